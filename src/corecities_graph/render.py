@@ -1,0 +1,585 @@
+"""The interactive HTML view: one self-contained file, offline, with untrusted text escaped."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import math
+import os
+import re
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import Environment
+
+from .vocab import PREFIXES
+
+if TYPE_CHECKING:
+    import pyoxigraph
+
+KINDS: dict[str, tuple[str, str]] = {
+    "city": ("#1f6fb4", "dot"),
+    "region": ("#7fb2e5", "hexagon"),
+    "university": ("#d62728", "square"),
+    "council": ("#2ca02c", "square"),
+    "alliance": ("#9467bd", "star"),
+    "institute": ("#e377c2", "square"),
+    "government": ("#8c564b", "square"),
+    "company": ("#b5b51d", "square"),
+    "other": ("#9a9a9a", "square"),
+    "person": ("#ff7f0e", "dot"),
+    "post": ("#f5b971", "triangleDown"),
+    "proposal": ("#17becf", "triangle"),
+    "statistic": ("#5fb95f", "diamond"),
+    "quote": ("#b39ddb", "hexagon"),
+    "document": ("#4d4d4d", "diamond"),
+    "declaration": ("#e6ab02", "star"),
+}
+"""Colour and vis-network shape for each kind of node, in legend order."""
+
+PHYSICS_MAX_NODES = 300
+"""Above this many nodes the layout is computed in Python and physics stays off."""
+
+LABEL_MAX = 40
+_SPACING = 60.0
+_URL_SCHEMES = ("http://", "https://")
+_JSON_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+_JSON_ESCAPE_RE = re.compile("[<>&\u2028\u2029]")
+_SCRIPT_END_RE = re.compile(r"</(script)", re.IGNORECASE)
+_VIS_DIR = ("templates", "lib", "vis-9.1.2")
+
+
+_TYPE_KINDS: dict[str, str] = {
+    "https://example.org/corecities/ontology#SourceDocument": "document",
+    "https://example.org/corecities/ontology#Declaration": "declaration",
+    "https://example.org/corecities/ontology#StatisticalClaim": "statistic",
+    "https://example.org/corecities/ontology#Proposal": "proposal",
+    "https://schema.org/Quotation": "quote",
+    "http://www.w3.org/ns/org#Post": "post",
+    "https://schema.org/Person": "person",
+    "http://www.w3.org/ns/org#Organization": "other",
+    "https://schema.org/City": "city",
+    "https://example.org/corecities/ontology#Region": "region",
+    "https://schema.org/Country": "region",
+    "https://schema.org/AdministrativeArea": "region",
+}
+"""RDF classes the view shows, most specific first: a node takes the first that matches."""
+
+_LABEL_PREDICATES = (
+    "https://schema.org/name",
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://purl.org/dc/terms/title",
+    "https://schema.org/text",
+)
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
+_CCG = PREFIXES["ccg"]
+_ORGANISATION_KINDS = {
+    "university",
+    "council",
+    "alliance",
+    "institute",
+    "government",
+    "company",
+    "other",
+}
+_HIDDEN_FACTS = {
+    _RDF + "type",
+    _SAME_AS,
+    _CCG + "contentHash",
+    _CCG + "institutionType",
+}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence a fact came from, and the document it is in."""
+
+    sentence: str
+    document: str
+
+
+@dataclass(frozen=True)
+class ViewNode:
+    """One node of the view with what its side panel shows."""
+
+    id: str
+    label: str
+    kind: str
+    facts: tuple[tuple[str, str], ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    links: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+    weight: float | None = None
+
+
+@dataclass(frozen=True)
+class ViewEdge:
+    """A named relation from one node to another."""
+
+    source: str
+    target: str
+    relation: str
+
+
+@dataclass(frozen=True)
+class ViewDocument:
+    """A source document as the view names and links it."""
+
+    id: str
+    title: str
+    url: str | None
+
+
+def write_view(
+    nodes: Sequence[ViewNode],
+    edges: Sequence[ViewEdge],
+    documents: Sequence[ViewDocument],
+    path: Path,
+    *,
+    title: str = "corecities-graph",
+) -> None:
+    """Write the self-contained interactive HTML view; atomic (temp file, then os.replace)."""
+    html = render_view(nodes, edges, documents, title=title)
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(html.encode("utf-8"))
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def render_view(
+    nodes: Sequence[ViewNode],
+    edges: Sequence[ViewEdge],
+    documents: Sequence[ViewDocument],
+    *,
+    title: str = "corecities-graph",
+) -> str:
+    """Return the view as one HTML string; the same input gives the same bytes."""
+    unique: dict[str, ViewNode] = {}
+    for node in sorted(nodes, key=lambda n: n.id):
+        unique.setdefault(node.id, node)
+    ordered = list(unique.values())
+    links = sorted(
+        {e for e in edges if e.source in unique and e.target in unique},
+        key=lambda e: (e.source, e.target, e.relation),
+    )
+    docs = sorted({d.id: d for d in documents}.values(), key=lambda d: d.id)
+    weights = _weights(ordered, links)
+    physics = len(ordered) <= PHYSICS_MAX_NODES
+    positions = _layout(ordered, weights)
+    payload = _payload(ordered, links, docs, weights, positions, physics)
+    data_json = _json_for_script(payload)
+    template_dir = resources.files("corecities_graph") / "templates"
+    app_js = _script_safe((template_dir / "view.js").read_text(encoding="utf-8"))
+    app_css = (template_dir / "view.css").read_text(encoding="utf-8")
+    vis_js, vis_css = _vis_assets()
+    kinds_present = {n.kind if n.kind in KINDS else "other" for n in ordered}
+    legend = [
+        {"kind": kind, "colour": colour, "shape": shape, "count": 0}
+        for kind, (colour, shape) in KINDS.items()
+        if kind in kinds_present
+    ]
+    counts: dict[str, int] = defaultdict(int)
+    for node in ordered:
+        counts[node.kind if node.kind in KINDS else "other"] += 1
+    for entry in legend:
+        entry["count"] = counts[str(entry["kind"])]
+    csp = "; ".join(
+        [
+            "default-src 'none'",
+            f"script-src {_csp_hash(vis_js)} {_csp_hash(app_js)}",
+            "style-src 'unsafe-inline'",
+            "img-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
+    env = Environment(autoescape=True, keep_trailing_newline=True)
+    template = env.from_string((template_dir / "view.html").read_text(encoding="utf-8"))
+    return template.render(
+        title=title,
+        csp=csp,
+        vis_js=vis_js,
+        vis_css=vis_css,
+        app_js=app_js,
+        app_css=app_css,
+        data_json=data_json,
+        legend=legend,
+        documents=docs,
+        node_count=len(ordered),
+        edge_count=len(links),
+    )
+
+
+def _vis_assets() -> tuple[str, str]:
+    """Read vis-network's script and stylesheet from the installed pyvis package."""
+    import pyvis
+
+    base = resources.files(pyvis).joinpath(*_VIS_DIR)
+    js = (base / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (base / "vis-network.css").read_text(encoding="utf-8")
+    return _script_safe(js), css.replace("</", "<\\/")
+
+
+def _script_safe(text: str) -> str:
+    """Keep inlined script text from closing its own element."""
+    return _SCRIPT_END_RE.sub(r"<\\/\1", text).replace("<!--", "<\\!--")
+
+
+def _csp_hash(text: str) -> str:
+    """The CSP source expression allowing exactly this inline script."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def _json_for_script(value: Any) -> str:
+    """JSON that cannot end its <script> element or break a JavaScript string."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _JSON_ESCAPE_RE.sub(lambda m: _JSON_ESCAPES[m.group(0)], text)
+
+
+def _weights(nodes: Sequence[ViewNode], edges: Iterable[ViewEdge]) -> dict[str, float]:
+    """Given weights where known, degree centrality otherwise."""
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for edge in edges:
+        if edge.source != edge.target:
+            neighbours[edge.source].add(edge.target)
+            neighbours[edge.target].add(edge.source)
+    scale = max(len(nodes) - 1, 1)
+    return {
+        n.id: float(n.weight) if n.weight is not None else len(neighbours[n.id]) / scale
+        for n in nodes
+    }
+
+
+def _layout(nodes: Sequence[ViewNode], weights: dict[str, float]) -> dict[str, tuple[float, float]]:
+    """Deterministic O(n) layout: one sunflower spiral per kind, the spirals on a ring."""
+    groups: dict[str, list[ViewNode]] = defaultdict(list)
+    for node in nodes:
+        groups[node.kind if node.kind in KINDS else "other"].append(node)
+    order = [k for k in KINDS if k in groups]
+    radii = {k: _SPACING * math.sqrt(len(groups[k])) for k in order}
+    ring = sum(2 * r + 2 * _SPACING for r in radii.values()) / (2 * math.pi)
+    if len(order) == 1:
+        ring = 0.0
+    golden = math.pi * (3 - math.sqrt(5))
+    positions: dict[str, tuple[float, float]] = {}
+    angle = 0.0
+    for kind in order:
+        share = (2 * radii[kind] + 2 * _SPACING) / (2 * math.pi * ring) if ring else 0.0
+        angle += share * math.pi
+        cx, cy = ring * math.cos(angle), ring * math.sin(angle)
+        angle += share * math.pi
+        members = sorted(groups[kind], key=lambda n: (-weights[n.id], n.label, n.id))
+        for i, node in enumerate(members):
+            r = _SPACING * math.sqrt(i + 0.5)
+            positions[node.id] = (
+                round(cx + r * math.cos(i * golden), 1),
+                round(cy + r * math.sin(i * golden), 1),
+            )
+    return positions
+
+
+def _short(text: str, limit: int = LABEL_MAX) -> str:
+    """One line of at most `limit` characters, cut at a word where possible."""
+    line = " ".join(text.split())
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,.;:") + "…"
+
+
+def _web_url(value: str | None) -> str | None:
+    """The URL if it is http(s), else None: nothing else becomes a link."""
+    if value and value.strip().lower().startswith(_URL_SCHEMES):
+        return value.strip()
+    return None
+
+
+def _payload(
+    nodes: Sequence[ViewNode],
+    edges: Sequence[ViewEdge],
+    documents: Sequence[ViewDocument],
+    weights: dict[str, float],
+    positions: dict[str, tuple[float, float]],
+    physics: bool,
+) -> dict[str, Any]:
+    """Assemble the network with pyvis and add what the panel and filters need."""
+    from pyvis.network import Network
+
+    net = Network(directed=True)
+    info: dict[str, Any] = {}
+    for node in nodes:
+        kind = node.kind if node.kind in KINDS else "other"
+        colour, shape = KINDS[kind]
+        x, y = positions[node.id]
+        net.add_node(
+            node.id,
+            label=_short(node.label) or node.id,
+            shape=shape,
+            color=colour,
+            title=f"{node.label}\n({kind})",
+            value=round(weights[node.id], 6),
+            x=x,
+            y=y,
+            kind=kind,
+            docs=sorted(set(node.documents)),
+        )
+        info[node.id] = {
+            "label": node.label,
+            "facts": [list(f) for f in node.facts],
+            "evidence": [[e.sentence, e.document] for e in node.evidence],
+            "links": sorted({u for u in node.links if _web_url(u)}),
+        }
+    for i, edge in enumerate(edges):
+        net.add_edge(edge.source, edge.target, id=f"e{i}", title=edge.relation, rel=edge.relation)
+    net.options = _options(physics, len(nodes))
+    vis_nodes, vis_edges, _heading, _height, _width, options = net.get_network_data()
+    return {
+        "nodes": vis_nodes,
+        "edges": vis_edges,
+        "options": json.loads(options),
+        "info": info,
+        "documents": {d.id: {"title": d.title, "url": _web_url(d.url)} for d in documents},
+        "kinds": {k: {"colour": c, "shape": s} for k, (c, s) in KINDS.items()},
+        "physics": physics,
+    }
+
+
+def _options(physics: bool, count: int) -> dict[str, Any]:
+    """vis-network options: physics only for small graphs, labels that thin out when zoomed."""
+    return {
+        "autoResize": True,
+        "layout": {"improvedLayout": False, "randomSeed": 7},
+        "nodes": {
+            "font": {
+                "size": 14,
+                "face": "system-ui, sans-serif",
+                "color": "#1a1a1a",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+            },
+            "borderWidth": 1,
+            "scaling": {
+                "min": 8,
+                "max": 36,
+                "label": {
+                    "enabled": True,
+                    "min": 13,
+                    "max": 22,
+                    "maxVisible": 22,
+                    "drawThreshold": 8,
+                },
+            },
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.4}},
+            "color": {"color": "#b9bec7", "highlight": "#33383f", "hover": "#33383f"},
+            "width": 1,
+            "selectionWidth": 2,
+            "hoverWidth": 0.5,
+            "smooth": {"enabled": physics, "type": "continuous", "roundness": 0.3},
+        },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 150,
+            "hideEdgesOnDrag": count > PHYSICS_MAX_NODES,
+            "hideEdgesOnZoom": count > PHYSICS_MAX_NODES,
+            "navigationButtons": False,
+            "keyboard": False,
+        },
+        "physics": {
+            "enabled": physics,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {
+                "gravitationalConstant": -70,
+                "centralGravity": 0.01,
+                "springLength": 115,
+                "springConstant": 0.05,
+                "avoidOverlap": 0.8,
+            },
+            "stabilization": {"enabled": physics, "iterations": 400, "fit": True},
+        },
+    }
+
+
+def view_from_store(
+    store: pyoxigraph.Store,
+) -> tuple[list[ViewNode], list[ViewEdge], list[ViewDocument]]:
+    """Read the graph (all named graphs, union) and return what the view shows."""
+    kinds = _store_kinds(store)
+    literals: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for s, p, o in _rows(store, "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o FILTER isLiteral(?o) }"):
+        literals[s].append((p, o))
+    for values in literals.values():
+        values.sort()
+    names = _predicate_labels(store)
+
+    def relation(predicate: str) -> str:
+        return names.get(predicate) or _local_label(predicate)
+
+    edges: set[ViewEdge] = set()
+    facts: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    links: dict[str, set[str]] = defaultdict(set)
+    iri_triples = "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o FILTER (isIRI(?s) && isIRI(?o)) }"
+    for s, p, o in _rows(store, iri_triples):
+        if s not in kinds or (p in _HIDDEN_FACTS and p != _SAME_AS):
+            continue
+        if p == _SAME_AS:
+            if _web_url(o):
+                links[s].add(o)
+        elif o in kinds:
+            edges.add(ViewEdge(s, o, relation(p)))
+        else:
+            facts[s].add((relation(p), _first_label(literals.get(o, [])) or _local_label(o)))
+    labels: dict[str, str] = {}
+    for iri, kind in kinds.items():
+        label, used = _node_label(kind, literals.get(iri, []))
+        labels[iri] = label or _local_label(iri)
+        for p, o in literals.get(iri, []):
+            if p != used and p not in _HIDDEN_FACTS:
+                facts[iri].add((relation(p), o))
+    documents = _store_documents(store)
+    doc_ids = {d.id for d in documents}
+    mentions: dict[str, set[str]] = defaultdict(set)
+    for g, s in _rows(store, "SELECT DISTINCT ?g ?s WHERE { GRAPH ?g { ?s ?p ?o } }"):
+        if g in doc_ids and s in kinds and s != g:
+            mentions[s].add(g)
+    evidence = _store_evidence(store, kinds)
+    nodes = [
+        ViewNode(
+            id=iri,
+            label=labels[iri],
+            kind=kind,
+            facts=tuple(sorted(facts.get(iri, set()))),
+            evidence=tuple(
+                sorted(evidence.get(iri, set()), key=lambda e: (e.document, e.sentence))
+            ),
+            links=tuple(sorted(links.get(iri, set()))),
+            documents=tuple(sorted(mentions.get(iri, set()))),
+        )
+        for iri, kind in sorted(kinds.items())
+    ]
+    return nodes, sorted(edges, key=lambda e: (e.source, e.target, e.relation)), documents
+
+
+def _rows(store: pyoxigraph.Store, query: str) -> Iterable[tuple[Any, ...]]:
+    """Run a SELECT over the union of all graphs; each row as plain strings (None if unbound)."""
+    prologue = "".join(f"PREFIX {k}: <{v}>\n" for k, v in sorted(PREFIXES.items()))
+    solutions = store.query(prologue + query, use_default_graph_as_union=True)
+    names = [v.value for v in solutions.variables]  # type: ignore[union-attr]
+    for solution in solutions:  # type: ignore[union-attr]
+        yield tuple(None if solution[n] is None else solution[n].value for n in names)
+
+
+def _store_kinds(store: pyoxigraph.Store) -> dict[str, str]:
+    """Each resource the view shows, with its kind."""
+    order = list(_TYPE_KINDS)
+    found: dict[str, tuple[int, str]] = {}
+    query = """SELECT DISTINCT ?s ?type ?notation WHERE {
+        ?s a ?type FILTER isIRI(?s)
+        OPTIONAL { ?s ccg:institutionType ?t . ?t skos:notation ?notation }
+    }"""
+    for s, type_, notation in _rows(store, query):
+        if type_ not in _TYPE_KINDS:
+            continue
+        kind = _TYPE_KINDS[type_]
+        if kind == "other" and notation in _ORGANISATION_KINDS:
+            kind = notation
+        rank = order.index(type_)
+        if s not in found or (rank, kind) < found[s]:
+            found[s] = (rank, kind)
+    return {s: kind for s, (_rank, kind) in found.items()}
+
+
+def _store_documents(store: pyoxigraph.Store) -> list[ViewDocument]:
+    """Source documents with their title and web address."""
+    query = """SELECT ?doc (MIN(?t) AS ?title) (MIN(?u) AS ?url) WHERE {
+        ?doc a ccg:SourceDocument
+        OPTIONAL { ?doc dcterms:title ?t } OPTIONAL { ?doc schema:url ?u }
+    } GROUP BY ?doc"""
+    return sorted(
+        (
+            ViewDocument(doc, title or _local_label(doc), url)
+            for doc, title, url in _rows(store, query)
+        ),
+        key=lambda d: d.id,
+    )
+
+
+def _store_evidence(store: pyoxigraph.Store, kinds: dict[str, str]) -> dict[str, set[Evidence]]:
+    """The sentences each shown resource, or a statement about it, was read from."""
+    query = """SELECT DISTINCT ?fact ?doc ?text ?subject ?object WHERE {
+        ?annotation oa:hasBody ?fact ; oa:hasTarget ?target .
+        ?target oa:hasSource ?doc ; ccg:sentence ?sentence .
+        ?sentence nif:anchorOf ?text .
+        OPTIONAL { ?fact rdf:subject ?subject } OPTIONAL { ?fact rdf:object ?object }
+    }"""
+    found: dict[str, set[Evidence]] = defaultdict(set)
+    for fact, doc, text, subject, obj in _rows(store, query):
+        for iri in (fact, subject, obj):
+            if iri in kinds:
+                found[iri].add(Evidence(text, doc))
+    return found
+
+
+def _predicate_labels(store: pyoxigraph.Store) -> dict[str, str]:
+    """rdfs:label of properties, where the store holds the ontology."""
+    query = """SELECT ?p (MIN(?l) AS ?label) WHERE {
+        ?p a ?class ; rdfs:label ?l
+        FILTER (?class IN (rdf:Property, owl:ObjectProperty, owl:DatatypeProperty))
+        FILTER (lang(?l) = "" || langMatches(lang(?l), "en"))
+    } GROUP BY ?p"""
+    return {p: label for p, label in _rows(store, query) if label}
+
+
+def _node_label(kind: str, values: Sequence[tuple[str, str]]) -> tuple[str, str | None]:
+    """A readable name for a node and the predicate it came from (None if composed)."""
+    if kind == "statistic":
+        parts = {p.rsplit("#", 1)[-1].rsplit("/", 1)[-1]: o for p, o in values}
+        subject = parts.get("subjectText", "")
+        amount = " ".join(
+            x for x in (parts.get("qualifier"), parts.get("value"), parts.get("unitText")) if x
+        )
+        measure = parts.get("measure", "")
+        text = f"{subject} {measure}: {amount}".strip(" :")
+        if text:
+            return text, None
+    for predicate in _LABEL_PREDICATES:
+        for p, o in values:
+            if p == predicate:
+                return o, predicate
+    return "", None
+
+
+def _first_label(values: Sequence[tuple[str, str]]) -> str:
+    """The first name-like literal among a resource's values."""
+    return _node_label("", values)[0]
+
+
+def _local_label(iri: str) -> str:
+    """Words from the last segment of an IRI: memberCity -> member city."""
+    tail = iri.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", tail).replace("-", " ").lower() or iri

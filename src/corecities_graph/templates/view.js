@@ -1,0 +1,330 @@
+(function () {
+  "use strict";
+  // Every string in DATA comes from untrusted documents: it only ever reaches the page
+  // through textContent, attribute values or vis-network's text tooltips.
+  var DATA = JSON.parse(document.getElementById("ccg-data").textContent);
+  var byId = new Map();
+  DATA.nodes.forEach(function (n) { byId.set(n.id, n); });
+  var adjacency = new Map();
+  DATA.nodes.forEach(function (n) { adjacency.set(n.id, []); });
+  DATA.edges.forEach(function (e) {
+    adjacency.get(e.from).push({ id: e.to, rel: e.rel, out: true });
+    adjacency.get(e.to).push({ id: e.from, rel: e.rel, out: false });
+  });
+
+  var state = { hiddenKinds: new Set(), doc: "", focus: null, visible: null };
+  var nodes = new vis.DataSet(DATA.nodes);
+  var edges = new vis.DataSet(DATA.edges);
+  var nodeView = new vis.DataView(nodes, {
+    filter: function (n) { return state.visible === null || state.visible.has(n.id); }
+  });
+  var edgeView = new vis.DataView(edges, {
+    filter: function (e) {
+      return state.visible === null || (state.visible.has(e.from) && state.visible.has(e.to));
+    }
+  });
+  var container = document.getElementById("network");
+  var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, DATA.options);
+
+  var $ = function (id) { return document.getElementById(id); };
+  var panel = $("panel");
+  var search = $("search");
+  var results = $("search-results");
+  var docFilter = $("doc-filter");
+  var hops = $("hops");
+  var focusButton = $("focus");
+  var statusLine = $("status");
+
+  function el(tag, props, children) {
+    var node = document.createElement(tag);
+    if (props) {
+      Object.keys(props).forEach(function (key) {
+        if (key === "text") { node.textContent = props[key]; }
+        else if (key === "cls") { node.className = props[key]; }
+        else { node.setAttribute(key, props[key]); }
+      });
+    }
+    (children || []).forEach(function (child) { if (child) { node.appendChild(child); } });
+    return node;
+  }
+
+  function webUrl(value) {
+    if (typeof value !== "string") { return null; }
+    var trimmed = value.trim();
+    return /^https?:\/\//i.test(trimmed) ? trimmed : null;
+  }
+
+  function link(text, url) {
+    var safe = webUrl(url);
+    if (!safe) { return el("span", { text: text }); }
+    return el("a", { href: safe, text: text, target: "_blank", rel: "noopener noreferrer" });
+  }
+
+  function linkName(url) {
+    var m;
+    if ((m = /wikidata\.org\/(?:wiki|entity)\/(Q\d+)/.exec(url))) { return "Wikidata " + m[1]; }
+    if ((m = /ror\.org\/([0-9a-z]+)/.exec(url))) { return "ROR " + m[1]; }
+    if ((m = /geonames\.org\/(\d+)/.exec(url))) { return "GeoNames " + m[1]; }
+    return url;
+  }
+
+  function documentTitle(docId) {
+    var doc = DATA.documents[docId];
+    return doc ? doc.title : docId;
+  }
+
+  function computeVisible() {
+    var all = state.hiddenKinds.size === 0 && state.doc === "" && state.focus === null;
+    if (all) { state.visible = null; return; }
+    var keep = new Set();
+    DATA.nodes.forEach(function (n) {
+      if (state.hiddenKinds.has(n.kind)) { return; }
+      if (state.doc !== "" && n.docs.indexOf(state.doc) < 0) { return; }
+      if (state.focus !== null && !state.focus.has(n.id)) { return; }
+      keep.add(n.id);
+    });
+    state.visible = keep;
+  }
+
+  function refresh() {
+    computeVisible();
+    nodeView.refresh();
+    edgeView.refresh();
+    var shown = state.visible === null ? DATA.nodes.length : state.visible.size;
+    statusLine.textContent = shown === DATA.nodes.length
+      ? DATA.nodes.length + " nodes, " + DATA.edges.length + " links"
+      : "showing " + shown + " of " + DATA.nodes.length + " nodes";
+    var selected = network.getSelectedNodes();
+    if (selected.length && !isVisible(selected[0])) { closePanel(); }
+  }
+
+  function isVisible(id) { return state.visible === null || state.visible.has(id); }
+
+  function neighbourhood(center, k) {
+    var seen = new Set([center]);
+    var frontier = [center];
+    for (var depth = 0; depth < k && frontier.length; depth++) {
+      var next = [];
+      frontier.forEach(function (id) {
+        adjacency.get(id).forEach(function (nb) {
+          if (!seen.has(nb.id)) { seen.add(nb.id); next.push(nb.id); }
+        });
+      });
+      frontier = next;
+    }
+    return seen;
+  }
+
+  function fitVisible() {
+    var ids = state.visible === null ? undefined : Array.from(state.visible);
+    network.fit({ nodes: ids, animation: false });
+  }
+
+  function selectNode(id, zoom) {
+    if (!byId.has(id)) { return; }
+    if (!isVisible(id)) {
+      state.hiddenKinds.clear();
+      state.doc = "";
+      state.focus = null;
+      syncControls();
+      refresh();
+    }
+    network.selectNodes([id]);
+    showPanel(id);
+    if (zoom) {
+      network.setSize("100%", "100%");
+      network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: false });
+    }
+  }
+
+  function closePanel() {
+    panel.hidden = true;
+    while (panel.firstChild) { panel.removeChild(panel.firstChild); }
+    network.unselectAll();
+    focusButton.disabled = true;
+  }
+
+  function section(title, body) {
+    return [el("h3", { text: title }), body];
+  }
+
+  function showPanel(id) {
+    var node = byId.get(id);
+    var info = DATA.info[id];
+    var kind = DATA.kinds[node.kind];
+    while (panel.firstChild) { panel.removeChild(panel.firstChild); }
+    var close = el("button", { cls: "close", type: "button", "aria-label": "Close", text: "×" });
+    close.addEventListener("click", closePanel);
+    var badge = el("span", { cls: "badge", text: node.kind });
+    badge.style.background = kind.colour;
+    var parts = [close, el("h2", { text: info.label }), badge, el("div", { cls: "iri", text: id })];
+
+    if (info.facts.length) {
+      var dl = el("dl");
+      info.facts.forEach(function (f) {
+        dl.appendChild(el("dt", { text: f[0] }));
+        dl.appendChild(el("dd", { text: f[1] }));
+      });
+      parts = parts.concat(section("Facts", dl));
+    }
+
+    var nbs = adjacency.get(id);
+    if (nbs.length) {
+      var ul = el("ul", { cls: "neighbours" });
+      nbs.slice(0, 60).forEach(function (nb) {
+        var target = byId.get(nb.id);
+        var go = el("button", { cls: "linkish", type: "button", text: target.label });
+        go.addEventListener("click", function () { selectNode(nb.id, true); });
+        var rel = el("span", { cls: "rel", text: nb.out ? nb.rel + " → " : "← " + nb.rel + " " });
+        ul.appendChild(el("li", null, [rel, go]));
+      });
+      if (nbs.length > 60) { ul.appendChild(el("li", { text: "and " + (nbs.length - 60) + " more" })); }
+      parts = parts.concat(section("Connections", ul));
+    }
+
+    if (info.evidence.length) {
+      var ev = el("div", { cls: "evidence-list" });
+      info.evidence.forEach(function (e) {
+        var doc = DATA.documents[e[1]];
+        var source = el("div", { cls: "source" }, [
+          el("span", { text: "Source: " }),
+          link(documentTitle(e[1]), doc ? doc.url : null)
+        ]);
+        ev.appendChild(el("div", { cls: "evidence" }, [el("blockquote", { text: e[0] }), source]));
+      });
+      parts = parts.concat(section("Said in", ev));
+    }
+
+    if (node.docs.length) {
+      var dul = el("ul", { cls: "documents" });
+      node.docs.forEach(function (d) {
+        var doc = DATA.documents[d];
+        dul.appendChild(el("li", null, [link(documentTitle(d), doc ? doc.url : null)]));
+      });
+      parts = parts.concat(section("Mentioned in", dul));
+    }
+
+    if (info.links.length) {
+      var lul = el("ul", { cls: "links" });
+      info.links.forEach(function (u) { lul.appendChild(el("li", null, [link(linkName(u), u)])); });
+      parts = parts.concat(section("Elsewhere", lul));
+    }
+
+    parts.forEach(function (p) { panel.appendChild(p); });
+    panel.hidden = false;
+    panel.scrollTop = 0;
+    focusButton.disabled = false;
+  }
+
+  function syncControls() {
+    document.querySelectorAll(".kind-filter").forEach(function (box) {
+      box.checked = !state.hiddenKinds.has(box.value);
+    });
+    docFilter.value = state.doc;
+  }
+
+  function matches(query) {
+    var q = query.trim().toLowerCase();
+    if (!q) { return []; }
+    var starts = [];
+    var contains = [];
+    for (var i = 0; i < DATA.nodes.length; i++) {
+      var n = DATA.nodes[i];
+      var label = DATA.info[n.id].label.toLowerCase();
+      var at = label.indexOf(q);
+      if (at === 0) { starts.push(n); } else if (at > 0) { contains.push(n); }
+      if (starts.length >= 20) { break; }
+    }
+    return starts.concat(contains).slice(0, 20);
+  }
+
+  function showResults() {
+    while (results.firstChild) { results.removeChild(results.firstChild); }
+    var found = matches(search.value);
+    found.forEach(function (n) {
+      var b = el("button", { type: "button", "data-id": n.id }, [
+        el("span", { text: DATA.info[n.id].label }), el("span", { cls: "kind", text: n.kind })
+      ]);
+      b.addEventListener("click", function () { pick(n.id); });
+      results.appendChild(el("li", { role: "option" }, [b]));
+    });
+    if (!found.length && search.value.trim()) {
+      results.appendChild(el("li", { cls: "none", text: "No match" }));
+    }
+    results.hidden = !search.value.trim();
+  }
+
+  function pick(id) {
+    results.hidden = true;
+    search.value = DATA.info[id].label;
+    selectNode(id, true);
+  }
+
+  search.addEventListener("input", showResults);
+  search.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") {
+      var found = matches(search.value);
+      if (found.length) { pick(found[0].id); }
+    } else if (event.key === "Escape") {
+      results.hidden = true;
+    }
+  });
+  document.addEventListener("click", function (event) {
+    if (!event.target.closest(".search")) { results.hidden = true; }
+  });
+
+  document.querySelectorAll(".kind-filter").forEach(function (box) {
+    box.addEventListener("change", function () {
+      if (box.checked) { state.hiddenKinds.delete(box.value); } else { state.hiddenKinds.add(box.value); }
+      refresh();
+    });
+  });
+  docFilter.addEventListener("change", function () {
+    state.doc = docFilter.value;
+    refresh();
+    fitVisible();
+  });
+  focusButton.addEventListener("click", function () {
+    var selected = network.getSelectedNodes();
+    if (!selected.length) { return; }
+    var k = Math.max(1, Math.min(6, parseInt(hops.value, 10) || 1));
+    hops.value = String(k);
+    state.focus = neighbourhood(selected[0], k);
+    refresh();
+    fitVisible();
+    network.selectNodes([selected[0]]);
+  });
+  $("reset").addEventListener("click", function () {
+    state.hiddenKinds.clear();
+    state.doc = "";
+    state.focus = null;
+    search.value = "";
+    results.hidden = true;
+    syncControls();
+    closePanel();
+    refresh();
+    fitVisible();
+  });
+
+  network.on("click", function (params) {
+    if (params.nodes.length) { showPanel(params.nodes[0]); } else if (!params.edges.length) { closePanel(); }
+  });
+
+  network.once("afterDrawing", function () {
+    window.ccgReadyAt = performance.now();
+    document.body.setAttribute("data-ready", "1");
+  });
+  if (DATA.physics) {
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: { enabled: false } });
+      network.fit({ animation: false });
+    });
+  }
+
+  window.ccgView = {
+    network: network,
+    select: function (id) { selectNode(id, true); },
+    visibleNodeIds: function () { return nodeView.getIds(); },
+    visibleEdgeIds: function () { return edgeView.getIds(); }
+  };
+})();
