@@ -116,8 +116,11 @@
   }
 
   function fitVisible() {
-    var ids = state.visible === null ? undefined : Array.from(state.visible);
-    network.fit({ nodes: ids, animation: false });
+    if (state.visible === null) {
+      network.fit({ animation: false });
+    } else if (state.visible.size) {
+      network.fit({ nodes: Array.from(state.visible), animation: false });
+    }
   }
 
   function selectNode(id, zoom) {
