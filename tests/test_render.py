@@ -310,3 +310,14 @@ def test_view_from_store_reads_facts_links_and_evidence() -> None:
 
 def test_view_from_store_is_deterministic() -> None:
     assert view_from_store(seed_store()) == view_from_store(seed_store())
+
+
+def test_large_graphs_name_a_few_spread_out_hubs() -> None:
+    nodes, edges = chain(render.PHYSICS_MAX_NODES * 2)
+    hub = ViewNode(B + "hub", "Hub", "alliance")
+    edges += [ViewEdge(B + "hub", n.id, "member") for n in nodes[::10]]
+    data = page_data(render_view([*nodes, hub], edges, []))
+    named = [n for n in data["nodes"] if "font" in n]
+    assert B + "hub" in {n["id"] for n in named}
+    assert 1 < len(named) <= render._HUBS
+    assert data["options"]["nodes"]["scaling"]["label"]["enabled"] is False

@@ -47,6 +47,9 @@ PHYSICS_MAX_NODES = 300
 """Above this many nodes the layout is computed in Python and physics stays off."""
 
 LABEL_MAX = 40
+_HUBS = 24
+_HUB_LABEL_PX = 12
+_CANVAS = (1100.0, 700.0)
 _SPACING = 60.0
 _URL_SCHEMES = ("http://", "https://")
 _JSON_ESCAPES = {
@@ -331,10 +334,12 @@ def _payload(
 
     net = Network(directed=True)
     info: dict[str, Any] = {}
+    hubs = {} if physics else _hub_fonts(nodes, weights, positions)
     for node in nodes:
         kind = node.kind if node.kind in KINDS else "other"
         colour, shape = KINDS[kind]
         x, y = positions[node.id]
+        extra = {"font": {"size": hubs[node.id]}} if node.id in hubs else {}
         net.add_node(
             node.id,
             label=_short(node.label) or node.id,
@@ -346,6 +351,7 @@ def _payload(
             y=y,
             kind=kind,
             docs=sorted(set(node.documents)),
+            **extra,
         )
         info[node.id] = {
             "label": node.label,
@@ -368,6 +374,32 @@ def _payload(
     }
 
 
+def _hub_fonts(
+    nodes: Sequence[ViewNode],
+    weights: dict[str, float],
+    positions: dict[str, tuple[float, float]],
+) -> dict[str, int]:
+    """Label sizes that keep the best-connected nodes named when a large graph is zoomed out."""
+    if not positions:
+        return {}
+    xs = [x for x, _y in positions.values()]
+    ys = [y for _x, y in positions.values()]
+    span_x, span_y = max(xs) - min(xs) + 2 * _SPACING, max(ys) - min(ys) + 2 * _SPACING
+    scale = min(_CANVAS[0] / span_x, _CANVAS[1] / span_y, 1.0)
+    size = round(_HUB_LABEL_PX / scale)
+    apart = (120 / scale) ** 2
+    chosen: list[tuple[float, float]] = []
+    fonts: dict[str, int] = {}
+    for node in sorted(nodes, key=lambda n: (-weights[n.id], n.id)):
+        x, y = positions[node.id]
+        if all((x - a) ** 2 + (y - b) ** 2 >= apart for a, b in chosen):
+            chosen.append((x, y))
+            fonts[node.id] = size
+            if len(fonts) == _HUBS:
+                break
+    return fonts
+
+
 def _options(physics: bool, count: int) -> dict[str, Any]:
     """vis-network options: physics only for small graphs, labels that thin out when zoomed."""
     return {
@@ -383,10 +415,10 @@ def _options(physics: bool, count: int) -> dict[str, Any]:
             },
             "borderWidth": 1,
             "scaling": {
-                "min": 8,
-                "max": 36,
+                "min": 8 if physics else 10,
+                "max": 36 if physics else 70,
                 "label": {
-                    "enabled": True,
+                    "enabled": physics,
                     "min": 13,
                     "max": 22,
                     "maxVisible": 22,
@@ -396,7 +428,11 @@ def _options(physics: bool, count: int) -> dict[str, Any]:
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.4}},
-            "color": {"color": "#b9bec7", "highlight": "#33383f", "hover": "#33383f"},
+            "color": {
+                "color": "#b9bec7" if physics else "rgba(150, 158, 170, 0.25)",
+                "highlight": "#33383f",
+                "hover": "#33383f",
+            },
             "width": 1,
             "selectionWidth": 2,
             "hoverWidth": 0.5,
