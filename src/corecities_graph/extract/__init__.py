@@ -1,0 +1,6 @@
+"""Extraction: Document -> facts with character spans. No rdflib here."""
+
+from .facts import Extraction
+from .pipeline import extract
+
+__all__ = ["Extraction", "extract"]

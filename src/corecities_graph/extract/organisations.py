@@ -1,0 +1,317 @@
+"""Organisations: found by how names are built (head words), canonicalised by reference data."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from ..resolve import Reference
+from .facts import OrgMention
+from .text import Segmented, fold
+
+# Head words that make a capitalised phrase an organisation name, and the type they give.
+HEADS: dict[str, str] = {
+    "University": "university", "College": "university", "Polytechnic": "university",
+    "Council": "council", "Authority": "other",
+    "Institute": "institute", "Centre": "institute", "Laboratory": "institute",
+    "Government": "government", "Department": "government", "Ministry": "government",
+    "Treasury": "government", "Parliament": "government", "Assembly": "government",
+    "Ltd": "company", "Limited": "company", "plc": "company", "PLC": "company", "Inc": "company",
+    "LLP": "company", "Company": "company", "Corporation": "company",
+    "Alliance": "alliance", "Network": "alliance", "Consortium": "alliance",
+    "Trust": "other", "Chamber": "other", "Partnership": "other", "Board": "other",
+    "Agency": "other", "Commission": "other", "Foundation": "other", "Society": "other",
+    "Association": "other", "Federation": "other", "Hospital": "other", "Museum": "other",
+    "Forum": "other", "Catapult": "other", "Group": "other",
+}  # fmt: skip
+# A capitalised word right after a head that turns the phrase into something else.
+DOCUMENT_WORDS = {
+    "Agreement", "Agreements", "Declaration", "Charter", "Strategy", "Package", "Deal", "Plan",
+    "Programme", "Fund", "Compact", "Accord", "Review", "Report", "Act", "Bill", "Awards",
+    "Campus", "Challenge", "Partnerships", "Scheme", "Zone", "Week", "Day",
+}  # fmt: skip
+MASTHEAD_WORDS = {"News", "Magazine", "Blog", "Press", "Online", "Website"}
+_CAP = r"(?:[A-Z0-9]*\d[A-Z0-9]*[A-Z][A-Z0-9]*|[A-Z][A-Za-z’'\-\.]*[A-Za-z0-9]|[A-Z])(?![A-Za-z0-9])"
+_CONNECT = {"of", "for", "and", "the", "upon", "on", "&", "de", "in"}
+_RUN = re.compile(rf"{_CAP}(?:(?:\s+(?:of|for|and|the|upon|on|&|de|in))*\s+{_CAP})*")
+_TOKEN = re.compile(r"\S+")
+_POSSESSIVE = re.compile(r"[’']s$")
+_BARE = re.compile(
+    r"\b[Tt]he\s+(University|Council|Chamber|Institute|Trust|Partnership|Alliance|College)"
+    r"(?![’']?\s*(?:of|for)\b)(?=[’']s\b|\b)"
+)
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9]{1,9})\)")
+_COMMA_LIST_TAIL = re.compile(r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)+,?\s+(?:and|&)\s+[A-Z][a-z]+(?=\s*$|\s*[.;)])")
+_COMPOSITE = re.compile(r"\(([^()]+?)\)")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    name: str
+    type: str
+    surface: str
+    members: tuple[str, ...] = ()
+
+
+def find_organisations(seg: Segmented, ref: Reference) -> list[OrgMention]:
+    """Every organisation mention in the content sentences, in text order."""
+    text = seg.text
+    candidates: list[_Candidate] = []
+    for sentence in seg.sentences:
+        candidates.extend(_pattern_candidates(text, sentence.start, sentence.end, ref))
+        candidates.extend(_gazetteer_candidates(text, sentence.start, sentence.end, ref))
+    chosen = _non_overlapping(candidates)
+    chosen = _add_acronym_aliases(text, seg, chosen, ref)
+    chosen = _add_composites(text, chosen)
+    chosen = _non_overlapping(chosen + _bare_mentions(text, seg, chosen))
+    mentions = []
+    for cand in chosen:
+        mentions.append(
+            OrgMention(
+                name=cand.name,
+                type=cand.type,
+                city=_city_of(cand.name, cand.type, ref),
+                surface=cand.surface,
+                evidence=seg.evidence(cand.start, cand.end),
+                members=cand.members,
+            )
+        )
+    return mentions
+
+
+def resolve_name(surface: str, type_: str, ref: Reference) -> tuple[str, str]:
+    """Canonical name and type of an organisation as written."""
+    known = ref.canonical_org(surface)
+    if known is not None:
+        inst = ref.institutions.get(known)
+        return known, inst.type if inst else type_
+    name = re.sub(r"^[Tt]he\s+", "", surface)
+    return name, type_
+
+
+def type_of(name: str) -> str:
+    words = name.split()
+    if words and words[0] == "Universities" and len(words) > 2:
+        return "alliance"
+    for word in reversed(words):
+        if word in HEADS:
+            return HEADS[word]
+    return "other"
+
+
+def _pattern_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[_Candidate]:
+    for run in _RUN.finditer(text, lo, hi):
+        tokens = [(m.start() + run.start(), m.end() + run.start(), m.group()) for m in _TOKEN.finditer(run.group())]
+        yield from _names_in_run(text, tokens, ref, hi)
+
+
+def _is_head(word: str, following: str | None) -> bool:
+    if word == "Universities":
+        return following == "for"
+    return word in HEADS
+
+
+def _names_in_run(text: str, tokens: list[tuple[int, int, str]], ref: Reference, hi: int) -> Iterable[_Candidate]:
+    words = [_POSSESSIVE.sub("", t[2]) for t in tokens]
+    previous_end = 0
+    i = 0
+    while i < len(words):
+        following = words[i + 1] if i + 1 < len(words) else None
+        if not _is_head(words[i], following):
+            i += 1
+            continue
+        head = i
+        while head + 1 < len(words) and words[head + 1] in HEADS and words[head + 1] != "Group":
+            head += 1  # "University College"
+        end = head + 1
+        nxt = words[end] if end < len(words) else None
+        if nxt in DOCUMENT_WORDS or (nxt and nxt[0].isupper() and nxt not in MASTHEAD_WORDS
+                                     and ref.canonical_city(nxt) is None and nxt not in _CONNECT):
+            i = head + 1
+            continue
+        if nxt in {"of", "for", "on"} and not tokens[head][2].endswith(("’s", "'s")):
+            end = _complement_end(words, end + 1, ref)
+        elif nxt is not None and ref.canonical_city(nxt) is not None:
+            end += 1  # "Queen's University Belfast", "University College Birmingham"
+        start = i
+        while start - 1 >= previous_end and _modifier(words[start - 1]):
+            start -= 1
+        if start == i and words[i] in HEADS and end == head + 1 and words[i] != "Universities":
+            i = head + 1
+            continue  # a bare head word on its own is not a name
+        surface_start = tokens[start][0]
+        surface_end = tokens[end - 1][1]
+        surface = text[surface_start:surface_end]
+        surface = _POSSESSIVE.sub("", surface)
+        tail = _COMMA_LIST_TAIL.match(text, surface_end, hi)
+        if tail and words[head] in {"Institute", "Centre"}:
+            surface_end = tail.end()
+            surface = text[surface_start:surface_end]
+        surface_end = surface_start + len(surface)
+        name, type_ = resolve_name(surface, type_of(surface), ref)
+        yield _Candidate(surface_start, surface_end, name, type_, surface)
+        previous_end = end
+        i = end
+
+
+def _modifier(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or word[0].isdigit()) and word not in {"The", "A", "An", "In", "At", "By", "For", "As", "Under", "With", "From", "And", "Both"} and word not in HEADS
+
+
+def _complement_end(words: list[str], j: int, ref: Reference) -> int:
+    """End of 'of X' after a head: capitalised words with inner 'of', 'the', 'and'."""
+    end = j
+    while j < len(words):
+        word = words[j]
+        if word in DOCUMENT_WORDS or (j + 1 < len(words) and words[j + 1] in DOCUMENT_WORDS):
+            break
+        if word in {"the", "of", "upon", "on", "&", "and"}:
+            rest = words[j + 1 :]
+            if word in {"and", "&"} and any(_is_head(w, None) for w in rest):
+                break
+            j += 1
+            continue
+        if word[0].isupper() or word[0].isdigit():
+            if word in HEADS and word not in {"Government"}:
+                break
+            j += 1
+            end = j
+            continue
+        break
+    return end
+
+
+def _gazetteer_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[_Candidate]:
+    segment = text[lo:hi]
+    folded_names = _gazetteer_patterns(ref)
+    for pattern, canonical in folded_names:
+        for match in pattern.finditer(segment):
+            inst = ref.institutions.get(canonical)
+            type_ = inst.type if inst else type_of(canonical)
+            yield _Candidate(lo + match.start(), lo + match.end(), canonical, type_, match.group())
+
+
+_PATTERN_CACHE: dict[int, list[tuple[re.Pattern[str], str]]] = {}
+
+
+def _gazetteer_patterns(ref: Reference) -> list[tuple[re.Pattern[str], str]]:
+    key = id(ref)
+    if key not in _PATTERN_CACHE:
+        surfaces: dict[str, str] = {}
+        for name in ref.institutions:
+            surfaces[name] = name
+        for alias, canonical in _alias_surfaces(ref):
+            surfaces[alias] = canonical
+        for short, canonical in ref.short_forms.items():
+            surfaces[short] = canonical
+        patterns = []
+        for surface in sorted(surfaces, key=len, reverse=True):
+            body = re.sub(r"['’]", "[’']?", re.escape(surface))
+            body = body.replace(r"\ ", r"\s+")
+            # A short form followed by another capitalised word is part of a longer name.
+            guard = r"(?![’']?\s*[A-Z])" if surface in ref.short_forms else ""
+            patterns.append((re.compile(rf"(?<![\w-])[‘']?{body}[’']?(?![\w-]){guard}"), surfaces[surface]))
+        _PATTERN_CACHE[key] = patterns
+    return _PATTERN_CACHE[key]
+
+
+def _alias_surfaces(ref: Reference) -> Iterable[tuple[str, str]]:
+    path = ref.directory / "aliases.csv" if ref.directory else None
+    if path is None or not path.exists():
+        return []
+    import csv
+
+    with path.open(newline="", encoding="utf-8") as handle:
+        return [(row["alias"], row["canonical"]) for row in csv.DictReader(handle) if row["kind"] == "organisation"]
+
+
+def _non_overlapping(candidates: list[_Candidate]) -> list[_Candidate]:
+    ordered = sorted(candidates, key=lambda c: (c.start, -(c.end - c.start)))
+    result: list[_Candidate] = []
+    for cand in ordered:
+        if result and cand.start < result[-1].end:
+            continue
+        result.append(cand)
+    return result
+
+
+def _add_acronym_aliases(text: str, seg: Segmented, chosen: list[_Candidate], ref: Reference) -> list[_Candidate]:
+    """'D2N2 Local Enterprise Partnership (LEP)' makes 'D2N2 LEP' and 'LEP' name it later."""
+    aliases: dict[str, _Candidate] = {}
+    for cand in chosen:
+        match = _ACRONYM_AFTER.match(text, cand.end)
+        if not match:
+            continue
+        acronym = match.group(1)
+        words = cand.surface.split()
+        for k in range(len(words), 0, -1):
+            initials = "".join(w[0] for w in words[-k:] if w[0].isupper())
+            if initials.upper() == acronym.upper():
+                prefix = " ".join(words[:-k])
+                aliases[(prefix + " " + acronym).strip()] = cand
+                break
+        aliases.setdefault(acronym, cand)
+    if not aliases:
+        return chosen
+    extra: list[_Candidate] = []
+    for alias, cand in aliases.items():
+        pattern = re.compile(rf"(?<![\w(]){re.escape(alias)}(?![\w)])")
+        for sentence in seg.sentences:
+            for match in pattern.finditer(text, sentence.start, sentence.end):
+                extra.append(_Candidate(match.start(), match.end(), cand.name, cand.type, match.group()))
+    return _non_overlapping(chosen + extra)
+
+
+def _add_composites(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+    """'Universities for Nottingham (A & B)': one entry whose members are A and B."""
+    result: list[_Candidate] = []
+    skip: set[int] = set()
+    for index, cand in enumerate(chosen):
+        if index in skip:
+            continue
+        match = _COMPOSITE.match(text, cand.end + 1) if text[cand.end : cand.end + 2] == " (" else None
+        if match:
+            inside = [c for c in chosen if match.start(1) <= c.start and c.end <= match.end(1)]
+            if len(inside) >= 2:
+                skip.update(chosen.index(c) for c in inside)
+                members = tuple(c.name for c in inside)
+                result.append(replace(cand, members=members, type="alliance"))
+                continue
+        result.append(cand)
+    return result
+
+
+def _bare_mentions(text: str, seg: Segmented, chosen: list[_Candidate]) -> list[_Candidate]:
+    """'the University', 'the Council': the organisation with that head named nearest before."""
+    extra: list[_Candidate] = []
+    for sentence in seg.sentences:
+        for match in _BARE.finditer(text, sentence.start, sentence.end):
+            head = match.group(1)
+            before = [c for c in chosen if c.end <= match.start() and head in c.name.split()]
+            pool = before or [c for c in chosen if head in c.name.split()]
+            if not pool:
+                continue
+            target = before[-1] if before else pool[0]
+            extra.append(_Candidate(match.start(), match.end(), target.name, target.type, match.group()))
+    return extra
+
+
+def _city_of(name: str, type_: str, ref: Reference) -> str | None:
+    inst = ref.institutions.get(name)
+    # An alliance spans its cities: where its office sits is not where it is.
+    if inst and inst.city and type_ != "alliance":
+        return inst.city
+    for word_count in (3, 2, 1):
+        words = name.replace(",", " ").split()
+        for k in range(len(words) - word_count + 1):
+            city = ref.canonical_city(" ".join(words[k : k + word_count]))
+            if city:
+                return city
+    return None
+
+
+def canonical_key(name: str) -> str:
+    return fold(name)

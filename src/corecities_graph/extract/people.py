@@ -1,0 +1,239 @@
+"""People, their honorifics and the posts they hold, found by the frames a release uses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..resolve import Reference
+from .facts import OrgMention, PersonMention, PlaceMention, Role
+from .organisations import HEADS
+from .text import Segmented, capitalise
+
+SPEECH_VERBS = (
+    r"said|says|stated|states|added|adds|commented|comments|explained|explains|told|noted|"
+    r"struck|remarked|declared|announced|wrote|argued|welcomed|continued|urged"
+)
+_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
+_NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}"
+_STOP = {
+    "The", "This", "That", "These", "Our", "Their", "Its", "For", "Or", "By", "And", "But", "In",
+    "On", "At", "As", "With", "From", "Under", "After", "Before", "Both", "Every", "Each",
+    "Core", "Cities", "City", "UK", "British", "Britain", "Global", "Government", "Ministers",
+    "Leaders", "Vice-Chancellors", "National", "Local", "Civic", "Public", "Policy", "News",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "Twitter", "Facebook", "Skip", "Read", "More", "Covid", "Brexit",
+    "Last", "Year", "Fourth", "Third", "Second", "First", "West", "East", "North", "South",
+    "Midlands", "Region", "Trade", "Investment", "Strategy", "Innovation", "Partnerships",
+}  # fmt: skip
+_STOP_ALT = "(?:" + "|".join(sorted(_STOP, key=len, reverse=True)) + ")"
+_PHONE = re.compile(r"\+?\s?\(?\d[\d\s()]{7,}\d")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_LEADING = re.compile(
+    r"^(?:\s|,|and\b|also\b|as well as\b|who is\b|who was\b|is\b|the\b|our\b|its\b|a\b|an\b)+",
+    re.IGNORECASE,
+)
+_CUT = re.compile(r"\s+(?:of|at|for|with|from)\s+|\s*,\s*|\s+in\s+(?=the\b)")
+_CONTACT_BEFORE = re.compile(
+    r"(?:\bcontact|\bContact|^Or|\bor|[Ee]nquiries:?|[Cc]ontacts?:)\s*:?\s*$"
+)
+_CONTACT_END = re.compile(r"\s*(?:\+|\bon\b|\bor\b|\(0|\d{4,}|\bemail\b|\be-mail\b|\btel\b|[\w.]+@|\.\s*$|$)")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    honorific: re.Pattern[str]
+    name: re.Pattern[str]
+    role_word: re.Pattern[str]
+    role_tail: re.Pattern[str]
+
+
+_CACHE: dict[int, _Lexicon] = {}
+
+
+def _lexicon(ref: Reference) -> _Lexicon:
+    if id(ref) not in _CACHE:
+        hons = sorted(ref.honorifics, key=len, reverse=True)
+        hon = "|".join(re.escape(h) + (r"(?=\s)" if not h.endswith(".") else "") for h in hons)
+        roles = sorted(ref.roles, key=len, reverse=True)
+        role_alt = "|".join(re.escape(r) for r in roles)
+        _CACHE[id(ref)] = _Lexicon(
+            honorific=re.compile(rf"(?:(?:{hon})\s+)+"),
+            name=re.compile(
+                rf"(?<![\w’'-])(?P<hon>(?:(?:{hon})\s+)+)?(?!{_STOP_ALT}\b)(?P<name>{_NAME})(?P<mp>\s+MP\b)?"
+            ),
+            role_word=re.compile(rf"\b(?:{role_alt})s?\b", re.IGNORECASE),
+            role_tail=re.compile(rf"(?:{role_alt})\s*,?\s*$"),
+        )
+    return _CACHE[id(ref)]
+
+
+def find_people(
+    seg: Segmented, ref: Reference, orgs: list[OrgMention], places: list[PlaceMention]
+) -> list[PersonMention]:
+    """People named in person frames (speech, apposition, role before name, contacts, bylines)."""
+    lex = _lexicon(ref)
+    text = seg.text
+    found: list[PersonMention] = []
+    org_spans = [(o.evidence.span.start, o.evidence.span.end) for o in orgs]
+    for sentence in seg.sentences:
+        for match in lex.name.finditer(text, sentence.start, sentence.end):
+            name = match.group("name")
+            tokens = name.split()
+            if any(t in _STOP or t in HEADS or lex.role_word.fullmatch(t) for t in tokens):
+                continue
+            n_start, n_end = match.start("name"), match.end("name")
+            if any(not (n_end <= a or n_start >= b) for a, b in org_spans):
+                continue
+            hon_surface = (match.group("hon") or "").strip() or None
+            if match.group("mp"):
+                hon_surface = (hon_surface + " " if hon_surface else "") + "MP"
+            before = text[sentence.start : match.start()]
+            after_start = match.end()
+            roles: list[Role] = []
+            frame = False
+            contact = False
+            phones: tuple[str, ...] = ()
+            emails: tuple[str, ...] = ()
+            speech = re.compile(
+                rf"(?:\s*,\s*(?P<appos>[^:“”\"‘;]*?))?\s*,?\s+(?:{SPEECH_VERBS})\b"
+            ).match(text, after_start, sentence.end)
+            if speech:
+                frame = True
+                if speech.group("appos"):
+                    roles += _roles_in(text, speech.start("appos"), speech.end("appos"), orgs, places, lex)
+            pre_roles = _role_before(text, sentence.start, match.start(), orgs, places, lex)
+            if pre_roles:
+                frame = True
+                roles = pre_roles + roles
+            if _CONTACT_BEFORE.search(before):
+                tail = re.compile(r"\s*,\s*").match(text, after_start, sentence.end)
+                if tail:
+                    end = _CONTACT_END.search(text, tail.end(), sentence.end)
+                    stop = end.start() if end else sentence.end
+                    roles += _roles_in(text, tail.end(), stop, orgs, places, lex)
+                    frame = contact = True
+                    rest = text[after_start : sentence.end]
+                    phones = tuple(p.strip() for p in _PHONE.findall(rest))
+                    emails = tuple(_EMAIL.findall(rest))
+            if before.strip() == "By" and sentence.start == _paragraph_start(seg, sentence.paragraph):
+                tail = re.compile(r"\s*,\s*(.+)$").match(text, after_start, sentence.end)
+                frame = True
+                if tail:
+                    roles.append(Role(capitalise(tail.group(1).strip()), None))
+            if not frame and not hon_surface:
+                continue
+            honorific = ref.canonical_honorific(hon_surface) if hon_surface else None
+            found.append(
+                PersonMention(
+                    name=name,
+                    honorific=honorific,
+                    honorific_surface=hon_surface,
+                    roles=tuple(_unique_roles(roles)),
+                    evidence=seg.evidence(match.start(), n_end),
+                    contact=contact,
+                    phones=phones,
+                    emails=emails,
+                )
+            )
+    return found
+
+
+def _paragraph_start(seg: Segmented, index: int) -> int:
+    return seg.paragraphs[index].start
+
+
+def _targets(start: int, end: int, orgs: list[OrgMention], places: list[PlaceMention]) -> list[tuple[int, int, str, bool]]:
+    targets = [
+        (o.evidence.span.start, o.evidence.span.end, o.name, False)
+        for o in orgs
+        if start <= o.evidence.span.start and o.evidence.span.end <= end
+    ]
+    targets += [
+        (p.evidence.span.start, p.evidence.span.end, p.name, True)
+        for p in places
+        if p.kind == "city" and start <= p.evidence.span.start and p.evidence.span.end <= end
+    ]
+    return sorted(targets)
+
+
+def _roles_in(
+    text: str, start: int, end: int, orgs: list[OrgMention], places: list[PlaceMention], lex: _Lexicon
+) -> list[Role]:
+    """Posts in an apposition: 'Chair of A and Leader of B', 'A's Chair', 'Role, A'."""
+    roles: list[Role] = []
+    cursor = start
+    for t_start, t_end, name, is_city in _targets(start, end, orgs, places):
+        if t_start < cursor:
+            continue
+        head = text[cursor:t_start]
+        if re.match(r"[’']s\s", text[t_end : t_end + 3]):
+            after = text[t_end + 3 : end]
+            role = _clean(re.split(r",|\s+and\s+(?=[A-Z])|\s+(?:of|at)\s+", after)[0])
+            if role and lex.role_word.search(role):
+                roles.append(Role(role, name, is_city))
+            cursor = t_end + 3 + len(re.split(r",", after)[0])
+            continue
+        role = _clean(_CUT.split(_LEADING.sub("", head))[0])
+        if role and lex.role_word.search(role):
+            roles.append(Role(role, name, is_city))
+        elif roles and not role and roles[-1].org is None:
+            roles[-1] = Role(roles[-1].role, name, is_city)
+        cursor = t_end
+    rest = _clean(_LEADING.sub("", text[cursor:end]))
+    if rest and lex.role_word.search(rest) and not any(r.role == rest for r in roles):
+        if cursor == start:
+            roles.append(Role(rest, None))
+        elif not re.match(r"[’']s", text[cursor:end]):
+            roles.append(Role(rest, None))
+    return roles
+
+
+def _role_before(
+    text: str, lo: int, name_start: int, orgs: list[OrgMention], places: list[PlaceMention], lex: _Lexicon
+) -> list[Role]:
+    """'A's Chair, Judith Blake' and 'Deputy Vice-Chancellor Professor X': a post before the name."""
+    head = text[lo:name_start]
+    hon = lex.honorific.search(head)
+    if hon and hon.end() == len(head):
+        head = head[: hon.start()]
+    head = head.rstrip()
+    if not head.endswith(",") and head and not head[-1].isalpha():
+        return []
+    tail = lex.role_tail.search(head)
+    if not tail:
+        return []
+    # the role phrase runs back over capitalised words to an organisation's possessive
+    phrase_start = tail.start()
+    words = list(re.finditer(r"[A-Z][\w-]*", head[:phrase_start]))
+    while words and words[-1].end() in (phrase_start - 1, phrase_start) and words[-1].group() not in _STOP:
+        phrase_start = words[-1].start()
+        words.pop()
+    role = _clean(head[phrase_start:].rstrip(", "))
+    if not role or role[0].islower():
+        return []
+    before = head[:phrase_start]
+    possessive = re.search(r"[’']s\s*$", before)
+    if possessive:
+        for t_start, t_end, name, is_city in _targets(lo, lo + possessive.start(), orgs, places):
+            if t_end == lo + possessive.start():
+                return [Role(role, name, is_city)]
+    return [Role(role, None)]
+
+
+def _clean(role: str) -> str:
+    role = role.strip(" ,;:.’'")
+    role = re.sub(r"\s+", " ", role)
+    return capitalise(role)
+
+
+def _unique_roles(roles: list[Role]) -> list[Role]:
+    seen: dict[tuple[str, str | None], Role] = {}
+    for role in roles:
+        key = (role.role.lower(), role.org)
+        if key not in seen:
+            seen[key] = role
+    # a role without an organisation adds nothing beside the same role with one
+    with_org = {r.role.lower() for r in seen.values() if r.org}
+    return [r for r in seen.values() if r.org or r.role.lower() not in with_org]

@@ -1,0 +1,65 @@
+"""Document -> Extraction: runs each extractor in the order their inputs need."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..resolve import Reference
+from ..sources import Document
+from .facts import Extraction
+from .organisations import find_organisations
+from .people import find_people
+from .places import find_places
+from .proposals import find_proposals
+from .quotes import find_quotes
+from .signatories import find_alliance_members, find_declaration, find_signatories
+from .statistics import find_counts, find_statistics
+from .text import segment
+
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split(), 1
+    )
+}
+_DATELINE = re.compile(
+    r"\b(?:last\s+updated|published|posted|updated|date)\s*:?\s*(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]+)\s+(?P<y>\d{4})\b",
+    re.IGNORECASE,
+)
+
+
+def extract(document: Document, ref: Reference) -> Extraction:
+    """Read every kind of fact from one document."""
+    seg = segment(document.text)
+    orgs = find_organisations(seg, ref)
+    places = find_places(seg, ref, orgs)
+    people = find_people(seg, ref, orgs, places)
+    counts = find_counts(seg)
+    declaration = find_declaration(seg, orgs)
+    return Extraction(
+        doc_id=document.doc_id,
+        text=document.text,
+        date=document.date or dateline(document.text),
+        places=places,
+        organisations=orgs,
+        people=people,
+        quotes=find_quotes(seg, people),
+        proposals=find_proposals(seg, orgs),
+        statistics=find_statistics(seg, orgs, counts),
+        claimed_counts=counts,
+        signatories=find_signatories(seg, orgs, declaration),
+        declaration=declaration,
+        alliance_members=find_alliance_members(seg, orgs, places),
+    )
+
+
+def dateline(text: str) -> str | None:
+    """'Last updated 16 March 2021' near the top -> '2021-03-16'."""
+    match = _DATELINE.search(text[:2000])
+    if not match or match.group("m").lower() not in _MONTHS:
+        return None
+    try:
+        return date(int(match.group("y")), _MONTHS[match.group("m").lower()], int(match.group("d"))).isoformat()
+    except ValueError:
+        return None

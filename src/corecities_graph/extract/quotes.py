@@ -1,0 +1,112 @@
+"""Direct quotations: the words, over as many paragraphs as they run, and who said them."""
+
+from __future__ import annotations
+
+import re
+
+from .facts import PersonMention, Quote, Role
+from .people import SPEECH_VERBS
+from .text import Paragraph, Segmented
+
+_OPEN_AFTER_CUE = re.compile(
+    rf"(?:\b(?:{SPEECH_VERBS})\b[^“\"‘:]{{0,60}}?[:,]|\bnote:|:)\s*(?P<mark>[“\"‘'])"
+)
+_PRONOUN = re.compile(rf"\b(?:She|He|They)\s+(?:{SPEECH_VERBS})\b")
+_AFTER_CLOSE = re.compile(rf"^\s*,?\s*(?:(?:{SPEECH_VERBS})\s+)?")
+_SINGLE_CLOSE = re.compile(r"(?<=[.!?,;…\]])[’']|[’'](?=\s*$)")
+
+
+def find_quotes(seg: Segmented, people: list[PersonMention]) -> list[Quote]:
+    """Attributed quotations; unattributed pull-quotes and scare quotes are left out."""
+    paragraphs = [p for p in seg.paragraphs if not p.noise]
+    quotes: list[Quote] = []
+    last: PersonMention | None = None
+    i = 0
+    while i < len(paragraphs):
+        paragraph = paragraphs[i]
+        speaker = None
+        cue = _OPEN_AFTER_CUE.search(paragraph.text)
+        if cue:
+            open_at = cue.start("mark")
+            speaker = _speaker_before(people, paragraph, paragraph.start + open_at)
+            if speaker is None and _PRONOUN.search(paragraph.text[:open_at]):
+                speaker = last
+        elif paragraph.text[:1] in "“\"‘":
+            open_at = 0
+            speaker = _speaker_after_close(people, paragraph)
+        else:
+            i += 1
+            continue
+        if speaker is None:
+            i += 1
+            continue
+        mark = paragraph.text[open_at]
+        parts, close_at, used = _collect(paragraphs, i, open_at, mark)
+        start = paragraph.start + open_at
+        end = paragraphs[i + used - 1].start + close_at
+        role = _role_spoken(speaker)
+        quotes.append(
+            Quote(
+                speaker=speaker.name,
+                text="\n".join(parts),
+                paragraphs=used,
+                role=role,
+                evidence=seg.evidence(start, end),
+            )
+        )
+        last = speaker
+        i += used
+    return quotes
+
+
+def _collect(paragraphs: list[Paragraph], i: int, open_at: int, mark: str) -> tuple[list[str], int, int]:
+    """The quoted words from paragraph i onward: (parts, close offset in last paragraph, count)."""
+    parts: list[str] = []
+    used = 0
+    start = open_at + 1
+    while i + used < len(paragraphs):
+        body = paragraphs[i + used].text
+        close = _find_close(body, start, mark)
+        used += 1
+        if close is not None:
+            parts.append(body[start:close].strip())
+            return parts, close + 1, used
+        parts.append(body[start:].strip())
+        nxt = paragraphs[i + used].text if i + used < len(paragraphs) else ""
+        if not nxt[:1] or nxt[0] not in "“\"‘'":
+            return parts, len(body), used
+        start = 1
+    return parts, len(paragraphs[i + used - 1].text), used
+
+
+def _find_close(body: str, start: int, mark: str) -> int | None:
+    if mark in "‘'":
+        match = _SINGLE_CLOSE.search(body, start)
+        return match.start() if match else None
+    for index in range(start, len(body)):
+        if body[index] in "”\"":
+            return index
+    return None
+
+
+def _speaker_before(people: list[PersonMention], paragraph: Paragraph, offset: int) -> PersonMention | None:
+    candidates = [
+        p for p in people if paragraph.start <= p.evidence.span.start < offset
+    ]
+    return candidates[-1] if candidates else None
+
+
+def _speaker_after_close(people: list[PersonMention], paragraph: Paragraph) -> PersonMention | None:
+    close = _find_close(paragraph.text, 1, paragraph.text[0])
+    if close is None:
+        return None
+    after = paragraph.start + close
+    candidates = [
+        p for p in people
+        if after < p.evidence.span.start <= after + 80 and p.evidence.span.start < paragraph.end
+    ]
+    return candidates[0] if candidates else None
+
+
+def _role_spoken(person: PersonMention) -> Role | None:
+    return person.roles[0] if person.roles else None

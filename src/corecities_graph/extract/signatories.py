@@ -1,0 +1,150 @@
+"""Who signed, what they signed, and which cities an alliance counts as members."""
+
+from __future__ import annotations
+
+import re
+
+from ..sources import slugify
+from .facts import AllianceMember, Declaration, OrgMention, PlaceMention, Signatory
+from .text import Segmented
+
+_LIST_CUE = re.compile(
+    r"(?:signed\s+by|signatories\s+(?:are|include)|signatories|supported\s+by|backed\s+by)\s*:\s*$",
+    re.IGNORECASE,
+)
+_SIGN_CUE = re.compile(
+    r"\b(?:(?:is|are|was|were)\s+(?:also\s+|now\s+)*(?:a\s+)?signator(?:y|ies)"
+    r"|(?:has|have|had)\s+(?:also\s+|now\s+)*signed"
+    r"|signs?\s+up\s+to|signed\s+up\s+to"
+    r"|(?:is|are)\s+joining\s+(?:a|the)\s+(?:joint\s+)?(?:declaration|agreement)"
+    r"|(?:both\s+)?(?:take|takes|took)\s+part\s+in\s+(?:a|the)\s+(?:joint\s+)?(?:declaration|agreement)"
+    r"|among\s+its\s+(?:backers|signatories|supporters))\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(r"\b(?:not|never|yet\s+to|pledg\w*\s+to|plan\w*\s+to|intend\w*\s+to)\s*$", re.IGNORECASE)
+_UNDER = re.compile(r"^\s*Under\s+the\s+[^,]*?(?:Agreement|Declaration|Charter|Accord|Compact)s?\s*,", re.IGNORECASE)
+_NAMED = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:for|of|and)\s+)?){1,7}(?P<kind>Declaration|Agreements?|Charter|Accord|Compact))\b"
+)
+_UNNAMED = re.compile(r"\b(?:joint[\s-])?(?P<kind>declaration|agreement)s?\b", re.IGNORECASE)
+_ALLIANCE = re.compile(
+    r"\b(?:is|are)\s+(?:an?\s+)?(?:alliance|partnership|network|group)\s+of\b|\bbrings\s+together\b|\bcomprises\b|\bis\s+made\s+up\s+of\b",
+    re.IGNORECASE,
+)
+
+
+def find_declaration(seg: Segmented, orgs: list[OrgMention]) -> Declaration | None:
+    """The declaration or agreement a document is about; its key is stable across documents."""
+    text = seg.text
+    named: list[tuple[int, int, str, str]] = []
+    for sentence in seg.sentences:
+        for match in _NAMED.finditer(text, sentence.start, sentence.end):
+            name = re.sub(r"^(?:The|A|An|As|In|Our)\s+", "", match.group("name"))
+            named.append((match.start("name") + len(match.group("name")) - len(name), match.end(), name, match.group("kind")))
+    alliances = [o for o in orgs if o.type == "alliance" and not o.members]
+    for start, end, name, kind in named:
+        inside = [o for o in orgs if start <= o.evidence.span.start and o.evidence.span.end <= end]
+        if inside:
+            convener = inside[0].name
+            name = text[inside[0].evidence.span.start : end]
+            kind_word = "agreement" if kind.lower().startswith("agreement") else "declaration"
+            return Declaration(f"{slugify(convener)}-{kind_word}", name, kind_word, True, seg.evidence(start, end))
+    for sentence in seg.sentences:
+        match = _UNNAMED.search(text, sentence.start, sentence.end)
+        if match and match.group("kind").lower() == "declaration" and alliances:
+            convener = alliances[0].name
+            return Declaration(
+                f"{slugify(convener)}-declaration", f"{convener} declaration", "declaration", False,
+                seg.evidence(match.start(), match.end()),
+            )  # fmt: skip
+    if named:
+        start, end, name, kind = named[0]
+        kind_word = "agreement" if kind.lower().startswith("agreement") else "declaration"
+        return Declaration(slugify(name), name, kind_word, True, seg.evidence(start, end))
+    return None
+
+
+def find_signatories(seg: Segmented, orgs: list[OrgMention], declaration: Declaration | None) -> list[Signatory]:
+    """Parties named in a 'signed by:' list or in a sentence that says they signed or joined."""
+    if declaration is None:
+        return []
+    text = seg.text
+    found: dict[str, Signatory] = {}
+    decl_span = declaration.evidence.span if declaration.evidence else None
+
+    def add(org: OrgMention) -> None:
+        found.setdefault(org.name, Signatory(org.name, org.evidence))
+
+    in_list = False
+    for paragraph in seg.paragraphs:
+        if paragraph.noise:
+            continue
+        if _LIST_CUE.search(paragraph.text):
+            in_list = True
+            continue
+        if in_list:
+            line_orgs = [o for o in orgs if paragraph.start <= o.evidence.span.start < paragraph.end]
+            covered = sum(o.evidence.span.end - o.evidence.span.start for o in line_orgs)
+            if line_orgs and covered >= 0.6 * len(paragraph.text.rstrip(" .;")) - 4:
+                add(line_orgs[0])
+                continue
+            in_list = False
+    for sentence in seg.sentences:
+        body = text[sentence.start : sentence.end]
+        in_sentence = [o for o in orgs if sentence.start <= o.evidence.span.start < sentence.end]
+        in_sentence = [o for o in in_sentence if not _inside_name(o, seg, sentence.start, sentence.end)]
+        under = _UNDER.match(body)
+        if under:
+            verb = re.search(r"\s(?:are|is|have|has|will)\s", body[under.end() :])
+            stop = sentence.start + under.end() + (verb.start() if verb else len(body))
+            for org in in_sentence:
+                if sentence.start + under.end() <= org.evidence.span.start < stop:
+                    add(org)
+        for cue in _SIGN_CUE.finditer(body):
+            if _NEGATION.search(body[: cue.start()]):
+                continue
+            cue_at = sentence.start + cue.start()
+            floor = sentence.start
+            if cue.group().lower().startswith("among"):
+                # "... now has X among its backers": the party sits between the verb and the cue
+                verb = list(re.finditer(r"\b(?:has|have|had)\b", body[: cue.start()]))
+                floor = sentence.start + verb[-1].end() if verb else floor
+            for org in in_sentence:
+                if floor <= org.evidence.span.start and org.evidence.span.end <= cue_at:
+                    add(org)
+            with_part = re.search(r"\bwith\s+", body[cue.end() :])
+            if with_part:
+                with_at = sentence.start + cue.end() + with_part.end()
+                for org in in_sentence:
+                    if org.evidence.span.start == with_at or (
+                        org.evidence.span.start > with_at and text[with_at : org.evidence.span.start].strip() in {"the", ""}
+                    ):
+                        add(org)
+    del decl_span
+    return list(found.values())
+
+
+def _inside_name(org: OrgMention, seg: Segmented, lo: int, hi: int) -> bool:
+    """An organisation named inside a declaration's title is not a party by that mention."""
+    for match in _NAMED.finditer(seg.text, lo, hi):
+        if match.start() <= org.evidence.span.start and org.evidence.span.end <= match.end():
+            return True
+    return False
+
+
+def find_alliance_members(seg: Segmented, orgs: list[OrgMention], places: list[PlaceMention]) -> list[AllianceMember]:
+    """'Core Cities UK is an alliance of 11 cities - Belfast, ...': the member cities."""
+    members: list[AllianceMember] = []
+    for sentence in seg.sentences:
+        body = seg.text[sentence.start : sentence.end]
+        cue = _ALLIANCE.search(body)
+        if not cue:
+            continue
+        cue_at = sentence.start + cue.start()
+        alliance = [o for o in orgs if sentence.start <= o.evidence.span.start < cue_at and o.type == "alliance"]
+        if not alliance:
+            continue
+        for place in places:
+            if place.kind == "city" and cue_at < place.evidence.span.start < sentence.end:
+                members.append(AllianceMember(alliance[-1].name, place.name, place.evidence))
+    return members

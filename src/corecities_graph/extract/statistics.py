@@ -1,0 +1,179 @@
+"""Figures claimed in the text, and how many universities or cities a text says took part."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .facts import ClaimedCount, Evidence, OrgMention, Statistic
+from .text import NUMBER_PATTERN, SCALES, Segmented, parse_number
+
+QUALIFIERS = (
+    "just over", "just under", "more than", "less than", "fewer than", "at least", "up to",
+    "close to", "almost", "nearly", "over", "around", "about", "approximately", "roughly",
+    "some", "under", "upwards of",
+)  # fmt: skip
+_QUAL = "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS)
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_STAT = re.compile(
+    rf"(?:(?P<qual>\b(?:{_QUAL}))\s+)?(?P<top>\btop\s+)?(?P<cur>[£$€])?"
+    rf"(?<![\w.+-])(?P<num>{NUMBER_PATTERN})(?![\w-]*\d)"
+    rf"(?:\s*(?P<scale>billion|bn|million|mn|m|thousand|k|trillion|tn)\b)?"
+    rf"(?P<pct>\s*%|\s+per\s*cent\b|\s+percent\b)?",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(
+    rf"(?<![\w,.])(?P<num>{NUMBER_PATTERN})\s+"
+    r"(?P<mid>(?:(?:of\s+(?:their|its|our|the)|UK[’']?s?|Core|core|UK|major|leading|civic|partner|"
+    r"member|other|participating|English|British|Scottish|Welsh|regional)\s+|[‘'“\"])*)"
+    r"(?P<what>universities|cities|signatories)\b",
+    re.IGNORECASE,
+)
+_PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?P<p>year|annum|month|week|day)\b|\s+annually\b")
+_NOUN = re.compile(r"\s+(?P<np>(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]*s|people|staff|jobs))\b")
+_OF_PHRASE = re.compile(
+    r"\s+of\s+(?P<np>[^,.;:]+?)(?=\s+(?:and|while|but|which|that|are|is|with|already)\b|[,.;:]|$)"
+)
+_PHONE = re.compile(r"\+\s?\(?\d[\d\s()]{7,}\d|\(0\)[\d\s]{6,}\d|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b")
+_UNITS = {
+    "students": "people", "people": "people", "residents": "people", "staff": "people",
+    "workers": "people", "graduates": "people", "employees": "people", "researchers": "people",
+    "academics": "people", "patients": "people", "jobs": "jobs", "years": "years",
+    "months": "months", "weeks": "weeks", "days": "days", "hours": "hours",
+}  # fmt: skip
+_COUNT_WORDS = {"universities", "cities", "signatories", "per", "percent"}
+
+
+def find_counts(seg: Segmented) -> list[ClaimedCount]:
+    """'21 universities', 'the 11 cities', 'two universities': how many a text says took part."""
+    counts: list[ClaimedCount] = []
+    for sentence in seg.sentences:
+        for match in _COUNT.finditer(seg.text, sentence.start, sentence.end):
+            value = parse_number(match.group("num"))
+            if value is None or value != int(value) or value < 2:
+                continue
+            counts.append(
+                ClaimedCount(
+                    what=match.group("what").lower(),
+                    count=int(value),
+                    surface=match.group(),
+                    evidence=seg.evidence(match.start(), match.end()),
+                )
+            )
+    return counts
+
+
+def find_statistics(seg: Segmented, orgs: list[OrgMention], counts: list[ClaimedCount]) -> list[Statistic]:
+    """Figures with unit, qualifier and period; one claim per distinct figure in a document."""
+    text = seg.text
+    taken = [(c.evidence.span.start, c.evidence.span.end) for c in counts]
+    found: list[Statistic] = []
+    for sentence in seg.sentences:
+        phones = [(m.start(), m.end()) for m in _PHONE.finditer(text, sentence.start, sentence.end)]
+        for match in _STAT.finditer(text, sentence.start, sentence.end):
+            start, end = match.start("num"), match.end()
+            if any(a <= start < b for a, b in taken + phones):
+                continue
+            stat = _statistic(seg, match, sentence.start, orgs)
+            if stat is not None:
+                found.append(stat)
+    return _merge(found)
+
+
+def _statistic(seg: Segmented, match: re.Match[str], lo: int, orgs: list[OrgMention]) -> Statistic | None:
+    text = seg.text
+    raw = match.group("num")
+    value = parse_number(raw)
+    if value is None:
+        return None
+    scale = (match.group("scale") or "").lower()
+    if scale:
+        value *= SCALES[scale]
+    after = match.end()
+    sentence = seg.sentence_at(match.start())
+    tail = text[after : sentence.end]
+    qualifier = _norm(match.group("qual"))
+    period = None
+    if match.group("pct"):
+        unit = "percent"
+        of = _OF_PHRASE.match(tail)
+        measure = "share of " + of.group("np") if of else "share"
+        end = after + (of.end() if of else 0)
+    elif match.group("cur"):
+        unit = {"£": "GBP", "$": "USD", "€": "EUR"}[match.group("cur")]
+        per = _PERIOD.match(tail)
+        period = ("year" if per and not per.group("p") else per.group("p").replace("annum", "year")) if per else None
+        noun = re.match(r"\s+(?:a\s+year\s+)?(?:to|of|in|for)\s+(?P<np>[^,.;]+)", tail[per.end() if per else 0 :])
+        measure = noun.group("np") if noun else "amount"
+        end = after + (per.end() if per else 0)
+    elif match.group("top"):
+        unit, measure, end = "rank", "ranking", after
+        noun = _NOUN.match(tail)
+        if noun:
+            measure = "ranking among top " + noun.group("np")
+            end = after + noun.end()
+        qualifier = "within top"
+    else:
+        noun = _NOUN.match(tail)
+        if not noun or noun.group("head").lower() in _COUNT_WORDS:
+            return None
+        if re.match(rf"\s*(?:{_MONTHS})\b", tail) or re.search(rf"(?:{_MONTHS})\s+$", text[lo : match.start()]):
+            return None
+        if not raw[0].isdigit() and raw.lower() in {"one", "a dozen"}:
+            return None
+        if raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100:
+            return None
+        head = noun.group("head").lower()
+        unit = _UNITS.get(head, "count")
+        measure = noun.group("np")
+        end = after + noun.end()
+    subject, subject_text = _subject(seg, match.start(), orgs)
+    surface = text[match.start() : end].strip()
+    return Statistic(
+        subject=subject,
+        subject_text=subject_text,
+        measure=measure.strip(),
+        value=value.normalize() if value != value.to_integral() else Decimal(int(value)),
+        unit=unit,
+        qualifier=qualifier,
+        period=period,
+        surface=surface,
+        evidence=seg.evidence(match.start(), end),
+    )
+
+
+def _norm(value: str | None) -> str | None:
+    return re.sub(r"\s+", " ", value.lower()) if value else None
+
+
+def _subject(seg: Segmented, offset: int, orgs: list[OrgMention]) -> tuple[str | None, str]:
+    sentence = seg.sentence_at(offset)
+    inside = [o for o in orgs if sentence.start <= o.evidence.span.start < offset]
+    if inside:
+        return inside[0].name, inside[0].surface
+    head = seg.text[sentence.start:offset]
+    phrase = re.match(r"^[\s•]*(?P<np>(?:The\s+)?[^,]{1,40}?)(?=,|\s+(?:already|are|is|deliver|account|play|have|has|were|was|between|together)\b)", head)
+    subject_text = phrase.group("np").strip() if phrase else head.strip()[:40]
+    alliances = {o.name for o in orgs if o.type == "alliance" and not o.members}
+    if re.search(r"\b(?:\d+|eleven|the)\s+(?:core\s+)?cities\b", subject_text, re.IGNORECASE) and len(alliances) == 1:
+        return next(iter(alliances)), subject_text
+    before = [o for o in orgs if o.evidence.sentence.paragraph == sentence.paragraph and o.evidence.span.start < offset]
+    if before and re.match(r"^\s*(?:Its|It|Their|They)\b", seg.text[sentence.start : sentence.end]):
+        return before[-1].name, subject_text
+    return None, subject_text
+
+
+def _merge(stats: list[Statistic]) -> list[Statistic]:
+    """The same figure said twice in one document is one claim with two pieces of evidence."""
+    merged: dict[tuple[Decimal, str, str | None], Statistic] = {}
+    for stat in stats:
+        key = (stat.value, stat.unit, stat.qualifier)
+        if key in merged:
+            first = merged[key]
+            more: tuple[Evidence, ...] = (*first.more, stat.evidence)
+            merged[key] = Statistic(**{**first.__dict__, "more": more})
+        else:
+            merged[key] = stat
+    return list(merged.values())
