@@ -261,8 +261,15 @@ def seed_store() -> ox.Store:
   <{UNI}> a org:Organization ; schema:name "University of Leeds" ;
       ccg:institutionType <{B}type/university> ; schema:location <{LEEDS}> .
   <{B}type/university> skos:notation "university" .
-  <{BLAKE}> a schema:Person ; schema:name "Judith Blake" ; schema:honorificPrefix "Cllr" ;
-      org:holds <{B}post/leader> .
+  <{BLAKE}> a schema:Person ; schema:name "Judith Blake" ; rdfs:label "Judith Blake" ;
+      schema:honorificPrefix "Cllr" ; org:holds <{B}post/leader> .
+  <{B}post/leader> org:heldBy <{BLAKE}> .
+  <{B}count/1> a ccg:ClaimedCount ; ccg:countOf "universities" ; schema:value 21 .
+  <{B}sig/1> a ccg:Signature ; ccg:signedBy <{UNI}> .
+  <{B}ann/2> a oa:Annotation ; oa:hasBody <{B}sig/1> ; oa:hasTarget <{B}tgt/2> .
+  <{B}tgt/2> oa:hasSource <{DOC}> ; ccg:sentence <{B}sent/2> .
+  <{B}sent/2> nif:anchorOf "The University of Leeds signed." .
+  <{LEEDS}> schema:containedInPlace <{B}nation/england> .
   <{B}post/leader> a org:Post ; rdfs:label "Leader of Leeds City Council" ;
       org:role <{B}role/leader> .
   <{B}role/leader> skos:prefLabel "Leader" .
@@ -288,9 +295,12 @@ def test_view_from_store_reads_kinds_labels_and_relations() -> None:
     assert by_id[BLAKE].kind == "person"
     assert by_id[B + "post/leader"].kind == "post"
     assert by_id[DOC].kind == "document"
-    assert by_id[B + "stat/1"].label == "universities graduates who stay: almost 40 percent"
+    assert by_id[B + "stat/1"].label == "graduates who stay: almost 40%"
+    assert by_id[B + "count/1"].kind == "statistic"
+    assert by_id[B + "count/1"].label == "21 universities"
     assert ViewEdge(UNI, LEEDS, "location") in edges
     assert ViewEdge(BLAKE, B + "post/leader", "holds") in edges
+    assert not [e for e in edges if e.source == B + "post/leader" and e.target == BLAKE]
     assert ViewEdge(B + "stat/1", DOC, "source") in edges
     assert docs == [ViewDocument(DOC, "Seed release", "https://example.ac.uk/news")]
 
@@ -306,6 +316,8 @@ def test_view_from_store_reads_facts_links_and_evidence() -> None:
         Evidence("Cllr Judith Blake, Leader of Leeds City Council, said.", DOC),
     )
     assert by_id[BLAKE].documents == (DOC,)
+    assert by_id[UNI].evidence == (Evidence("The University of Leeds signed.", DOC),)
+    assert not [f for f in by_id[BLAKE].facts if f[1] == "Judith Blake"]
 
 
 def test_view_from_store_is_deterministic() -> None:

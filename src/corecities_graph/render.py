@@ -68,6 +68,7 @@ _TYPE_KINDS: dict[str, str] = {
     "https://example.org/corecities/ontology#SourceDocument": "document",
     "https://example.org/corecities/ontology#Declaration": "declaration",
     "https://example.org/corecities/ontology#StatisticalClaim": "statistic",
+    "https://example.org/corecities/ontology#ClaimedCount": "statistic",
     "https://example.org/corecities/ontology#Proposal": "proposal",
     "https://schema.org/Quotation": "quote",
     "http://www.w3.org/ns/org#Post": "post",
@@ -89,6 +90,7 @@ _LABEL_PREDICATES = (
 )
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
+_SCHEMA_URL = "https://schema.org/url"
 _CCG = PREFIXES["ccg"]
 _ORGANISATION_KINDS = {
     "university",
@@ -99,6 +101,14 @@ _ORGANISATION_KINDS = {
     "company",
     "other",
 }
+_INVERSES = {
+    "http://www.w3.org/ns/org#heldBy",
+    "http://www.w3.org/ns/org#memberOf",
+    "https://example.org/corecities/ontology#proposedBy",
+    "https://schema.org/spokenByCharacter",
+    "https://schema.org/containedInPlace",
+}
+"""Relations that repeat another one backwards or twice: the view draws one arrow per pair."""
 _HIDDEN_FACTS = {
     _RDF + "type",
     _SAME_AS,
@@ -476,26 +486,30 @@ def view_from_store(
     def relation(predicate: str) -> str:
         return names.get(predicate) or _local_label(predicate)
 
-    edges: set[ViewEdge] = set()
+    relations: dict[tuple[str, str], set[str]] = defaultdict(set)
     facts: dict[str, set[tuple[str, str]]] = defaultdict(set)
     links: dict[str, set[str]] = defaultdict(set)
     iri_triples = "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o FILTER (isIRI(?s) && isIRI(?o)) }"
     for s, p, o in _rows(store, iri_triples):
-        if s not in kinds or (p in _HIDDEN_FACTS and p != _SAME_AS):
+        if s not in kinds or p in _INVERSES or (p in _HIDDEN_FACTS and p != _SAME_AS):
             continue
         if p == _SAME_AS:
             if _web_url(o):
                 links[s].add(o)
         elif o in kinds:
-            edges.add(ViewEdge(s, o, relation(p)))
+            relations[(s, o)].add(relation(p))
         else:
             facts[s].add((relation(p), _first_label(literals.get(o, [])) or _local_label(o)))
     labels: dict[str, str] = {}
     for iri, kind in kinds.items():
-        label, used = _node_label(kind, literals.get(iri, []))
+        label, _used = _node_label(kind, literals.get(iri, []))
         labels[iri] = label or _local_label(iri)
         for p, o in literals.get(iri, []):
-            if p != used and p not in _HIDDEN_FACTS:
+            if p in _HIDDEN_FACTS or (p in _LABEL_PREDICATES and o == labels[iri]):
+                continue
+            if p == _SCHEMA_URL and _web_url(o):
+                links[iri].add(o)
+            else:
                 facts[iri].add((relation(p), o))
     documents = _store_documents(store)
     doc_ids = {d.id for d in documents}
@@ -518,7 +532,8 @@ def view_from_store(
         )
         for iri, kind in sorted(kinds.items())
     ]
-    return nodes, sorted(edges, key=lambda e: (e.source, e.target, e.relation)), documents
+    edges = [ViewEdge(s, o, ", ".join(sorted(r))) for (s, o), r in sorted(relations.items())]
+    return nodes, edges, documents
 
 
 def _rows(store: pyoxigraph.Store, query: str) -> Iterable[tuple[Any, ...]]:
@@ -571,7 +586,8 @@ def _store_evidence(store: pyoxigraph.Store, kinds: dict[str, str]) -> dict[str,
         ?annotation oa:hasBody ?fact ; oa:hasTarget ?target .
         ?target oa:hasSource ?doc ; ccg:sentence ?sentence .
         ?sentence nif:anchorOf ?text .
-        OPTIONAL { ?fact rdf:subject ?subject } OPTIONAL { ?fact rdf:object ?object }
+        OPTIONAL { ?fact rdf:subject|ccg:signedBy ?subject }
+        OPTIONAL { ?fact rdf:object|ccg:signed ?object }
     }"""
     found: dict[str, set[Evidence]] = defaultdict(set)
     for fact, doc, text, subject, obj in _rows(store, query):
@@ -594,20 +610,42 @@ def _predicate_labels(store: pyoxigraph.Store) -> dict[str, str]:
 def _node_label(kind: str, values: Sequence[tuple[str, str]]) -> tuple[str, str | None]:
     """A readable name for a node and the predicate it came from (None if composed)."""
     if kind == "statistic":
-        parts = {p.rsplit("#", 1)[-1].rsplit("/", 1)[-1]: o for p, o in values}
-        subject = parts.get("subjectText", "")
-        amount = " ".join(
-            x for x in (parts.get("qualifier"), parts.get("value"), parts.get("unitText")) if x
-        )
-        measure = parts.get("measure", "")
-        text = f"{subject} {measure}: {amount}".strip(" :")
-        if text:
-            return text, None
+        parts = {_local_name(p): o for p, o in values}
+        amount = _amount(parts.get("value", ""), parts.get("unitText", ""))
+        if "countOf" in parts:
+            return f"{parts.get('value', '?')} {parts['countOf']}", None
+        if amount:
+            text = " ".join(x for x in (parts.get("qualifier"), amount) if x)
+            if parts.get("period"):
+                text += f" a {parts['period']}"
+            return f"{parts.get('measure') or parts.get('subjectText', '')}: {text}".lstrip(
+                ": "
+            ), None
     for predicate in _LABEL_PREDICATES:
         for p, o in values:
             if p == predicate:
                 return o, predicate
     return "", None
+
+
+def _amount(value: str, unit: str) -> str:
+    """A figure as people write it: 40%, £100,000,000,000, 6,500 people."""
+    try:
+        number = float(value)
+    except ValueError:
+        return " ".join(x for x in (value, unit) if x)
+    text = f"{number:,.0f}" if number.is_integer() else f"{number:,}"
+    if unit == "percent":
+        return text + "%"
+    symbol = {"GBP": "£", "USD": "$", "EUR": "€"}.get(unit)
+    if symbol:
+        return symbol + text
+    return " ".join(x for x in (text, unit) if x and x != "count")
+
+
+def _local_name(iri: str) -> str:
+    """The last segment of an IRI."""
+    return iri.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def _first_label(values: Sequence[tuple[str, str]]) -> str:
@@ -617,5 +655,5 @@ def _first_label(values: Sequence[tuple[str, str]]) -> str:
 
 def _local_label(iri: str) -> str:
     """Words from the last segment of an IRI: memberCity -> member city."""
-    tail = iri.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    tail = _local_name(iri)
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", tail).replace("-", " ").lower() or iri
