@@ -302,6 +302,24 @@ def test_click_shows_facts_sentence_and_source_link(view: Opened) -> None:
     view.screenshot("view-panel")
 
 
+def test_hovering_a_link_names_the_relation(view: Opened) -> None:
+    edge = view.js(
+        """([a, b]) => ccgView.network.body.data.edges.get({
+            filter: e => e.from === a && e.to === b })[0].id""",
+        [BLAKE, POST],
+    )
+    point = view.js(
+        """id => ccgView.network.canvasToDOM(
+            ccgView.network.body.edges[id].edgeType.getPoint(0.5))""",
+        edge,
+    )
+    box = view.page.locator("#network").bounding_box()
+    view.page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+    tooltip = view.page.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert tooltip.inner_text() == "holds"
+
+
 def test_panel_links_out_to_identifiers(view: Opened) -> None:
     view.js("id => ccgView.select(id)", LEEDS)
     link = view.page.locator("#panel .links a")
