@@ -9,7 +9,7 @@ import math
 import os
 import re
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -205,17 +205,12 @@ def render_view(
     app_js = _script_safe((template_dir / "view.js").read_text(encoding="utf-8"))
     app_css = (template_dir / "view.css").read_text(encoding="utf-8")
     vis_js, vis_css = _vis_assets()
-    kinds_present = {n.kind if n.kind in KINDS else "other" for n in ordered}
+    counts = Counter(_kind(n) for n in ordered)
     legend = [
-        {"kind": kind, "colour": colour, "shape": shape, "count": 0}
+        {"kind": kind, "colour": colour, "shape": shape, "count": counts[kind]}
         for kind, (colour, shape) in KINDS.items()
-        if kind in kinds_present
+        if counts[kind]
     ]
-    counts: dict[str, int] = defaultdict(int)
-    for node in ordered:
-        counts[node.kind if node.kind in KINDS else "other"] += 1
-    for entry in legend:
-        entry["count"] = counts[str(entry["kind"])]
     csp = "; ".join(
         [
             "default-src 'none'",
@@ -241,6 +236,11 @@ def render_view(
         node_count=len(ordered),
         edge_count=len(links),
     )
+
+
+def _kind(node: ViewNode) -> str:
+    """The node's kind, or "other" for a kind the view does not know."""
+    return node.kind if node.kind in KINDS else "other"
 
 
 def _vis_assets() -> tuple[str, str]:
@@ -288,7 +288,7 @@ def _layout(nodes: Sequence[ViewNode], weights: dict[str, float]) -> dict[str, t
     """Deterministic O(n) layout: one sunflower spiral per kind, the spirals on a ring."""
     groups: dict[str, list[ViewNode]] = defaultdict(list)
     for node in nodes:
-        groups[node.kind if node.kind in KINDS else "other"].append(node)
+        groups[_kind(node)].append(node)
     order = [k for k in KINDS if k in groups]
     radii = {k: _SPACING * math.sqrt(len(groups[k])) for k in order}
     ring = sum(2 * r + 2 * _SPACING for r in radii.values()) / (2 * math.pi)
@@ -346,7 +346,7 @@ def _payload(
     info: dict[str, Any] = {}
     hubs = {} if physics else _hub_fonts(nodes, weights, positions)
     for node in nodes:
-        kind = node.kind if node.kind in KINDS else "other"
+        kind = _kind(node)
         colour, shape = KINDS[kind]
         x, y = positions[node.id]
         extra = {"font": {"size": hubs[node.id]}} if node.id in hubs else {}
