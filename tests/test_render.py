@@ -256,7 +256,8 @@ def seed_store() -> ox.Store:
   <{DOC}> a ccg:SourceDocument ; dcterms:title "Seed release" ;
       schema:url "https://example.ac.uk/news" .
   <{LEEDS}> a schema:City ; schema:name "Leeds" ; ccg:nation <{B}nation/england> ;
-      owl:sameAs <http://www.wikidata.org/entity/Q39121> .
+      owl:sameAs <http://www.wikidata.org/entity/Q39121> ;
+      schema:sameAs <https://sws.geonames.org/2644688/> .
   <{B}nation/england> schema:name "England" .
   <{UNI}> a org:Organization ; schema:name "University of Leeds" ;
       ccg:institutionType <{B}type/university> ; schema:location <{LEEDS}> .
@@ -311,10 +312,12 @@ def test_view_from_store_reads_facts_links_and_evidence() -> None:
     assert ("honorific prefix", "Cllr") in by_id[BLAKE].facts
     assert ("nation", "England") in by_id[LEEDS].facts
     assert ("role", "Leader") in by_id[B + "post/leader"].facts
-    assert by_id[LEEDS].links == ("http://www.wikidata.org/entity/Q39121",)
-    assert by_id[BLAKE].evidence == (
-        Evidence("Cllr Judith Blake, Leader of Leeds City Council, said.", DOC),
+    assert by_id[LEEDS].links == (
+        "http://www.wikidata.org/entity/Q39121",
+        "https://sws.geonames.org/2644688/",
     )
+    assert not [f for f in by_id[LEEDS].facts if f[0] == "same as"]
+    assert by_id[BLAKE].evidence == (Evidence("Cllr Judith Blake, Leader of Leeds City Council, said.", DOC),)
     assert by_id[BLAKE].documents == (DOC,)
     assert by_id[UNI].evidence == (Evidence("The University of Leeds signed.", DOC),)
     assert not [f for f in by_id[BLAKE].facts if f[1] == "Judith Blake"]
@@ -333,3 +336,20 @@ def test_large_graphs_name_a_few_spread_out_hubs() -> None:
     assert B + "hub" in {n["id"] for n in named}
     assert 1 < len(named) <= render._HUBS
     assert data["options"]["nodes"]["scaling"]["label"]["enabled"] is False
+
+
+def test_seed_build_writes_a_view_of_the_declaration(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from corecities_graph.cli import cli
+
+    seed = Path(__file__).resolve().parents[1] / "data" / "declaration.txt"
+    result = CliRunner().invoke(cli, ["build", str(seed), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    data = page_data((tmp_path / "view.html").read_text(encoding="utf-8"))
+    kinds = {data["info"][n["id"]]["label"]: n["kind"] for n in data["nodes"]}
+    assert kinds["Judith Blake"] == "person"
+    assert kinds["Leeds"] == "city"
+    assert kinds["University of Leeds"] == "university"
+    assert kinds["Core Cities UK"] == "alliance"
+    assert "declaration" in kinds.values() and "quote" in kinds.values()

@@ -57,9 +57,7 @@ def _uni(city: str) -> str:
 def sample_graph() -> tuple[list[ViewNode], list[ViewEdge], list[ViewDocument]]:
     """A hand-built slice of the seed graph, two documents, and two hostile names."""
     nodes = [
-        ViewNode(
-            DECL, "Core Cities UK Universities Declaration", "declaration", documents=(DOC_A,)
-        ),
+        ViewNode(DECL, "Core Cities UK Universities Declaration", "declaration", documents=(DOC_A,)),
         ViewNode(ALLIANCE, "Core Cities UK", "alliance", documents=(DOC_A, DOC_B)),
         ViewNode(COUNCIL, "Leeds City Council", "council", documents=(DOC_A,)),
         ViewNode(
@@ -115,9 +113,7 @@ def sample_graph() -> tuple[list[ViewNode], list[ViewEdge], list[ViewDocument]]:
                 documents=(DOC_A, DOC_B) if city == "Birmingham" else (DOC_A,),
             )
         )
-        nodes.append(
-            ViewNode(_uni(city), f"University of {city}", "university", documents=(DOC_A,))
-        )
+        nodes.append(ViewNode(_uni(city), f"University of {city}", "university", documents=(DOC_A,)))
         edges += [
             ViewEdge(_uni(city), city_id, "location"),
             ViewEdge(DECL, _uni(city), "signatory"),
@@ -146,8 +142,7 @@ def browser() -> Iterator[Any]:
     reason = _browser_missing()
     if reason:
         message = (
-            f"{reason}; enable the browser tests with `apt-get install chromium` "
-            "and `pip install playwright`"
+            f"{reason}; enable the browser tests with `apt-get install chromium` and `pip install playwright`"
         )
         if os.environ.get("CORECITIES_REQUIRE_BROWSER") == "1":
             pytest.fail(message)
@@ -190,9 +185,7 @@ class Opened:
 
     def node_point(self, node_id: str) -> tuple[float, float]:
         """Where a node is on the screen."""
-        point = self.js(
-            "id => ccgView.network.canvasToDOM(ccgView.network.getPositions([id])[id])", node_id
-        )
+        point = self.js("id => ccgView.network.canvasToDOM(ccgView.network.getPositions([id])[id])", node_id)
         box = self.page.locator("#network").bounding_box()
         return box["x"] + point["x"], box["y"] + point["y"]
 
@@ -220,9 +213,7 @@ def open_view(browser: Any, path: Path) -> Iterator[Opened]:
     page.on(
         "request",
         lambda request: (
-            None
-            if request.url.startswith(("file://", "data:"))
-            else opened.outside.append(request.url)
+            None if request.url.startswith(("file://", "data:")) else opened.outside.append(request.url)
         ),
     )
     page.on(
@@ -389,9 +380,7 @@ def test_large_view_is_drawn_from_precomputed_positions(browser: Any, tmp_path: 
     write_view(nodes, edges, [], path)
     for opened in open_view(browser, path):
         assert len(opened.visible()) == 1500
-        placed = opened.js(
-            "() => JSON.parse(document.getElementById('ccg-data').textContent).nodes[0]"
-        )
+        placed = opened.js("() => JSON.parse(document.getElementById('ccg-data').textContent).nodes[0]")
         drawn = opened.js("id => ccgView.network.getPositions([id])[id]", placed["id"])
         assert abs(drawn["x"] - placed["x"]) <= 1 and abs(drawn["y"] - placed["y"]) <= 1
         assert opened.js("() => ccgView.network.physics.options.enabled") is False
@@ -399,5 +388,33 @@ def test_large_view_is_drawn_from_precomputed_positions(browser: Any, tmp_path: 
         opened.page.press("#search", "Enter")
         assert opened.selected() == [f"{B}n/1499"]
         opened.screenshot("view-large")
+        assert opened.errors == []
+        assert opened.outside == []
+
+
+def test_seed_build_view_shows_people_and_places(browser: Any, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from corecities_graph.cli import cli
+
+    seed = Path(__file__).resolve().parents[1] / "data" / "declaration.txt"
+    result = CliRunner().invoke(cli, ["build", str(seed), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    for opened in open_view(browser, tmp_path / "view.html"):
+        opened.screenshot("seed-overview")
+        opened.page.fill("#search", "Judith Blake")
+        opened.page.press("#search", "Enter")
+        panel = opened.page.locator("#panel")
+        assert panel.locator("h2").inner_text() == "Judith Blake"
+        assert panel.locator(".badge").inner_text() == "person"
+        assert "Judith Blake" in panel.locator("blockquote").first.inner_text()
+        assert panel.locator(".evidence .source a").first.get_attribute("href", timeout=1000)
+        opened.screenshot("seed-judith-blake")
+        opened.page.fill("#search", "Leeds")
+        assert opened.page.locator("#search-results button span").first.inner_text() == "Leeds"
+        opened.page.press("#search", "Enter")
+        assert panel.locator(".badge").inner_text() == "city"
+        assert panel.locator(".links a").count() >= 1
+        opened.screenshot("seed-leeds")
         assert opened.errors == []
         assert opened.outside == []

@@ -89,7 +89,7 @@ _LABEL_PREDICATES = (
     "https://schema.org/text",
 )
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
+_SAME_AS = {"http://www.w3.org/2002/07/owl#sameAs", "https://schema.org/sameAs"}
 _SCHEMA_URL = "https://schema.org/url"
 _CCG = PREFIXES["ccg"]
 _ORGANISATION_KINDS = {
@@ -111,7 +111,7 @@ _INVERSES = {
 """Relations that repeat another one backwards or twice: the view draws one arrow per pair."""
 _HIDDEN_FACTS = {
     _RDF + "type",
-    _SAME_AS,
+    *_SAME_AS,
     _CCG + "contentHash",
     _CCG + "institutionType",
 }
@@ -278,10 +278,7 @@ def _weights(nodes: Sequence[ViewNode], edges: Iterable[ViewEdge]) -> dict[str, 
             neighbours[edge.source].add(edge.target)
             neighbours[edge.target].add(edge.source)
     scale = max(len(nodes) - 1, 1)
-    return {
-        n.id: float(n.weight) if n.weight is not None else len(neighbours[n.id]) / scale
-        for n in nodes
-    }
+    return {n.id: float(n.weight) if n.weight is not None else len(neighbours[n.id]) / scale for n in nodes}
 
 
 def _layout(nodes: Sequence[ViewNode], weights: dict[str, float]) -> dict[str, tuple[float, float]]:
@@ -491,9 +488,9 @@ def view_from_store(
     links: dict[str, set[str]] = defaultdict(set)
     iri_triples = "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o FILTER (isIRI(?s) && isIRI(?o)) }"
     for s, p, o in _rows(store, iri_triples):
-        if s not in kinds or p in _INVERSES or (p in _HIDDEN_FACTS and p != _SAME_AS):
+        if s not in kinds or p in _INVERSES or (p in _HIDDEN_FACTS and p not in _SAME_AS):
             continue
-        if p == _SAME_AS:
+        if p in _SAME_AS:
             if _web_url(o):
                 links[s].add(o)
         elif o in kinds:
@@ -524,9 +521,7 @@ def view_from_store(
             label=labels[iri],
             kind=kind,
             facts=tuple(sorted(facts.get(iri, set()))),
-            evidence=tuple(
-                sorted(evidence.get(iri, set()), key=lambda e: (e.document, e.sentence))
-            ),
+            evidence=tuple(sorted(evidence.get(iri, set()), key=lambda e: (e.document, e.sentence))),
             links=tuple(sorted(links.get(iri, set()))),
             documents=tuple(sorted(mentions.get(iri, set()))),
         )
@@ -572,10 +567,7 @@ def _store_documents(store: pyoxigraph.Store) -> list[ViewDocument]:
         OPTIONAL { ?doc dcterms:title ?t } OPTIONAL { ?doc schema:url ?u }
     } GROUP BY ?doc"""
     return sorted(
-        (
-            ViewDocument(doc, title or _local_label(doc), url)
-            for doc, title, url in _rows(store, query)
-        ),
+        (ViewDocument(doc, title or _local_label(doc), url) for doc, title, url in _rows(store, query)),
         key=lambda d: d.id,
     )
 
@@ -618,9 +610,7 @@ def _node_label(kind: str, values: Sequence[tuple[str, str]]) -> tuple[str, str 
             text = " ".join(x for x in (parts.get("qualifier"), amount) if x)
             if parts.get("period"):
                 text += f" a {parts['period']}"
-            return f"{parts.get('measure') or parts.get('subjectText', '')}: {text}".lstrip(
-                ": "
-            ), None
+            return f"{parts.get('measure') or parts.get('subjectText', '')}: {text}".lstrip(": "), None
     for predicate in _LABEL_PREDICATES:
         for p, o in values:
             if p == predicate:

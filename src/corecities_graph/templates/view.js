@@ -229,16 +229,18 @@
   function matches(query) {
     var q = query.trim().toLowerCase();
     if (!q) { return []; }
+    var exact = [];
     var starts = [];
     var contains = [];
     for (var i = 0; i < DATA.nodes.length; i++) {
       var n = DATA.nodes[i];
       var label = DATA.info[n.id].label.toLowerCase();
       var at = label.indexOf(q);
-      if (at === 0) { starts.push(n); } else if (at > 0) { contains.push(n); }
-      if (starts.length >= 20) { break; }
+      if (at === 0 && label.length === q.length) { exact.push(n); }
+      else if (at === 0) { starts.push(n); }
+      else if (at > 0 && contains.length < 20) { contains.push(n); }
     }
-    return starts.concat(contains).slice(0, 20);
+    return exact.concat(starts, contains).slice(0, 20);
   }
 
   function showResults() {
