@@ -68,6 +68,18 @@
     return url;
   }
 
+  function sourceLink(docId) {
+    var doc = DATA.documents[docId];
+    var url = doc ? webUrl(doc.url) : null;
+    var parts = [link(documentTitle(docId), url)];
+    if (url) {
+      var host = "";
+      try { host = new URL(url).host; } catch (e) { host = ""; }
+      if (host) { parts.push(el("span", { cls: "host", text: " (" + host + ")" })); }
+    }
+    return parts;
+  }
+
   function documentTitle(docId) {
     var doc = DATA.documents[docId];
     return doc ? doc.title : docId;
@@ -188,11 +200,7 @@
     if (info.evidence.length) {
       var ev = el("div", { cls: "evidence-list" });
       info.evidence.forEach(function (e) {
-        var doc = DATA.documents[e[1]];
-        var source = el("div", { cls: "source" }, [
-          el("span", { text: "Source: " }),
-          link(documentTitle(e[1]), doc ? doc.url : null)
-        ]);
+        var source = el("div", { cls: "source" }, [el("span", { text: "Source: " })].concat(sourceLink(e[1])));
         ev.appendChild(el("div", { cls: "evidence" }, [el("blockquote", { text: e[0] }), source]));
       });
       parts = parts.concat(section("Said in", ev));
@@ -201,8 +209,7 @@
     if (node.docs.length) {
       var dul = el("ul", { cls: "documents" });
       node.docs.forEach(function (d) {
-        var doc = DATA.documents[d];
-        dul.appendChild(el("li", null, [link(documentTitle(d), doc ? doc.url : null)]));
+        dul.appendChild(el("li", null, sourceLink(d)));
       });
       parts = parts.concat(section("Mentioned in", dul));
     }
