@@ -147,7 +147,7 @@ def document_quads(document: Document, extraction: Extraction, settings: ModelSe
     out = _Quads(doc)
     run = mint("run", document.doc_id, document.sha256[:12])
     _document(out, mint, doc, document, extraction, run, settings)
-    counter = _Annotator(out, mint, doc, document, run)
+    counter = _Annotator(out, mint, doc, document, run, settings.include_contacts)
     orgs_by_name = {o.name: o for o in extraction.organisations}
 
     for place in extraction.places:
@@ -202,7 +202,8 @@ def document_quads(document: Document, extraction: Extraction, settings: ModelSe
         declaration = mint.declaration(decl.key)
         out.add(declaration, RDF.type, node(CCG.Declaration))
         out.add(declaration, RDF.type, node(SCHEMA.CreativeWork))
-        out.add(declaration, SCHEMA.name, text_literal(decl.name))
+        if decl.named:
+            out.add(declaration, SCHEMA.name, text_literal(decl.name))
         out.add(declaration, RDFS.label, text_literal(decl.name))
         out.add(declaration, CCG.declarationKind, text_literal(decl.kind))
         out.add(doc, SCHEMA.about, declaration)
@@ -245,7 +246,11 @@ def document_quads(document: Document, extraction: Extraction, settings: ModelSe
         out.add(iri, RDF.type, node(CCG.StatisticalClaim))
         if stat.subject:
             subject = orgs_by_name.get(stat.subject)
-            out.add(iri, SCHEMA.about, mint.organisation(subject.name) if subject else mint.city(stat.subject))
+            out.add(
+                iri,
+                SCHEMA.about,
+                mint.organisation(subject.name) if subject else mint.city(stat.subject),
+            )
         out.add(iri, CCG.subjectText, text_literal(stat.subject_text))
         out.add(iri, CCG.measure, text_literal(stat.measure))
         out.add(iri, SCHEMA.value, number_literal(stat.value))
@@ -274,7 +279,7 @@ def _document(
     out.add(doc, RDF.type, node(SCHEMA.NewsArticle))
     out.add(doc, RDF.type, node(PROV.Entity))
     out.add(doc, DCTERMS.identifier, text_literal(document.doc_id))
-    out.add(doc, DCTERMS.title, text_literal(document.title or _first_line(document.text)))
+    out.add(doc, DCTERMS.title, text_literal(document.title or extraction.title or document.doc_id))
     out.add(doc, CCG.contentHash, text_literal("sha256:" + document.sha256))
     if document.url:
         out.add(doc, SCHEMA.url, typed(document.url, XSD.anyURI))
@@ -299,13 +304,6 @@ def _document(
     out.add(software, RDF.type, node(PROV.SoftwareAgent))
     out.add(software, SCHEMA.name, text_literal("corecities-graph"))
     out.add(software, SCHEMA.softwareVersion, text_literal(__version__))
-
-
-def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()[:200]
-    return ""
 
 
 def _organisation(out: _Quads, mint: Minter, org: OrgMention) -> None:
@@ -380,11 +378,24 @@ def _post(
     return post
 
 
+_CONTACT = re.compile(
+    r"\+?\s?\(?\d[\d\s()]{7,}\d|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
+
+
+def redact_contacts(text: str) -> str:
+    """Phone numbers and e-mail addresses withheld from text that is stored or shown."""
+    return _CONTACT.sub("[contact withheld]", text)
+
+
 class _Annotator:
     """Web Annotation provenance: which words of which document say a fact, in which sentence."""
 
-    def __init__(self, out: _Quads, mint: Minter, doc: NamedNode, document: Document, run: NamedNode) -> None:
+    def __init__(
+        self, out: _Quads, mint: Minter, doc: NamedNode, document: Document, run: NamedNode, keep_contacts: bool
+    ) -> None:
         self.out, self.mint, self.doc, self.document, self.run = out, mint, doc, document, run
+        self.clean = (lambda text: text) if keep_contacts else redact_contacts
 
     def annotate(self, body: NamedNode, evidence: Evidence, kind: str) -> None:
         out, text = self.out, self.document.text
@@ -408,14 +419,14 @@ class _Annotator:
         out.add(position, OA.start, number_literal(start))
         out.add(position, OA.end, number_literal(end))
         out.add(quote, RDF.type, node(OA.TextQuoteSelector))
-        out.add(quote, OA.exact, text_literal(text[start:end]))
-        out.add(quote, OA.prefix, text_literal(text[max(0, start - 32) : start]))
-        out.add(quote, OA.suffix, text_literal(text[end : end + 32]))
+        out.add(quote, OA.exact, text_literal(self.clean(text[start:end])))
+        out.add(quote, OA.prefix, text_literal(self.clean(text[max(0, start - 32) : start])))
+        out.add(quote, OA.suffix, text_literal(self.clean(text[end : end + 32])))
         out.add(sentence, RDF.type, node(NIF.Sentence))
         out.add(sentence, RDF.type, node(NIF.String))
         out.add(sentence, NIF.beginIndex, number_literal(evidence.sentence.start))
         out.add(sentence, NIF.endIndex, number_literal(evidence.sentence.end))
-        out.add(sentence, NIF.anchorOf, text_literal(evidence.sentence.text))
+        out.add(sentence, NIF.anchorOf, text_literal(self.clean(evidence.sentence.text)))
         out.add(sentence, NIF.referenceContext, self.doc)
 
 
@@ -451,7 +462,12 @@ def link_quads(names: Iterable[tuple[str, str]], ref: Reference, settings: Model
                 out.add(iri, SCHEMA.latitude, typed(city.lat, XSD.decimal))
                 out.add(iri, SCHEMA.longitude, typed(city.lon, XSD.decimal))
             _same_as(out, iri, _wikidata(city.wikidata), city.sources)
-            _same_as(out, iri, f"https://sws.geonames.org/{city.geonames}/" if city.geonames else None, city.sources)
+            _same_as(
+                out,
+                iri,
+                f"https://sws.geonames.org/{city.geonames}/" if city.geonames else None,
+                city.sources,
+            )
         elif kind == "organisation" and name in ref.institutions:
             inst = ref.institutions[name]
             iri = mint.organisation(name)

@@ -20,7 +20,9 @@ _RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
     "xml": ox.QueryResultsFormat.XML,
 }
-_STRINGS_AND_COMMENTS = re.compile(r"\"\"\".*?\"\"\"|'''.*?'''|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|<[^<>\s]*>|#[^\n]*", re.S)
+_STRINGS_AND_COMMENTS = re.compile(
+    r"\"\"\".*?\"\"\"|'''.*?'''|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|<[^<>\s]*>|#[^\n]*", re.S
+)
 _UPDATE_WORDS = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
 _SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
 
@@ -63,16 +65,29 @@ def load_query(spec: str, stdin_text: str | None = None) -> tuple[str, str]:
     raise QueryError(f"{spec}: no such named query or file (named queries: {names})")
 
 
-def check_read_only(label: str, text: str, *, allow_update: bool = False, allow_service: bool = False) -> None:
+def check_read_only(
+    label: str, text: str, *, allow_update: bool = False, allow_service: bool = False
+) -> None:
     """Refuse updates and SERVICE calls unless the caller allowed them."""
     bare = _STRINGS_AND_COMMENTS.sub(" ", text)
     if not allow_service and _SERVICE.search(bare):
         raise QueryError(f"{label}: SERVICE calls to other endpoints are refused (use --allow-service)")
-    if not allow_update and _UPDATE_WORDS.search(bare) and not re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", bare, re.I):
+    if (
+        not allow_update
+        and _UPDATE_WORDS.search(bare)
+        and not re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", bare, re.I)
+    ):
         raise QueryError(f"{label}: this is an update; the graph is read-only here (use --allow-update)")
 
 
-def run_query(store: GraphStore, label: str, text: str, *, allow_update: bool = False, allow_service: bool = False) -> object:
+def run_query(
+    store: GraphStore,
+    label: str,
+    text: str,
+    *,
+    allow_update: bool = False,
+    allow_service: bool = False,
+) -> object:
     """Run a query over the union of all graphs; returns pyoxigraph results."""
     check_read_only(label, text, allow_update=allow_update, allow_service=allow_service)
     try:

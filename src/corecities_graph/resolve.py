@@ -14,7 +14,15 @@ from rapidfuzz import fuzz, process
 from .errors import InputError
 from .extract.text import fold
 
-INSTITUTION_TYPES = ("university", "council", "alliance", "institute", "government", "company", "other")
+INSTITUTION_TYPES = (
+    "university",
+    "council",
+    "alliance",
+    "institute",
+    "government",
+    "company",
+    "other",
+)
 
 # The reference file describes types in words; map them onto the SPEC's seven.
 _REFERENCE_TYPES = (

@@ -133,6 +133,7 @@ class Extraction:
     doc_id: str
     text: str
     date: str | None = None
+    title: str | None = None
     places: list[PlaceMention] = field(default_factory=list)
     organisations: list[OrgMention] = field(default_factory=list)
     people: list[PersonMention] = field(default_factory=list)

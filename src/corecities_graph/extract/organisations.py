@@ -42,7 +42,9 @@ _BARE = re.compile(
     r"(?![’']?\s*(?:of|for)\b)(?=[’']s\b|\b)"
 )
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9]{1,9})\)")
-_COMMA_LIST_TAIL = re.compile(r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)+,?\s+(?:and|&)\s+[A-Z][a-z]+(?=\s*$|\s*[.;)])")
+_COMMA_LIST_TAIL = re.compile(
+    r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)+,?\s+(?:and|&)\s+[A-Z][a-z]+(?=\s*$|\s*[.;)])"
+)
 _COMPOSITE = re.compile(r"\(([^()]+?)\)")
 
 
@@ -104,7 +106,9 @@ def type_of(name: str) -> str:
 
 def _pattern_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[_Candidate]:
     for run in _RUN.finditer(text, lo, hi):
-        tokens = [(m.start() + run.start(), m.end() + run.start(), m.group()) for m in _TOKEN.finditer(run.group())]
+        tokens = [
+            (m.start() + run.start(), m.end() + run.start(), m.group()) for m in _TOKEN.finditer(run.group())
+        ]
         yield from _names_in_run(text, tokens, ref, hi)
 
 
@@ -114,7 +118,9 @@ def _is_head(word: str, following: str | None) -> bool:
     return word in HEADS
 
 
-def _names_in_run(text: str, tokens: list[tuple[int, int, str]], ref: Reference, hi: int) -> Iterable[_Candidate]:
+def _names_in_run(
+    text: str, tokens: list[tuple[int, int, str]], ref: Reference, hi: int
+) -> Iterable[_Candidate]:
     words = [_POSSESSIVE.sub("", t[2]) for t in tokens]
     previous_end = 0
     i = 0
@@ -128,8 +134,13 @@ def _names_in_run(text: str, tokens: list[tuple[int, int, str]], ref: Reference,
             head += 1  # "University College"
         end = head + 1
         nxt = words[end] if end < len(words) else None
-        if nxt in DOCUMENT_WORDS or (nxt and nxt[0].isupper() and nxt not in MASTHEAD_WORDS
-                                     and ref.canonical_city(nxt) is None and nxt not in _CONNECT):
+        if nxt in DOCUMENT_WORDS or (
+            nxt
+            and nxt[0].isupper()
+            and nxt not in MASTHEAD_WORDS
+            and ref.canonical_city(nxt) is None
+            and nxt not in _CONNECT
+        ):
             i = head + 1
             continue
         if nxt in {"of", "for", "on"} and not tokens[head][2].endswith(("’s", "'s")):
@@ -151,6 +162,13 @@ def _names_in_run(text: str, tokens: list[tuple[int, int, str]], ref: Reference,
             surface_end = tail.end()
             surface = text[surface_start:surface_end]
         surface_end = surface_start + len(surface)
+        if ref.canonical_org(surface) is None:
+            # "Yesterday Leeds Beckett University": a known name inside wins over a longer unknown one
+            for k in range(start + 1, head):
+                shorter = text[tokens[k][0] : surface_end]
+                if ref.canonical_org(shorter) is not None:
+                    surface_start, surface = tokens[k][0], shorter
+                    break
         name, type_ = resolve_name(surface, type_of(surface), ref)
         yield _Candidate(surface_start, surface_end, name, type_, surface)
         previous_end = end
@@ -158,7 +176,27 @@ def _names_in_run(text: str, tokens: list[tuple[int, int, str]], ref: Reference,
 
 
 def _modifier(word: str) -> bool:
-    return bool(word) and (word[0].isupper() or word[0].isdigit()) and word not in {"The", "A", "An", "In", "At", "By", "For", "As", "Under", "With", "From", "And", "Both"} and word not in HEADS
+    return (
+        bool(word)
+        and (word[0].isupper() or word[0].isdigit())
+        and word
+        not in {
+            "The",
+            "A",
+            "An",
+            "In",
+            "At",
+            "By",
+            "For",
+            "As",
+            "Under",
+            "With",
+            "From",
+            "And",
+            "Both",
+        }
+        and word not in HEADS
+    )
 
 
 def _complement_end(words: list[str], j: int, ref: Reference) -> int:
@@ -225,7 +263,11 @@ def _alias_surfaces(ref: Reference) -> Iterable[tuple[str, str]]:
     import csv
 
     with path.open(newline="", encoding="utf-8") as handle:
-        return [(row["alias"], row["canonical"]) for row in csv.DictReader(handle) if row["kind"] == "organisation"]
+        return [
+            (row["alias"], row["canonical"])
+            for row in csv.DictReader(handle)
+            if row["kind"] == "organisation"
+        ]
 
 
 def _non_overlapping(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -238,7 +280,9 @@ def _non_overlapping(candidates: list[_Candidate]) -> list[_Candidate]:
     return result
 
 
-def _add_acronym_aliases(text: str, seg: Segmented, chosen: list[_Candidate], ref: Reference) -> list[_Candidate]:
+def _add_acronym_aliases(
+    text: str, seg: Segmented, chosen: list[_Candidate], ref: Reference
+) -> list[_Candidate]:
     """'D2N2 Local Enterprise Partnership (LEP)' makes 'D2N2 LEP' and 'LEP' name it later."""
     aliases: dict[str, _Candidate] = {}
     for cand in chosen:
@@ -268,15 +312,11 @@ def _add_acronym_aliases(text: str, seg: Segmented, chosen: list[_Candidate], re
 def _add_composites(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
     """'Universities for Nottingham (A & B)': one entry whose members are A and B."""
     result: list[_Candidate] = []
-    skip: set[int] = set()
-    for index, cand in enumerate(chosen):
-        if index in skip:
-            continue
+    for cand in chosen:
         match = _COMPOSITE.match(text, cand.end + 1) if text[cand.end : cand.end + 2] == " (" else None
         if match:
             inside = [c for c in chosen if match.start(1) <= c.start and c.end <= match.end(1)]
             if len(inside) >= 2:
-                skip.update(chosen.index(c) for c in inside)
                 members = tuple(c.name for c in inside)
                 result.append(replace(cand, members=members, type="alliance"))
                 continue

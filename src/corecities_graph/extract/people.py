@@ -35,9 +35,7 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _CUT = re.compile(r"\s+(?:of|at|for|with|from)\s+|\s*,\s*|\s+in\s+(?=the\b)")
-_CONTACT_BEFORE = re.compile(
-    r"(?:\bcontact|\bContact|^Or|\bor|[Ee]nquiries:?|[Cc]ontacts?:)\s*:?\s*$"
-)
+_CONTACT_BEFORE = re.compile(r"(?:\bcontact|\bContact|^Or|\bor|[Ee]nquiries:?|[Cc]ontacts?:)\s*:?\s*$")
 _CONTACT_END = re.compile(r"\s*(?:\+|\bon\b|\bor\b|\(0|\d{4,}|\bemail\b|\be-mail\b|\btel\b|[\w.]+@|\.\s*$|$)")
 
 
@@ -96,9 +94,9 @@ def find_people(
             contact = False
             phones: tuple[str, ...] = ()
             emails: tuple[str, ...] = ()
-            speech = re.compile(
-                rf"(?:\s*,\s*(?P<appos>[^:“”\"‘;]*?))?\s*,?\s+(?:{SPEECH_VERBS})\b"
-            ).match(text, after_start, sentence.end)
+            speech = re.compile(rf"(?:\s*,\s*(?P<appos>[^:“”\"‘;]*?))?\s*,?\s+(?:{SPEECH_VERBS})\b").match(
+                text, after_start, sentence.end
+            )
             if speech:
                 frame = True
                 if speech.group("appos"):
@@ -144,7 +142,9 @@ def _paragraph_start(seg: Segmented, index: int) -> int:
     return seg.paragraphs[index].start
 
 
-def _targets(start: int, end: int, orgs: list[OrgMention], places: list[PlaceMention]) -> list[tuple[int, int, str, bool]]:
+def _targets(
+    start: int, end: int, orgs: list[OrgMention], places: list[PlaceMention]
+) -> list[tuple[int, int, str, bool]]:
     targets = [
         (o.evidence.span.start, o.evidence.span.end, o.name, False)
         for o in orgs
@@ -159,7 +159,12 @@ def _targets(start: int, end: int, orgs: list[OrgMention], places: list[PlaceMen
 
 
 def _roles_in(
-    text: str, start: int, end: int, orgs: list[OrgMention], places: list[PlaceMention], lex: _Lexicon
+    text: str,
+    start: int,
+    end: int,
+    orgs: list[OrgMention],
+    places: list[PlaceMention],
+    lex: _Lexicon,
 ) -> list[Role]:
     """Posts in an apposition: 'Chair of A and Leader of B', 'A's Chair', 'Role, A'."""
     roles: list[Role] = []
@@ -182,16 +187,19 @@ def _roles_in(
             roles[-1] = Role(roles[-1].role, name, is_city)
         cursor = t_end
     rest = _clean(_LEADING.sub("", text[cursor:end]))
-    if rest and lex.role_word.search(rest) and not any(r.role == rest for r in roles):
-        if cursor == start:
-            roles.append(Role(rest, None))
-        elif not re.match(r"[’']s", text[cursor:end]):
-            roles.append(Role(rest, None))
+    fresh = rest and lex.role_word.search(rest) and not any(r.role == rest for r in roles)
+    if fresh and (cursor == start or not re.match(r"[’']s", text[cursor:end])):
+        roles.append(Role(rest, None))
     return roles
 
 
 def _role_before(
-    text: str, lo: int, name_start: int, orgs: list[OrgMention], places: list[PlaceMention], lex: _Lexicon
+    text: str,
+    lo: int,
+    name_start: int,
+    orgs: list[OrgMention],
+    places: list[PlaceMention],
+    lex: _Lexicon,
 ) -> list[Role]:
     """'A's Chair, Judith Blake' and 'Deputy Vice-Chancellor Professor X': a post before the name."""
     head = text[lo:name_start]
@@ -216,7 +224,7 @@ def _role_before(
     before = head[:phrase_start]
     possessive = re.search(r"[’']s\s*$", before)
     if possessive:
-        for t_start, t_end, name, is_city in _targets(lo, lo + possessive.start(), orgs, places):
+        for _t_start, t_end, name, is_city in _targets(lo, lo + possessive.start(), orgs, places):
             if t_end == lo + possessive.start():
                 return [Role(role, name, is_city)]
     return [Role(role, None)]

@@ -15,12 +15,26 @@ from .proposals import find_proposals
 from .quotes import find_quotes
 from .signatories import find_alliance_members, find_declaration, find_signatories
 from .statistics import find_counts, find_statistics
-from .text import segment
+from .text import Segmented, segment
 
 _MONTHS = {
     m: i
     for i, m in enumerate(
-        "january february march april may june july august september october november december".split(), 1
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
     )
 }
 _DATELINE = re.compile(
@@ -41,6 +55,7 @@ def extract(document: Document, ref: Reference) -> Extraction:
         doc_id=document.doc_id,
         text=document.text,
         date=document.date or dateline(document.text),
+        title=_title(seg),
         places=places,
         organisations=orgs,
         people=people,
@@ -60,6 +75,17 @@ def dateline(text: str) -> str | None:
     if not match or match.group("m").lower() not in _MONTHS:
         return None
     try:
-        return date(int(match.group("y")), _MONTHS[match.group("m").lower()], int(match.group("d"))).isoformat()
+        return date(
+            int(match.group("y")), _MONTHS[match.group("m").lower()], int(match.group("d"))
+        ).isoformat()
     except ValueError:
         return None
+
+
+def _title(seg: Segmented) -> str | None:
+    """The first line of the article that is not page furniture or a dateline."""
+    for paragraph in seg.paragraphs:
+        if not paragraph.noise and not _DATELINE.search(paragraph.text) and len(paragraph.text.split()) >= 3:
+            text = paragraph.text
+            return text if len(text) <= 160 else text[:159].rsplit(" ", 1)[0] + "…"
+    return None

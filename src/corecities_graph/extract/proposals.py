@@ -25,7 +25,8 @@ _TITLED = re.compile(
 )
 _LOWER = re.compile(
     r"\b(?:call(?:s|ed|ing)?\s+for|ask(?:s|ed|ing)?\s+for|need(?:s|ed)?|want(?:s|ed)?|propos\w+)\s+"
-    r"(?P<np>(?:greater|more|better|increased|stronger|further|fairer|new|longer-term)\s+[a-z][^.;:]*?)"
+    r"(?P<np>(?:greater|more|better|increased|stronger|further|fairer|new|longer-term)\s+"
+    r"(?:[a-z][^.;:]*?\s+over\s+how\s+[^.;:]+?\s+(?:are|is)\s+delivered|[a-z][^.;:]*?))"
     r"(?=,\s+(?:the|a|an)\s|,?\s+and\s+(?:a|an|the)\s|[.;:]|\s+to\s+(?!the\b)[a-z]+\b|\s+[–—-]\s"
     r"|\s+(?:is|are|was|were|will|would)\b|$)"
 )
@@ -56,7 +57,10 @@ def find_proposals(seg: Segmented, orgs: list[OrgMention]) -> list[Proposal]:
             if any(a < end and start < b for a, b in org_spans):
                 continue
             purpose = _PURPOSE.match(body[match.end() :])
-            found.setdefault(name.lower(), Proposal(name, purpose.group("p") if purpose else None, seg.evidence(start, end)))
+            found.setdefault(
+                name.lower(),
+                Proposal(name, purpose.group("p") if purpose else None, seg.evidence(start, end)),
+            )
         for match in _LOWER.finditer(body):
             np = match.group("np").strip()
             if len(np.split()) < 3:
@@ -70,6 +74,10 @@ def find_proposals(seg: Segmented, orgs: list[OrgMention]) -> list[Proposal]:
 
 def _normalise(phrase: str) -> str:
     """'X over how skills are delivered' and 'X in the delivery of skills' name one thing."""
-    phrase = re.sub(r"\bover\s+how\s+(?P<what>.+?)\s+(?:are|is)\s+delivered\b", r"in delivery of \g<what>", phrase)
+    phrase = re.sub(
+        r"\bover\s+how\s+(?P<what>.+?)\s+(?:are|is)\s+delivered\b",
+        r"in delivery of \g<what>",
+        phrase,
+    )
     phrase = re.sub(r"\bin\s+the\s+delivery\s+of\b", "in delivery of", phrase)
     return phrase

@@ -31,7 +31,7 @@ def find_quotes(seg: Segmented, people: list[PersonMention]) -> list[Quote]:
             speaker = _speaker_before(people, paragraph, paragraph.start + open_at)
             if speaker is None and _PRONOUN.search(paragraph.text[:open_at]):
                 speaker = last
-        elif paragraph.text[:1] in "“\"‘":
+        elif paragraph.text[:1] in '“"‘':
             open_at = 0
             speaker = _speaker_after_close(people, paragraph)
         else:
@@ -84,15 +84,13 @@ def _find_close(body: str, start: int, mark: str) -> int | None:
         match = _SINGLE_CLOSE.search(body, start)
         return match.start() if match else None
     for index in range(start, len(body)):
-        if body[index] in "”\"":
+        if body[index] in '”"':
             return index
     return None
 
 
 def _speaker_before(people: list[PersonMention], paragraph: Paragraph, offset: int) -> PersonMention | None:
-    candidates = [
-        p for p in people if paragraph.start <= p.evidence.span.start < offset
-    ]
+    candidates = [p for p in people if paragraph.start <= p.evidence.span.start < offset]
     return candidates[-1] if candidates else None
 
 
@@ -102,7 +100,8 @@ def _speaker_after_close(people: list[PersonMention], paragraph: Paragraph) -> P
         return None
     after = paragraph.start + close
     candidates = [
-        p for p in people
+        p
+        for p in people
         if after < p.evidence.span.start <= after + 80 and p.evidence.span.start < paragraph.end
     ]
     return candidates[0] if candidates else None

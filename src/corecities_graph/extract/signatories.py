@@ -21,8 +21,12 @@ _SIGN_CUE = re.compile(
     r"|among\s+its\s+(?:backers|signatories|supporters))\b",
     re.IGNORECASE,
 )
-_NEGATION = re.compile(r"\b(?:not|never|yet\s+to|pledg\w*\s+to|plan\w*\s+to|intend\w*\s+to)\s*$", re.IGNORECASE)
-_UNDER = re.compile(r"^\s*Under\s+the\s+[^,]*?(?:Agreement|Declaration|Charter|Accord|Compact)s?\s*,", re.IGNORECASE)
+_NEGATION = re.compile(
+    r"\b(?:not|never|yet\s+to|pledg\w*\s+to|plan\w*\s+to|intend\w*\s+to)\s*$", re.IGNORECASE
+)
+_UNDER = re.compile(
+    r"^\s*Under\s+the\s+[^,]*?(?:Agreement|Declaration|Charter|Accord|Compact)s?\s*,", re.IGNORECASE
+)
 _NAMED = re.compile(
     r"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:for|of|and)\s+)?){1,7}(?P<kind>Declaration|Agreements?|Charter|Accord|Compact))\b"
 )
@@ -40,7 +44,14 @@ def find_declaration(seg: Segmented, orgs: list[OrgMention]) -> Declaration | No
     for sentence in seg.sentences:
         for match in _NAMED.finditer(text, sentence.start, sentence.end):
             name = re.sub(r"^(?:The|A|An|As|In|Our)\s+", "", match.group("name"))
-            named.append((match.start("name") + len(match.group("name")) - len(name), match.end(), name, match.group("kind")))
+            named.append(
+                (
+                    match.start("name") + len(match.group("name")) - len(name),
+                    match.end(),
+                    name,
+                    match.group("kind"),
+                )
+            )
     alliances = [o for o in orgs if o.type == "alliance" and not o.members]
     for start, end, name, kind in named:
         inside = [o for o in orgs if start <= o.evidence.span.start and o.evidence.span.end <= end]
@@ -48,7 +59,9 @@ def find_declaration(seg: Segmented, orgs: list[OrgMention]) -> Declaration | No
             convener = inside[0].name
             name = text[inside[0].evidence.span.start : end]
             kind_word = "agreement" if kind.lower().startswith("agreement") else "declaration"
-            return Declaration(f"{slugify(convener)}-{kind_word}", name, kind_word, True, seg.evidence(start, end))
+            return Declaration(
+                f"{slugify(convener)}-{kind_word}", name, kind_word, True, seg.evidence(start, end)
+            )
     for sentence in seg.sentences:
         match = _UNNAMED.search(text, sentence.start, sentence.end)
         if match and match.group("kind").lower() == "declaration" and alliances:
@@ -64,7 +77,9 @@ def find_declaration(seg: Segmented, orgs: list[OrgMention]) -> Declaration | No
     return None
 
 
-def find_signatories(seg: Segmented, orgs: list[OrgMention], declaration: Declaration | None) -> list[Signatory]:
+def find_signatories(
+    seg: Segmented, orgs: list[OrgMention], declaration: Declaration | None
+) -> list[Signatory]:
     """Parties named in a 'signed by:' list or in a sentence that says they signed or joined."""
     if declaration is None:
         return []
@@ -85,7 +100,7 @@ def find_signatories(seg: Segmented, orgs: list[OrgMention], declaration: Declar
         if in_list:
             line_orgs = [o for o in orgs if paragraph.start <= o.evidence.span.start < paragraph.end]
             covered = sum(o.evidence.span.end - o.evidence.span.start for o in line_orgs)
-            if line_orgs and covered >= 0.6 * len(paragraph.text.rstrip(" .;")) - 4:
+            if line_orgs and (line_orgs[0].members or covered >= 0.6 * len(paragraph.text.rstrip(" .;")) - 4):
                 add(line_orgs[0])
                 continue
             in_list = False
@@ -117,7 +132,8 @@ def find_signatories(seg: Segmented, orgs: list[OrgMention], declaration: Declar
                 with_at = sentence.start + cue.end() + with_part.end()
                 for org in in_sentence:
                     if org.evidence.span.start == with_at or (
-                        org.evidence.span.start > with_at and text[with_at : org.evidence.span.start].strip() in {"the", ""}
+                        org.evidence.span.start > with_at
+                        and text[with_at : org.evidence.span.start].strip() in {"the", ""}
                     ):
                         add(org)
     del decl_span
@@ -132,7 +148,9 @@ def _inside_name(org: OrgMention, seg: Segmented, lo: int, hi: int) -> bool:
     return False
 
 
-def find_alliance_members(seg: Segmented, orgs: list[OrgMention], places: list[PlaceMention]) -> list[AllianceMember]:
+def find_alliance_members(
+    seg: Segmented, orgs: list[OrgMention], places: list[PlaceMention]
+) -> list[AllianceMember]:
     """'Core Cities UK is an alliance of 11 cities - Belfast, ...': the member cities."""
     members: list[AllianceMember] = []
     for sentence in seg.sentences:
@@ -141,7 +159,9 @@ def find_alliance_members(seg: Segmented, orgs: list[OrgMention], places: list[P
         if not cue:
             continue
         cue_at = sentence.start + cue.start()
-        alliance = [o for o in orgs if sentence.start <= o.evidence.span.start < cue_at and o.type == "alliance"]
+        alliance = [
+            o for o in orgs if sentence.start <= o.evidence.span.start < cue_at and o.type == "alliance"
+        ]
         if not alliance:
             continue
         for place in places:

@@ -14,9 +14,7 @@ QUALIFIERS = (
     "some", "under", "upwards of",
 )  # fmt: skip
 _QUAL = "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS)
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _STAT = re.compile(
     rf"(?:(?P<qual>\b(?:{_QUAL}))\s+)?(?P<top>\btop\s+)?(?P<cur>[£$€])?"
     rf"(?<![\w.+-])(?P<num>{NUMBER_PATTERN})(?![\w-]*\d)"
@@ -73,7 +71,7 @@ def find_statistics(seg: Segmented, orgs: list[OrgMention], counts: list[Claimed
     for sentence in seg.sentences:
         phones = [(m.start(), m.end()) for m in _PHONE.finditer(text, sentence.start, sentence.end)]
         for match in _STAT.finditer(text, sentence.start, sentence.end):
-            start, end = match.start("num"), match.end()
+            start, _end = match.start("num"), match.end()
             if any(a <= start < b for a, b in taken + phones):
                 continue
             stat = _statistic(seg, match, sentence.start, orgs)
@@ -104,8 +102,15 @@ def _statistic(seg: Segmented, match: re.Match[str], lo: int, orgs: list[OrgMent
     elif match.group("cur"):
         unit = {"£": "GBP", "$": "USD", "€": "EUR"}[match.group("cur")]
         per = _PERIOD.match(tail)
-        period = ("year" if per and not per.group("p") else per.group("p").replace("annum", "year")) if per else None
-        noun = re.match(r"\s+(?:a\s+year\s+)?(?:to|of|in|for)\s+(?P<np>[^,.;]+)", tail[per.end() if per else 0 :])
+        period = (
+            ("year" if per and not per.group("p") else per.group("p").replace("annum", "year"))
+            if per
+            else None
+        )
+        noun = re.match(
+            r"\s+(?:a\s+year\s+)?(?:to|of|in|for)\s+(?P<np>[^,.;]+)",
+            tail[per.end() if per else 0 :],
+        )
         measure = noun.group("np") if noun else "amount"
         end = after + (per.end() if per else 0)
     elif match.group("top"):
@@ -119,7 +124,9 @@ def _statistic(seg: Segmented, match: re.Match[str], lo: int, orgs: list[OrgMent
         noun = _NOUN.match(tail)
         if not noun or noun.group("head").lower() in _COUNT_WORDS:
             return None
-        if re.match(rf"\s*(?:{_MONTHS})\b", tail) or re.search(rf"(?:{_MONTHS})\s+$", text[lo : match.start()]):
+        if re.match(rf"\s*(?:{_MONTHS})\b", tail) or re.search(
+            rf"(?:{_MONTHS})\s+$", text[lo : match.start()]
+        ):
             return None
         if not raw[0].isdigit() and raw.lower() in {"one", "a dozen"}:
             return None
@@ -153,13 +160,23 @@ def _subject(seg: Segmented, offset: int, orgs: list[OrgMention]) -> tuple[str |
     inside = [o for o in orgs if sentence.start <= o.evidence.span.start < offset]
     if inside:
         return inside[0].name, inside[0].surface
-    head = seg.text[sentence.start:offset]
-    phrase = re.match(r"^[\s•]*(?P<np>(?:The\s+)?[^,]{1,40}?)(?=,|\s+(?:already|are|is|deliver|account|play|have|has|were|was|between|together)\b)", head)
+    head = seg.text[sentence.start : offset]
+    phrase = re.match(
+        r"^[\s•]*(?P<np>(?:The\s+)?[^,]{1,40}?)(?=,|\s+(?:already|are|is|deliver|account|play|have|has|were|was|between|together)\b)",
+        head,
+    )
     subject_text = phrase.group("np").strip() if phrase else head.strip()[:40]
     alliances = {o.name for o in orgs if o.type == "alliance" and not o.members}
-    if re.search(r"\b(?:\d+|eleven|the)\s+(?:core\s+)?cities\b", subject_text, re.IGNORECASE) and len(alliances) == 1:
+    if (
+        re.search(r"\b(?:\d+|eleven|the)\s+(?:core\s+)?cities\b", subject_text, re.IGNORECASE)
+        and len(alliances) == 1
+    ):
         return next(iter(alliances)), subject_text
-    before = [o for o in orgs if o.evidence.sentence.paragraph == sentence.paragraph and o.evidence.span.start < offset]
+    before = [
+        o
+        for o in orgs
+        if o.evidence.sentence.paragraph == sentence.paragraph and o.evidence.span.start < offset
+    ]
     if before and re.match(r"^\s*(?:Its|It|Their|They)\b", seg.text[sentence.start : sentence.end]):
         return before[-1].name, subject_text
     return None, subject_text

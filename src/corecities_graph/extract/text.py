@@ -13,13 +13,27 @@ CLOSE_QUOTES = "”\"’'"
 APOSTROPHES = "’'‘`"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[“\"‘']?[A-Z0-9£])")
-_ABBREVIATIONS = ("Dr.", "Prof.", "Mr.", "Mrs.", "Ms.", "Hon.", "St.", "Rt.", "Cllr.", "No.", "e.g.", "i.e.")
+_ABBREVIATIONS = (
+    "Dr.",
+    "Prof.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Hon.",
+    "St.",
+    "Rt.",
+    "Cllr.",
+    "No.",
+    "e.g.",
+    "i.e.",
+)
 
 # Page furniture: lines that are not part of the article.
 _NOISE_LINE = re.compile(
     r"""^\s*(?:
         read\s+more\b.*
       | skip\s+to\s+(?:main\s+)?content
+      | [\w ]{0,30}\bnews\s+last\s+updated\b.*
       | share\s+(?:this|on)\b.*
       | (?:photo|image|picture)\s*(?:credit)?\s*[:|].*
       | credit\s*:.*
