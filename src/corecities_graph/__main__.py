@@ -1,0 +1,5 @@
+"""python -m corecities_graph"""
+
+from .cli import main
+
+main()
