@@ -1,0 +1,42 @@
+"""Shared fixtures: the seed, a built graph of it, and where the development set lives."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from corecities_graph.build import BuildSettings, build
+from corecities_graph.resolve import Reference
+from corecities_graph.vocab import DEFAULT_BASE_IRI
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+DEV_SET = ROOT.parent / "shared" / "corpus" / "dev"
+
+
+@pytest.fixture(scope="session")
+def reference() -> Reference:
+    return Reference.load(ROOT / "data" / "reference")
+
+
+@pytest.fixture(scope="session")
+def seed_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed built once into a temporary output folder, with a fixed build time."""
+    out = tmp_path_factory.mktemp("seed-out")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SOURCE_DATE_EPOCH", "1600000000")
+    try:
+        build([ROOT / "data" / "declaration.txt"], BuildSettings(out=out, base_iri=DEFAULT_BASE_IRI))
+    finally:
+        mp.undo()
+    return out
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path) -> Path:
+    """The seed text and its metadata sidecar in a fresh folder."""
+    shutil.copy(ROOT / "data" / "declaration.txt", tmp_path / "declaration.txt")
+    shutil.copy(ROOT / "data" / "declaration.meta.json", tmp_path / "declaration.meta.json")
+    return tmp_path / "declaration.txt"
