@@ -71,6 +71,17 @@ def test_view_is_deterministic_whatever_the_input_order() -> None:
     assert first == second
 
 
+def test_duplicate_ids_resolve_the_same_whatever_the_order() -> None:
+    a, b = ViewNode(LEEDS, "Leeds", "city"), ViewNode(LEEDS, "Leeds city", "region")
+    d1, d2 = ViewDocument(DOC, "One", None), ViewDocument(DOC, "Two", None)
+    assert render_view([a, b], [], [d1, d2]) == render_view([b, a], [], [d2, d1])
+
+
+def test_empty_graph_still_renders() -> None:
+    data = page_data(render_view([], [], []))
+    assert data["nodes"] == [] and data["edges"] == []
+
+
 def test_view_loads_nothing_from_elsewhere() -> None:
     html = render_view(*small_graph())
     assert not re.search(r"<script[^>]+src=", html)

@@ -188,14 +188,17 @@ def render_view(
 ) -> str:
     """Return the view as one HTML string; the same input gives the same bytes."""
     unique: dict[str, ViewNode] = {}
-    for node in sorted(nodes, key=lambda n: n.id):
+    for node in sorted(nodes, key=lambda n: (n.id, repr(n))):
         unique.setdefault(node.id, node)
     ordered = list(unique.values())
     links = sorted(
         {e for e in edges if e.source in unique and e.target in unique},
         key=lambda e: (e.source, e.target, e.relation),
     )
-    docs = sorted({d.id: d for d in documents}.values(), key=lambda d: d.id)
+    by_id: dict[str, ViewDocument] = {}
+    for doc in sorted(documents, key=lambda d: (d.id, repr(d))):
+        by_id.setdefault(doc.id, doc)
+    docs = list(by_id.values())
     weights = _weights(ordered, links)
     physics = len(ordered) <= PHYSICS_MAX_NODES
     positions = _layout(ordered, weights)
