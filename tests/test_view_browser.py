@@ -384,6 +384,7 @@ def test_large_view_is_drawn_from_precomputed_positions(browser: Any, tmp_path: 
         drawn = opened.js("id => ccgView.network.getPositions([id])[id]", placed["id"])
         assert abs(drawn["x"] - placed["x"]) <= 1 and abs(drawn["y"] - placed["y"]) <= 1
         assert opened.js("() => ccgView.network.physics.options.enabled") is False
+        assert 0 < len(opened.js("() => ccgView.labelled()")) <= 150
         opened.page.fill("#search", "Node 1499")
         opened.page.press("#search", "Enter")
         assert opened.selected() == [f"{B}n/1499"]
@@ -402,6 +403,13 @@ def test_seed_build_view_shows_people_and_places(browser: Any, tmp_path: Path) -
     assert result.exit_code == 0, result.output
     for opened in open_view(browser, tmp_path / "view.html"):
         opened.screenshot("seed-overview")
+        labelled = opened.js("() => ccgView.labelled()")
+        hub = opened.js(
+            """() => JSON.parse(document.getElementById('ccg-data').textContent)
+                .nodes.reduce((a, b) => (b.value > a.value ? b : a)).id"""
+        )
+        assert hub in labelled
+        assert 10 <= len(labelled) < 73
         opened.page.fill("#search", "Judith Blake")
         opened.page.press("#search", "Enter")
         panel = opened.page.locator("#panel")

@@ -47,9 +47,12 @@ PHYSICS_MAX_NODES = 300
 """Above this many nodes the layout is computed in Python and physics stays off."""
 
 LABEL_MAX = 40
-_HUBS = 24
-_HUB_LABEL_PX = 12
-_CANVAS = (1100.0, 700.0)
+LABEL_PX = 12
+"""On-screen size of the labels the page shows at its opening zoom."""
+LABELS_AT_OPENING = 150
+"""At most this many labels at the opening zoom, best-connected first, none overlapping."""
+LABEL_AREA = 16000
+"""Square pixels of canvas per label at the opening zoom: fewer labels on a smaller screen."""
 _SPACING = 60.0
 _URL_SCHEMES = ("http://", "https://")
 _JSON_ESCAPES = {
@@ -344,12 +347,10 @@ def _payload(
 
     net = Network(directed=True)
     info: dict[str, Any] = {}
-    hubs = {} if physics else _hub_fonts(nodes, weights, positions)
     for node in nodes:
         kind = _kind(node)
         colour, shape = KINDS[kind]
         x, y = positions[node.id]
-        extra = {"font": {"size": hubs[node.id]}} if node.id in hubs else {}
         net.add_node(
             node.id,
             label=_short(node.label) or node.id,
@@ -361,7 +362,6 @@ def _payload(
             y=y,
             kind=kind,
             docs=sorted(set(node.documents)),
-            **extra,
         )
         info[node.id] = {
             "label": node.label,
@@ -381,37 +381,12 @@ def _payload(
         "documents": {d.id: {"title": d.title, "url": _web_url(d.url)} for d in documents},
         "kinds": {k: {"colour": c, "shape": s} for k, (c, s) in KINDS.items()},
         "physics": physics,
+        "labels": {"px": LABEL_PX, "most": LABELS_AT_OPENING, "area": LABEL_AREA},
     }
 
 
-def _hub_fonts(
-    nodes: Sequence[ViewNode],
-    weights: dict[str, float],
-    positions: dict[str, tuple[float, float]],
-) -> dict[str, int]:
-    """Label sizes that keep the best-connected nodes named when a large graph is zoomed out."""
-    if not positions:
-        return {}
-    xs = [x for x, _y in positions.values()]
-    ys = [y for _x, y in positions.values()]
-    span_x, span_y = max(xs) - min(xs) + 2 * _SPACING, max(ys) - min(ys) + 2 * _SPACING
-    scale = min(_CANVAS[0] / span_x, _CANVAS[1] / span_y, 1.0)
-    size = round(_HUB_LABEL_PX / scale)
-    apart = (120 / scale) ** 2
-    chosen: list[tuple[float, float]] = []
-    fonts: dict[str, int] = {}
-    for node in sorted(nodes, key=lambda n: (-weights[n.id], n.id)):
-        x, y = positions[node.id]
-        if all((x - a) ** 2 + (y - b) ** 2 >= apart for a, b in chosen):
-            chosen.append((x, y))
-            fonts[node.id] = size
-            if len(fonts) == _HUBS:
-                break
-    return fonts
-
-
 def _options(physics: bool, count: int) -> dict[str, Any]:
-    """vis-network options: physics only for small graphs, labels that thin out when zoomed."""
+    """vis-network options: physics only for small graphs, small labels hidden when zoomed out."""
     return {
         "autoResize": True,
         "layout": {"improvedLayout": False, "randomSeed": 7},
@@ -427,13 +402,7 @@ def _options(physics: bool, count: int) -> dict[str, Any]:
             "scaling": {
                 "min": 8 if physics else 10,
                 "max": 36 if physics else 70,
-                "label": {
-                    "enabled": physics,
-                    "min": 13,
-                    "max": 22,
-                    "maxVisible": 22,
-                    "drawThreshold": 8,
-                },
+                "label": {"enabled": False, "maxVisible": 18, "drawThreshold": 8},
             },
         },
         "edges": {

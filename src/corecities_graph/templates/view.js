@@ -322,21 +322,110 @@
     if (params.nodes.length) { showPanel(params.nodes[0]); } else if (!params.edges.length) { closePanel(); }
   });
 
-  network.once("afterDrawing", function () {
-    window.ccgReadyAt = performance.now();
-    document.body.setAttribute("data-ready", "1");
-  });
+  var labelled = [];
+
+  function nodeSize(value, range) {
+    var scaling = DATA.options.nodes.scaling;
+    if (range.max === range.min) { return (scaling.min + scaling.max) / 2; }
+    return scaling.min + (value - range.min) / (range.max - range.min) * (scaling.max - scaling.min);
+  }
+
+  // Labels big enough to read at the opening zoom go to the best-connected nodes whose label
+  // boxes collide with no other label and no bigger node; the rest stay below vis-network's
+  // draw threshold until zoomed in.
+  function declutterLabels() {
+    var scale = network.getScale();
+    var px = DATA.labels.px;
+    var range = { min: Infinity, max: -Infinity };
+    DATA.nodes.forEach(function (n) {
+      range.min = Math.min(range.min, n.value);
+      range.max = Math.max(range.max, n.value);
+    });
+    var order = DATA.nodes.slice().sort(function (a, b) {
+      return b.value - a.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    });
+    var positions = network.getPositions();
+    var width = container.clientWidth;
+    var height = container.clientHeight;
+    var cell = 48;
+    function keys(box) {
+      var out = [];
+      for (var cx = Math.floor(box[0] / cell); cx <= Math.floor(box[2] / cell); cx++) {
+        for (var cy = Math.floor(box[1] / cell); cy <= Math.floor(box[3] / cell); cy++) {
+          out.push(cx + "," + cy);
+        }
+      }
+      return out;
+    }
+    function free(grid, box, above) {
+      return keys(box).every(function (key) {
+        return (grid.get(key) || []).every(function (b) {
+          return b[4] <= above || box[2] < b[0] || box[0] > b[2] || box[3] < b[1] || box[1] > b[3];
+        });
+      });
+    }
+    function take(grid, box) {
+      keys(box).forEach(function (key) {
+        if (!grid.has(key)) { grid.set(key, []); }
+        grid.get(key).push(box);
+      });
+    }
+    var shapes = new Map();
+    var texts = new Map();
+    var screen = new Map();
+    DATA.nodes.forEach(function (n) {
+      var p = network.canvasToDOM(positions[n.id]);
+      if (p.x < 0 || p.y < 0 || p.x > width || p.y > height) { return; }
+      var r = nodeSize(n.value, range) * scale;
+      screen.set(n.id, { x: p.x, y: p.y, r: r });
+      if (2 * r >= px) { take(shapes, [p.x - r, p.y - r, p.x + r, p.y + r, r]); }
+    });
+    var updates = [];
+    var most = Math.min(DATA.labels.most, Math.floor(width * height / DATA.labels.area));
+    for (var i = 0; i < order.length && updates.length < most; i++) {
+      var n = order[i];
+      var at = screen.get(n.id);
+      if (!at) { continue; }
+      var half = (n.label.length * px * 0.55 + 6) / 2;
+      var top = at.y + at.r + 1;
+      var box = [at.x - half, top, at.x + half, top + px + 3];
+      var room = [box[0] - px, box[1] - px / 2, box[2] + px, box[3] + px / 2];
+      if (free(shapes, box, at.r) && free(texts, room, -1)) {
+        take(texts, box);
+        updates.push({ id: n.id, font: { size: Math.max(DATA.options.nodes.font.size, px / scale) } });
+      }
+    }
+    var threshold = DATA.options.nodes.scaling.label.drawThreshold;
+    var small = Math.min(DATA.options.nodes.font.size, (threshold - 1.5) / scale);
+    network.setOptions({ nodes: { font: { size: small } } });
+    nodes.update(updates);
+    labelled = updates.map(function (u) { return u.id; });
+  }
+
+  function opened() {
+    network.fit({ animation: false });
+    declutterLabels();
+    network.once("afterDrawing", function () {
+      window.ccgReadyAt = performance.now();
+      document.body.setAttribute("data-ready", "1");
+    });
+    network.redraw();
+  }
+
   if (DATA.physics) {
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
-      network.fit({ animation: false });
+      opened();
     });
+  } else {
+    opened();
   }
 
   window.ccgView = {
     network: network,
     select: function (id) { selectNode(id, true); },
     visibleNodeIds: function () { return nodeView.getIds(); },
+    labelled: function () { return labelled.slice(); },
     visibleEdgeIds: function () { return edgeView.getIds(); }
   };
 })();
