@@ -447,7 +447,8 @@ def view_from_store(
     kinds = _store_kinds(store)
     literals: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for s, p, o in _rows(store, "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o FILTER isLiteral(?o) }"):
-        literals[s].append((p, o))
+        if s in kinds or p in _LABEL_PREDICATES:
+            literals[s].append((p, o))
     for values in literals.values():
         values.sort()
     names = _predicate_labels(store)
