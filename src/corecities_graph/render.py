@@ -346,6 +346,7 @@ def _payload(
     from pyvis.network import Network
 
     net = Network(directed=True)
+    net.node_ids = _IdList()
     info: dict[str, Any] = {}
     for node in nodes:
         kind = _kind(node)
@@ -383,6 +384,21 @@ def _payload(
         "physics": physics,
         "labels": {"px": LABEL_PX, "most": LABELS_AT_OPENING, "area": LABEL_AREA},
     }
+
+
+class _IdList(list[str]):
+    """pyvis' list of node ids, with set-speed membership: its add_node/add_edge test it per call."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._members: set[str] = set()
+
+    def append(self, item: str) -> None:
+        self._members.add(item)
+        super().append(item)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._members
 
 
 def _options(physics: bool, count: int) -> dict[str, Any]:
