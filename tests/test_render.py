@@ -336,3 +336,23 @@ def test_view_from_store_reads_facts_links_and_evidence() -> None:
 
 def test_view_from_store_is_deterministic() -> None:
     assert view_from_store(seed_store()) == view_from_store(seed_store())
+
+
+def test_seed_build_writes_a_view_of_the_declaration(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from corecities_graph.cli import cli
+
+    seed = Path(__file__).resolve().parents[1] / "data" / "declaration.txt"
+    result = CliRunner().invoke(cli, ["build", str(seed), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    data = page_data((tmp_path / "view.html").read_text(encoding="utf-8"))
+    kinds = {data["info"][n["id"]]["label"]: n["kind"] for n in data["nodes"]}
+    assert kinds["Judith Blake"] == "person"
+    assert kinds["Leeds"] == "city"
+    assert kinds["University of Leeds"] == "university"
+    assert kinds["Core Cities UK"] == "alliance"
+    assert "declaration" in kinds.values() and "quote" in kinds.values()
+    again = tmp_path / "again"
+    assert CliRunner().invoke(cli, ["build", str(seed), "--out", str(again)]).exit_code == 0
+    assert (again / "view.html").read_bytes() == (tmp_path / "view.html").read_bytes()
