@@ -410,6 +410,7 @@ def test_seed_build_view_shows_people_and_places(browser: Any, tmp_path: Path) -
         )
         assert hub in labelled
         assert 10 <= len(labelled) < 73
+        assert opened.js("() => ccgView.labelMode()") == "opening"
         opened.page.fill("#search", "Judith Blake")
         opened.page.press("#search", "Enter")
         panel = opened.page.locator("#panel")
@@ -418,11 +419,14 @@ def test_seed_build_view_shows_people_and_places(browser: Any, tmp_path: Path) -
         assert "Judith Blake" in panel.locator("blockquote").first.inner_text()
         assert panel.locator(".evidence .source a").first.get_attribute("href", timeout=1000)
         opened.screenshot("seed-judith-blake")
+        assert opened.js("() => ccgView.labelMode()") == "uniform"
         opened.page.fill("#search", "Leeds")
         assert opened.page.locator("#search-results button span").first.inner_text() == "Leeds"
         opened.page.press("#search", "Enter")
         assert panel.locator(".badge").inner_text() == "city"
         assert panel.locator(".links a").count() >= 1
         opened.screenshot("seed-leeds")
+        opened.page.click("#reset")
+        assert opened.js("() => ccgView.labelMode()") == "opening"
         assert opened.errors == []
         assert opened.outside == []

@@ -418,7 +418,7 @@ def _options(physics: bool, count: int) -> dict[str, Any]:
             "scaling": {
                 "min": 8 if physics else 10,
                 "max": 36 if physics else 70,
-                "label": {"enabled": False, "maxVisible": 18, "drawThreshold": 8},
+                "label": {"enabled": False, "maxVisible": 16, "drawThreshold": 8},
             },
         },
         "edges": {

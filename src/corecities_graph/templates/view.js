@@ -133,6 +133,7 @@
     } else if (state.visible.size) {
       network.fit({ nodes: Array.from(state.visible), animation: false });
     }
+    applyLabelScheme();
   }
 
   function selectNode(id, zoom) {
@@ -149,6 +150,7 @@
     if (zoom) {
       network.setSize("100%", "100%");
       network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: false });
+      applyLabelScheme();
     }
   }
 
@@ -380,9 +382,9 @@
       screen.set(n.id, { x: p.x, y: p.y, r: r });
       if (2 * r >= px) { take(shapes, [p.x - r, p.y - r, p.x + r, p.y + r, r]); }
     });
-    var updates = [];
+    var chosen = [];
     var most = Math.min(DATA.labels.most, Math.floor(width * height / DATA.labels.area));
-    for (var i = 0; i < order.length && updates.length < most; i++) {
+    for (var i = 0; i < order.length && chosen.length < most; i++) {
       var n = order[i];
       var at = screen.get(n.id);
       if (!at) { continue; }
@@ -392,15 +394,34 @@
       var room = [box[0] - px, box[1] - px / 2, box[2] + px, box[3] + px / 2];
       if (free(shapes, box, at.r) && free(texts, room, -1)) {
         take(texts, box);
-        updates.push({ id: n.id, font: { size: Math.max(DATA.options.nodes.font.size, px / scale) } });
+        chosen.push(n.id);
       }
     }
+    var base = DATA.options.nodes.font.size;
     var threshold = DATA.options.nodes.scaling.label.drawThreshold;
-    var small = Math.min(DATA.options.nodes.font.size, (threshold - 1.5) / scale);
-    network.setOptions({ nodes: { font: { size: small } } });
-    nodes.update(updates);
-    labelled = updates.map(function (u) { return u.id; });
+    labelled = chosen;
+    labelScheme.big = Math.max(base, px / scale);
+    labelScheme.small = Math.min(base, (threshold - 1.5) / scale);
+    labelScheme.until = Math.max(scale * 1.5, px / base);
+    labelScheme.mode = null;
+    applyLabelScheme();
   }
+
+  // At and near the opening zoom only the chosen labels are readable; zoomed in further, every
+  // label is drawn at the normal size.
+  var labelScheme = { big: 14, small: 14, until: 0, mode: null };
+  function applyLabelScheme() {
+    var mode = network.getScale() < labelScheme.until ? "opening" : "uniform";
+    if (mode === labelScheme.mode) { return; }
+    labelScheme.mode = mode;
+    var opening = mode === "opening";
+    var base = DATA.options.nodes.font.size;
+    network.setOptions({ nodes: { font: { size: opening ? labelScheme.small : base } } });
+    nodes.update(labelled.map(function (id) {
+      return { id: id, font: { size: opening ? labelScheme.big : base } };
+    }));
+  }
+  network.on("zoom", applyLabelScheme);
 
   function opened() {
     network.fit({ animation: false });
@@ -426,6 +447,7 @@
     select: function (id) { selectNode(id, true); },
     visibleNodeIds: function () { return nodeView.getIds(); },
     labelled: function () { return labelled.slice(); },
+    labelMode: function () { return labelScheme.mode; },
     visibleEdgeIds: function () { return edgeView.getIds(); }
   };
 })();
