@@ -48,6 +48,10 @@ PHYSICS_MAX_NODES = 300
 
 LABEL_MAX = 40
 LABEL_PX = 12
+LABEL_FONT = 14
+"""Label size in canvas units once zoomed in past the opening view."""
+LABEL_HIDDEN = 1
+"""Label size that stays under vis-network's draw threshold until the page chooses labels."""
 """On-screen size of the labels the page shows at its opening zoom."""
 LABELS_AT_OPENING = 150
 """At most this many labels at the opening zoom, best-connected first, none overlapping."""
@@ -382,7 +386,12 @@ def _payload(
         "documents": {d.id: {"title": d.title, "url": _web_url(d.url)} for d in documents},
         "kinds": {k: {"colour": c, "shape": s} for k, (c, s) in KINDS.items()},
         "physics": physics,
-        "labels": {"px": LABEL_PX, "most": LABELS_AT_OPENING, "area": LABEL_AREA},
+        "labels": {
+            "px": LABEL_PX,
+            "most": LABELS_AT_OPENING,
+            "area": LABEL_AREA,
+            "base": LABEL_FONT,
+        },
     }
 
 
@@ -408,7 +417,7 @@ def _options(physics: bool, count: int) -> dict[str, Any]:
         "layout": {"improvedLayout": False, "randomSeed": 7},
         "nodes": {
             "font": {
-                "size": 14,
+                "size": LABEL_HIDDEN,
                 "face": "system-ui, sans-serif",
                 "color": "#1a1a1a",
                 "strokeWidth": 3,
@@ -416,8 +425,8 @@ def _options(physics: bool, count: int) -> dict[str, Any]:
             },
             "borderWidth": 1,
             "scaling": {
-                "min": 8 if physics else 10,
-                "max": 36 if physics else 70,
+                "min": 8,
+                "max": 32,
                 "label": {"enabled": False, "maxVisible": 16, "drawThreshold": 8},
             },
         },

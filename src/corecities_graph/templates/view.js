@@ -397,26 +397,30 @@
         chosen.push(n.id);
       }
     }
-    var base = DATA.options.nodes.font.size;
-    var threshold = DATA.options.nodes.scaling.label.drawThreshold;
+    var base = DATA.labels.base;
     labelled = chosen;
     labelScheme.big = Math.max(base, px / scale);
-    labelScheme.small = Math.min(base, (threshold - 1.5) / scale);
     labelScheme.until = Math.max(scale * 1.5, px / base);
     labelScheme.mode = null;
     applyLabelScheme();
   }
 
-  // At and near the opening zoom only the chosen labels are readable; zoomed in further, every
-  // label is drawn at the normal size.
-  var labelScheme = { big: 14, small: 14, until: 0, mode: null };
+  // Until the first label pass every label is too small to draw (DATA.options.nodes.font.size).
+  // At and near the opening zoom only the chosen labels are drawn; zoomed in further, every label
+  // is drawn at the normal size. Changing the size of every label is costly on large graphs, so it
+  // happens only when crossing between the two.
+  var labelScheme = { big: DATA.labels.base, until: 0, mode: null, all: DATA.options.nodes.font.size };
   function applyLabelScheme() {
     var mode = network.getScale() < labelScheme.until ? "opening" : "uniform";
     if (mode === labelScheme.mode) { return; }
     labelScheme.mode = mode;
     var opening = mode === "opening";
-    var base = DATA.options.nodes.font.size;
-    network.setOptions({ nodes: { font: { size: opening ? labelScheme.small : base } } });
+    var base = DATA.labels.base;
+    var all = opening ? DATA.options.nodes.font.size : base;
+    if (all !== labelScheme.all) {
+      labelScheme.all = all;
+      network.setOptions({ nodes: { font: { size: all } } });
+    }
     nodes.update(labelled.map(function (id) {
       return { id: id, font: { size: opening ? labelScheme.big : base } };
     }));
