@@ -410,7 +410,7 @@ def test_seed_build_view_shows_people_and_places(browser: Any, tmp_path: Path) -
         )
         assert hub in labelled
         assert 10 <= len(labelled) < 73
-        assert opened.js("() => ccgView.labelMode()") == "opening"
+        assert opened.js("() => ccgView.labelMode()") == "chosen"
         opened.page.fill("#search", "Judith Blake")
         opened.page.press("#search", "Enter")
         panel = opened.page.locator("#panel")
@@ -419,7 +419,7 @@ def test_seed_build_view_shows_people_and_places(browser: Any, tmp_path: Path) -
         assert "Judith Blake" in panel.locator("blockquote").first.inner_text()
         assert panel.locator(".evidence .source a").first.get_attribute("href", timeout=1000)
         opened.screenshot("seed-judith-blake")
-        assert opened.js("() => ccgView.labelMode()") == "uniform"
+        assert opened.js("() => ccgView.labelMode()") == "all"
         opened.page.fill("#search", "Leeds")
         assert opened.page.locator("#search-results button span").first.inner_text() == "Leeds"
         opened.page.press("#search", "Enter")
@@ -427,6 +427,6 @@ def test_seed_build_view_shows_people_and_places(browser: Any, tmp_path: Path) -
         assert panel.locator(".links a").count() >= 1
         opened.screenshot("seed-leeds")
         opened.page.click("#reset")
-        assert opened.js("() => ccgView.labelMode()") == "opening"
+        assert opened.js("() => ccgView.labelMode()") == "chosen"
         assert opened.errors == []
         assert opened.outside == []

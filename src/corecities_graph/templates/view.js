@@ -133,7 +133,7 @@
     } else if (state.visible.size) {
       network.fit({ nodes: Array.from(state.visible), animation: false });
     }
-    applyLabelScheme();
+    relabel();
   }
 
   function selectNode(id, zoom) {
@@ -150,7 +150,7 @@
     if (zoom) {
       network.setSize("100%", "100%");
       network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: false });
-      applyLabelScheme();
+      relabel();
     }
   }
 
@@ -324,28 +324,30 @@
     if (params.nodes.length) { showPanel(params.nodes[0]); } else if (!params.edges.length) { closePanel(); }
   });
 
+  // Below the zoom at which every label is readable, labels go to the best-connected nodes in
+  // view whose label boxes collide with no other label and no bigger node, drawn at a readable
+  // size; every other label is drawn too small to show. Chosen again after each zoom or pan.
   var labelled = [];
+  var labelMode = null;
+  var allSize = DATA.options.nodes.font.size;
+  var valueRange = { min: Infinity, max: -Infinity };
+  DATA.nodes.forEach(function (n) {
+    valueRange.min = Math.min(valueRange.min, n.value);
+    valueRange.max = Math.max(valueRange.max, n.value);
+  });
+  var byImportance = DATA.nodes.slice().sort(function (a, b) {
+    return b.value - a.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  });
 
-  function nodeSize(value, range) {
+  function nodeSize(value) {
     var scaling = DATA.options.nodes.scaling;
-    if (range.max === range.min) { return (scaling.min + scaling.max) / 2; }
-    return scaling.min + (value - range.min) / (range.max - range.min) * (scaling.max - scaling.min);
+    if (valueRange.max === valueRange.min) { return (scaling.min + scaling.max) / 2; }
+    var share = (value - valueRange.min) / (valueRange.max - valueRange.min);
+    return scaling.min + share * (scaling.max - scaling.min);
   }
 
-  // Labels big enough to read at the opening zoom go to the best-connected nodes whose label
-  // boxes collide with no other label and no bigger node; the rest stay below vis-network's
-  // draw threshold until zoomed in.
-  function declutterLabels() {
-    var scale = network.getScale();
+  function chooseLabels(scale) {
     var px = DATA.labels.px;
-    var range = { min: Infinity, max: -Infinity };
-    DATA.nodes.forEach(function (n) {
-      range.min = Math.min(range.min, n.value);
-      range.max = Math.max(range.max, n.value);
-    });
-    var order = DATA.nodes.slice().sort(function (a, b) {
-      return b.value - a.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-    });
     var positions = network.getPositions();
     var width = container.clientWidth;
     var height = container.clientHeight;
@@ -375,17 +377,17 @@
     var shapes = new Map();
     var texts = new Map();
     var screen = new Map();
-    DATA.nodes.forEach(function (n) {
-      var p = network.canvasToDOM(positions[n.id]);
+    nodeView.getIds().forEach(function (id) {
+      var p = network.canvasToDOM(positions[id]);
       if (p.x < 0 || p.y < 0 || p.x > width || p.y > height) { return; }
-      var r = nodeSize(n.value, range) * scale;
-      screen.set(n.id, { x: p.x, y: p.y, r: r });
+      var r = nodeSize(byId.get(id).value) * scale;
+      screen.set(id, { x: p.x, y: p.y, r: r });
       if (2 * r >= px) { take(shapes, [p.x - r, p.y - r, p.x + r, p.y + r, r]); }
     });
     var chosen = [];
     var most = Math.min(DATA.labels.most, Math.floor(width * height / DATA.labels.area));
-    for (var i = 0; i < order.length && chosen.length < most; i++) {
-      var n = order[i];
+    for (var i = 0; i < byImportance.length && chosen.length < most; i++) {
+      var n = byImportance[i];
       var at = screen.get(n.id);
       if (!at) { continue; }
       var half = (n.label.length * px * 0.55 + 6) / 2;
@@ -397,39 +399,41 @@
         chosen.push(n.id);
       }
     }
-    var base = DATA.labels.base;
-    labelled = chosen;
-    labelScheme.big = Math.max(base, px / scale);
-    labelScheme.until = Math.max(scale * 1.5, px / base);
-    labelScheme.mode = null;
-    applyLabelScheme();
+    return chosen;
   }
 
-  // Until the first label pass every label is too small to draw (DATA.options.nodes.font.size).
-  // At and near the opening zoom only the chosen labels are drawn; zoomed in further, every label
-  // is drawn at the normal size. Changing the size of every label is costly on large graphs, so it
-  // happens only when crossing between the two.
-  var labelScheme = { big: DATA.labels.base, until: 0, mode: null, all: DATA.options.nodes.font.size };
-  function applyLabelScheme() {
-    var mode = network.getScale() < labelScheme.until ? "opening" : "uniform";
-    if (mode === labelScheme.mode) { return; }
-    labelScheme.mode = mode;
-    var opening = mode === "opening";
+  function relabel() {
     var base = DATA.labels.base;
-    var all = opening ? DATA.options.nodes.font.size : base;
-    if (all !== labelScheme.all) {
-      labelScheme.all = all;
+    var scale = network.getScale();
+    var chosen = base * scale >= DATA.labels.px ? [] : chooseLabels(scale);
+    labelMode = chosen.length ? "chosen" : "all";
+    var all = labelMode === "all" ? base : DATA.options.nodes.font.size;
+    if (all !== allSize) {
+      allSize = all;
       network.setOptions({ nodes: { font: { size: all } } });
     }
-    nodes.update(labelled.map(function (id) {
-      return { id: id, font: { size: opening ? labelScheme.big : base } };
-    }));
+    var keep = new Set(chosen);
+    var updates = labelled.filter(function (id) { return !keep.has(id); }).map(function (id) {
+      return { id: id, font: { size: all } };
+    });
+    chosen.forEach(function (id) {
+      updates.push({ id: id, font: { size: DATA.labels.px / scale } });
+    });
+    nodes.update(updates);
+    labelled = chosen;
   }
-  network.on("zoom", applyLabelScheme);
+
+  var relabelLater = null;
+  function scheduleRelabel() {
+    clearTimeout(relabelLater);
+    relabelLater = setTimeout(relabel, 120);
+  }
+  network.on("zoom", scheduleRelabel);
+  network.on("dragEnd", scheduleRelabel);
 
   function opened() {
     network.fit({ animation: false });
-    declutterLabels();
+    relabel();
     network.once("afterDrawing", function () {
       window.ccgReadyAt = performance.now();
       document.body.setAttribute("data-ready", "1");
@@ -451,7 +455,7 @@
     select: function (id) { selectNode(id, true); },
     visibleNodeIds: function () { return nodeView.getIds(); },
     labelled: function () { return labelled.slice(); },
-    labelMode: function () { return labelScheme.mode; },
+    labelMode: function () { return labelMode; },
     visibleEdgeIds: function () { return edgeView.getIds(); }
   };
 })();
