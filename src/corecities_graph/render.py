@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 
+from .resolve import INSTITUTION_TYPES
 from .vocab import PREFIXES
 
 if TYPE_CHECKING:
@@ -99,15 +100,7 @@ _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _SAME_AS = {"http://www.w3.org/2002/07/owl#sameAs", "https://schema.org/sameAs"}
 _SCHEMA_URL = "https://schema.org/url"
 _CCG = PREFIXES["ccg"]
-_ORGANISATION_KINDS = {
-    "university",
-    "council",
-    "alliance",
-    "institute",
-    "government",
-    "company",
-    "other",
-}
+_ORGANISATION_KINDS = set(INSTITUTION_TYPES)
 _INVERSES = {
     "http://www.w3.org/ns/org#heldBy",
     "http://www.w3.org/ns/org#memberOf",
