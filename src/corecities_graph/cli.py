@@ -226,5 +226,77 @@ def evaluate_cli(folder: Path, fmt: str) -> None:
         click.echo(render(evaluation), nl=False)
 
 
+@cli.command("serve")
+@out_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="0 picks a free port."
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=10.0,
+    show_default=True,
+    help="Seconds a query may run.",
+)
+@click.option(
+    "--max-rows",
+    type=click.IntRange(min=1),
+    default=10_000,
+    show_default=True,
+    help="Rows or triples per result.",
+)
+@click.option(
+    "--max-request-bytes",
+    type=click.IntRange(min=1024),
+    default=1_048_576,
+    show_default=True,
+    help="Largest request body or URL accepted.",
+)
+@click.option(
+    "--workers", type=click.IntRange(1, 32), default=2, show_default=True, help="Query worker processes."
+)
+@click.pass_obj
+@reports_errors
+def serve_cli(
+    settings: Settings,
+    out: Path,
+    host: str,
+    port: int,
+    timeout: float,
+    max_rows: int,
+    max_request_bytes: int,
+    workers: int,
+) -> None:
+    """Serve the graph in --out as Linked Data, with a read-only SPARQL endpoint at /sparql.
+
+    Each entity answers at its IRI's path (HTML, Turtle, JSON-LD or N-Triples by the Accept
+    header or ?format=); / is the network view. Ctrl-C stops the server.
+
+    \b
+    Example:
+        corecities-graph serve --out output --port 8000
+        curl -H 'Accept: text/turtle' http://127.0.0.1:8000/corecities/id/city/leeds
+    """
+    from .serve import ServeSettings, serve
+
+    serve_settings = ServeSettings(
+        out=out,
+        host=host,
+        port=port,
+        timeout=timeout,
+        max_rows=max_rows,
+        max_request_bytes=max_request_bytes,
+        workers=workers,
+        quiet=settings.quiet,
+    )
+
+    def announce(url: str) -> None:
+        click.echo(f"Serving {url} (SPARQL at {url}sparql); Ctrl-C stops.", err=True)
+
+    serve(serve_settings, announce)
+    click.echo("Stopped.", err=True)
+
+
 def main() -> None:
     cli(prog_name="corecities-graph")
