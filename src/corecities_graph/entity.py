@@ -191,8 +191,8 @@ def _css() -> str:
     return (resources.files("corecities_graph") / "templates" / "entity.css").read_text(encoding="utf-8")
 
 
-def page_csp() -> str:
-    """No script at all; only the page's own stylesheet, by hash."""
+def page_csp(*, header: bool = True) -> str:
+    """No script at all; only the page's own stylesheet, by hash (frame-ancestors works only as a header)."""
     digest = base64.b64encode(hashlib.sha256(_css().encode("utf-8")).digest()).decode("ascii")
     return "; ".join(
         [
@@ -201,7 +201,7 @@ def page_csp() -> str:
             "img-src 'none'",
             "base-uri 'none'",
             "form-action 'none'",
-            "frame-ancestors 'none'",
+            *(["frame-ancestors 'none'"] if header else []),
         ]
     )
 
@@ -213,4 +213,4 @@ def render_page(entity: Entity, formats: list[tuple[str, str]]) -> str:
     folder = resources.files("corecities_graph") / "templates"
     env = Environment(autoescape=True, keep_trailing_newline=True)
     template = env.from_string((folder / "entity.html").read_text(encoding="utf-8"))
-    return template.render(entity=entity, css=_css(), csp=page_csp(), formats=formats)
+    return template.render(entity=entity, css=_css(), csp=page_csp(header=False), formats=formats)
