@@ -616,3 +616,29 @@ def test_hostile_names_stay_text(browser: Any, hostile_server: Server) -> None:
             assert seen.outside == []
     _, _, leeds = hostile_server.request("GET", LEEDS_PATH)
     assert b"&lt;script&gt;window.__pwned=1&lt;/script&gt; plan was agreed in Leeds" in leeds
+
+
+@pytest.mark.slow
+def test_load_script_smoke(seed_out: Path) -> None:
+    """The load benchmark runs end to end; a tiny run must see no errors (its timings are not judged)."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "load_serve.py"),
+            "--clients",
+            "3",
+            "--seconds",
+            "2",
+            "--max-requests",
+            "200",
+            "--out",
+            str(seed_out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert ", errors: 0" in result.stdout
+    assert "server exit code after SIGTERM: 0" in result.stdout

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 from dataclasses import dataclass
 from importlib import resources
 from itertools import islice
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 import pyoxigraph as ox
@@ -103,6 +105,9 @@ class Site:
         for predicate in _LABELS:
             for quad in self.store.quads_for_pattern(term, ox.NamedNode(predicate), None):
                 return quad.object.value
+        for quad in self.store.quads_for_pattern(term, ox.NamedNode(str(SCHEMA.text)), None):
+            words = quad.object.value
+            return f"“{words[:77]}…”" if len(words) > 80 else f"“{words}”"
         return compact(term.value) if isinstance(term, ox.NamedNode) else "_:" + term.value
 
     def link(self, term: ox.NamedNode | ox.BlankNode) -> Link:
@@ -187,10 +192,12 @@ def _origin(iri: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+@functools.cache
 def _css() -> str:
     return (resources.files("corecities_graph") / "templates" / "entity.css").read_text(encoding="utf-8")
 
 
+@functools.cache
 def page_csp(*, header: bool = True) -> str:
     """No script at all; only the page's own stylesheet, by hash (frame-ancestors works only as a header)."""
     digest = base64.b64encode(hashlib.sha256(_css().encode("utf-8")).digest()).decode("ascii")
@@ -208,9 +215,13 @@ def page_csp(*, header: bool = True) -> str:
 
 def render_page(entity: Entity, formats: list[tuple[str, str]]) -> str:
     """The entity as an HTML page; every string from the graph is escaped by the template."""
+    return _template().render(entity=entity, css=_css(), csp=page_csp(header=False), formats=formats)
+
+
+@functools.cache
+def _template() -> Any:
     from jinja2 import Environment
 
     folder = resources.files("corecities_graph") / "templates"
     env = Environment(autoescape=True, keep_trailing_newline=True)
-    template = env.from_string((folder / "entity.html").read_text(encoding="utf-8"))
-    return template.render(entity=entity, css=_css(), csp=page_csp(header=False), formats=formats)
+    return env.from_string((folder / "entity.html").read_text(encoding="utf-8"))
