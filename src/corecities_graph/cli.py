@@ -293,6 +293,8 @@ def serve_cli(
 
     def announce(url: str) -> None:
         click.echo(f"Serving {url} (SPARQL at {url}sparql); Ctrl-C stops.", err=True)
+        if not host.startswith("127.") and host not in ("localhost", "::1"):
+            click.echo(f"Warning: listening on {host}, reachable beyond this machine.", err=True)
 
     serve(serve_settings, announce)
     click.echo("Stopped.", err=True)

@@ -104,9 +104,10 @@ class Site:
         """A human label for a node: its first rdfs:label, name, prefLabel or title, else a short form."""
         for predicate in _LABELS:
             for quad in self.store.quads_for_pattern(term, ox.NamedNode(predicate), None):
-                return quad.object.value
+                if isinstance(quad.object, ox.Literal):
+                    return quad.object.value
         for quad in self.store.quads_for_pattern(term, ox.NamedNode(str(SCHEMA.text)), None):
-            words = quad.object.value
+            words = str(getattr(quad.object, "value", ""))
             return f"“{words[:77]}…”" if len(words) > 80 else f"“{words}”"
         return compact(term.value) if isinstance(term, ox.NamedNode) else "_:" + term.value
 
@@ -125,7 +126,7 @@ class Site:
         same_as = [
             Link(t.object.value, self.href(t.object.value), t.object.value)
             for t in outgoing
-            if t.predicate.value == str(OWL.sameAs)
+            if t.predicate.value == str(OWL.sameAs) and isinstance(t.object, ox.NamedNode)
         ]
         facts = [self._fact(t) for t in outgoing if t.predicate.value not in (str(RDF.type), str(OWL.sameAs))]
         back = [(self.link(t.subject), _predicate(t.predicate)) for t in incoming]  # type: ignore[arg-type]
@@ -158,7 +159,8 @@ class Site:
             _SOURCES, use_default_graph_as_union=True, substitutions={ox.Variable("entity"): node}
         )
         sources: list[Source] = []
-        for row in islice(found, limit):  # type: ignore[call-overload]
+        assert isinstance(found, ox.QuerySolutions)
+        for row in islice(found, limit):
             doc = row["doc"]
             title = row["title"].value if row["title"] else compact(doc.value)
             sentence = row["sentence"].value if row["sentence"] else None

@@ -81,9 +81,10 @@ def answer(store: GraphStore, job: Job) -> Answer:
         media = _choose(job, GRAPH_OFFERS)
         if media is None:
             return _not_acceptable(GRAPH_OFFERS)
-        triples, more = first(result, job.max_rows)  # type: ignore[call-overload]
+        assert isinstance(result, ox.QueryTriples)
+        triples, more = first(result, job.max_rows)
         cut = job.max_rows if more else None
-        return Answer(200, media, graph_bytes(triples, media, cut), cut)
+        return Answer(200, media, graph_bytes(triples, media, cut), cut)  # type: ignore[arg-type]
     except QueryError as exc:
         return text_answer(400, str(exc))
 
