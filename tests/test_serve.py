@@ -10,6 +10,7 @@ import json
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -492,6 +493,23 @@ def test_sigterm_stops_the_server_cleanly(seed_out: Path, tmp_path: Path) -> Non
     log = running.log.read_text()
     assert "Stopped." in log
     assert "Traceback" not in log
+
+
+def test_connections_over_the_limit_get_503(seed_out: Path, tmp_path: Path) -> None:
+    running = start_server(seed_out, tmp_path / "stderr.txt", "--workers", "1", "--max-connections", "1")
+    idle = socket.create_connection(("127.0.0.1", running.port), timeout=30)
+    try:
+        # the server accepts in order, so the idle connection holds the one slot
+        status, _, body = running.request("GET", LEEDS_PATH)
+        assert status == 503
+        assert b"too many open connections" in body
+    finally:
+        idle.close()
+    deadline = time.monotonic() + 30
+    while running.request("GET", LEEDS_PATH)[0] != 200:
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    assert stop_server(running) == 0
 
 
 def test_missing_store_is_one_error_line(tmp_path: Path) -> None:

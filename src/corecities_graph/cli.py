@@ -256,6 +256,13 @@ def evaluate_cli(folder: Path, fmt: str) -> None:
 @click.option(
     "--workers", type=click.IntRange(1, 32), default=2, show_default=True, help="Query worker processes."
 )
+@click.option(
+    "--max-connections",
+    type=click.IntRange(min=1),
+    default=128,
+    show_default=True,
+    help="Open connections at once; more get 503.",
+)
 @click.pass_obj
 @reports_errors
 def serve_cli(
@@ -267,6 +274,7 @@ def serve_cli(
     max_rows: int,
     max_request_bytes: int,
     workers: int,
+    max_connections: int,
 ) -> None:
     """Serve the graph in --out as Linked Data, with a read-only SPARQL endpoint at /sparql.
 
@@ -288,6 +296,7 @@ def serve_cli(
         max_rows=max_rows,
         max_request_bytes=max_request_bytes,
         workers=workers,
+        max_connections=max_connections,
         quiet=settings.quiet,
     )
 

@@ -35,6 +35,13 @@ FORMAT_LINKS = [("text/turtle", "ttl"), ("application/ld+json", "jsonld"), ("app
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 _META_CSP = re.compile(rb'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 _ERROR_CSP = "default-src 'none'; frame-ancestors 'none'"
+_BUSY_TEXT = b"too many open connections; try again later\n"
+_BUSY = (
+    b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+    b"X-Content-Type-Options: nosniff\r\nRetry-After: 5\r\nConnection: close\r\n"
+    + f"Content-Length: {len(_BUSY_TEXT)}\r\n\r\n".encode()
+    + _BUSY_TEXT
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,7 @@ class ServeSettings:
     max_rows: int = 10_000
     max_request_bytes: int = 1_048_576
     workers: int = 2
+    max_connections: int = 128
     quiet: bool = False
 
 
@@ -63,9 +71,29 @@ class GraphServer(ThreadingHTTPServer):
         self.view = view.read_bytes() if view.is_file() else None
         found = _META_CSP.search(self.view) if self.view else None
         self.view_csp = html.unescape(found.group(1).decode("utf-8")) if found else _ERROR_CSP
+        self._slots = threading.BoundedSemaphore(settings.max_connections)
         family = socket.AF_INET6 if ":" in settings.host else socket.AF_INET
         self.address_family = family
         super().__init__((settings.host, settings.port), Handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """One thread per connection, up to max_connections; past that a short 503 and close."""
+        if not self._slots.acquire(blocking=False):
+            with contextlib.suppress(OSError):
+                request.sendall(_BUSY)
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
 
     @property
     def url(self) -> str:
