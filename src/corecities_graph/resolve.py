@@ -169,10 +169,24 @@ class Reference:
         if match is None:
             return None
         candidate = self.org_aliases[match[0]]
-        # A fuzzy match must keep the head word: "University of X" never becomes "X Council".
-        if _head(candidate) != _head(surface):
+        # A fuzzy match must keep the head word ("University of X" never becomes "X Council"),
+        # though the head itself may be misspelt ("Univeristy"), and must name the same places.
+        head = _head(candidate)
+        if head and not any(fuzz.ratio(word, head.lower()) >= 80 for word in key.split()):
+            return None
+        if not head and _head(surface):
+            return None
+        if self._places_in(key) != self._places_in(fold(match[0])):
             return None
         return candidate
+
+    def _places_in(self, folded: str) -> set[str]:
+        words = folded.split()
+        return {w for w in words if w in self._folded_cities}
+
+    @cached_property
+    def _folded_cities(self) -> set[str]:
+        return {fold(c) for c in self.city_aliases if " " not in c}
 
     def canonical_city(self, surface: str) -> str | None:
         return self.city_aliases.get(surface)

@@ -46,6 +46,9 @@ _COMMA_LIST_TAIL = re.compile(
     r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)+,?\s+(?:and|&)\s+[A-Z][a-z]+(?=\s*$|\s*[.;)])"
 )
 _COMPOSITE = re.compile(r"\(([^()]+?)\)")
+# "University of X and Y University (joint)": two parties listed as one entry
+_JOINT = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
+_JOINT_MARK = re.compile(r"\s*\((?:joint(?:ly)?(?:\s+(?:entry|signatory|submission))?|together)\)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -63,8 +66,10 @@ def find_organisations(seg: Segmented, ref: Reference) -> list[OrgMention]:
     text = seg.text
     candidates: list[_Candidate] = []
     for sentence in seg.sentences:
+        candidates.extend(_nhs_candidates(text, sentence.start, sentence.end))
         candidates.extend(_pattern_candidates(text, sentence.start, sentence.end, ref))
         candidates.extend(_gazetteer_candidates(text, sentence.start, sentence.end, ref))
+    candidates.extend(_list_line_candidates(seg, candidates, ref))
     chosen = _non_overlapping(candidates)
     chosen = _add_acronym_aliases(text, seg, chosen, ref)
     chosen = _add_composites(text, chosen)
@@ -98,6 +103,8 @@ def type_of(name: str) -> str:
     words = name.split()
     if words and words[0] == "Universities" and len(words) > 2:
         return "alliance"
+    if re.search(r"\b(?:Combined|Unitary|Local|Strategic|Regional)\s+Authority$", name):
+        return "council"
     for word in reversed(words):
         if word in HEADS:
             return HEADS[word]
@@ -175,6 +182,49 @@ def _names_in_run(
         i = end
 
 
+_NHS = re.compile(r"\bNHS(?:\s+[A-Z][\w’'-]*)*?\s+Trust\b")
+_NHS_WORD = re.compile(r"(?:[A-Z][\w’'-]*|of|and|&)$")
+
+
+def _nhs_candidates(text: str, lo: int, hi: int) -> Iterable[_Candidate]:
+    """'University Hospitals of Leicester NHS Trust', 'X and Y Mental Health NHS Foundation Trust'."""
+    for match in _NHS.finditer(text, lo, hi):
+        words = list(re.finditer(r"\S+", text[lo : match.start()]))
+        start = match.start()
+        for k in range(len(words) - 1, -1, -1):
+            word = words[k].group()
+            if not _NHS_WORD.match(word) or word in {"The", "A", "An"}:
+                break
+            nxt = words[k + 1].group() if k + 1 < len(words) else "NHS"
+            if word in HEADS and not nxt.startswith("Hospital"):
+                break
+            if word == "of" and not (k and words[k - 1].group().startswith("Hospital")):
+                break
+            start = lo + words[k].start()
+        while True:  # never open on a connector: "and Solihull ..." -> "Solihull ..."
+            lead = re.match(r"(?:of|and|&)\s+", text[start : match.end()])
+            if not lead:
+                break
+            start += lead.end()
+        surface = text[start : match.end()]
+        yield _Candidate(start, match.end(), surface, "other", surface)
+
+
+def _list_line_candidates(seg: Segmented, found: list[_Candidate], ref: Reference) -> Iterable[_Candidate]:
+    """A short line on its own that is a known name misspelt ('Queens Univeristy Belfast')."""
+    for paragraph in seg.paragraphs:
+        if paragraph.noise or len(paragraph.text) > 80 or len(paragraph.text.split()) > 8:
+            continue
+        if any(paragraph.start <= c.start < paragraph.end for c in found):
+            continue
+        surface = paragraph.text.rstrip(" .;,")
+        known = ref.canonical_org(surface)
+        if known is not None:
+            inst = ref.institutions.get(known)
+            type_ = inst.type if inst else type_of(known)
+            yield _Candidate(paragraph.start, paragraph.start + len(surface), known, type_, surface)
+
+
 def _modifier(word: str) -> bool:
     return (
         bool(word)
@@ -204,6 +254,8 @@ def _complement_end(words: list[str], j: int, ref: Reference) -> int:
     end = j
     while j < len(words):
         word = words[j]
+        if word in ref.honorifics:
+            break  # "Vice-Chancellor of the University of X Dame Y Z": the name starts
         if word in DOCUMENT_WORDS or (j + 1 < len(words) and words[j + 1] in DOCUMENT_WORDS):
             break
         if word in {"the", "of", "upon", "on", "&", "and"}:
@@ -312,7 +364,22 @@ def _add_acronym_aliases(
 def _add_composites(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
     """'Universities for Nottingham (A & B)': one entry whose members are A and B."""
     result: list[_Candidate] = []
-    for cand in chosen:
+    skip = -1
+    for k, cand in enumerate(chosen):
+        if k == skip:
+            continue
+        if k + 1 < len(chosen):
+            second = chosen[k + 1]
+            joint = _JOINT.fullmatch(text, cand.end, second.start)
+            marker = _JOINT_MARK.match(text, second.end)
+            if joint and marker:
+                members = (cand.name, second.name)
+                result.append(
+                    _Candidate(cand.start, second.end, " and ".join(members), "alliance",
+                               text[cand.start : second.end], members)
+                )  # fmt: skip
+                skip = k + 1
+                continue
         match = _COMPOSITE.match(text, cand.end + 1) if text[cand.end : cand.end + 2] == " (" else None
         if match:
             inside = [c for c in chosen if match.start(1) <= c.start and c.end <= match.end(1)]

@@ -42,9 +42,27 @@ _NOISE_LINE = re.compile(
       | advertisement
       | sign\s+up\s+to\s+our\s+newsletter.*
       | cookies?\b.*\b(?:accept|settings|policy)\b.*
+      | we\s+use\s+cookies\b.*
+      | .*\bcookies?\s+(?:settings|policy|preferences)\b.*
+      | tags?\s*:.*
+      | (?:home\s*[>»/|].*)
+      | \d{1,2}:\d{2}(?:\s*(?:am|pm))?,?\s+\d{1,2}\s+[A-Za-z]+\s+\d{4}
+      | page\s+\d+(?:\s+of\s+\d+)?
+      | \d{1,3}
+      | (?:print|email|share)(?:\s+this)?(?:\s+(?:page|article|story))?
+      | follow\s+us\b.*
+      | all\s+rights\s+reserved\.?
+      | ©.*
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Boilerplate for journalists closes a release: what follows is not the story.
+_NOTES_HEADING = re.compile(
+    r"^\s*(?:notes?\s+(?:to|for)\s+editors?|editor[’']?s[’']?\s+notes?|ends|-+\s*ends\s*-+|about\s+the\s+\w+)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# A list of parties can stand in the notes; it is content again.
+_LIST_AGAIN = re.compile(r"(?:signed\s+by|signatories(?:\s+(?:are|include))?)\s*:\s*$", re.IGNORECASE)
 # "Caption | Publisher / Photographer": the credit after the bar is not content.
 _CREDIT_TAIL = re.compile(r"\s+\|\s+[^|]{1,80}$")
 
@@ -104,6 +122,7 @@ def segment(text: str) -> Segmented:
     sentences: list[Sentence] = []
     offset = 0
     seen: set[str] = set()
+    in_notes = False
     for raw_line in text.split("\n"):
         line_start = offset
         offset += len(raw_line) + 1
@@ -119,7 +138,11 @@ def segment(text: str) -> Segmented:
             body = body[: credit.start()]
             end = start + len(body)
         # A verbatim repeat of an earlier paragraph says nothing new.
-        noise = bool(_NOISE_LINE.match(body)) or body in seen
+        if _NOTES_HEADING.match(body):
+            in_notes = True
+        elif in_notes and _LIST_AGAIN.search(body):
+            in_notes = False
+        noise = in_notes or bool(_NOISE_LINE.match(body)) or body in seen
         seen.add(body)
         paragraph = Paragraph(len(paragraphs), start, end, body, noise)
         paragraphs.append(paragraph)
