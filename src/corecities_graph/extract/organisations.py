@@ -48,7 +48,9 @@ _COMMA_LIST_TAIL = re.compile(
 _COMPOSITE = re.compile(r"\(([^()]+?)\)")
 # "University of X and Y University (joint)": two parties listed as one entry
 _JOINT = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
-_JOINT_MARK = re.compile(r"\s*\((?:joint(?:ly)?(?:\s+(?:entry|signatory|submission))?|together)\)", re.IGNORECASE)
+_JOINT_MARK = re.compile(
+    r"\s*\((?:joint(?:ly)?(?:\s+(?:entry|signatory|submission))?|together)\)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)

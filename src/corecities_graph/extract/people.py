@@ -28,13 +28,22 @@ _STOP = {
     "Midlands", "Region", "Trade", "Investment", "Strategy", "Innovation", "Partnerships",
 }  # fmt: skip
 _STOP_ALT = "(?:" + "|".join(sorted(_STOP, key=len, reverse=True)) + ")"
+_SPEECH = re.compile(
+    rf"(?:\s*,\s*(?P<appos>[^:“”\"‘;]*?)|\s+(?P<of>(?:of|at|from)\s+[^:“”\"‘;,]*?))?\s*,?\s+(?:{SPEECH_VERBS})\b"
+)
 _PHONE = re.compile(r"\+?\s?\(?\d[\d\s()]{7,}\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LEADING = re.compile(
     r"^(?:\s|,|and\b|also\b|as well as\b|who is\b|who was\b|is\b|the\b|our\b|its\b|a\b|an\b)+",
     re.IGNORECASE,
 )
-_CUT = re.compile(r"\s+(?:of|at|for|with|from)\s+|\s*,\s*|\s+in\s+(?=the\b)")
+_CUT = re.compile(r"\s+(?:of|at|with|from)\s+|\s+for\s+(?![A-Z])|\s*,\s*|\s+in\s+(?=the\b)")
+_WHO = re.compile(r"\s*,?\s+who(?:\s+(?:is|was|has|had))?\s*$")
+# "Pictured (left to right): A, Role of X; B; and C": a caption names people in turn
+_CAPTION = re.compile(
+    r"^\s*(?:pictured|photographed|(?:from\s+)?left\s+to\s+right|\(?l(?:eft)?\s*-\s*r(?:ight)?\)?)\b",
+    re.IGNORECASE,
+)
 _CONTACT_BEFORE = re.compile(r"(?:\bcontact|\bContact|^Or|\bor|[Ee]nquiries:?|[Cc]ontacts?:)\s*:?\s*$")
 _CONTACT_END = re.compile(r"\s*(?:\+|\bon\b|\bor\b|\(0|\d{4,}|\bemail\b|\be-mail\b|\btel\b|[\w.]+@|\.\s*$|$)")
 
@@ -45,6 +54,8 @@ class _Lexicon:
     name: re.Pattern[str]
     role_word: re.Pattern[str]
     role_tail: re.Pattern[str]
+    role_of: re.Pattern[str]
+    short_ref: re.Pattern[str]
 
 
 _CACHE: dict[int, _Lexicon] = {}
@@ -54,15 +65,26 @@ def _lexicon(ref: Reference) -> _Lexicon:
     if id(ref) not in _CACHE:
         hons = sorted(ref.honorifics, key=len, reverse=True)
         hon = "|".join(re.escape(h) + (r"(?=\s)" if not h.endswith(".") else "") for h in hons)
+        words = sorted({w for h in ref.honorifics for w in h.split() if w.isalpha() and w[0].isupper()})
+        # an honorific never sits inside a name: "Leicester Sir Colin Marsh" is a place, then a person
+        token = rf"(?!(?:{'|'.join(words)})\b){_NAME_TOKEN}"
+        name_pattern = rf"{token}(?:\s+{token}){{1,3}}"
         roles = sorted(ref.roles, key=len, reverse=True)
         role_alt = "|".join(re.escape(r) for r in roles)
         _CACHE[id(ref)] = _Lexicon(
             honorific=re.compile(rf"(?:(?:{hon})\s+)+"),
             name=re.compile(
-                rf"(?<![\w’'-])(?P<hon>(?:(?:{hon})\s+)+)?(?!{_STOP_ALT}\b)(?P<name>{_NAME})(?P<mp>\s+MP\b)?"
+                rf"(?<![\w’'-])(?P<hon>(?:(?:{hon})\s+)+)?(?!{_STOP_ALT}\b)(?P<name>{name_pattern})(?P<mp>\s+MP\b)?"
             ),
             role_word=re.compile(rf"\b(?:{role_alt})s?\b", re.IGNORECASE),
             role_tail=re.compile(rf"(?:{role_alt})\s*,?\s*$"),
+            role_of=re.compile(
+                rf"(?:{role_alt})(?:\s+for\s+[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)?\s+(?:of|at)\s+"
+                rf"(?:the\s+)?(?P<lower>[a-z][\w-]*)?\s*$"
+            ),
+            short_ref=re.compile(
+                rf"(?<![\w’'-])(?P<hon>(?:(?:{hon})\s+)+)(?P<name>{_NAME_TOKEN})(?![\w’'-]|\s+[A-Z])"
+            ),
         )
     return _CACHE[id(ref)]
 
@@ -85,8 +107,8 @@ def find_people(
             if any(not (n_end <= a or n_start >= b) for a, b in org_spans):
                 continue
             hon_surface = (match.group("hon") or "").strip() or None
-            if match.group("mp"):
-                hon_surface = (hon_surface + " " if hon_surface else "") + "MP"
+            # "MP" is a post-nominal: the text keeps it, the honorific does not.
+            mp_surface = (hon_surface + " … MP" if hon_surface else "MP") if match.group("mp") else None
             before = text[sentence.start : match.start()]
             after_start = match.end()
             roles: list[Role] = []
@@ -94,14 +116,29 @@ def find_people(
             contact = False
             phones: tuple[str, ...] = ()
             emails: tuple[str, ...] = ()
-            speech = re.compile(rf"(?:\s*,\s*(?P<appos>[^:“”\"‘;]*?))?\s*,?\s+(?:{SPEECH_VERBS})\b").match(
-                text, after_start, sentence.end
-            )
+            of_org: tuple[str, bool] | None = None
+            speech = _SPEECH.match(text, after_start, sentence.end)
             if speech:
                 frame = True
                 if speech.group("appos"):
-                    roles += _roles_in(text, speech.start("appos"), speech.end("appos"), orgs, places, lex)
+                    a_start, a_end = speech.start("appos"), speech.end("appos")
+                    who = _WHO.search(text, a_start, a_end)
+                    roles += _roles_in(text, a_start, who.start() if who else a_end, orgs, places, lex)
+                elif speech.group("of"):
+                    of_orgs = _targets(speech.start("of"), speech.end("of"), orgs, places)
+                    if of_orgs:
+                        of_org = (of_orgs[0][2], of_orgs[0][3])
+            caption = _CAPTION.match(text[_paragraph_start(seg, sentence.paragraph) : sentence.end])
+            if caption and not speech:
+                tail = re.compile(r"\s*,\s*(?P<appos>[^;]*?)\s*(?:;|\s+and\s+(?=[A-Z])|$)").match(
+                    text, after_start, sentence.end
+                )
+                frame = True
+                if tail:
+                    roles += _roles_in(text, tail.start("appos"), tail.end("appos"), orgs, places, lex)
             pre_roles = _role_before(text, sentence.start, match.start(), orgs, places, lex)
+            if pre_roles and of_org is not None and pre_roles[-1].org is None:
+                pre_roles[-1] = Role(pre_roles[-1].role, of_org[0], of_org[1])
             if pre_roles:
                 frame = True
                 roles = pre_roles + roles
@@ -120,14 +157,14 @@ def find_people(
                 frame = True
                 if tail:
                     roles.append(Role(capitalise(tail.group(1).strip()), None))
-            if not frame and not hon_surface:
+            if not frame and not hon_surface and not match.group("mp"):
                 continue
             honorific = ref.canonical_honorific(hon_surface) if hon_surface else None
             found.append(
                 PersonMention(
                     name=name,
                     honorific=honorific,
-                    honorific_surface=hon_surface,
+                    honorific_surface=mp_surface or hon_surface,
                     roles=tuple(_unique_roles(roles)),
                     evidence=seg.evidence(match.start(), n_end),
                     contact=contact,
@@ -135,7 +172,37 @@ def find_people(
                     emails=emails,
                 )
             )
-    return found
+    return found + _short_references(seg, found, lex)
+
+
+def _short_references(seg: Segmented, found: list[PersonMention], lex: _Lexicon) -> list[PersonMention]:
+    """'Sir Colin said', 'Professor Desai added': someone named in full earlier, called by one name."""
+    extra: list[PersonMention] = []
+    taken = [(p.evidence.span.start, p.evidence.span.end) for p in found]
+    for sentence in seg.sentences:
+        for match in lex.short_ref.finditer(seg.text, sentence.start, sentence.end):
+            start, end = match.start("name"), match.end("name")
+            if any(a <= start < b for a, b in taken):
+                continue
+            word = match.group("name")
+            earlier = [
+                p
+                for p in found
+                if p.evidence.span.start < start and word in (p.name.split()[0], p.name.split()[-1])
+            ]
+            if not earlier:
+                continue
+            person = earlier[-1]
+            extra.append(
+                PersonMention(
+                    name=person.name,
+                    honorific=person.honorific,
+                    honorific_surface=match.group("hon").strip(),
+                    roles=(),
+                    evidence=seg.evidence(start, end),
+                )
+            )
+    return extra
 
 
 def _paragraph_start(seg: Segmented, index: int) -> int:
@@ -209,6 +276,9 @@ def _role_before(
     head = head.rstrip()
     if not head.endswith(",") and head and not head[-1].isalpha():
         return []
+    of_role = _role_of_before(text, lo, head, orgs, places, lex)
+    if of_role is not None:
+        return [of_role]
     tail = lex.role_tail.search(head)
     if not tail:
         return []
@@ -228,6 +298,28 @@ def _role_before(
             if t_end == lo + possessive.start():
                 return [Role(role, name, is_city)]
     return [Role(role, None)]
+
+
+def _role_of_before(
+    text: str, lo: int, head: str, orgs: list[OrgMention], places: list[PlaceMention], lex: _Lexicon
+) -> Role | None:
+    """'Mayor of Leicester Sir X', 'Vice-Chancellor of the University of Y Dame Z', 'Chair of the network Prof W'."""
+    head_end = lo + len(head)
+    target = next((t for t in _targets(lo, head_end, orgs, places) if t[1] == head_end), None)
+    before = text[lo : target[0]] if target else head
+    match = lex.role_of.search(before)
+    if match is None or (target is None) != bool(match.group("lower")):
+        return None
+    phrase_start = match.start()
+    words = list(re.finditer(r"[A-Z][\w-]*", before[:phrase_start]))
+    while words and words[-1].end() in (phrase_start - 1, phrase_start) and words[-1].group() not in _STOP:
+        phrase_start = words[-1].start()
+        words.pop()
+    role = re.sub(r"\s+(?:of|at)\s+(?:the\s+)?(?:[a-z][\w-]*)?\s*$", "", before[phrase_start:])
+    role = _clean(role)
+    if not role or role[0].islower():
+        return None
+    return Role(role, target[2], target[3]) if target else Role(role, None)
 
 
 def _clean(role: str) -> str:
