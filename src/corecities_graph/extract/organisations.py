@@ -277,35 +277,37 @@ def _complement_end(words: list[str], j: int, ref: Reference) -> int:
 
 
 def _gazetteer_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[_Candidate]:
-    segment = text[lo:hi]
-    folded_names = _gazetteer_patterns(ref)
-    for pattern, canonical in folded_names:
-        for match in pattern.finditer(segment):
+    for pattern, by_key in _gazetteer_patterns(ref):
+        for match in pattern.finditer(text, lo, hi):
+            canonical = by_key.get(fold(match.group().strip("‘’'")))
+            if canonical is None:
+                continue
             inst = ref.institutions.get(canonical)
             type_ = inst.type if inst else type_of(canonical)
-            yield _Candidate(lo + match.start(), lo + match.end(), canonical, type_, match.group())
+            yield _Candidate(match.start(), match.end(), canonical, type_, match.group())
 
 
-_PATTERN_CACHE: dict[int, list[tuple[re.Pattern[str], str]]] = {}
+_PATTERN_CACHE: dict[int, list[tuple[re.Pattern[str], dict[str, str]]]] = {}
 
 
-def _gazetteer_patterns(ref: Reference) -> list[tuple[re.Pattern[str], str]]:
+def _gazetteer_patterns(ref: Reference) -> list[tuple[re.Pattern[str], dict[str, str]]]:
+    """Two alternations, longest names first: full names, then short forms that no capital follows."""
     key = id(ref)
     if key not in _PATTERN_CACHE:
-        surfaces: dict[str, str] = {}
-        for name in ref.institutions:
-            surfaces[name] = name
+        full: dict[str, str] = {name: name for name in ref.institutions}
         for alias, canonical in _alias_surfaces(ref):
-            surfaces[alias] = canonical
-        for short, canonical in ref.short_forms.items():
-            surfaces[short] = canonical
+            full[alias] = canonical
+        short = {s: c for s, c in ref.short_forms.items() if s not in full}
         patterns = []
-        for surface in sorted(surfaces, key=len, reverse=True):
-            body = re.sub(r"['’]", "[’']?", re.escape(surface))
-            body = body.replace(r"\ ", r"\s+")
-            # A short form followed by another capitalised word is part of a longer name.
-            guard = r"(?![’']?\s*[A-Z])" if surface in ref.short_forms else ""
-            patterns.append((re.compile(rf"(?<![\w-])[‘']?{body}[’']?(?![\w-]){guard}"), surfaces[surface]))
+        for surfaces, guard in ((full, ""), (short, r"(?![’']?\s*[A-Z])")):
+            if not surfaces:
+                continue
+            bodies = []
+            for surface in sorted(surfaces, key=len, reverse=True):
+                body = re.sub(r"['’]", "[’']?", re.escape(surface))
+                bodies.append(body.replace(r"\ ", r"\s+"))
+            pattern = re.compile(rf"(?<![\w-])[‘']?(?:{'|'.join(bodies)})[’']?(?![\w-]){guard}")
+            patterns.append((pattern, {fold(s): c for s, c in surfaces.items()}))
         _PATTERN_CACHE[key] = patterns
     return _PATTERN_CACHE[key]
 
@@ -375,10 +377,10 @@ def _add_composites(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
             joint = _JOINT.fullmatch(text, cand.end, second.start)
             marker = _JOINT_MARK.match(text, second.end)
             if joint and marker:
-                members = (cand.name, second.name)
+                pair = (cand.name, second.name)
                 result.append(
-                    _Candidate(cand.start, second.end, " and ".join(members), "alliance",
-                               text[cand.start : second.end], members)
+                    _Candidate(cand.start, second.end, " and ".join(pair), "alliance",
+                               text[cand.start : second.end], pair)
                 )  # fmt: skip
                 skip = k + 1
                 continue

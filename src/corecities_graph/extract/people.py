@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..resolve import Reference
 from .facts import OrgMention, PersonMention, PlaceMention, Role
 from .organisations import HEADS
-from .text import Segmented, capitalise
+from .text import Segmented, SpanSet, capitalise, starting_within
 
 SPEECH_VERBS = (
     r"said|says|stated|states|added|adds|commented|comments|explained|explains|told|noted|"
@@ -96,7 +96,7 @@ def find_people(
     lex = _lexicon(ref)
     text = seg.text
     found: list[PersonMention] = []
-    org_spans = [(o.evidence.span.start, o.evidence.span.end) for o in orgs]
+    org_spans = SpanSet((o.evidence.span.start, o.evidence.span.end) for o in orgs)
     for sentence in seg.sentences:
         for match in lex.name.finditer(text, sentence.start, sentence.end):
             name = match.group("name")
@@ -104,7 +104,7 @@ def find_people(
             if any(t in _STOP or t in HEADS or lex.role_word.fullmatch(t) for t in tokens):
                 continue
             n_start, n_end = match.start("name"), match.end("name")
-            if any(not (n_end <= a or n_start >= b) for a, b in org_spans):
+            if not org_spans.free(n_start, n_end):
                 continue
             hon_surface = (match.group("hon") or "").strip() or None
             # "MP" is a post-nominal: the text keeps it, the honorific does not.
@@ -178,18 +178,18 @@ def find_people(
 def _short_references(seg: Segmented, found: list[PersonMention], lex: _Lexicon) -> list[PersonMention]:
     """'Sir Colin said', 'Professor Desai added': someone named in full earlier, called by one name."""
     extra: list[PersonMention] = []
-    taken = [(p.evidence.span.start, p.evidence.span.end) for p in found]
+    taken = SpanSet((p.evidence.span.start, p.evidence.span.end) for p in found)
+    by_word: dict[str, list[PersonMention]] = {}
+    for person in found:
+        for word in {person.name.split()[0], person.name.split()[-1]}:
+            by_word.setdefault(word, []).append(person)
     for sentence in seg.sentences:
         for match in lex.short_ref.finditer(seg.text, sentence.start, sentence.end):
             start, end = match.start("name"), match.end("name")
-            if any(a <= start < b for a, b in taken):
+            if not taken.free(start, start + 1):
                 continue
             word = match.group("name")
-            earlier = [
-                p
-                for p in found
-                if p.evidence.span.start < start and word in (p.name.split()[0], p.name.split()[-1])
-            ]
+            earlier = [p for p in by_word.get(word, ()) if p.evidence.span.start < start]
             if not earlier:
                 continue
             person = earlier[-1]
@@ -214,13 +214,13 @@ def _targets(
 ) -> list[tuple[int, int, str, bool]]:
     targets = [
         (o.evidence.span.start, o.evidence.span.end, o.name, False)
-        for o in orgs
-        if start <= o.evidence.span.start and o.evidence.span.end <= end
+        for o in starting_within(orgs, start, end)
+        if o.evidence.span.end <= end
     ]
     targets += [
         (p.evidence.span.start, p.evidence.span.end, p.name, True)
-        for p in places
-        if p.kind == "city" and start <= p.evidence.span.start and p.evidence.span.end <= end
+        for p in starting_within(places, start, end)
+        if p.kind == "city" and p.evidence.span.end <= end
     ]
     return sorted(targets)
 

@@ -6,7 +6,7 @@ import re
 
 from ..sources import slugify
 from .facts import AllianceMember, Declaration, OrgMention, PlaceMention, Signatory
-from .text import Segmented
+from .text import Segmented, starting_within
 
 _LIST_CUE = re.compile(
     r"(?:signed\s+by|signatories\s+(?:are|include)|signatories|supported\s+by|backed\s+by)\s*:\s*$",
@@ -98,7 +98,7 @@ def find_signatories(
             in_list = True
             continue
         if in_list:
-            line_orgs = [o for o in orgs if paragraph.start <= o.evidence.span.start < paragraph.end]
+            line_orgs = starting_within(orgs, paragraph.start, paragraph.end)
             covered = sum(o.evidence.span.end - o.evidence.span.start for o in line_orgs)
             if line_orgs and (line_orgs[0].members or covered >= 0.6 * len(paragraph.text.rstrip(" .;")) - 4):
                 add(line_orgs[0])
@@ -106,8 +106,11 @@ def find_signatories(
             in_list = False
     for sentence in seg.sentences:
         body = text[sentence.start : sentence.end]
-        in_sentence = [o for o in orgs if sentence.start <= o.evidence.span.start < sentence.end]
-        in_sentence = [o for o in in_sentence if not _inside_name(o, seg, sentence.start, sentence.end)]
+        in_sentence = [
+            o
+            for o in starting_within(orgs, sentence.start, sentence.end)
+            if not _inside_name(o, seg, sentence.start, sentence.end)
+        ]
         under = _UNDER.match(body)
         if under:
             verb = re.search(r"\s(?:are|is|have|has|will)\s", body[under.end() :])

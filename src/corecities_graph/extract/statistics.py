@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from .facts import ClaimedCount, Evidence, OrgMention, Statistic
-from .text import NUMBER_PATTERN, SCALES, Segmented, parse_number
+from .text import NUMBER_PATTERN, SCALES, Segmented, SpanSet, parse_number, starting_within
 
 QUALIFIERS = (
     "just over", "just under", "more than", "less than", "fewer than", "at least", "up to",
@@ -66,21 +66,24 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
 def find_statistics(seg: Segmented, orgs: list[OrgMention], counts: list[ClaimedCount]) -> list[Statistic]:
     """Figures with unit, qualifier and period; one claim per distinct figure in a document."""
     text = seg.text
-    taken = [(c.evidence.span.start, c.evidence.span.end) for c in counts]
+    taken = SpanSet((c.evidence.span.start, c.evidence.span.end) for c in counts)
+    alliances = {o.name for o in orgs if o.type == "alliance" and not o.members}
     found: list[Statistic] = []
     for sentence in seg.sentences:
         phones = [(m.start(), m.end()) for m in _PHONE.finditer(text, sentence.start, sentence.end)]
         for match in _STAT.finditer(text, sentence.start, sentence.end):
             start, _end = match.start("num"), match.end()
-            if any(a <= start < b for a, b in taken + phones):
+            if not taken.free(start, start + 1) or any(a <= start < b for a, b in phones):
                 continue
-            stat = _statistic(seg, match, sentence.start, orgs)
+            stat = _statistic(seg, match, sentence.start, orgs, alliances)
             if stat is not None:
                 found.append(stat)
     return _merge(found)
 
 
-def _statistic(seg: Segmented, match: re.Match[str], lo: int, orgs: list[OrgMention]) -> Statistic | None:
+def _statistic(
+    seg: Segmented, match: re.Match[str], lo: int, orgs: list[OrgMention], alliances: set[str]
+) -> Statistic | None:
     text = seg.text
     raw = match.group("num")
     value = parse_number(raw)
@@ -136,7 +139,7 @@ def _statistic(seg: Segmented, match: re.Match[str], lo: int, orgs: list[OrgMent
         unit = _UNITS.get(head, "count")
         measure = noun.group("np")
         end = after + noun.end()
-    subject, subject_text = _subject(seg, match.start(), orgs)
+    subject, subject_text = _subject(seg, match.start(), orgs, alliances)
     surface = text[match.start() : end].strip()
     return Statistic(
         subject=subject,
@@ -155,9 +158,11 @@ def _norm(value: str | None) -> str | None:
     return re.sub(r"\s+", " ", value.lower()) if value else None
 
 
-def _subject(seg: Segmented, offset: int, orgs: list[OrgMention]) -> tuple[str | None, str]:
+def _subject(
+    seg: Segmented, offset: int, orgs: list[OrgMention], alliances: set[str]
+) -> tuple[str | None, str]:
     sentence = seg.sentence_at(offset)
-    inside = [o for o in orgs if sentence.start <= o.evidence.span.start < offset]
+    inside = starting_within(orgs, sentence.start, offset)
     if inside:
         return inside[0].name, inside[0].surface
     head = seg.text[sentence.start : offset]
@@ -166,17 +171,12 @@ def _subject(seg: Segmented, offset: int, orgs: list[OrgMention]) -> tuple[str |
         head,
     )
     subject_text = phrase.group("np").strip() if phrase else head.strip()[:40]
-    alliances = {o.name for o in orgs if o.type == "alliance" and not o.members}
     if (
         re.search(r"\b(?:\d+|eleven|the)\s+(?:core\s+)?cities\b", subject_text, re.IGNORECASE)
         and len(alliances) == 1
     ):
         return next(iter(alliances)), subject_text
-    before = [
-        o
-        for o in orgs
-        if o.evidence.sentence.paragraph == sentence.paragraph and o.evidence.span.start < offset
-    ]
+    before = starting_within(orgs, seg.paragraphs[sentence.paragraph].start, offset)
     if before and re.match(r"^\s*(?:Its|It|Their|They)\b", seg.text[sentence.start : sentence.end]):
         return before[-1].name, subject_text
     return None, subject_text
