@@ -365,9 +365,14 @@ def _post(
     out.add(role_iri, RDF.type, node(ORG.Role))
     out.add(role_iri, SKOS.prefLabel, text_literal(role.role))
     if role.org:
-        org_iri = mint.city(role.org) if role.org_is_city else mint.organisation(role.org)
+        if role.org_is_city:
+            org_iri = mint.city(role.org)
+        elif role.org_is_region:
+            org_iri = mint("region", slugify(role.org))
+        else:
+            org_iri = mint.organisation(role.org)
         out.add(post, ORG.postIn, org_iri)
-        if not role.org_is_city:
+        if not (role.org_is_city or role.org_is_region):
             membership = mint("membership", slugify(name), slugify(role.org))
             out.add(membership, RDF.type, node(ORG.Membership))
             out.add(membership, ORG.member, person)

@@ -176,8 +176,9 @@ class Reference:
             return None
         if not head and _head(surface):
             return None
-        if self._places_in(key) != self._places_in(fold(match[0])):
-            return None
+        places, known_places = self._places_in(key), self._places_in(fold(match[0]))
+        if places and places != known_places:
+            return None  # "University of Derby" is not "University of Leeds" however close the spelling
         return candidate
 
     def _places_in(self, folded: str) -> set[str]:

@@ -98,25 +98,34 @@ def find_people(
     found: list[PersonMention] = []
     org_spans = SpanSet((o.evidence.span.start, o.evidence.span.end) for o in orgs)
     for sentence in seg.sentences:
-        for match in lex.name.finditer(text, sentence.start, sentence.end):
+        pos = sentence.start
+        while match := lex.name.search(text, pos, sentence.end):
             name = match.group("name")
             tokens = name.split()
+            n_start, n_end = match.start("name"), match.end("name")
+            # A run rejected as a whole may still end in a name: "Liverpool City Region Sam Okoro",
+            # "Mayor of Bristol Ruth Penhaligon". Try again from its second word.
+            pos = n_start + len(tokens[0])
             if any(t in _STOP or t in HEADS or lex.role_word.fullmatch(t) for t in tokens):
                 continue
-            n_start, n_end = match.start("name"), match.end("name")
             if not org_spans.free(n_start, n_end):
+                pos = n_end  # no name hides in the tail of an organisation's name
                 continue
+            if starting_within(places, n_start, n_start + 1):
+                continue
+            pos = match.end()
+            name_at = match.start()
             hon_surface = (match.group("hon") or "").strip() or None
             # "MP" is a post-nominal: the text keeps it, the honorific does not.
             mp_surface = (hon_surface + " … MP" if hon_surface else "MP") if match.group("mp") else None
-            before = text[sentence.start : match.start()]
+            before = text[sentence.start : name_at]
             after_start = match.end()
             roles: list[Role] = []
             frame = False
             contact = False
             phones: tuple[str, ...] = ()
             emails: tuple[str, ...] = ()
-            of_org: tuple[str, bool] | None = None
+            of_org: tuple[str, str] | None = None
             speech = _SPEECH.match(text, after_start, sentence.end)
             if speech:
                 frame = True
@@ -136,9 +145,9 @@ def find_people(
                 frame = True
                 if tail:
                     roles += _roles_in(text, tail.start("appos"), tail.end("appos"), orgs, places, lex)
-            pre_roles = _role_before(text, sentence.start, match.start(), orgs, places, lex)
+            pre_roles = _role_before(text, sentence.start, name_at, orgs, places, lex)
             if pre_roles and of_org is not None and pre_roles[-1].org is None:
-                pre_roles[-1] = Role(pre_roles[-1].role, of_org[0], of_org[1])
+                pre_roles[-1] = _role(pre_roles[-1].role, of_org[0], of_org[1])
             if pre_roles:
                 frame = True
                 roles = pre_roles + roles
@@ -166,7 +175,7 @@ def find_people(
                     honorific=honorific,
                     honorific_surface=mp_surface or hon_surface,
                     roles=tuple(_unique_roles(roles)),
-                    evidence=seg.evidence(match.start(), n_end),
+                    evidence=seg.evidence(name_at, n_end),
                     contact=contact,
                     phones=phones,
                     emails=emails,
@@ -209,18 +218,23 @@ def _paragraph_start(seg: Segmented, index: int) -> int:
     return seg.paragraphs[index].start
 
 
+def _role(role: str, org: str, kind: str) -> Role:
+    return Role(role, org, org_is_city=kind == "city", org_is_region=kind == "region")
+
+
 def _targets(
     start: int, end: int, orgs: list[OrgMention], places: list[PlaceMention]
-) -> list[tuple[int, int, str, bool]]:
+) -> list[tuple[int, int, str, str]]:
+    """Organisations and places a post can be in: (start, end, name, 'org' | 'city' | 'region')."""
     targets = [
-        (o.evidence.span.start, o.evidence.span.end, o.name, False)
+        (o.evidence.span.start, o.evidence.span.end, o.name, "org")
         for o in starting_within(orgs, start, end)
         if o.evidence.span.end <= end
     ]
     targets += [
-        (p.evidence.span.start, p.evidence.span.end, p.name, True)
+        (p.evidence.span.start, p.evidence.span.end, p.name, p.kind)
         for p in starting_within(places, start, end)
-        if p.kind == "city" and p.evidence.span.end <= end
+        if p.evidence.span.end <= end
     ]
     return sorted(targets)
 
@@ -236,7 +250,7 @@ def _roles_in(
     """Posts in an apposition: 'Chair of A and Leader of B', 'A's Chair', 'Role, A'."""
     roles: list[Role] = []
     cursor = start
-    for t_start, t_end, name, is_city in _targets(start, end, orgs, places):
+    for t_start, t_end, name, kind in _targets(start, end, orgs, places):
         if t_start < cursor:
             continue
         head = text[cursor:t_start]
@@ -244,20 +258,27 @@ def _roles_in(
             after = text[t_end + 3 : end]
             role = _clean(re.split(r",|\s+and\s+(?=[A-Z])|\s+(?:of|at)\s+", after)[0])
             if role and lex.role_word.search(role):
-                roles.append(Role(role, name, is_city))
+                roles.append(_role(role, name, kind))
             cursor = t_end + 3 + len(re.split(r",", after)[0])
             continue
-        role = _clean(_CUT.split(_LEADING.sub("", head))[0])
+        role = _clean(_last_cut(_LEADING.sub("", head)))
         if role and lex.role_word.search(role):
-            roles.append(Role(role, name, is_city))
+            roles.append(_role(role, name, kind))
         elif roles and not role and roles[-1].org is None:
-            roles[-1] = Role(roles[-1].role, name, is_city)
+            roles[-1] = _role(roles[-1].role, name, kind)
         cursor = t_end
     rest = _clean(_LEADING.sub("", text[cursor:end]))
     fresh = rest and lex.role_word.search(rest) and not any(r.role == rest for r in roles)
     if fresh and (cursor == start or not re.match(r"[’']s", text[cursor:end])):
         roles.append(Role(rest, None))
     return roles
+
+
+def _last_cut(head: str) -> str:
+    """'Head of Research at ' -> 'Head of Research': the post ends at the last link word before the name."""
+    part = re.split(r"\s*,\s*", head)[0]
+    cuts = list(_CUT.finditer(part))
+    return part[: cuts[-1].start()] if cuts else part
 
 
 def _role_before(
@@ -288,15 +309,20 @@ def _role_before(
     while words and words[-1].end() in (phrase_start - 1, phrase_start) and words[-1].group() not in _STOP:
         phrase_start = words[-1].start()
         words.pop()
+    # "Northumbria University Vice-Chancellor Professor X": the organisation opens the phrase
+    for _t_start, t_end, name, kind in _targets(lo + phrase_start, lo + tail.start(), orgs, places):
+        if not text[t_end : lo + tail.start()].strip():
+            role = _clean(head[t_end - lo :].rstrip(", "))
+            return [_role(role, name, kind)] if role else []
     role = _clean(head[phrase_start:].rstrip(", "))
     if not role or role[0].islower():
         return []
     before = head[:phrase_start]
     possessive = re.search(r"[’']s\s*$", before)
     if possessive:
-        for _t_start, t_end, name, is_city in _targets(lo, lo + possessive.start(), orgs, places):
+        for _t_start, t_end, name, kind in _targets(lo, lo + possessive.start(), orgs, places):
             if t_end == lo + possessive.start():
-                return [Role(role, name, is_city)]
+                return [_role(role, name, kind)]
     return [Role(role, None)]
 
 
@@ -304,6 +330,7 @@ def _role_of_before(
     text: str, lo: int, head: str, orgs: list[OrgMention], places: list[PlaceMention], lex: _Lexicon
 ) -> Role | None:
     """'Mayor of Leicester Sir X', 'Vice-Chancellor of the University of Y Dame Z', 'Chair of the network Prof W'."""
+    head = head.rstrip(", ")
     head_end = lo + len(head)
     target = next((t for t in _targets(lo, head_end, orgs, places) if t[1] == head_end), None)
     before = text[lo : target[0]] if target else head
@@ -319,7 +346,7 @@ def _role_of_before(
     role = _clean(role)
     if not role or role[0].islower():
         return None
-    return Role(role, target[2], target[3]) if target else Role(role, None)
+    return _role(role, target[2], target[3]) if target else Role(role, None)
 
 
 def _clean(role: str) -> str:

@@ -38,7 +38,9 @@ _PHONE = re.compile(r"\+\s?\(?\d[\d\s()]{7,}\d|\(0\)[\d\s]{6,}\d|\b0\d{3,4}\s?\d
 _UNITS = {
     "students": "people", "people": "people", "residents": "people", "staff": "people",
     "workers": "people", "graduates": "people", "employees": "people", "researchers": "people",
-    "academics": "people", "patients": "people", "jobs": "jobs", "years": "years",
+    "academics": "people", "patients": "people", "visitors": "people", "pupils": "people",
+    "children": "people", "adults": "people", "volunteers": "people", "apprentices": "people",
+    "learners": "people", "citizens": "people", "jobs": "jobs", "years": "years",
     "months": "months", "weeks": "weeks", "days": "days", "hours": "hours",
 }  # fmt: skip
 _COUNT_WORDS = {"universities", "cities", "signatories", "per", "percent"}
