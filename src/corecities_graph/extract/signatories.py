@@ -15,6 +15,7 @@ _LIST_CUE = re.compile(
 _SIGN_CUE = re.compile(
     r"\b(?:(?:is|are|was|were)\s+(?:also\s+|now\s+)*(?:a\s+)?signator(?:y|ies)"
     r"|(?:has|have|had)\s+(?:also\s+|now\s+)*signed"
+    r"|(?:has|have|had)\s+(?:also\s+|now\s+|jointly\s+)*agreed(?=\s+(?:a|an|the)\s)"
     r"|signs?\s+up\s+to|signed\s+up\s+to"
     r"|(?:is|are)\s+joining\s+(?:a|the)\s+(?:joint\s+)?(?:declaration|agreement)"
     r"|(?:both\s+)?(?:take|takes|took)\s+part\s+in\s+(?:a|the)\s+(?:joint\s+)?(?:declaration|agreement)"
@@ -29,6 +30,11 @@ _UNDER = re.compile(
 )
 _NAMED = re.compile(
     r"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:for|of|and)\s+)?){1,7}(?P<kind>Declaration|Agreements?|Charter|Accord|Compact))\b"
+)
+# "... have agreed a five-year Health Innovation Partnership": an agreement named by what it sets up
+_AGREED = re.compile(
+    r"\b(?:has|have|had)\s+(?:also\s+|now\s+|jointly\s+)*(?:signed|agreed)\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,3}"
+    r"(?P<name>(?:[A-Z][\w’'-]*\s+){0,5}(?:Partnership|Compact|Charter|Accord|Deal|Concordat|Memorandum\s+of\s+Understanding))\b"
 )
 _UNNAMED = re.compile(r"\b(?:joint[\s-])?(?P<kind>declaration|agreement)s?\b", re.IGNORECASE)
 _ALLIANCE = re.compile(
@@ -70,6 +76,13 @@ def find_declaration(seg: Segmented, orgs: list[OrgMention]) -> Declaration | No
                 f"{slugify(convener)}-declaration", f"{convener} declaration", "declaration", False,
                 seg.evidence(match.start(), match.end()),
             )  # fmt: skip
+    for sentence in seg.sentences:
+        agreed = _AGREED.search(text, sentence.start, sentence.end)
+        if agreed:
+            name = agreed.group("name")
+            return Declaration(
+                slugify(name), name, "agreement", True, seg.evidence(agreed.start("name"), agreed.end())
+            )
     if named:
         start, end, name, kind = named[0]
         kind_word = "agreement" if kind.lower().startswith("agreement") else "declaration"
