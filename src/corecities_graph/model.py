@@ -461,6 +461,7 @@ def link_quads(names: Iterable[tuple[str, str]], ref: Reference, settings: Model
         if kind == "city" and name in ref.cities:
             city = ref.cities[name]
             iri = mint.city(name)
+            out.add(iri, SCHEMA.name, text_literal(name))
             if city.nation:
                 nation = mint.nation(city.nation)
                 out.add(iri, CCG.nation, nation)
@@ -516,4 +517,7 @@ def mentioned_entities(extraction: Extraction) -> list[tuple[str, str]]:
     names += [("organisation", o.name) for o in extraction.organisations]
     names += [("organisation", m) for o in extraction.organisations for m in o.members]
     names += [("city", m.city) for m in extraction.alliance_members]
+    # where an organisation is, and the city a mayor serves: named by reference even when the text only implies it
+    names += [("city", o.city) for o in extraction.organisations if o.city]
+    names += [("city", r.org) for p in extraction.people for r in p.roles if r.org and r.org_is_city]
     return names

@@ -34,7 +34,8 @@ DOCUMENT_WORDS = {
 MASTHEAD_WORDS = {"News", "Magazine", "Blog", "Press", "Online", "Website"}
 _CAP = r"(?:[A-Z0-9]*\d[A-Z0-9]*[A-Z][A-Z0-9]*|[A-Z][A-Za-z’'\-\.]*[A-Za-z0-9]|[A-Z])(?![A-Za-z0-9])"
 _CONNECT = {"of", "for", "and", "the", "upon", "on", "&", "de", "in"}
-_RUN = re.compile(rf"{_CAP}(?:(?:\s+(?:of|for|and|the|upon|on|&|de|in))*\s+{_CAP})*")
+# "Brightwater Engineering plc": a company suffix may be written in lower case
+_RUN = re.compile(rf"{_CAP}(?:(?:\s+(?:of|for|and|the|upon|on|&|de|in))*\s+{_CAP})*(?:\s+(?:plc|ltd)\b)?")
 _TOKEN = re.compile(r"\S+")
 _POSSESSIVE = re.compile(r"[’']s$")
 _BARE = re.compile(
