@@ -55,7 +55,7 @@ def corpus_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def answer(out: Path, name: str) -> set[tuple[str, ...]]:
     store = GraphStore.open(out, read_only=True)
-    header, table = rows(run_query(store, name, named_queries()[name].text))
+    _header, table = rows(run_query(store, name, named_queries()[name].text))
     return {tuple(row) for row in table}
 
 
