@@ -71,6 +71,16 @@ def people_of(text: str, reference: Reference) -> dict[str, tuple[str | None, se
          "Paul Treadwell", None, {("Metro Mayor", "Greater Manchester")}),
         ('Metro Mayor of the Liverpool City Region Sam Okoro said: "Yes."',
          "Sam Okoro", None, {("Metro Mayor", "Liverpool City Region")}),
+        # speaker after the quote, a possessive organisation, an apposition outside speech
+        ('"This is a landmark for the region," said Cllr Helen Ashdown, Leader of Kirklees Council.',
+         "Helen Ashdown", "Cllr", {("Leader", "Kirklees Council")}),
+        ('The University of Hull\'s Vice-Chancellor, Professor Dan Roper, said: "We welcome it."',
+         "Dan Roper", "Professor", {("Vice-Chancellor", "University of Hull")}),
+        ("Sir Keir Bramley, Leader of the Opposition, visited Leeds.",
+         "Keir Bramley", "Sir", {("Leader of the Opposition", None)}),
+        # a relative clause is not a post
+        ('Professor Ama Boateng, who leads the Centre for Regional Growth, said it was "bold".',
+         "Ama Boateng", "Professor", set()),
         # a surname that is also a city stays a surname
         ('Tom Lincoln, Leader of Leeds City Council, said: "Yes."',
          "Tom Lincoln", None, {("Leader", "Leeds City Council")}),
@@ -156,6 +166,7 @@ def test_figures_values_units_and_qualifiers(reference, text, value, unit, quali
         "The plan was agreed in 2021 by the partners.",
         "Call 0161 496 0000 for details.",
         "Recovery after COVID-19 is the first aim.",
+        "One in four children and 1 in 5 adults live in poverty.",
     ],
 )
 def test_years_phones_and_virus_names_are_not_figures(reference, text) -> None:
@@ -236,6 +247,7 @@ def test_a_joint_entry_is_one_party_with_two_members(reference) -> None:
         ("The Institute for Coastal Futures published a report.", "Institute for Coastal Futures", "institute"),
         ("The Centre for Place-Based Policy published a report.", "Centre for Place-Based Policy", "institute"),
         ("The Department for Education published a report.", "Department for Education", "government"),
+        ("The Office for Coastal Statistics published a report.", "Office for Coastal Statistics", "government"),
     ],
 )  # fmt: skip
 def test_organisations_missing_from_reference_data_are_found_and_typed(reference, text, name, type_) -> None:

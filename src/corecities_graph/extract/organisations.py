@@ -15,7 +15,7 @@ HEADS: dict[str, str] = {
     "University": "university", "College": "university", "Polytechnic": "university",
     "Council": "council", "Authority": "other",
     "Institute": "institute", "Centre": "institute", "Laboratory": "institute",
-    "Government": "government", "Department": "government", "Ministry": "government",
+    "Government": "government", "Department": "government", "Ministry": "government", "Office": "government",
     "Treasury": "government", "Parliament": "government", "Assembly": "government",
     "Ltd": "company", "Limited": "company", "plc": "company", "PLC": "company", "Inc": "company",
     "LLP": "company", "Company": "company", "Corporation": "company",
@@ -154,7 +154,8 @@ def _names_in_run(
             i = head + 1
             continue
         if nxt in {"of", "for", "on"} and not tokens[head][2].endswith(("’s", "'s")):
-            end = _complement_end(words, end + 1, ref)
+            owned = [bool(_POSSESSIVE.search(t[2])) for t in tokens]
+            end = _complement_end(words, end + 1, ref, owned)
         elif nxt is not None and ref.canonical_city(nxt) is not None:
             end += 1  # "Queen's University Belfast", "University College Birmingham"
         start = i
@@ -252,7 +253,7 @@ def _modifier(word: str) -> bool:
     )
 
 
-def _complement_end(words: list[str], j: int, ref: Reference) -> int:
+def _complement_end(words: list[str], j: int, ref: Reference, owned: list[bool]) -> int:
     """End of 'of X' after a head: capitalised words with inner 'of', 'the', 'and'."""
     end = j
     while j < len(words):
@@ -272,6 +273,8 @@ def _complement_end(words: list[str], j: int, ref: Reference) -> int:
                 break
             j += 1
             end = j
+            if owned[j - 1]:
+                break  # "the University of Hull's Vice-Chancellor": the name ends at the possessive
             continue
         break
     return end

@@ -28,6 +28,10 @@ _STOP = {
     "Midlands", "Region", "Trade", "Investment", "Strategy", "Innovation", "Partnerships",
 }  # fmt: skip
 _STOP_ALT = "(?:" + "|".join(sorted(_STOP, key=len, reverse=True)) + ")"
+_SAID_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$")
+_APPOS_AFTER = re.compile(
+    r"\s*,\s*(?P<appos>[^,;:“”\"‘]{3,120}?(?:,\s*[A-Z][^,;:“”\"‘]{2,80}?)?)\s*(?P<end>[,.;]|$)"
+)
 _SPEECH = re.compile(
     rf"(?:\s*,\s*(?P<appos>[^:“”\"‘;]*?)|\s+(?P<of>(?:of|at|from)\s+[^:“”\"‘;,]*?))?\s*,?\s+(?:{SPEECH_VERBS})\b"
 )
@@ -145,6 +149,21 @@ def find_people(
                 frame = True
                 if tail:
                     roles += _roles_in(text, tail.start("appos"), tail.end("appos"), orgs, places, lex)
+            if (
+                not speech
+                and not caption
+                and _SAID_BEFORE.search(text, max(sentence.start, name_at - 40), name_at)
+            ):
+                # '"…," said Cllr X, Leader of Y.' and 'Sir X, Leader of Y, visited …'
+                tail = _APPOS_AFTER.match(text, after_start, sentence.end)
+                if tail and lex.role_word.search(tail.group("appos")):
+                    frame = True
+                    roles += _roles_in(text, tail.start("appos"), tail.end("appos"), orgs, places, lex)
+            elif not speech and not caption and not _CONTACT_BEFORE.search(before):
+                tail = _APPOS_AFTER.match(text, after_start, sentence.end)
+                if tail and tail.group("end") == "," and _appos_is_post(tail.group("appos"), lex):
+                    frame = True
+                    roles += _roles_in(text, tail.start("appos"), tail.end("appos"), orgs, places, lex)
             pre_roles = _role_before(text, sentence.start, name_at, orgs, places, lex)
             if pre_roles and of_org is not None and pre_roles[-1].org is None:
                 pre_roles[-1] = _role(pre_roles[-1].role, of_org[0], of_org[1])
@@ -257,21 +276,36 @@ def _roles_in(
         if re.match(r"[’']s\s", text[t_end : t_end + 3]):
             after = text[t_end + 3 : end]
             role = _clean(re.split(r",|\s+and\s+(?=[A-Z])|\s+(?:of|at)\s+", after)[0])
-            if role and lex.role_word.search(role):
+            if _is_role(role, lex):
                 roles.append(_role(role, name, kind))
             cursor = t_end + 3 + len(re.split(r",", after)[0])
             continue
         role = _clean(_last_cut(_LEADING.sub("", head)))
-        if role and lex.role_word.search(role):
+        if _is_role(role, lex):
             roles.append(_role(role, name, kind))
         elif roles and not role and roles[-1].org is None:
             roles[-1] = _role(roles[-1].role, name, kind)
         cursor = t_end
     rest = _clean(_LEADING.sub("", text[cursor:end]))
-    fresh = rest and lex.role_word.search(rest) and not any(r.role == rest for r in roles)
+    fresh = _is_role(rest, lex) and not any(r.role == rest for r in roles)
     if fresh and (cursor == start or not re.match(r"[’']s", text[cursor:end])):
         roles.append(Role(rest, None))
     return roles
+
+
+def _is_role(role: str, lex: _Lexicon) -> bool:
+    """A post names a role word and is not a relative clause ('who leads the')."""
+    return (
+        bool(role)
+        and bool(lex.role_word.search(role))
+        and not re.match(r"(?i)(?:who|which|that|whose)\b", role)
+    )
+
+
+def _appos_is_post(appos: str, lex: _Lexicon) -> bool:
+    """', Leader of the Opposition,': an apposition that names a post, not a list or a clause."""
+    first = appos.split()[0] if appos.split() else ""
+    return bool(first) and (first[0].isupper() or first in {"the", "a"}) and bool(lex.role_word.search(appos))
 
 
 def _last_cut(head: str) -> str:

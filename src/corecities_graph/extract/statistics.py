@@ -6,7 +6,15 @@ import re
 from decimal import Decimal
 
 from .facts import ClaimedCount, Evidence, OrgMention, Statistic
-from .text import NUMBER_PATTERN, SCALES, Segmented, SpanSet, parse_number, starting_within
+from .text import (
+    NUMBER_PATTERN,
+    NUMBER_WORD_PATTERN,
+    SCALES,
+    Segmented,
+    SpanSet,
+    parse_number,
+    starting_within,
+)
 
 QUALIFIERS = (
     "just over", "just under", "more than", "less than", "fewer than", "at least", "up to",
@@ -137,6 +145,12 @@ def _statistic(
             return None
         if raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100:
             return None
+        if re.search(
+            rf"\b(?:\d+|{NUMBER_WORD_PATTERN})\s+in\s+$",
+            text[max(lo, match.start() - 20) : match.start()],
+            re.I,
+        ):
+            return None  # "1 in 5 adults" is a ratio, not a count of adults
         head = noun.group("head").lower()
         unit = _UNITS.get(head, "count")
         measure = noun.group("np")
