@@ -78,6 +78,15 @@ def people_of(text: str, reference: Reference) -> dict[str, tuple[str | None, se
          "Dan Roper", "Professor", {("Vice-Chancellor", "University of Hull")}),
         ("Sir Keir Bramley, Leader of the Opposition, visited Leeds.",
          "Keir Bramley", "Sir", {("Leader of the Opposition", None)}),
+        # a post in brackets, after a comma before a colon, or after the organisation in lower case
+        ('Cllr Amy Hirst (Leader, Wakefield Council) said: "Yes."',
+         "Amy Hirst", "Cllr", {("Leader", "Wakefield Council")}),
+        ('Professor Ian Colley, Vice-Chancellor, Keele University: "We are delighted."',
+         "Ian Colley", "Professor", {("Vice-Chancellor", "Keele University")}),
+        ('In a statement, Halden Council leader Cllr Rob Dyson said: "We are delighted."',
+         "Rob Dyson", "Cllr", {("Leader", "Halden Council")}),
+        ('Professor Lisa Tan, the university\'s Pro Vice-Chancellor for Engagement, said: "Yes."',
+         "Lisa Tan", "Professor", {("Pro Vice-Chancellor for Engagement", None)}),
         # a relative clause is not a post
         ('Professor Ama Boateng, who leads the Centre for Regional Growth, said it was "bold".',
          "Ama Boateng", "Professor", set()),
@@ -247,6 +256,7 @@ def test_a_joint_entry_is_one_party_with_two_members(reference) -> None:
         ("The Institute for Coastal Futures published a report.", "Institute for Coastal Futures", "institute"),
         ("The Centre for Place-Based Policy published a report.", "Centre for Place-Based Policy", "institute"),
         ("The Department for Education published a report.", "Department for Education", "government"),
+        ("It was signed by Kestrel City Council on Monday.", "Kestrel City Council", "council"),
         ("The Office for Coastal Statistics published a report.", "Office for Coastal Statistics", "government"),
     ],
 )  # fmt: skip

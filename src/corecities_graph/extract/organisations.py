@@ -33,6 +33,10 @@ DOCUMENT_WORDS = {
 }  # fmt: skip
 MASTHEAD_WORDS = {"News", "Magazine", "Blog", "Press", "Online", "Website"}
 _CAP = r"(?:[A-Z0-9]*\d[A-Z0-9]*[A-Z][A-Z0-9]*|[A-Z][A-Za-z’'\-\.]*[A-Za-z0-9]|[A-Z])(?![A-Za-z0-9])"
+_DATE_WORDS = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+    "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+}  # fmt: skip
 _CONNECT = {"of", "for", "and", "the", "upon", "on", "&", "de", "in"}
 # "Brightwater Engineering plc": a company suffix may be written in lower case
 _RUN = re.compile(rf"{_CAP}(?:(?:\s+(?:of|for|and|the|upon|on|&|de|in))*\s+{_CAP})*(?:\s+(?:plc|ltd)\b)?")
@@ -255,11 +259,13 @@ def _modifier(word: str) -> bool:
 
 def _complement_end(words: list[str], j: int, ref: Reference, owned: list[bool]) -> int:
     """End of 'of X' after a head: capitalised words with inner 'of', 'the', 'and'."""
-    end = j
+    end = j - 1  # nothing taken: the link word itself stays out
     while j < len(words):
         word = words[j]
         if word in ref.honorifics:
             break  # "Vice-Chancellor of the University of X Dame Y Z": the name starts
+        if word in _DATE_WORDS:
+            break  # "signed by Stoke-on-Trent City Council on Monday"
         if word in DOCUMENT_WORDS or (j + 1 < len(words) and words[j + 1] in DOCUMENT_WORDS):
             break
         if word in {"the", "of", "upon", "on", "&", "and"}:

@@ -28,9 +28,11 @@ _STOP = {
     "Midlands", "Region", "Trade", "Investment", "Strategy", "Innovation", "Partnerships",
 }  # fmt: skip
 _STOP_ALT = "(?:" + "|".join(sorted(_STOP, key=len, reverse=True)) + ")"
+_OWNER = re.compile(r"^(?:the\s+)?[a-z][\w-]*[’']s\s+")  # "the university's Pro Vice-Chancellor"
+_PAREN_AFTER = re.compile(r"\s*\((?P<appos>[^()]{3,120})\)")
 _SAID_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$")
 _APPOS_AFTER = re.compile(
-    r"\s*,\s*(?P<appos>[^,;:“”\"‘]{3,120}?(?:,\s*[A-Z][^,;:“”\"‘]{2,80}?)?)\s*(?P<end>[,.;]|$)"
+    r"\s*,\s*(?P<appos>[^,;:“”\"‘]{3,120}?(?:,\s*[A-Z][^,;:“”\"‘]{2,80}?)?)\s*(?P<end>[,.;:]|$)"
 )
 _SPEECH = re.compile(
     rf"(?:\s*,\s*(?P<appos>[^:“”\"‘;]*?)|\s+(?P<of>(?:of|at|from)\s+[^:“”\"‘;,]*?))?\s*,?\s+(?:{SPEECH_VERBS})\b"
@@ -81,7 +83,7 @@ def _lexicon(ref: Reference) -> _Lexicon:
                 rf"(?<![\w’'-])(?P<hon>(?:(?:{hon})\s+)+)?(?!{_STOP_ALT}\b)(?P<name>{name_pattern})(?P<mp>\s+MP\b)?"
             ),
             role_word=re.compile(rf"\b(?:{role_alt})s?\b", re.IGNORECASE),
-            role_tail=re.compile(rf"(?:{role_alt})\s*,?\s*$"),
+            role_tail=re.compile(rf"(?i:{role_alt})\s*,?\s*$"),
             role_of=re.compile(
                 rf"(?:{role_alt})(?:\s+for\s+[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)?\s+(?:of|at)\s+"
                 rf"(?:the\s+)?(?P<lower>[a-z][\w-]*)?\s*$"
@@ -161,9 +163,13 @@ def find_people(
                     roles += _roles_in(text, tail.start("appos"), tail.end("appos"), orgs, places, lex)
             elif not speech and not caption and not _CONTACT_BEFORE.search(before):
                 tail = _APPOS_AFTER.match(text, after_start, sentence.end)
-                if tail and tail.group("end") == "," and _appos_is_post(tail.group("appos"), lex):
+                if tail and tail.group("end") in {",", ":"} and _appos_is_post(tail.group("appos"), lex):
                     frame = True
                     roles += _roles_in(text, tail.start("appos"), tail.end("appos"), orgs, places, lex)
+            paren = _PAREN_AFTER.match(text, after_start, sentence.end)
+            if paren and lex.role_word.search(paren.group("appos")):
+                frame = True  # "Cllr Amy Hirst (Leader, Wakefield Council) said"
+                roles += _roles_in(text, paren.start("appos"), paren.end("appos"), orgs, places, lex)
             pre_roles = _role_before(text, sentence.start, name_at, orgs, places, lex)
             if pre_roles and of_org is not None and pre_roles[-1].org is None:
                 pre_roles[-1] = _role(pre_roles[-1].role, of_org[0], of_org[1])
@@ -286,7 +292,7 @@ def _roles_in(
         elif roles and not role and roles[-1].org is None:
             roles[-1] = _role(roles[-1].role, name, kind)
         cursor = t_end
-    rest = _clean(_LEADING.sub("", text[cursor:end]))
+    rest = _clean(_OWNER.sub("", _LEADING.sub("", text[cursor:end])))
     fresh = _is_role(rest, lex) and not any(r.role == rest for r in roles)
     if fresh and (cursor == start or not re.match(r"[’']s", text[cursor:end])):
         roles.append(Role(rest, None))
@@ -343,13 +349,16 @@ def _role_before(
     while words and words[-1].end() in (phrase_start - 1, phrase_start) and words[-1].group() not in _STOP:
         phrase_start = words[-1].start()
         words.pop()
-    # "Northumbria University Vice-Chancellor Professor X": the organisation opens the phrase
+    # "Northumbria University Vice-Chancellor Professor X", "Halden Council leader Cllr Y":
+    # the organisation opens the phrase
     for _t_start, t_end, name, kind in _targets(lo + phrase_start, lo + tail.start(), orgs, places):
         if not text[t_end : lo + tail.start()].strip():
             role = _clean(head[t_end - lo :].rstrip(", "))
             return [_role(role, name, kind)] if role else []
+    if head[phrase_start:][:1].islower():
+        return []  # a lower-case word alone ("the team leader") is no post to record
     role = _clean(head[phrase_start:].rstrip(", "))
-    if not role or role[0].islower():
+    if not role:
         return []
     before = head[:phrase_start]
     possessive = re.search(r"[’']s\s*$", before)
