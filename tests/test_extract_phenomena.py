@@ -90,6 +90,7 @@ def people_of(text: str, reference: Reference) -> dict[str, tuple[str | None, se
         # a relative clause is not a post
         ('Professor Ama Boateng, who leads the Centre for Regional Growth, said it was "bold".',
          "Ama Boateng", "Professor", set()),
+        ('South Yorkshire Mayor Tessa Morland said: "Yes."', "Tessa Morland", None, {("Mayor", "South Yorkshire")}),
         # a surname that is also a city stays a surname
         ('Tom Lincoln, Leader of Leeds City Council, said: "Yes."',
          "Tom Lincoln", None, {("Leader", "Leeds City Council")}),
@@ -188,6 +189,8 @@ def test_years_phones_and_virus_names_are_not_figures(reference, text) -> None:
         ("The pledge was signed by 12 universities and the cities.", "universities", 12),
         ("The eleven cities met in Leeds.", "cities", 11),
         ("The city's two universities back the bid.", "universities", 2),
+        ("We have two brilliant universities here.", "universities", 2),
+        ("The three partners will share the cost.", "signatories", 3),
     ],
 )
 def test_counts_of_parties_are_claimed_counts_not_figures(reference, text, what, count) -> None:
@@ -203,6 +206,8 @@ def test_counts_of_parties_are_claimed_counts_not_figures(reference, text, what,
          "Regional skills fund"),
         ("The network also wants a civic university fund to be created.", "Civic university fund"),
         ("They ask for new Coastal Innovation Zones to be established.", "Coastal Innovation Zones"),
+        ("The partners are asking government for a dedicated regional investment fund.",
+         "Regional investment fund"),
     ],
 )  # fmt: skip
 def test_proposals_named_in_lower_case_or_title_case(reference, text, proposal) -> None:

@@ -351,8 +351,8 @@ def _role_before(
         words.pop()
     # "Northumbria University Vice-Chancellor Professor X", "Halden Council leader Cllr Y":
     # the organisation opens the phrase
-    for _t_start, t_end, name, kind in _targets(lo + phrase_start, lo + tail.start(), orgs, places):
-        if not text[t_end : lo + tail.start()].strip():
+    for _t_start, t_end, name, kind in _targets(lo, lo + tail.start(), orgs, places):
+        if t_end >= lo + min(phrase_start, tail.start()) - 1 and not text[t_end : lo + tail.start()].strip():
             role = _clean(head[t_end - lo :].rstrip(", "))
             return [_role(role, name, kind)] if role else []
     if head[phrase_start:][:1].islower():

@@ -8,7 +8,7 @@ from .facts import OrgMention, Proposal
 from .text import Segmented, capitalise
 
 _CUE = re.compile(
-    r"\b(?:propos\w*|call(?:s|ed|ing)?\s+for|ask(?:s|ed|ing)?\s+for|urg\w+|recommend\w*|"
+    r"\b(?:propos\w*|call(?:s|ed|ing)?\s+for|ask(?:s|ed|ing)?\s+(?:(?:the\s+)?\w+\s+)?for|urg\w+|recommend\w*|"
     r"should\s+be\s+(?:introduced|set\s+up|created|established|launched)|to\s+be\s+set\s+up|"
     r"need(?:s|ed)?|want(?:s|ed)?|introduction\s+of|establish\w*|seek\w*)\b",
     re.IGNORECASE,
@@ -33,8 +33,8 @@ _LOWER = re.compile(
 _LOWER_HEADS = "|".join(h.lower() for h in PROPOSAL_HEADS)
 # "calling for a new regional skills fund", "wants a civic university fund to be created"
 _LOWER_NAMED = re.compile(
-    r"\b(?:call(?:s|ed|ing)?\s+for|ask(?:s|ed|ing)?\s+for|need(?:s|ed)?|want(?:s|ed)?|propos\w+|urg\w+"
-    r"|recommend\w*|seek\w*|back(?:s|ed|ing)?)\s+(?:(?:an?|the)\s+)?(?:(?:new|brand-new|dedicated)\s+)?"
+    r"\b(?:call(?:s|ed|ing)?\s+(?:on\s+(?:the\s+)?\w+\s+)?for|ask(?:s|ed|ing)?\s+(?:(?:the\s+)?\w+\s+)?for"
+    r"|need(?:s|ed)?|want(?:s|ed)?|propos\w+|urg\w+|recommend\w*|seek\w*|back(?:s|ed|ing)?)\s+(?:(?:an?|the)\s+)?(?:(?:new|brand-new|dedicated)\s+)?"
     rf"(?P<np>(?:[a-z][\w-]*\s+){{0,4}}?(?:{_LOWER_HEADS}))\b(?!\s+(?:of|for)\b)"
 )
 _PURPOSE = re.compile(r"^\s*(?:(?:to\s+be\s+set\s+up\s+)?(?P<p>(?:to|that\s+would)\s+[^,.;]+))")

@@ -33,10 +33,13 @@ _STAT = re.compile(
 _COUNT = re.compile(
     rf"(?<![\w,.])(?P<num>{NUMBER_PATTERN})\s+"
     r"(?P<mid>(?:(?:of\s+(?:their|its|our|the)|UK[’']?s?|Core|core|UK|major|leading|civic|partner|"
-    r"member|other|participating|English|British|Scottish|Welsh|regional)\s+|[‘'“\"])*)"
-    r"(?P<what>universities|cities|signatories)\b",
+    r"member|other|participating|English|British|Scottish|Welsh|regional)\s+|[‘'“\"])*"
+    # "two brilliant universities", "three founding partners": a describing word or two
+    r"(?:(?!(?:of|per|in|and|or|to|more|than|million|thousand|percent|cent)\b)[a-z][\w-]*\s+){0,2}?)"
+    r"(?P<what>universities|cities|signatories|partners|parties)\b",
     re.IGNORECASE,
 )
+_WHAT = {"partners": "signatories", "parties": "signatories"}  # those who took part, whatever they are
 _PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?P<p>year|annum|month|week|day)\b|\s+annually\b")
 _NOUN = re.compile(r"\s+(?P<np>(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]*s|people|staff|jobs))\b")
 _OF_PHRASE = re.compile(
@@ -64,7 +67,7 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
                 continue
             counts.append(
                 ClaimedCount(
-                    what=match.group("what").lower(),
+                    what=_WHAT.get(match.group("what").lower(), match.group("what").lower()),
                     count=int(value),
                     surface=match.group(),
                     evidence=seg.evidence(match.start(), match.end()),
