@@ -362,3 +362,26 @@ def test_long_input_is_cut_into_bounded_sentences(reference) -> None:
     assert max(s.end - s.start for s in seg.sentences) <= MAX_SENTENCE
     assert all(text[s.start : s.end] == s.text for s in seg.sentences)
     assert run(text, reference).organisations  # and extraction still reads it
+
+
+def test_an_organisation_named_after_a_region_is_not_placed_in_a_city(reference) -> None:
+    org = run("The Greater Manchester Combined Authority agreed.", reference).organisations[0]
+    assert (org.name, org.type, org.city) == ("Greater Manchester Combined Authority", "council", None)
+
+
+def test_a_generic_agreement_is_told_apart_by_its_first_party(reference) -> None:
+    first = run(
+        "Keele University and Wakefield Council have signed a Memorandum of Understanding.", reference
+    )
+    second = run("Halden Council and Keele University have signed a Memorandum of Understanding.", reference)
+    assert first.declaration is not None and second.declaration is not None
+    assert first.declaration.key == "keele-university-memorandum-of-understanding"
+    assert second.declaration.key == "halden-council-memorandum-of-understanding"
+    assert [s.org for s in first.signatories] == ["Keele University", "Wakefield Council"]
+
+
+def test_a_named_agreement_keeps_one_identity_across_documents(reference) -> None:
+    first = run("Halden Council has agreed a Kestrel Health Partnership with partners.", reference, "a")
+    second = run("Keele University has signed the Kestrel Health Partnership too.", reference, "b")
+    assert first.declaration is not None and second.declaration is not None
+    assert first.declaration.key == second.declaration.key == "kestrel-health-partnership"

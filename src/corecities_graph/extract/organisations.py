@@ -425,6 +425,8 @@ def _city_of(name: str, type_: str, ref: Reference) -> str | None:
     # An alliance spans its cities: where its office sits is not where it is.
     if inst and inst.city and type_ != "alliance":
         return inst.city
+    for region in ref.regions:
+        name = name.replace(region, " ")  # "Greater Manchester Combined Authority" is not in Manchester
     for word_count in (3, 2, 1):
         words = name.replace(",", " ").split()
         for k in range(len(words) - word_count + 1):

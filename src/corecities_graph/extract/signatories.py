@@ -36,6 +36,10 @@ _AGREED = re.compile(
     r"\b(?:has|have|had)\s+(?:also\s+|now\s+|jointly\s+)*(?:signed|agreed)\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,3}"
     r"(?P<name>(?:[A-Z][\w’'-]*\s+){0,5}(?:Partnership|Compact|Charter|Accord|Deal|Concordat|Memorandum\s+of\s+Understanding))\b"
 )
+_GENERIC = re.compile(
+    r"(?:(?:New|Joint|Civic|Strategic|Formal)\s+)*(?:Partnership|Compact|Charter|Accord|Deal|Concordat"
+    r"|Memorandum\s+of\s+Understanding|Agreement)"
+)
 _UNNAMED = re.compile(r"\b(?:joint[\s-])?(?P<kind>declaration|agreement)s?\b", re.IGNORECASE)
 _ALLIANCE = re.compile(
     r"\b(?:is|are)\s+(?:an?\s+)?(?:alliance|partnership|network|group)\s+of\b|\bbrings\s+together\b|\bcomprises\b|\bis\s+made\s+up\s+of\b",
@@ -80,9 +84,12 @@ def find_declaration(seg: Segmented, orgs: list[OrgMention]) -> Declaration | No
         agreed = _AGREED.search(text, sentence.start, sentence.end)
         if agreed:
             name = agreed.group("name")
-            return Declaration(
-                slugify(name), name, "agreement", True, seg.evidence(agreed.start("name"), agreed.end())
-            )
+            key = slugify(name)
+            if _GENERIC.fullmatch(name):
+                # "a Memorandum of Understanding" names no one: its first party tells it apart
+                party = starting_within(orgs, sentence.start, agreed.start())
+                key = f"{slugify(party[0].name)}-{key}" if party else key
+            return Declaration(key, name, "agreement", True, seg.evidence(agreed.start("name"), agreed.end()))
     if named:
         start, end, name, kind = named[0]
         kind_word = "agreement" if kind.lower().startswith("agreement") else "declaration"
