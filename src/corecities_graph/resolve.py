@@ -118,9 +118,9 @@ class Reference:
                 inst = ref.institutions[row["name"]]
                 city = by_full.get(row["city"], row["city"])
                 ref.institutions[row["name"]] = _replace_city(inst, city)
-        for city in ref.cities.values():
-            ref.city_aliases[city.name] = city.name
-            ref.city_aliases[city.full_name] = city.name
+        for known in ref.cities.values():
+            ref.city_aliases[known.name] = known.name
+            ref.city_aliases[known.full_name] = known.name
         for row in aliases:
             canonical = row["canonical"]
             if row["kind"] == "city":

@@ -73,12 +73,12 @@ def find_declaration(seg: Segmented, orgs: list[OrgMention]) -> Declaration | No
                 f"{slugify(convener)}-{kind_word}", name, kind_word, True, seg.evidence(start, end)
             )
     for sentence in seg.sentences:
-        match = _UNNAMED.search(text, sentence.start, sentence.end)
-        if match and match.group("kind").lower() == "declaration" and alliances:
+        unnamed = _UNNAMED.search(text, sentence.start, sentence.end)
+        if unnamed and unnamed.group("kind").lower() == "declaration" and alliances:
             convener = alliances[0].name
             return Declaration(
                 f"{slugify(convener)}-declaration", f"{convener} declaration", "declaration", False,
-                seg.evidence(match.start(), match.end()),
+                seg.evidence(unnamed.start(), unnamed.end()),
             )  # fmt: skip
     for sentence in seg.sentences:
         agreed = _AGREED.search(text, sentence.start, sentence.end)
@@ -145,8 +145,8 @@ def find_signatories(
             floor = sentence.start
             if cue.group().lower().startswith("among"):
                 # "... now has X among its backers": the party sits between the verb and the cue
-                verb = list(re.finditer(r"\b(?:has|have|had)\b", body[: cue.start()]))
-                floor = sentence.start + verb[-1].end() if verb else floor
+                verbs = list(re.finditer(r"\b(?:has|have|had)\b", body[: cue.start()]))
+                floor = sentence.start + verbs[-1].end() if verbs else floor
             for org in in_sentence:
                 if floor <= org.evidence.span.start and org.evidence.span.end <= cue_at:
                     add(org)
