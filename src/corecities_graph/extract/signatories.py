@@ -22,6 +22,7 @@ _SIGN_CUE = re.compile(
     r"|among\s+its\s+(?:backers|signatories|supporters))\b",
     re.IGNORECASE,
 )
+_MAY_SIGN = re.compile(r"signat|signs?\b|signed|joining|part\s+in|among|agreed|\bunder\b", re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:not|never|yet\s+to|pledg\w*\s+to|plan\w*\s+to|intend\w*\s+to)\s*$", re.IGNORECASE
 )
@@ -126,6 +127,8 @@ def find_signatories(
             in_list = False
     for sentence in seg.sentences:
         body = text[sentence.start : sentence.end]
+        if not _MAY_SIGN.search(body):
+            continue  # neither a signing cue nor "Under the Agreement": nothing to read here
         in_sentence = [
             o
             for o in starting_within(orgs, sentence.start, sentence.end)

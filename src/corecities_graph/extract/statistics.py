@@ -39,6 +39,9 @@ _COUNT = re.compile(
     r"(?P<what>universities|cities|signatories|partners|parties)\b",
     re.IGNORECASE,
 )
+# Cheap tests that let a sentence without any figure, or without a party word, be skipped.
+_HAS_NUMBER = re.compile(rf"\d|\b(?:{NUMBER_WORD_PATTERN})\b", re.IGNORECASE)
+_HAS_PARTY = re.compile(r"universities|cities|signatories|partners|parties", re.IGNORECASE)
 _WHAT = {"partners": "signatories", "parties": "signatories"}  # those who took part, whatever they are
 _PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?P<p>year|annum|month|week|day)\b|\s+annually\b")
 _NOUN = re.compile(r"\s+(?P<np>(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]*s|people|staff|jobs))\b")
@@ -61,6 +64,8 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
     """'21 universities', 'the 11 cities', 'two universities': how many a text says took part."""
     counts: list[ClaimedCount] = []
     for sentence in seg.sentences:
+        if not _HAS_PARTY.search(sentence.text):
+            continue
         for match in _COUNT.finditer(seg.text, sentence.start, sentence.end):
             value = parse_number(match.group("num"))
             if value is None or value != int(value) or value < 2:
@@ -83,6 +88,8 @@ def find_statistics(seg: Segmented, orgs: list[OrgMention], counts: list[Claimed
     alliances = {o.name for o in orgs if o.type == "alliance" and not o.members}
     found: list[Statistic] = []
     for sentence in seg.sentences:
+        if not _HAS_NUMBER.search(sentence.text):
+            continue  # most sentences hold no figure: skip the costly pattern
         phones = [(m.start(), m.end()) for m in _PHONE.finditer(text, sentence.start, sentence.end)]
         for match in _STAT.finditer(text, sentence.start, sentence.end):
             start, _end = match.start("num"), match.end()
