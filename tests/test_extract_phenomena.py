@@ -91,6 +91,12 @@ def people_of(text: str, reference: Reference) -> dict[str, tuple[str | None, se
         ('Professor Ama Boateng, who leads the Centre for Regional Growth, said it was "bold".',
          "Ama Boateng", "Professor", set()),
         ('South Yorkshire Mayor Tessa Morland said: "Yes."', "Tessa Morland", None, {("Mayor", "South Yorkshire")}),
+        ('Leader of Manchester City Council Sir Ralph Lees said: "Yes."',
+         "Ralph Lees", "Sir", {("Leader", "Manchester City Council")}),
+        ('Vice-Chancellor Professor Shearer West said the deal was "historic".',
+         "Shearer West", "Professor", {("Vice-Chancellor", None)}),
+        ("The Lord Mayor of Leeds, Councillor Asha Khan, opened the event.",
+         "Asha Khan", "Cllr", {("Lord Mayor", "Leeds")}),
         # a surname that is also a city stays a surname
         ('Tom Lincoln, Leader of Leeds City Council, said: "Yes."',
          "Tom Lincoln", None, {("Leader", "Leeds City Council")}),

@@ -152,6 +152,7 @@ def _names_in_run(
             nxt
             and nxt[0].isupper()
             and nxt not in MASTHEAD_WORDS
+            and nxt not in ref.honorifics  # "Leader of X City Council Sir Y Z"
             and ref.canonical_city(nxt) is None
             and nxt not in _CONNECT
         ):

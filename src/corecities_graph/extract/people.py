@@ -112,7 +112,11 @@ def find_people(
             # A run rejected as a whole may still end in a name: "Liverpool City Region Sam Okoro",
             # "Mayor of Bristol Ruth Penhaligon". Try again from its second word.
             pos = n_start + len(tokens[0])
-            if any(t in _STOP or t in HEADS or lex.role_word.fullmatch(t) for t in tokens):
+            # after an honorific, only the first word must not be a common word ("Professor Shearer West")
+            checked = tokens[:1] if match.group("hon") else tokens
+            if any(t in _STOP for t in checked) or any(
+                t in HEADS or lex.role_word.fullmatch(t) for t in tokens
+            ):
                 continue
             if not org_spans.free(n_start, n_end):
                 pos = n_end  # no name hides in the tail of an organisation's name
