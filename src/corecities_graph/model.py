@@ -210,11 +210,11 @@ def document_quads(document: Document, extraction: Extraction, settings: ModelSe
         if decl.evidence is not None:
             counter.annotate(declaration, decl.evidence, "declaration")
         for signatory in extraction.signatories:
-            org = mint.organisation(signatory.org)
+            signer = mint.organisation(signatory.org)
             signature = mint("signature", decl.key, slugify(signatory.org))
-            out.add(declaration, CCG.signatory, org)
+            out.add(declaration, CCG.signatory, signer)
             out.add(signature, RDF.type, node(CCG.Signature))
-            out.add(signature, CCG.signedBy, org)
+            out.add(signature, CCG.signedBy, signer)
             out.add(signature, CCG.signed, declaration)
             counter.annotate(signature, signatory.evidence, "signature")
         addressee = _ADDRESSEE.search(extraction.text)
