@@ -38,6 +38,47 @@ def out_option(func: F) -> F:
     )(func)
 
 
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from .sources import check_date
+
+    try:
+        return check_date(value) if value else None
+    except CorecitiesError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def input_options(func: F) -> F:
+    """How sources are read: the size limit, and metadata given by hand for a single document."""
+    from .sources import DEFAULT_MAX_BYTES
+
+    options = [
+        click.option(
+            "--max-bytes",
+            type=click.IntRange(min=1),
+            default=DEFAULT_MAX_BYTES,
+            show_default=True,
+            help="Refuse any input file larger than this many bytes.",
+        ),
+        click.option(
+            "--doc-id",
+            default=None,
+            help="Id of the document (single document or stdin; default: file name, or 'stdin').",
+        ),
+        click.option("--title", default=None, help="Title of the document (single document only)."),
+        click.option("--publisher", default=None, help="Publisher of the document (single document only)."),
+        click.option(
+            "--date",
+            default=None,
+            callback=_iso_date,
+            help="Publication date, YYYY-MM-DD (single document only).",
+        ),
+        click.option("--url", default=None, help="Source URL of the document (single document only)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 def reports_errors(func: F) -> F:
     """Turn library errors into one `Error:` line and exit code 1."""
 
@@ -81,6 +122,7 @@ def cli(ctx: click.Context, quiet: bool) -> None:
     default=None,
     help="Folder of reference data (default: data/reference).",
 )
+@input_options
 @click.pass_obj
 @reports_errors
 def build_cli(
@@ -90,23 +132,49 @@ def build_cli(
     base_iri: str,
     include_contacts: bool,
     reference: Path | None,
+    max_bytes: int,
+    doc_id: str | None,
+    title: str | None,
+    publisher: str | None,
+    date: str | None,
+    url: str | None,
 ) -> None:
-    """Build the graph of PATHS (files or folders) into --out.
+    """Build the graph of PATHS (files, folders, or - for stdin) into --out.
 
-    With no PATHS, builds data/declaration.txt. Documents already in the store
+    With no PATHS, builds data/declaration.txt. Folders are read recursively:
+    .txt, .md, .html, .htm and .pdf files; hidden files are passed over, and
+    files of other kinds are listed as skipped. Documents already in the store
     with the same content are left as they are.
+
+    Metadata comes from --title, --publisher, --date and --url (for a single
+    document only), else a NAME.meta.json sidecar beside the file, else the
+    document itself (HTML meta tags, PDF document info, a leading URL line).
 
     \b
     Example:
         corecities-graph build data/declaration.txt --out output
+        corecities-graph build releases/ --out output
+        curl -s URL | corecities-graph build - --doc-id leeds-civic --url URL
     """
     from .build import BuildSettings, build
+    from .sources import Metadata, read_single
 
     targets = list(paths) or [Path("data/declaration.txt")]
     build_settings = BuildSettings(
-        out=out, base_iri=base_iri, include_contacts=include_contacts, reference_dir=reference
+        out=out,
+        base_iri=base_iri,
+        include_contacts=include_contacts,
+        reference_dir=reference,
+        max_bytes=max_bytes,
     )
-    result = build(targets, build_settings)
+    given = Metadata(title=title, publisher=publisher, date=date, url=url)
+    documents = []
+    if given or doc_id:
+        documents = [read_single(targets, max_bytes=max_bytes, metadata=given, doc_id=doc_id)]
+        targets = []
+    result = build(targets, build_settings, documents=documents)
+    for message in result.warnings:
+        click.echo(f"Warning: {message}", err=True)
     if not settings.quiet:
         built = len(result.built)
         click.echo(
@@ -118,8 +186,11 @@ def build_cli(
         )
         for path in result.files:
             click.echo(f"  {path}", err=True)
+        for path, why in result.skipped:
+            click.echo(f"Note: {path}: {why}", err=True)
     for label, message in result.failed:
-        click.echo(f"Error: {message}" if label in message else f"Error: {label}: {message}", err=True)
+        named = label in message or label == "-"
+        click.echo(f"Error: {message}" if named else f"Error: {label}: {message}", err=True)
     if result.failed:
         sys.exit(1)
 
