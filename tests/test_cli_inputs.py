@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -306,3 +307,31 @@ def test_folder_of_good_and_bad_files_builds_the_good_lists_the_bad(tmp_path: Pa
         "Amara Okafor",
         "Susan Hinchcliffe",
     }
+
+
+# ---- the plain text that offsets count into ----
+
+SPANS = """
+SELECT ?hash ?start ?end ?exact WHERE {
+  ?doc ccg:contentHash ?hash .
+  ?target oa:hasSource ?doc ; oa:hasSelector ?position, ?quote .
+  ?position oa:start ?start ; oa:end ?end .
+  ?quote oa:exact ?exact .
+}
+"""
+
+
+@pytest.mark.parametrize("kind", ["html", "pdf"])
+def test_read_prints_the_text_that_graph_offsets_count_into(tmp_path: Path, kind: str) -> None:
+    source = PRESS_RELEASE if kind == "html" else write_pdf(tmp_path / "pledge.pdf")
+    assert invoke("build", str(source), "--out", str(tmp_path / "out")).exit_code == 0
+    read = invoke("read", str(source), "--format", "json")
+    assert read.exit_code == 0
+    document = json.loads(read.stdout)
+    assert invoke("read", str(source)).stdout == document["text"]
+    spans = invoke("query", "-", "--out", str(tmp_path / "out"), "--format", "csv", input=SPANS).stdout
+    rows = list(csv.DictReader(io.StringIO(spans)))
+    assert len(rows) > 5
+    for row in rows:
+        assert row["hash"] == "sha256:" + document["sha256"]
+        assert document["text"][int(row["start"]) : int(row["end"])] == row["exact"]

@@ -262,5 +262,48 @@ def evaluate_cli(folder: Path, fmt: str) -> None:
         click.echo(render(evaluation), nl=False)
 
 
+# ---- read: the plain text a source becomes (inputs) ----
+
+
+@cli.command("read")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@input_options
+@reports_errors
+def read_cli(
+    path: Path,
+    fmt: str,
+    max_bytes: int,
+    doc_id: str | None,
+    title: str | None,
+    publisher: str | None,
+    date: str | None,
+    url: str | None,
+) -> None:
+    """Print the plain text that build reads from PATH (a file, or - for stdin).
+
+    Character offsets in the graph count into this text, and its SHA-256 is the
+    document's content hash. --format json adds the id and metadata.
+
+    \b
+    Example:
+        corecities-graph read page.html
+        corecities-graph read release.pdf --format json
+    """
+    from .sources import Metadata, read_single
+
+    given = Metadata(title=title, publisher=publisher, date=date, url=url)
+    document = read_single([path], max_bytes=max_bytes, metadata=given, doc_id=doc_id)
+    for message in document.warnings:
+        click.echo(f"Warning: {message}", err=True)
+    if fmt == "json":
+        fields = ("doc_id", "path", "title", "publisher", "date", "url", "sha256", "text")
+        click.echo(
+            json.dumps({name: getattr(document, name) for name in fields}, indent=2, ensure_ascii=False)
+        )
+    else:
+        click.echo(document.text, nl=False)
+
+
 def main() -> None:
     cli(prog_name="corecities-graph")
