@@ -220,7 +220,43 @@ def test_extraction_libraries_are_imported_only_for_html_and_pdf(tmp_path: Path)
     code = (
         "import sys; from pathlib import Path; from corecities_graph import cli, build, sources;"
         f"sources.read_document(Path({str(tmp_path / 'a.txt')!r}));"
-        "print(sorted(m for m in ('trafilatura', 'pdfminer', 'lxml') if m in sys.modules))"
+        "print(sorted(m for m in ('trafilatura', 'pdfminer', 'lxml', 'markdown_it') if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+MARKDOWN = """---
+title: "Leeds signs civic agreement"
+publisher: University of Leeds
+date: 2023-03-14
+---
+# Leeds signs civic agreement
+
+![Two people shaking hands](signing.jpg)
+
+**Professor Helen Marsh**, Vice-Chancellor of the [University of Leeds](https://www.leeds.ac.uk),
+said: “We are proud to sign.”
+
+READ MORE: [Record research funding](/news/funding)
+
+| Partner | City |
+|---|---|
+| Leeds City Council | Leeds |
+
+<div class="cookie">We use cookies</div>
+"""
+
+
+def test_markdown_becomes_plain_paragraphs_with_front_matter_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "civic.md"
+    path.write_text(MARKDOWN, encoding="utf-8")
+    document = read_document(path)
+    assert document.text == (
+        "Leeds signs civic agreement\n\n"
+        "Professor Helen Marsh, Vice-Chancellor of the University of Leeds, said: “We are proud to sign.”\n\n"
+        "Partner | City\n\nLeeds City Council | Leeds\n"
+    )
+    assert document.metadata == Metadata(
+        title="Leeds signs civic agreement", publisher="University of Leeds", date="2023-03-14"
+    )

@@ -154,7 +154,7 @@ def build_cli(
     Example:
         corecities-graph build data/declaration.txt --out output
         corecities-graph build releases/ --out output
-        curl -s URL | corecities-graph build - --doc-id leeds-civic --url URL
+        cat page.html | corecities-graph build - --doc-id leeds-civic
     """
     from .build import BuildSettings, build
     from .sources import Metadata, read_single

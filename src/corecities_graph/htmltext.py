@@ -50,7 +50,7 @@ def read_html(html: str, label: str) -> tuple[str, Metadata]:
     )
     body = getattr(extracted, "text", None) or ""
     paragraphs = [" ".join(line.split()) for line in body.split("\n")]
-    paragraphs = [p for p in paragraphs if p and not _FURNITURE.match(p)]
+    paragraphs = [p for p in paragraphs if p and not is_furniture(p)]
     if not paragraphs:
         raise InputError(f"{label}: no article text found in the HTML")
     found = Metadata(
@@ -60,6 +60,11 @@ def read_html(html: str, label: str) -> tuple[str, Metadata]:
         url=_clean(getattr(extracted, "url", None)),
     )
     return "\n\n".join(paragraphs) + "\n", found
+
+
+def is_furniture(paragraph: str) -> bool:
+    """A link to another story, a photo credit or a share line: page furniture, not article text."""
+    return bool(_FURNITURE.match(paragraph))
 
 
 def _clean(value: object) -> str | None:

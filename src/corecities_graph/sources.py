@@ -24,16 +24,18 @@ from typing import BinaryIO
 
 from .errors import InputError
 
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+TEXT_SUFFIXES = {".txt", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 PDF_SUFFIXES = {".pdf"}
-SOURCE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
+SOURCE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
 SIDECAR_SUFFIXES = (".meta.json", ".gold.json")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 STDIN = "-"
 _URL_LINE = re.compile(r"^\s*(?:(?:source|url)\s*:\s*)?<?(https?://[^\s>]+)>?\s*$", re.IGNORECASE)
 _SLUG_CLEAN = re.compile(r"[^a-z0-9]+")
 _ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d")
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,11 @@ def read_content(data: bytes, label: str, kind: str) -> tuple[str, Metadata, lis
     text, found = split_leading_url(text)
     if not text.strip():
         raise InputError(f"{label}: no text after the source URL line")
+    if kind == "markdown":
+        from .mdtext import read_markdown
+
+        text, in_markdown = read_markdown(text, label)
+        found = in_markdown.over(found)
     return text, found, warnings
 
 
@@ -263,6 +270,8 @@ def _kind(path: Path, data: bytes) -> str:
         return "pdf"
     if suffix in HTML_SUFFIXES:
         return "html"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
     if suffix in TEXT_SUFFIXES:
         return "text"
     # stdin or an unknown extension named explicitly: tell by the content.
@@ -277,7 +286,7 @@ def _kind(path: Path, data: bytes) -> str:
 def _document(
     text: str, label: str, doc_id: str, metadata: Metadata, warnings: list[str], *, path: str | None = None
 ) -> Document:
-    if metadata.date:
+    if metadata.date and _ISO_DATETIME.match(metadata.date):
         metadata = replace(metadata, date=metadata.date[:10])
     return Document(
         doc_id=slugify(doc_id),
