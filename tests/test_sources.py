@@ -260,3 +260,16 @@ def test_markdown_becomes_plain_paragraphs_with_front_matter_metadata(tmp_path: 
     assert document.metadata == Metadata(
         title="Leeds signs civic agreement", publisher="University of Leeds", date="2023-03-14"
     )
+
+
+def test_html_in_its_declared_charset_is_read_without_a_warning(tmp_path: Path) -> None:
+    page = tmp_path / "latin.html"
+    html = PRESS_RELEASE.read_text(encoding="utf-8").replace(
+        '<meta charset="utf-8">', '<meta charset="iso-8859-1">'
+    )
+    page.write_bytes(
+        html.replace("Helen Marsh", "Hélène Marsh").replace("“", '"').replace("”", '"').encode("latin-1")
+    )
+    document = read_document(page)
+    assert "Professor Hélène Marsh, Vice-Chancellor" in document.text
+    assert document.warnings == ()

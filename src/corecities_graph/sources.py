@@ -35,6 +35,7 @@ STDIN = "-"
 _URL_LINE = re.compile(r"^\s*(?:(?:source|url)\s*:\s*)?<?(https?://[^\s>]+)>?\s*$", re.IGNORECASE)
 _SLUG_CLEAN = re.compile(r"[^a-z0-9]+")
 _ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d")
 
 
@@ -187,7 +188,9 @@ def read_content(data: bytes, label: str, kind: str) -> tuple[str, Metadata, lis
         return text, found, []
     if b"\x00" in data[:8192]:
         raise InputError(f"{label}: looks binary (contains NUL bytes), not text")
-    text, warnings = decode_text_with_warnings(data, label)
+    text, warnings = decode_text_with_warnings(
+        data, label, _declared_charset(data) if kind == "html" else None
+    )
     if kind == "html":
         from .htmltext import read_html
 
@@ -213,14 +216,17 @@ def decode_text(data: bytes, path: Path | str) -> str:
     return decode_text_with_warnings(data, str(path))[0]
 
 
-def decode_text_with_warnings(data: bytes, label: str) -> tuple[str, list[str]]:
-    """UTF-8 (with or without BOM), else cp1252 with a warning; newlines made \\n."""
+def decode_text_with_warnings(data: bytes, label: str, declared: str | None = None) -> tuple[str, list[str]]:
+    """UTF-8 (with or without BOM), else the declared charset, else cp1252 with a warning; newlines made \\n."""
     warnings = []
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-        warnings.append(f"{label}: not UTF-8, read as cp1252")
+        if declared:
+            text = data.decode(declared, errors="replace")
+        else:
+            text = data.decode("cp1252", errors="replace")
+            warnings.append(f"{label}: not UTF-8, read as cp1252")
     return text.replace("\r\n", "\n").replace("\r", "\n"), warnings
 
 
@@ -260,6 +266,19 @@ def read_sidecar(path: Path) -> Metadata:
     return Metadata(
         **{f.name: str(loaded[f.name]) for f in fields(Metadata) if loaded.get(f.name) not in (None, "")}
     )
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first kilobyte (<meta charset=...>), if Python knows it."""
+    import codecs
+
+    match = _CHARSET.search(data[:1024])
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
 
 
 def _kind(path: Path, data: bytes) -> str:
