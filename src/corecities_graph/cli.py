@@ -186,8 +186,8 @@ def build_cli(
         )
         for path in result.files:
             click.echo(f"  {path}", err=True)
-        for path, why in result.skipped:
-            click.echo(f"Note: {path}: {why}", err=True)
+        for skipped, why in result.skipped:
+            click.echo(f"Note: {skipped}: {why}", err=True)
     for label, message in result.failed:
         named = label in message or label == "-"
         click.echo(f"Error: {message}" if named else f"Error: {label}: {message}", err=True)
