@@ -273,3 +273,40 @@ def test_html_in_its_declared_charset_is_read_without_a_warning(tmp_path: Path) 
     document = read_document(page)
     assert "Professor Hélène Marsh, Vice-Chancellor" in document.text
     assert document.warnings == ()
+
+
+ARTICLE = (
+    "<body><article><h1>Cardiff signs civic pact</h1><p>Cardiff University and Cardiff Council have signed a"
+    " civic pact to work together on jobs and skills across the city region.</p><p>The pact runs for five"
+    " years and covers research, teaching and public engagement in every part of the city.</p></article></body>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (
+            '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",'
+            ' "headline": "Cardiff signs civic pact", "datePublished": "2022-09-01T10:00:00Z",'
+            ' "publisher": {"@type": "Organization", "name": "Cardiff University"},'
+            ' "mainEntityOfPage": {"@id": "https://www.cardiff.ac.uk/news/pact"}}</script>',
+            Metadata(
+                "Cardiff signs civic pact",
+                "Cardiff University",
+                "2022-09-01",
+                "https://www.cardiff.ac.uk/news/pact",
+            ),
+        ),
+        (
+            '<title>Cardiff signs civic pact | Cardiff Council</title><link rel="canonical"'
+            ' href="https://www.cardiff.gov.uk/news/pact">',
+            Metadata(title="Cardiff signs civic pact", url="https://www.cardiff.gov.uk/news/pact"),
+        ),
+        ("", Metadata(title="Cardiff signs civic pact")),
+    ],
+    ids=["json-ld", "title-and-canonical", "nothing"],
+)
+def test_html_metadata_from_whatever_the_page_has(tmp_path: Path, head: str, expected: Metadata) -> None:
+    page = tmp_path / "pact.html"
+    page.write_text(f"<html><head>{head}</head>{ARTICLE}</html>", encoding="utf-8")
+    assert read_document(page).metadata == expected

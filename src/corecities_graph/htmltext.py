@@ -26,6 +26,7 @@ _FURNITURE = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+_DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.IGNORECASE)
 _LOGGERS = ("trafilatura", "htmldate", "courlan", "justext")
 
 
@@ -53,13 +54,47 @@ def read_html(html: str, label: str) -> tuple[str, Metadata]:
     paragraphs = [p for p in paragraphs if p and not is_furniture(p)]
     if not paragraphs:
         raise InputError(f"{label}: no article text found in the HTML")
+    publisher = _clean(getattr(extracted, "sitename", None))
+    if publisher and _DOMAIN.match(publisher):
+        publisher = None  # trafilatura falls back to the host name, which names no publisher
     found = Metadata(
         title=_clean(getattr(extracted, "title", None)),
-        publisher=_clean(getattr(extracted, "sitename", None)),
+        publisher=publisher,
         date=_clean(getattr(extracted, "date", None)),
-        url=_clean(getattr(extracted, "url", None)),
+        url=_clean(getattr(extracted, "url", None)) or _json_ld_url(html),
     )
     return "\n\n".join(paragraphs) + "\n", found
+
+
+def _json_ld_url(html: str) -> str | None:
+    """The url (or mainEntityOfPage) of a schema.org article described in JSON-LD."""
+    import json
+
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except (ValueError, lxml_html.etree.ParserError):
+        return None
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        items = (
+            data
+            if isinstance(data, list)
+            else [data, *(data.get("@graph", []) if isinstance(data, dict) else [])]
+        )
+        for item in items:
+            if not isinstance(item, dict) or not str(item.get("@type", "")).endswith("Article"):
+                continue
+            for key in ("url", "mainEntityOfPage"):
+                value = item.get(key)
+                value = value.get("@id") if isinstance(value, dict) else value
+                if isinstance(value, str) and value.startswith(("http://", "https://")):
+                    return value
+    return None
 
 
 def is_furniture(paragraph: str) -> bool:
