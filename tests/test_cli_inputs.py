@@ -170,6 +170,7 @@ def _truncated_pdf(tmp_path: Path) -> bytes:
 BAD_FILES = {
     "empty": ("empty.txt", lambda tmp: b"", "file is empty"),
     "whitespace": ("blank.md", lambda tmp: b" \n\t\r\n  \n", "file is empty"),
+    "unicode-whitespace": ("blank.txt", lambda tmp: "\u00a0\n\u2003\n".encode(), "file is empty"),
     "binary": ("data.txt", lambda tmp: bytes(range(256)) * 16, "looks binary (contains NUL bytes), not text"),
     "image-only-pdf": (
         "scan.pdf",

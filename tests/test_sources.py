@@ -310,3 +310,10 @@ def test_html_metadata_from_whatever_the_page_has(tmp_path: Path, head: str, exp
     page = tmp_path / "pact.html"
     page.write_text(f"<html><head>{head}</head>{ARTICLE}</html>", encoding="utf-8")
     assert read_document(page).metadata == expected
+
+
+def test_utf16_text_with_a_byte_order_mark_is_text_not_binary(tmp_path: Path) -> None:
+    path = tmp_path / "wide.txt"
+    path.write_bytes("Leeds signs the civic agreement.\r\n".encode("utf-16"))
+    document = read_document(path)
+    assert (document.text, document.warnings) == ("Leeds signs the civic agreement.\n", ())

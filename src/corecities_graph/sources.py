@@ -186,8 +186,6 @@ def read_content(data: bytes, label: str, kind: str) -> tuple[str, Metadata, lis
 
         text, found = read_pdf(data, label)
         return text, found, []
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{label}: looks binary (contains NUL bytes), not text")
     text, warnings = decode_text_with_warnings(
         data, label, _declared_charset(data) if kind == "html" else None
     )
@@ -211,22 +209,28 @@ def decode_text(data: bytes, path: Path | str) -> str:
     """Bytes -> text, refusing what is empty or binary."""
     if not data.strip():
         raise InputError(f"{path}: file is empty")
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: looks binary (contains NUL bytes), not text")
     return decode_text_with_warnings(data, str(path))[0]
 
 
 def decode_text_with_warnings(data: bytes, label: str, declared: str | None = None) -> tuple[str, list[str]]:
-    """UTF-8 (with or without BOM), else the declared charset, else cp1252 with a warning; newlines made \\n."""
+    """UTF-8 (with or without BOM) or UTF-16 with a BOM, else the declared charset, else cp1252
+    with a warning; newlines made \\n. NUL bytes in other text mean the file is binary."""
     warnings = []
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        if declared:
-            text = data.decode(declared, errors="replace")
-        else:
-            text = data.decode("cp1252", errors="replace")
-            warnings.append(f"{label}: not UTF-8, read as cp1252")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    elif b"\x00" in data[:8192]:
+        raise InputError(f"{label}: looks binary (contains NUL bytes), not text")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            if declared:
+                text = data.decode(declared, errors="replace")
+            else:
+                text = data.decode("cp1252", errors="replace")
+                warnings.append(f"{label}: not UTF-8, read as cp1252")
+    if not text.strip():
+        raise InputError(f"{label}: file is empty")
     return text.replace("\r\n", "\n").replace("\r", "\n"), warnings
 
 
