@@ -336,3 +336,12 @@ def test_read_prints_the_text_that_graph_offsets_count_into(tmp_path: Path, kind
     for row in rows:
         assert row["hash"] == "sha256:" + document["sha256"]
         assert document["text"][int(row["start"]) : int(row["end"])] == row["exact"]
+
+
+def test_read_of_a_bad_input_is_one_error_line(tmp_path: Path) -> None:
+    (tmp_path / "empty.html").write_bytes(b"")
+    for path, problem in [("nope.txt", "no such file or folder"), ("empty.html", "file is empty")]:
+        result = invoke("read", str(tmp_path / path))
+        assert result.exit_code == 1
+        assert error_lines(result) == [f"Error: {tmp_path / path}: {problem}"]
+        assert result.stdout == ""
