@@ -317,3 +317,12 @@ def test_utf16_text_with_a_byte_order_mark_is_text_not_binary(tmp_path: Path) ->
     path.write_bytes("Leeds signs the civic agreement.\r\n".encode("utf-16"))
     document = read_document(path)
     assert (document.text, document.warnings) == ("Leeds signs the civic agreement.\n", ())
+
+
+def test_an_html_fragment_without_a_body_is_read(tmp_path: Path) -> None:
+    page = tmp_path / "fragment.html"
+    page.write_text("<p>Leeds City Council and the University of Leeds signed a civic agreement today.</p>")
+    assert (
+        read_document(page).text
+        == "Leeds City Council and the University of Leeds signed a civic agreement today.\n"
+    )

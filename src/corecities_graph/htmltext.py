@@ -38,6 +38,8 @@ def read_html(html: str, label: str) -> tuple[str, Metadata]:
         # Their log records are diagnostics about the page, not for the user: without a
         # handler Python would print them to stderr; an application's handlers still get them.
         logging.getLogger(name).addHandler(logging.NullHandler())
+    if "<body" not in html.lower():
+        html = f"<html><body>{html}</body></html>"  # a fragment: trafilatura looks for a body
     extracted = trafilatura.bare_extraction(
         html,
         with_metadata=True,
