@@ -104,15 +104,19 @@ def make_pdf(pages: Sequence[bytes], *, info: dict[str, str] | None = None, imag
 
 
 def text_pdf(
-    pages: Sequence[Sequence], *, header: str | None = None, info: dict[str, str] | None = None
+    pages: Sequence[Sequence],
+    *,
+    header: str | None = None,
+    footer: str = "Page {n} of {total}",
+    info: dict[str, str] | None = None,
 ) -> bytes:
-    """Pages of paragraphs, each page with a running header and a 'Page N of M' footer."""
+    """Pages of paragraphs, each page with a running header and a numbered footer."""
     streams = []
     for number, paragraphs in enumerate(pages, start=1):
         lines = layout(paragraphs)
         if header:
             lines.append((72, 805, header, 9))
-        lines.append((270, 30, f"Page {number} of {len(pages)}", 9))
+        lines.append((200, 30, footer.format(n=number, total=len(pages)), 9))
         streams.append(_text_stream(lines))
     return make_pdf(streams, info=info)
 

@@ -326,3 +326,13 @@ def test_an_html_fragment_without_a_body_is_read(tmp_path: Path) -> None:
         read_document(page).text
         == "Leeds City Council and the University of Leeds signed a civic agreement today.\n"
     )
+
+
+def test_pdf_running_footer_with_changing_numbers_goes_and_alike_body_lines_stay(tmp_path: Path) -> None:
+    pages = [["Bristol and Bath universities publish a joint civic plan for the West of England region."]] + [
+        [f"Part {n} of the plan sets out how the universities will work with the councils."] for n in (2, 3)
+    ]
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(text_pdf(pages, footer="University of Bristol press office, release 2023/{n} | {n}"))
+    paragraphs = read_document(path).text.strip().split("\n\n")
+    assert paragraphs == [pages[0][0], pages[1][0], pages[2][0]]

@@ -19,7 +19,7 @@ from io import BytesIO
 from .errors import InputError
 from .sources import Metadata
 
-_MARGIN = 0.1  # share of the page height, top and bottom, where headers and footers sit
+_MARGIN = 0.08  # share of the page height, top and bottom, where headers and footers sit (A4: 67 pt)
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.I)
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "\u00ad": ""})
 _SENTENCE_END = re.compile(r"[.!?:;”\"’')\]]$")
