@@ -80,6 +80,8 @@ def test_html_keeps_the_article_paragraphs() -> None:
         "position: fixed",  # style
         "READ MORE",
         "record research funding",  # the READ MORE link's words
+        "Read more\n",  # a "Read more" heading over a list of links
+        "national festival",
         "Photo credit",
         "Simon Ashworth",  # the credit's words
         "shaking hands",  # image alt text
@@ -336,3 +338,24 @@ def test_pdf_running_footer_with_changing_numbers_goes_and_alike_body_lines_stay
     path.write_bytes(text_pdf(pages, footer="University of Bristol press office, release 2023/{n} | {n}"))
     paragraphs = read_document(path).text.strip().split("\n\n")
     assert paragraphs == [pages[0][0], pages[1][0], pages[2][0]]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "furniture"),
+    [
+        ("READ MORE: Plans for a new campus unveiled", True),
+        ("Read more", True),
+        ("Related stories >", True),
+        ("See also - Leeds budget", True),
+        ("Photo: Leeds City Council", True),
+        ("Image credit: Simon Ashworth", True),
+        ("Credit: PA", True),
+        ("Related to this, the council said it would publish a plan.", False),
+        ("Read more about the plan in the council's report, the leader said.", False),
+        ("The photo: a council leader and a vice-chancellor signing.", False),
+    ],
+)
+def test_furniture_paragraphs(paragraph: str, furniture: bool) -> None:
+    from corecities_graph.htmltext import is_furniture
+
+    assert is_furniture(paragraph) is furniture

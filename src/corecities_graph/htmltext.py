@@ -19,7 +19,7 @@ from .sources import Metadata
 _FURNITURE = re.compile(
     r"""^\s*(?:
         (?:read\s+more|related(?:\s+(?:stories|articles|news))?|see\s+also|more\s+news|you\s+may\s+also\s+like)
-            \s*[:|>»-].*
+            (?:\s*[:|>»-].*)?
       | (?:photo|image|picture|main\s+image|top\s+image)\s*(?:credit|courtesy)?s?\s*[:|].*
       | (?:credit|courtesy)\s*:.*
       | share\s+(?:this|on)\b.*
