@@ -95,8 +95,14 @@ def reports_errors(func: F) -> F:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="corecities-graph")
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr.")
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Settings file giving option defaults (default: ./corecities.toml when present).",
+)
 @click.pass_context
-def cli(ctx: click.Context, quiet: bool) -> None:
+def cli(ctx: click.Context, quiet: bool, config: Path | None) -> None:
     """Turn press releases about cities and universities into an RDF knowledge graph.
 
     \b
@@ -105,6 +111,35 @@ def cli(ctx: click.Context, quiet: bool) -> None:
         corecities-graph query people --out output
     """
     ctx.obj = Settings(quiet=quiet)
+    ctx.default_map = _config_defaults(ctx, config)
+
+
+def _option_names(command: click.Command) -> dict[str, str]:
+    """Every name a settings file may use for an option (`format` or `fmt`) -> its parameter name."""
+    names: dict[str, str] = {}
+    for param in command.params:
+        if isinstance(param, click.Option) and param.name:
+            names[param.name] = param.name
+            for flag in param.opts:
+                if flag.startswith("--"):
+                    names[flag[2:].replace("-", "_")] = param.name
+    return names
+
+
+def _config_defaults(ctx: click.Context, explicit: Path | None) -> dict[str, dict[str, Any]] | None:
+    """Option defaults from the settings file, so that every command can be configured the same way."""
+    from .config import ConfigError, find_config, load_defaults
+
+    try:
+        path = find_config(explicit)
+        if path is None:
+            return None
+        group = ctx.command
+        assert isinstance(group, click.Group)
+        options = {name: _option_names(command) for name, command in group.commands.items()}
+        return load_defaults(path, options)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @cli.command("build")
@@ -260,6 +295,89 @@ def evaluate_cli(folder: Path, fmt: str) -> None:
         click.echo(json.dumps(evaluation.as_dict(), indent=2))
     else:
         click.echo(render(evaluation), nl=False)
+
+
+@cli.command("serve")
+@out_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="0 picks a free port."
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=10.0,
+    show_default=True,
+    help="Seconds a query may run.",
+)
+@click.option(
+    "--max-rows",
+    type=click.IntRange(min=1),
+    default=10_000,
+    show_default=True,
+    help="Rows or triples per result.",
+)
+@click.option(
+    "--max-request-bytes",
+    type=click.IntRange(min=1024),
+    default=1_048_576,
+    show_default=True,
+    help="Largest request body or URL accepted.",
+)
+@click.option(
+    "--workers", type=click.IntRange(1, 32), default=2, show_default=True, help="Query worker processes."
+)
+@click.option(
+    "--max-connections",
+    type=click.IntRange(min=1),
+    default=128,
+    show_default=True,
+    help="Open connections at once; more get 503.",
+)
+@click.pass_obj
+@reports_errors
+def serve_cli(
+    settings: Settings,
+    out: Path,
+    host: str,
+    port: int,
+    timeout: float,
+    max_rows: int,
+    max_request_bytes: int,
+    workers: int,
+    max_connections: int,
+) -> None:
+    """Serve the graph in --out as Linked Data, with a read-only SPARQL endpoint at /sparql.
+
+    Each entity answers at its IRI's path (HTML, Turtle, JSON-LD or N-Triples by the Accept
+    header or ?format=); / is the network view. Ctrl-C stops the server.
+
+    \b
+    Example:
+        corecities-graph serve --out output --port 8000
+        curl -H 'Accept: text/turtle' http://127.0.0.1:8000/corecities/id/city/leeds
+    """
+    from .serve import ServeSettings, serve
+
+    serve_settings = ServeSettings(
+        out=out,
+        host=host,
+        port=port,
+        timeout=timeout,
+        max_rows=max_rows,
+        max_request_bytes=max_request_bytes,
+        workers=workers,
+        max_connections=max_connections,
+        quiet=settings.quiet,
+    )
+
+    def announce(url: str) -> None:
+        click.echo(f"Serving {url} (SPARQL at {url}sparql); Ctrl-C stops.", err=True)
+        if not host.startswith("127.") and host not in ("localhost", "::1"):
+            click.echo(f"Warning: listening on {host}, reachable beyond this machine.", err=True)
+
+    serve(serve_settings, announce)
+    click.echo("Stopped.", err=True)
 
 
 # ---- read: the plain text a source becomes (inputs) ----
