@@ -31,6 +31,9 @@ class BuildResult:
     built: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    # Input notes (sources.py): files passed over in folders, and problems that did not stop a read.
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     triples: int = 0
     documents: int = 0
@@ -53,7 +56,10 @@ def build(
     """Build or update the graph in settings.out from files, folders and ready documents."""
     ref = Reference.load(settings.reference_dir)
     result = BuildResult()
-    settings.out.mkdir(parents=True, exist_ok=True)
+    try:
+        settings.out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{settings.out}: cannot create the output folder ({exc.strerror or exc})") from None
     if not os.access(settings.out, os.W_OK):
         raise InputError(f"{settings.out}: output folder is not writable")
     store = GraphStore.open(settings.out)
@@ -71,6 +77,7 @@ def build(
         except InputError as exc:
             result.failed.append((label, str(exc)))
             continue
+        result.warnings.extend(document.warnings)
         if document.doc_id in seen_ids and seen_ids[document.doc_id] != label:
             document = _with_id(document, f"{document.doc_id}-{document.sha256[:8]}")
         seen_ids[document.doc_id] = label
@@ -114,7 +121,7 @@ def _expand(paths: Sequence[Path], result: BuildResult) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         try:
-            files.extend(iter_paths([path]))
+            files.extend(iter_paths([path], on_skip=lambda p, why: result.skipped.append((str(p), why))))
         except CorecitiesError as exc:
             result.failed.append((str(path), str(exc)))
     return files

@@ -38,6 +38,47 @@ def out_option(func: F) -> F:
     )(func)
 
 
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from .sources import check_date
+
+    try:
+        return check_date(value) if value else None
+    except CorecitiesError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def input_options(func: F) -> F:
+    """How sources are read: the size limit, and metadata given by hand for a single document."""
+    from .sources import DEFAULT_MAX_BYTES
+
+    options = [
+        click.option(
+            "--max-bytes",
+            type=click.IntRange(min=1),
+            default=DEFAULT_MAX_BYTES,
+            show_default=True,
+            help="Refuse any input file larger than this many bytes.",
+        ),
+        click.option(
+            "--doc-id",
+            default=None,
+            help="Id of the document (single document or stdin; default: file name, or 'stdin').",
+        ),
+        click.option("--title", default=None, help="Title of the document (single document only)."),
+        click.option("--publisher", default=None, help="Publisher of the document (single document only)."),
+        click.option(
+            "--date",
+            default=None,
+            callback=_iso_date,
+            help="Publication date, YYYY-MM-DD (single document only).",
+        ),
+        click.option("--url", default=None, help="Source URL of the document (single document only)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 def reports_errors(func: F) -> F:
     """Turn library errors into one `Error:` line and exit code 1."""
 
@@ -116,6 +157,7 @@ def _config_defaults(ctx: click.Context, explicit: Path | None) -> dict[str, dic
     default=None,
     help="Folder of reference data (default: data/reference).",
 )
+@input_options
 @click.pass_obj
 @reports_errors
 def build_cli(
@@ -125,23 +167,49 @@ def build_cli(
     base_iri: str,
     include_contacts: bool,
     reference: Path | None,
+    max_bytes: int,
+    doc_id: str | None,
+    title: str | None,
+    publisher: str | None,
+    date: str | None,
+    url: str | None,
 ) -> None:
-    """Build the graph of PATHS (files or folders) into --out.
+    """Build the graph of PATHS (files, folders, or - for stdin) into --out.
 
-    With no PATHS, builds data/declaration.txt. Documents already in the store
+    With no PATHS, builds data/declaration.txt. Folders are read recursively:
+    .txt, .md, .html, .htm and .pdf files; hidden files are passed over, and
+    files of other kinds are listed as skipped. Documents already in the store
     with the same content are left as they are.
+
+    Metadata comes from --title, --publisher, --date and --url (for a single
+    document only), else a NAME.meta.json sidecar beside the file, else the
+    document itself (HTML meta tags, PDF document info, a leading URL line).
 
     \b
     Example:
         corecities-graph build data/declaration.txt --out output
+        corecities-graph build releases/ --out output
+        cat page.html | corecities-graph build - --doc-id leeds-civic
     """
     from .build import BuildSettings, build
+    from .sources import Metadata, read_single
 
     targets = list(paths) or [Path("data/declaration.txt")]
     build_settings = BuildSettings(
-        out=out, base_iri=base_iri, include_contacts=include_contacts, reference_dir=reference
+        out=out,
+        base_iri=base_iri,
+        include_contacts=include_contacts,
+        reference_dir=reference,
+        max_bytes=max_bytes,
     )
-    result = build(targets, build_settings)
+    given = Metadata(title=title, publisher=publisher, date=date, url=url)
+    documents = []
+    if given or doc_id:
+        documents = [read_single(targets, max_bytes=max_bytes, metadata=given, doc_id=doc_id)]
+        targets = []
+    result = build(targets, build_settings, documents=documents)
+    for message in result.warnings:
+        click.echo(f"Warning: {message}", err=True)
     if not settings.quiet:
         built = len(result.built)
         click.echo(
@@ -153,8 +221,11 @@ def build_cli(
         )
         for path in result.files:
             click.echo(f"  {path}", err=True)
+        for skipped, why in result.skipped:
+            click.echo(f"Note: {skipped}: {why}", err=True)
     for label, message in result.failed:
-        click.echo(f"Error: {message}" if label in message else f"Error: {label}: {message}", err=True)
+        named = label in message or label == "-"
+        click.echo(f"Error: {message}" if named else f"Error: {label}: {message}", err=True)
     if result.failed:
         sys.exit(1)
 
@@ -307,6 +378,49 @@ def serve_cli(
 
     serve(serve_settings, announce)
     click.echo("Stopped.", err=True)
+
+
+# ---- read: the plain text a source becomes (inputs) ----
+
+
+@cli.command("read")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@input_options
+@reports_errors
+def read_cli(
+    path: Path,
+    fmt: str,
+    max_bytes: int,
+    doc_id: str | None,
+    title: str | None,
+    publisher: str | None,
+    date: str | None,
+    url: str | None,
+) -> None:
+    """Print the plain text that build reads from PATH (a file, or - for stdin).
+
+    Character offsets in the graph count into this text, and its SHA-256 is the
+    document's content hash. --format json adds the id and metadata.
+
+    \b
+    Example:
+        corecities-graph read page.html
+        corecities-graph read release.pdf --format json
+    """
+    from .sources import Metadata, read_single
+
+    given = Metadata(title=title, publisher=publisher, date=date, url=url)
+    document = read_single([path], max_bytes=max_bytes, metadata=given, doc_id=doc_id)
+    for message in document.warnings:
+        click.echo(f"Warning: {message}", err=True)
+    if fmt == "json":
+        fields = ("doc_id", "path", "title", "publisher", "date", "url", "sha256", "text")
+        click.echo(
+            json.dumps({name: getattr(document, name) for name in fields}, indent=2, ensure_ascii=False)
+        )
+    else:
+        click.echo(document.text, nl=False)
 
 
 def main() -> None:
