@@ -97,6 +97,13 @@ def people_of(text: str, reference: Reference) -> dict[str, tuple[str | None, se
          "Shearer West", "Professor", {("Vice-Chancellor", None)}),
         ("The Lord Mayor of Leeds, Councillor Asha Khan, opened the event.",
          "Asha Khan", "Cllr", {("Lord Mayor", "Leeds")}),
+        # names with letters beyond ASCII
+        ('Professor Helen Café, Pro-Vice-Chancellor of Keele University, said: "Yes."',
+         "Helen Café", "Professor", {("Pro-Vice-Chancellor", "Keele University")}),
+        ('Cllr Seán Ó Briain, Leader of Wakefield Council, said: "Yes."',
+         "Seán Ó Briain", "Cllr", {("Leader", "Wakefield Council")}),
+        ('Dr Zoë Łukasz-Nowak, Director of the Halden Institute, said: "Yes."',
+         "Zoë Łukasz-Nowak", "Dr", {("Director", "Halden Institute")}),
         # a surname that is also a city stays a surname
         ('Tom Lincoln, Leader of Leeds City Council, said: "Yes."',
          "Tom Lincoln", None, {("Leader", "Leeds City Council")}),

@@ -14,7 +14,13 @@ SPEECH_VERBS = (
     r"said|says|stated|states|added|adds|commented|comments|explained|explains|told|noted|"
     r"struck|remarked|declared|announced|wrote|argued|welcomed|continued|urged"
 )
-_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
+# Names carry accents ("Seán", "Zoë", "Ó Briain"): capitals and small letters beyond ASCII count.
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin Extended-A mixes both cases; a name never starts small there
+_LOW = "a-zß-öø-ÿĀ-ſ"
+_NAME_TOKEN = (
+    rf"(?:[{_UP}][{_LOW}]+(?:[-’'][{_UP}]?[{_LOW}]+)*|Mc[{_UP}][{_LOW}]+|Mac[{_UP}][{_LOW}]+"
+    rf"|O[’'][{_UP}][{_LOW}]+|Ó\s[{_UP}][{_LOW}]+|[{_UP}]\.)"
+)
 _NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}"
 _STOP = {
     "The", "This", "That", "These", "Our", "Their", "Its", "For", "Or", "By", "And", "But", "In",
