@@ -359,3 +359,16 @@ def test_furniture_paragraphs(paragraph: str, furniture: bool) -> None:
     from corecities_graph.htmltext import is_furniture
 
     assert is_furniture(paragraph) is furniture
+
+
+@pytest.mark.parametrize(
+    ("dateline", "expected"),
+    [("Published: 2 May 2023", "2023-05-02"), (None, "2025-01-09")],
+)
+def test_pdf_dateline_beats_the_files_creation_date(tmp_path: Path, dateline: str | None, expected: str) -> None:
+    page = [line for line in PAGE_ONE if line != "Published: 2 May 2023"]
+    if dateline:
+        page.insert(1, dateline)
+    path = tmp_path / "re-exported.pdf"
+    path.write_bytes(text_pdf([page, PAGE_TWO], info={"CreationDate": "D:20250109120000Z"}))
+    assert read_document(path).metadata.date == expected

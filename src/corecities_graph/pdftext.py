@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from io import BytesIO
 
 from .errors import InputError
@@ -44,7 +44,12 @@ def read_pdf(data: bytes, label: str) -> tuple[str, Metadata]:
     paragraphs = _paragraphs([box for box in _without_furniture(boxes) if box.text])
     if not paragraphs:
         raise InputError(f"{label}: PDF holds no article text, only page numbers or headers")
-    return "\n\n".join(paragraphs) + "\n", info
+    text = "\n\n".join(paragraphs) + "\n"
+    from .extract.pipeline import dateline
+
+    # A dateline in the release beats /CreationDate, which a re-export of an old release resets.
+    written = dateline(text)
+    return text, replace(info, date=written) if written else info
 
 
 def _layout(data: bytes, label: str) -> tuple[list[_Box], Metadata, int]:
