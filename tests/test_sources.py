@@ -365,7 +365,9 @@ def test_furniture_paragraphs(paragraph: str, furniture: bool) -> None:
     ("dateline", "expected"),
     [("Published: 2 May 2023", "2023-05-02"), (None, "2025-01-09")],
 )
-def test_pdf_dateline_beats_the_files_creation_date(tmp_path: Path, dateline: str | None, expected: str) -> None:
+def test_pdf_dateline_beats_the_files_creation_date(
+    tmp_path: Path, dateline: str | None, expected: str
+) -> None:
     page = [line for line in PAGE_ONE if line != "Published: 2 May 2023"]
     if dateline:
         page.insert(1, dateline)
