@@ -14,7 +14,8 @@ from .errors import InputError
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _URL_LINE = re.compile(r"^\s*(https?://\S+)\s*$")
-_SLUG_CLEAN = re.compile(r"[^a-z0-9]+")
+_HYPHENS = re.compile(r"-{2,}")
+_APOSTROPHES = "’‘ʼ"
 
 
 @dataclass(frozen=True)
@@ -36,13 +37,33 @@ class Document:
 
 
 def slugify(value: str) -> str:
-    """A lower-case, hyphenated, ASCII form of a name for use in IRIs and ids."""
+    """A lower-case, hyphenated, ASCII form of a name for use in IRIs and ids.
+
+    Case, accents on Latin letters, punctuation and spacing are folded away (two spellings of
+    one name meet), but no letter, digit or symbol is dropped: one with no ASCII form is kept
+    as its code point between underscores (``_3a8_``), so distinct names never share a slug.
+    """
     import unicodedata
 
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    ascii_text = ascii_text.replace("&", " and ").replace("'", "")
-    slug = _SLUG_CLEAN.sub("-", ascii_text.lower()).strip("-")
-    return slug or "unnamed"
+    out: list[str] = []
+    for char in unicodedata.normalize("NFKD", value.casefold()):
+        if char.isascii():
+            if char.isalnum():
+                out.append(char)
+            elif char == "&":
+                out.append("-and-")
+            elif char != "'":
+                out.append("-")
+        elif char in _APOSTROPHES:
+            continue
+        elif unicodedata.category(char) == "Mn" and out and out[-1][-1:].isalpha():
+            continue  # an accent on a Latin letter: "é" reads as "e"
+        elif unicodedata.category(char)[0] in "PZC":
+            out.append("-")
+        else:
+            out.append(f"_{ord(char):x}_")
+    slug = _HYPHENS.sub("-", "".join(out)).strip("-")
+    return slug or "_"
 
 
 def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
