@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from corecities_graph.errors import QueryError
 from corecities_graph.extract import extract
+from corecities_graph.query import check_read_only
 from corecities_graph.resolve import Reference
 from corecities_graph.sources import decode_text, document_from_text
 
@@ -49,3 +51,31 @@ def test_long_digit_run_is_read_in_one_pass(ref: Reference) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "0"
+
+
+@pytest.mark.parametrize(
+    ("text", "refusal"),
+    [
+        # A sub-SELECT made any update pass as read-only.
+        ("INSERT { ?s ?p ?o } WHERE { SELECT * WHERE { ?s ?p ?o } }", "this is an update"),
+        # SELECT as a prefixed name did the same.
+        ("PREFIX ex: <http://x/> INSERT DATA { ex:SELECT ex:p ex:o }", "this is an update"),
+        ("PREFIX ex: <http://x/> WITH <http://x/g> DELETE { ?s ?p ?o } WHERE { ?s ex:select ?o }", "update"),
+    ],
+)
+def test_read_only_check_refuses_disguised_updates(text: str, refusal: str) -> None:
+    with pytest.raises(QueryError, match=refusal):
+        check_read_only("q", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Keywords inside prefixed names, strings, IRIs, comments and variables are not keywords.
+        'PREFIX ex: <http://x/> SELECT * WHERE { ?s ex:SERVICE ?o . ?s ?p "INSERT DATA" } # DROP ALL',
+        "PREFIX ex: <http://x/> SELECT ?insert WHERE { ?s ex:a\\'b <http://x/DELETE> }",
+        "SELECT * WHERE { ?s ?p '''SERVICE <http://x/> {}''' }",
+    ],
+)
+def test_read_only_check_lets_plain_queries_through(text: str) -> None:
+    check_read_only("q", text)

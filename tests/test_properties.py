@@ -4,6 +4,7 @@ words; minted IRIs are valid, deterministic and distinct for distinct names."""
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -12,9 +13,11 @@ import rdflib
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
+from corecities_graph.errors import InputError, QueryError
 from corecities_graph.extract import extract
 from corecities_graph.extract.facts import Evidence, Extraction
 from corecities_graph.model import Minter
+from corecities_graph.query import check_read_only
 from corecities_graph.resolve import Reference
 from corecities_graph.sources import decode_text, document_from_text, slugify
 from corecities_graph.vocab import DEFAULT_BASE_IRI
@@ -154,8 +157,6 @@ def test_extract_never_crashes_and_spans_point_at_their_words(text: str) -> None
 @given(st.binary(max_size=2000))
 def test_decode_then_extract_never_crashes(data: bytes) -> None:
     """Whatever bytes a file holds, decoding either refuses them cleanly or gives text that extracts."""
-    from corecities_graph.errors import InputError
-
     try:
         text = decode_text(data, "generated.txt")
         document = document_from_text(text, doc_id="generated")
@@ -249,3 +250,29 @@ def test_ordinary_names_keep_their_readable_iris() -> None:
         "/heseltine-institute-for-public-policy-practice-and-place"
     )
     assert slugify("University of Leeds") == "university-of-leeds"
+
+
+# The read-only check ---------------------------------------------------------------------------
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "fuzz"))
+from sparql_gen import generate, oxigraph_accepts  # noqa: E402
+
+
+@given(st.data())
+def test_read_only_check_refuses_every_update_and_service_and_nothing_else(data: st.DataObject) -> None:
+    """Whatever disguise the generator puts on a keyword, an update never passes as read-only,
+    a SERVICE call never passes when refused, and a plain query always passes."""
+    generated = generate(lambda n: data.draw(st.integers(0, n - 1)))
+    assume(oxigraph_accepts(generated))
+    try:
+        check_read_only("generated", generated.text, allow_service=True)
+        refused_as_update = False
+    except QueryError:
+        refused_as_update = True
+    try:
+        check_read_only("generated", generated.text, allow_update=True)
+        refused_as_service = False
+    except QueryError:
+        refused_as_service = True
+    assert refused_as_update == generated.update, generated
+    assert refused_as_service == generated.service, generated
