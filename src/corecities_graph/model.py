@@ -391,6 +391,7 @@ _CONTACT = re.compile(
 )
 # Literals that are not text from the document and must stay as they are.
 _NOT_TEXT = {str(CCG.contentHash), str(DCTERMS.identifier)}
+_TEXT_TYPES = {str(XSD.string), str(RDF.langString)}
 
 
 def redact_contacts(text: str) -> str:
@@ -401,7 +402,9 @@ def redact_contacts(text: str) -> str:
 def holds_contacts(quads: Iterable[Quad]) -> bool:
     """Whether any text literal among the quads still carries a phone number or e-mail address."""
     return any(
-        isinstance(q.object, Literal) and q.predicate.value not in _NOT_TEXT and _CONTACT.search(q.object.value)
+        isinstance(q.object, Literal)
+        and q.predicate.value not in _NOT_TEXT
+        and _CONTACT.search(q.object.value)
         for q in quads
     )
 
@@ -410,14 +413,12 @@ def _redacted(quad: Quad) -> Quad:
     literal = quad.object
     if (
         not isinstance(literal, Literal)
-        or literal.datatype.value not in (str(XSD.string), "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString")
+        or literal.datatype.value not in _TEXT_TYPES
         or quad.predicate.value in _NOT_TEXT
         or not _CONTACT.search(literal.value)
     ):
         return quad
-    clean = Literal(redact_contacts(literal.value), language=literal.language) if literal.language else Literal(
-        redact_contacts(literal.value)
-    )
+    clean = Literal(redact_contacts(literal.value), language=literal.language)
     return Quad(quad.subject, quad.predicate, clean, quad.graph_name)
 
 
@@ -425,7 +426,13 @@ class _Annotator:
     """Web Annotation provenance: which words of which document say a fact, in which sentence."""
 
     def __init__(
-        self, out: _Quads, mint: Minter, doc: NamedNode, document: Document, run: NamedNode, keep_contacts: bool
+        self,
+        out: _Quads,
+        mint: Minter,
+        doc: NamedNode,
+        document: Document,
+        run: NamedNode,
+        keep_contacts: bool,
     ) -> None:
         self.out, self.mint, self.doc, self.document, self.run = out, mint, doc, document, run
         self.clean = (lambda text: text) if keep_contacts else redact_contacts
@@ -461,7 +468,6 @@ class _Annotator:
         out.add(sentence, NIF.endIndex, number_literal(evidence.sentence.end))
         out.add(sentence, NIF.anchorOf, text_literal(self.clean(evidence.sentence.text)))
         out.add(sentence, NIF.referenceContext, self.doc)
-
 
     def _widen(self, cut: int) -> int:
         """A context window's cut moved back to the start of a phone number or address it would
