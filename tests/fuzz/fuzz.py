@@ -7,12 +7,13 @@
 
 Arguments after the target go to libFuzzer. A crash, a wrong read-only verdict or an input over
 -timeout seconds leaves the input as crash-*/timeout-* in the working folder; inputs slower than
-SLOW_SECONDS are reported on stderr as they are met.
+SLOW_SECONDS, each slower than any before it, are reported on stderr and kept as slow-*.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import sys
 import time
 from pathlib import Path
@@ -43,7 +44,9 @@ def _timed(label: str, data: bytes, run: object) -> None:
     spent = time.perf_counter() - started
     if spent > max(SLOW_SECONDS, _slowest[0]):
         _slowest[0] = spent
-        print(f"slow {label}: {spent:.2f}s for {len(data)} bytes: {data[:120]!r}", file=sys.stderr)
+        name = f"slow-{label}-{hashlib.sha1(data).hexdigest()[:12]}"
+        Path(name).write_bytes(data)
+        print(f"slow {label}: {spent:.2f}s for {len(data)} bytes, kept as {name}", file=sys.stderr)
 
 
 def fuzz_extract(data: bytes) -> None:
