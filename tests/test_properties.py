@@ -132,6 +132,7 @@ def _check_extraction(text: str) -> Extraction:
         sentence = evidence.sentence
         assert 0 <= sentence.start <= sentence.end <= len(body), (kind, fact)
         assert body[sentence.start : sentence.end] == sentence.text, (kind, fact)
+        assert sentence.start <= start <= sentence.end, (kind, fact)
         words = body[start:end]
         surface = getattr(fact, "surface", None)
         if surface is not None and evidence is fact.evidence:  # type: ignore[attr-defined]
