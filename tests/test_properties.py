@@ -20,6 +20,7 @@ from corecities_graph.model import Minter
 from corecities_graph.query import check_read_only
 from corecities_graph.resolve import Reference
 from corecities_graph.sources import decode_text, document_from_text, slugify
+from corecities_graph.store import GraphStore
 from corecities_graph.vocab import DEFAULT_BASE_IRI
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -277,3 +278,20 @@ def test_read_only_check_refuses_every_update_and_service_and_nothing_else(data:
         refused_as_service = True
     assert refused_as_update == generated.update, generated
     assert refused_as_service == generated.service, generated
+
+
+@given(documents_text)
+@example('He said: "a\\"b <x> \\\\ \x0b end"')
+def test_any_text_models_into_quads_that_round_trip(text: str) -> None:
+    """Whatever the text holds (quotes, backslashes, angle brackets, control characters), its
+    quads serialise to N-Quads and parse back, and go into the store and out, unchanged."""
+    from corecities_graph.model import ModelSettings, document_quads
+
+    assume(text.strip())
+    document = document_from_text(text, doc_id="generated")
+    quads = set(document_quads(document, extract(document, REFERENCE), ModelSettings()))
+    data = ox.serialize(sorted(quads, key=str), format=ox.RdfFormat.N_QUADS)
+    assert set(ox.parse(data, format=ox.RdfFormat.N_QUADS)) == quads
+    store = GraphStore(None)  # the build writes a document's graph as one SPARQL update
+    store.replace_graph(Minter(DEFAULT_BASE_IRI).document("generated"), quads)
+    assert set(store.quads()) == quads
