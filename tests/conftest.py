@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from corecities_graph.build import BuildSettings, build
 from corecities_graph.resolve import Reference
 from corecities_graph.vocab import DEFAULT_BASE_IRI
+
+# Property tests: bounded by default, reproducible in CI (derandomized, no example database),
+# and a long profile for campaigns: CORECITIES_HYPOTHESIS_PROFILE=long.
+settings.register_profile("default", max_examples=200, deadline=None)
+settings.register_profile("ci", max_examples=200, deadline=None, derandomize=True, database=None)
+settings.register_profile("long", max_examples=20_000, deadline=None)
+settings.load_profile(
+    os.environ.get("CORECITIES_HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default")
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .errors import CorecitiesError, InputError
 from .extract import extract
-from .model import Minter, ModelSettings, document_quads, link_quads, mentioned_entities
+from .model import Minter, ModelSettings, document_quads, holds_contacts, link_quads, mentioned_entities
 from .resolve import Reference
 from .sources import DEFAULT_MAX_BYTES, Document, iter_paths, read_document
 from .store import GraphStore
@@ -84,7 +84,7 @@ def build(
         graph = mint.document(document.doc_id)
         extraction = extract(document, ref)
         mentioned += mentioned_entities(extraction)
-        if store.content_hash(graph) == document.sha256 and not settings.include_contacts:
+        if store.content_hash(graph) == document.sha256 and not _contacts_to_drop(store, graph, settings):
             result.unchanged.append(document.doc_id)
         else:
             store.replace_graph(graph, document_quads(document, extraction, model))
@@ -115,6 +115,14 @@ def write_outputs(store: GraphStore, settings: BuildSettings, result: BuildResul
         result.files.append(path)
     result.triples = len({(q.subject, q.predicate, q.object) for q in quads})
     result.documents = len(store.documents())
+
+
+def _contacts_to_drop(store: GraphStore, graph: object, settings: BuildSettings) -> bool:
+    """Whether a stored graph must be rebuilt for its contacts: kept now, or kept by a build with
+    --include-contacts and no longer wanted."""
+    if settings.include_contacts:
+        return True
+    return holds_contacts(store.oxigraph.quads_for_pattern(None, None, None, graph))  # type: ignore[arg-type]
 
 
 def _expand(paths: Sequence[Path], result: BuildResult) -> list[Path]:

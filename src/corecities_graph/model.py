@@ -268,7 +268,10 @@ def document_quads(document: Document, extraction: Extraction, settings: ModelSe
         alliance = mint.organisation(member.alliance)
         out.add(alliance, CCG.memberCity, mint.city(member.city))
         counter.annotate(alliance, member.evidence, "membership")
-    return list(out.quads())
+    if settings.include_contacts:
+        return list(out.quads())
+    # Every text literal, not only the evidence: a number can sit in a quote, a title, a purpose.
+    return [_redacted(q) for q in out.quads()]
 
 
 def _document(
@@ -383,14 +386,45 @@ def _post(
     return post
 
 
+# Phone numbers (UK in its written forms: "0121 414 6029", "(0113) 243 1751", "+44 (0)121 414
+# 6029", "+ (44) 7932 568571", "07700 900123"; other countries after "+") and e-mail addresses. Whole numbers only:
+# years in a row ("2019 2020 2021") and long figures without a leading 0 or + are left alone.
 _CONTACT = re.compile(
-    r"\+?\s?\(?\d[\d\s()]{7,}\d|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"(?<![\w+])(?:(?:\+\s?\(?44\)?[\s-]?(?:\(0\)[\s-]?)?|\(?0)\d{2,4}\)?(?:[\s-]?\d){6,8}"
+    r"|\+\s?\(?\d{1,3}\)?[\s-]?(?:\(\d{1,4}\)[\s-]?)?\d(?:[\s-]?\d){5,12})(?![\w])"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )
+# Literals that are not text from the document and must stay as they are.
+_NOT_TEXT = {str(CCG.contentHash), str(DCTERMS.identifier)}
+_TEXT_TYPES = {str(XSD.string), str(RDF.langString)}
 
 
 def redact_contacts(text: str) -> str:
     """Phone numbers and e-mail addresses withheld from text that is stored or shown."""
     return _CONTACT.sub("[contact withheld]", text)
+
+
+def holds_contacts(quads: Iterable[Quad]) -> bool:
+    """Whether any text literal among the quads still carries a phone number or e-mail address."""
+    return any(
+        isinstance(q.object, Literal)
+        and q.predicate.value not in _NOT_TEXT
+        and _CONTACT.search(q.object.value)
+        for q in quads
+    )
+
+
+def _redacted(quad: Quad) -> Quad:
+    literal = quad.object
+    if (
+        not isinstance(literal, Literal)
+        or literal.datatype.value not in _TEXT_TYPES
+        or quad.predicate.value in _NOT_TEXT
+        or not _CONTACT.search(literal.value)
+    ):
+        return quad
+    clean = Literal(redact_contacts(literal.value), language=literal.language)
+    return Quad(quad.subject, quad.predicate, clean, quad.graph_name)
 
 
 class _Annotator:
@@ -431,14 +465,24 @@ class _Annotator:
         out.add(position, OA.end, number_literal(end))
         out.add(quote, RDF.type, node(OA.TextQuoteSelector))
         out.add(quote, OA.exact, text_literal(self.clean(text[start:end])))
-        out.add(quote, OA.prefix, text_literal(self.clean(text[max(0, start - 32) : start])))
-        out.add(quote, OA.suffix, text_literal(self.clean(text[end : end + 32])))
+        out.add(quote, OA.prefix, text_literal(self.clean(text[self._widen(max(0, start - 32)) : start])))
+        out.add(quote, OA.suffix, text_literal(self.clean(text[end : self._widen(end + 32)])))
         out.add(sentence, RDF.type, node(NIF.Sentence))
         out.add(sentence, RDF.type, node(NIF.String))
         out.add(sentence, NIF.beginIndex, number_literal(evidence.sentence.start))
         out.add(sentence, NIF.endIndex, number_literal(evidence.sentence.end))
         out.add(sentence, NIF.anchorOf, text_literal(self.clean(evidence.sentence.text)))
         out.add(sentence, NIF.referenceContext, self.doc)
+
+    def _widen(self, cut: int) -> int:
+        """A context window's cut moved back to the start of a phone number or address it would
+        split, so that redaction sees all of it or none ("j.doe@bham" alone is no address)."""
+        if self.clean is redact_contacts:
+            text = self.document.text
+            for match in _CONTACT.finditer(text, max(0, cut - 80), min(len(text), cut + 80)):
+                if match.start() < cut < match.end():
+                    return match.start()
+        return cut
 
 
 def _short(iri: NamedNode) -> str:

@@ -20,11 +20,22 @@ _RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
     "xml": ox.QueryResultsFormat.XML,
 }
-_STRINGS_AND_COMMENTS = re.compile(
-    r"\"\"\".*?\"\"\"|'''.*?'''|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|<[^<>\s]*>|#[^\n]*", re.S
+# SPARQL cut into tokens the way its grammar cuts them, so that a keyword counts only where it
+# is one: not inside a string, an IRI, a comment, a prefixed name (ex:INSERT, ex:a\'b) or a variable.
+_TOKENS = re.compile(
+    r"""(?P<skip>\s+|\#[^\n]*
+      |"{3}(?:\\.|"(?!"")|[^"\\])*"{3}|'{3}(?:\\.|'(?!'')|[^'\\])*'{3}
+      |"(?:\\.|[^"\\\n\r])*"|'(?:\\.|[^'\\\n\r])*'
+      |<[^<>"{}|^`\\\x00-\x20]*>
+      |[?$]\w+
+      |(?:[^\W\d][\w.-]*)?:(?:\\.|%[0-9A-Fa-f]{2}|[\w.:-])*)
+    |(?P<word>[^\W\d]\w*)
+    |(?P<other>.)""",
+    re.VERBOSE | re.DOTALL,
 )
-_UPDATE_WORDS = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
-_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+_UPDATE_WORDS = frozenset(
+    {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
+)
 
 
 @dataclass(frozen=True)
@@ -68,16 +79,21 @@ def load_query(spec: str, stdin_text: str | None = None) -> tuple[str, str]:
 def check_read_only(
     label: str, text: str, *, allow_update: bool = False, allow_service: bool = False
 ) -> None:
-    """Refuse updates and SERVICE calls unless the caller allowed them."""
-    bare = _STRINGS_AND_COMMENTS.sub(" ", text)
-    if not allow_service and _SERVICE.search(bare):
+    """Refuse updates and SERVICE calls unless the caller allowed them.
+
+    No query keyword is also an update keyword, so any update keyword outside strings, IRIs,
+    comments and names makes the text an update, whatever else it holds (a sub-SELECT included).
+    """
+    words = keywords(text)
+    if not allow_service and "SERVICE" in words:
         raise QueryError(f"{label}: SERVICE calls to other endpoints are refused (use --allow-service)")
-    if (
-        not allow_update
-        and _UPDATE_WORDS.search(bare)
-        and not re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", bare, re.I)
-    ):
+    if not allow_update and words & _UPDATE_WORDS:
         raise QueryError(f"{label}: this is an update; the graph is read-only here (use --allow-update)")
+
+
+def keywords(text: str) -> set[str]:
+    """The bare words of a SPARQL text, upper-cased: its keywords and function names."""
+    return {m.group("word").upper() for m in _TOKENS.finditer(text) if m.lastgroup == "word"}
 
 
 def run_query(
@@ -93,7 +109,7 @@ def run_query(
     try:
         return store.oxigraph.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
     except SyntaxError as exc:
-        if allow_update and _UPDATE_WORDS.search(_STRINGS_AND_COMMENTS.sub(" ", text)):
+        if allow_update and keywords(text) & _UPDATE_WORDS:
             try:
                 store.oxigraph.update(text, prefixes=PREFIXES)
                 return None

@@ -33,7 +33,8 @@ SIDECAR_SUFFIXES = (".meta.json", ".gold.json")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 STDIN = "-"
 _URL_LINE = re.compile(r"^\s*(?:(?:source|url)\s*:\s*)?<?(https?://[^\s>]+)>?\s*$", re.IGNORECASE)
-_SLUG_CLEAN = re.compile(r"[^a-z0-9]+")
+_HYPHENS = re.compile(r"-{2,}")
+_APOSTROPHES = "’‘ʼ"
 _ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d")
@@ -81,13 +82,33 @@ class Document:
 
 
 def slugify(value: str) -> str:
-    """A lower-case, hyphenated, ASCII form of a name for use in IRIs and ids."""
+    """A lower-case, hyphenated, ASCII form of a name for use in IRIs and ids.
+
+    Case, accents on Latin letters, punctuation and spacing are folded away (two spellings of
+    one name meet), but no letter, digit or symbol is dropped: one with no ASCII form is kept
+    as its code point between underscores (``_3a8_``), so distinct names never share a slug.
+    """
     import unicodedata
 
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    ascii_text = ascii_text.replace("&", " and ").replace("'", "")
-    slug = _SLUG_CLEAN.sub("-", ascii_text.lower()).strip("-")
-    return slug or "unnamed"
+    out: list[str] = []
+    for char in unicodedata.normalize("NFKD", value.casefold()):
+        if char.isascii():
+            if char.isalnum():
+                out.append(char)
+            elif char == "&":
+                out.append("-and-")
+            elif char != "'":
+                out.append("-")
+        elif char in _APOSTROPHES:
+            continue
+        elif unicodedata.category(char) == "Mn" and out and out[-1][-1:].isalpha():
+            continue  # an accent on a Latin letter: "é" reads as "e"
+        elif unicodedata.category(char)[0] in "PZC":
+            out.append("-")
+        else:
+            out.append(f"_{ord(char):x}_")
+    slug = _HYPHENS.sub("-", "".join(out)).strip("-")
+    return slug or "_"
 
 
 def check_date(value: str) -> str:

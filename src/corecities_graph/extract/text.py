@@ -169,6 +169,8 @@ def segment(text: str) -> Segmented:
             continue
         start = line_start + raw_line.index(stripped[0])
         body = stripped.lstrip("•·*-–— \t")
+        if not body:  # a lone bullet or rule: no paragraph to read
+            continue
         start += len(stripped) - len(body)
         end = start + len(body)
         credit = _CREDIT_TAIL.search(body)

@@ -1,0 +1,81 @@
+"""Inputs the property tests and fuzzers found crashing or misleading, kept minimal, each a case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corecities_graph.errors import QueryError
+from corecities_graph.extract import extract
+from corecities_graph.query import check_read_only
+from corecities_graph.resolve import Reference
+from corecities_graph.sources import decode_text, document_from_text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def ref() -> Reference:
+    return Reference.load(ROOT / "data" / "reference")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x95",  # cp1252 bullet: a paragraph that is only a bullet became an empty paragraph
+        "•\n“".encode(),
+    ],
+)
+def test_extract_survives_found_inputs(data: bytes, ref: Reference) -> None:
+    document = document_from_text(decode_text(data, "found.txt"), doc_id="found")
+    extraction = extract(document, ref)
+    assert extraction.quotes == []
+
+
+def test_long_digit_run_is_read_in_one_pass(ref: Reference) -> None:
+    """A run of digits made the organisation-name pattern backtrack cubically (1,000 digits took
+    9 s, 20,000 would take hours). The run must give no organisation and finish; a regression
+    hangs this test rather than slowing it, hence the subprocess guard far above any honest time."""
+    import subprocess
+    import sys
+
+    code = (
+        "from corecities_graph.extract import extract\n"
+        "from corecities_graph.resolve import Reference\n"
+        "from corecities_graph.sources import document_from_text\nfrom pathlib import Path\n"
+        f"ref = Reference.load(Path({str(ROOT / 'data' / 'reference')!r}))\n"
+        "x = extract(document_from_text('Figures: ' + '1' * 20000 + 'A.', doc_id='d'), ref)\n"
+        "print(len(x.organisations))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "0"
+
+
+@pytest.mark.parametrize(
+    ("text", "refusal"),
+    [
+        # A sub-SELECT made any update pass as read-only.
+        ("INSERT { ?s ?p ?o } WHERE { SELECT * WHERE { ?s ?p ?o } }", "this is an update"),
+        # SELECT as a prefixed name did the same.
+        ("PREFIX ex: <http://x/> INSERT DATA { ex:SELECT ex:p ex:o }", "this is an update"),
+        ("PREFIX ex: <http://x/> WITH <http://x/g> DELETE { ?s ?p ?o } WHERE { ?s ex:select ?o }", "update"),
+    ],
+)
+def test_read_only_check_refuses_disguised_updates(text: str, refusal: str) -> None:
+    with pytest.raises(QueryError, match=refusal):
+        check_read_only("q", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Keywords inside prefixed names, strings, IRIs, comments and variables are not keywords.
+        'PREFIX ex: <http://x/> SELECT * WHERE { ?s ex:SERVICE ?o . ?s ?p "INSERT DATA" } # DROP ALL',
+        "PREFIX ex: <http://x/> SELECT ?insert WHERE { ?s ex:a\\'b <http://x/DELETE> }",
+        "SELECT * WHERE { ?s ?p '''SERVICE <http://x/> {}''' }",
+    ],
+)
+def test_read_only_check_lets_plain_queries_through(text: str) -> None:
+    check_read_only("q", text)

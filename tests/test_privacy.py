@@ -1,0 +1,204 @@
+"""Press contacts' phone numbers and e-mail addresses reach no output unless --include-contacts.
+
+Searched: every file under --out (the dumps, the report, the view and whatever file a later
+version adds, and the store's own files after a first build, which never held them), every named
+query in every format, and `export` in every format it lists once that command exists. After a
+build with --include-contacts, a rebuild without it must drop them again: there the store is
+searched through its quads, since RocksDB may keep superseded values on disk until it compacts.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from corecities_graph.cli import cli
+from corecities_graph.model import redact_contacts
+from corecities_graph.query import FORMATS, named_queries
+from corecities_graph.store import GraphStore
+
+RELEASE = """\
+Universities and Core Cities sign declaration to drive recovery
+
+Leeds, 16 March 2021. The University of Leeds and Leeds City Council today signed a declaration.
+
+Professor Simone Buitendijk, Vice-Chancellor of the University of Leeds, said: "We are proud to sign. Call 0113 243 1751 to find out more."
+
+The partnership will create more than 6,500 jobs between 2019 2020 and 2030, the council said.
+
+Media contacts:
+For more information contact Jane Doe, Press Officer, University of Birmingham, on 0121 414 6029 or j.doe@bham.example.ac.uk.
+Or contact John Smith on +44 (0)121 414 6030, Mob: 07700 900123, Email: john.smith@council.example.gov.uk
+Tel: 0161 306 6000
+Mob: 07700 900456
+Email: press.office@uni.example.ac.uk
+Enquiries: media@corecities.example.com / 020 7946 0018 / (0113) 243 1752 / 0113-243-1753
+Out of hours: + (44) 7932 568572 or +44 (0) 7789 921 166; from abroad +1 212 555 0100
+"""
+PHONES = [
+    "0113 243 1751",
+    "0121 414 6029",
+    "+44 (0)121 414 6030",
+    "07700 900123",
+    "0161 306 6000",
+    "07700 900456",
+    "020 7946 0018",
+    "(0113) 243 1752",
+    "0113-243-1753",
+    "+ (44) 7932 568572",
+    "+44 (0) 7789 921 166",
+    "+1 212 555 0100",
+]
+EMAILS = [
+    "j.doe@bham.example.ac.uk",
+    "john.smith@council.example.gov.uk",
+    "press.office@uni.example.ac.uk",
+    "media@corecities.example.com",
+]
+
+
+def _needles() -> dict[str, re.Pattern[str]]:
+    """Each contact as a pattern that survives reformatting: the digits of a number after its
+    trunk prefix with any few separators between them; an address with its @ in any encoding."""
+    patterns: dict[str, re.Pattern[str]] = {}
+    for phone in PHONES:
+        digits = re.sub(r"\D", "", phone)
+        digits = digits.removeprefix("440").removeprefix("44").removeprefix("0")[-8:]
+        patterns[phone] = re.compile(r"\D{0,4}".join(digits))
+    for email in EMAILS:
+        local, domain = email.split("@")
+        patterns[email] = re.compile(re.escape(local) + r"(?:@|%40|&#64;|\\u0040)" + re.escape(domain))
+    return patterns
+
+
+NEEDLES = _needles()
+
+
+def _leaks(label: str, text: str) -> list[str]:
+    found = []
+    for variant in {text, html.unescape(text)}:
+        found += [f"{label}: {name}" for name, pattern in NEEDLES.items() if pattern.search(variant)]
+    return sorted(set(found))
+
+
+def _build(folder: Path, *extra: str) -> Path:
+    source = folder / "release.txt"
+    source.write_text(RELEASE, encoding="utf-8")
+    out = folder / "out"
+    result = CliRunner().invoke(cli, ["--quiet", "build", str(source), "--out", str(out), *extra])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _files(out: Path) -> list[Path]:
+    return sorted(p for p in out.rglob("*") if p.is_file())
+
+
+def _query_outputs(out: Path) -> dict[str, str]:
+    runner = CliRunner()
+    outputs = {}
+    for name in named_queries():
+        for fmt in FORMATS:
+            result = runner.invoke(cli, ["query", name, "--format", fmt, "--out", str(out)])
+            assert result.exit_code == 0, (name, fmt, result.output)
+            outputs[f"query {name} --format {fmt}"] = result.output
+    return outputs
+
+
+def _export_formats() -> list[str]:
+    command = cli.commands.get("export") if isinstance(cli, click.Group) else None
+    if command is None:
+        return []
+    for param in command.params:
+        if param.name in ("fmt", "format") and isinstance(param.type, click.Choice):
+            return [str(choice) for choice in param.type.choices]
+    return []
+
+
+def _store_text(out: Path) -> str:
+    store = GraphStore.open(out, read_only=True)
+    return "\n".join(str(q) for q in store.quads())
+
+
+@pytest.fixture(scope="module")
+def private_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory.mktemp("private"))
+
+
+def test_fixture_contacts_are_all_recognised() -> None:
+    """Every written form of a number or address in the fixture is one the redaction knows."""
+    for contact in PHONES + EMAILS:
+        assert redact_contacts(f"call {contact}.") == "call [contact withheld].", contact
+    assert redact_contacts("between 2019 2020 and 2030") == "between 2019 2020 and 2030"
+
+
+def test_no_contact_in_any_file_under_out(private_out: Path) -> None:
+    files = _files(private_out)
+    names = {p.name for p in files}
+    assert {"graph.ttl", "graph.trig", "report.md", "view.html"} <= names
+    assert any(p.parent.name == "store" for p in files)
+    leaks = []
+    for path in files:
+        leaks += _leaks(str(path.relative_to(private_out)), path.read_bytes().decode("utf-8", "replace"))
+    assert leaks == []
+
+
+def test_no_contact_in_any_named_query_in_any_format(private_out: Path) -> None:
+    leaks = []
+    for label, text in _query_outputs(private_out).items():
+        leaks += _leaks(label, text)
+    assert leaks == []
+
+
+def test_no_contact_in_any_export_format(private_out: Path, tmp_path: Path) -> None:
+    formats = _export_formats()
+    if not formats:
+        pytest.skip("no `export` command with a --format choice yet")
+    runner = CliRunner()
+    leaks = []
+    for fmt in formats:
+        with runner.isolated_filesystem(temp_dir=tmp_path) as cwd:
+            result = runner.invoke(cli, ["export", "--format", fmt, "--out", str(private_out)])
+            assert result.exit_code == 0, (fmt, result.output)
+            leaks += _leaks(f"export --format {fmt}", result.output)
+            for path in _files(Path(cwd)):
+                leaks += _leaks(
+                    f"export --format {fmt}: {path.name}", path.read_bytes().decode("utf-8", "replace")
+                )
+    for path in _files(private_out):
+        if path.parent.name != "store":
+            leaks += _leaks(f"after export: {path.name}", path.read_bytes().decode("utf-8", "replace"))
+    assert leaks == []
+
+
+def test_the_text_around_contacts_is_kept(private_out: Path) -> None:
+    """Redaction takes the number, not the sentence: the rest of the words are still there."""
+    ttl = (private_out / "graph.ttl").read_text(encoding="utf-8")
+    assert "We are proud to sign. Call [contact withheld] to find out more." in ttl
+    assert "between 2019 2020 and 2030" in ttl
+
+
+def test_include_contacts_keeps_them(tmp_path: Path) -> None:
+    out = _build(tmp_path, "--include-contacts")
+    ttl = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert 'schema:telephone "0121 414 6029"' in ttl
+    assert 'schema:email "j.doe@bham.example.ac.uk"' in ttl
+    assert "Call 0113 243 1751 to find out more." in ttl
+    people = CliRunner().invoke(cli, ["query", "people", "--format", "csv", "--out", str(out)])
+    assert "Jane Doe" in people.output
+
+
+def test_rebuild_without_the_flag_drops_kept_contacts(tmp_path: Path) -> None:
+    """The same text built again is normally left as it is; not when it holds contacts no longer wanted."""
+    _build(tmp_path, "--include-contacts")
+    out = _build(tmp_path)
+    leaks = _leaks("store quads", _store_text(out))
+    for path in _files(out):
+        if path.parent.name != "store":
+            leaks += _leaks(path.name, path.read_bytes().decode("utf-8", "replace"))
+    assert leaks == []
