@@ -299,6 +299,8 @@ def run_query(
 def syntax_message(exc: SyntaxError) -> str:
     """pyoxigraph's parse error as `malformed SPARQL at line L, column C: ...`, positions in the user's text."""
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else "malformed query"
+    if len(message) > 200:
+        message = message[:199] + "…"
     match = _POSITION.match(message)
     if match:
         rest = message[match.end() :]
