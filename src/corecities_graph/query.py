@@ -25,7 +25,11 @@ _RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
     "xml": ox.QueryResultsFormat.XML,
 }
-_GRAPH_FORMATS = {"table": ox.RdfFormat.TURTLE, "turtle": ox.RdfFormat.TURTLE, "json-ld": ox.RdfFormat.JSON_LD}
+_GRAPH_FORMATS = {
+    "table": ox.RdfFormat.TURTLE,
+    "turtle": ox.RdfFormat.TURTLE,
+    "json-ld": ox.RdfFormat.JSON_LD,
+}
 # SPARQL's lexical tokens that can hide a keyword: long and short strings, IRIs, comments,
 # variables and prefixed names. What is left between them are keywords, punctuation and numbers.
 _TOKENS = re.compile(
@@ -361,7 +365,9 @@ def write_result(result: object, fmt: str, sink: BinaryIO, *, limit: int = DEFAU
         return
     if isinstance(result, ox.QueryTriples):
         if fmt not in _GRAPH_FORMATS:
-            raise QueryError(f"a CONSTRUCT or DESCRIBE result is a graph: use --format turtle or json-ld, not {fmt}")
+            raise QueryError(
+                f"a CONSTRUCT or DESCRIBE result is a graph: use --format turtle or json-ld, not {fmt}"
+            )
         ox.serialize(result, sink, format=_GRAPH_FORMATS[fmt], prefixes=PREFIXES)
         return
     if not isinstance(result, ox.QuerySolutions):
@@ -397,7 +403,9 @@ def table_text(result: ox.QuerySolutions, *, limit: int = DEFAULT_TABLE_LIMIT) -
         table.append([_plain(solution[name]) for name in header])
     text = render_table(header, table)
     if more:
-        text += f"(only the first {limit} rows are shown: use --limit N, --limit 0 for all, or --format csv)\n"
+        text += (
+            f"(only the first {limit} rows are shown: use --limit N, --limit 0 for all, or --format csv)\n"
+        )
     return text
 
 
