@@ -73,7 +73,10 @@ def test_update_runs_only_with_allow_update(writable_seed: Path) -> None:
     delete = f"DELETE WHERE {{ GRAPH ?g {{ <{DECLARATION}> ccg:signatory <{ID}organisation/cardiff-university> }} }}"
     refused = invoke("query", "-e", delete, "--out", str(writable_seed))
     assert refused.exit_code == 1
-    assert refused.stderr == "Error: expression: this is an update; the graph is read-only here (use --allow-update)\n"
+    assert (
+        refused.stderr
+        == "Error: expression: this is an update; the graph is read-only here (use --allow-update)\n"
+    )
     assert table(writable_seed, "core_cities_without_university") == []
     assert invoke("query", "-e", delete, "--out", str(writable_seed), "--allow-update").exit_code == 0
     rows = table(writable_seed, "core_cities_without_university")
@@ -92,8 +95,13 @@ def test_malformed_query_names_line_and_column_of_the_users_text(seed_out: Path)
 def test_expression_ask_and_graph_formats(seed_out: Path) -> None:
     out = str(seed_out)
     assert invoke("query", "-e", "ASK { ?p a schema:Person }", "--out", out).output == "true\n"
-    assert invoke("query", "-e", "ASK { ?p a schema:Nothing }", "--out", out, "--format", "csv").output == "false\n"
-    asked = json.loads(invoke("query", "-e", "ASK { ?p a schema:Person }", "--out", out, "--format", "json").output)
+    assert (
+        invoke("query", "-e", "ASK { ?p a schema:Nothing }", "--out", out, "--format", "csv").output
+        == "false\n"
+    )
+    asked = json.loads(
+        invoke("query", "-e", "ASK { ?p a schema:Person }", "--out", out, "--format", "json").output
+    )
     assert asked["boolean"] is True
     construct = "CONSTRUCT { ?c schema:name ?n } WHERE { ?c a schema:City ; schema:name ?n }"
     turtle = invoke("query", "-e", construct, "--out", out, "--format", "turtle").output
@@ -131,7 +139,9 @@ def test_named_query_parameters_are_checked(seed_out: Path) -> None:
     missing = invoke("query", "figures_about", "--out", out)
     assert missing.exit_code == 1
     assert missing.stderr == "Error: figures_about: missing parameter subject (give --param subject=...)\n"
-    unknown = invoke("query", "figures_about", "--param", "subject=Leeds", "--param", "city=Leeds", "--out", out)
+    unknown = invoke(
+        "query", "figures_about", "--param", "subject=Leeds", "--param", "city=Leeds", "--out", out
+    )
     assert unknown.stderr == "Error: figures_about: unknown parameter city (accepted: subject)\n"
     extra = invoke("query", "cities", "--param", "city=Leeds", "--out", out)
     assert extra.stderr == "Error: cities: unknown parameter city (accepted: none)\n"
@@ -153,7 +163,9 @@ def test_literal_parameter_is_a_term_not_sparql_text(seed_out: Path, tmp_path: P
 def test_unknown_entity_suggests_names(seed_out: Path) -> None:
     result = invoke("query", "entity_sources", "--param", "entity=Universty of Leds", "--out", str(seed_out))
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: entity_sources: no entity is named 'Universty of Leds' (similar: University of Leeds")
+    assert result.stderr.startswith(
+        "Error: entity_sources: no entity is named 'Universty of Leds' (similar: University of Leeds"
+    )
 
 
 def test_ambiguous_name_lists_candidates(tmp_path: Path) -> None:
@@ -178,7 +190,18 @@ def test_ambiguous_name_lists_candidates(tmp_path: Path) -> None:
 def test_timeout_stops_a_runaway_query_with_one_error_line(seed_out: Path) -> None:
     runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
     done = subprocess.run(
-        [sys.executable, "-m", "corecities_graph", "query", "-e", runaway, "--out", str(seed_out), "--timeout", "1"],
+        [
+            sys.executable,
+            "-m",
+            "corecities_graph",
+            "query",
+            "-e",
+            runaway,
+            "--out",
+            str(seed_out),
+            "--timeout",
+            "1",
+        ],
         capture_output=True,
         text=True,
         timeout=120,
@@ -221,7 +244,9 @@ def test_source_statements_leave_out_provenance(seed_out: Path) -> None:
         "object": f"{ID}organisation/university-of-leeds",
         "object_name": "University of Leeds",
     }.items() <= next(
-        r for r in rows if r["object"] == f"{ID}organisation/university-of-leeds" and r["subject"] == DECLARATION
+        r
+        for r in rows
+        if r["object"] == f"{ID}organisation/university-of-leeds" and r["subject"] == DECLARATION
     ).items()
 
 

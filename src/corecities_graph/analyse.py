@@ -237,12 +237,12 @@ def _eigenvector(graph: nx.Graph, components: list[list[str]]) -> tuple[dict[str
 def city_ties(graph: nx.Graph) -> list[CityTie]:
     """Pairs of cities tied through shared declarations, people and proposals, heaviest first."""
     city_of: dict[str, set[str]] = defaultdict(set)
-    for a, b, data in graph.edges(data=True):
+    for _, _, data in graph.edges(data=True):
         for predicate, source, target, _ in data["relations"]:
             if predicate == "https://schema.org/location" and graph.nodes[target]["kind"] == "city":
                 city_of[source].add(target)
     # members of a partnership count for the partnership's cities too
-    for a, b, data in graph.edges(data=True):
+    for _, _, data in graph.edges(data=True):
         for predicate, source, target, _ in data["relations"]:
             if predicate == "http://www.w3.org/ns/org#hasMember":
                 city_of[source] |= city_of.get(target, set())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -94,7 +95,7 @@ def explain(store: GraphStore, first: str, second: str, *, max_paths: int = 5) -
     result.total_paths = len(paths)
     for path in paths[:max_paths]:
         hops: list[Hop] = []
-        for u, v in zip(path, path[1:], strict=False):
+        for u, v in pairwise(path):
             predicate, source, target, role = sorted(graph[u][v]["relations"])[0]
             words = RELATIONS.get(predicate, predicate.rsplit("/", 1)[-1].rsplit("#", 1)[-1])
             if role:
