@@ -144,3 +144,34 @@ def test_explain_unknown_and_non_entity_names(seed_out: Path) -> None:
     role = invoke("explain", f"{ID}document/declaration", "Leeds", "--out", str(seed_out))
     assert role.exit_code == 1
     assert "is not a city, organisation, person, declaration or proposal" in role.stderr
+
+
+def test_explain_ambiguous_name_lists_candidates(tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    store = GraphStore(tmp_path / "store")
+    graph = ox.NamedNode(f"{ID}graph/test")
+    name = ox.NamedNode("https://schema.org/name")
+    kind = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    city, org = ox.NamedNode(f"{ID}city/newcastle"), ox.NamedNode(f"{ID}organisation/newcastle")
+    store.add(
+        [
+            ox.Quad(city, kind, ox.NamedNode("https://schema.org/City"), graph),
+            ox.Quad(city, name, ox.Literal("Newcastle"), graph),
+            ox.Quad(org, kind, ox.NamedNode("http://www.w3.org/ns/org#Organization"), graph),
+            ox.Quad(org, name, ox.Literal("Newcastle"), graph),
+            ox.Quad(org, ox.NamedNode("https://schema.org/location"), city, graph),
+        ]
+    )
+    store.flush()
+    del store
+    result = invoke("explain", "NEWCASTLE", f"{ID}city/newcastle", "--out", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: 'NEWCASTLE' names 2 entities: Newcastle <{ID}city/newcastle>; "
+        f"Newcastle <{ID}organisation/newcastle>; give one IRI\n"
+    )
+    joined = invoke("explain", f"{ID}organisation/newcastle", f"{ID}city/newcastle", "--out", str(tmp_path))
+    assert joined.exit_code == 0
+    assert "  Newcastle —is located in→ Newcastle" in joined.output
+    assert f"      stated in <{ID}graph/test>" in joined.output

@@ -196,5 +196,6 @@ def render(explanation: Explanation) -> str:
                 out.append(f"      “{' '.join(hop.evidence.sentence.split())}”")
                 out.append(f"      source: {hop.evidence.title} <{hop.evidence.document}>")
             elif hop.stated_in:
-                out.append(f"      from reference data <{hop.stated_in[0]}>")
+                where = "from reference data" if hop.stated_in[0].endswith("/graph/links") else "stated in"
+                out.append(f"      {where} <{hop.stated_in[0]}>")
     return "\n".join(out) + "\n"

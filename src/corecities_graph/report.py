@@ -191,6 +191,7 @@ def signatories_chart(counts: list[tuple[str, int]]) -> bytes:
     from matplotlib import rcParams
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     rcParams["font.family"] = "DejaVu Sans"
     rcParams["svg.hashsalt"] = "corecities-graph"
@@ -207,7 +208,7 @@ def signatories_chart(counts: list[tuple[str, int]]) -> bytes:
     axes.set_xlabel("signatory institutions")
     axes.set_title("Signatories by city")
     axes.spines[["top", "right"]].set_visible(False)
-    axes.xaxis.get_major_locator().set_params(integer=True)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     figure.tight_layout()
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", metadata={"Software": None})
