@@ -303,13 +303,23 @@ def run_query(
 def syntax_message(exc: SyntaxError) -> str:
     """pyoxigraph's parse error as `malformed SPARQL at line L, column C: ...`, positions in the user's text."""
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else "malformed query"
-    if len(message) > 200:
-        message = message[:199] + "…"
     match = _POSITION.match(message)
+    rest = _readable(message[match.end() :] if match else message)
     if match:
-        rest = message[match.end() :]
         return f"malformed SPARQL at line {match[1]}, column {match[2]}: {rest}"
-    return "malformed SPARQL: " + message
+    return "malformed SPARQL: " + rest
+
+
+def _readable(detail: str) -> str:
+    """The parser's expectation list, keeping its own messages and keywords and dropping character classes."""
+    if not detail.startswith("expected one of "):
+        return detail[:200]
+    options = detail.removeprefix("expected one of ").split(", ")
+    said = [o for o in options if " " in o and o[:1].isalpha()]
+    if said:
+        return "; ".join(dict.fromkeys(said))
+    words = [o for o in options if re.fullmatch(r"[A-Z_]+|\"[^\"]+\"", o)]
+    return "expected one of " + ", ".join(words) if words else "unexpected text here"
 
 
 def rows(result: object) -> tuple[list[str], list[list[str]]]:
