@@ -52,24 +52,27 @@ _INVERSE_LABELS = {
     "holds a post in": "has a post held by",
 }
 
-_NODES = """
-SELECT DISTINCT ?entity ?type ?name WHERE {
+# Each document's graph repeats what it says about an entity, and the union default graph keeps
+# every copy, so each pattern is made distinct before it is joined.
+_TYPES = """
+SELECT DISTINCT ?entity ?type WHERE {
   VALUES ?type { schema:City org:Organization schema:Person ccg:Declaration ccg:Proposal }
   ?entity a ?type .
-  OPTIONAL { ?entity schema:name ?schema_name }
-  OPTIONAL { ?entity rdfs:label ?label }
-  BIND(COALESCE(?schema_name, ?label, STR(?entity)) AS ?name)
 }
 """
+_NAMES = "SELECT DISTINCT ?entity ?name WHERE { ?entity schema:name ?name }"
+_LABELS = "SELECT DISTINCT ?entity ?name WHERE { ?entity rdfs:label ?name }"
 _EDGES = """
 SELECT DISTINCT ?a ?relation ?b ?role WHERE {
   {
-    VALUES ?relation { ccg:signatory ccg:proposes schema:location ccg:memberCity org:hasMember }
-    ?a ?relation ?b .
+    SELECT DISTINCT ?a ?relation ?b WHERE {
+      VALUES ?relation { ccg:signatory ccg:proposes schema:location ccg:memberCity org:hasMember }
+      ?a ?relation ?b .
+    }
   } UNION {
-    ?a org:holds ?post .
-    ?post org:postIn ?b .
-    OPTIONAL { ?post org:role/skos:prefLabel ?role }
+    { SELECT DISTINCT ?a ?post WHERE { ?a org:holds ?post } }
+    { SELECT DISTINCT ?post ?b WHERE { ?post org:postIn ?b } }
+    OPTIONAL { { SELECT DISTINCT ?post ?role WHERE { ?post org:role/skos:prefLabel ?role } } }
     BIND(org:holds AS ?relation)
   }
 }
@@ -129,15 +132,19 @@ def entity_graph(store: GraphStore) -> nx.Graph:
     graph = nx.Graph()
     kinds: dict[str, str] = {}
     labels: dict[str, str] = {}
-    for row in _select(store, _NODES):
+    for row in _select(store, _TYPES):
         iri = row["entity"].value
         kind = KINDS[row["type"].value]
         # a person is never also an organisation; an organisation typed twice keeps one kind
         if iri not in kinds or kind == "person":
             kinds[iri] = kind
-        labels.setdefault(iri, row["name"].value)
+    # schema:name before rdfs:label; the first in order when a source spells a name differently
+    for query in (_NAMES, _LABELS):
+        for row in sorted(_select(store, query), key=lambda r: r["name"].value):
+            if row["entity"].value in kinds:
+                labels.setdefault(row["entity"].value, row["name"].value)
     for iri in sorted(kinds):
-        graph.add_node(iri, kind=kinds[iri], label=labels[iri])
+        graph.add_node(iri, kind=kinds[iri], label=labels.get(iri, iri))
     for row in _select(store, _EDGES):
         a, b = row["a"].value, row["b"].value
         if a == b or a not in kinds or b not in kinds:

@@ -29,8 +29,8 @@ SELECT DISTINCT ?body ?document ?title ?start ?sentence ?text WHERE {
 }
 ORDER BY ?document ?start
 """
-_SIGNATURES = "SELECT ?a ?b ?body WHERE { ?body ccg:signedBy ?b ; ccg:signed ?a } ORDER BY ?body"
-_POSTS = "SELECT ?a ?b ?body WHERE { ?a org:holds ?body . ?body org:postIn ?b } ORDER BY ?body"
+_SIGNATURES = "SELECT DISTINCT ?a ?b ?body WHERE { ?body ccg:signedBy ?b ; ccg:signed ?a } ORDER BY ?body"
+_POSTS = "SELECT DISTINCT ?a ?b ?body WHERE { ?a org:holds ?body . ?body org:postIn ?b } ORDER BY ?body"
 
 
 @dataclass(frozen=True)

@@ -133,11 +133,15 @@ class ReportData:
     analysis: Analysis | None = None
 
 
+# Each document's graph repeats what it says about an entity, so each pattern is made distinct first.
 _SIGNATORIES_BY_CITY = """
 SELECT ?city_name (COUNT(DISTINCT ?institution) AS ?signatories) WHERE {
-  ?declaration ccg:signatory/org:hasMember? ?institution .
-  FILTER NOT EXISTS { ?institution org:hasMember ?member }
-  OPTIONAL { ?institution schema:location/schema:name ?located }
+  { SELECT DISTINCT ?institution WHERE { ?declaration ccg:signatory/org:hasMember? ?institution } }
+  MINUS { SELECT DISTINCT ?institution WHERE { ?institution org:hasMember ?member } }
+  OPTIONAL {
+    { SELECT DISTINCT ?institution ?city WHERE { ?institution schema:location ?city } }
+    { SELECT DISTINCT ?city ?located WHERE { ?city a schema:City ; schema:name ?located } }
+  }
   BIND(COALESCE(?located, "(no city)") AS ?city_name)
 }
 GROUP BY ?city_name
@@ -155,9 +159,9 @@ ORDER BY ?target
 """
 _UNLINKED = """
 SELECT DISTINCT ?name WHERE {
-  { ?entity a schema:City } UNION { ?entity a org:Organization }
-  ?entity schema:name ?name .
-  FILTER NOT EXISTS { ?entity owl:sameAs ?same }
+  { SELECT DISTINCT ?entity WHERE { { ?entity a schema:City } UNION { ?entity a org:Organization } } }
+  MINUS { SELECT DISTINCT ?entity WHERE { ?entity owl:sameAs ?same } }
+  { SELECT DISTINCT ?entity ?name WHERE { ?entity schema:name ?name } }
 }
 ORDER BY ?name
 """
