@@ -89,8 +89,12 @@ def parameters(store: GraphStore) -> dict[str, dict[str, str]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, required=True, help="Output folder holding (or to hold) the store.")
-    parser.add_argument("--copies", type=int, default=0, help="Build a test store of N copies when none exists.")
+    parser.add_argument(
+        "--out", type=Path, required=True, help="Output folder holding (or to hold) the store."
+    )
+    parser.add_argument(
+        "--copies", type=int, default=0, help="Build a test store of N copies when none exists."
+    )
     parser.add_argument("--repeats", type=int, default=7)
     args = parser.parse_args()
     if not (args.out / STORE_DIR).exists():
