@@ -96,6 +96,9 @@ def main() -> None:
         "--copies", type=int, default=0, help="Build a test store of N copies when none exists."
     )
     parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument(
+        "--only", nargs="*", default=None, metavar="NAME", help="Time only these named queries."
+    )
     args = parser.parse_args()
     if not (args.out / STORE_DIR).exists():
         if not args.copies:
@@ -113,6 +116,8 @@ def main() -> None:
     print("|---|---|---|---|---|")
     worst = 0.0
     for name, named in named_queries().items():
+        if args.only is not None and name not in args.only:
+            continue
         params = given.get(name, {})
         sink = Discard()
 

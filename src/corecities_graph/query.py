@@ -177,6 +177,14 @@ def _iri(label: str, name: str, value: str) -> ox.NamedNode:
         raise QueryError(f"{label}: parameter {name}: {value!r} is not an IRI") from exc
 
 
+_EXACT_LABELS = """
+SELECT DISTINCT ?wanted ?entity WHERE {
+  VALUES ?property { schema:name rdfs:label skos:altLabel schema:alternateName }
+  ?entity ?property ?wanted .
+  FILTER(isIRI(?entity))
+}
+ORDER BY ?entity
+"""
 _LABELS = """
 SELECT DISTINCT ?wanted ?entity ?label WHERE {
   VALUES ?property { schema:name rdfs:label skos:altLabel schema:alternateName }
@@ -209,13 +217,23 @@ def entity_candidates(store: GraphStore, value: str) -> dict[str, str]:
             substitutions={ox.Variable("s"): _iri("entity", "entity", iri)},
         )
         return {iri: iri} if bool(known) else {}
+    name = " ".join(value.split())
+    # a name as stored is an index look-up; any other case needs a scan of every label
+    exact = store.oxigraph.query(
+        _EXACT_LABELS,
+        prefixes=PREFIXES,
+        use_default_graph_as_union=True,
+        substitutions={ox.Variable("wanted"): ox.Literal(name)},
+    )
+    found: dict[str, str] = {row["entity"].value: name for row in exact}  # type: ignore[index,union-attr]
+    if found:
+        return found
     solutions = store.oxigraph.query(
         _LABELS,
         prefixes=PREFIXES,
         use_default_graph_as_union=True,
-        substitutions={ox.Variable("wanted"): ox.Literal(" ".join(value.split()).lower())},
+        substitutions={ox.Variable("wanted"): ox.Literal(name.lower())},
     )
-    found: dict[str, str] = {}
     for row in solutions:  # type: ignore[union-attr]
         found.setdefault(row["entity"].value, row["label"].value)  # type: ignore[index,union-attr]
     return found
@@ -241,6 +259,13 @@ def similar_names(store: GraphStore, value: str, *, limit: int = 5) -> list[str]
     return [match[0] for match in matches]
 
 
+_EXACT_DOCUMENTS = """
+SELECT DISTINCT ?wanted ?document WHERE {
+  ?document a ccg:SourceDocument .
+  { ?document dcterms:identifier ?wanted } UNION { ?document dcterms:title ?wanted }
+}
+ORDER BY ?document
+"""
 _DOCUMENTS = """
 SELECT DISTINCT ?wanted ?document WHERE {
   ?document a ccg:SourceDocument .
@@ -258,13 +283,18 @@ def find_document(store: GraphStore, value: str, *, label: str = "source") -> ox
         if store.content_hash(node) is None:
             raise QueryError(f"{label}: no source document {value} in the store")
         return node
-    solutions = store.oxigraph.query(
-        _DOCUMENTS,
-        prefixes=PREFIXES,
-        use_default_graph_as_union=True,
-        substitutions={ox.Variable("wanted"): ox.Literal(" ".join(value.split()).lower())},
-    )
-    found = sorted(row["document"].value for row in solutions)  # type: ignore[index,union-attr]
+    name = " ".join(value.split())
+    found: list[str] = []
+    for text, wanted in ((_EXACT_DOCUMENTS, name), (_DOCUMENTS, name.lower())):
+        solutions = store.oxigraph.query(
+            text,
+            prefixes=PREFIXES,
+            use_default_graph_as_union=True,
+            substitutions={ox.Variable("wanted"): ox.Literal(wanted)},
+        )
+        found = sorted({row["document"].value for row in solutions})  # type: ignore[index,union-attr]
+        if found:
+            break
     if len(found) == 1:
         return ox.NamedNode(found[0])
     if not found:
