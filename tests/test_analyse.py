@@ -124,6 +124,10 @@ def test_explain_longer_paths_name_every_relation(seed_out: Path) -> None:
     assert "2 shortest paths of 3 hops" in result.output
     assert "Universities for Nottingham —signed→ Core Cities UK Universities Declaration" in result.output
     assert "Core Cities UK —has member city→ Birmingham" in result.output
+    # a sentence naming only the organisation does not show where it is: the reference data does
+    lines = result.output.splitlines()
+    where = lines.index("  Birmingham —is the location of→ Aston University")
+    assert lines[where + 1] == f"      from reference data <{ID}graph/links>"
 
 
 def test_explain_without_a_path(seed_out: Path) -> None:

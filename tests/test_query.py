@@ -105,6 +105,8 @@ def test_expression_ask_and_graph_formats(seed_out: Path) -> None:
     assert asked["boolean"] is True
     construct = "CONSTRUCT { ?c schema:name ?n } WHERE { ?c a schema:City ; schema:name ?n }"
     turtle = invoke("query", "-e", construct, "--out", out, "--format", "turtle").output
+    prefixes = [line for line in turtle.splitlines() if line.startswith("@prefix")]
+    assert prefixes == sorted(prefixes) and len(prefixes) > 3
     graph = list(ox.parse(turtle.encode(), format=ox.RdfFormat.TURTLE))
     assert len(graph) == 12 and any(t.object == ox.Literal("Leeds") for t in graph)
     jsonld = json.loads(invoke("query", "-e", construct, "--out", out, "--format", "json-ld").output)

@@ -148,6 +148,7 @@ def _evidence(
     None when only reference data states the relation.
     """
     label_u, label_v = labels
+    documents = {e for e in stated_in if "/document/" in e}
     a, b = ox.NamedNode(source), ox.NamedNode(target)
     if predicate == str(CCG.signatory):
         bodies = [row["body"] for row in _rows(store, _SIGNATURES, a=a, b=b)]
@@ -175,7 +176,10 @@ def _evidence(
         return (label_u.lower() in text) + (label_v.lower() in text)
 
     # a sentence naming both ends first; among those, the shortest, which says the least else
-    return sorted(found, key=lambda e: (-names(e), len(e.sentence), e.document, e.sentence))[0]
+    best = sorted(found, key=lambda e: (-names(e), len(e.sentence), e.document, e.sentence))[0]
+    if names(best) < 2 and not all(graph in documents for graph in stated_in):
+        return None  # reference data states it; a sentence naming only one end would not show it
+    return best
 
 
 def render(explanation: Explanation) -> str:
@@ -196,6 +200,10 @@ def render(explanation: Explanation) -> str:
                 out.append(f"      “{' '.join(hop.evidence.sentence.split())}”")
                 out.append(f"      source: {hop.evidence.title} <{hop.evidence.document}>")
             elif hop.stated_in:
-                where = "from reference data" if hop.stated_in[0].endswith("/graph/links") else "stated in"
-                out.append(f"      {where} <{hop.stated_in[0]}>")
+                links = [g for g in hop.stated_in if g.endswith("/graph/links")]
+                out.append(
+                    f"      from reference data <{links[0]}>"
+                    if links
+                    else f"      stated in <{hop.stated_in[0]}>"
+                )
     return "\n".join(out) + "\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -408,7 +409,9 @@ def write_result(result: object, fmt: str, sink: BinaryIO, *, limit: int = DEFAU
             raise QueryError(
                 f"a CONSTRUCT or DESCRIBE result is a graph: use --format turtle or json-ld, not {fmt}"
             )
-        ox.serialize(result, sink, format=_GRAPH_FORMATS[fmt], prefixes=PREFIXES)
+        buffer = io.BytesIO()
+        ox.serialize(result, buffer, format=_GRAPH_FORMATS[fmt], prefixes=PREFIXES)
+        sink.write(_sorted_prefixes(buffer.getvalue()))
         return
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError("unexpected result")
@@ -422,10 +425,15 @@ def write_result(result: object, fmt: str, sink: BinaryIO, *, limit: int = DEFAU
     out.flush()
 
 
+def _sorted_prefixes(turtle: bytes) -> bytes:
+    """Turtle with its @prefix lines in a stable order (pyoxigraph writes them in hash order)."""
+    lines = turtle.split(b"\n")
+    head = [line for line in lines if line.startswith(b"@prefix ")]
+    return b"\n".join(sorted(head) + lines[len(head) :]) if head == lines[: len(head)] else turtle
+
+
 def format_result(result: object, fmt: str, *, limit: int = DEFAULT_TABLE_LIMIT) -> str:
     """A result rendered as text (see write_result)."""
-    import io
-
     buffer = io.BytesIO()
     write_result(result, fmt, buffer, limit=limit)
     return buffer.getvalue().decode("utf-8")
