@@ -179,3 +179,10 @@ def test_explain_ambiguous_name_lists_candidates(tmp_path: Path) -> None:
     assert joined.exit_code == 0
     assert "  Newcastle —is located in→ Newcastle" in joined.output
     assert f"      stated in <{ID}graph/test>" in joined.output
+
+
+def test_explain_does_not_take_a_name_inside_another_for_both_ends(seed_out: Path) -> None:
+    result = invoke("explain", "Birmingham", "University of Birmingham", "--out", str(seed_out))
+    lines = result.output.splitlines()
+    where = lines.index("  Birmingham —is the location of→ University of Birmingham")
+    assert "including Birmingham" in lines[where + 1]

@@ -171,9 +171,12 @@ def _evidence(
     if not found:
         return None
 
+    longer, shorter = sorted((label_u.lower(), label_v.lower()), key=len, reverse=True)
+
     def names(evidence: Evidence) -> int:
+        # "Birmingham" inside "University of Birmingham" does not name the city
         text = evidence.sentence.lower()
-        return (label_u.lower() in text) + (label_v.lower() in text)
+        return (longer in text) + (shorter in text.replace(longer, " "))
 
     # a sentence naming both ends first; among those, the shortest, which says the least else
     best = sorted(found, key=lambda e: (-names(e), len(e.sentence), e.document, e.sentence))[0]
