@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import FIXTURES
 from corecities_graph.cli import cli
 from corecities_graph.query import named_queries
-
-from conftest import FIXTURES
 
 SPEC_COLUMNS = {
     "sources": ["document", "title", "publisher", "date", "url"],

@@ -99,12 +99,19 @@ def _files(out: Path) -> list[Path]:
     return sorted(p for p in out.rglob("*") if p.is_file())
 
 
+# Every named query is a SELECT; turtle and json-ld are for CONSTRUCT and DESCRIBE.
+SELECT_FORMATS = [fmt for fmt in FORMATS if fmt not in ("turtle", "json-ld")]
+# A value for each kind of parameter that names something in RELEASE.
+PARAM_VALUES = {"document": "release", "entity": "Jane Doe", "literal": "Leeds", "iri": "https://example.org/"}
+
+
 def _query_outputs(out: Path) -> dict[str, str]:
     runner = CliRunner()
     outputs = {}
-    for name in named_queries():
-        for fmt in FORMATS:
-            result = runner.invoke(cli, ["query", name, "--format", fmt, "--out", str(out)])
+    for name, named in named_queries().items():
+        params = [arg for p in named.params for arg in ("--param", f"{p.name}={PARAM_VALUES[p.kind]}")]
+        for fmt in SELECT_FORMATS:
+            result = runner.invoke(cli, ["query", name, "--format", fmt, "--out", str(out), *params])
             assert result.exit_code == 0, (name, fmt, result.output)
             outputs[f"query {name} --format {fmt}"] = result.output
     return outputs

@@ -286,7 +286,7 @@ CITIES_FULL = "PREFIX schema: <https://schema.org/>\n" + CITIES
 def test_malformed_query_is_400_with_the_parser_message(server: Server) -> None:
     status, _, body = server.sparql("SELECT * WHERE { ?s ?p ")
     assert status == 400
-    assert body.decode().startswith("query: malformed SPARQL: error at 1:")
+    assert body.decode().startswith("query: malformed SPARQL at line 1, column ")
 
 
 @pytest.mark.parametrize(

@@ -101,11 +101,11 @@ def build(
 def write_outputs(store: GraphStore, settings: BuildSettings, result: BuildResult) -> None:
     """Dumps, report and view of everything in the store, each written atomically."""
     from .export import write_dumps
-    from .report import write_report
+    from .report import write_reports
 
     quads = store.quads()
     result.files += write_dumps(quads, settings.out)
-    result.files.append(write_report(store, settings.out / "report.md"))
+    result.files += write_reports(store, settings.out)
     if settings.write_view:
         from .render import view_from_store, write_view
 

@@ -1,13 +1,30 @@
-"""report.md: what the graph holds, by kind, with the consistency findings a reader should see."""
+"""report.md and report.html: what the graph holds, by kind, with the findings a reader should see.
+
+Both are readable without SPARQL: counts by kind, the most central entities and the communities
+of the entity graph, signatories by city (a table, and a bar chart written beside the report as
+a PNG), where sources disagree, and which entities are linked to Wikidata, ROR and GeoNames.
+"""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import html
+import io
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .export import write_atomic
 from .query import named_queries, rows, run_query
 from .store import GraphStore
+
+if TYPE_CHECKING:
+    from .analyse import Analysis
+
+CHART_NAME = "signatories-by-city.png"
+TOP_CENTRAL = 10
 
 _KINDS = (
     "sources",
@@ -29,19 +46,14 @@ def select(store: GraphStore, name: str) -> list[dict[str, str]]:
     return [dict(zip(header, row, strict=True)) for row in table]
 
 
-def build_report(store: GraphStore) -> str:
-    """The report as Markdown; every figure comes from a named query over the store."""
-    data = {name: select(store, name) for name in _KINDS}
+def build_report(store: GraphStore, extra: ReportData | None = None) -> str:
+    """The report as Markdown; every figure comes from a named query over the store or its analysis."""
+    extra = extra or report_data(store)
+    data = extra.tables
     out: list[str] = ["# corecities-graph report", ""]
     out += ["## What was found", "", "| kind | count |", "|---|---|"]
     for name in _KINDS:
-        distinct = {tuple(sorted(r.items())) for r in data[name]}
-        first = (
-            {next(iter(r.values())) for r in data[name]}
-            if name not in ("conflicts", "signatories", "claimed_counts")
-            else distinct
-        )
-        out.append(f"| {name.replace('_', ' ')} | {len(first)} |")
+        out.append(f"| {name.replace('_', ' ')} | {_count(name, data[name])} |")
     out += ["", "## Sources", ""]
     for row in data["sources"]:
         out.append(
@@ -80,8 +92,253 @@ def build_report(store: GraphStore) -> str:
             )
     else:
         out.append("No disagreements found.")
+    out += ["", "## Signatories by city", "", "| city | signatories |", "|---|---|"]
+    out += [f"| {_md(city)} | {count} |" for city, count in extra.signatories_by_city]
+    out += [
+        "",
+        "## Most central entities",
+        "",
+        "| entity | kind | degree | betweenness |",
+        "|---|---|---|---|",
+    ]
+    for node in extra.central:
+        out.append(f"| {_md(node.label)} | {node.kind} | {node.degree} | {node.betweenness:.4f} |")
+    out += ["", "## Communities", ""]
+    for number, names in enumerate(extra.communities, start=1):
+        out.append(f"{number}. {_md(', '.join(names))}")
+    out += ["", "## Links to Wikidata, ROR and GeoNames", ""]
+    out += [f"- {target}: {count} entities linked" for target, count in extra.links]
+    out.append("- still unlinked: " + (_md(", ".join(extra.unlinked)) if extra.unlinked else "none"))
     out.append("")
     return "\n".join(out)
+
+
+def _count(name: str, table: list[dict[str, str]]) -> int:
+    """Distinct answers: distinct first columns, or distinct rows for the kinds whose rows are the answers."""
+    if name in ("conflicts", "signatories", "claimed_counts"):
+        return len({tuple(sorted(r.items())) for r in table})
+    return len({next(iter(r.values())) for r in table})
+
+
+@dataclass
+class ReportData:
+    """What both reports show, gathered once."""
+
+    tables: dict[str, list[dict[str, str]]]
+    signatories_by_city: list[tuple[str, int]] = field(default_factory=list)
+    central: list = field(default_factory=list)  # type: ignore[type-arg]
+    communities: list[list[str]] = field(default_factory=list)
+    links: list[tuple[str, int]] = field(default_factory=list)
+    unlinked: list[str] = field(default_factory=list)
+    analysis: Analysis | None = None
+
+
+# Each document's graph repeats what it says about an entity, so each pattern is made distinct first.
+_SIGNATORIES_BY_CITY = """
+SELECT ?city_name (COUNT(DISTINCT ?institution) AS ?signatories) WHERE {
+  { SELECT DISTINCT ?institution WHERE { ?declaration ccg:signatory/org:hasMember? ?institution } }
+  MINUS { SELECT DISTINCT ?institution WHERE { ?institution org:hasMember ?member } }
+  OPTIONAL {
+    { SELECT DISTINCT ?institution ?city WHERE { ?institution schema:location ?city } }
+    { SELECT DISTINCT ?city ?located WHERE { ?city a schema:City ; schema:name ?located } }
+  }
+  BIND(COALESCE(?located, "(no city)") AS ?city_name)
+}
+GROUP BY ?city_name
+ORDER BY DESC(?signatories) ?city_name
+"""
+_LINKS = """
+SELECT ?target (COUNT(DISTINCT ?entity) AS ?entities) WHERE {
+  ?entity owl:sameAs ?same .
+  BIND(IF(STRSTARTS(STR(?same), "http://www.wikidata.org/"), "Wikidata",
+       IF(STRSTARTS(STR(?same), "https://ror.org/"), "ROR",
+       IF(CONTAINS(STR(?same), "geonames.org/"), "GeoNames", "other"))) AS ?target)
+}
+GROUP BY ?target
+ORDER BY ?target
+"""
+_UNLINKED = """
+SELECT DISTINCT ?name WHERE {
+  { SELECT DISTINCT ?entity WHERE { { ?entity a schema:City } UNION { ?entity a org:Organization } } }
+  MINUS { SELECT DISTINCT ?entity WHERE { ?entity owl:sameAs ?same } }
+  { SELECT DISTINCT ?entity ?name WHERE { ?entity schema:name ?name } }
+}
+ORDER BY ?name
+"""
+
+
+def report_data(store: GraphStore) -> ReportData:
+    """Run the named queries, the report's own queries and the network analysis once."""
+    from .analyse import analyse
+
+    data = ReportData(tables={name: select(store, name) for name in _KINDS})
+    _, table = rows(run_query(store, "report", _SIGNATORIES_BY_CITY))
+    data.signatories_by_city = [(city, int(count)) for city, count in table]
+    _, table = rows(run_query(store, "report", _LINKS))
+    data.links = [(target, int(count)) for target, count in table]
+    _, table = rows(run_query(store, "report", _UNLINKED))
+    data.unlinked = [name for (name,) in table]
+    analysis = analyse(store)
+    data.analysis = analysis
+    data.central = analysis.nodes[:TOP_CENTRAL]
+    labels = {n.iri: n.label for n in analysis.nodes}
+    data.communities = [sorted(labels[m] for m in c) for c in analysis.communities if len(c) > 1]
+    return data
+
+
+def signatories_chart(counts: list[tuple[str, int]]) -> bytes:
+    """A horizontal bar chart of signatories per city as PNG bytes, the same bytes for the same counts.
+
+    Rendered with matplotlib's Agg canvas (no pyplot state, no display), its bundled DejaVu Sans
+    font and no Software or date metadata, so two builds give identical files.
+    """
+    from matplotlib import rcParams
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
+    rcParams["font.family"] = "DejaVu Sans"
+    rcParams["svg.hashsalt"] = "corecities-graph"
+    ordered = list(reversed(counts))
+    height = 1.2 + 0.32 * max(1, len(ordered))
+    figure = Figure(figsize=(7, height), dpi=100)
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    names = [city for city, _ in ordered]
+    values = [count for _, count in ordered]
+    bars = axes.barh(range(len(values)), values, color="#3b6ea8")
+    axes.set_yticks(range(len(values)), names)
+    axes.bar_label(bars, padding=3)
+    axes.set_xlabel("signatory institutions")
+    axes.set_title("Signatories by city")
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", metadata={"Software": None})
+    return buffer.getvalue()
+
+
+_STYLE = """
+body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1d1d1d; }
+h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
+table { border-collapse: collapse; margin: 0.5rem 0; }
+th, td { border: 1px solid #ccc; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+img { max-width: 100%; height: auto; }
+"""
+
+
+def build_report_html(data: ReportData, chart: bytes) -> str:
+    """The report as one self-contained HTML page: every document text escaped, nothing loaded from elsewhere."""
+    e = html.escape
+    style_hash = base64.b64encode(hashlib.sha256(_STYLE.encode("utf-8")).digest()).decode("ascii")
+    csp = (
+        f"default-src 'none'; style-src 'sha256-{style_hash}'; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
+    tables = data.tables
+
+    def table(header: list[str], body: list[list[str]], numeric: frozenset[int] = frozenset()) -> str:
+        head = "".join(f"<th>{e(h)}</th>" for h in header)
+        cell = ('<td class="n">', "<td>")
+        lines = [
+            "<tr>" + "".join(f"{cell[i not in numeric]}{e(c)}</td>" for i, c in enumerate(r)) + "</tr>"
+            for r in body
+        ]
+        return f"<table><thead><tr>{head}</tr></thead><tbody>" + "".join(lines) + "</tbody></table>"
+
+    counts = [[name.replace("_", " "), str(_count(name, tables[name]))] for name in _KINDS]
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{e(csp)}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<title>corecities-graph report</title>",
+        f"<style>{_STYLE}</style>",
+        "</head>",
+        "<body>",
+        "<h1>corecities-graph report</h1>",
+        "<h2>What was found</h2>",
+        table(["kind", "count"], counts, frozenset({1})),
+        "<h2>Sources</h2>",
+        table(
+            ["title", "publisher", "date", "url"],
+            [[r["title"], r["publisher"], r["date"], r["url"]] for r in tables["sources"]],
+        ),
+        "<h2>Signatories by city</h2>",
+        table(["city", "signatories"], [[c, str(n)] for c, n in data.signatories_by_city], frozenset({1})),
+        f'<p><img src="data:image/png;base64,{base64.b64encode(chart).decode("ascii")}" '
+        f'alt="{e(_chart_alt(data.signatories_by_city))}"></p>',
+        f"<p>The chart is also saved as {CHART_NAME} beside this report.</p>",
+        "<h2>Most central entities</h2>",
+        "<p>By betweenness centrality in the entity graph (cities, organisations, people, declarations "
+        "and proposals, joined by the relations between them).</p>",
+        table(
+            ["entity", "kind", "degree", "betweenness", "eigenvector", "community"],
+            [
+                [
+                    n.label,
+                    n.kind,
+                    str(n.degree),
+                    f"{n.betweenness:.4f}",
+                    f"{n.eigenvector:.4f}",
+                    str(n.community),
+                ]
+                for n in data.central
+            ],
+            frozenset({2, 3, 4, 5}),
+        ),
+        "<h2>Communities</h2>",
+        "<ol>" + "".join(f"<li>{e(', '.join(names))}</li>" for names in data.communities) + "</ol>",
+        "<h2>Where sources disagree</h2>",
+        table(
+            ["subject", "measure", "value a", "source a", "value b", "source b"],
+            [
+                [
+                    r["subject_name"],
+                    r["measure"],
+                    r["value_a"],
+                    _short(r["source_a"]),
+                    r["value_b"],
+                    _short(r["source_b"]),
+                ]
+                for r in tables["conflicts"]
+            ],
+        )
+        if tables["conflicts"]
+        else "<p>No disagreements found.</p>",
+        "<h2>Links to Wikidata, ROR and GeoNames</h2>",
+        table(["linked to", "entities"], [[t, str(n)] for t, n in data.links], frozenset({1})),
+        "<p>Still unlinked: " + (e(", ".join(data.unlinked)) if data.unlinked else "none") + ".</p>",
+        "</body>",
+        "</html>",
+        "",
+    ]
+    return "\n".join(out)
+
+
+def _chart_alt(counts: list[tuple[str, int]]) -> str:
+    return "Bar chart of signatory institutions per city: " + (
+        ", ".join(f"{city} {count}" for city, count in counts) if counts else "none"
+    )
+
+
+def write_reports(store: GraphStore, out: Path) -> list[Path]:
+    """report.md, report.html and the chart beside them, each written atomically."""
+    data = report_data(store)
+    chart = signatories_chart(data.signatories_by_city)
+    written = []
+    for name, content in (
+        ("report.md", build_report(store, data).encode("utf-8")),
+        (CHART_NAME, chart),
+        ("report.html", build_report_html(data, chart).encode("utf-8")),
+    ):
+        write_atomic(out / name, content)
+        written.append(out / name)
+    return written
 
 
 _SIGNED_BY_SOURCE = """
@@ -156,5 +413,6 @@ def _md(value: str | None) -> str:
 
 
 def write_report(store: GraphStore, path: Path) -> Path:
+    """report.md alone."""
     write_atomic(path, build_report(store).encode("utf-8"))
     return path

@@ -64,6 +64,14 @@ class CCG(DefinedNamespace):
     ukprn: URIRef  # institution -> UK Provider Reference Number
     identifierSource: URIRef  # link graph -> where an identifier was read
 
+    # network metrics, written by `analyse --write-back` into their own named graph
+    degree: URIRef  # entity -> number of distinct neighbours in the entity graph
+    degreeCentrality: URIRef  # entity -> degree divided by (nodes - 1)
+    betweenness: URIRef  # entity -> normalised betweenness centrality
+    eigenvectorCentrality: URIRef  # entity -> eigenvector centrality within its component
+    community: URIRef  # entity -> number of its Louvain community (1 = largest)
+    component: URIRef  # entity -> number of its connected component (1 = largest)
+
 
 OA = Namespace("http://www.w3.org/ns/oa#")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")

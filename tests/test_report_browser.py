@@ -1,0 +1,89 @@
+"""report.html in a real headless Chromium: styled and illustrated under its policy, inert with hostile text."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from corecities_graph.report import _KINDS, ReportData, build_report_html, signatories_chart
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+BROWSER_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+HOSTILE = "<img src=x onerror=window.__pwned=1><script>window.__pwned=1</script>"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright; skips (or fails when required) when either is missing."""
+    reason = None
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is missing"
+    elif importlib.util.find_spec("playwright") is None:
+        reason = "Playwright for Python is not installed"
+    if reason:
+        message = (
+            f"{reason}; enable the browser tests with `apt-get install chromium` and `pip install playwright`"
+        )
+        if os.environ.get("CORECITIES_REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser: Any, path: Path) -> tuple[Any, list[str], list[str]]:
+    page = browser.new_page()
+    messages: list[str] = []
+    requests: list[str] = []
+    page.on("console", lambda message: messages.append(message.text))
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    return page, messages, requests
+
+
+def test_report_renders_its_style_and_chart_under_its_policy(browser: Any, seed_out: Path) -> None:
+    page, messages, requests = open_page(browser, seed_out / "report.html")
+    assert page.evaluate("getComputedStyle(document.querySelector('td.n')).textAlign") == "right"
+    assert page.evaluate("document.querySelector('img').naturalWidth") > 100
+    assert page.evaluate("document.querySelector('img').alt").startswith(
+        "Bar chart of signatory institutions"
+    )
+    assert not [m for m in messages if "Content Security Policy" in m]
+    assert all(url.startswith(("file:", "data:")) for url in requests), requests
+    page.close()
+
+
+def test_hostile_text_in_the_report_runs_nothing(browser: Any, tmp_path: Path) -> None:
+    data = ReportData(
+        tables={name: [] for name in _KINDS}, signatories_by_city=[(HOSTILE, 2)], unlinked=[HOSTILE]
+    )
+    data.tables["sources"] = [{"document": "d", "title": HOSTILE, "publisher": "", "date": "", "url": ""}]
+    path = tmp_path / "report.html"
+    path.write_text(build_report_html(data, signatories_chart(data.signatories_by_city)), encoding="utf-8")
+    page, _, requests = open_page(browser, path)
+    assert page.evaluate("window.__pwned") is None
+    assert page.evaluate("document.querySelectorAll('script').length") == 0
+    assert page.evaluate("document.querySelectorAll('img').length") == 1
+    assert HOSTILE in page.inner_text("body")
+    assert all(url.startswith(("file:", "data:")) for url in requests), requests
+    page.close()
