@@ -87,6 +87,10 @@ def build(
     if mentioned:
         store.add(link_quads(mentioned, ref, model))
     store.flush()
+    # Publishing check (validate.py): SHACL over the graphs this run wrote, not the whole store.
+    from .validate import check_build
+
+    check_build(store, [mint.document(doc_id) for doc_id in result.built], mint.graph("links"))
     write_outputs(store, settings, result)
     return result
 

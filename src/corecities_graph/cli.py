@@ -191,5 +191,35 @@ def evaluate_cli(folder: Path, fmt: str) -> None:
         click.echo(render(evaluation), nl=False)
 
 
+# --- publishing: validate, export ------------------------------------------------------------
+
+
+@cli.command("validate")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@out_option
+@reports_errors
+def validate_cli(file: Path | None, out: Path) -> None:
+    """Check the graph in --out (or FILE) against the SHACL shapes in ontology/shapes.ttl.
+
+    FILE is a Turtle, TriG, N-Triples, N-Quads, RDF/XML or JSON-LD file to check
+    instead of the store. Exit code 0 when it conforms, 3 when it does not.
+
+    \b
+    Example:
+        corecities-graph validate --out output
+        corecities-graph validate output/graph.trig
+    """
+    from .store import GraphStore
+    from .validate import format_report, validate_file, validate_store
+
+    if file is not None:
+        report, source = validate_file(file), str(file)
+    else:
+        report, source = validate_store(GraphStore.open(out, read_only=True)), str(out)
+    click.echo(format_report(report, source), nl=False)
+    if not report.conforms:
+        sys.exit(3)
+
+
 def main() -> None:
     cli(prog_name="corecities-graph")
