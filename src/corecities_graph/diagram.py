@@ -54,14 +54,15 @@ def mermaid() -> str:
                     kind = _curie(str(datatype)).removeprefix("xsd:") if datatype is not None else "string"
                     attributes[source].add(f"{_curie(str(path))} {kind}")
                 elif (options := shapes.value(prop, SH["or"])) is not None:
-                    kinds = [shapes.value(o, SH.datatype) for o in rdflib.collection.Collection(shapes, options)]
+                    kinds = [
+                        shapes.value(o, SH.datatype) for o in rdflib.collection.Collection(shapes, options)
+                    ]
                     names = " or ".join(_curie(str(k)).removeprefix("xsd:") for k in kinds if k is not None)
                     attributes[source].add(f"{_curie(str(path))} {names}")
     for prop in onto.subjects(RDF.type, OWL.ObjectProperty):
         domain, range_ = onto.value(prop, RDFS.domain), onto.value(prop, RDFS.range)
-        if isinstance(domain, rdflib.URIRef) and isinstance(range_, rdflib.URIRef):
-            if str(domain) in attributes and str(range_) in attributes:
-                links.add((str(domain), str(range_), _curie(str(prop))))
+        if str(domain) in attributes and str(range_) in attributes:
+            links.add((str(domain), str(range_), _curie(str(prop))))
     lines = ["```mermaid", "classDiagram", "    direction LR"]
     for cls in sorted(attributes, key=_curie):
         lines.append(f'    class {_ident(cls)}["{_curie(cls)}"]')
@@ -90,7 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     wanted = with_diagram(current)
     if check:
         if current != wanted:
-            print(f"{readme}: the diagram is out of date; run python -m corecities_graph.diagram", file=sys.stderr)
+            print(
+                f"{readme}: the diagram is out of date; run python -m corecities_graph.diagram",
+                file=sys.stderr,
+            )
             return 1
         return 0
     if current != wanted:
