@@ -81,6 +81,12 @@ def cli(ctx: click.Context, quiet: bool) -> None:
     default=None,
     help="Folder of reference data (default: data/reference).",
 )
+@click.option(
+    "--licence",
+    default="https://creativecommons.org/licenses/by/4.0/",
+    show_default=True,
+    help="IRI of the licence the dataset description (void.ttl) states.",
+)
 @click.pass_obj
 @reports_errors
 def build_cli(
@@ -90,6 +96,7 @@ def build_cli(
     base_iri: str,
     include_contacts: bool,
     reference: Path | None,
+    licence: str,
 ) -> None:
     """Build the graph of PATHS (files or folders) into --out.
 
@@ -104,7 +111,11 @@ def build_cli(
 
     targets = list(paths) or [Path("data/declaration.txt")]
     build_settings = BuildSettings(
-        out=out, base_iri=base_iri, include_contacts=include_contacts, reference_dir=reference
+        out=out,
+        base_iri=base_iri,
+        include_contacts=include_contacts,
+        reference_dir=reference,
+        licence=licence,
     )
     result = build(targets, build_settings)
     if not settings.quiet:

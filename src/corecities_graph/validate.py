@@ -109,7 +109,13 @@ def validate_graph(data: rdflib.Graph, shapes: str = SHAPES) -> Report:
                 focus=one(SH.focusNode),
                 path=one(SH.resultPath),
                 message=str(results.value(result, SH.resultMessage) or "does not conform"),
-                shape=_short(str(owner.get(results.value(result, SH.sourceShape), results.value(result, SH.sourceShape)))),
+                shape=_short(
+                    str(
+                        owner.get(
+                            results.value(result, SH.sourceShape), results.value(result, SH.sourceShape)
+                        )
+                    )
+                ),
                 value=one(SH.value),
                 severity=str(results.value(result, SH.resultSeverity)).rsplit("#", 1)[-1],
             )
@@ -166,6 +172,16 @@ def check_build(store: GraphStore, graphs: Sequence[ox.NamedNode], links: ox.Nam
         )
 
 
+def check_description(path: Path) -> None:
+    """Raise ShapesError when the dataset description a build wrote breaks ontology/dcat-shapes.ttl."""
+    report = validate_quads(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE), DCAT_SHAPES)
+    if not report.conforms:
+        first = "; ".join(_line(v) for v in report.violations[:3])
+        raise ShapesError(
+            f"{path}: the dataset description does not conform to the DCAT/VoID shapes: {first}"
+        )
+
+
 def _line(violation: Violation) -> str:
     path = f" {violation.path}" if violation.path else ""
     return f"{violation.focus}{path}: {violation.message}"
@@ -182,6 +198,8 @@ def format_report(report: Report, source: str) -> str:
             shape = violation.shape
             count = sum(1 for v in report.violations if v.shape == shape)
             lines += ["", f"{shape} ({count})"]
-        value = f" [value {violation.value}]" if violation.value and violation.value != violation.focus else ""
+        value = (
+            f" [value {violation.value}]" if violation.value and violation.value != violation.focus else ""
+        )
         lines.append(f"  {violation.focus}  {violation.path or '(node)'}: {violation.message}{value}")
     return "\n".join(lines) + "\n"
