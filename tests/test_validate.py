@@ -173,6 +173,8 @@ def test_build_fails_loudly_when_its_output_does_not_conform(
     )
     monkeypatch.setattr(validate_module, "ontology_file", lambda name: tmp_path / "ontology" / name)
     out = tmp_path / "out"
-    with pytest.raises(ShapesError, match=r"^the build output does not conform to the shapes \(4 violations\): <"):
+    with pytest.raises(
+        ShapesError, match=r"^the build output does not conform to the shapes \(4 violations\): <"
+    ):
         build([ROOT / "data" / "declaration.txt"], BuildSettings(out=out, base_iri=DEFAULT_BASE_IRI))
     assert not (out / "graph.ttl").exists()

@@ -232,5 +232,48 @@ def validate_cli(file: Path | None, out: Path) -> None:
         sys.exit(3)
 
 
+@cli.command("export")
+@out_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "jsonld", "nt", "nq", "trig", "rdfxml", "graphml", "csv"]),
+    default=None,
+    help="Output format (default: from -o's extension, else ttl).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file (atomically) instead of stdout.",
+)
+@reports_errors
+def export_cli(out: Path, fmt: str | None, output: Path | None) -> None:
+    """Write the graph in --out in one format, to stdout or to a file.
+
+    ttl, nt and rdfxml hold the union of all documents' graphs; trig, nq and
+    jsonld keep one named graph per document. graphml is for Gephi (literals
+    become node attributes). csv is for spreadsheets: with -o NAME.csv it writes
+    NAME-nodes.csv and NAME-edges.csv; on stdout it prints the edges table.
+
+    \b
+    Example:
+        corecities-graph export --format jsonld -o output/graph.jsonld
+        corecities-graph export --format csv -o output/graph.csv
+    """
+    from .export import SUFFIXES, export_bytes, export_files
+    from .store import GraphStore
+
+    chosen = fmt or (SUFFIXES.get(output.suffix.lower(), "ttl") if output else "ttl")
+    quads = GraphStore.open(out, read_only=True).quads()
+    if output is None:
+        click.echo(export_bytes(quads, chosen), nl=False)
+        return
+    for path in export_files(quads, chosen, output):
+        if not click.get_current_context().find_root().obj.quiet:
+            click.echo(f"  {path}", err=True)
+
+
 def main() -> None:
     cli(prog_name="corecities-graph")
