@@ -114,3 +114,15 @@ def test_licence_and_base_iri_options(tmp_path: Path, seed_copy: Path) -> None:
     assert str(void.value(dataset, DCTERMS.license)) == licence
     assert str(void.value(dataset, VOID.sparqlEndpoint)) == "https://data.example.net/sparql"
     assert sparql_endpoint("https://data.example.net/cc/id/") == "https://data.example.net/sparql"
+
+
+def test_rebuild_without_source_date_epoch_keeps_void_identical(
+    tmp_path: Path, seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """issued/modified come from the stored extraction runs, so an unchanged rebuild changes nothing."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    out = tmp_path / "out"
+    assert CliRunner().invoke(cli, ["build", str(seed_copy), "--out", str(out)]).exit_code == 0
+    first = (out / "void.ttl").read_bytes()
+    assert CliRunner().invoke(cli, ["build", str(seed_copy), "--out", str(out)]).exit_code == 0
+    assert (out / "void.ttl").read_bytes() == first
