@@ -96,8 +96,8 @@ def describe(quads: Sequence[ox.Quad], base_iri: str, licence: str, fallback_tim
     )
     issued, modified = (times[0], times[-1]) if times else (fallback_time, fallback_time)
 
-    for cls in (VOID.Dataset, DCAT.Dataset):
-        out.add(dataset, RDF.type, _iri(cls))
+    for dataset_class in (VOID.Dataset, DCAT.Dataset):
+        out.add(dataset, RDF.type, _iri(dataset_class))
     out.add(
         dataset,
         DCTERMS.title,

@@ -39,17 +39,17 @@ def mermaid() -> str:
     attributes: dict[str, set[str]] = {}
     links: set[tuple[str, str, str]] = set()
     for shape in shapes.subjects(RDF.type, SH.NodeShape):
-        for cls in shapes.objects(shape, SH.targetClass):
-            source = str(cls)
+        for target_class in shapes.objects(shape, SH.targetClass):
+            source = str(target_class)
             attributes.setdefault(source, set())
             for prop in shapes.objects(shape, SH.property):
                 path = shapes.value(prop, SH.path)
                 if not isinstance(path, rdflib.URIRef):
                     continue
-                target = shapes.value(prop, SH["class"])
+                linked = shapes.value(prop, SH["class"])
                 datatype = shapes.value(prop, SH.datatype)
-                if target is not None:
-                    links.add((source, str(target), _curie(str(path))))
+                if linked is not None:
+                    links.add((source, str(linked), _curie(str(path))))
                 elif datatype is not None or shapes.value(prop, SH["in"]) is not None:
                     kind = _curie(str(datatype)).removeprefix("xsd:") if datatype is not None else "string"
                     attributes[source].add(f"{_curie(str(path))} {kind}")

@@ -93,7 +93,7 @@ def validate_graph(data: rdflib.Graph, shapes: str = SHAPES) -> Report:
     _, results, _ = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none", advanced=True)
     assert isinstance(results, rdflib.Graph)
     report = Report(nodes=len(set(data.subjects())))
-    owner = {prop: shape for shape, prop in shapes_graph.subject_objects(SH.property)}
+    owner: dict[object, object] = {prop: shape for shape, prop in shapes_graph.subject_objects(SH.property)}
     for result in results.subjects(rdflib.RDF.type, SH.ValidationResult):
 
         def one(predicate: rdflib.URIRef, result: rdflib.term.Node = result) -> str:
@@ -109,19 +109,18 @@ def validate_graph(data: rdflib.Graph, shapes: str = SHAPES) -> Report:
                 focus=one(SH.focusNode),
                 path=one(SH.resultPath),
                 message=str(results.value(result, SH.resultMessage) or "does not conform"),
-                shape=_short(
-                    str(
-                        owner.get(
-                            results.value(result, SH.sourceShape), results.value(result, SH.sourceShape)
-                        )
-                    )
-                ),
+                shape=_shape_name(results.value(result, SH.sourceShape), owner),
                 value=one(SH.value),
                 severity=str(results.value(result, SH.resultSeverity)).rsplit("#", 1)[-1],
             )
         )
     report.violations.sort(key=lambda v: (v.shape, v.focus, v.path, v.message, v.value))
     return report
+
+
+def _shape_name(shape: object, owner: dict[object, object]) -> str:
+    """A property shape is named after the node shape that holds it."""
+    return _short(str(owner.get(shape, shape))) if shape is not None else ""
 
 
 def validate_quads(quads: Iterable[ox.Quad], shapes: str = SHAPES) -> Report:
