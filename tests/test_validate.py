@@ -178,3 +178,8 @@ def test_build_fails_loudly_when_its_output_does_not_conform(
     ):
         build([ROOT / "data" / "declaration.txt"], BuildSettings(out=out, base_iri=DEFAULT_BASE_IRI))
     assert not (out / "graph.ttl").exists()
+    result = CliRunner().invoke(
+        cli, ["build", str(ROOT / "data" / "declaration.txt"), "--out", str(out), "--no-validate"]
+    )
+    assert result.exit_code == 0, result.output
+    assert (out / "graph.ttl").exists()

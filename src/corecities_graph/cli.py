@@ -87,6 +87,11 @@ def cli(ctx: click.Context, quiet: bool) -> None:
     show_default=True,
     help="IRI of the licence the dataset description (void.ttl) states.",
 )
+@click.option(
+    "--no-validate",
+    is_flag=True,
+    help="Skip the SHACL check of the graphs this build writes (faster for very large first builds).",
+)
 @click.pass_obj
 @reports_errors
 def build_cli(
@@ -97,6 +102,7 @@ def build_cli(
     include_contacts: bool,
     reference: Path | None,
     licence: str,
+    no_validate: bool,
 ) -> None:
     """Build the graph of PATHS (files or folders) into --out.
 
@@ -116,6 +122,7 @@ def build_cli(
         include_contacts=include_contacts,
         reference_dir=reference,
         licence=licence,
+        validate=not no_validate,
     )
     result = build(targets, build_settings)
     if not settings.quiet:
