@@ -171,7 +171,10 @@ def test_build_fails_loudly_when_its_output_does_not_conform(
         + "\nccgsh:Strict a sh:NodeShape ; sh:targetClass schema:Person ;"
         " sh:property [ sh:path schema:telephone ; sh:minCount 1 ] .\n"
     )
-    monkeypatch.setattr(validate_module, "ontology_file", lambda name: tmp_path / "ontology" / name)
+    shipped = validate_module.ontology_file
+    monkeypatch.setattr(
+        validate_module, "ontology_file", lambda name: strict if name == "shapes.ttl" else shipped(name)
+    )
     out = tmp_path / "out"
     with pytest.raises(
         ShapesError, match=r"^the build output does not conform to the shapes \(4 violations\): <"
