@@ -5,6 +5,8 @@ document and measures, side by side in one run, what the build's check costs (th
 graph with the links graph) and what validating the whole store would cost.
 
     .venv/bin/python benchmarks/bench_validate.py [N ...]   (default: 20 80)
+
+It first prints what the check adds to one seed build (medians of three, alternating).
 """
 
 from __future__ import annotations
@@ -28,7 +30,9 @@ SEED = Path(__file__).resolve().parents[1] / "data" / "declaration.txt"
 
 def _documents(start: int, count: int) -> list[Document]:
     text = SEED.read_text(encoding="utf-8")
-    return [Document(doc_id=f"copy-{i:05d}", text=f"{text}\nCopy {i}.\n") for i in range(start, start + count)]
+    return [
+        Document(doc_id=f"copy-{i:05d}", text=f"{text}\nCopy {i}.\n") for i in range(start, start + count)
+    ]
 
 
 def _seconds(action: object) -> float:
@@ -50,8 +54,27 @@ def main(sizes: list[int]) -> None:
             graphs = [ox.NamedNode(mint.document(f"copy-{size:05d}").value)]
             changed = _seconds(lambda: validate_changed(store, graphs, mint.graph("links")))  # noqa: B023
             whole = _seconds(lambda: validate_store(store))  # noqa: B023
-            print(f"{size + 1:>9}  {len(store):>8}  {changed:>17.3f}  {whole:>15.3f}  {whole / changed:5.1f}x")
+            print(
+                f"{size + 1:>9}  {len(store):>8}  {changed:>17.3f}  {whole:>15.3f}  {whole / changed:5.1f}x"
+            )
+
+
+def build_cost(rounds: int = 3) -> None:
+    """One seed build into a fresh folder, with and without the check, alternating; medians."""
+    timings: dict[bool, list[float]] = {True: [], False: []}
+    for _ in range(rounds):
+        for check in (True, False):
+            with tempfile.TemporaryDirectory() as folder:
+                settings = BuildSettings(
+                    out=Path(folder), base_iri=DEFAULT_BASE_IRI, write_view=False, validate=check
+                )
+                timings[check].append(_seconds(lambda: build([SEED], settings)))  # noqa: B023
+    with_check, without = (sorted(timings[c])[rounds // 2] for c in (True, False))
+    print(
+        f"seed build: {with_check:.3f} s with the check, {without:.3f} s without: {with_check / without:.2f}x"
+    )
 
 
 if __name__ == "__main__":
+    build_cost()
     main([int(a) for a in sys.argv[1:]] or [20, 80])
