@@ -102,7 +102,12 @@ def _files(out: Path) -> list[Path]:
 # Every named query is a SELECT; turtle and json-ld are for CONSTRUCT and DESCRIBE.
 SELECT_FORMATS = [fmt for fmt in FORMATS if fmt not in ("turtle", "json-ld")]
 # A value for each kind of parameter that names something in RELEASE.
-PARAM_VALUES = {"document": "release", "entity": "Jane Doe", "literal": "Leeds", "iri": "https://example.org/"}
+PARAM_VALUES = {
+    "document": "release",
+    "entity": "Jane Doe",
+    "literal": "Leeds",
+    "iri": "https://example.org/",
+}
 
 
 def _query_outputs(out: Path) -> dict[str, str]:
@@ -169,14 +174,20 @@ def test_no_contact_in_any_export_format(private_out: Path, tmp_path: Path) -> N
     runner = CliRunner()
     leaks = []
     for fmt in formats:
-        with runner.isolated_filesystem(temp_dir=tmp_path) as cwd:
-            result = runner.invoke(cli, ["export", "--format", fmt, "--out", str(private_out)])
-            assert result.exit_code == 0, (fmt, result.output)
-            leaks += _leaks(f"export --format {fmt}", result.output)
-            for path in _files(Path(cwd)):
-                leaks += _leaks(
-                    f"export --format {fmt}: {path.name}", path.read_bytes().decode("utf-8", "replace")
-                )
+        result = runner.invoke(cli, ["export", "--format", fmt, "--out", str(private_out)])
+        assert result.exit_code == 0, (fmt, result.output)
+        leaks += _leaks(f"export --format {fmt}", result.output)
+        folder = tmp_path / fmt
+        folder.mkdir()
+        target = folder / f"export.{fmt}"
+        result = runner.invoke(cli, ["export", "--format", fmt, "--out", str(private_out), "-o", str(target)])
+        assert result.exit_code == 0, (fmt, result.output)
+        written = _files(folder)
+        assert written, fmt
+        for path in written:
+            leaks += _leaks(
+                f"export --format {fmt}: {path.name}", path.read_bytes().decode("utf-8", "replace")
+            )
     for path in _files(private_out):
         if path.parent.name != "store":
             leaks += _leaks(f"after export: {path.name}", path.read_bytes().decode("utf-8", "replace"))

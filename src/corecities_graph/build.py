@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .dataset import DEFAULT_LICENCE
 from .errors import CorecitiesError, InputError
 from .extract import extract
 from .model import Minter, ModelSettings, document_quads, holds_contacts, link_quads, mentioned_entities
@@ -24,6 +25,8 @@ class BuildSettings:
     reference_dir: Path | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     write_view: bool = True
+    licence: str = DEFAULT_LICENCE
+    validate: bool = True
 
 
 @dataclass
@@ -94,6 +97,11 @@ def build(
     if mentioned:
         store.add(link_quads(mentioned, ref, model))
     store.flush()
+    # Publishing check (validate.py): SHACL over the graphs this run wrote, not the whole store.
+    if settings.validate:
+        from .validate import check_build
+
+        check_build(store, [mint.document(doc_id) for doc_id in result.built], mint.graph("links"))
     write_outputs(store, settings, result)
     return result
 
@@ -105,6 +113,13 @@ def write_outputs(store: GraphStore, settings: BuildSettings, result: BuildResul
 
     quads = store.quads()
     result.files += write_dumps(quads, settings.out)
+    # Publishing: the dataset description (dataset.py), checked against ontology/dcat-shapes.ttl.
+    from .dataset import write_void
+    from .validate import check_description
+
+    void = write_void(quads, settings.out, settings.base_iri, settings.licence, run_time())
+    check_description(void)
+    result.files.append(void)
     result.files += write_reports(store, settings.out)
     if settings.write_view:
         from .render import view_from_store, write_view

@@ -159,6 +159,17 @@ def _config_defaults(ctx: click.Context, explicit: Path | None) -> dict[str, dic
     help="Folder of reference data (default: data/reference).",
 )
 @input_options
+@click.option(
+    "--licence",
+    default="https://creativecommons.org/licenses/by/4.0/",
+    show_default=True,
+    help="IRI of the licence the dataset description (void.ttl) states.",
+)
+@click.option(
+    "--no-validate",
+    is_flag=True,
+    help="Skip the SHACL check of the graphs this build writes (faster for very large first builds).",
+)
 @click.pass_obj
 @reports_errors
 def build_cli(
@@ -174,6 +185,8 @@ def build_cli(
     publisher: str | None,
     date: str | None,
     url: str | None,
+    licence: str,
+    no_validate: bool,
 ) -> None:
     """Build the graph of PATHS (files, folders, or - for stdin) into --out.
 
@@ -202,6 +215,8 @@ def build_cli(
         include_contacts=include_contacts,
         reference_dir=reference,
         max_bytes=max_bytes,
+        licence=licence,
+        validate=not no_validate,
     )
     given = Metadata(title=title, publisher=publisher, date=date, url=url)
     documents = []
@@ -563,6 +578,79 @@ def explain_cli(first: str, second: str, out: Path, max_paths: int) -> None:
 
     store = GraphStore.open(out, read_only=True)
     click.echo(render(explain(store, first, second, max_paths=max_paths)), nl=False)
+
+
+# --- publishing: validate, export ------------------------------------------------------------
+
+
+@cli.command("validate")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@out_option
+@reports_errors
+def validate_cli(file: Path | None, out: Path) -> None:
+    """Check the graph in --out (or FILE) against the SHACL shapes in ontology/shapes.ttl.
+
+    FILE is a Turtle, TriG, N-Triples, N-Quads, RDF/XML or JSON-LD file to check
+    instead of the store. Exit code 0 when it conforms, 3 when it does not.
+
+    \b
+    Example:
+        corecities-graph validate --out output
+        corecities-graph validate output/graph.trig
+    """
+    from .store import GraphStore
+    from .validate import format_report, validate_file, validate_store
+
+    if file is not None:
+        report, source = validate_file(file), str(file)
+    else:
+        report, source = validate_store(GraphStore.open(out, read_only=True)), str(out)
+    click.echo(format_report(report, source), nl=False)
+    if not report.conforms:
+        sys.exit(3)
+
+
+@cli.command("export")
+@out_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "jsonld", "nt", "nq", "trig", "rdfxml", "graphml", "csv"]),
+    default=None,
+    help="Output format (default: from -o's extension, else ttl).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file (atomically) instead of stdout.",
+)
+@reports_errors
+def export_cli(out: Path, fmt: str | None, output: Path | None) -> None:
+    """Write the graph in --out in one format, to stdout or to a file.
+
+    ttl, nt and rdfxml hold the union of all documents' graphs; trig, nq and
+    jsonld keep one named graph per document. graphml is for Gephi (literals
+    become node attributes). csv is for spreadsheets: with -o NAME.csv it writes
+    NAME-nodes.csv and NAME-edges.csv; on stdout it prints the edges table.
+
+    \b
+    Example:
+        corecities-graph export --format jsonld -o output/graph.jsonld
+        corecities-graph export --format csv -o output/graph.csv
+    """
+    from .export import SUFFIXES, export_bytes, export_files
+    from .store import GraphStore
+
+    chosen = fmt or (SUFFIXES.get(output.suffix.lower(), "ttl") if output else "ttl")
+    quads = GraphStore.open(out, read_only=True).quads()
+    if output is None:
+        click.echo(export_bytes(quads, chosen), nl=False)
+        return
+    for path in export_files(quads, chosen, output):
+        if not click.get_current_context().find_root().obj.quiet:
+            click.echo(f"  {path}", err=True)
 
 
 def main() -> None:

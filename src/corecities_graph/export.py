@@ -50,7 +50,7 @@ def serialise(quads: Iterable[ox.Quad], fmt: ox.RdfFormat) -> bytes:
     """Bytes of the dataset in one RDF format; graph formats get the union of all graphs."""
     items: list[ox.Quad] | list[ox.Triple]
     items = sorted_quads(quads) if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS) else sorted_triples(quads)
-    prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML) else None
     try:
         data = ox.serialize(items, format=fmt, prefixes=prefixes)
     except (OSError, ValueError) as exc:
@@ -67,3 +67,187 @@ def write_dumps(quads: list[ox.Quad], out: Path) -> list[Path]:
         write_atomic(path, serialise(quads, fmt))
         written.append(path)
     return written
+
+
+# --- export: every format, from the store ---------------------------------------------------
+
+RDF_FORMATS = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nq": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+EXPORT_FORMATS = (*RDF_FORMATS, "jsonld", "graphml", "csv")
+SUFFIXES = {
+    ".ttl": "ttl", ".nt": "nt", ".nq": "nq", ".trig": "trig", ".rdf": "rdfxml", ".xml": "rdfxml",
+    ".jsonld": "jsonld", ".json": "jsonld", ".graphml": "graphml", ".csv": "csv",
+}  # fmt: skip
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_LABELS = (
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "https://schema.org/name",
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://purl.org/dc/terms/title",
+)
+
+
+def curie(iri: str) -> str:
+    """prefix:local for the namespaces in PREFIXES, else the IRI itself."""
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if iri.startswith(namespace) and iri != namespace:
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return iri
+
+
+def export_bytes(quads: list[ox.Quad], fmt: str) -> bytes:
+    """The dataset in one format; RDF graph formats hold the union of all named graphs."""
+    if fmt in RDF_FORMATS:
+        return serialise(quads, RDF_FORMATS[fmt])
+    if fmt == "jsonld":
+        return jsonld(quads)
+    if fmt == "graphml":
+        return graphml(quads)
+    if fmt == "csv":
+        return csv_tables(quads)[1]
+    raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+
+
+def export_files(quads: list[ox.Quad], fmt: str, target: Path) -> list[Path]:
+    """Write one format atomically to target; csv writes NAME-nodes.csv and NAME-edges.csv beside it."""
+    if fmt != "csv":
+        write_atomic(target, export_bytes(quads, fmt))
+        return [target]
+    nodes, edges = csv_tables(quads)
+    stem = target.name.removesuffix(".csv")
+    paths = [target.with_name(f"{stem}-nodes.csv"), target.with_name(f"{stem}-edges.csv")]
+    for path, data in zip(paths, (nodes, edges), strict=True):
+        write_atomic(path, data)
+    return paths
+
+
+def _context() -> dict[str, str]:
+    import json
+    from importlib.resources import files
+
+    text = (files("corecities_graph") / "ontology" / "context.jsonld").read_text(encoding="utf-8")
+    context: dict[str, str] = json.loads(text)["@context"]
+    return context
+
+
+def _json_term(term: object) -> dict[str, str]:
+    if isinstance(term, ox.NamedNode):
+        return {"@id": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"@id": f"_:{term.value}"}
+    assert isinstance(term, ox.Literal)
+    value = {"@value": term.value}
+    if term.language:
+        value["@language"] = term.language
+    elif term.datatype.value != _XSD_STRING:
+        value["@type"] = curie(term.datatype.value)
+    return value
+
+
+def jsonld(quads: list[ox.Quad]) -> bytes:
+    """JSON-LD with the context of ontology/context.jsonld inlined (no fetch), one object per named graph."""
+    import json
+
+    graphs: dict[str, dict[str, dict[str, object]]] = {}
+    for quad in sorted_quads(quads):
+        name = quad.graph_name.value if isinstance(quad.graph_name, ox.NamedNode) else ""
+        subject = _json_term(quad.subject)["@id"]
+        node = graphs.setdefault(name, {}).setdefault(subject, {"@id": subject})
+        if quad.predicate.value == _RDF_TYPE and isinstance(quad.object, ox.NamedNode):
+            node.setdefault("@type", []).append(curie(quad.object.value))  # type: ignore[attr-defined]
+        else:
+            node.setdefault(curie(quad.predicate.value), []).append(_json_term(quad.object))  # type: ignore[attr-defined]
+    top: list[object] = list(graphs.pop("", {}).values())
+    top += [{"@id": name, "@graph": list(nodes.values())} for name, nodes in sorted(graphs.items())]
+    document = {"@context": _context(), "@graph": top}
+    return (json.dumps(document, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+class _Projection:
+    """Resources as nodes, links between them as edges, literals as node attributes."""
+
+    def __init__(self, quads: list[ox.Quad]) -> None:
+        self.literals: dict[str, dict[str, list[str]]] = {}
+        self.types: dict[str, list[str]] = {}
+        self.edges: list[tuple[str, str, str]] = []
+        for triple in sorted_triples(quads):
+            subject = _node_id(triple.subject)
+            self.literals.setdefault(subject, {})
+            predicate = curie(triple.predicate.value)
+            if isinstance(triple.object, ox.Literal):
+                self.literals[subject].setdefault(predicate, []).append(triple.object.value)
+            elif triple.predicate.value == _RDF_TYPE:
+                self.types.setdefault(subject, []).append(curie(_node_id(triple.object)))
+            else:
+                target = _node_id(triple.object)
+                self.literals.setdefault(target, {})
+                self.edges.append((subject, target, predicate))
+        self.attributes = sorted({p for values in self.literals.values() for p in values})
+
+    def label(self, node: str) -> str:
+        values = self.literals.get(node, {})
+        for predicate in _LABELS:
+            if values.get(curie(predicate)):
+                return values[curie(predicate)][0]
+        return node.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+    def kind(self, node: str) -> str:
+        """The node's most specific-looking type: our own first, then schema.org, then any."""
+        types = self.types.get(node, [])
+        for prefix in ("ccg:", "schema:", ""):
+            for name in types:
+                if name.startswith(prefix):
+                    return name
+        return ""
+
+
+def _node_id(term: object) -> str:
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    assert isinstance(term, ox.NamedNode)
+    return term.value
+
+
+def graphml(quads: list[ox.Quad]) -> bytes:
+    """GraphML for Gephi: nodes with label, kind, types and literal attributes; edges with the predicate."""
+    import networkx as nx
+
+    view = _Projection(quads)
+    graph = nx.MultiDiGraph()
+    for node in sorted(view.literals):
+        attributes = {
+            "label": view.label(node),
+            "kind": view.kind(node),
+            "types": " ".join(view.types.get(node, [])),
+        }
+        attributes |= {name: " | ".join(values) for name, values in sorted(view.literals[node].items())}
+        graph.add_node(node, **attributes)
+    for source, target, predicate in view.edges:
+        graph.add_edge(source, target, label=predicate, predicate=predicate)
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', *nx.generate_graphml(graph, prettyprint=True)]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def csv_tables(quads: list[ox.Quad]) -> tuple[bytes, bytes]:
+    """(nodes, edges) as CSV for spreadsheets and Gephi's spreadsheet import: Id/Label, Source/Target/Label."""
+    import csv
+    import io
+
+    view = _Projection(quads)
+    nodes, edges = io.StringIO(), io.StringIO()
+    node_writer, edge_writer = csv.writer(nodes, lineterminator="\n"), csv.writer(edges, lineterminator="\n")
+    node_writer.writerow(["Id", "Label", "Kind", "Types", *view.attributes])
+    for node in sorted(view.literals):
+        values = view.literals[node]
+        row = [node, view.label(node), view.kind(node), " ".join(view.types.get(node, []))]
+        node_writer.writerow(row + [" | ".join(values.get(name, [])) for name in view.attributes])
+    edge_writer.writerow(["Source", "Target", "Label", "Source label", "Target label"])
+    for source, target, predicate in view.edges:
+        edge_writer.writerow([source, target, predicate, view.label(source), view.label(target)])
+    return nodes.getvalue().encode("utf-8"), edges.getvalue().encode("utf-8")

@@ -1,0 +1,82 @@
+"""How SHACL validation in `build` scales: checking one new document against checking the whole store.
+
+Builds stores of N copies of the seed (each made distinct by a closing line), then adds one more
+document and measures, side by side in one run, what the build's check costs (the new document's
+graph with the links graph) and what validating the whole store would cost.
+
+    .venv/bin/python benchmarks/bench_validate.py [N ...]   (default: 1 4)
+
+Copies of one release are the worst case for the report's conflict queries (six or more copies
+take minutes in report.md's queries, not in validation), so the default sizes stay small.
+It first prints what the check adds to one seed build (medians of three, alternating).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from corecities_graph.build import BuildSettings, build
+from corecities_graph.model import Minter
+from corecities_graph.sources import Document
+from corecities_graph.store import GraphStore
+from corecities_graph.validate import validate_changed, validate_store
+from corecities_graph.vocab import DEFAULT_BASE_IRI
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "declaration.txt"
+
+
+def _documents(start: int, count: int) -> list[Document]:
+    text = SEED.read_text(encoding="utf-8")
+    return [
+        Document(doc_id=f"copy-{i:05d}", text=f"{text}\nCopy {i}.\n") for i in range(start, start + count)
+    ]
+
+
+def _seconds(action: object) -> float:
+    begin = time.perf_counter()
+    action()  # type: ignore[operator]
+    return time.perf_counter() - begin
+
+
+def main(sizes: list[int]) -> None:
+    mint = Minter(DEFAULT_BASE_IRI)
+    print(f"{'documents':>9}  {'triples':>8}  {'check new doc (s)':>17}  {'whole store (s)':>15}  ratio")
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            out = Path(folder)
+            settings = BuildSettings(out=out, base_iri=DEFAULT_BASE_IRI, write_view=False)
+            build([], settings, documents=_documents(0, size))
+            build([], settings, documents=_documents(size, 1))
+            store = GraphStore.open(out)
+            graphs = [ox.NamedNode(mint.document(f"copy-{size:05d}").value)]
+            changed = _seconds(lambda: validate_changed(store, graphs, mint.graph("links")))  # noqa: B023
+            whole = _seconds(lambda: validate_store(store))  # noqa: B023
+            print(
+                f"{size + 1:>9}  {len(store):>8}  {changed:>17.3f}  {whole:>15.3f}  {whole / changed:5.1f}x"
+            )
+
+
+def build_cost(rounds: int = 3) -> None:
+    """One seed build into a fresh folder, with and without the check, alternating; medians."""
+    timings: dict[bool, list[float]] = {True: [], False: []}
+    for _ in range(rounds):
+        for check in (True, False):
+            with tempfile.TemporaryDirectory() as folder:
+                settings = BuildSettings(
+                    out=Path(folder), base_iri=DEFAULT_BASE_IRI, write_view=False, validate=check
+                )
+                timings[check].append(_seconds(lambda: build([SEED], settings)))  # noqa: B023
+    with_check, without = (sorted(timings[c])[rounds // 2] for c in (True, False))
+    print(
+        f"seed build: {with_check:.3f} s with the check, {without:.3f} s without: {with_check / without:.2f}x"
+    )
+
+
+if __name__ == "__main__":
+    build_cost()
+    main([int(a) for a in sys.argv[1:]] or [1, 4])
