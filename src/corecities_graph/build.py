@@ -1,19 +1,31 @@
-"""The build: documents -> extraction -> quads -> store -> dumps, view and report."""
+"""The build: documents -> extraction -> quads -> store -> dumps, view and report.
+
+Worker processes read, extract and turn each document into N-Triples; the calling process is
+the single writer that owns the store. Nothing on the per-document path looks at the rest of
+the corpus: a document's links are made from the entities it names, and its hash is checked
+against its own graph only. Outputs of the whole graph are written at the end unless the caller
+asks for the store alone (`outputs=False`); `publish` writes them on demand.
+"""
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pyoxigraph as ox
+
+from . import __version__
 from .errors import CorecitiesError, InputError
 from .extract import extract
-from .model import Minter, ModelSettings, document_quads, link_quads, mentioned_entities
-from .resolve import Reference
 from .sources import DEFAULT_MAX_BYTES, Document, iter_paths, read_document
-from .store import GraphStore
+from .store import GraphStore, Store
+
+BUILD_RECORD = "build.json"
 
 
 @dataclass(frozen=True)
@@ -24,6 +36,8 @@ class BuildSettings:
     reference_dir: Path | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     write_view: bool = True
+    outputs: bool = True
+    jobs: int = 1
 
 
 @dataclass
@@ -34,6 +48,27 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
     triples: int = 0
     documents: int = 0
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a build has got, for a progress line."""
+
+    done: int
+    total: int
+    elapsed: float
+    doc_id: str
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One document ready to store: its graph as N-Triples and the reference links it needs."""
+
+    label: str
+    doc_id: str
+    sha256: str
+    triples: bytes
+    links: bytes
 
 
 def run_time() -> str:
@@ -48,46 +83,48 @@ def build(
     settings: BuildSettings,
     *,
     documents: Sequence[Document] = (),
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    store: Store | None = None,
 ) -> BuildResult:
-    """Build or update the graph in settings.out from files, folders and ready documents."""
-    ref = Reference.load(settings.reference_dir)
+    """Build or update the graph from files, folders and ready documents.
+
+    The store is the embedded one in settings.out unless another is given (a remote server).
+    """
+    from .model import Minter
+
     result = BuildResult()
     settings.out.mkdir(parents=True, exist_ok=True)
     if not os.access(settings.out, os.W_OK):
         raise InputError(f"{settings.out}: output folder is not writable")
-    store = GraphStore.open(settings.out)
-    model = ModelSettings(settings.base_iri, settings.include_contacts, run_time())
+    target: Store = store if store is not None else GraphStore.open(settings.out)
     mint = Minter(settings.base_iri)
+    links = mint.graph("links")
     pending: list[tuple[str, Document | Path]] = [(str(p), p) for p in _expand(paths, result)]
     pending += [(d.path or d.doc_id, d) for d in documents]
+    sources = dict(pending)
+    started = time.monotonic()
     seen_ids: dict[str, str] = {}
-    mentioned: list[tuple[str, str]] = []
-    for label, item in pending:
-        try:
-            document = (
-                item if isinstance(item, Document) else read_document(item, max_bytes=settings.max_bytes)
-            )
-        except InputError as exc:
-            result.failed.append((label, str(exc)))
+    context = _Context(settings, run_time())
+    for done, (label, item) in enumerate(_prepare_all(pending, context), start=1):
+        if isinstance(item, str):
+            result.failed.append((label, item))
             continue
-        if document.doc_id in seen_ids and seen_ids[document.doc_id] != label:
-            document = _with_id(document, f"{document.doc_id}-{document.sha256[:8]}")
-        seen_ids[document.doc_id] = label
-        graph = mint.document(document.doc_id)
-        extraction = extract(document, ref)
-        mentioned += mentioned_entities(extraction)
-        if store.content_hash(graph) == document.sha256 and not settings.include_contacts:
-            result.unchanged.append(document.doc_id)
+        if item.doc_id in seen_ids and seen_ids[item.doc_id] != label:
+            item = _renamed(sources[label], f"{item.doc_id}-{item.sha256[:8]}", context)
+        seen_ids[item.doc_id] = label
+        graph = mint.document(item.doc_id)
+        if target.content_hash(graph) == item.sha256 and not settings.include_contacts:
+            result.unchanged.append(item.doc_id)
         else:
-            store.replace_graph(graph, document_quads(document, extraction, model))
-            result.built.append(document.doc_id)
+            target.write_document(graph, item.triples, links, item.links)
+            result.built.append(item.doc_id)
         if progress:
-            progress(document.doc_id)
-    if mentioned:
-        store.add(link_quads(mentioned, ref, model))
-    store.flush()
-    write_outputs(store, settings, result)
+            progress(Progress(done, len(pending), time.monotonic() - started, item.doc_id))
+    if isinstance(target, GraphStore):
+        target.flush()
+    _record(settings.out, target, result)
+    if settings.outputs and isinstance(target, GraphStore):
+        write_outputs(target, settings, result)
     return result
 
 
@@ -110,6 +147,126 @@ def write_outputs(store: GraphStore, settings: BuildSettings, result: BuildResul
     result.documents = len(store.documents())
 
 
+def publish(settings: BuildSettings) -> BuildResult:
+    """Write every output of the graph already in the store (after `build --no-outputs`)."""
+    result = BuildResult()
+    store = GraphStore.open(settings.out, read_only=True)
+    write_outputs(store, settings, result)
+    return result
+
+
+def last_build(out: Path) -> dict[str, object] | None:
+    """What the last build into `out` did, as recorded in build.json, if there was one."""
+    try:
+        return json.loads((out / BUILD_RECORD).read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    except (OSError, ValueError):
+        return None
+
+
+def _record(out: Path, store: Store, result: BuildResult) -> None:
+    from .export import write_atomic
+
+    record = {
+        "time": run_time(),
+        "version": __version__,
+        "store": store.location,
+        "built": len(result.built),
+        "unchanged": len(result.unchanged),
+        "failed": len(result.failed),
+    }
+    write_atomic(out / BUILD_RECORD, (json.dumps(record, indent=2) + "\n").encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a worker needs to prepare documents; sent once to each worker process."""
+
+    settings: BuildSettings
+    run_time: str
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _prepare_all(
+    pending: Sequence[tuple[str, Document | Path]], context: _Context
+) -> Iterator[tuple[str, Prepared | str]]:
+    """(label, prepared document or error message) for each item, in order."""
+    jobs = max(1, min(context.settings.jobs, len(pending) // 8))
+    if jobs == 1:
+        _load(context)
+        yield from (_prepare(entry) for entry in pending)
+        return
+    import multiprocessing
+
+    pool = multiprocessing.get_context("spawn").Pool(jobs, initializer=_start_worker, initargs=(context,))
+    try:
+        yield from pool.imap(_prepare, pending, chunksize=4)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _start_worker(context: _Context) -> None:
+    """Set up a worker process; Ctrl-C is for the writer, which stops the pool itself."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _load(context)
+
+
+def _load(context: _Context) -> None:
+    from .model import ModelSettings
+    from .resolve import Reference
+
+    if _WORKER.get("context") != context:
+        _WORKER["context"] = context
+        _WORKER["ref"] = Reference.load(context.settings.reference_dir)
+        _WORKER["model"] = ModelSettings(
+            context.settings.base_iri, context.settings.include_contacts, context.run_time
+        )
+
+
+def _prepare(entry: tuple[str, Document | Path]) -> tuple[str, Prepared | str]:
+    label, item = entry
+    context = _WORKER["context"]
+    assert isinstance(context, _Context)
+    try:
+        document = (
+            item if isinstance(item, Document) else read_document(item, max_bytes=context.settings.max_bytes)
+        )
+    except InputError as exc:
+        return label, str(exc)
+    return label, _prepared(label, document)
+
+
+def _prepared(label: str, document: Document) -> Prepared:
+    from .model import document_quads, link_quads, mentioned_entities
+
+    ref, model = _WORKER["ref"], _WORKER["model"]
+    extraction = extract(document, ref)  # type: ignore[arg-type]
+    quads = document_quads(document, extraction, model)  # type: ignore[arg-type]
+    links = link_quads(mentioned_entities(extraction), ref, model)  # type: ignore[arg-type]
+    return Prepared(label, document.doc_id, document.sha256, _ntriples(quads), _ntriples(links))
+
+
+def _renamed(item: Document | Path, doc_id: str, context: _Context) -> Prepared:
+    """Prepare again under a new id: two files of the same name in one build."""
+    _load(context)
+    document = (
+        item if isinstance(item, Document) else read_document(item, max_bytes=context.settings.max_bytes)
+    )
+    return _prepared(str(document.path or doc_id), replace(document, doc_id=doc_id))
+
+
+def _ntriples(quads: Sequence[ox.Quad]) -> bytes:
+    data = ox.serialize(
+        [ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=ox.RdfFormat.N_TRIPLES
+    )
+    return data or b""
+
+
 def _expand(paths: Sequence[Path], result: BuildResult) -> list[Path]:
     files: list[Path] = []
     for path in paths:
@@ -118,9 +275,3 @@ def _expand(paths: Sequence[Path], result: BuildResult) -> list[Path]:
         except CorecitiesError as exc:
             result.failed.append((str(path), str(exc)))
     return files
-
-
-def _with_id(document: Document, doc_id: str) -> Document:
-    from dataclasses import replace
-
-    return replace(document, doc_id=doc_id)

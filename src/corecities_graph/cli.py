@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import os
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -66,6 +69,18 @@ def cli(ctx: click.Context, quiet: bool) -> None:
     ctx.obj = Settings(quiet=quiet)
 
 
+def store_option(func: F) -> F:
+    """--store URL: a remote SPARQL 1.1 Protocol + Graph Store Protocol server instead of --out/store."""
+    return click.option(
+        "--store",
+        "store_url",
+        metavar="URL",
+        default=None,
+        help="Remote SPARQL server (Graph Store Protocol) to use instead of the embedded store; "
+        "credentials from CORECITIES_STORE_TOKEN, CORECITIES_STORE_USER/PASSWORD or ~/.netrc.",
+    )(func)
+
+
 @cli.command("build")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @out_option
@@ -81,6 +96,20 @@ def cli(ctx: click.Context, quiet: bool) -> None:
     default=None,
     help="Folder of reference data (default: data/reference).",
 )
+@click.option(
+    "--no-outputs",
+    is_flag=True,
+    help="Only update the store; write graph.ttl, graph.trig, report and view later with `publish`.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="number of CPUs",
+    help="Worker processes reading and extracting documents.",
+)
+@store_option
 @click.pass_obj
 @reports_errors
 def build_cli(
@@ -90,38 +119,120 @@ def build_cli(
     base_iri: str,
     include_contacts: bool,
     reference: Path | None,
+    no_outputs: bool,
+    jobs: int,
+    store_url: str | None,
 ) -> None:
     """Build the graph of PATHS (files or folders) into --out.
 
-    With no PATHS, builds data/declaration.txt. Documents already in the store
-    with the same content are left as they are.
+    With no PATHS, builds data/declaration.txt. Each document is added to the
+    store, or replaces its earlier version, in one transaction; documents already
+    in the store with the same content are left as they are. Ctrl-C stops after
+    the document being written (exit 130; 143 for SIGTERM), keeping the previous
+    output files and every document stored so far.
 
     \b
     Example:
         corecities-graph build data/declaration.txt --out output
+        corecities-graph build corpus/ --no-outputs && corecities-graph publish
     """
     from .build import BuildSettings, build
 
     targets = list(paths) or [Path("data/declaration.txt")]
     build_settings = BuildSettings(
-        out=out, base_iri=base_iri, include_contacts=include_contacts, reference_dir=reference
+        out=out,
+        base_iri=base_iri,
+        include_contacts=include_contacts,
+        reference_dir=reference,
+        outputs=not no_outputs and not store_url,
+        jobs=jobs,
     )
-    result = build(targets, build_settings)
+    store = None
+    if store_url:
+        from .remote import RemoteStore
+
+        store = RemoteStore(store_url)
+    line = ProgressLine(enabled=not settings.quiet)
+    with interruptible("build", line):
+        result = build(targets, build_settings, progress=line.document, store=store)
+    line.close()
     if not settings.quiet:
         built = len(result.built)
-        click.echo(
-            f"Built {built} document{'s' if built != 1 else ''}"
-            + (f", {len(result.unchanged)} unchanged" if result.unchanged else "")
-            + f"; the store holds {result.documents} document{'s' if result.documents != 1 else ''}"
-            f" and {result.triples} triples.",
-            err=True,
+        summary = f"Built {built} document{'s' if built != 1 else ''}" + (
+            f", {len(result.unchanged)} unchanged" if result.unchanged else ""
         )
+        if result.files:
+            summary += (
+                f"; the store holds {result.documents} document{'s' if result.documents != 1 else ''}"
+                f" and {result.triples} triples."
+            )
+        else:
+            summary += f" into {store_url or out / 'store'}" + (
+                "." if store_url else "; run `corecities-graph publish` to write the outputs."
+            )
+        click.echo(summary, err=True)
         for path in result.files:
             click.echo(f"  {path}", err=True)
     for label, message in result.failed:
         click.echo(f"Error: {message}" if label in message else f"Error: {label}: {message}", err=True)
     if result.failed:
         sys.exit(1)
+
+
+class ProgressLine:
+    """One updating stderr line: documents done, rate and time left; only on a terminal."""
+
+    def __init__(self, *, enabled: bool = True) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.shown = False
+        self._last = 0.0
+
+    def document(self, progress: Any) -> None:
+        self.show(progress.done, progress.total, progress.elapsed, "documents")
+
+    def show(self, done: int, total: int, elapsed: float, what: str) -> None:
+        if not self.enabled or (done < total and elapsed - self._last < 0.2):
+            return
+        self._last = elapsed
+        rate = done / elapsed if elapsed > 0 else 0.0
+        left = (total - done) / rate if rate > 0 else 0.0
+        minutes, seconds = divmod(int(left), 60)
+        click.echo(
+            f"\r{done}/{total} {what}, {rate:.1f}/s, {minutes}:{seconds:02d} left\x1b[K", nl=False, err=True
+        )
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            click.echo("", err=True)
+            self.shown = False
+
+
+@contextlib.contextmanager
+def interruptible(what: str, line: ProgressLine | None = None) -> Iterator[None]:
+    """Turn Ctrl-C (130) and SIGTERM (143) into one message and a clean exit."""
+
+    def terminate(signum: int, frame: object) -> None:
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    except (KeyboardInterrupt, _Terminated) as exc:
+        if line is not None:
+            line.close()
+        click.echo(
+            f"Error: {what} interrupted; the previous output files are unchanged and every "
+            "document stored so far is whole. Run it again to finish.",
+            err=True,
+        )
+        sys.exit(143 if isinstance(exc, _Terminated) else 130)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class _Terminated(Exception):
+    """SIGTERM arrived."""
 
 
 @cli.command("query")
@@ -136,8 +247,11 @@ def build_cli(
 )
 @click.option("--allow-update", is_flag=True, help="Allow SPARQL Update (INSERT, DELETE, LOAD, ...).")
 @click.option("--allow-service", is_flag=True, help="Allow SERVICE calls to other endpoints.")
+@store_option
 @reports_errors
-def query_cli(query: str, out: Path, fmt: str, allow_update: bool, allow_service: bool) -> None:
+def query_cli(
+    query: str, out: Path, fmt: str, allow_update: bool, allow_service: bool, store_url: str | None
+) -> None:
     """Run a named query, a .rq file, or '-' (SPARQL from stdin) over the graph in --out.
 
     \b
@@ -146,11 +260,11 @@ def query_cli(query: str, out: Path, fmt: str, allow_update: bool, allow_service
         echo 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' | corecities-graph query -
     """
     from .query import format_result, load_query, run_query
-    from .store import GraphStore
+    from .remote import open_store
 
     stdin_text = sys.stdin.read() if query == "-" else None
     label, text = load_query(query, stdin_text)
-    store = GraphStore.open(out, read_only=not allow_update)
+    store = open_store(out, store_url, read_only=not allow_update)
     result = run_query(store, label, text, allow_update=allow_update, allow_service=allow_service)
     click.echo(format_result(result, fmt), nl=False)
 
@@ -189,6 +303,104 @@ def evaluate_cli(folder: Path, fmt: str) -> None:
         click.echo(json.dumps(evaluation.as_dict(), indent=2))
     else:
         click.echo(render(evaluation), nl=False)
+
+
+@cli.command("status")
+@out_option
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@reports_errors
+def status_cli(out: Path, store_url: str | None, fmt: str) -> None:
+    """List the documents in the store, the total triples and the last build.
+
+    \b
+    Example:
+        corecities-graph status --out output
+    """
+    from .manage import status
+
+    report = status(out, store_url)
+    click.echo(json.dumps(report.as_dict(), indent=2) if fmt == "json" else report.render(), nl=fmt == "json")
+
+
+@cli.command("remove")
+@click.argument("document")
+@out_option
+@store_option
+@click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of every minted IRI.")
+@click.pass_obj
+@reports_errors
+def remove_cli(settings: Settings, document: str, out: Path, store_url: str | None, base_iri: str) -> None:
+    """Remove DOCUMENT (its id, IRI or source path) and the links only it needed.
+
+    Outputs are not rewritten: run `publish` afterwards for new ones.
+
+    \b
+    Example:
+        corecities-graph remove declaration --out output
+    """
+    from .manage import remove
+
+    doc_id = remove(out, store_url, document, base_iri)
+    if not settings.quiet:
+        click.echo(f"Removed {doc_id}; run `corecities-graph publish` to rewrite the outputs.", err=True)
+
+
+@cli.command("publish")
+@out_option
+@click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of every minted IRI.")
+@click.pass_obj
+@reports_errors
+def publish_cli(settings: Settings, out: Path, base_iri: str) -> None:
+    """Write graph.ttl, graph.trig, the report and the view from the store in --out.
+
+    \b
+    Example:
+        corecities-graph build corpus/ --no-outputs
+        corecities-graph publish --out output
+    """
+    from .build import BuildSettings, publish
+
+    with interruptible("publish"):
+        result = publish(BuildSettings(out=out, base_iri=base_iri))
+    if not settings.quiet:
+        click.echo(f"Published {result.documents} documents and {result.triples} triples:", err=True)
+        for path in result.files:
+            click.echo(f"  {path}", err=True)
+
+
+@cli.command("push")
+@click.option(
+    "--endpoint", required=True, metavar="URL", help="SPARQL server with a Graph Store Protocol endpoint."
+)
+@out_option
+@click.pass_obj
+@reports_errors
+def push_cli(settings: Settings, endpoint: str, out: Path) -> None:
+    """Upload every named graph of the store in --out to a SPARQL server, one PUT per graph.
+
+    Each graph on the server is replaced whole, so an interrupted push leaves every graph
+    either as it was or complete; run it again to finish.
+
+    \b
+    Example:
+        corecities-graph push --endpoint http://127.0.0.1:7878 --out output
+    """
+    import time
+
+    from .remote import RemoteStore, push
+
+    line = ProgressLine(enabled=not settings.quiet)
+    started = time.monotonic()
+    with interruptible("push", line):
+        count = push(
+            out,
+            RemoteStore(endpoint),
+            progress=lambda done, total, _g: line.show(done, total, time.monotonic() - started, "graphs"),
+        )
+    line.close()
+    if not settings.quiet:
+        click.echo(f"Pushed {count} graphs to {endpoint}.", err=True)
 
 
 def main() -> None:

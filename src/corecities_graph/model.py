@@ -392,7 +392,13 @@ class _Annotator:
     """Web Annotation provenance: which words of which document say a fact, in which sentence."""
 
     def __init__(
-        self, out: _Quads, mint: Minter, doc: NamedNode, document: Document, run: NamedNode, keep_contacts: bool
+        self,
+        out: _Quads,
+        mint: Minter,
+        doc: NamedNode,
+        document: Document,
+        run: NamedNode,
+        keep_contacts: bool,
     ) -> None:
         self.out, self.mint, self.doc, self.document, self.run = out, mint, doc, document, run
         self.clean = (lambda text: text) if keep_contacts else redact_contacts

@@ -6,11 +6,15 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from .errors import QueryError
 from .store import GraphStore
+
+if TYPE_CHECKING:
+    from .remote import RemoteStore
 from .vocab import PREFIXES
 
 FORMATS = ("table", "csv", "tsv", "json", "xml")
@@ -81,7 +85,7 @@ def check_read_only(
 
 
 def run_query(
-    store: GraphStore,
+    store: GraphStore | RemoteStore,
     label: str,
     text: str,
     *,
@@ -90,6 +94,8 @@ def run_query(
 ) -> object:
     """Run a query over the union of all graphs; returns pyoxigraph results."""
     check_read_only(label, text, allow_update=allow_update, allow_service=allow_service)
+    if not isinstance(store, GraphStore):
+        return _run_remote(store, label, text, allow_update=allow_update)
     try:
         return store.oxigraph.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
     except SyntaxError as exc:
@@ -102,6 +108,23 @@ def run_query(
         raise QueryError(f"{label}: {_syntax(exc)}") from exc
     except OSError as exc:
         raise QueryError(f"{label}: {exc}") from exc
+
+
+def _run_remote(store: RemoteStore, label: str, text: str, *, allow_update: bool) -> object:
+    from .errors import StoreError
+
+    update = allow_update and _is_update(text)
+    try:
+        return store.run(text, update=update)
+    except StoreError as exc:
+        raise QueryError(f"{label}: {exc}") from exc
+
+
+def _is_update(text: str) -> bool:
+    bare = _STRINGS_AND_COMMENTS.sub(" ", text)
+    return bool(_UPDATE_WORDS.search(bare)) and not re.search(
+        r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", bare, re.I
+    )
 
 
 def _syntax(exc: SyntaxError) -> str:
@@ -132,7 +155,7 @@ def format_result(result: object, fmt: str) -> str:
         return ""
     if isinstance(result, ox.QueryBoolean):
         return ("true" if bool(result) else "false") + "\n"
-    if isinstance(result, ox.QueryTriples):
+    if isinstance(result, ox.QueryTriples | list):
         return ox.serialize(result, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
     if fmt == "table":
         header, table = rows(result)
