@@ -227,6 +227,10 @@ def interruptible(what: str, line: ProgressLine | None = None) -> Iterator[None]
             err=True,
         )
         sys.exit(143 if isinstance(exc, _Terminated) else 130)
+    except BaseException:
+        if line is not None:
+            line.close()
+        raise
     finally:
         signal.signal(signal.SIGTERM, previous)
 
@@ -343,7 +347,10 @@ def remove_cli(settings: Settings, document: str, out: Path, store_url: str | No
 
     doc_id = remove(out, store_url, document, base_iri)
     if not settings.quiet:
-        click.echo(f"Removed {doc_id}; run `corecities-graph publish` to rewrite the outputs.", err=True)
+        where = (
+            f" from {store_url}." if store_url else "; run `corecities-graph publish` to rewrite the outputs."
+        )
+        click.echo(f"Removed {doc_id}{where}", err=True)
 
 
 @cli.command("publish")
