@@ -4,8 +4,8 @@ Each source document is one named graph. A build writes a document's graph whole
 all: a new document is loaded in one transaction, a changed one is loaded into a staging graph
 and moved over the old one in one SPARQL update (MOVE is a single transaction), so a reader or
 a killed build never sees half a document. Reference facts for the entities a document names go
-to the shared links graph first; they are idempotent, so a build killed between the two writes
-leaves at worst a few extra links, which the rerun would add anyway.
+to the shared links graph in the same load; they are idempotent, so a changed document killed
+between its load and its MOVE leaves at worst a few extra links, which the rerun adds anyway.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from .vocab import CCG, DCTERMS, OWL, PROV, SCHEMA, SKOS
 STORE_DIR = "store"
 STAGING = ox.NamedNode("urn:x-corecities:staging")
 NT = ox.RdfFormat.N_TRIPLES
+NQ = ox.RdfFormat.N_QUADS
 
 
 @dataclass(frozen=True)
@@ -92,13 +93,11 @@ class GraphStore:
     ) -> None:
         """Add or replace one document's graph (N-Triples), whole or not at all, and its links."""
         try:
-            if link_triples:
-                self._store.load(link_triples, format=NT, to_graph=links)
             if not self._store.contains_named_graph(graph):
-                self._store.load(triples, format=NT, to_graph=graph)
+                self._store.load(in_graph(link_triples, links) + in_graph(triples, graph), format=NQ)
                 return
             self._store.clear_graph(STAGING)
-            self._store.load(triples, format=NT, to_graph=STAGING)
+            self._store.load(in_graph(link_triples, links) + in_graph(triples, STAGING), format=NQ)
             self._store.update(f"MOVE {STAGING} TO {graph}")
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"{self.location}: cannot write graph {graph.value}: {exc}") from exc
@@ -148,6 +147,14 @@ class GraphStore:
     def flush(self) -> None:
         if self.path is not None:
             self._store.flush()
+
+
+def in_graph(triples: bytes, graph: ox.NamedNode) -> bytes:
+    """N-Triples as N-Quads in one graph. Safe on bytes: N-Triples escapes line breaks in literals,
+    so every statement ends with " .\\n" and nothing else does."""
+    if not triples:
+        return b""
+    return triples.replace(b" .\n", f" {graph} .\n".encode())
 
 
 def document_infos(store: Store) -> list[DocumentInfo]:
