@@ -98,8 +98,14 @@ def test_not_statistics(reference, text) -> None:
 @pytest.mark.parametrize(
     ("text", "counts"),
     [
-        ("It is one of 21 universities along with 11 Core UK Cities.", {("universities", 21), ("cities", 11)}),
-        ("The 11 ‘Core Cities’ of the UK together with 24 universities.", {("cities", 11), ("universities", 24)}),
+        (
+            "It is one of 21 universities along with 11 Core UK Cities.",
+            {("universities", 21), ("cities", 11)},
+        ),
+        (
+            "The 11 ‘Core Cities’ of the UK together with 24 universities.",
+            {("cities", 11), ("universities", 24)},
+        ),
         ("It was launched by Nottingham’s two universities.", {("universities", 2)}),
         ("Every one of the ‘Core Cities’ can point to them.", set()),
     ],
@@ -145,13 +151,15 @@ def test_quote_runs_over_paragraphs_and_she_added(reference) -> None:
 
 
 def test_single_quotes_with_apostrophes_inside(reference) -> None:
-    text = "Professor Guy Orpen, who is the University’s vice-chancellor, stated, ‘Our city’s work is strong.’"
+    text = (
+        "Professor Guy Orpen, who is the University’s vice-chancellor, stated, ‘Our city’s work is strong.’"
+    )
     quotes = run("University of Bristol news\n\n" + text, reference).quotes
     assert quotes[0].text == "Our city’s work is strong."
 
 
 def test_unattributed_pull_quote_is_not_a_quote(reference) -> None:
-    assert run("\"We need to plan for a better future\"\n\nThe cities met.", reference).quotes == []
+    assert run('"We need to plan for a better future"\n\nThe cities met.', reference).quotes == []
 
 
 def test_signatory_list_with_composite_entry(reference) -> None:
@@ -184,7 +192,11 @@ def test_named_but_not_signing_is_not_a_signatory(reference) -> None:
         (
             "They call for greater local flexibility in the delivery of skills programmes, the introduction "
             "of a Cities Trade Package, and a new UK Urban Trade Strategy to reposition the UK.",
-            ["Greater local flexibility in delivery of skills programmes", "Cities Trade Package", "UK Urban Trade Strategy"],
+            [
+                "Greater local flexibility in delivery of skills programmes",
+                "Cities Trade Package",
+                "UK Urban Trade Strategy",
+            ],
         ),
         ("Whether they act where they ask for more funding – is yet to be seen.", []),
         ("They set out how they can boost research spend.", []),

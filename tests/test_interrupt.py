@@ -167,3 +167,23 @@ def test_interrupted_build_keeps_outputs_and_a_consistent_store(
     )
     assert rerun.returncode == 0, rerun.stderr
     assert _graphs(out) == clean
+
+
+def test_killed_first_build_leaves_no_store_and_a_rerun_builds_it(
+    corpus: Path, clean: dict[str, set[ox.Quad]], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    process = _run_until_progress([*CLI, "build", str(corpus), "--out", str(out), "--jobs", "1"], at_least=20)
+    process.kill()
+    process.wait(timeout=60)
+    os.close(process.leader)  # type: ignore[attr-defined]
+    assert not (out / "store").exists()
+    status = CliRunner().invoke(cli, ["status", "--out", str(out)])
+    assert status.exit_code == 1
+    assert status.output.startswith(f"Error: {out}: no graph store here")
+    rerun = subprocess.run(
+        [*CLI, "build", str(corpus), "--out", str(out), "--no-outputs"], env=ENV, capture_output=True
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    assert not (out / ".store-new").exists()
+    assert _graphs(out) == clean

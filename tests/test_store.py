@@ -131,7 +131,7 @@ def test_status_lists_documents_and_the_last_build(corpus: Path, tmp_path: Path)
     assert report["triples"] > sum(d["triples"] for d in report["documents"]) - 1
     assert report["last_build"]["built"] == 2
     table = CliRunner().invoke(cli, ["status", "--out", str(out)])
-    assert "Total: 2 documents" in table.output
+    assert "Total: 2 documents," in table.output
     assert "Last build:" in table.output
 
 
@@ -168,3 +168,11 @@ def test_outputs_are_readable_by_others(corpus: Path, tmp_path: Path) -> None:
     build([corpus], _settings(out))
     for name in ("graph.ttl", "graph.trig", "report.md", "build.json"):
         assert (out / name).stat().st_mode & 0o044 == 0o044, name
+
+
+def test_no_progress_line_when_stderr_is_not_a_terminal(corpus: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["build", str(corpus), "--out", str(tmp_path / "out"), "--no-outputs"])
+    assert result.exit_code == 0, result.output
+    assert "documents," not in result.output and "\r" not in result.output
+    quiet = CliRunner().invoke(cli, ["-q", "build", str(corpus), "--out", str(tmp_path / "out")])
+    assert quiet.exit_code == 0 and quiet.output == ""

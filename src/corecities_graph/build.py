@@ -3,7 +3,8 @@
 Worker processes read, extract and turn each document into N-Triples; the calling process is
 the single writer that owns the store. Nothing on the per-document path looks at the rest of
 the corpus: a document's links are made from the entities it names, and its hash is checked
-against its own graph only. Outputs of the whole graph are written at the end unless the caller
+against its own graph only. The first build into a folder bulk-loads a new store and renames it
+into place at the end (FreshStore); later builds write one transaction per document. Outputs of the whole graph are written at the end unless the caller
 asks for the store alone (`outputs=False`); `publish` writes them on demand.
 """
 
@@ -23,7 +24,7 @@ from . import __version__
 from .errors import CorecitiesError, InputError
 from .extract import extract
 from .sources import DEFAULT_MAX_BYTES, Document, iter_paths, read_document
-from .store import GraphStore, Store
+from .store import STORE_DIR, FreshStore, GraphStore, Store
 
 BUILD_RECORD = "build.json"
 
@@ -96,7 +97,8 @@ def build(
     settings.out.mkdir(parents=True, exist_ok=True)
     if not os.access(settings.out, os.W_OK):
         raise InputError(f"{settings.out}: output folder is not writable")
-    target: Store = store if store is not None else GraphStore.open(settings.out)
+    fresh = store is None and not (settings.out / STORE_DIR).exists()
+    target: Store = store or (FreshStore(settings.out) if fresh else GraphStore.open(settings.out))
     mint = Minter(settings.base_iri)
     links = mint.graph("links")
     pending: list[tuple[str, Document | Path]] = [(str(p), p) for p in _expand(paths, result)]
@@ -120,6 +122,8 @@ def build(
             result.built.append(item.doc_id)
         if progress:
             progress(Progress(done, len(pending), time.monotonic() - started, item.doc_id))
+    if isinstance(target, FreshStore):
+        target = target.finish()
     if isinstance(target, GraphStore):
         target.flush()
     _record(settings.out, target, result)

@@ -33,7 +33,11 @@ class Status:
         header = ["id", "title", "triples", "hash", "built"]
         rows = [[d.id, d.title, str(d.triples), d.hash[:12], d.built] for d in self.documents]
         lines = [f"Store: {self.location}", render_table(header, rows).rstrip("\n")]
-        lines.append(f"Total: {len(self.documents)} documents, {self.triples} triples")
+        count = len(self.documents)
+        lines.append(
+            f"Total: {count} document{'s' if count != 1 else ''}, "
+            f"{self.triples} triples across all named graphs (links included)"
+        )
         if self.last_build:
             b = self.last_build
             lines.append(
