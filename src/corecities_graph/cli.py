@@ -73,7 +73,7 @@ def store_option(func: F) -> F:
     """--store URL: a remote SPARQL 1.1 Protocol + Graph Store Protocol server instead of --out/store."""
     return click.option(
         "--store",
-        "store_url",
+        "store",
         metavar="URL",
         default=None,
         help="Remote SPARQL server (Graph Store Protocol) to use instead of the embedded store; "
@@ -121,7 +121,7 @@ def build_cli(
     reference: Path | None,
     no_outputs: bool,
     jobs: int,
-    store_url: str | None,
+    store: str | None,
 ) -> None:
     """Build the graph of PATHS (files or folders) into --out.
 
@@ -144,17 +144,17 @@ def build_cli(
         base_iri=base_iri,
         include_contacts=include_contacts,
         reference_dir=reference,
-        outputs=not no_outputs and not store_url,
+        outputs=not no_outputs and not store,
         jobs=jobs,
     )
-    store = None
-    if store_url:
+    remote = None
+    if store:
         from .remote import RemoteStore
 
-        store = RemoteStore(store_url)
+        remote = RemoteStore(store)
     line = ProgressLine(enabled=not settings.quiet)
     with interruptible("build", line):
-        result = build(targets, build_settings, progress=line.document, store=store)
+        result = build(targets, build_settings, progress=line.document, store=remote)
     line.close()
     if not settings.quiet:
         built = len(result.built)
@@ -167,8 +167,8 @@ def build_cli(
                 f" and {result.triples} triples."
             )
         else:
-            summary += f" into {store_url or out / 'store'}" + (
-                "." if store_url else "; run `corecities-graph publish` to write the outputs."
+            summary += f" into {store or out / 'store'}" + (
+                "." if store else "; run `corecities-graph publish` to write the outputs."
             )
         click.echo(summary, err=True)
         for path in result.files:
@@ -254,7 +254,7 @@ class _Terminated(Exception):
 @store_option
 @reports_errors
 def query_cli(
-    query: str, out: Path, fmt: str, allow_update: bool, allow_service: bool, store_url: str | None
+    query: str, out: Path, fmt: str, allow_update: bool, allow_service: bool, store: str | None
 ) -> None:
     """Run a named query, a .rq file, or '-' (SPARQL from stdin) over the graph in --out.
 
@@ -268,8 +268,8 @@ def query_cli(
 
     stdin_text = sys.stdin.read() if query == "-" else None
     label, text = load_query(query, stdin_text)
-    store = open_store(out, store_url, read_only=not allow_update)
-    result = run_query(store, label, text, allow_update=allow_update, allow_service=allow_service)
+    graph_store = open_store(out, store, read_only=not allow_update)
+    result = run_query(graph_store, label, text, allow_update=allow_update, allow_service=allow_service)
     click.echo(format_result(result, fmt), nl=False)
 
 
@@ -314,7 +314,7 @@ def evaluate_cli(folder: Path, fmt: str) -> None:
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @reports_errors
-def status_cli(out: Path, store_url: str | None, fmt: str) -> None:
+def status_cli(out: Path, store: str | None, fmt: str) -> None:
     """List the documents in the store, the total triples and the last build.
 
     \b
@@ -323,7 +323,7 @@ def status_cli(out: Path, store_url: str | None, fmt: str) -> None:
     """
     from .manage import status
 
-    report = status(out, store_url)
+    report = status(out, store)
     click.echo(json.dumps(report.as_dict(), indent=2) if fmt == "json" else report.render(), nl=fmt == "json")
 
 
@@ -334,7 +334,7 @@ def status_cli(out: Path, store_url: str | None, fmt: str) -> None:
 @click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of every minted IRI.")
 @click.pass_obj
 @reports_errors
-def remove_cli(settings: Settings, document: str, out: Path, store_url: str | None, base_iri: str) -> None:
+def remove_cli(settings: Settings, document: str, out: Path, store: str | None, base_iri: str) -> None:
     """Remove DOCUMENT (its id, IRI or source path) and the links only it needed.
 
     Outputs are not rewritten: run `publish` afterwards for new ones.
@@ -345,11 +345,9 @@ def remove_cli(settings: Settings, document: str, out: Path, store_url: str | No
     """
     from .manage import remove
 
-    doc_id = remove(out, store_url, document, base_iri)
+    doc_id = remove(out, store, document, base_iri)
     if not settings.quiet:
-        where = (
-            f" from {store_url}." if store_url else "; run `corecities-graph publish` to rewrite the outputs."
-        )
+        where = f" from {store}." if store else "; run `corecities-graph publish` to rewrite the outputs."
         click.echo(f"Removed {doc_id}{where}", err=True)
 
 
