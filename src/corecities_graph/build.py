@@ -98,7 +98,11 @@ def build(
     if not os.access(settings.out, os.W_OK):
         raise InputError(f"{settings.out}: output folder is not writable")
     fresh = store is None and not (settings.out / STORE_DIR).exists()
-    target: Store = store or (FreshStore(settings.out) if fresh else GraphStore.open(settings.out))
+    target: Store
+    if store is not None:
+        target = store
+    else:
+        target = FreshStore(settings.out) if fresh else GraphStore.open(settings.out)
     mint = Minter(settings.base_iri)
     links = mint.graph("links")
     pending: list[tuple[str, Document | Path]] = [(str(p), p) for p in _expand(paths, result)]
@@ -110,18 +114,18 @@ def build(
     for done, (label, item) in enumerate(_prepare_all(pending, context), start=1):
         if isinstance(item, str):
             result.failed.append((label, item))
-            continue
-        if item.doc_id in seen_ids and seen_ids[item.doc_id] != label:
-            item = _renamed(sources[label], f"{item.doc_id}-{item.sha256[:8]}", context)
-        seen_ids[item.doc_id] = label
-        graph = mint.document(item.doc_id)
-        if target.content_hash(graph) == item.sha256 and not settings.include_contacts:
-            result.unchanged.append(item.doc_id)
         else:
-            target.write_document(graph, item.triples, links, item.links)
-            result.built.append(item.doc_id)
+            if item.doc_id in seen_ids and seen_ids[item.doc_id] != label:
+                item = _renamed(sources[label], f"{item.doc_id}-{item.sha256[:8]}", context)
+            seen_ids[item.doc_id] = label
+            graph = mint.document(item.doc_id)
+            if target.content_hash(graph) == item.sha256 and not settings.include_contacts:
+                result.unchanged.append(item.doc_id)
+            else:
+                target.write_document(graph, item.triples, links, item.links)
+                result.built.append(item.doc_id)
         if progress:
-            progress(Progress(done, len(pending), time.monotonic() - started, item.doc_id))
+            progress(Progress(done, len(pending), time.monotonic() - started, label))
     if isinstance(target, FreshStore):
         target = target.finish()
     if isinstance(target, GraphStore):
