@@ -58,7 +58,7 @@ class Progress:
     done: int
     total: int
     elapsed: float
-    doc_id: str
+    label: str
 
 
 @dataclass(frozen=True)
