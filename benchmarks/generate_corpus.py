@@ -140,8 +140,7 @@ class Corpus:
         ]
         if rng.random() < 0.5:
             lines += ["", rng.choice(NOISE)]
-        uni, _ = local[0]
-        lines += ["", self.quote_block(self.person(), rng.choice(UNI_ROLES), self.uni_name(uni))]
+        lines += ["", self.quote_block(self.person(), rng.choice(UNI_ROLES), self.uni_name(local[0][0]))]
         lines += ["", self.quote_block(self.person(), rng.choice(CITY_ROLES), f"{city} City Council")]
         if rng.random() < 0.4:
             lines += ["", rng.choice(NOISE)]
