@@ -127,9 +127,10 @@ def build_cli(
 
     With no PATHS, builds data/declaration.txt. Each document is added to the
     store, or replaces its earlier version, in one transaction; documents already
-    in the store with the same content are left as they are. Ctrl-C stops after
-    the document being written (exit 130; 143 for SIGTERM), keeping the previous
-    output files and every document stored so far.
+    in the store with the same content are left as they are. The first build into
+    a folder bulk-loads a new store and moves it into place when done. Ctrl-C
+    (exit 130) or SIGTERM (143) keeps the previous output files, and every graph in
+    the store is either as it was or complete; run the build again to finish.
 
     \b
     Example:
@@ -222,8 +223,8 @@ def interruptible(what: str, line: ProgressLine | None = None) -> Iterator[None]
         if line is not None:
             line.close()
         click.echo(
-            f"Error: {what} interrupted; the previous output files are unchanged and every "
-            "document stored so far is whole. Run it again to finish.",
+            f"Error: {what} interrupted; the previous output files are unchanged and every graph "
+            "in the store is either as it was or complete. Run it again to finish.",
             err=True,
         )
         sys.exit(143 if isinstance(exc, _Terminated) else 130)
