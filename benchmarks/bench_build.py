@@ -114,7 +114,7 @@ def prepared(folder: Path, limit: int) -> list[Prepared]:
     _load(_Context(settings, run_time()))
     items = []
     for path in sorted(folder.glob("*.txt"))[:limit]:
-        _, item = _prepare((str(path), path))
+        _, item = _prepare((str(path), path, None))
         assert isinstance(item, Prepared)
         items.append(item)
     return items

@@ -176,3 +176,17 @@ def test_no_progress_line_when_stderr_is_not_a_terminal(corpus: Path, tmp_path: 
     assert "documents," not in result.output and "\r" not in result.output
     quiet = CliRunner().invoke(cli, ["-q", "build", str(corpus), "--out", str(tmp_path / "out")])
     assert quiet.exit_code == 0 and quiet.output == ""
+
+
+def test_an_unchanged_document_is_not_extracted_again(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    build([corpus], _settings(out, outputs=False))
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("an unchanged document was extracted again")
+
+    monkeypatch.setattr("corecities_graph.build.extract", refuse)
+    result = build([corpus], _settings(out, outputs=False))
+    assert sorted(result.unchanged) == ["bristol", "leeds"]

@@ -72,6 +72,13 @@ class Prepared:
     links: bytes
 
 
+@dataclass(frozen=True)
+class Unchanged:
+    """A document whose text has the hash already stored for it: nothing to extract or write."""
+
+    doc_id: str
+
+
 def run_time() -> str:
     """The build time, or SOURCE_DATE_EPOCH when set, so that builds can be reproduced."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -111,9 +118,18 @@ def build(
     started = time.monotonic()
     seen_ids: dict[str, str] = {}
     context = _Context(settings, run_time())
-    for done, (label, item) in enumerate(_prepare_all(pending, context), start=1):
+    # The hash stored for each document, looked up by the id it will get, lets a worker skip a
+    # document whose text is unchanged without extracting it.
+    work = [
+        (label, item, None if settings.include_contacts else target.content_hash(mint.document(_id(item))))
+        for label, item in pending
+    ]
+    for done, (label, item) in enumerate(_prepare_all(work, context), start=1):
         if isinstance(item, str):
             result.failed.append((label, item))
+        elif isinstance(item, Unchanged):
+            seen_ids.setdefault(item.doc_id, label)
+            result.unchanged.append(item.doc_id)
         else:
             if item.doc_id in seen_ids and seen_ids[item.doc_id] != label:
                 item = _renamed(sources[label], f"{item.doc_id}-{item.sha256[:8]}", context)
@@ -197,8 +213,8 @@ _WORKER: dict[str, object] = {}
 
 
 def _prepare_all(
-    pending: Sequence[tuple[str, Document | Path]], context: _Context
-) -> Iterator[tuple[str, Prepared | str]]:
+    pending: Sequence[tuple[str, Document | Path, str | None]], context: _Context
+) -> Iterator[tuple[str, Prepared | Unchanged | str]]:
     """(label, prepared document or error message) for each item, in order."""
     jobs = max(1, min(context.settings.jobs, len(pending) // 8))
     if jobs == 1:
@@ -236,8 +252,9 @@ def _load(context: _Context) -> None:
         )
 
 
-def _prepare(entry: tuple[str, Document | Path]) -> tuple[str, Prepared | str]:
-    label, item = entry
+def _prepare(entry: tuple[str, Document | Path, str | None]) -> tuple[str, Prepared | Unchanged | str]:
+    """Read and extract one document, unless its text has the hash already stored for it."""
+    label, item, known = entry
     context = _WORKER["context"]
     assert isinstance(context, _Context)
     try:
@@ -246,7 +263,16 @@ def _prepare(entry: tuple[str, Document | Path]) -> tuple[str, Prepared | str]:
         )
     except InputError as exc:
         return label, str(exc)
+    if known is not None and document.sha256 == known:
+        return label, Unchanged(document.doc_id)
     return label, _prepared(label, document)
+
+
+def _id(item: Document | Path) -> str:
+    """The id a document will get, known before reading it (read_document names it by its stem)."""
+    from .sources import slugify
+
+    return item.doc_id if isinstance(item, Document) else slugify(item.stem)
 
 
 def _prepared(label: str, document: Document) -> Prepared:
