@@ -370,7 +370,8 @@ def publish_cli(settings: Settings, out: Path, base_iri: str) -> None:
     with interruptible("publish"):
         result = publish(BuildSettings(out=out, base_iri=base_iri))
     if not settings.quiet:
-        click.echo(f"Published {result.documents} documents and {result.triples} triples:", err=True)
+        plural = "s" if result.documents != 1 else ""
+        click.echo(f"Published {result.documents} document{plural} and {result.triples} triples:", err=True)
         for path in result.files:
             click.echo(f"  {path}", err=True)
 
