@@ -46,6 +46,9 @@ class BuildResult:
     built: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    # Input notes (sources.py): files passed over in folders, and problems that did not stop a read.
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     triples: int = 0
     documents: int = 0
@@ -70,6 +73,7 @@ class Prepared:
     sha256: str
     triples: bytes
     links: bytes
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,7 @@ class Unchanged:
     """A document whose text has the hash already stored for it: nothing to extract or write."""
 
     doc_id: str
+    warnings: tuple[str, ...] = ()
 
 
 def run_time() -> str:
@@ -101,7 +106,10 @@ def build(
     from .model import Minter
 
     result = BuildResult()
-    settings.out.mkdir(parents=True, exist_ok=True)
+    try:
+        settings.out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{settings.out}: cannot create the output folder ({exc.strerror or exc})") from None
     if not os.access(settings.out, os.W_OK):
         raise InputError(f"{settings.out}: output folder is not writable")
     fresh = store is None and not (settings.out / STORE_DIR).exists()
@@ -128,9 +136,11 @@ def build(
         if isinstance(item, str):
             result.failed.append((label, item))
         elif isinstance(item, Unchanged):
+            result.warnings.extend(item.warnings)
             seen_ids.setdefault(item.doc_id, label)
             result.unchanged.append(item.doc_id)
         else:
+            result.warnings.extend(item.warnings)
             if item.doc_id in seen_ids and seen_ids[item.doc_id] != label:
                 item = _renamed(sources[label], f"{item.doc_id}-{item.sha256[:8]}", context)
             seen_ids[item.doc_id] = label
@@ -264,7 +274,7 @@ def _prepare(entry: tuple[str, Document | Path, str | None]) -> tuple[str, Prepa
     except InputError as exc:
         return label, str(exc)
     if known is not None and document.sha256 == known:
-        return label, Unchanged(document.doc_id)
+        return label, Unchanged(document.doc_id, tuple(document.warnings))
     return label, _prepared(label, document)
 
 
@@ -282,7 +292,9 @@ def _prepared(label: str, document: Document) -> Prepared:
     extraction = extract(document, ref)  # type: ignore[arg-type]
     quads = document_quads(document, extraction, model)  # type: ignore[arg-type]
     links = link_quads(mentioned_entities(extraction), ref, model)  # type: ignore[arg-type]
-    return Prepared(label, document.doc_id, document.sha256, _ntriples(quads), _ntriples(links))
+    return Prepared(
+        label, document.doc_id, document.sha256, _ntriples(quads), _ntriples(links), tuple(document.warnings)
+    )
 
 
 def _renamed(item: Document | Path, doc_id: str, context: _Context) -> Prepared:
@@ -305,7 +317,7 @@ def _expand(paths: Sequence[Path], result: BuildResult) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         try:
-            files.extend(iter_paths([path]))
+            files.extend(iter_paths([path], on_skip=lambda p, why: result.skipped.append((str(p), why))))
         except CorecitiesError as exc:
             result.failed.append((str(path), str(exc)))
     return files

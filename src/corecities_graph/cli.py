@@ -41,6 +41,47 @@ def out_option(func: F) -> F:
     )(func)
 
 
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from .sources import check_date
+
+    try:
+        return check_date(value) if value else None
+    except CorecitiesError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def input_options(func: F) -> F:
+    """How sources are read: the size limit, and metadata given by hand for a single document."""
+    from .sources import DEFAULT_MAX_BYTES
+
+    options = [
+        click.option(
+            "--max-bytes",
+            type=click.IntRange(min=1),
+            default=DEFAULT_MAX_BYTES,
+            show_default=True,
+            help="Refuse any input file larger than this many bytes.",
+        ),
+        click.option(
+            "--doc-id",
+            default=None,
+            help="Id of the document (single document or stdin; default: file name, or 'stdin').",
+        ),
+        click.option("--title", default=None, help="Title of the document (single document only)."),
+        click.option("--publisher", default=None, help="Publisher of the document (single document only)."),
+        click.option(
+            "--date",
+            default=None,
+            callback=_iso_date,
+            help="Publication date, YYYY-MM-DD (single document only).",
+        ),
+        click.option("--url", default=None, help="Source URL of the document (single document only)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 def reports_errors(func: F) -> F:
     """Turn library errors into one `Error:` line and exit code 1."""
 
@@ -57,8 +98,14 @@ def reports_errors(func: F) -> F:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="corecities-graph")
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr.")
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Settings file giving option defaults (default: ./corecities.toml when present).",
+)
 @click.pass_context
-def cli(ctx: click.Context, quiet: bool) -> None:
+def cli(ctx: click.Context, quiet: bool, config: Path | None) -> None:
     """Turn press releases about cities and universities into an RDF knowledge graph.
 
     \b
@@ -67,6 +114,35 @@ def cli(ctx: click.Context, quiet: bool) -> None:
         corecities-graph query people --out output
     """
     ctx.obj = Settings(quiet=quiet)
+    ctx.default_map = _config_defaults(ctx, config)
+
+
+def _option_names(command: click.Command) -> dict[str, str]:
+    """Every name a settings file may use for an option (`format` or `fmt`) -> its parameter name."""
+    names: dict[str, str] = {}
+    for param in command.params:
+        if isinstance(param, click.Option) and param.name:
+            names[param.name] = param.name
+            for flag in param.opts:
+                if flag.startswith("--"):
+                    names[flag[2:].replace("-", "_")] = param.name
+    return names
+
+
+def _config_defaults(ctx: click.Context, explicit: Path | None) -> dict[str, dict[str, Any]] | None:
+    """Option defaults from the settings file, so that every command can be configured the same way."""
+    from .config import ConfigError, find_config, load_defaults
+
+    try:
+        path = find_config(explicit)
+        if path is None:
+            return None
+        group = ctx.command
+        assert isinstance(group, click.Group)
+        options = {name: _option_names(command) for name, command in group.commands.items()}
+        return load_defaults(path, options)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def store_option(func: F) -> F:
@@ -110,6 +186,7 @@ def store_option(func: F) -> F:
     help="Worker processes reading and extracting documents.",
 )
 @store_option
+@input_options
 @click.pass_obj
 @reports_errors
 def build_cli(
@@ -119,25 +196,40 @@ def build_cli(
     base_iri: str,
     include_contacts: bool,
     reference: Path | None,
+    max_bytes: int,
+    doc_id: str | None,
+    title: str | None,
+    publisher: str | None,
+    date: str | None,
+    url: str | None,
     no_outputs: bool,
     jobs: int,
     store: str | None,
 ) -> None:
-    """Build the graph of PATHS (files or folders) into --out.
+    """Build the graph of PATHS (files, folders, or - for stdin) into --out.
 
-    With no PATHS, builds data/declaration.txt. Each document is added to the
+    With no PATHS, builds data/declaration.txt. Folders are read recursively:
+    .txt, .md, .html, .htm and .pdf files; hidden files are passed over, and
+    files of other kinds are listed as skipped. Each document is added to the
     store, or replaces its earlier version, in one transaction; documents already
     in the store with the same content are left as they are. The first build into
     a folder bulk-loads a new store and moves it into place when done. Ctrl-C
     (exit 130) or SIGTERM (143) keeps the previous output files, and every graph in
     the store is either as it was or complete; run the build again to finish.
 
+    Metadata comes from --title, --publisher, --date and --url (for a single
+    document only), else a NAME.meta.json sidecar beside the file, else the
+    document itself (HTML meta tags, PDF document info, a leading URL line).
+
     \b
     Example:
         corecities-graph build data/declaration.txt --out output
+        corecities-graph build releases/ --out output
+        cat page.html | corecities-graph build - --doc-id leeds-civic
         corecities-graph build corpus/ --no-outputs && corecities-graph publish
     """
     from .build import BuildSettings, build
+    from .sources import Metadata, read_single
 
     targets = list(paths) or [Path("data/declaration.txt")]
     build_settings = BuildSettings(
@@ -145,9 +237,15 @@ def build_cli(
         base_iri=base_iri,
         include_contacts=include_contacts,
         reference_dir=reference,
+        max_bytes=max_bytes,
         outputs=not no_outputs and not store,
         jobs=jobs,
     )
+    given = Metadata(title=title, publisher=publisher, date=date, url=url)
+    documents = []
+    if given or doc_id:
+        documents = [read_single(targets, max_bytes=max_bytes, metadata=given, doc_id=doc_id)]
+        targets = []
     remote = None
     if store:
         from .remote import RemoteStore
@@ -155,8 +253,10 @@ def build_cli(
         remote = RemoteStore(store)
     line = ProgressLine(enabled=not settings.quiet)
     with interruptible("build", line):
-        result = build(targets, build_settings, progress=line.document, store=remote)
+        result = build(targets, build_settings, documents=documents, progress=line.document, store=remote)
     line.close()
+    for message in result.warnings:
+        click.echo(f"Warning: {message}", err=True)
     if not settings.quiet:
         built = len(result.built)
         summary = f"Built {built} document{'s' if built != 1 else ''}" + (
@@ -174,8 +274,11 @@ def build_cli(
         click.echo(summary, err=True)
         for path in result.files:
             click.echo(f"  {path}", err=True)
+        for skipped, why in result.skipped:
+            click.echo(f"Note: {skipped}: {why}", err=True)
     for label, message in result.failed:
-        click.echo(f"Error: {message}" if label in message else f"Error: {label}: {message}", err=True)
+        named = label in message or label == "-"
+        click.echo(f"Error: {message}" if named else f"Error: {label}: {message}", err=True)
     if result.failed:
         sys.exit(1)
 
@@ -408,6 +511,132 @@ def push_cli(settings: Settings, endpoint: str, out: Path) -> None:
     line.close()
     if not settings.quiet:
         click.echo(f"Pushed {count} graphs to {endpoint}.", err=True)
+
+
+@cli.command("serve")
+@out_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="0 picks a free port."
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=10.0,
+    show_default=True,
+    help="Seconds a query may run.",
+)
+@click.option(
+    "--max-rows",
+    type=click.IntRange(min=1),
+    default=10_000,
+    show_default=True,
+    help="Rows or triples per result.",
+)
+@click.option(
+    "--max-request-bytes",
+    type=click.IntRange(min=1024),
+    default=1_048_576,
+    show_default=True,
+    help="Largest request body or URL accepted.",
+)
+@click.option(
+    "--workers", type=click.IntRange(1, 32), default=2, show_default=True, help="Query worker processes."
+)
+@click.option(
+    "--max-connections",
+    type=click.IntRange(min=1),
+    default=128,
+    show_default=True,
+    help="Open connections at once; more get 503.",
+)
+@click.pass_obj
+@reports_errors
+def serve_cli(
+    settings: Settings,
+    out: Path,
+    host: str,
+    port: int,
+    timeout: float,
+    max_rows: int,
+    max_request_bytes: int,
+    workers: int,
+    max_connections: int,
+) -> None:
+    """Serve the graph in --out as Linked Data, with a read-only SPARQL endpoint at /sparql.
+
+    Each entity answers at its IRI's path (HTML, Turtle, JSON-LD or N-Triples by the Accept
+    header or ?format=); / is the network view. Ctrl-C stops the server.
+
+    \b
+    Example:
+        corecities-graph serve --out output --port 8000
+        curl -H 'Accept: text/turtle' http://127.0.0.1:8000/corecities/id/city/leeds
+    """
+    from .serve import ServeSettings, serve
+
+    serve_settings = ServeSettings(
+        out=out,
+        host=host,
+        port=port,
+        timeout=timeout,
+        max_rows=max_rows,
+        max_request_bytes=max_request_bytes,
+        workers=workers,
+        max_connections=max_connections,
+        quiet=settings.quiet,
+    )
+
+    def announce(url: str) -> None:
+        click.echo(f"Serving {url} (SPARQL at {url}sparql); Ctrl-C stops.", err=True)
+        if not host.startswith("127.") and host not in ("localhost", "::1"):
+            click.echo(f"Warning: listening on {host}, reachable beyond this machine.", err=True)
+
+    serve(serve_settings, announce)
+    click.echo("Stopped.", err=True)
+
+
+# ---- read: the plain text a source becomes (inputs) ----
+
+
+@cli.command("read")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@input_options
+@reports_errors
+def read_cli(
+    path: Path,
+    fmt: str,
+    max_bytes: int,
+    doc_id: str | None,
+    title: str | None,
+    publisher: str | None,
+    date: str | None,
+    url: str | None,
+) -> None:
+    """Print the plain text that build reads from PATH (a file, or - for stdin).
+
+    Character offsets in the graph count into this text, and its SHA-256 is the
+    document's content hash. --format json adds the id and metadata.
+
+    \b
+    Example:
+        corecities-graph read page.html
+        corecities-graph read release.pdf --format json
+    """
+    from .sources import Metadata, read_single
+
+    given = Metadata(title=title, publisher=publisher, date=date, url=url)
+    document = read_single([path], max_bytes=max_bytes, metadata=given, doc_id=doc_id)
+    for message in document.warnings:
+        click.echo(f"Warning: {message}", err=True)
+    if fmt == "json":
+        fields = ("doc_id", "path", "title", "publisher", "date", "url", "sha256", "text")
+        click.echo(
+            json.dumps({name: getattr(document, name) for name in fields}, indent=2, ensure_ascii=False)
+        )
+    else:
+        click.echo(document.text, nl=False)
 
 
 def main() -> None:

@@ -210,11 +210,11 @@ def document_quads(document: Document, extraction: Extraction, settings: ModelSe
         if decl.evidence is not None:
             counter.annotate(declaration, decl.evidence, "declaration")
         for signatory in extraction.signatories:
-            org = mint.organisation(signatory.org)
+            signer = mint.organisation(signatory.org)
             signature = mint("signature", decl.key, slugify(signatory.org))
-            out.add(declaration, CCG.signatory, org)
+            out.add(declaration, CCG.signatory, signer)
             out.add(signature, RDF.type, node(CCG.Signature))
-            out.add(signature, CCG.signedBy, org)
+            out.add(signature, CCG.signedBy, signer)
             out.add(signature, CCG.signed, declaration)
             counter.annotate(signature, signatory.evidence, "signature")
         addressee = _ADDRESSEE.search(extraction.text)
@@ -365,9 +365,14 @@ def _post(
     out.add(role_iri, RDF.type, node(ORG.Role))
     out.add(role_iri, SKOS.prefLabel, text_literal(role.role))
     if role.org:
-        org_iri = mint.city(role.org) if role.org_is_city else mint.organisation(role.org)
+        if role.org_is_city:
+            org_iri = mint.city(role.org)
+        elif role.org_is_region:
+            org_iri = mint("region", slugify(role.org))
+        else:
+            org_iri = mint.organisation(role.org)
         out.add(post, ORG.postIn, org_iri)
-        if not role.org_is_city:
+        if not (role.org_is_city or role.org_is_region):
             membership = mint("membership", slugify(name), slugify(role.org))
             out.add(membership, RDF.type, node(ORG.Membership))
             out.add(membership, ORG.member, person)
@@ -456,6 +461,7 @@ def link_quads(names: Iterable[tuple[str, str]], ref: Reference, settings: Model
         if kind == "city" and name in ref.cities:
             city = ref.cities[name]
             iri = mint.city(name)
+            out.add(iri, SCHEMA.name, text_literal(name))
             if city.nation:
                 nation = mint.nation(city.nation)
                 out.add(iri, CCG.nation, nation)
@@ -511,4 +517,7 @@ def mentioned_entities(extraction: Extraction) -> list[tuple[str, str]]:
     names += [("organisation", o.name) for o in extraction.organisations]
     names += [("organisation", m) for o in extraction.organisations for m in o.members]
     names += [("city", m.city) for m in extraction.alliance_members]
+    # where an organisation is, and the city a mayor serves: named by reference even when the text only implies it
+    names += [("city", o.city) for o in extraction.organisations if o.city]
+    names += [("city", r.org) for p in extraction.people for r in p.roles if r.org and r.org_is_city]
     return names

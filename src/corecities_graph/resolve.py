@@ -118,9 +118,9 @@ class Reference:
                 inst = ref.institutions[row["name"]]
                 city = by_full.get(row["city"], row["city"])
                 ref.institutions[row["name"]] = _replace_city(inst, city)
-        for city in ref.cities.values():
-            ref.city_aliases[city.name] = city.name
-            ref.city_aliases[city.full_name] = city.name
+        for known in ref.cities.values():
+            ref.city_aliases[known.name] = known.name
+            ref.city_aliases[known.full_name] = known.name
         for row in aliases:
             canonical = row["canonical"]
             if row["kind"] == "city":
@@ -169,10 +169,25 @@ class Reference:
         if match is None:
             return None
         candidate = self.org_aliases[match[0]]
-        # A fuzzy match must keep the head word: "University of X" never becomes "X Council".
-        if _head(candidate) != _head(surface):
+        # A fuzzy match must keep the head word ("University of X" never becomes "X Council"),
+        # though the head itself may be misspelt ("Univeristy"), and must name the same places.
+        head = _head(candidate)
+        if head and not any(fuzz.ratio(word, head.lower()) >= 80 for word in key.split()):
             return None
+        if not head and _head(surface):
+            return None
+        places, known_places = self._places_in(key), self._places_in(fold(match[0]))
+        if places and places != known_places:
+            return None  # "University of Derby" is not "University of Leeds" however close the spelling
         return candidate
+
+    def _places_in(self, folded: str) -> set[str]:
+        words = folded.split()
+        return {w for w in words if w in self._folded_cities}
+
+    @cached_property
+    def _folded_cities(self) -> set[str]:
+        return {fold(c) for c in self.city_aliases if " " not in c}
 
     def canonical_city(self, surface: str) -> str | None:
         return self.city_aliases.get(surface)

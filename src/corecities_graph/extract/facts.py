@@ -50,8 +50,9 @@ class OrgMention:
 @dataclass(frozen=True)
 class Role:
     role: str
-    org: str | None  # canonical organisation (or city, for a mayor)
+    org: str | None  # canonical organisation (or city or region, for a mayor)
     org_is_city: bool = False
+    org_is_region: bool = False
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ HEADS: dict[str, str] = {
     "University": "university", "College": "university", "Polytechnic": "university",
     "Council": "council", "Authority": "other",
     "Institute": "institute", "Centre": "institute", "Laboratory": "institute",
-    "Government": "government", "Department": "government", "Ministry": "government",
+    "Government": "government", "Department": "government", "Ministry": "government", "Office": "government",
     "Treasury": "government", "Parliament": "government", "Assembly": "government",
     "Ltd": "company", "Limited": "company", "plc": "company", "PLC": "company", "Inc": "company",
     "LLP": "company", "Company": "company", "Corporation": "company",
@@ -33,8 +33,13 @@ DOCUMENT_WORDS = {
 }  # fmt: skip
 MASTHEAD_WORDS = {"News", "Magazine", "Blog", "Press", "Online", "Website"}
 _CAP = r"(?:[A-Z0-9]*\d[A-Z0-9]*[A-Z][A-Z0-9]*|[A-Z][A-Za-z’'\-\.]*[A-Za-z0-9]|[A-Z])(?![A-Za-z0-9])"
+_DATE_WORDS = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+    "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+}  # fmt: skip
 _CONNECT = {"of", "for", "and", "the", "upon", "on", "&", "de", "in"}
-_RUN = re.compile(rf"{_CAP}(?:(?:\s+(?:of|for|and|the|upon|on|&|de|in))*\s+{_CAP})*")
+# "Brightwater Engineering plc": a company suffix may be written in lower case
+_RUN = re.compile(rf"{_CAP}(?:(?:\s+(?:of|for|and|the|upon|on|&|de|in))*\s+{_CAP})*(?:\s+(?:plc|ltd)\b)?")
 _TOKEN = re.compile(r"\S+")
 _POSSESSIVE = re.compile(r"[’']s$")
 _BARE = re.compile(
@@ -46,6 +51,11 @@ _COMMA_LIST_TAIL = re.compile(
     r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)+,?\s+(?:and|&)\s+[A-Z][a-z]+(?=\s*$|\s*[.;)])"
 )
 _COMPOSITE = re.compile(r"\(([^()]+?)\)")
+# "University of X and Y University (joint)": two parties listed as one entry
+_JOINT = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
+_JOINT_MARK = re.compile(
+    r"\s*\((?:joint(?:ly)?(?:\s+(?:entry|signatory|submission))?|together)\)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -63,8 +73,10 @@ def find_organisations(seg: Segmented, ref: Reference) -> list[OrgMention]:
     text = seg.text
     candidates: list[_Candidate] = []
     for sentence in seg.sentences:
+        candidates.extend(_nhs_candidates(text, sentence.start, sentence.end))
         candidates.extend(_pattern_candidates(text, sentence.start, sentence.end, ref))
         candidates.extend(_gazetteer_candidates(text, sentence.start, sentence.end, ref))
+    candidates.extend(_list_line_candidates(seg, candidates, ref))
     chosen = _non_overlapping(candidates)
     chosen = _add_acronym_aliases(text, seg, chosen, ref)
     chosen = _add_composites(text, chosen)
@@ -98,6 +110,8 @@ def type_of(name: str) -> str:
     words = name.split()
     if words and words[0] == "Universities" and len(words) > 2:
         return "alliance"
+    if re.search(r"\b(?:Combined|Unitary|Local|Strategic|Regional)\s+Authority$", name):
+        return "council"
     for word in reversed(words):
         if word in HEADS:
             return HEADS[word]
@@ -138,13 +152,15 @@ def _names_in_run(
             nxt
             and nxt[0].isupper()
             and nxt not in MASTHEAD_WORDS
+            and nxt not in ref.honorifics  # "Leader of X City Council Sir Y Z"
             and ref.canonical_city(nxt) is None
             and nxt not in _CONNECT
         ):
             i = head + 1
             continue
         if nxt in {"of", "for", "on"} and not tokens[head][2].endswith(("’s", "'s")):
-            end = _complement_end(words, end + 1, ref)
+            owned = [bool(_POSSESSIVE.search(t[2])) for t in tokens]
+            end = _complement_end(words, end + 1, ref, owned)
         elif nxt is not None and ref.canonical_city(nxt) is not None:
             end += 1  # "Queen's University Belfast", "University College Birmingham"
         start = i
@@ -175,6 +191,49 @@ def _names_in_run(
         i = end
 
 
+_NHS = re.compile(r"\bNHS(?:\s+[A-Z][\w’'-]*)*?\s+Trust\b")
+_NHS_WORD = re.compile(r"(?:[A-Z][\w’'-]*|of|and|&)$")
+
+
+def _nhs_candidates(text: str, lo: int, hi: int) -> Iterable[_Candidate]:
+    """'University Hospitals of Leicester NHS Trust', 'X and Y Mental Health NHS Foundation Trust'."""
+    for match in _NHS.finditer(text, lo, hi):
+        words = list(re.finditer(r"\S+", text[lo : match.start()]))
+        start = match.start()
+        for k in range(len(words) - 1, -1, -1):
+            word = words[k].group()
+            if not _NHS_WORD.match(word) or word in {"The", "A", "An"}:
+                break
+            nxt = words[k + 1].group() if k + 1 < len(words) else "NHS"
+            if word in HEADS and not nxt.startswith("Hospital"):
+                break
+            if word == "of" and not (k and words[k - 1].group().startswith("Hospital")):
+                break
+            start = lo + words[k].start()
+        while True:  # never open on a connector: "and Solihull ..." -> "Solihull ..."
+            lead = re.match(r"(?:of|and|&)\s+", text[start : match.end()])
+            if not lead:
+                break
+            start += lead.end()
+        surface = text[start : match.end()]
+        yield _Candidate(start, match.end(), surface, "other", surface)
+
+
+def _list_line_candidates(seg: Segmented, found: list[_Candidate], ref: Reference) -> Iterable[_Candidate]:
+    """A short line on its own that is a known name misspelt ('Queens Univeristy Belfast')."""
+    for paragraph in seg.paragraphs:
+        if paragraph.noise or len(paragraph.text) > 80 or len(paragraph.text.split()) > 8:
+            continue
+        if any(paragraph.start <= c.start < paragraph.end for c in found):
+            continue
+        surface = paragraph.text.rstrip(" .;,")
+        known = ref.canonical_org(surface)
+        if known is not None:
+            inst = ref.institutions.get(known)
+            type_ = inst.type if inst else type_of(known)
+            yield _Candidate(paragraph.start, paragraph.start + len(surface), known, type_, surface)
+
+
 def _modifier(word: str) -> bool:
     return (
         bool(word)
@@ -199,11 +258,15 @@ def _modifier(word: str) -> bool:
     )
 
 
-def _complement_end(words: list[str], j: int, ref: Reference) -> int:
+def _complement_end(words: list[str], j: int, ref: Reference, owned: list[bool]) -> int:
     """End of 'of X' after a head: capitalised words with inner 'of', 'the', 'and'."""
-    end = j
+    end = j - 1  # nothing taken: the link word itself stays out
     while j < len(words):
         word = words[j]
+        if word in ref.honorifics:
+            break  # "Vice-Chancellor of the University of X Dame Y Z": the name starts
+        if word in _DATE_WORDS:
+            break  # "signed by Stoke-on-Trent City Council on Monday"
         if word in DOCUMENT_WORDS or (j + 1 < len(words) and words[j + 1] in DOCUMENT_WORDS):
             break
         if word in {"the", "of", "upon", "on", "&", "and"}:
@@ -217,41 +280,45 @@ def _complement_end(words: list[str], j: int, ref: Reference) -> int:
                 break
             j += 1
             end = j
+            if owned[j - 1]:
+                break  # "the University of Hull's Vice-Chancellor": the name ends at the possessive
             continue
         break
     return end
 
 
 def _gazetteer_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[_Candidate]:
-    segment = text[lo:hi]
-    folded_names = _gazetteer_patterns(ref)
-    for pattern, canonical in folded_names:
-        for match in pattern.finditer(segment):
+    for pattern, by_key in _gazetteer_patterns(ref):
+        for match in pattern.finditer(text, lo, hi):
+            canonical = by_key.get(fold(match.group().strip("‘’'")))
+            if canonical is None:
+                continue
             inst = ref.institutions.get(canonical)
             type_ = inst.type if inst else type_of(canonical)
-            yield _Candidate(lo + match.start(), lo + match.end(), canonical, type_, match.group())
+            yield _Candidate(match.start(), match.end(), canonical, type_, match.group())
 
 
-_PATTERN_CACHE: dict[int, list[tuple[re.Pattern[str], str]]] = {}
+_PATTERN_CACHE: dict[int, list[tuple[re.Pattern[str], dict[str, str]]]] = {}
 
 
-def _gazetteer_patterns(ref: Reference) -> list[tuple[re.Pattern[str], str]]:
+def _gazetteer_patterns(ref: Reference) -> list[tuple[re.Pattern[str], dict[str, str]]]:
+    """Two alternations, longest names first: full names, then short forms that no capital follows."""
     key = id(ref)
     if key not in _PATTERN_CACHE:
-        surfaces: dict[str, str] = {}
-        for name in ref.institutions:
-            surfaces[name] = name
+        full: dict[str, str] = {name: name for name in ref.institutions}
         for alias, canonical in _alias_surfaces(ref):
-            surfaces[alias] = canonical
-        for short, canonical in ref.short_forms.items():
-            surfaces[short] = canonical
+            full[alias] = canonical
+        short = {s: c for s, c in ref.short_forms.items() if s not in full}
         patterns = []
-        for surface in sorted(surfaces, key=len, reverse=True):
-            body = re.sub(r"['’]", "[’']?", re.escape(surface))
-            body = body.replace(r"\ ", r"\s+")
-            # A short form followed by another capitalised word is part of a longer name.
-            guard = r"(?![’']?\s*[A-Z])" if surface in ref.short_forms else ""
-            patterns.append((re.compile(rf"(?<![\w-])[‘']?{body}[’']?(?![\w-]){guard}"), surfaces[surface]))
+        for surfaces, guard in ((full, ""), (short, r"(?![’']?\s*[A-Z])")):
+            if not surfaces:
+                continue
+            bodies = []
+            for surface in sorted(surfaces, key=len, reverse=True):
+                body = re.sub(r"['’]", "[’']?", re.escape(surface))
+                bodies.append(body.replace(r"\ ", r"\s+"))
+            pattern = re.compile(rf"(?<![\w-])[‘']?(?:{'|'.join(bodies)})[’']?(?![\w-]){guard}")
+            patterns.append((pattern, {fold(s): c for s, c in surfaces.items()}))
         _PATTERN_CACHE[key] = patterns
     return _PATTERN_CACHE[key]
 
@@ -312,7 +379,22 @@ def _add_acronym_aliases(
 def _add_composites(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
     """'Universities for Nottingham (A & B)': one entry whose members are A and B."""
     result: list[_Candidate] = []
-    for cand in chosen:
+    skip = -1
+    for k, cand in enumerate(chosen):
+        if k == skip:
+            continue
+        if k + 1 < len(chosen):
+            second = chosen[k + 1]
+            joint = _JOINT.fullmatch(text, cand.end, second.start)
+            marker = _JOINT_MARK.match(text, second.end)
+            if joint and marker:
+                pair = (cand.name, second.name)
+                result.append(
+                    _Candidate(cand.start, second.end, " and ".join(pair), "alliance",
+                               text[cand.start : second.end], pair)
+                )  # fmt: skip
+                skip = k + 1
+                continue
         match = _COMPOSITE.match(text, cand.end + 1) if text[cand.end : cand.end + 2] == " (" else None
         if match:
             inside = [c for c in chosen if match.start(1) <= c.start and c.end <= match.end(1)]
@@ -344,6 +426,8 @@ def _city_of(name: str, type_: str, ref: Reference) -> str | None:
     # An alliance spans its cities: where its office sits is not where it is.
     if inst and inst.city and type_ != "alliance":
         return inst.city
+    for region in ref.regions:
+        name = name.replace(region, " ")  # "Greater Manchester Combined Authority" is not in Manchester
     for word_count in (3, 2, 1):
         words = name.replace(",", " ").split()
         for k in range(len(words) - word_count + 1):

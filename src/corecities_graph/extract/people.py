@@ -8,13 +8,19 @@ from dataclasses import dataclass
 from ..resolve import Reference
 from .facts import OrgMention, PersonMention, PlaceMention, Role
 from .organisations import HEADS
-from .text import Segmented, capitalise
+from .text import Segmented, SpanSet, capitalise, starting_within
 
 SPEECH_VERBS = (
     r"said|says|stated|states|added|adds|commented|comments|explained|explains|told|noted|"
     r"struck|remarked|declared|announced|wrote|argued|welcomed|continued|urged"
 )
-_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
+# Names carry accents ("Seán", "Zoë", "Ó Briain"): capitals and small letters beyond ASCII count.
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin Extended-A mixes both cases; a name never starts small there
+_LOW = "a-zß-öø-ÿĀ-ſ"
+_NAME_TOKEN = (
+    rf"(?:[{_UP}][{_LOW}]+(?:[-’'][{_UP}]?[{_LOW}]+)*|Mc[{_UP}][{_LOW}]+|Mac[{_UP}][{_LOW}]+"
+    rf"|O[’'][{_UP}][{_LOW}]+|Ó\s[{_UP}][{_LOW}]+|[{_UP}]\.)"
+)
 _NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}"
 _STOP = {
     "The", "This", "That", "These", "Our", "Their", "Its", "For", "Or", "By", "And", "But", "In",
@@ -28,13 +34,28 @@ _STOP = {
     "Midlands", "Region", "Trade", "Investment", "Strategy", "Innovation", "Partnerships",
 }  # fmt: skip
 _STOP_ALT = "(?:" + "|".join(sorted(_STOP, key=len, reverse=True)) + ")"
+_OWNER = re.compile(r"^(?:the\s+)?[a-z][\w-]*[’']s\s+")  # "the university's Pro Vice-Chancellor"
+_PAREN_AFTER = re.compile(r"\s*\((?P<appos>[^()]{3,120})\)")
+_SAID_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$")
+_APPOS_AFTER = re.compile(
+    r"\s*,\s*(?P<appos>[^,;:“”\"‘]{3,120}?(?:,\s*[A-Z][^,;:“”\"‘]{2,80}?)?)\s*(?P<end>[,.;:]|$)"
+)
+_SPEECH = re.compile(
+    rf"(?:\s*,\s*(?P<appos>[^:“”\"‘;]*?)|\s+(?P<of>(?:of|at|from)\s+[^:“”\"‘;,]*?))?\s*,?\s+(?:{SPEECH_VERBS})\b"
+)
 _PHONE = re.compile(r"\+?\s?\(?\d[\d\s()]{7,}\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LEADING = re.compile(
     r"^(?:\s|,|and\b|also\b|as well as\b|who is\b|who was\b|is\b|the\b|our\b|its\b|a\b|an\b)+",
     re.IGNORECASE,
 )
-_CUT = re.compile(r"\s+(?:of|at|for|with|from)\s+|\s*,\s*|\s+in\s+(?=the\b)")
+_CUT = re.compile(r"\s+(?:of|at|with|from)\s+|\s+for\s+(?![A-Z])|\s*,\s*|\s+in\s+(?=the\b)")
+_WHO = re.compile(r"\s*,?\s+who(?:\s+(?:is|was|has|had))?\s*$")
+# "Pictured (left to right): A, Role of X; B; and C": a caption names people in turn
+_CAPTION = re.compile(
+    r"^\s*(?:pictured|photographed|(?:from\s+)?left\s+to\s+right|\(?l(?:eft)?\s*-\s*r(?:ight)?\)?)\b",
+    re.IGNORECASE,
+)
 _CONTACT_BEFORE = re.compile(r"(?:\bcontact|\bContact|^Or|\bor|[Ee]nquiries:?|[Cc]ontacts?:)\s*:?\s*$")
 _CONTACT_END = re.compile(r"\s*(?:\+|\bon\b|\bor\b|\(0|\d{4,}|\bemail\b|\be-mail\b|\btel\b|[\w.]+@|\.\s*$|$)")
 
@@ -45,6 +66,8 @@ class _Lexicon:
     name: re.Pattern[str]
     role_word: re.Pattern[str]
     role_tail: re.Pattern[str]
+    role_of: re.Pattern[str]
+    short_ref: re.Pattern[str]
 
 
 _CACHE: dict[int, _Lexicon] = {}
@@ -54,15 +77,26 @@ def _lexicon(ref: Reference) -> _Lexicon:
     if id(ref) not in _CACHE:
         hons = sorted(ref.honorifics, key=len, reverse=True)
         hon = "|".join(re.escape(h) + (r"(?=\s)" if not h.endswith(".") else "") for h in hons)
+        words = sorted({w for h in ref.honorifics for w in h.split() if w.isalpha() and w[0].isupper()})
+        # an honorific never sits inside a name: "Leicester Sir Colin Marsh" is a place, then a person
+        token = rf"(?!(?:{'|'.join(words)})\b){_NAME_TOKEN}"
+        name_pattern = rf"{token}(?:\s+{token}){{1,3}}"
         roles = sorted(ref.roles, key=len, reverse=True)
         role_alt = "|".join(re.escape(r) for r in roles)
         _CACHE[id(ref)] = _Lexicon(
             honorific=re.compile(rf"(?:(?:{hon})\s+)+"),
             name=re.compile(
-                rf"(?<![\w’'-])(?P<hon>(?:(?:{hon})\s+)+)?(?!{_STOP_ALT}\b)(?P<name>{_NAME})(?P<mp>\s+MP\b)?"
+                rf"(?<![\w’'-])(?P<hon>(?:(?:{hon})\s+)+)?(?!{_STOP_ALT}\b)(?P<name>{name_pattern})(?P<mp>\s+MP\b)?"
             ),
             role_word=re.compile(rf"\b(?:{role_alt})s?\b", re.IGNORECASE),
-            role_tail=re.compile(rf"(?:{role_alt})\s*,?\s*$"),
+            role_tail=re.compile(rf"(?i:{role_alt})\s*,?\s*$"),
+            role_of=re.compile(
+                rf"(?:{role_alt})(?:\s+for\s+[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)?\s+(?:of|at)\s+"
+                rf"(?:the\s+)?(?P<lower>[a-z][\w-]*)?\s*$"
+            ),
+            short_ref=re.compile(
+                rf"(?<![\w’'-])(?P<hon>(?:(?:{hon})\s+)+)(?P<name>{_NAME_TOKEN})(?![\w’'-]|\s+[A-Z])"
+            ),
         )
     return _CACHE[id(ref)]
 
@@ -74,34 +108,81 @@ def find_people(
     lex = _lexicon(ref)
     text = seg.text
     found: list[PersonMention] = []
-    org_spans = [(o.evidence.span.start, o.evidence.span.end) for o in orgs]
+    org_spans = SpanSet((o.evidence.span.start, o.evidence.span.end) for o in orgs)
     for sentence in seg.sentences:
-        for match in lex.name.finditer(text, sentence.start, sentence.end):
+        pos = sentence.start
+        while match := lex.name.search(text, pos, sentence.end):
             name = match.group("name")
             tokens = name.split()
-            if any(t in _STOP or t in HEADS or lex.role_word.fullmatch(t) for t in tokens):
-                continue
             n_start, n_end = match.start("name"), match.end("name")
-            if any(not (n_end <= a or n_start >= b) for a, b in org_spans):
+            # A run rejected as a whole may still end in a name: "Liverpool City Region Sam Okoro",
+            # "Mayor of Bristol Ruth Penhaligon". Try again from its second word.
+            pos = n_start + len(tokens[0])
+            # after an honorific, only the first word must not be a common word ("Professor Shearer West")
+            checked = tokens[:1] if match.group("hon") else tokens
+            if any(t in _STOP for t in checked) or any(
+                t in HEADS or lex.role_word.fullmatch(t) for t in tokens
+            ):
                 continue
+            if not org_spans.free(n_start, n_end):
+                pos = n_end  # no name hides in the tail of an organisation's name
+                continue
+            if starting_within(places, n_start, n_start + 1):
+                continue
+            pos = match.end()
+            name_at = match.start()
             hon_surface = (match.group("hon") or "").strip() or None
-            if match.group("mp"):
-                hon_surface = (hon_surface + " " if hon_surface else "") + "MP"
-            before = text[sentence.start : match.start()]
+            # "MP" is a post-nominal: the text keeps it, the honorific does not.
+            mp_surface = (hon_surface + " … MP" if hon_surface else "MP") if match.group("mp") else None
+            before = text[sentence.start : name_at]
             after_start = match.end()
             roles: list[Role] = []
             frame = False
             contact = False
             phones: tuple[str, ...] = ()
             emails: tuple[str, ...] = ()
-            speech = re.compile(rf"(?:\s*,\s*(?P<appos>[^:“”\"‘;]*?))?\s*,?\s+(?:{SPEECH_VERBS})\b").match(
-                text, after_start, sentence.end
-            )
+            of_org: tuple[str, str] | None = None
+            speech = _SPEECH.match(text, after_start, sentence.end)
             if speech:
                 frame = True
                 if speech.group("appos"):
-                    roles += _roles_in(text, speech.start("appos"), speech.end("appos"), orgs, places, lex)
-            pre_roles = _role_before(text, sentence.start, match.start(), orgs, places, lex)
+                    a_start, a_end = speech.start("appos"), speech.end("appos")
+                    who = _WHO.search(text, a_start, a_end)
+                    roles += _roles_in(text, a_start, who.start() if who else a_end, orgs, places, lex)
+                elif speech.group("of"):
+                    of_orgs = _targets(speech.start("of"), speech.end("of"), orgs, places)
+                    if of_orgs:
+                        of_org = (of_orgs[0][2], of_orgs[0][3])
+            caption = _CAPTION.match(text[_paragraph_start(seg, sentence.paragraph) : sentence.end])
+            if caption and not speech:
+                tail = re.compile(r"\s*,\s*(?P<appos>[^;]*?)\s*(?:;|\s+and\s+(?=[A-Z])|$)").match(
+                    text, after_start, sentence.end
+                )
+                frame = True
+                if tail:
+                    roles += _roles_in(text, tail.start("appos"), tail.end("appos"), orgs, places, lex)
+            if (
+                not speech
+                and not caption
+                and _SAID_BEFORE.search(text, max(sentence.start, name_at - 40), name_at)
+            ):
+                # '"…," said Cllr X, Leader of Y.' and 'Sir X, Leader of Y, visited …'
+                tail = _APPOS_AFTER.match(text, after_start, sentence.end)
+                if tail and lex.role_word.search(tail.group("appos")):
+                    frame = True
+                    roles += _roles_in(text, tail.start("appos"), tail.end("appos"), orgs, places, lex)
+            elif not speech and not caption and not _CONTACT_BEFORE.search(before):
+                tail = _APPOS_AFTER.match(text, after_start, sentence.end)
+                if tail and tail.group("end") in {",", ":"} and _appos_is_post(tail.group("appos"), lex):
+                    frame = True
+                    roles += _roles_in(text, tail.start("appos"), tail.end("appos"), orgs, places, lex)
+            paren = _PAREN_AFTER.match(text, after_start, sentence.end)
+            if paren and lex.role_word.search(paren.group("appos")):
+                frame = True  # "Cllr Amy Hirst (Leader, Wakefield Council) said"
+                roles += _roles_in(text, paren.start("appos"), paren.end("appos"), orgs, places, lex)
+            pre_roles = _role_before(text, sentence.start, name_at, orgs, places, lex)
+            if pre_roles and of_org is not None and pre_roles[-1].org is None:
+                pre_roles[-1] = _role(pre_roles[-1].role, of_org[0], of_org[1])
             if pre_roles:
                 frame = True
                 roles = pre_roles + roles
@@ -120,40 +201,75 @@ def find_people(
                 frame = True
                 if tail:
                     roles.append(Role(capitalise(tail.group(1).strip()), None))
-            if not frame and not hon_surface:
+            if not frame and not hon_surface and not match.group("mp"):
                 continue
             honorific = ref.canonical_honorific(hon_surface) if hon_surface else None
             found.append(
                 PersonMention(
                     name=name,
                     honorific=honorific,
-                    honorific_surface=hon_surface,
+                    honorific_surface=mp_surface or hon_surface,
                     roles=tuple(_unique_roles(roles)),
-                    evidence=seg.evidence(match.start(), n_end),
+                    evidence=seg.evidence(name_at, n_end),
                     contact=contact,
                     phones=phones,
                     emails=emails,
                 )
             )
-    return found
+    return found + _short_references(seg, found, lex)
+
+
+def _short_references(seg: Segmented, found: list[PersonMention], lex: _Lexicon) -> list[PersonMention]:
+    """'Sir Colin said', 'Professor Desai added': someone named in full earlier, called by one name."""
+    extra: list[PersonMention] = []
+    taken = SpanSet((p.evidence.span.start, p.evidence.span.end) for p in found)
+    by_word: dict[str, list[PersonMention]] = {}
+    for person in found:
+        for word in {person.name.split()[0], person.name.split()[-1]}:
+            by_word.setdefault(word, []).append(person)
+    for sentence in seg.sentences:
+        for match in lex.short_ref.finditer(seg.text, sentence.start, sentence.end):
+            start, end = match.start("name"), match.end("name")
+            if not taken.free(start, start + 1):
+                continue
+            word = match.group("name")
+            earlier = [p for p in by_word.get(word, ()) if p.evidence.span.start < start]
+            if not earlier:
+                continue
+            person = earlier[-1]
+            extra.append(
+                PersonMention(
+                    name=person.name,
+                    honorific=person.honorific,
+                    honorific_surface=match.group("hon").strip(),
+                    roles=(),
+                    evidence=seg.evidence(start, end),
+                )
+            )
+    return extra
 
 
 def _paragraph_start(seg: Segmented, index: int) -> int:
     return seg.paragraphs[index].start
 
 
+def _role(role: str, org: str, kind: str) -> Role:
+    return Role(role, org, org_is_city=kind == "city", org_is_region=kind == "region")
+
+
 def _targets(
     start: int, end: int, orgs: list[OrgMention], places: list[PlaceMention]
-) -> list[tuple[int, int, str, bool]]:
+) -> list[tuple[int, int, str, str]]:
+    """Organisations and places a post can be in: (start, end, name, 'org' | 'city' | 'region')."""
     targets = [
-        (o.evidence.span.start, o.evidence.span.end, o.name, False)
-        for o in orgs
-        if start <= o.evidence.span.start and o.evidence.span.end <= end
+        (o.evidence.span.start, o.evidence.span.end, o.name, "org")
+        for o in starting_within(orgs, start, end)
+        if o.evidence.span.end <= end
     ]
     targets += [
-        (p.evidence.span.start, p.evidence.span.end, p.name, True)
-        for p in places
-        if p.kind == "city" and start <= p.evidence.span.start and p.evidence.span.end <= end
+        (p.evidence.span.start, p.evidence.span.end, p.name, p.kind)
+        for p in starting_within(places, start, end)
+        if p.evidence.span.end <= end
     ]
     return sorted(targets)
 
@@ -169,28 +285,50 @@ def _roles_in(
     """Posts in an apposition: 'Chair of A and Leader of B', 'A's Chair', 'Role, A'."""
     roles: list[Role] = []
     cursor = start
-    for t_start, t_end, name, is_city in _targets(start, end, orgs, places):
+    for t_start, t_end, name, kind in _targets(start, end, orgs, places):
         if t_start < cursor:
             continue
         head = text[cursor:t_start]
         if re.match(r"[’']s\s", text[t_end : t_end + 3]):
             after = text[t_end + 3 : end]
             role = _clean(re.split(r",|\s+and\s+(?=[A-Z])|\s+(?:of|at)\s+", after)[0])
-            if role and lex.role_word.search(role):
-                roles.append(Role(role, name, is_city))
+            if _is_role(role, lex):
+                roles.append(_role(role, name, kind))
             cursor = t_end + 3 + len(re.split(r",", after)[0])
             continue
-        role = _clean(_CUT.split(_LEADING.sub("", head))[0])
-        if role and lex.role_word.search(role):
-            roles.append(Role(role, name, is_city))
+        role = _clean(_last_cut(_LEADING.sub("", head)))
+        if _is_role(role, lex):
+            roles.append(_role(role, name, kind))
         elif roles and not role and roles[-1].org is None:
-            roles[-1] = Role(roles[-1].role, name, is_city)
+            roles[-1] = _role(roles[-1].role, name, kind)
         cursor = t_end
-    rest = _clean(_LEADING.sub("", text[cursor:end]))
-    fresh = rest and lex.role_word.search(rest) and not any(r.role == rest for r in roles)
+    rest = _clean(_OWNER.sub("", _LEADING.sub("", text[cursor:end])))
+    fresh = _is_role(rest, lex) and not any(r.role == rest for r in roles)
     if fresh and (cursor == start or not re.match(r"[’']s", text[cursor:end])):
         roles.append(Role(rest, None))
     return roles
+
+
+def _is_role(role: str, lex: _Lexicon) -> bool:
+    """A post names a role word and is not a relative clause ('who leads the')."""
+    return (
+        bool(role)
+        and bool(lex.role_word.search(role))
+        and not re.match(r"(?i)(?:who|which|that|whose)\b", role)
+    )
+
+
+def _appos_is_post(appos: str, lex: _Lexicon) -> bool:
+    """', Leader of the Opposition,': an apposition that names a post, not a list or a clause."""
+    first = appos.split()[0] if appos.split() else ""
+    return bool(first) and (first[0].isupper() or first in {"the", "a"}) and bool(lex.role_word.search(appos))
+
+
+def _last_cut(head: str) -> str:
+    """'Head of Research at ' -> 'Head of Research': the post ends at the last link word before the name."""
+    part = re.split(r"\s*,\s*", head)[0]
+    cuts = list(_CUT.finditer(part))
+    return part[: cuts[-1].start()] if cuts else part
 
 
 def _role_before(
@@ -209,6 +347,9 @@ def _role_before(
     head = head.rstrip()
     if not head.endswith(",") and head and not head[-1].isalpha():
         return []
+    of_role = _role_of_before(text, lo, head, orgs, places, lex)
+    if of_role is not None:
+        return [of_role]
     tail = lex.role_tail.search(head)
     if not tail:
         return []
@@ -218,16 +359,47 @@ def _role_before(
     while words and words[-1].end() in (phrase_start - 1, phrase_start) and words[-1].group() not in _STOP:
         phrase_start = words[-1].start()
         words.pop()
+    # "Northumbria University Vice-Chancellor Professor X", "Halden Council leader Cllr Y":
+    # the organisation opens the phrase
+    for _t_start, t_end, name, kind in _targets(lo, lo + tail.start(), orgs, places):
+        if t_end >= lo + min(phrase_start, tail.start()) - 1 and not text[t_end : lo + tail.start()].strip():
+            role = _clean(head[t_end - lo :].rstrip(", "))
+            return [_role(role, name, kind)] if role else []
+    if head[phrase_start:][:1].islower():
+        return []  # a lower-case word alone ("the team leader") is no post to record
     role = _clean(head[phrase_start:].rstrip(", "))
-    if not role or role[0].islower():
+    if not role:
         return []
     before = head[:phrase_start]
     possessive = re.search(r"[’']s\s*$", before)
     if possessive:
-        for _t_start, t_end, name, is_city in _targets(lo, lo + possessive.start(), orgs, places):
+        for _t_start, t_end, name, kind in _targets(lo, lo + possessive.start(), orgs, places):
             if t_end == lo + possessive.start():
-                return [Role(role, name, is_city)]
+                return [_role(role, name, kind)]
     return [Role(role, None)]
+
+
+def _role_of_before(
+    text: str, lo: int, head: str, orgs: list[OrgMention], places: list[PlaceMention], lex: _Lexicon
+) -> Role | None:
+    """'Mayor of Leicester Sir X', 'Vice-Chancellor of the University of Y Dame Z', 'Chair of the network Prof W'."""
+    head = head.rstrip(", ")
+    head_end = lo + len(head)
+    target = next((t for t in _targets(lo, head_end, orgs, places) if t[1] == head_end), None)
+    before = text[lo : target[0]] if target else head
+    match = lex.role_of.search(before)
+    if match is None or (target is None) != bool(match.group("lower")):
+        return None
+    phrase_start = match.start()
+    words = list(re.finditer(r"[A-Z][\w-]*", before[:phrase_start]))
+    while words and words[-1].end() in (phrase_start - 1, phrase_start) and words[-1].group() not in _STOP:
+        phrase_start = words[-1].start()
+        words.pop()
+    role = re.sub(r"\s+(?:of|at)\s+(?:the\s+)?(?:[a-z][\w-]*)?\s*$", "", before[phrase_start:])
+    role = _clean(role)
+    if not role or role[0].islower():
+        return None
+    return _role(role, target[2], target[3]) if target else Role(role, None)
 
 
 def _clean(role: str) -> str:

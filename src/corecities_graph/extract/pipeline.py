@@ -38,9 +38,12 @@ _MONTHS = {
     )
 }
 _DATELINE = re.compile(
-    r"\b(?:last\s+updated|published|posted|updated|date)\s*:?\s*(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]+)\s+(?P<y>\d{4})\b",
-    re.IGNORECASE,
+    r"(?:\b(?:last\s+updated|published|posted|updated|date)\s*:?|^\s*\d{1,2}:\d{2}\s*(?:am|pm)?\s*,?|^\s*)"
+    r"\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]+)"
+    r"(?:\s+(?P<y>\d{4}))?\b",
+    re.IGNORECASE | re.MULTILINE,
 )
+_URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d{2})/")
 
 
 def extract(document: Document, ref: Reference) -> Extraction:
@@ -71,15 +74,21 @@ def extract(document: Document, ref: Reference) -> Extraction:
 
 def dateline(text: str) -> str | None:
     """'Last updated 16 March 2021' near the top -> '2021-03-16'."""
-    match = _DATELINE.search(text[:2000])
-    if not match or match.group("m").lower() not in _MONTHS:
-        return None
-    try:
-        return date(
-            int(match.group("y")), _MONTHS[match.group("m").lower()], int(match.group("d"))
-        ).isoformat()
-    except ValueError:
-        return None
+    for match in _DATELINE.finditer(text[:2000]):
+        if match.group("m").lower() not in _MONTHS:
+            continue
+        year = match.group("y")
+        if year is None:
+            # "Published: 3 May": the year is the document's own, as its address gives it
+            url_year = _URL_YEAR.search(text.split("\n", 1)[0])
+            if url_year is None:
+                continue
+            year = url_year.group("y")
+        try:
+            return date(int(year), _MONTHS[match.group("m").lower()], int(match.group("d"))).isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def _title(seg: Segmented) -> str | None:

@@ -8,7 +8,7 @@ from .facts import OrgMention, Proposal
 from .text import Segmented, capitalise
 
 _CUE = re.compile(
-    r"\b(?:propos\w*|call(?:s|ed|ing)?\s+for|ask(?:s|ed|ing)?\s+for|urg\w+|recommend\w*|"
+    r"\b(?:propos\w*|call(?:s|ed|ing)?\s+for|ask(?:s|ed|ing)?\s+(?:(?:the\s+)?\w+\s+)?for|urg\w+|recommend\w*|"
     r"should\s+be\s+(?:introduced|set\s+up|created|established|launched)|to\s+be\s+set\s+up|"
     r"need(?:s|ed)?|want(?:s|ed)?|introduction\s+of|establish\w*|seek\w*)\b",
     re.IGNORECASE,
@@ -29,6 +29,13 @@ _LOWER = re.compile(
     r"(?:[a-z][^.;:]*?\s+over\s+how\s+[^.;:]+?\s+(?:are|is)\s+delivered|[a-z][^.;:]*?))"
     r"(?=,\s+(?:the|a|an)\s|,?\s+and\s+(?:a|an|the)\s|[.;:]|\s+to\s+(?!the\b)[a-z]+\b|\s+[–—-]\s"
     r"|\s+(?:is|are|was|were|will|would)\b|$)"
+)
+_LOWER_HEADS = "|".join(h.lower() for h in PROPOSAL_HEADS)
+# "calling for a new regional skills fund", "wants a civic university fund to be created"
+_LOWER_NAMED = re.compile(
+    r"\b(?:call(?:s|ed|ing)?\s+(?:on\s+(?:the\s+)?\w+\s+)?for|ask(?:s|ed|ing)?\s+(?:(?:the\s+)?\w+\s+)?for"
+    r"|need(?:s|ed)?|want(?:s|ed)?|propos\w+|urg\w+|recommend\w*|seek\w*|back(?:s|ed|ing)?)\s+(?:(?:an?|the)\s+)?(?:(?:new|brand-new|dedicated)\s+)?"
+    rf"(?P<np>(?:[a-z][\w-]*\s+){{0,4}}?(?:{_LOWER_HEADS}))\b(?!\s+(?:of|for)\b)"
 )
 _PURPOSE = re.compile(r"^\s*(?:(?:to\s+be\s+set\s+up\s+)?(?P<p>(?:to|that\s+would)\s+[^,.;]+))")
 _LEAD = re.compile(r"^(?:(?:a|an|the|new|brand-new|introduction\s+of)\s+)+", re.IGNORECASE)
@@ -61,6 +68,15 @@ def find_proposals(seg: Segmented, orgs: list[OrgMention]) -> list[Proposal]:
                 name.lower(),
                 Proposal(name, purpose.group("p") if purpose else None, seg.evidence(start, end)),
             )
+        for match in _LOWER_NAMED.finditer(body):
+            np = match.group("np").strip()
+            if len(np.split()) < 2:
+                continue
+            start = sentence.start + match.start("np")
+            end = sentence.start + match.end("np")
+            if any(a < end and start < b for a, b in org_spans):
+                continue
+            found.setdefault(np.lower(), Proposal(capitalise(np), None, seg.evidence(start, end)))
         for match in _LOWER.finditer(body):
             np = match.group("np").strip()
             if len(np.split()) < 3:

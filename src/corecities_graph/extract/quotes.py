@@ -34,6 +34,8 @@ def find_quotes(seg: Segmented, people: list[PersonMention]) -> list[Quote]:
         elif paragraph.text[:1] in '“"‘':
             open_at = 0
             speaker = _speaker_after_close(people, paragraph)
+            if speaker is None and _pronoun_after_close(paragraph):
+                speaker = last
         else:
             i += 1
             continue
@@ -105,6 +107,17 @@ def _speaker_after_close(people: list[PersonMention], paragraph: Paragraph) -> P
         if after < p.evidence.span.start <= after + 80 and p.evidence.span.start < paragraph.end
     ]
     return candidates[0] if candidates else None
+
+
+_PRONOUN_AFTER = re.compile(
+    rf"\s*,?\s*(?:(?:she|he|they)\s+(?:{SPEECH_VERBS})|(?:{SPEECH_VERBS})\s+(?:she|he|they))\b", re.IGNORECASE
+)
+
+
+def _pronoun_after_close(paragraph: Paragraph) -> bool:
+    """'"…," he said.': the speaker is whoever spoke last."""
+    close = _find_close(paragraph.text, 1, paragraph.text[0])
+    return close is not None and bool(_PRONOUN_AFTER.match(paragraph.text, close + 1))
 
 
 def _role_spoken(person: PersonMention) -> Role | None:

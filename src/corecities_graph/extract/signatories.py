@@ -6,7 +6,7 @@ import re
 
 from ..sources import slugify
 from .facts import AllianceMember, Declaration, OrgMention, PlaceMention, Signatory
-from .text import Segmented
+from .text import Segmented, starting_within
 
 _LIST_CUE = re.compile(
     r"(?:signed\s+by|signatories\s+(?:are|include)|signatories|supported\s+by|backed\s+by)\s*:\s*$",
@@ -15,12 +15,14 @@ _LIST_CUE = re.compile(
 _SIGN_CUE = re.compile(
     r"\b(?:(?:is|are|was|were)\s+(?:also\s+|now\s+)*(?:a\s+)?signator(?:y|ies)"
     r"|(?:has|have|had)\s+(?:also\s+|now\s+)*signed"
+    r"|(?:has|have|had)\s+(?:also\s+|now\s+|jointly\s+)*agreed(?=\s+(?:a|an|the)\s)"
     r"|signs?\s+up\s+to|signed\s+up\s+to"
     r"|(?:is|are)\s+joining\s+(?:a|the)\s+(?:joint\s+)?(?:declaration|agreement)"
     r"|(?:both\s+)?(?:take|takes|took)\s+part\s+in\s+(?:a|the)\s+(?:joint\s+)?(?:declaration|agreement)"
     r"|among\s+its\s+(?:backers|signatories|supporters))\b",
     re.IGNORECASE,
 )
+_MAY_SIGN = re.compile(r"signat|signs?\b|signed|joining|part\s+in|among|agreed|\bunder\b", re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:not|never|yet\s+to|pledg\w*\s+to|plan\w*\s+to|intend\w*\s+to)\s*$", re.IGNORECASE
 )
@@ -29,6 +31,15 @@ _UNDER = re.compile(
 )
 _NAMED = re.compile(
     r"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:for|of|and)\s+)?){1,7}(?P<kind>Declaration|Agreements?|Charter|Accord|Compact))\b"
+)
+# "... have agreed a five-year Health Innovation Partnership": an agreement named by what it sets up
+_AGREED = re.compile(
+    r"\b(?:has|have|had)\s+(?:also\s+|now\s+|jointly\s+)*(?:signed|agreed)\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,3}"
+    r"(?P<name>(?:[A-Z][\w’'-]*\s+){0,5}(?:Partnership|Compact|Charter|Accord|Deal|Concordat|Memorandum\s+of\s+Understanding))\b"
+)
+_GENERIC = re.compile(
+    r"(?:(?:New|Joint|Civic|Strategic|Formal)\s+)*(?:Partnership|Compact|Charter|Accord|Deal|Concordat"
+    r"|Memorandum\s+of\s+Understanding|Agreement)"
 )
 _UNNAMED = re.compile(r"\b(?:joint[\s-])?(?P<kind>declaration|agreement)s?\b", re.IGNORECASE)
 _ALLIANCE = re.compile(
@@ -63,13 +74,23 @@ def find_declaration(seg: Segmented, orgs: list[OrgMention]) -> Declaration | No
                 f"{slugify(convener)}-{kind_word}", name, kind_word, True, seg.evidence(start, end)
             )
     for sentence in seg.sentences:
-        match = _UNNAMED.search(text, sentence.start, sentence.end)
-        if match and match.group("kind").lower() == "declaration" and alliances:
+        unnamed = _UNNAMED.search(text, sentence.start, sentence.end)
+        if unnamed and unnamed.group("kind").lower() == "declaration" and alliances:
             convener = alliances[0].name
             return Declaration(
                 f"{slugify(convener)}-declaration", f"{convener} declaration", "declaration", False,
-                seg.evidence(match.start(), match.end()),
+                seg.evidence(unnamed.start(), unnamed.end()),
             )  # fmt: skip
+    for sentence in seg.sentences:
+        agreed = _AGREED.search(text, sentence.start, sentence.end)
+        if agreed:
+            name = agreed.group("name")
+            key = slugify(name)
+            if _GENERIC.fullmatch(name):
+                # "a Memorandum of Understanding" names no one: its first party tells it apart
+                party = starting_within(orgs, sentence.start, agreed.start())
+                key = f"{slugify(party[0].name)}-{key}" if party else key
+            return Declaration(key, name, "agreement", True, seg.evidence(agreed.start("name"), agreed.end()))
     if named:
         start, end, name, kind = named[0]
         kind_word = "agreement" if kind.lower().startswith("agreement") else "declaration"
@@ -98,7 +119,7 @@ def find_signatories(
             in_list = True
             continue
         if in_list:
-            line_orgs = [o for o in orgs if paragraph.start <= o.evidence.span.start < paragraph.end]
+            line_orgs = starting_within(orgs, paragraph.start, paragraph.end)
             covered = sum(o.evidence.span.end - o.evidence.span.start for o in line_orgs)
             if line_orgs and (line_orgs[0].members or covered >= 0.6 * len(paragraph.text.rstrip(" .;")) - 4):
                 add(line_orgs[0])
@@ -106,8 +127,13 @@ def find_signatories(
             in_list = False
     for sentence in seg.sentences:
         body = text[sentence.start : sentence.end]
-        in_sentence = [o for o in orgs if sentence.start <= o.evidence.span.start < sentence.end]
-        in_sentence = [o for o in in_sentence if not _inside_name(o, seg, sentence.start, sentence.end)]
+        if not _MAY_SIGN.search(body):
+            continue  # neither a signing cue nor "Under the Agreement": nothing to read here
+        in_sentence = [
+            o
+            for o in starting_within(orgs, sentence.start, sentence.end)
+            if not _inside_name(o, seg, sentence.start, sentence.end)
+        ]
         under = _UNDER.match(body)
         if under:
             verb = re.search(r"\s(?:are|is|have|has|will)\s", body[under.end() :])
@@ -122,8 +148,8 @@ def find_signatories(
             floor = sentence.start
             if cue.group().lower().startswith("among"):
                 # "... now has X among its backers": the party sits between the verb and the cue
-                verb = list(re.finditer(r"\b(?:has|have|had)\b", body[: cue.start()]))
-                floor = sentence.start + verb[-1].end() if verb else floor
+                verbs = list(re.finditer(r"\b(?:has|have|had)\b", body[: cue.start()]))
+                floor = sentence.start + verbs[-1].end() if verbs else floor
             for org in in_sentence:
                 if floor <= org.evidence.span.start and org.evidence.span.end <= cue_at:
                     add(org)

@@ -6,7 +6,15 @@ import re
 from decimal import Decimal
 
 from .facts import ClaimedCount, Evidence, OrgMention, Statistic
-from .text import NUMBER_PATTERN, SCALES, Segmented, parse_number
+from .text import (
+    NUMBER_PATTERN,
+    NUMBER_WORD_PATTERN,
+    SCALES,
+    Segmented,
+    SpanSet,
+    parse_number,
+    starting_within,
+)
 
 QUALIFIERS = (
     "just over", "just under", "more than", "less than", "fewer than", "at least", "up to",
@@ -25,10 +33,16 @@ _STAT = re.compile(
 _COUNT = re.compile(
     rf"(?<![\w,.])(?P<num>{NUMBER_PATTERN})\s+"
     r"(?P<mid>(?:(?:of\s+(?:their|its|our|the)|UK[’']?s?|Core|core|UK|major|leading|civic|partner|"
-    r"member|other|participating|English|British|Scottish|Welsh|regional)\s+|[‘'“\"])*)"
-    r"(?P<what>universities|cities|signatories)\b",
+    r"member|other|participating|English|British|Scottish|Welsh|regional)\s+|[‘'“\"])*"
+    # "two brilliant universities", "three founding partners": a describing word or two
+    r"(?:(?!(?:of|per|in|and|or|to|more|than|million|thousand|percent|cent)\b)[a-z][\w-]*\s+){0,2}?)"
+    r"(?P<what>universities|cities|signatories|partners|parties)\b",
     re.IGNORECASE,
 )
+# Cheap tests that let a sentence without any figure, or without a party word, be skipped.
+_HAS_NUMBER = re.compile(rf"\d|\b(?:{NUMBER_WORD_PATTERN})\b", re.IGNORECASE)
+_HAS_PARTY = re.compile(r"universities|cities|signatories|partners|parties", re.IGNORECASE)
+_WHAT = {"partners": "signatories", "parties": "signatories"}  # those who took part, whatever they are
 _PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?P<p>year|annum|month|week|day)\b|\s+annually\b")
 _NOUN = re.compile(r"\s+(?P<np>(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]*s|people|staff|jobs))\b")
 _OF_PHRASE = re.compile(
@@ -38,7 +52,9 @@ _PHONE = re.compile(r"\+\s?\(?\d[\d\s()]{7,}\d|\(0\)[\d\s]{6,}\d|\b0\d{3,4}\s?\d
 _UNITS = {
     "students": "people", "people": "people", "residents": "people", "staff": "people",
     "workers": "people", "graduates": "people", "employees": "people", "researchers": "people",
-    "academics": "people", "patients": "people", "jobs": "jobs", "years": "years",
+    "academics": "people", "patients": "people", "visitors": "people", "pupils": "people",
+    "children": "people", "adults": "people", "volunteers": "people", "apprentices": "people",
+    "learners": "people", "citizens": "people", "jobs": "jobs", "years": "years",
     "months": "months", "weeks": "weeks", "days": "days", "hours": "hours",
 }  # fmt: skip
 _COUNT_WORDS = {"universities", "cities", "signatories", "per", "percent"}
@@ -48,13 +64,15 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
     """'21 universities', 'the 11 cities', 'two universities': how many a text says took part."""
     counts: list[ClaimedCount] = []
     for sentence in seg.sentences:
+        if not _HAS_PARTY.search(sentence.text):
+            continue
         for match in _COUNT.finditer(seg.text, sentence.start, sentence.end):
             value = parse_number(match.group("num"))
             if value is None or value != int(value) or value < 2:
                 continue
             counts.append(
                 ClaimedCount(
-                    what=match.group("what").lower(),
+                    what=_WHAT.get(match.group("what").lower(), match.group("what").lower()),
                     count=int(value),
                     surface=match.group(),
                     evidence=seg.evidence(match.start(), match.end()),
@@ -66,21 +84,26 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
 def find_statistics(seg: Segmented, orgs: list[OrgMention], counts: list[ClaimedCount]) -> list[Statistic]:
     """Figures with unit, qualifier and period; one claim per distinct figure in a document."""
     text = seg.text
-    taken = [(c.evidence.span.start, c.evidence.span.end) for c in counts]
+    taken = SpanSet((c.evidence.span.start, c.evidence.span.end) for c in counts)
+    alliances = {o.name for o in orgs if o.type == "alliance" and not o.members}
     found: list[Statistic] = []
     for sentence in seg.sentences:
+        if not _HAS_NUMBER.search(sentence.text):
+            continue  # most sentences hold no figure: skip the costly pattern
         phones = [(m.start(), m.end()) for m in _PHONE.finditer(text, sentence.start, sentence.end)]
         for match in _STAT.finditer(text, sentence.start, sentence.end):
             start, _end = match.start("num"), match.end()
-            if any(a <= start < b for a, b in taken + phones):
+            if not taken.free(start, start + 1) or any(a <= start < b for a, b in phones):
                 continue
-            stat = _statistic(seg, match, sentence.start, orgs)
+            stat = _statistic(seg, match, sentence.start, orgs, alliances)
             if stat is not None:
                 found.append(stat)
     return _merge(found)
 
 
-def _statistic(seg: Segmented, match: re.Match[str], lo: int, orgs: list[OrgMention]) -> Statistic | None:
+def _statistic(
+    seg: Segmented, match: re.Match[str], lo: int, orgs: list[OrgMention], alliances: set[str]
+) -> Statistic | None:
     text = seg.text
     raw = match.group("num")
     value = parse_number(raw)
@@ -132,11 +155,17 @@ def _statistic(seg: Segmented, match: re.Match[str], lo: int, orgs: list[OrgMent
             return None
         if raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100:
             return None
+        if re.search(
+            rf"\b(?:\d+|{NUMBER_WORD_PATTERN})\s+in\s+$",
+            text[max(lo, match.start() - 20) : match.start()],
+            re.I,
+        ):
+            return None  # "1 in 5 adults" is a ratio, not a count of adults
         head = noun.group("head").lower()
         unit = _UNITS.get(head, "count")
         measure = noun.group("np")
         end = after + noun.end()
-    subject, subject_text = _subject(seg, match.start(), orgs)
+    subject, subject_text = _subject(seg, match.start(), orgs, alliances)
     surface = text[match.start() : end].strip()
     return Statistic(
         subject=subject,
@@ -155,9 +184,11 @@ def _norm(value: str | None) -> str | None:
     return re.sub(r"\s+", " ", value.lower()) if value else None
 
 
-def _subject(seg: Segmented, offset: int, orgs: list[OrgMention]) -> tuple[str | None, str]:
+def _subject(
+    seg: Segmented, offset: int, orgs: list[OrgMention], alliances: set[str]
+) -> tuple[str | None, str]:
     sentence = seg.sentence_at(offset)
-    inside = [o for o in orgs if sentence.start <= o.evidence.span.start < offset]
+    inside = starting_within(orgs, sentence.start, offset)
     if inside:
         return inside[0].name, inside[0].surface
     head = seg.text[sentence.start : offset]
@@ -166,17 +197,12 @@ def _subject(seg: Segmented, offset: int, orgs: list[OrgMention]) -> tuple[str |
         head,
     )
     subject_text = phrase.group("np").strip() if phrase else head.strip()[:40]
-    alliances = {o.name for o in orgs if o.type == "alliance" and not o.members}
     if (
         re.search(r"\b(?:\d+|eleven|the)\s+(?:core\s+)?cities\b", subject_text, re.IGNORECASE)
         and len(alliances) == 1
     ):
         return next(iter(alliances)), subject_text
-    before = [
-        o
-        for o in orgs
-        if o.evidence.sentence.paragraph == sentence.paragraph and o.evidence.span.start < offset
-    ]
+    before = starting_within(orgs, seg.paragraphs[sentence.paragraph].start, offset)
     if before and re.match(r"^\s*(?:Its|It|Their|They)\b", seg.text[sentence.start : sentence.end]):
         return before[-1].name, subject_text
     return None, subject_text

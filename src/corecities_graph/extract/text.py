@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
 
 from .facts import Evidence, Sentence, Span
+
+T = TypeVar("T")
 
 OPEN_QUOTES = "“\"‘'"
 CLOSE_QUOTES = "”\"’'"
@@ -42,9 +47,27 @@ _NOISE_LINE = re.compile(
       | advertisement
       | sign\s+up\s+to\s+our\s+newsletter.*
       | cookies?\b.*\b(?:accept|settings|policy)\b.*
+      | we\s+use\s+cookies\b.*
+      | .*\bcookies?\s+(?:settings|policy|preferences)\b.*
+      | tags?\s*:.*
+      | (?:home\s*[>»/|].*)
+      | \d{1,2}:\d{2}(?:\s*(?:am|pm))?,?\s+\d{1,2}\s+[A-Za-z]+\s+\d{4}
+      | page\s+\d+(?:\s+of\s+\d+)?
+      | \d{1,3}
+      | (?:print|email|share)(?:\s+this)?(?:\s+(?:page|article|story))?
+      | follow\s+us\b.*
+      | all\s+rights\s+reserved\.?
+      | ©.*
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Boilerplate for journalists closes a release: what follows is not the story.
+_NOTES_HEADING = re.compile(
+    r"^\s*(?:notes?\s+(?:to|for)\s+editors?|editor[’']?s[’']?\s+notes?|ends|-+\s*ends\s*-+|about\s+the\s+\w+)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# A list of parties can stand in the notes; it is content again.
+_LIST_AGAIN = re.compile(r"(?:signed\s+by|signatories(?:\s+(?:are|include))?)\s*:\s*$", re.IGNORECASE)
 # "Caption | Publisher / Photographer": the credit after the bar is not content.
 _CREDIT_TAIL = re.compile(r"\s+\|\s+[^|]{1,80}$")
 
@@ -85,10 +108,15 @@ class Segmented:
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]
 
+    _starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
+
     def sentence_at(self, offset: int) -> Sentence:
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
+        starts = self._starts or tuple(s.start for s in self.sentences)
+        if not self._starts:
+            object.__setattr__(self, "_starts", starts)
+        k = bisect_right(starts, offset) - 1
+        if k >= 0 and offset < self.sentences[k].end:
+            return self.sentences[k]
         return self.sentences[-1]
 
     def evidence(self, start: int, end: int) -> Evidence:
@@ -98,12 +126,41 @@ class Segmented:
         return list(self.sentences)
 
 
+class SpanSet:
+    """Non-overlapping [start, end) spans, kept sorted so that a free-space test is a bisection."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._spans: list[tuple[int, int]] = []
+        for start, end in spans:
+            self.add(start, end)
+
+    def free(self, start: int, end: int) -> bool:
+        k = bisect_right(self._spans, (start, float("inf")))
+        if k and self._spans[k - 1][1] > start:
+            return False
+        return k == len(self._spans) or self._spans[k][0] >= end
+
+    def add(self, start: int, end: int) -> None:
+        insort(self._spans, (start, end))
+
+
+def starting_within(items: Sequence[T], lo: int, hi: int) -> Sequence[T]:
+    """Items (sorted by where their evidence starts) whose evidence starts in [lo, hi)."""
+    first = bisect_left(items, lo, key=_evidence_start)
+    return items[first : bisect_left(items, hi, lo=first, key=_evidence_start)]
+
+
+def _evidence_start(item: Any) -> int:
+    return int(item.evidence.span.start)
+
+
 def segment(text: str) -> Segmented:
     """Split text into paragraphs (one per non-empty line) and sentences; drop page furniture."""
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
     offset = 0
     seen: set[str] = set()
+    in_notes = False
     for raw_line in text.split("\n"):
         line_start = offset
         offset += len(raw_line) + 1
@@ -119,7 +176,11 @@ def segment(text: str) -> Segmented:
             body = body[: credit.start()]
             end = start + len(body)
         # A verbatim repeat of an earlier paragraph says nothing new.
-        noise = bool(_NOISE_LINE.match(body)) or body in seen
+        if _NOTES_HEADING.match(body):
+            in_notes = True
+        elif in_notes and _LIST_AGAIN.search(body):
+            in_notes = False
+        noise = in_notes or bool(_NOISE_LINE.match(body)) or body in seen
         seen.add(body)
         paragraph = Paragraph(len(paragraphs), start, end, body, noise)
         paragraphs.append(paragraph)
@@ -130,7 +191,28 @@ def segment(text: str) -> Segmented:
     return Segmented(text, tuple(paragraphs), tuple(sentences))
 
 
+# No real sentence is this long; cutting longer runs keeps every per-sentence rule linear overall.
+MAX_SENTENCE = 1000
+
+
 def _split_sentences(paragraph: Paragraph) -> list[Sentence]:
+    result: list[Sentence] = []
+    for sentence in _split_at_stops(paragraph):
+        while sentence.end - sentence.start > MAX_SENTENCE:
+            body = sentence.text[:MAX_SENTENCE]
+            cut = max(body.rfind(";"), body.rfind(", "), body.rfind(" "))
+            cut = cut if cut > MAX_SENTENCE // 2 else MAX_SENTENCE
+            head = Sentence(sentence.start, sentence.start + cut, sentence.text[:cut], sentence.paragraph)
+            result.append(head)
+            rest = sentence.text[cut:]
+            skip = len(rest) - len(rest.lstrip())
+            sentence = Sentence(sentence.start + cut + skip, sentence.end, rest.lstrip(), sentence.paragraph)
+        if sentence.text:
+            result.append(sentence)
+    return result
+
+
+def _split_at_stops(paragraph: Paragraph) -> list[Sentence]:
     result: list[Sentence] = []
     cursor = 0
     body = paragraph.text
