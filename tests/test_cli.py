@@ -101,7 +101,9 @@ def test_update_and_service_are_refused(seed_out: Path) -> None:
     assert result.stderr.strip() == (
         "Error: stdin: this is an update; the graph is read-only here (use --allow-update)"
     )
-    result = invoke("query", "-", "--out", str(seed_out), input="SELECT * { SERVICE <http://x/> { ?s ?p ?o } }")
+    result = invoke(
+        "query", "-", "--out", str(seed_out), input="SELECT * { SERVICE <http://x/> { ?s ?p ?o } }"
+    )
     assert result.exit_code == 1
     assert "SERVICE calls to other endpoints are refused" in result.stderr
 
@@ -158,7 +160,10 @@ def test_base_iri_is_configurable(tmp_path: Path, seed_copy: Path) -> None:
     out = tmp_path / "out"
     invoke("build", str(seed_copy), "--out", str(out), "--base-iri", "https://data.example.net/cc/")
     result = invoke("query", "cities", "--out", str(out), "--format", "csv")
-    assert "https://data.example.net/cc/city/leeds,Leeds,England,http://www.wikidata.org/entity/Q39121" in result.output
+    assert (
+        "https://data.example.net/cc/city/leeds,Leeds,England,http://www.wikidata.org/entity/Q39121"
+        in result.output
+    )
 
 
 def test_corpus_is_one_graph_with_conflicts(tmp_path: Path, seed_copy: Path) -> None:

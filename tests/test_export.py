@@ -200,7 +200,7 @@ def test_two_builds_give_identical_bytes_in_every_format(
         out = tmp_path / name
         _build(out, [seed_copy])
         quads = GraphStore.open(out, read_only=True).quads()
-        files = {f.name: f.read_bytes() for f in out.iterdir() if f.is_file()}
+        files = {f.name: f.read_bytes() for f in out.iterdir() if f.is_file() and not f.name.startswith(".")}
         files |= {f"export.{fmt}": export_bytes(quads, fmt) for fmt in EXPORT_FORMATS}
         outputs.append(files)
     assert {"graph.ttl", "graph.trig", "void.ttl", "report.md", "view.html"} <= set(outputs[0])

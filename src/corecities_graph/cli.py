@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -143,6 +145,18 @@ def _config_defaults(ctx: click.Context, explicit: Path | None) -> dict[str, dic
         raise click.ClickException(str(exc)) from exc
 
 
+def store_option(func: F) -> F:
+    """--store URL: a remote SPARQL 1.1 Protocol + Graph Store Protocol server instead of --out/store."""
+    return click.option(
+        "--store",
+        "store",
+        metavar="URL",
+        default=None,
+        help="Remote SPARQL server (Graph Store Protocol) to use instead of the embedded store; "
+        "credentials from CORECITIES_STORE_TOKEN, CORECITIES_STORE_USER/PASSWORD or ~/.netrc.",
+    )(func)
+
+
 @cli.command("build")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @out_option
@@ -158,6 +172,20 @@ def _config_defaults(ctx: click.Context, explicit: Path | None) -> dict[str, dic
     default=None,
     help="Folder of reference data (default: data/reference).",
 )
+@click.option(
+    "--no-outputs",
+    is_flag=True,
+    help="Only update the store; write graph.ttl, graph.trig, report and view later with `publish`.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="number of CPUs",
+    help="Worker processes reading and extracting documents.",
+)
+@store_option
 @input_options
 @click.option(
     "--licence",
@@ -187,13 +215,20 @@ def build_cli(
     url: str | None,
     licence: str,
     no_validate: bool,
+    no_outputs: bool,
+    jobs: int,
+    store: str | None,
 ) -> None:
     """Build the graph of PATHS (files, folders, or - for stdin) into --out.
 
     With no PATHS, builds data/declaration.txt. Folders are read recursively:
     .txt, .md, .html, .htm and .pdf files; hidden files are passed over, and
-    files of other kinds are listed as skipped. Documents already in the store
-    with the same content are left as they are.
+    files of other kinds are listed as skipped. Each document is added to the
+    store, or replaces its earlier version, in one transaction; documents already
+    in the store with the same content are left as they are. The first build into
+    a folder bulk-loads a new store and moves it into place when done. Ctrl-C
+    (exit 130) or SIGTERM (143) keeps the previous output files, and every graph in
+    the store is either as it was or complete; run the build again to finish.
 
     Metadata comes from --title, --publisher, --date and --url (for a single
     document only), else a NAME.meta.json sidecar beside the file, else the
@@ -204,6 +239,7 @@ def build_cli(
         corecities-graph build data/declaration.txt --out output
         corecities-graph build releases/ --out output
         cat page.html | corecities-graph build - --doc-id leeds-civic
+        corecities-graph build corpus/ --no-outputs && corecities-graph publish
     """
     from .build import BuildSettings, build
     from .sources import Metadata, read_single
@@ -217,24 +253,40 @@ def build_cli(
         max_bytes=max_bytes,
         licence=licence,
         validate=not no_validate,
+        outputs=not no_outputs and not store,
+        jobs=jobs,
     )
     given = Metadata(title=title, publisher=publisher, date=date, url=url)
     documents = []
     if given or doc_id:
         documents = [read_single(targets, max_bytes=max_bytes, metadata=given, doc_id=doc_id)]
         targets = []
-    result = build(targets, build_settings, documents=documents)
+    remote = None
+    if store:
+        from .remote import RemoteStore
+
+        remote = RemoteStore(store)
+    line = ProgressLine(enabled=not settings.quiet)
+    with interruptible("build", line):
+        result = build(targets, build_settings, documents=documents, progress=line.document, store=remote)
+    line.close()
     for message in result.warnings:
         click.echo(f"Warning: {message}", err=True)
     if not settings.quiet:
         built = len(result.built)
-        click.echo(
-            f"Built {built} document{'s' if built != 1 else ''}"
-            + (f", {len(result.unchanged)} unchanged" if result.unchanged else "")
-            + f"; the store holds {result.documents} document{'s' if result.documents != 1 else ''}"
-            f" and {result.triples} triples.",
-            err=True,
+        summary = f"Built {built} document{'s' if built != 1 else ''}" + (
+            f", {len(result.unchanged)} unchanged" if result.unchanged else ""
         )
+        if result.files:
+            summary += (
+                f"; the store holds {result.documents} document{'s' if result.documents != 1 else ''}"
+                f" and {result.triples} triples."
+            )
+        else:
+            summary += f" into {store or out / 'store'}" + (
+                "." if store else "; run `corecities-graph publish` to write the outputs."
+            )
+        click.echo(summary, err=True)
         for path in result.files:
             click.echo(f"  {path}", err=True)
         for skipped, why in result.skipped:
@@ -244,6 +296,66 @@ def build_cli(
         click.echo(f"Error: {message}" if named else f"Error: {label}: {message}", err=True)
     if result.failed:
         sys.exit(1)
+
+
+class ProgressLine:
+    """One updating stderr line: documents done, rate and time left; only on a terminal."""
+
+    def __init__(self, *, enabled: bool = True) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.shown = False
+        self._last = 0.0
+
+    def document(self, progress: Any) -> None:
+        self.show(progress.done, progress.total, progress.elapsed, "documents")
+
+    def show(self, done: int, total: int, elapsed: float, what: str) -> None:
+        if not self.enabled or (done < total and elapsed - self._last < 0.2):
+            return
+        self._last = elapsed
+        rate = done / elapsed if elapsed > 0 else 0.0
+        left = (total - done) / rate if rate > 0 else 0.0
+        minutes, seconds = divmod(int(left), 60)
+        click.echo(
+            f"\r{done}/{total} {what}, {rate:.1f}/s, {minutes}:{seconds:02d} left\x1b[K", nl=False, err=True
+        )
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            click.echo("", err=True)
+            self.shown = False
+
+
+@contextlib.contextmanager
+def interruptible(what: str, line: ProgressLine | None = None) -> Iterator[None]:
+    """Turn Ctrl-C (130) and SIGTERM (143) into one message and a clean exit."""
+
+    def terminate(signum: int, frame: object) -> None:
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    except (KeyboardInterrupt, _Terminated) as exc:
+        if line is not None:
+            line.close()
+        click.echo(
+            f"Error: {what} interrupted; the previous output files are unchanged and every graph "
+            "in the store is either as it was or complete. Run it again to finish.",
+            err=True,
+        )
+        sys.exit(143 if isinstance(exc, _Terminated) else 130)
+    except BaseException:
+        if line is not None:
+            line.close()
+        raise
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class _Terminated(Exception):
+    """SIGTERM arrived."""
 
 
 @cli.command("query")
@@ -281,6 +393,7 @@ def build_cli(
 )
 @click.option("--allow-update", is_flag=True, help="Allow SPARQL Update (INSERT, DELETE, LOAD, ...).")
 @click.option("--allow-service", is_flag=True, help="Allow SERVICE calls to other endpoints.")
+@store_option
 @reports_errors
 def query_cli(
     query: str | None,
@@ -292,6 +405,7 @@ def query_cli(
     timeout: float,
     allow_update: bool,
     allow_service: bool,
+    store: str | None,
 ) -> None:
     """Run a named query, a .rq file, '-' (SPARQL from stdin) or -e SPARQL over the graph in --out.
 
@@ -306,6 +420,7 @@ def query_cli(
     """
     from .errors import QueryError
     from .query import Watchdog, bind_params, load_query, named_queries, parse_named, run_query, write_result
+    from .remote import open_store
     from .store import GraphStore
 
     if (query is None) == (expression is None):
@@ -322,9 +437,13 @@ def query_cli(
         if not sep or not name.strip():
             raise QueryError(f"{label}: --param wants NAME=VALUE, got {item!r}")
         given[name.strip()] = value
-    store = GraphStore.open(out, read_only=not allow_update)
+    graph_store = open_store(out, store, read_only=not allow_update)
     named = named_queries().get(label) or parse_named(label, text)
-    substitutions = bind_params(store, named, given) if (given or named.params) else None
+    substitutions = None
+    if given or named.params:
+        if not isinstance(graph_store, GraphStore):
+            raise QueryError(f"{label}: --param needs the embedded store; a remote store takes plain SPARQL")
+        substitutions = bind_params(graph_store, named, given)
 
     def expire() -> None:
         click.echo(f"Error: {label}: the query ran longer than {timeout:g} seconds (see --timeout)", err=True)
@@ -335,7 +454,7 @@ def query_cli(
     sink = sys.stdout.buffer
     with Watchdog(timeout, expire):
         result = run_query(
-            store,
+            graph_store,
             label,
             text,
             allow_update=allow_update,
@@ -382,6 +501,112 @@ def evaluate_cli(folder: Path, fmt: str) -> None:
         click.echo(json.dumps(evaluation.as_dict(), indent=2))
     else:
         click.echo(render(evaluation), nl=False)
+
+
+@cli.command("status")
+@out_option
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@reports_errors
+def status_cli(out: Path, store: str | None, fmt: str) -> None:
+    """List the documents in the store, the total triples and the last build.
+
+    \b
+    Example:
+        corecities-graph status --out output
+    """
+    from .manage import status
+
+    report = status(out, store)
+    click.echo(json.dumps(report.as_dict(), indent=2) if fmt == "json" else report.render(), nl=fmt == "json")
+
+
+@cli.command("remove")
+@click.argument("document")
+@out_option
+@store_option
+@click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of every minted IRI.")
+@click.pass_obj
+@reports_errors
+def remove_cli(settings: Settings, document: str, out: Path, store: str | None, base_iri: str) -> None:
+    """Remove DOCUMENT (its id, IRI or source path) and the links only it needed.
+
+    Outputs are not rewritten: run `publish` afterwards for new ones.
+
+    \b
+    Example:
+        corecities-graph remove declaration --out output
+    """
+    from .manage import remove
+
+    doc_id = remove(out, store, document, base_iri)
+    if not settings.quiet:
+        where = f" from {store}." if store else "; run `corecities-graph publish` to rewrite the outputs."
+        click.echo(f"Removed {doc_id}{where}", err=True)
+
+
+@cli.command("publish")
+@out_option
+@click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of every minted IRI.")
+@click.option(
+    "--licence",
+    default="https://creativecommons.org/licenses/by/4.0/",
+    show_default=True,
+    help="IRI of the licence the dataset description (void.ttl) states.",
+)
+@click.pass_obj
+@reports_errors
+def publish_cli(settings: Settings, out: Path, base_iri: str, licence: str) -> None:
+    """Write graph.ttl, graph.trig, void.ttl, the reports and the view from the store in --out.
+
+    \b
+    Example:
+        corecities-graph build corpus/ --no-outputs
+        corecities-graph publish --out output
+    """
+    from .build import BuildSettings, publish
+
+    with interruptible("publish"):
+        result = publish(BuildSettings(out=out, base_iri=base_iri, licence=licence))
+    if not settings.quiet:
+        plural = "s" if result.documents != 1 else ""
+        click.echo(f"Published {result.documents} document{plural} and {result.triples} triples:", err=True)
+        for path in result.files:
+            click.echo(f"  {path}", err=True)
+
+
+@cli.command("push")
+@click.option(
+    "--endpoint", required=True, metavar="URL", help="SPARQL server with a Graph Store Protocol endpoint."
+)
+@out_option
+@click.pass_obj
+@reports_errors
+def push_cli(settings: Settings, endpoint: str, out: Path) -> None:
+    """Upload every named graph of the store in --out to a SPARQL server, one PUT per graph.
+
+    Each graph on the server is replaced whole, so an interrupted push leaves every graph
+    either as it was or complete; run it again to finish.
+
+    \b
+    Example:
+        corecities-graph push --endpoint http://127.0.0.1:7878 --out output
+    """
+    import time
+
+    from .remote import RemoteStore, push
+
+    line = ProgressLine(enabled=not settings.quiet)
+    started = time.monotonic()
+    with interruptible("push", line):
+        count = push(
+            out,
+            RemoteStore(endpoint),
+            progress=lambda done, total, _g: line.show(done, total, time.monotonic() - started, "graphs"),
+        )
+    line.close()
+    if not settings.quiet:
+        click.echo(f"Pushed {count} graphs to {endpoint}.", err=True)
 
 
 @cli.command("serve")

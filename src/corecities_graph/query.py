@@ -9,12 +9,15 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph as ox
 
 from .errors import QueryError
 from .store import GraphStore
+
+if TYPE_CHECKING:
+    from .remote import RemoteStore
 from .vocab import PREFIXES
 
 FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "json-ld")
@@ -309,7 +312,7 @@ def find_document(store: GraphStore, value: str, *, label: str = "source") -> ox
 
 
 def run_query(
-    store: GraphStore,
+    store: GraphStore | RemoteStore,
     label: str,
     text: str,
     *,
@@ -319,6 +322,8 @@ def run_query(
 ) -> object:
     """Run a query over the union of all graphs; returns pyoxigraph results (None for an update)."""
     check_read_only(label, text, allow_update=allow_update, allow_service=allow_service)
+    if not isinstance(store, GraphStore):
+        return _run_remote(store, label, text, allow_update=allow_update)
     try:
         if allow_update and is_update(text):
             store.oxigraph.update(text, prefixes=PREFIXES)
@@ -332,6 +337,15 @@ def run_query(
     except SyntaxError as exc:
         raise QueryError(f"{label}: {syntax_message(exc)}") from exc
     except OSError as exc:
+        raise QueryError(f"{label}: {exc}") from exc
+
+
+def _run_remote(store: RemoteStore, label: str, text: str, *, allow_update: bool) -> object:
+    from .errors import StoreError
+
+    try:
+        return store.run(text, update=allow_update and is_update(text))
+    except StoreError as exc:
         raise QueryError(f"{label}: {exc}") from exc
 
 
@@ -408,7 +422,7 @@ def write_result(result: object, fmt: str, sink: BinaryIO, *, limit: int = DEFAU
         else:
             sink.write(b"true\n" if bool(result) else b"false\n")
         return
-    if isinstance(result, ox.QueryTriples):
+    if isinstance(result, ox.QueryTriples | list):
         if fmt not in _GRAPH_FORMATS:
             raise QueryError(
                 f"a CONSTRUCT or DESCRIBE result is a graph: use --format turtle or json-ld, not {fmt}"

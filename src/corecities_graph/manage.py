@@ -1,0 +1,70 @@
+"""Looking after a store: what it holds (`status`) and taking a document out (`remove`)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .build import last_build
+from .errors import StoreError
+from .model import Minter
+from .remote import open_store
+from .store import DocumentInfo, document_infos, find_document, remove_document
+
+
+@dataclass(frozen=True)
+class Status:
+    location: str
+    documents: list[DocumentInfo]
+    triples: int
+    last_build: dict[str, object] | None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "store": self.location,
+            "documents": [asdict(d) for d in self.documents],
+            "triples": self.triples,
+            "last_build": self.last_build,
+        }
+
+    def render(self) -> str:
+        from .query import render_table
+
+        header = ["id", "title", "triples", "hash", "built"]
+        rows = [[d.id, d.title, str(d.triples), d.hash[:12], d.built] for d in self.documents]
+        lines = [f"Store: {self.location}", render_table(header, rows).rstrip("\n")]
+        count = len(self.documents)
+        lines.append(
+            f"Total: {count} document{'s' if count != 1 else ''}, "
+            f"{self.triples} triples across all named graphs (links included)"
+        )
+        if self.last_build:
+            b = self.last_build
+            lines.append(
+                f"Last build: {b.get('time')} with corecities-graph {b.get('version')}: "
+                f"{b.get('built')} built, {b.get('unchanged')} unchanged, {b.get('failed')} failed"
+            )
+        else:
+            lines.append("Last build: none recorded in this folder")
+        return "\n".join(lines) + "\n"
+
+
+def status(out: Path, store_url: str | None = None) -> Status:
+    """The documents in the store, its size and the last build recorded in `out`."""
+    store = open_store(out, store_url, read_only=True)
+    rows = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    triples = int(rows[0]["n"]) if rows else 0
+    return Status(store.location, document_infos(store), triples, last_build(out))
+
+
+def remove(out: Path, store_url: str | None, key: str, base_iri: str) -> str:
+    """Remove one document by id, IRI or source path; returns its id."""
+    store = open_store(out, store_url)
+    found = find_document(store, key)
+    if found is None:
+        raise StoreError(f"{key}: no such document in {store.location} (see `corecities-graph status`)")
+    iri, doc_id = found
+    remove_document(store, iri, Minter(base_iri).graph("links").value)
+    if hasattr(store, "flush"):
+        store.flush()
+    return doc_id

@@ -1,0 +1,189 @@
+"""A build killed while it writes the store keeps the previous outputs and a consistent store.
+
+A real build runs in a child process on a folder of generated releases, with stderr on a
+pseudo-terminal so that it reports progress; once it has stored some documents it is sent
+SIGINT, SIGTERM or SIGKILL. Afterwards the previous output files are byte-identical, the store
+opens, `status` works, every document graph equals the graph a clean build makes of that
+document, and running the build again finishes it.
+"""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from corecities_graph.cli import cli
+from corecities_graph.store import GraphStore
+from corecities_graph.vocab import CCG
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCUMENTS = 160
+OUTPUTS = ("graph.ttl", "graph.trig", "report.md", "view.html", ".last-build.json")
+ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1600000000"}
+CLI = [sys.executable, "-m", "corecities_graph"]
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "generate_corpus.py"),
+            "--n",
+            str(DOCUMENTS),
+            "--seed",
+            "7",
+            "--out",
+            str(folder),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return folder
+
+
+@pytest.fixture(scope="module")
+def clean(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[ox.Quad]]:
+    """Each document's graph as an uninterrupted build makes it."""
+    out = tmp_path_factory.mktemp("clean")
+    subprocess.run(
+        [*CLI, "build", str(corpus), "--out", str(out), "--no-outputs"],
+        check=True,
+        env=ENV,
+        capture_output=True,
+    )
+    return _graphs(out)
+
+
+def _graphs(out: Path) -> dict[str, set[ox.Quad]]:
+    store = GraphStore.open(out, read_only=True)
+    graphs: dict[str, set[ox.Quad]] = {}
+    for quad in store.oxigraph.quads_for_pattern(None, None, None, None):
+        if "/document/" in str(quad.graph_name):
+            graphs.setdefault(quad.graph_name.value, set()).add(quad)  # type: ignore[union-attr]
+    return graphs
+
+
+def _run_until_progress(args: list[str], at_least: int) -> subprocess.Popen[bytes]:
+    """Start a build with stderr on a terminal; return once it reports `at_least` documents done."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(args, env=ENV, stdout=subprocess.DEVNULL, stderr=follower)
+    os.close(follower)
+    seen = b""
+    deadline = time.monotonic() + 300
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([leader], [], [], 1.0)
+            if ready:
+                try:
+                    chunk = os.read(leader, 4096)
+                except OSError:
+                    chunk = b""
+                if not chunk:
+                    break
+                seen += chunk
+                done = [int(n) for n in re.findall(rb"(\d+)/\d+ documents", seen)]
+                if done and max(done) >= at_least:
+                    process.leader = leader  # type: ignore[attr-defined]
+                    return process
+            elif process.poll() is not None:
+                break
+    except BaseException:
+        process.kill()
+        raise
+    process.kill()
+    raise AssertionError(f"the build never reported {at_least} documents done; it said: {seen[-500:]!r}")
+
+
+@pytest.mark.parametrize(
+    ("sig", "jobs", "code"),
+    [(signal.SIGINT, "2", 130), (signal.SIGTERM, "1", 143), (signal.SIGKILL, "1", -signal.SIGKILL)],
+    ids=["sigint", "sigterm", "sigkill"],
+)
+def test_interrupted_build_keeps_outputs_and_a_consistent_store(
+    corpus: Path, clean: dict[str, set[ox.Quad]], tmp_path: Path, sig: signal.Signals, jobs: str, code: int
+) -> None:
+    out = tmp_path / "out"
+    first = sorted(corpus.iterdir())[:3]
+    subprocess.run(
+        [*CLI, "build", *map(str, first), "--out", str(out)], check=True, env=ENV, capture_output=True
+    )
+    previous = {name: (out / name).read_bytes() for name in OUTPUTS}
+
+    args = [*CLI, "build", str(corpus), "--out", str(out), "--jobs", jobs]
+    process = _run_until_progress(args, at_least=20)
+    process.send_signal(sig)
+    process.wait(timeout=120)
+    leftover = b""
+    while select.select([process.leader], [], [], 0.2)[0]:  # type: ignore[attr-defined]
+        try:
+            chunk = os.read(process.leader, 4096)  # type: ignore[attr-defined]
+        except OSError:
+            break
+        if not chunk:
+            break
+        leftover += chunk
+    os.close(process.leader)  # type: ignore[attr-defined]
+
+    assert process.returncode == code
+    if sig != signal.SIGKILL:
+        assert b"Error: build interrupted" in leftover
+        assert b"Traceback" not in leftover
+    for name, data in previous.items():
+        assert (out / name).read_bytes() == data, f"{name} changed"
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")], "temporary files left behind"
+
+    status = CliRunner().invoke(cli, ["status", "--out", str(out)])
+    assert status.exit_code == 0, status.output
+    graphs = _graphs(out)
+    assert len(graphs) < DOCUMENTS, "the build finished before it was interrupted"
+    for iri, quads in graphs.items():
+        assert quads == clean[iri], f"{iri} is not the graph a clean build makes"
+        hashes = [q for q in quads if q.predicate.value == str(CCG.contentHash)]
+        assert len(hashes) == 1
+    store = GraphStore.open(out, read_only=True)
+    assert (
+        not store.oxigraph.contains_named_graph(ox.NamedNode("urn:x-corecities:staging"))
+        or sig == signal.SIGKILL
+    )
+    del store
+
+    rerun = subprocess.run(
+        [*CLI, "build", str(corpus), "--out", str(out), "--no-outputs"], env=ENV, capture_output=True
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    assert _graphs(out) == clean
+
+
+def test_killed_first_build_leaves_no_store_and_a_rerun_builds_it(
+    corpus: Path, clean: dict[str, set[ox.Quad]], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    process = _run_until_progress([*CLI, "build", str(corpus), "--out", str(out), "--jobs", "1"], at_least=20)
+    process.kill()
+    process.wait(timeout=60)
+    os.close(process.leader)  # type: ignore[attr-defined]
+    assert not (out / "store").exists()
+    status = CliRunner().invoke(cli, ["status", "--out", str(out)])
+    assert status.exit_code == 1
+    assert status.output.startswith(f"Error: {out}: no graph store here")
+    rerun = subprocess.run(
+        [*CLI, "build", str(corpus), "--out", str(out), "--no-outputs"], env=ENV, capture_output=True
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    assert not (out / ".store-new").exists()
+    assert _graphs(out) == clean

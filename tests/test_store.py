@@ -1,0 +1,192 @@
+"""The store across builds: incremental adds, unchanged no-ops, remove, status, publish."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from corecities_graph.build import BuildSettings, build
+from corecities_graph.cli import cli
+from corecities_graph.store import GraphStore
+from corecities_graph.vocab import DEFAULT_BASE_IRI
+
+LEEDS = """https://news.example.ac.uk/leeds-compact
+Leeds universities back a regional skills compact
+
+The University of Leeds and Leeds Beckett University have joined Leeds City Council to ask
+government for a regional skills compact. Cllr Ben Evans, Leader of Leeds City Council, said:
+"This is good for Leeds."
+"""
+BRISTOL = """https://news.example.ac.uk/bristol-fund
+Bristol universities back a civic innovation fund
+
+The University of Bristol and the University of the West of England have joined Bristol City
+Council. Professor Hannah Patel, Vice-Chancellor of the University of Bristol, said: "Bristol is
+ready." The University of Leeds also signed.
+"""
+
+
+def _settings(out: Path, **changes: object) -> BuildSettings:
+    return BuildSettings(out=out, base_iri=DEFAULT_BASE_IRI, write_view=False, **changes)  # type: ignore[arg-type]
+
+
+def _quads(out: Path) -> set[ox.Quad]:
+    return set(GraphStore.open(out, read_only=True).quads())
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "leeds.txt").write_text(LEEDS, encoding="utf-8")
+    (folder / "bristol.txt").write_text(BRISTOL, encoding="utf-8")
+    return folder
+
+
+def test_adding_documents_one_by_one_gives_the_store_of_one_build(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")
+    together, apart = tmp_path / "together", tmp_path / "apart"
+    build([corpus], _settings(together, outputs=False))
+    build([corpus / "leeds.txt"], _settings(apart, outputs=False))
+    build([corpus / "bristol.txt"], _settings(apart, outputs=False))
+    assert _quads(together) == _quads(apart)
+
+
+def test_rebuilding_an_unchanged_document_writes_nothing(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    build([corpus], _settings(out, outputs=False))
+    before = _quads(out)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    result = build([corpus], _settings(out, outputs=False))
+    assert result.built == []
+    assert sorted(result.unchanged) == ["bristol", "leeds"]
+    assert _quads(out) == before
+
+
+def test_a_changed_document_replaces_its_graph_and_nothing_else(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build([corpus], _settings(out, outputs=False))
+    store = GraphStore.open(out, read_only=True)
+    leeds = ox.NamedNode(f"{DEFAULT_BASE_IRI}document/leeds")
+    bristol_before = set(
+        store.oxigraph.quads_for_pattern(
+            None, None, None, ox.NamedNode(f"{DEFAULT_BASE_IRI}document/bristol")
+        )
+    )
+    del store
+    (corpus / "leeds.txt").write_text(LEEDS.replace("Ben Evans", "Ben Jenkins"), encoding="utf-8")
+    result = build([corpus], _settings(out, outputs=False))
+    assert result.built == ["leeds"]
+    store = GraphStore.open(out, read_only=True)
+    names = {q.object.value for q in store.oxigraph.quads_for_pattern(None, None, None, leeds)}
+    assert "Ben Jenkins" in names and "Ben Evans" not in names
+    assert bristol_before == set(
+        store.oxigraph.quads_for_pattern(
+            None, None, None, ox.NamedNode(f"{DEFAULT_BASE_IRI}document/bristol")
+        )
+    )
+    assert not store.oxigraph.contains_named_graph(ox.NamedNode("urn:x-corecities:staging"))
+
+
+def test_remove_takes_a_document_and_the_links_only_it_needed(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")
+    both, leeds_only = tmp_path / "both", tmp_path / "leeds-only"
+    build([corpus], _settings(both, outputs=False))
+    build([corpus / "leeds.txt"], _settings(leeds_only, outputs=False))
+    runner = CliRunner()
+    result = runner.invoke(cli, ["remove", str(corpus / "bristol.txt"), "--out", str(both)])
+    assert result.exit_code == 0, result.output
+    assert _quads(both) == _quads(leeds_only)
+
+
+def test_remove_of_an_unknown_document_is_one_error_line(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build([corpus], _settings(out, outputs=False))
+    result = CliRunner().invoke(cli, ["remove", "nowhere", "--out", str(out)])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"Error: nowhere: no such document in {out / 'store'} (see `corecities-graph status`)"
+    ]
+
+
+def test_status_lists_documents_and_the_last_build(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build([corpus], _settings(out, outputs=False))
+    result = CliRunner().invoke(cli, ["status", "--out", str(out), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert [d["id"] for d in report["documents"]] == ["bristol", "leeds"]
+    assert all(d["triples"] > 20 and len(d["hash"]) == 64 and d["built"] for d in report["documents"])
+    assert report["triples"] > sum(d["triples"] for d in report["documents"]) - 1
+    assert report["last_build"]["built"] == 2
+    table = CliRunner().invoke(cli, ["status", "--out", str(out)])
+    assert "Total: 2 documents," in table.output
+    assert "Last build:" in table.output
+
+
+def test_no_outputs_then_publish_writes_what_build_would(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")
+    direct, later = tmp_path / "direct", tmp_path / "later"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", str(corpus), "--out", str(direct)]).exit_code == 0
+    result = runner.invoke(cli, ["build", str(corpus), "--out", str(later), "--no-outputs"])
+    assert result.exit_code == 0, result.output
+    assert not (later / "graph.ttl").exists()
+    result = runner.invoke(cli, ["publish", "--out", str(later)])
+    assert result.exit_code == 0, result.output
+    for name in ("graph.ttl", "graph.trig", "report.md", "view.html"):
+        assert (later / name).read_bytes() == (direct / name).read_bytes(), name
+
+
+def test_worker_processes_build_the_same_store(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")
+    for index in range(16):
+        shutil.copy(corpus / "leeds.txt", corpus / f"leeds-{index}.txt")
+    one, two = tmp_path / "one", tmp_path / "two"
+    build([corpus], _settings(one, outputs=False, jobs=1))
+    build([corpus], _settings(two, outputs=False, jobs=2))
+    assert _quads(one) == _quads(two)
+
+
+def test_outputs_are_readable_by_others(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build([corpus], _settings(out))
+    for name in ("graph.ttl", "graph.trig", "report.md", ".last-build.json"):
+        assert (out / name).stat().st_mode & 0o044 == 0o044, name
+
+
+def test_no_progress_line_when_stderr_is_not_a_terminal(corpus: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["build", str(corpus), "--out", str(tmp_path / "out"), "--no-outputs"])
+    assert result.exit_code == 0, result.output
+    assert "documents," not in result.output and "\r" not in result.output
+    quiet = CliRunner().invoke(cli, ["-q", "build", str(corpus), "--out", str(tmp_path / "out")])
+    assert quiet.exit_code == 0 and quiet.output == ""
+
+
+def test_an_unchanged_document_is_not_extracted_again(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    build([corpus], _settings(out, outputs=False))
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("an unchanged document was extracted again")
+
+    monkeypatch.setattr("corecities_graph.build.extract", refuse)
+    result = build([corpus], _settings(out, outputs=False))
+    assert sorted(result.unchanged) == ["bristol", "leeds"]
