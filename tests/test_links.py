@@ -51,10 +51,8 @@ def _sources(out: Path, iri: str) -> set[str]:
 
 
 def _given() -> dict[str, str]:
-    """Every identifier the reference data gives: identifiers.csv, and GeoNames ids of gb_cities.csv."""
-    given = {iri: sources for row in _rows("gb_cities.csv") for iri, sources in _iris(row).items()}
-    given.update({iri: sources for row in _rows("identifiers.csv") for iri, sources in _iris(row).items()})
-    return given
+    """Every identifier the verified reference data gives (identifiers.csv), with its sources."""
+    return {iri: sources for row in _rows("identifiers.csv") for iri, sources in _iris(row).items()}
 
 
 def test_seed_links_only_to_identifiers_the_reference_gives(seed_out: Path) -> None:
@@ -92,12 +90,13 @@ def test_seed_places_institutions_in_cities_and_cities_in_nations(seed_out: Path
     assert typed <= cities, f"cities without a nation: {sorted(typed - cities)}"
 
 
-def test_a_city_outside_identifiers_links_only_to_its_sourced_geonames_id(tmp_path: Path) -> None:
-    """Aberdeen is in gb_cities.csv (GeoNames, with its source) but has no Wikidata id in the reference."""
+def test_a_city_outside_identifiers_is_placed_but_not_linked_out(tmp_path: Path) -> None:
+    """Aberdeen is only in gb_cities.csv, which places a city but gives no identifiers to link to."""
     text = "Aberdeen welcomes the plan\n\nThe leader of Aberdeen City Council said the city in Aberdeen would join.\n"
     document = Document(doc_id="aberdeen", text=text, title="Aberdeen")
     build([], BuildSettings(out=tmp_path, base_iri=DEFAULT_BASE_IRI, write_view=False), documents=[document])
-    aberdeen = next(r for r in _rows("gb_cities.csv") if r["name"] == "Aberdeen")
-    targets = {t for s, t in _same_as(tmp_path) if s == DEFAULT_BASE_IRI + "city/aberdeen"}
-    assert targets == {f"https://sws.geonames.org/{aberdeen['geonames']}/"}
-    assert _sources(tmp_path, next(iter(targets))) == {aberdeen["sources"]}
+    aberdeen = DEFAULT_BASE_IRI + "city/aberdeen"
+    assert not [t for s, t in _same_as(tmp_path) if s == aberdeen]
+    store = GraphStore.open(tmp_path, read_only=True).oxigraph
+    nations = list(store.quads_for_pattern(ox.NamedNode(aberdeen), ox.NamedNode(str(CCG.nation)), None, None))
+    assert [q.object.value for q in nations] == [DEFAULT_BASE_IRI + "nation/scotland"]

@@ -517,13 +517,16 @@ def link_quads(names: Iterable[tuple[str, str]], ref: Reference, settings: Model
             if city.lat and city.lon:
                 out.add(iri, SCHEMA.latitude, typed(city.lat, XSD.decimal))
                 out.add(iri, SCHEMA.longitude, typed(city.lon, XSD.decimal))
-            _same_as(out, iri, _wikidata(city.wikidata), city.sources)
-            _same_as(
-                out,
-                iri,
-                f"https://sws.geonames.org/{city.geonames}/" if city.geonames else None,
-                city.sources,
-            )
+            # Links out only from the verified identifiers (identifiers.csv); the wider list of
+            # British cities places and names a city but is not a source of identifiers.
+            if city.core:
+                _same_as(out, iri, _wikidata(city.wikidata), city.sources)
+                _same_as(
+                    out,
+                    iri,
+                    f"https://sws.geonames.org/{city.geonames}/" if city.geonames else None,
+                    city.sources,
+                )
         elif kind == "organisation" and name in ref.institutions:
             inst = ref.institutions[name]
             iri = mint.organisation(name)
