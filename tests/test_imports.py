@@ -44,3 +44,20 @@ def test_start_up_imports_no_heavy_library(args: tuple[str, ...], seed_out: Path
     if args[0] == "query":
         args = (*args, "--out", str(seed_out))
     assert imported(*args) & HEAVY == set()
+
+
+MODULES = sorted(
+    ".".join(path.relative_to(Path(__file__).resolve().parents[1] / "src").with_suffix("").parts)
+    for path in (Path(__file__).resolve().parents[1] / "src" / "corecities_graph").rglob("*.py")
+    if path.name not in ("__init__.py", "__main__.py")
+)
+
+
+def test_every_module_imports_on_its_own() -> None:
+    """A library user may import any module first: no import cycle may depend on the order."""
+    script = "import importlib, sys\nfor name in sys.argv[1:]:\n    importlib.import_module(name)\n"
+    for module in MODULES:
+        done = subprocess.run(
+            [sys.executable, "-c", script, module], capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, f"{module}: {done.stderr[-1500:]}"

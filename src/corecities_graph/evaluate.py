@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .extract import Extraction, extract
-from .extract.text import fold
+from .names import fold
 from .resolve import Reference
 from .sources import read_document
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from .errors import InputError
-from .extract.text import fold
+from .names import fold
 
 INSTITUTION_TYPES = (
     "university",

@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from ..names import fold
 from ..resolve import Reference
 from .facts import OrgMention
-from .text import Segmented, fold
+from .text import Segmented
 
 # Head words that make a capitalised phrase an organisation name, and the type they give.
 HEADS: dict[str, str] = {

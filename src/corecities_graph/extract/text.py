@@ -234,15 +234,6 @@ def _sentence(paragraph: Paragraph, start: int, end: int) -> Sentence:
     return Sentence(paragraph.start + start, paragraph.start + end, text, paragraph.index)
 
 
-def fold(value: str) -> str:
-    """Compare-form of a name: straight apostrophes dropped, quotes and case folded."""
-    value = value.replace("&", " and ")
-    for mark in "’'‘`":
-        value = value.replace(mark, "")
-    value = value.replace("“", "").replace("”", "").replace('"', "")
-    return re.sub(r"\s+", " ", value).strip().lower()
-
-
 def parse_number(word: str) -> Decimal | None:
     """'6,500' -> 6500, 'fourteen' -> 14, 'twenty-one' -> 21, 'a dozen' -> 12."""
     word = word.strip().lower()
