@@ -345,3 +345,17 @@ def test_read_of_a_bad_input_is_one_error_line(tmp_path: Path) -> None:
         assert result.exit_code == 1
         assert error_lines(result) == [f"Error: {tmp_path / path}: {problem}"]
         assert result.stdout == ""
+
+
+@pytest.mark.parametrize("content", [None, b"", b"\x00\x01\x02binary"])
+def test_a_build_that_reads_nothing_leaves_no_empty_store_behind(
+    tmp_path: Path, content: bytes | None
+) -> None:
+    source = tmp_path / "release.txt"
+    if content is not None:
+        source.write_bytes(content)
+    out = tmp_path / "new-out"
+    result = invoke("build", str(source), "--out", str(out))
+    assert result.exit_code == 1
+    assert result.stderr.count("Error: ") == 1 and "Built" not in result.stderr
+    assert not out.exists()

@@ -10,6 +10,7 @@ asks for the store alone (`outputs=False`); `publish` writes them on demand.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
@@ -110,6 +111,7 @@ def build(
     from .model import Minter
 
     result = BuildResult()
+    created = not settings.out.exists()
     try:
         settings.out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -153,6 +155,13 @@ def build(
                 result.built.append(item.doc_id)
         if progress:
             progress(Progress(done, len(pending), time.monotonic() - started, label))
+    if isinstance(target, FreshStore) and result.failed and not (result.built or result.unchanged):
+        # Nothing could be read: leave no empty store or outputs behind, and no folder made for them.
+        target.discard()
+        if created:
+            with contextlib.suppress(OSError):
+                settings.out.rmdir()
+        return result
     if isinstance(target, FreshStore):
         target = target.finish()
     if isinstance(target, GraphStore):

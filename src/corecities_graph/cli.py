@@ -272,7 +272,8 @@ def build_cli(
     line.close()
     for message in result.warnings:
         click.echo(f"Warning: {message}", err=True)
-    if not settings.quiet:
+    read_any = bool(result.built or result.unchanged) or not result.failed
+    if not settings.quiet and read_any:
         built = len(result.built)
         summary = f"Built {built} document{'s' if built != 1 else ''}" + (
             f", {len(result.unchanged)} unchanged" if result.unchanged else ""
@@ -289,6 +290,7 @@ def build_cli(
         click.echo(summary, err=True)
         for path in result.files:
             click.echo(f"  {path}", err=True)
+    if not settings.quiet:
         for skipped, why in result.skipped:
             click.echo(f"Note: {skipped}: {why}", err=True)
     for label, message in result.failed:
@@ -414,7 +416,7 @@ def query_cli(
     \b
     Example:
         corecities-graph query signatories --format csv
-        corecities-graph query universities_in_city --param city=Leeds
+        corecities-graph query figures_about --param subject=Leeds
         corecities-graph query -e 'ASK { ?p a schema:Person }'
         echo 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' | corecities-graph query -
     """

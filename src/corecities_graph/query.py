@@ -469,9 +469,7 @@ def table_text(result: ox.QuerySolutions, *, limit: int = DEFAULT_TABLE_LIMIT) -
         table.append([_plain(solution[name]) for name in header])
     text = render_table(header, table)
     if more:
-        text += (
-            f"(only the first {limit} rows are shown: use --limit N, --limit 0 for all, or --format csv)\n"
-        )
+        text += f"(only the first {limit} row{'s are' if limit != 1 else ' is'} shown: use --limit N, --limit 0 for all, or --format csv)\n"
     return text
 
 

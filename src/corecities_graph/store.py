@@ -171,6 +171,14 @@ class FreshStore:
     def content_hash(self, graph: ox.NamedNode) -> str | None:
         return None
 
+    def discard(self) -> None:
+        """Drop the temporary store unfinished: the build wrote nothing worth keeping."""
+        import shutil
+
+        self._store = None
+        self._buffer.clear()
+        shutil.rmtree(self.temp, ignore_errors=True)
+
     def write_document(
         self, graph: ox.NamedNode, triples: bytes, links: ox.NamedNode, link_triples: bytes
     ) -> None:
