@@ -78,10 +78,24 @@ def median_time(run: Callable[[], object], repeats: int) -> float:
     return statistics.median(times)
 
 
+_MOST_CLAIMED = """
+SELECT ?subject (COUNT(?claim) AS ?claims) WHERE { ?claim a ccg:StatisticalClaim ; schema:about ?subject }
+GROUP BY ?subject ORDER BY DESC(?claims) ?subject LIMIT 1
+"""
+
+
+_A_CITY = "SELECT ?subject WHERE { ?subject a schema:City } ORDER BY ?subject LIMIT 1"
+
+
 def parameters(store: GraphStore) -> dict[str, dict[str, str]]:
+    """A value for each parameter that the store can answer: the subject most figures are about."""
     documents = store.documents()
+    rows = list(store.oxigraph.query(_MOST_CLAIMED, prefixes=PREFIXES, use_default_graph_as_union=True))  # type: ignore[union-attr]
+    if not rows:  # no figure has a resolved subject: ask about a city, which may own organisations' figures
+        rows = list(store.oxigraph.query(_A_CITY, prefixes=PREFIXES, use_default_graph_as_union=True))  # type: ignore[union-attr]
+    subject = rows[0]["subject"].value if rows else "Core Cities UK"  # type: ignore[index,union-attr]
     return {
-        "figures_about": {"subject": "Core Cities UK"},
+        "figures_about": {"subject": subject},
         "entity_sources": {"entity": "Leeds"},
         "source_statements": {"source": documents[0][1] if documents else "declaration"},
     }

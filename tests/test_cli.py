@@ -188,3 +188,21 @@ def test_every_command_has_help_with_an_example() -> None:
         assert result.exit_code == 0
         assert "Example:" in result.output, name
         assert command.help
+
+
+def test_conflicts_give_one_row_per_disagreement_however_many_sources_repeat_it(
+    tmp_path: Path, seed_copy: Path
+) -> None:
+    for number in range(3):
+        (seed_copy.parent / f"other-{number}.txt").write_text(
+            f"https://example.net/news/{number}\nA radical vision has been set out by the 11 Core Cities with "
+            "24 universities in a joint declaration.\n",
+            encoding="utf-8",
+        )
+    out = tmp_path / "out"
+    assert invoke("build", str(seed_copy.parent), "--out", str(out), "--no-validate").exit_code == 0
+    _, conflicts = csv_rows(invoke("query", "conflicts", "--out", str(out), "--format", "csv").output)
+    universities = [r for r in conflicts if r[1] == "number of universities"]
+    assert [(r[2], r[4]) for r in universities] == [("21", "24")]
+    assert universities[0][3].endswith("/document/declaration")
+    assert universities[0][5].endswith("/document/other-0")
