@@ -18,7 +18,7 @@ from .store import GraphStore
 
 if TYPE_CHECKING:
     from .remote import RemoteStore
-from .vocab import PREFIXES
+from .vocab import ONTOLOGY_IRI, PREFIXES
 
 FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "json-ld")
 DEFAULT_TIMEOUT = 30.0
@@ -267,13 +267,6 @@ def similar_names(store: GraphStore, value: str, *, limit: int = 5) -> list[str]
     return [match[0] for match in matches]
 
 
-_EXACT_DOCUMENTS = """
-SELECT DISTINCT ?wanted ?document WHERE {
-  ?document a ccg:SourceDocument .
-  { ?document dcterms:identifier ?wanted } UNION { ?document dcterms:title ?wanted }
-}
-ORDER BY ?document
-"""
 _DOCUMENTS = """
 SELECT DISTINCT ?wanted ?document WHERE {
   ?document a ccg:SourceDocument .
@@ -284,6 +277,27 @@ ORDER BY ?document
 """
 
 
+_SOURCE_DOCUMENT = ox.NamedNode(ONTOLOGY_IRI + "SourceDocument")
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_STATED_AS = [
+    ox.NamedNode("http://purl.org/dc/terms/identifier"),
+    ox.NamedNode("http://purl.org/dc/terms/title"),
+]
+
+
+def _documents_stated_as(store: GraphStore, name: str) -> list[str]:
+    """Source documents whose identifier or title is exactly `name`, found through the store's indexes."""
+    found = set()
+    for predicate in _STATED_AS:
+        for quad in store.oxigraph.quads_for_pattern(None, predicate, ox.Literal(name), None):
+            subject = quad.subject
+            if isinstance(subject, ox.NamedNode) and next(
+                iter(store.oxigraph.quads_for_pattern(subject, _RDF_TYPE, _SOURCE_DOCUMENT, None)), None
+            ):
+                found.add(subject.value)
+    return sorted(found)
+
+
 def find_document(store: GraphStore, value: str, *, label: str = "source") -> ox.NamedNode:
     """The source document an IRI, identifier or title (any case) denotes."""
     if "://" in value:
@@ -292,8 +306,8 @@ def find_document(store: GraphStore, value: str, *, label: str = "source") -> ox
             raise QueryError(f"{label}: no source document {value} in the store")
         return node
     name = " ".join(value.split())
-    found: list[str] = []
-    for text, wanted in ((_EXACT_DOCUMENTS, name), (_DOCUMENTS, name.lower())):
+    found = _documents_stated_as(store, name)  # an identifier or title as stored: index look-ups
+    for text, wanted in ((_DOCUMENTS, name.lower()),) if not found else ():
         solutions = store.oxigraph.query(
             text,
             prefixes=PREFIXES,
