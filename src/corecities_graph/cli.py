@@ -82,6 +82,18 @@ def input_options(func: F) -> F:
     return func
 
 
+def licence_option(func: F) -> F:
+    """--licence IRI: the licence void.ttl states for the dataset (CC BY 4.0 unless given)."""
+    from .dataset import DEFAULT_LICENCE
+
+    return click.option(
+        "--licence",
+        default=DEFAULT_LICENCE,
+        show_default=True,
+        help="IRI of the licence the dataset description (void.ttl) states.",
+    )(func)
+
+
 def reports_errors(func: F) -> F:
     """Turn library errors into one `Error:` line and exit code 1."""
 
@@ -187,12 +199,7 @@ def store_option(func: F) -> F:
 )
 @store_option
 @input_options
-@click.option(
-    "--licence",
-    default="https://creativecommons.org/licenses/by/4.0/",
-    show_default=True,
-    help="IRI of the licence the dataset description (void.ttl) states.",
-)
+@licence_option
 @click.option(
     "--no-validate",
     is_flag=True,
@@ -550,12 +557,7 @@ def remove_cli(settings: Settings, document: str, out: Path, store: str | None, 
 @cli.command("publish")
 @out_option
 @click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of every minted IRI.")
-@click.option(
-    "--licence",
-    default="https://creativecommons.org/licenses/by/4.0/",
-    show_default=True,
-    help="IRI of the licence the dataset description (void.ttl) states.",
-)
+@licence_option
 @click.pass_obj
 @reports_errors
 def publish_cli(settings: Settings, out: Path, base_iri: str, licence: str) -> None:
