@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import threading
@@ -125,9 +126,15 @@ def keywords(text: str) -> Iterator[str]:
             yield match["word"].upper()
 
 
+@functools.lru_cache(maxsize=256)
+def _words(text: str) -> frozenset[str]:
+    """The keywords of a text, read once: named queries and a server's repeated queries come back often."""
+    return frozenset(keywords(text))
+
+
 def is_update(text: str) -> bool:
     """True when the text is a SPARQL Update: no query keyword is also an update keyword."""
-    return any(word in _UPDATE_WORDS for word in keywords(text))
+    return bool(_words(text) & _UPDATE_WORDS)
 
 
 def check_read_only(
@@ -139,7 +146,7 @@ def check_read_only(
     comments and names makes the text an update, whatever else it holds (a sub-SELECT included);
     case does not matter, and `"service"`, `<http://x/service>` or `# SERVICE` are not calls.
     """
-    words = set(keywords(text))
+    words = _words(text)
     if not allow_service and "SERVICE" in words:
         raise QueryError(f"{label}: SERVICE calls to other endpoints are refused (use --allow-service)")
     if not allow_update and words & _UPDATE_WORDS:
