@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -51,3 +54,38 @@ def seed_copy(tmp_path: Path) -> Path:
     shutil.copy(ROOT / "data" / "declaration.txt", tmp_path / "declaration.txt")
     shutil.copy(ROOT / "data" / "declaration.meta.json", tmp_path / "declaration.meta.json")
     return tmp_path / "declaration.txt"
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+BROWSER_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright; skips when either is missing, fails if CI requires them."""
+    reason = None
+    if not CHROMIUM.exists():
+        reason = f"Chromium is missing at {CHROMIUM}"
+    elif importlib.util.find_spec("playwright") is None:
+        reason = "Playwright for Python is not installed"
+    if reason:
+        message = (
+            f"{reason}; enable the browser tests with `apt-get install chromium` and `pip install playwright`"
+        )
+        if os.environ.get("CORECITIES_REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
+        yield chromium
+        chromium.close()

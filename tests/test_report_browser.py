@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,40 +11,7 @@ from corecities_graph.report import _KINDS, ReportData, build_report_html, signa
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-BROWSER_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 HOSTILE = "<img src=x onerror=window.__pwned=1><script>window.__pwned=1</script>"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Debian's Chromium driven by Playwright; skips (or fails when required) when either is missing."""
-    reason = None
-    if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} is missing"
-    elif importlib.util.find_spec("playwright") is None:
-        reason = "Playwright for Python is not installed"
-    if reason:
-        message = (
-            f"{reason}; enable the browser tests with `apt-get install chromium` and `pip install playwright`"
-        )
-        if os.environ.get("CORECITIES_REQUIRE_BROWSER") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def open_page(browser: Any, path: Path) -> tuple[Any, list[str], list[str]]:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import csv
 import http.client
-import importlib.util
 import io
 import json
-import os
 import re
 import signal
 import socket
@@ -41,16 +39,6 @@ SCRIPT = "<script>window.__pwned=1</script>"
 JSON_LD_PARSER_WARNING = pytest.mark.filterwarnings(
     "ignore:ConjunctiveGraph is deprecated:DeprecationWarning"
 )
-CHROMIUM = Path("/usr/bin/chromium")
-BROWSER_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @dataclass
@@ -529,32 +517,6 @@ def test_missing_store_is_one_error_line(tmp_path: Path) -> None:
 
 
 # --- in a real browser -----------------------------------------------------------------------
-
-
-def _browser_missing() -> str | None:
-    if not CHROMIUM.exists():
-        return f"Chromium is missing at {CHROMIUM}"
-    if importlib.util.find_spec("playwright") is None:
-        return "Playwright for Python is not installed"
-    return None
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    reason = _browser_missing()
-    if reason:
-        message = (
-            f"{reason}; enable the browser tests with `apt-get install chromium` and `pip install playwright`"
-        )
-        if os.environ.get("CORECITIES_REQUIRE_BROWSER") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @dataclass

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,16 +13,6 @@ from corecities_graph.render import Evidence, ViewDocument, ViewEdge, ViewNode, 
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-BROWSER_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 B = "https://example.org/corecities/id/"
 DOC_A = B + "document/seed"
@@ -125,34 +113,6 @@ def sample_graph() -> tuple[list[ViewNode], list[ViewEdge], list[ViewDocument]]:
         ViewDocument(DOC_EVIL, f"{IMG_NAME} release", "javascript:window.__pwned=1"),
     ]
     return nodes, edges, documents
-
-
-def _browser_missing() -> str | None:
-    """Why browser tests cannot run here, or None."""
-    if not CHROMIUM.exists():
-        return f"Chromium is missing at {CHROMIUM}"
-    if importlib.util.find_spec("playwright") is None:
-        return "Playwright for Python is not installed"
-    return None
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Debian's Chromium driven by Playwright; skips (or fails in CI) when either is missing."""
-    reason = _browser_missing()
-    if reason:
-        message = (
-            f"{reason}; enable the browser tests with `apt-get install chromium` and `pip install playwright`"
-        )
-        if os.environ.get("CORECITIES_REQUIRE_BROWSER") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
