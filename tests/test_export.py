@@ -86,15 +86,20 @@ def _assert_same_dataset(expected: rdflib.Dataset, actual: rdflib.Dataset, named
 
 
 @pytest.fixture(scope="module")
-def seed_quads(seed_out: Path) -> list[ox.Quad]:
-    return GraphStore.open(seed_out, read_only=True).quads()
+def seed_store(seed_out: Path) -> GraphStore:
+    return GraphStore.open(seed_out, read_only=True)
+
+
+@pytest.fixture(scope="module")
+def seed_quads(seed_store: GraphStore) -> list[ox.Quad]:
+    return seed_store.quads()
 
 
 @pytest.mark.parametrize("fmt", sorted(RDF))
-def test_export_read_back_by_rdflib(seed_quads: list[ox.Quad], fmt: str) -> None:
+def test_export_read_back_by_rdflib(seed_store: GraphStore, seed_quads: list[ox.Quad], fmt: str) -> None:
     """What pyoxigraph (or our JSON-LD writer) writes, rdflib reads as the same graph."""
     _, rdflib_format, named = RDF[fmt]
-    data = export_bytes(seed_quads, fmt)
+    data = export_bytes(seed_store, fmt)
     actual = rdflib.Dataset()
     if named:
         actual.parse(data=data, format=rdflib_format)
@@ -104,9 +109,9 @@ def test_export_read_back_by_rdflib(seed_quads: list[ox.Quad], fmt: str) -> None
 
 
 @pytest.mark.parametrize("fmt", sorted(RDF))
-def test_export_read_back_by_pyoxigraph(seed_quads: list[ox.Quad], fmt: str) -> None:
+def test_export_read_back_by_pyoxigraph(seed_store: GraphStore, seed_quads: list[ox.Quad], fmt: str) -> None:
     ox_format, _, named = RDF[fmt]
-    parsed = list(ox.parse(export_bytes(seed_quads, fmt), format=ox_format))
+    parsed = list(ox.parse(export_bytes(seed_store, fmt), format=ox_format))
     expected = {(q.subject, q.predicate, q.object, q.graph_name if named else None) for q in seed_quads}
     actual = {(q.subject, q.predicate, q.object, q.graph_name if named else None) for q in parsed}
     assert actual == expected
@@ -129,16 +134,16 @@ def _key(quad: ox.Quad, named: bool) -> tuple[object, ...]:
     return (*(_rdflib_term(t) for t in (quad.subject, quad.predicate, quad.object)), graph)
 
 
-def test_jsonld_context_is_the_shipped_file_and_the_prefixes(seed_quads: list[ox.Quad]) -> None:
+def test_jsonld_context_is_the_shipped_file_and_the_prefixes(seed_store: GraphStore) -> None:
     shipped = json.loads((ROOT / "ontology" / "context.jsonld").read_text(encoding="utf-8"))
     assert shipped["@context"] == PREFIXES
-    document = json.loads(export_bytes(seed_quads, "jsonld"))
+    document = json.loads(export_bytes(seed_store, "jsonld"))
     assert document["@context"] == shipped["@context"]
     assert any(item.get("@id") == DEFAULT_BASE_IRI + "graph/links" for item in document["@graph"])
 
 
-def test_graphml_for_gephi(seed_quads: list[ox.Quad]) -> None:
-    graph = nx.read_graphml(io.BytesIO(export_bytes(seed_quads, "graphml")))
+def test_graphml_for_gephi(seed_store: GraphStore) -> None:
+    graph = nx.read_graphml(io.BytesIO(export_bytes(seed_store, "graphml")))
     leeds = graph.nodes[DEFAULT_BASE_IRI + "city/leeds"]
     assert leeds["label"] == "Leeds"
     assert leeds["kind"] == "schema:City"
@@ -199,9 +204,9 @@ def test_two_builds_give_identical_bytes_in_every_format(
     for name in ("a", "b"):
         out = tmp_path / name
         _build(out, [seed_copy])
-        quads = GraphStore.open(out, read_only=True).quads()
+        store = GraphStore.open(out, read_only=True)
         files = {f.name: f.read_bytes() for f in out.iterdir() if f.is_file() and not f.name.startswith(".")}
-        files |= {f"export.{fmt}": export_bytes(quads, fmt) for fmt in EXPORT_FORMATS}
+        files |= {f"export.{fmt}": export_bytes(store, fmt) for fmt in EXPORT_FORMATS}
         outputs.append(files)
     assert {"graph.ttl", "graph.trig", "void.ttl", "report.md", "view.html"} <= set(outputs[0])
     for name in sorted(outputs[0]):

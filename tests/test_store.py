@@ -190,3 +190,26 @@ def test_an_unchanged_document_is_not_extracted_again(
     monkeypatch.setattr("corecities_graph.build.extract", refuse)
     result = build([corpus], _settings(out, outputs=False))
     assert sorted(result.unchanged) == ["bristol", "leeds"]
+
+
+def test_past_the_automatic_limit_a_build_leaves_the_outputs_to_publish(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large store is not rewritten whole after every build: past AUTO_OUTPUTS_MAX documents
+    the build says so, and --outputs or `publish` still write everything."""
+    monkeypatch.setattr("corecities_graph.build.AUTO_OUTPUTS_MAX", 1)
+    runner = CliRunner()
+    small, large = tmp_path / "small", tmp_path / "large"
+    assert runner.invoke(cli, ["build", str(corpus / "leeds.txt"), "--out", str(small)]).exit_code == 0
+    assert (small / "graph.ttl").is_file()
+
+    result = runner.invoke(cli, ["build", str(corpus), "--out", str(large)])
+    assert result.exit_code == 0, result.output
+    assert not (large / "graph.ttl").exists()
+    assert "holds 2 documents; outputs are not rewritten" in result.output
+    assert "corecities-graph publish" in result.output
+
+    forced = runner.invoke(cli, ["build", str(corpus), "--out", str(large), "--outputs"])
+    assert forced.exit_code == 0, forced.output
+    for name in ("graph.ttl", "graph.trig", "void.ttl", "report.md", "view.html"):
+        assert (large / name).is_file(), name

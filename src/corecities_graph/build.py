@@ -4,8 +4,12 @@ Worker processes read, extract and turn each document into N-Triples; the callin
 the single writer that owns the store. Nothing on the per-document path looks at the rest of
 the corpus: a document's links are made from the entities it names, and its hash is checked
 against its own graph only. The first build into a folder bulk-loads a new store and renames it
-into place at the end (FreshStore); later builds write one transaction per document. Outputs of the whole graph are written at the end unless the caller
-asks for the store alone (`outputs=False`); `publish` writes them on demand.
+into place at the end (FreshStore); later builds write one transaction per document.
+
+Outputs of the whole graph (dumps, void.ttl, reports, view) cost time in proportion to the
+corpus, so a build writes them only when asked (`outputs=True`), or, by default, while the store
+holds at most AUTO_OUTPUTS_MAX documents; past that a build touches only its own documents'
+graphs, and `publish` writes the outputs on demand.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from .dataset import DEFAULT_LICENCE
 from .errors import CorecitiesError, InputError
 from .extract import extract
 from .sources import DEFAULT_MAX_BYTES, Document, iter_paths, read_document
-from .store import STORE_DIR, FreshStore, GraphStore, Store
+from .store import AUTO_OUTPUTS_MAX, STORE_DIR, FreshStore, GraphStore, Store
 
 # A log of the last build (time, counts, store), not an output: hidden, and left out of dumps and diffs.
 BUILD_RECORD = ".last-build.json"
@@ -42,7 +46,8 @@ class BuildSettings:
     write_view: bool = True
     licence: str = DEFAULT_LICENCE
     validate: bool = True
-    outputs: bool = True
+    # True: always write the whole-corpus outputs; False: never; None: while the store is small.
+    outputs: bool | None = None
     jobs: int = 1
 
 
@@ -57,6 +62,8 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
     triples: int = 0
     documents: int = 0
+    # Set when the outputs were left alone because the store is past AUTO_OUTPUTS_MAX documents.
+    outputs_deferred: bool = False
 
 
 @dataclass(frozen=True)
@@ -172,8 +179,12 @@ def build(
 
             check_build(target, [mint.document(doc_id) for doc_id in result.built], links)
     _record(settings.out, target, result)
-    if settings.outputs and isinstance(target, GraphStore):
-        write_outputs(target, settings, result)
+    if isinstance(target, GraphStore) and settings.outputs is not False:
+        documents = len(target.documents())
+        if settings.outputs or documents <= AUTO_OUTPUTS_MAX:
+            write_outputs(target, settings, result)
+        else:
+            result.documents, result.outputs_deferred = documents, True
     return result
 
 
@@ -182,13 +193,13 @@ def write_outputs(store: GraphStore, settings: BuildSettings, result: BuildResul
     from .export import write_dumps
     from .report import write_reports
 
-    quads = store.quads()
-    result.files += write_dumps(quads, settings.out)
+    result.files += write_dumps(store.oxigraph, settings.out)
     # Publishing: the dataset description (dataset.py), checked against ontology/dcat-shapes.ttl.
-    from .dataset import write_void
+    from .dataset import statistics, write_void
     from .validate import check_description
 
-    void = write_void(quads, settings.out, settings.base_iri, settings.licence, run_time())
+    stats = statistics(store.oxigraph, settings.base_iri)
+    void = write_void(stats, settings.out, settings.base_iri, settings.licence, run_time())
     check_description(void)
     result.files.append(void)
     result.files += write_reports(store, settings.out)
@@ -199,7 +210,7 @@ def write_outputs(store: GraphStore, settings: BuildSettings, result: BuildResul
         path = settings.out / "view.html"
         write_view(nodes, edges, docs, path, title="corecities-graph")
         result.files.append(path)
-    result.triples = len({(q.subject, q.predicate, q.object) for q in quads})
+    result.triples = stats.triples
     result.documents = len(store.documents())
 
 

@@ -94,6 +94,18 @@ def licence_option(func: F) -> F:
     )(func)
 
 
+def outputs_option(func: F) -> F:
+    """--outputs/--no-outputs: whether a build rewrites the whole-corpus outputs."""
+    from .store import AUTO_OUTPUTS_MAX
+
+    return click.option(
+        "--outputs/--no-outputs",
+        default=None,
+        help="Rewrite graph.ttl, graph.trig, void.ttl, the reports and the view after the build, or only "
+        f"update the store (default: rewrite them while the store holds at most {AUTO_OUTPUTS_MAX} documents).",
+    )(func)
+
+
 def reports_errors(func: F) -> F:
     """Turn library errors into one `Error:` line and exit code 1."""
 
@@ -184,11 +196,7 @@ def store_option(func: F) -> F:
     default=None,
     help="Folder of reference data (default: data/reference).",
 )
-@click.option(
-    "--no-outputs",
-    is_flag=True,
-    help="Only update the store; write graph.ttl, graph.trig, report and view later with `publish`.",
-)
+@outputs_option
 @click.option(
     "--jobs",
     "-j",
@@ -222,7 +230,7 @@ def build_cli(
     url: str | None,
     licence: str,
     no_validate: bool,
-    no_outputs: bool,
+    outputs: bool | None,
     jobs: int,
     store: str | None,
 ) -> None:
@@ -250,6 +258,7 @@ def build_cli(
     """
     from .build import BuildSettings, build
     from .sources import Metadata, read_single
+    from .store import AUTO_OUTPUTS_MAX
 
     targets = list(paths) or [Path("data/declaration.txt")]
     build_settings = BuildSettings(
@@ -260,7 +269,7 @@ def build_cli(
         max_bytes=max_bytes,
         licence=licence,
         validate=not no_validate,
-        outputs=not no_outputs and not store,
+        outputs=False if store else outputs,
         jobs=jobs,
     )
     given = Metadata(title=title, publisher=publisher, date=date, url=url)
@@ -289,6 +298,11 @@ def build_cli(
             summary += (
                 f"; the store holds {result.documents} document{'s' if result.documents != 1 else ''}"
                 f" and {result.triples} triples."
+            )
+        elif result.outputs_deferred:
+            summary += (
+                f" into {out / 'store'}, which holds {result.documents} documents; outputs are not rewritten"
+                f" past {AUTO_OUTPUTS_MAX} documents: run `corecities-graph publish` (or build with --outputs)."
             )
         else:
             summary += f" into {store or out / 'store'}" + (
@@ -869,15 +883,17 @@ def export_cli(out: Path, fmt: str | None, output: Path | None) -> None:
         corecities-graph export --format jsonld -o output/graph.jsonld
         corecities-graph export --format csv -o output/graph.csv
     """
-    from .export import SUFFIXES, export_bytes, export_files
+    from .export import SUFFIXES, export_files, export_stream
     from .store import GraphStore
 
     chosen = fmt or (SUFFIXES.get(output.suffix.lower(), "ttl") if output else "ttl")
-    quads = GraphStore.open(out, read_only=True).quads()
+    store = GraphStore.open(out, read_only=True)
     if output is None:
-        click.echo(export_bytes(quads, chosen), nl=False)
+        sys.stdout.flush()
+        export_stream(store, chosen, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
         return
-    for path in export_files(quads, chosen, output):
+    for path in export_files(store, chosen, output):
         if not click.get_current_context().find_root().obj.quiet:
             click.echo(f"  {path}", err=True)
 

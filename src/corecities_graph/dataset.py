@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -38,7 +38,6 @@ LINK_TARGETS = (
     ("geonames", "GeoNames", "https://sws.geonames.org/", "https://www.geonames.org/"),
 )
 _SCHEMA = "https://schema.org/"
-_TYPE = ox.NamedNode(str(RDF.type))
 
 
 def site(base_iri: str) -> str:
@@ -75,26 +74,100 @@ def _slug(iri: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in iri).strip("-")
 
 
-def describe(quads: Sequence[ox.Quad], base_iri: str, licence: str, fallback_time: str) -> list[ox.Triple]:
-    """VoID and DCAT triples describing the dataset these quads make up."""
-    base = base_iri if base_iri.endswith(("/", "#")) else base_iri + "/"
+@dataclass(frozen=True)
+class Statistics:
+    """The VoID figures of a store: counts of distinct triples, as the union of its graphs has them."""
+
+    triples: int
+    entities: int
+    distinct_subjects: int
+    distinct_objects: int
+    classes: dict[str, int]  # class IRI: distinct members
+    properties: dict[str, int]  # property IRI: distinct triples
+    places: list[str]  # cities (their GeoNames IRI where known) and nations
+    links: list[str]  # the object of every distinct owl:sameAs triple
+    first_run: str | None
+    last_run: str | None
+
+
+def statistics(store: ox.Store, base_iri: str) -> Statistics:
+    """Count inside Oxigraph, one aggregate at a time, so that memory follows the largest
+    property rather than the store: a 10,000-document store never passes through Python."""
+
+    def rows(query: str) -> list[list[str | None]]:
+        solutions = store.query(query, use_default_graph_as_union=True)
+        assert isinstance(solutions, ox.QuerySolutions)
+        return [[None if term is None else term.value for term in solution] for solution in solutions]
+
+    def count(query: str) -> int:
+        return int(rows(query)[0][0] or 0)
+
+    base = _base(base_iri)
+    properties = {
+        p: count(f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?o WHERE {{ ?s <{p}> ?o }} }}")
+        for (p,) in rows("SELECT DISTINCT ?p WHERE { ?s ?p ?o }")
+        if p is not None
+    }
+    classes = {
+        c: int(n or 0)
+        for c, n in rows(
+            f"SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s <{RDF.type}> ?c FILTER isIRI(?c) }} GROUP BY ?c"
+        )
+        if c is not None
+    }
+    subjects, entities = rows(
+        "SELECT (COUNT(*) AS ?all) (SUM(IF(isIRI(?s) && STRSTARTS(STR(?s), "
+        f"{_string(base)}), 1, 0)) AS ?ours) WHERE {{ SELECT DISTINCT ?s WHERE {{ ?s ?p ?o }} }}"
+    )[0]
+    first, last = rows(
+        f"SELECT (MIN(STR(?t)) AS ?a) (MAX(STR(?t)) AS ?b) WHERE {{ ?r <{PROV.startedAtTime}> ?t }}"
+    )[0]
+    cities = rows(
+        f"SELECT DISTINCT ?city ?geonames WHERE {{ ?city a <{_SCHEMA}City> OPTIONAL {{ ?city <{OWL.sameAs}> ?geonames "
+        f'FILTER STRSTARTS(STR(?geonames), "https://sws.geonames.org/") }} }}'
+    )
+    found: dict[str, str] = {}
+    for city, geonames in cities:
+        if city is not None:
+            found[city] = min(found.get(city, geonames or city), geonames or city)
+    nations = [
+        n for (n,) in rows(f"SELECT DISTINCT ?n WHERE {{ ?n a <{_SCHEMA}Country> FILTER isIRI(?n) }}") if n
+    ]
+    return Statistics(
+        triples=sum(properties.values()),
+        entities=int(entities or 0),
+        distinct_subjects=int(subjects or 0),
+        distinct_objects=count("SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?s ?p ?o }"),
+        classes=classes,
+        properties=properties,
+        places=sorted(set(found.values()) | set(nations)),
+        links=[
+            o
+            for _s, o in rows(f"SELECT DISTINCT ?s ?o WHERE {{ ?s <{OWL.sameAs}> ?o FILTER isIRI(?o) }}")
+            if o
+        ],
+        first_run=first,
+        last_run=last,
+    )
+
+
+def _base(base_iri: str) -> str:
+    return base_iri if base_iri.endswith(("/", "#")) else base_iri + "/"
+
+
+def _string(text: str) -> str:
+    """A SPARQL string literal of `text`."""
+    return str(ox.Literal(text))
+
+
+def describe(stats: Statistics, base_iri: str, licence: str, fallback_time: str) -> list[ox.Triple]:
+    """VoID and DCAT triples describing the dataset with these statistics."""
+    base = _base(base_iri)
     home = site(base)
     dataset = _iri(base + "dataset")
     out = _Triples()
-    triples = {(q.subject, q.predicate, q.object) for q in quads}
-    classes: dict[ox.NamedNode, set[object]] = {}
-    properties: Counter[ox.NamedNode] = Counter()
-    for s, p, o in triples:
-        properties[p] += 1
-        if p == _TYPE and isinstance(o, ox.NamedNode):
-            classes.setdefault(o, set()).add(s)
-    entities = {s for s, _, _ in triples if isinstance(s, ox.NamedNode) and s.value.startswith(base)}
-    times = sorted(
-        q.object.value
-        for q in quads
-        if q.predicate.value == str(PROV.startedAtTime) and isinstance(q.object, ox.Literal)
-    )
-    issued, modified = (times[0], times[-1]) if times else (fallback_time, fallback_time)
+    issued = stats.first_run or fallback_time
+    modified = stats.last_run or fallback_time
 
     for dataset_class in (VOID.Dataset, DCAT.Dataset):
         out.add(dataset, RDF.type, _iri(dataset_class))
@@ -123,32 +196,32 @@ def describe(quads: Sequence[ox.Quad], base_iri: str, licence: str, fallback_tim
     out.add(dataset, DCTERMS.conformsTo, _iri(PREFIXES["ccg"].rstrip("#")))
     for keyword in KEYWORDS:
         out.add(dataset, DCAT.keyword, ox.Literal(keyword, language="en"))
-    for place in _places(triples, base):
-        out.add(dataset, DCTERMS.spatial, place)
+    for place in stats.places:
+        out.add(dataset, DCTERMS.spatial, _iri(place))
     out.add(dataset, VOID.uriSpace, ox.Literal(base))
     out.add(dataset, VOID.sparqlEndpoint, _iri(sparql_endpoint(base)))
     out.add(dataset, VOID.feature, _iri("http://www.w3.org/ns/formats/Turtle"))
-    out.add(dataset, VOID.triples, _int(len(triples)))
-    out.add(dataset, VOID.entities, _int(len(entities)))
-    out.add(dataset, VOID.classes, _int(len(classes)))
-    out.add(dataset, VOID.properties, _int(len(properties)))
-    out.add(dataset, VOID.distinctSubjects, _int(len({s for s, _, _ in triples})))
-    out.add(dataset, VOID.distinctObjects, _int(len({o for _, _, o in triples})))
+    out.add(dataset, VOID.triples, _int(stats.triples))
+    out.add(dataset, VOID.entities, _int(stats.entities))
+    out.add(dataset, VOID.classes, _int(len(stats.classes)))
+    out.add(dataset, VOID.properties, _int(len(stats.properties)))
+    out.add(dataset, VOID.distinctSubjects, _int(stats.distinct_subjects))
+    out.add(dataset, VOID.distinctObjects, _int(stats.distinct_objects))
     for namespace in sorted(
-        {_namespace(p.value) for p in properties} | {_namespace(c.value) for c in classes}
+        {_namespace(p) for p in stats.properties} | {_namespace(c) for c in stats.classes}
     ):
         out.add(dataset, VOID.vocabulary, _iri(namespace))
-    for cls, members in classes.items():
-        partition = _iri(f"{base}dataset/class/{_slug(cls.value)}")
+    for cls, members in stats.classes.items():
+        partition = _iri(f"{base}dataset/class/{_slug(cls)}")
         out.add(dataset, VOID.classPartition, partition)
-        out.add(partition, VOID["class"], cls)
-        out.add(partition, VOID.entities, _int(len(members)))
-    for prop, count in properties.items():
-        partition = _iri(f"{base}dataset/property/{_slug(prop.value)}")
+        out.add(partition, VOID["class"], _iri(cls))
+        out.add(partition, VOID.entities, _int(members))
+    for prop, triples in stats.properties.items():
+        partition = _iri(f"{base}dataset/property/{_slug(prop)}")
         out.add(dataset, VOID.propertyPartition, partition)
-        out.add(partition, VOID.property, prop)
-        out.add(partition, VOID.triples, _int(count))
-    _linksets(out, dataset, base, triples)
+        out.add(partition, VOID.property, _iri(prop))
+        out.add(partition, VOID.triples, _int(triples))
+    _linksets(out, dataset, base, stats.links)
     _distributions(out, dataset, base, home, licence, modified)
     out.add(dataset, DCTERMS.hasVersion, ox.Literal(__version__))
     return sorted(out.items, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
@@ -159,27 +232,8 @@ def _namespace(iri: str) -> str:
     return iri[: cut + 1]
 
 
-def _places(triples: Iterable[tuple[object, object, object]], base: str) -> list[ox.NamedNode]:
-    """Cities (their GeoNames IRI when the reference gives one) and nations the graph covers."""
-    city_type, country_type = _iri(_SCHEMA + "City"), _iri(_SCHEMA + "Country")
+def _linksets(out: _Triples, dataset: ox.NamedNode, base: str, targets: Sequence[str]) -> None:
     same_as = _iri(OWL.sameAs)
-    cities, nations, geonames = set(), set(), {}
-    for s, p, o in triples:
-        if p == _TYPE and o == city_type:
-            cities.add(s)
-        elif p == _TYPE and o == country_type:
-            nations.add(s)
-        elif p == same_as and isinstance(o, ox.NamedNode) and o.value.startswith("https://sws.geonames.org/"):
-            geonames[s] = o
-    places = {geonames.get(c, c) for c in cities} | nations
-    return sorted((p for p in places if isinstance(p, ox.NamedNode)), key=lambda n: n.value)
-
-
-def _linksets(
-    out: _Triples, dataset: ox.NamedNode, base: str, triples: Iterable[tuple[object, object, object]]
-) -> None:
-    same_as = _iri(OWL.sameAs)
-    targets = [o.value for _, p, o in triples if p == same_as and isinstance(o, ox.NamedNode)]
     for key, title, space, homepage in LINK_TARGETS:
         linkset = _iri(f"{base}dataset/linkset/{key}")
         target = _iri(f"{base}dataset/target/{key}")
@@ -226,12 +280,12 @@ def _distributions(
     out.add(service, DCTERMS.conformsTo, _iri("https://www.w3.org/TR/sparql11-protocol/"))
 
 
-def write_void(quads: Sequence[ox.Quad], out: Path, base_iri: str, licence: str, fallback_time: str) -> Path:
+def write_void(stats: Statistics, out: Path, base_iri: str, licence: str, fallback_time: str) -> Path:
     """void.ttl beside the dumps, written atomically, the same bytes for the same store."""
     from .export import write_atomic
 
     data = ox.serialize(
-        describe(quads, base_iri, licence, fallback_time), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES
+        describe(stats, base_iri, licence, fallback_time), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES
     )
     path = out / "void.ttl"
     write_atomic(path, data or b"")

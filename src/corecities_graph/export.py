@@ -4,29 +4,22 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph as ox
 
 from .errors import StoreError
 from .vocab import PREFIXES
 
+if TYPE_CHECKING:
+    from .store import GraphStore
+
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename over it: never half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomic_with(path, lambda out: out.write(data))
 
 
 def _key(term: object) -> tuple[int, str]:
@@ -47,27 +40,52 @@ def sorted_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
     )
 
 
-def serialise(quads: Iterable[ox.Quad], fmt: ox.RdfFormat) -> bytes:
-    """Bytes of the dataset in one RDF format; graph formats get the union of all graphs."""
-    items: list[ox.Quad] | list[ox.Triple]
-    items = sorted_quads(quads) if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS) else sorted_triples(quads)
-    prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML) else None
-    try:
-        data = ox.serialize(items, format=fmt, prefixes=prefixes)
-    except (OSError, ValueError) as exc:
-        raise StoreError(f"cannot serialise the graph: {exc}") from exc
-    assert data is not None
-    return data
-
-
-def write_dumps(quads: list[ox.Quad], out: Path) -> list[Path]:
-    """graph.ttl (all triples) and graph.trig (one named graph per source)."""
+def write_dumps(store: ox.Store, out: Path) -> list[Path]:
+    """graph.ttl (all triples) and graph.trig (one named graph per source), streamed from the store."""
     written = []
-    for name, fmt in (("graph.ttl", ox.RdfFormat.TURTLE), ("graph.trig", ox.RdfFormat.TRIG)):
+    for name, fmt in (("graph.ttl", "ttl"), ("graph.trig", "trig")):
         path = out / name
-        write_atomic(path, serialise(quads, fmt))
+        write_atomic_with(path, lambda output, fmt=fmt: stream_rdf(store, fmt, output))
         written.append(path)
     return written
+
+
+def write_atomic_with(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Let `write(file)` fill a temporary file beside `path`, then rename it over `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            write(out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+# Every distinct triple of the union of the documents' graphs. Oxigraph streams the rows in the
+# order of its own indexes, which follows from the quads alone, so the same store gives the same
+# bytes; only the DISTINCT set is held in memory, and it is held by Oxigraph, not Python.
+_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
+
+
+def stream_rdf(store: ox.Store, fmt: str, output: BinaryIO) -> None:
+    """Write the store in one RDF format without holding it in Python: trig and nq keep one
+    named graph per document; ttl, nt and rdfxml hold the union of all graphs."""
+    rdf_format = RDF_FORMATS[fmt]
+    prefixes = PREFIXES if fmt in ("ttl", "trig", "rdfxml") else None
+    try:
+        if fmt in ("trig", "nq"):
+            store.dump(output, rdf_format, prefixes=prefixes)
+        else:
+            ox.serialize(
+                store.query(_UNION, use_default_graph_as_union=True), output, rdf_format, prefixes=prefixes
+            )  # type: ignore[arg-type]
+    except (OSError, ValueError) as exc:
+        raise StoreError(f"cannot serialise the graph: {exc}") from exc
 
 
 # --- export: every format, from the store ---------------------------------------------------
@@ -102,25 +120,35 @@ def curie(iri: str) -> str:
     return iri
 
 
-def export_bytes(quads: list[ox.Quad], fmt: str) -> bytes:
-    """The dataset in one format; RDF graph formats hold the union of all named graphs."""
+def export_stream(store: GraphStore, fmt: str, output: BinaryIO) -> None:
+    """Write the dataset in one format; RDF graph formats hold the union of all named graphs."""
     if fmt in RDF_FORMATS:
-        return serialise(quads, RDF_FORMATS[fmt])
-    if fmt == "jsonld":
-        return jsonld(quads)
-    if fmt == "graphml":
-        return graphml(quads)
-    if fmt == "csv":
-        return csv_tables(quads)[1]
-    raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+        stream_rdf(store.oxigraph, fmt, output)
+    elif fmt == "jsonld":
+        output.write(jsonld(store.quads()))
+    elif fmt == "graphml":
+        output.write(graphml(store.quads()))
+    elif fmt == "csv":
+        output.write(csv_tables(store.quads())[1])
+    else:
+        raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
 
 
-def export_files(quads: list[ox.Quad], fmt: str, target: Path) -> list[Path]:
+def export_bytes(store: GraphStore, fmt: str) -> bytes:
+    """The dataset in one format, in memory: for small stores and tests."""
+    import io
+
+    buffer = io.BytesIO()
+    export_stream(store, fmt, buffer)
+    return buffer.getvalue()
+
+
+def export_files(store: GraphStore, fmt: str, target: Path) -> list[Path]:
     """Write one format atomically to target; csv writes NAME-nodes.csv and NAME-edges.csv beside it."""
     if fmt != "csv":
-        write_atomic(target, export_bytes(quads, fmt))
+        write_atomic_with(target, lambda output: export_stream(store, fmt, output))
         return [target]
-    nodes, edges = csv_tables(quads)
+    nodes, edges = csv_tables(store.quads())
     stem = target.name.removesuffix(".csv")
     paths = [target.with_name(f"{stem}-nodes.csv"), target.with_name(f"{stem}-edges.csv")]
     for path, data in zip(paths, (nodes, edges), strict=True):
