@@ -180,11 +180,11 @@ def build(
             check_build(target, [mint.document(doc_id) for doc_id in result.built], links)
     _record(settings.out, target, result)
     if isinstance(target, GraphStore) and settings.outputs is not False:
-        documents = len(target.documents())
-        if settings.outputs or documents <= AUTO_OUTPUTS_MAX:
+        stored = len(target.documents())
+        if settings.outputs or stored <= AUTO_OUTPUTS_MAX:
             write_outputs(target, settings, result)
         else:
-            result.documents, result.outputs_deferred = documents, True
+            result.documents, result.outputs_deferred = stored, True
     return result
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from collections.abc import Callable, Iterable
@@ -45,7 +46,7 @@ def write_dumps(store: ox.Store, out: Path) -> list[Path]:
     written = []
     for name, fmt in (("graph.ttl", "ttl"), ("graph.trig", "trig")):
         path = out / name
-        write_atomic_with(path, lambda output, fmt=fmt: stream_rdf(store, fmt, output))
+        write_atomic_with(path, functools.partial(stream_rdf, store, fmt))
         written.append(path)
     return written
 
@@ -81,9 +82,9 @@ def stream_rdf(store: ox.Store, fmt: str, output: BinaryIO) -> None:
         if fmt in ("trig", "nq"):
             store.dump(output, rdf_format, prefixes=prefixes)
         else:
-            ox.serialize(
-                store.query(_UNION, use_default_graph_as_union=True), output, rdf_format, prefixes=prefixes
-            )  # type: ignore[arg-type]
+            triples = store.query(_UNION, use_default_graph_as_union=True)
+            assert isinstance(triples, ox.QueryTriples)
+            ox.serialize(triples, output, rdf_format, prefixes=prefixes)
     except (OSError, ValueError) as exc:
         raise StoreError(f"cannot serialise the graph: {exc}") from exc
 
