@@ -198,3 +198,60 @@ def test_killed_first_build_leaves_no_store_and_a_rerun_builds_it(
     assert rerun.returncode == 0, rerun.stderr
     assert not (out / ".store-new").exists()
     assert _graphs(out) == clean
+
+
+WRITER = """
+import signal, sys
+from pathlib import Path
+import pyoxigraph
+from corecities_graph.export import write_atomic_with
+
+store = pyoxigraph.Store()
+store.extend(
+    pyoxigraph.Quad(pyoxigraph.NamedNode(f"https://example.org/{i}"), pyoxigraph.NamedNode("https://example.org/p"),
+                    pyoxigraph.Literal(str(i)))
+    for i in range(60)
+)
+
+class Stop(Exception):
+    pass
+
+def stop(signum, frame):
+    raise Stop
+
+signal.signal(signal.SIGTERM, stop)
+
+def slow(out):
+    out.write(b"half of a dump")
+    out.flush()
+    print("writing", flush=True)
+    # Minutes inside Oxigraph, which lets go of the interpreter and never looks at signals: a
+    # dump of a large store behaves the same way.
+    store.query("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }")
+
+try:
+    write_atomic_with(Path(sys.argv[1]), slow)
+except Stop:
+    sys.exit(143)
+"""
+
+
+def test_sigterm_is_answered_during_a_long_dump(tmp_path: Path) -> None:
+    """A signal stops an output write at once, however long the call into the store takes: the
+    half-written file is dropped and the previous file stays."""
+    target = tmp_path / "graph.ttl"
+    target.write_bytes(b"the previous dump\n")
+    with subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(target)],
+        stdout=subprocess.PIPE,
+        text=True,
+        preexec_fn=_default_signals,
+    ) as child:
+        assert child.stdout is not None and child.stdout.readline() == "writing\n"
+        child.send_signal(signal.SIGTERM)
+        try:
+            assert child.wait(timeout=60) == 143
+        finally:
+            child.kill()
+    assert target.read_bytes() == b"the previous dump\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl"]

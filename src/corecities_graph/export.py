@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import tempfile
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -55,16 +56,41 @@ def write_atomic_with(path: Path, write: Callable[[BinaryIO], object]) -> None:
     """Let `write(file)` fill a temporary file beside `path`, then rename it over `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    out = os.fdopen(handle, "wb")
+
+    def fill() -> None:
+        write(out)
+        out.flush()
+        os.fsync(out.fileno())
+
     try:
-        with os.fdopen(handle, "wb") as out:
-            write(out)
-            out.flush()
-            os.fsync(out.fileno())
+        _while_listening(fill)
+        out.close()
         os.chmod(temp, 0o644)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _while_listening(work: Callable[[], object]) -> None:
+    """Run `work` in a thread while this one waits. A dump of a large store is one long call into
+    Oxigraph, which lets go of the interpreter; waiting here keeps Ctrl-C and SIGTERM answered at
+    once instead of after the call returns (the caller then drops the half-written file)."""
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            work()
+        except BaseException as exc:  # handed to the waiting thread
+            failure.append(exc)
+
+    thread = threading.Thread(target=run, name="corecities-writer", daemon=True)
+    thread.start()
+    while thread.is_alive():
+        thread.join(0.1)
+    if failure:
+        raise failure[0]
 
 
 # Every distinct triple of the union of the documents' graphs. Oxigraph streams the rows in the
