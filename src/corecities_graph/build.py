@@ -62,7 +62,7 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
     triples: int = 0
     documents: int = 0
-    # Set when the outputs were left alone because the store is past AUTO_OUTPUTS_MAX documents.
+    # Set when the outputs were left alone because the store holds more than AUTO_OUTPUTS_MAX documents.
     outputs_deferred: bool = False
 
 
@@ -180,11 +180,10 @@ def build(
             check_build(target, [mint.document(doc_id) for doc_id in result.built], links)
     _record(settings.out, target, result)
     if isinstance(target, GraphStore) and settings.outputs is not False:
-        stored = len(target.documents())
-        if settings.outputs or stored <= AUTO_OUTPUTS_MAX:
+        if settings.outputs or not target.holds_more_documents_than(AUTO_OUTPUTS_MAX):
             write_outputs(target, settings, result)
         else:
-            result.documents, result.outputs_deferred = stored, True
+            result.outputs_deferred = True
     return result
 
 

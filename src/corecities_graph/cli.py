@@ -256,9 +256,8 @@ def build_cli(
         cat page.html | corecities-graph build - --doc-id leeds-civic
         corecities-graph build corpus/ --no-outputs && corecities-graph publish
     """
-    from .build import BuildSettings, build
+    from .build import AUTO_OUTPUTS_MAX, BuildSettings, build
     from .sources import Metadata, read_single
-    from .store import AUTO_OUTPUTS_MAX
 
     targets = list(paths) or [Path("data/declaration.txt")]
     build_settings = BuildSettings(
@@ -301,8 +300,8 @@ def build_cli(
             )
         elif result.outputs_deferred:
             summary += (
-                f" into {out / 'store'}, which holds {result.documents} documents; outputs are not rewritten"
-                f" past {AUTO_OUTPUTS_MAX} documents: run `corecities-graph publish` (or build with --outputs)."
+                f" into {out / 'store'}, which holds more than {AUTO_OUTPUTS_MAX:,} documents, so the outputs"
+                " were not rewritten: run `corecities-graph publish` (or build with --outputs)."
             )
         else:
             summary += f" into {store or out / 'store'}" + (

@@ -143,6 +143,13 @@ class GraphStore:
         )
         return [(row["d"], row["id"]) for row in rows]
 
+    def holds_more_documents_than(self, limit: int) -> bool:
+        """Whether the store holds more than `limit` documents, found without listing them all."""
+        rows = self.select(
+            f"SELECT ?d WHERE {{ GRAPH ?d {{ ?d <{DCTERMS.identifier}> ?id }} }} OFFSET {limit} LIMIT 1"
+        )
+        return bool(rows)
+
     def quads(self) -> list[ox.Quad]:
         return [q for q in self._store.quads_for_pattern(None, None, None, None) if q.graph_name != STAGING]
 
