@@ -157,6 +157,7 @@ def test_build_query_status_and_remove_on_a_server(server: Server, tmp_path: Pat
     status = runner.invoke(cli, ["status", "--store", server.url, "--out", str(out)])
     assert status.exit_code == 0, status.output
     assert "declaration" in status.output and "Total: 1 document," in status.output
+    assert f"  Graph Store:    {server.url}/store\n" in status.output
 
     again = runner.invoke(
         cli, ["build", str(ROOT / "data" / "declaration.txt"), "--store", server.url, "--out", str(out)]

@@ -303,6 +303,7 @@ def build_cli(
         corecities-graph build releases/ --out output
         cat page.html | corecities-graph build - --doc-id leeds-civic
         corecities-graph build corpus/ --no-outputs && corecities-graph publish
+        corecities-graph build corpus/ --store http://127.0.0.1:3030/corecities --store-layout fuseki
     """
     from .build import BuildSettings, build
     from .sources import Metadata, read_single
@@ -579,6 +580,7 @@ def status_cli(out: Path, store: Endpoints | None, fmt: str) -> None:
     \b
     Example:
         corecities-graph status --out output
+        corecities-graph status --store http://127.0.0.1:7878 --format json
     """
     from .manage import status
 

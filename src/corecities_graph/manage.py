@@ -8,7 +8,7 @@ from pathlib import Path
 from .build import last_build
 from .errors import StoreError
 from .model import Minter
-from .remote import Endpoints, RemoteStore, open_store
+from .remote import ROLES, Endpoints, RemoteStore, open_store
 from .store import DocumentInfo, document_infos, find_document, remove_document
 
 
@@ -39,7 +39,10 @@ class Status:
         rows = [[d.id, d.title, str(d.triples), d.hash[:12], d.built] for d in self.documents]
         lines = [f"Store: {self.location}"]
         if self.endpoints is not None:
-            lines += [f"  {role}: {url or '(not given)'}" for role, url in self.endpoints.items()]
+            lines += [
+                f"  {(ROLES[role] + ':').ljust(15)} {url or '(not given)'}"
+                for role, url in self.endpoints.items()
+            ]
         lines.append(render_table(header, rows).rstrip("\n"))
         count = len(self.documents)
         lines.append(
