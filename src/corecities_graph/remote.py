@@ -231,7 +231,7 @@ class RemoteStore:
         auth = self.authorization(url)
         if auth:
             headers["Authorization"] = auth
-        endpoint = url.split("?", 1)[0] if role == "data" else url
+        endpoint = getattr(self.endpoints, role) or url  # named in messages without the ?graph=
         delay = self.backoff
         for attempt in range(1, self.attempts + 1):
             request = urllib.request.Request(url, data=body, headers=headers, method=method)
