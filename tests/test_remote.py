@@ -450,3 +450,59 @@ def test_a_wrong_endpoint_is_one_error_line_naming_its_option(
     result = CliRunner().invoke(cli, [*(a.format(url=server.url) for a in args), "--out", str(out)])
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == ["Error: " + error.format(url=server.url)]
+
+
+# The project's own `serve` is a second, read-only kind of SPARQL server, with its query endpoint
+# at /sparql (where Virtuoso and Neptune have theirs) and no Graph Store: a PUT there is refused
+# with 405.
+
+
+@pytest.fixture
+def own_server(seed_out: Path, tmp_path: Path) -> Iterator[str]:
+    log = tmp_path / "serve.txt"
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            [*CLI, "serve", "--out", str(seed_out), "--port", "0"], stdout=subprocess.DEVNULL, stderr=sink
+        )
+    try:
+        deadline = time.monotonic() + 90
+        while not (found := re.search(r"Serving (http://127\.0\.0\.1:\d+)/", log.read_text())):
+            assert process.poll() is None and time.monotonic() < deadline, log.read_text()
+            time.sleep(0.1)
+        yield found.group(1)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@pytest.mark.parametrize("layout", ["virtuoso", "neptune"])
+def test_queries_reach_a_query_endpoint_at_another_path(own_server: str, seed_out: Path, layout: str) -> None:
+    runner = CliRunner()
+    here = runner.invoke(cli, ["query", "signatories", "--format", "csv", "--out", str(seed_out)])
+    there = runner.invoke(
+        cli, ["query", "signatories", "--format", "csv", "--store", own_server, "--store-layout", layout]
+    )
+    assert there.exit_code == 0, there.output
+    assert sorted(there.output.splitlines()) == sorted(here.output.splitlines())
+    status = runner.invoke(cli, ["status", "--store-query", f"{own_server}/sparql", "--out", str(seed_out)])
+    assert status.exit_code == 0, status.output
+    assert "declaration" in status.output and "  SPARQL update:  (not given)\n" in status.output
+
+
+def test_a_405_is_one_error_line_naming_its_option(own_server: str, seed_out: Path) -> None:
+    runner = CliRunner()
+    given = runner.invoke(cli, ["push", "--store-data", f"{own_server}/sparql", "--out", str(seed_out)])
+    assert given.exit_code == 1
+    assert given.output.strip().splitlines() == [
+        f"Error: {own_server}/sparql: not a Graph Store endpoint (HTTP 405 Method Not Allowed: PUT is not "
+        "allowed here); check the URL given with --store-data"
+    ]
+    derived = runner.invoke(
+        cli, ["push", "--endpoint", own_server, "--store-layout", "virtuoso", "--out", str(seed_out)]
+    )
+    assert derived.exit_code == 1
+    assert derived.output.strip().splitlines() == [
+        f"Error: {own_server}/sparql-graph-crud: not a Graph Store endpoint (HTTP 405 Method Not Allowed: PUT "
+        "is not allowed here); this URL is the base URL with the virtuoso layout's path: give the right one "
+        "with --store-data URL, or the server's --store-layout (oxigraph, fuseki, graphdb, virtuoso, neptune)"
+    ]
