@@ -350,6 +350,19 @@ def test_endpoints_without_a_base(server: Server, seed_out: Path) -> None:
     )
     assert counted.exit_code == 0, counted.output
     assert int(counted.output.splitlines()[1]) > 0
+    # A user's update goes to the update endpoint as application/sparql-update.
+    insert = 'INSERT DATA { GRAPH <urn:x-test:g> { <urn:x-test:s> rdfs:label "given" } }'
+    updated = runner.invoke(
+        cli, ["query", "-e", insert, "--allow-update", "--store-update", f"{server.url}/update"]
+    )
+    assert updated.exit_code == 0, updated.output
+    assert _server_graphs(server.url)["urn:x-test:g"] == {
+        ox.Triple(
+            ox.NamedNode("urn:x-test:s"),
+            ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+            ox.Literal("given"),
+        )
+    }
     # Removing needs the update endpoint too, and says which option gives it.
     removed = runner.invoke(cli, ["remove", "declaration", "--store-query", f"{server.url}/query"])
     assert removed.exit_code == 1
