@@ -57,7 +57,7 @@ LAYOUTS: dict[str, Layout] = {
     "neptune": Layout("sparql", "sparql", "sparql/gsp/"),
 }
 
-# What each endpoint is called in messages, and the option that sets it.
+# What each endpoint is called in messages; the option that sets it is --store-ROLE.
 ROLES = {"query": "SPARQL query", "update": "SPARQL update", "data": "Graph Store"}
 
 
