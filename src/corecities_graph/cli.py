@@ -11,13 +11,16 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from . import __version__
 from .errors import CorecitiesError
 from .vocab import DEFAULT_BASE_IRI
+
+if TYPE_CHECKING:
+    from .remote import Endpoints
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -169,16 +172,69 @@ def _config_defaults(ctx: click.Context, explicit: Path | None) -> dict[str, dic
         raise click.ClickException(str(exc)) from exc
 
 
-def store_option(func: F) -> F:
-    """--store URL: a remote SPARQL 1.1 Protocol + Graph Store Protocol server instead of --out/store."""
-    return click.option(
-        "--store",
-        "store",
-        metavar="URL",
-        default=None,
-        help="Remote SPARQL server (Graph Store Protocol) to use instead of the embedded store; "
-        "credentials from CORECITIES_STORE_TOKEN, CORECITIES_STORE_USER/PASSWORD or ~/.netrc.",
-    )(func)
+STORE_LAYOUTS = ("oxigraph", "fuseki", "graphdb", "virtuoso", "neptune")
+
+_ENDPOINTS = {"query": "SPARQL query", "update": "SPARQL update", "data": "Graph Store Protocol"}
+
+
+def store_options(
+    base: tuple[str, ...] = ("--store",),
+    roles: tuple[str, ...] = ("query", "update", "data"),
+    what: str = "Remote SPARQL server to use instead of the embedded store",
+) -> Callable[[F], F]:
+    """--store URL, --store-layout and one --store-ROLE URL per endpoint: a remote SPARQL server.
+
+    The command receives them as one `store` argument: the server's endpoints, or None for the
+    embedded store in --out.
+    """
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def wrapper(*args: Any, store_layout: str, **kwargs: Any) -> Any:
+            urls = {role: kwargs.pop(f"store_{role}") for role in roles}
+            if kwargs["store"] or any(urls.values()):
+                from .remote import endpoints
+
+                try:
+                    kwargs["store"] = endpoints(kwargs["store"], store_layout, **urls)
+                except CorecitiesError as exc:
+                    raise click.ClickException(str(exc)) from exc
+            return func(*args, **kwargs)
+
+        options = [
+            click.option(
+                *base,
+                "store",
+                metavar="URL",
+                default=None,
+                help=f"{what}: the base URL its endpoints are found under by --store-layout. "
+                "Credentials from CORECITIES_STORE_TOKEN, "
+                "CORECITIES_STORE_USER/PASSWORD or ~/.netrc.",
+            ),
+            click.option(
+                "--store-layout",
+                type=click.Choice(STORE_LAYOUTS),
+                default="oxigraph",
+                show_default=True,
+                help=f"The kind of server at {base[0]}, which says where its endpoints are.",
+            ),
+            *(
+                click.option(
+                    f"--store-{role}",
+                    f"store_{role}",
+                    metavar="URL",
+                    default=None,
+                    help=f"URL of the server's {_ENDPOINTS[role]} endpoint "
+                    f"(default: from {base[0]} and --store-layout).",
+                )
+                for role in roles
+            ),
+        ]
+        for option in reversed(options):
+            wrapper = option(wrapper)
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
 
 
 @cli.command("build")
@@ -205,7 +261,7 @@ def store_option(func: F) -> F:
     show_default="number of CPUs",
     help="Worker processes reading and extracting documents.",
 )
-@store_option
+@store_options()
 @input_options
 @licence_option
 @click.option(
@@ -232,7 +288,7 @@ def build_cli(
     no_validate: bool,
     outputs: bool | None,
     jobs: int,
-    store: str | None,
+    store: Endpoints | None,
 ) -> None:
     """Build the graph of PATHS (files, folders, or - for stdin) into --out.
 
@@ -255,6 +311,7 @@ def build_cli(
         corecities-graph build releases/ --out output
         cat page.html | corecities-graph build - --doc-id leeds-civic
         corecities-graph build corpus/ --no-outputs && corecities-graph publish
+        corecities-graph build corpus/ --store http://127.0.0.1:3030/corecities --store-layout fuseki
     """
     from .build import AUTO_OUTPUTS_MAX, BuildSettings, build
     from .sources import Metadata, read_single
@@ -304,7 +361,7 @@ def build_cli(
                 " were not rewritten: run `corecities-graph publish` (or build with --outputs)."
             )
         else:
-            summary += f" into {store or out / 'store'}" + (
+            summary += f" into {store.location if store else out / 'store'}" + (
                 "." if store else "; run `corecities-graph publish` to write the outputs."
             )
         click.echo(summary, err=True)
@@ -415,7 +472,7 @@ class _Terminated(Exception):
 )
 @click.option("--allow-update", is_flag=True, help="Allow SPARQL Update (INSERT, DELETE, LOAD, ...).")
 @click.option("--allow-service", is_flag=True, help="Allow SERVICE calls to other endpoints.")
-@store_option
+@store_options()
 @reports_errors
 def query_cli(
     query: str | None,
@@ -427,7 +484,7 @@ def query_cli(
     timeout: float,
     allow_update: bool,
     allow_service: bool,
-    store: str | None,
+    store: Endpoints | None,
 ) -> None:
     """Run a named query, a .rq file, '-' (SPARQL from stdin) or -e SPARQL over the graph in --out.
 
@@ -527,15 +584,16 @@ def evaluate_cli(folder: Path, fmt: str) -> None:
 
 @cli.command("status")
 @out_option
-@store_option
+@store_options()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @reports_errors
-def status_cli(out: Path, store: str | None, fmt: str) -> None:
+def status_cli(out: Path, store: Endpoints | None, fmt: str) -> None:
     """List the documents in the store, the total triples and the last build.
 
     \b
     Example:
         corecities-graph status --out output
+        corecities-graph status --store http://127.0.0.1:7878 --format json
     """
     from .manage import status
 
@@ -546,11 +604,11 @@ def status_cli(out: Path, store: str | None, fmt: str) -> None:
 @cli.command("remove")
 @click.argument("document")
 @out_option
-@store_option
+@store_options()
 @click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of every minted IRI.")
 @click.pass_obj
 @reports_errors
-def remove_cli(settings: Settings, document: str, out: Path, store: str | None, base_iri: str) -> None:
+def remove_cli(settings: Settings, document: str, out: Path, store: Endpoints | None, base_iri: str) -> None:
     """Remove DOCUMENT (its id, IRI or source path) and the links only it needed.
 
     Outputs are not rewritten: run `publish` afterwards for new ones.
@@ -563,7 +621,11 @@ def remove_cli(settings: Settings, document: str, out: Path, store: str | None, 
 
     doc_id = remove(out, store, document, base_iri)
     if not settings.quiet:
-        where = f" from {store}." if store else "; run `corecities-graph publish` to rewrite the outputs."
+        where = (
+            f" from {store.location}."
+            if store
+            else "; run `corecities-graph publish` to rewrite the outputs."
+        )
         click.echo(f"Removed {doc_id}{where}", err=True)
 
 
@@ -593,37 +655,40 @@ def publish_cli(settings: Settings, out: Path, base_iri: str, licence: str) -> N
 
 
 @cli.command("push")
-@click.option(
-    "--endpoint", required=True, metavar="URL", help="SPARQL server with a Graph Store Protocol endpoint."
-)
+@store_options(base=("--endpoint", "--store"), roles=("data",), what="SPARQL server to upload to")
 @out_option
 @click.pass_obj
 @reports_errors
-def push_cli(settings: Settings, endpoint: str, out: Path) -> None:
+def push_cli(settings: Settings, store: Endpoints | None, out: Path) -> None:
     """Upload every named graph of the store in --out to a SPARQL server, one PUT per graph.
 
     Each graph on the server is replaced whole, so an interrupted push leaves every graph
-    either as it was or complete; run it again to finish.
+    either as it was or complete; run it again to finish. Only the server's Graph Store
+    endpoint is used: --endpoint URL with --store-layout, or --store-data URL.
 
     \b
     Example:
         corecities-graph push --endpoint http://127.0.0.1:7878 --out output
+        corecities-graph push --endpoint http://127.0.0.1:3030/corecities --store-layout fuseki
+        corecities-graph push --store-data http://127.0.0.1:7200/repositories/cc/rdf-graphs/service
     """
     import time
 
     from .remote import RemoteStore, push
 
+    if store is None:
+        raise click.UsageError("give the server: --endpoint URL, or --store-data URL")
     line = ProgressLine(enabled=not settings.quiet)
     started = time.monotonic()
     with interruptible("push", line):
         count = push(
             out,
-            RemoteStore(endpoint),
+            RemoteStore(store),
             progress=lambda done, total, _g: line.show(done, total, time.monotonic() - started, "graphs"),
         )
     line.close()
     if not settings.quiet:
-        click.echo(f"Pushed {count} graphs to {endpoint}.", err=True)
+        click.echo(f"Pushed {count} graphs to {store.location}.", err=True)
 
 
 @cli.command("serve")
