@@ -6,6 +6,7 @@ import html
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from corecities_graph.analyse import NodeMetrics
@@ -85,3 +86,27 @@ def test_chart_bytes_depend_only_on_the_counts() -> None:
     assert signatories_chart(counts) == signatories_chart(list(counts))
     assert signatories_chart(counts) != signatories_chart([("Leeds", 2), ("Cardiff", 1)])
     assert signatories_chart([]).startswith(b"\x89PNG")
+
+
+def test_long_lists_stop_and_say_how_many_more(seed_out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At thousands of releases a report lists the first rows of each section, then how many more
+    there are and which named query gives them all."""
+    from corecities_graph import report
+    from corecities_graph.store import GraphStore
+
+    store = GraphStore.open(seed_out, read_only=True)
+    data = report.report_data(store)
+    figures = len(data.tables["statistics"])
+    people = len({row["name"] for row in data.tables["people"]})
+    assert figures > 3 and people > 3
+    monkeypatch.setattr(report, "REPORT_ROWS", 3)
+    markdown = report.build_report(store, data)
+    statistics = markdown.split("## Statistics", 1)[1].split("## Where sources disagree", 1)[0]
+    assert len([line for line in statistics.splitlines() if line.startswith("| ") and "---" not in line]) == 4
+    assert (
+        f"… and {figures - 3} more figures: `corecities-graph query statistics` lists them all." in statistics
+    )
+    assert f"- … and {people - 3} more people: `corecities-graph query people` lists them all." in markdown
+    monkeypatch.setattr(report, "REPORT_ROWS", 1)
+    page = report.build_report_html(data, b"")
+    assert "<p>Still unlinked: Birmingham City Council … and 1 more names.</p>" in page

@@ -12,9 +12,10 @@ import hashlib
 import html
 import io
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .export import write_atomic
 from .query import named_queries, rows, run_query
@@ -55,10 +56,13 @@ def build_report(store: GraphStore, extra: ReportData | None = None) -> str:
     for name in _KINDS:
         out.append(f"| {name.replace('_', ' ')} | {_count(name, data[name])} |")
     out += ["", "## Sources", ""]
-    for row in data["sources"]:
+    sources, more = _first(data["sources"])
+    for row in sources:
         out.append(
             f"- {_md(row['title'])} ({_md(row['publisher']) or 'publisher unknown'}, {row['date'] or 'undated'}) {row['url']}".rstrip()
         )
+    if more:
+        out.append(f"- {_more(more, 'sources', 'documents')}")
     out += ["", "## Signatories and claimed counts", ""]
     out += _consistency(store, data)
     out += ["", "## People and posts", ""]
@@ -72,25 +76,36 @@ def build_report(store: GraphStore, extra: ReportData | None = None) -> str:
             )
         else:
             people.setdefault(row["name"], [])
-    for name, posts in sorted(people.items()):
+    shown_people, more = _first(sorted(people.items()))
+    for name, posts in shown_people:
         title = f"{honorific[name]} {name}".strip()
         out.append(f"- {_md(title)}: {_md('; '.join(posts)) or 'no post named'}")
+    if more:
+        out.append(f"- {_more(more, 'people', 'people')}")
     out += ["", "## Proposals", ""]
-    out += [f"- {_md(row['name'])}" for row in sorted(data["proposals"], key=lambda r: r["name"])]
+    proposals, more = _first(sorted(data["proposals"], key=lambda r: r["name"]))
+    out += [f"- {_md(row['name'])}" for row in proposals]
+    if more:
+        out.append(f"- {_more(more, 'proposals', 'proposals')}")
     out += ["", "## Statistics", "", "| subject | figure | measure | source |", "|---|---|---|---|"]
-    for row in data["statistics"]:
+    statistics, more = _first(data["statistics"])
+    for row in statistics:
         figure = " ".join(x for x in (row["qualifier"], row["value"], row["unit"]) if x)
         out.append(
             f"| {_md(row['subject_name'])} | {_md(figure)} | {_md(row['measure'])} | {_short(row['source'])} |"
         )
+    if more:
+        out += ["", _more(more, "statistics", "figures")]
     out += ["", "## Where sources disagree", ""]
-    if data["conflicts"]:
-        for row in data["conflicts"]:
-            out.append(
-                f"- {_md(row['subject_name'])}, {_md(row['measure'])}: {_md(row['value_a'])} "
-                f"({_short(row['source_a'])}) vs {_md(row['value_b'])} ({_short(row['source_b'])})"
-            )
-    else:
+    conflicts, more = _first(data["conflicts"])
+    for row in conflicts:
+        out.append(
+            f"- {_md(row['subject_name'])}, {_md(row['measure'])}: {_md(row['value_a'])} "
+            f"({_short(row['source_a'])}) vs {_md(row['value_b'])} ({_short(row['source_b'])})"
+        )
+    if more:
+        out.append(f"- {_more(more, 'conflicts', 'disagreements')}")
+    if not conflicts:
         out.append("No disagreements found.")
     out += ["", "## Signatories by city", "", "| city | signatories |", "|---|---|"]
     out += [f"| {_md(city)} | {count} |" for city, count in extra.signatories_by_city]
@@ -105,12 +120,35 @@ def build_report(store: GraphStore, extra: ReportData | None = None) -> str:
         out.append(f"| {_md(node.label)} | {node.kind} | {node.degree} | {node.betweenness:.4f} |")
     out += ["", "## Communities", ""]
     for number, names in enumerate(extra.communities, start=1):
-        out.append(f"{number}. {_md(', '.join(names))}")
+        members, more = _first(names, COMMUNITY_NAMES)
+        out.append(
+            f"{number}. {_md(', '.join(members))}" + (f" {_more(more, None, 'members')}" if more else "")
+        )
     out += ["", "## Links to Wikidata, ROR and GeoNames", ""]
     out += [f"- {target}: {count} entities linked" for target, count in extra.links]
-    out.append("- still unlinked: " + (_md(", ".join(extra.unlinked)) if extra.unlinked else "none"))
+    out.append("- still unlinked: " + _unlinked(extra.unlinked, _md))
     out.append("")
     return "\n".join(out)
+
+
+# A report of 10,000 releases would list tens of thousands of figures: each list stops here and
+# says how many more there are and which named query gives them all.
+REPORT_ROWS = 200
+COMMUNITY_NAMES = 40
+
+T = TypeVar("T")
+
+
+def _first(items: Sequence[T], limit: int | None = None) -> tuple[Sequence[T], int]:
+    """The first `limit` (REPORT_ROWS) items, and how many were left out."""
+    limit = REPORT_ROWS if limit is None else limit
+    return items[:limit], max(0, len(items) - limit)
+
+
+def _more(count: int, query: str | None, what: str = "rows") -> str:
+    """The line that ends a cut list."""
+    where = f": `corecities-graph query {query}` lists them all" if query else ""
+    return f"… and {count:,} more {what}{where}."
 
 
 def _count(name: str, table: list[dict[str, str]]) -> int:
@@ -248,6 +286,10 @@ def build_report_html(data: ReportData, chart: bytes) -> str:
         ]
         return f"<table><thead><tr>{head}</tr></thead><tbody>" + "".join(lines) + "</tbody></table>"
 
+    def more(name: str, query: str, what: str) -> str:
+        left = _first(tables[name])[1]
+        return f"<p>{e(_more(left, query, what))}</p>" if left else ""
+
     counts = [[name.replace("_", " "), str(_count(name, tables[name]))] for name in _KINDS]
     out = [
         "<!DOCTYPE html>",
@@ -266,8 +308,9 @@ def build_report_html(data: ReportData, chart: bytes) -> str:
         "<h2>Sources</h2>",
         table(
             ["title", "publisher", "date", "url"],
-            [[r["title"], r["publisher"], r["date"], r["url"]] for r in tables["sources"]],
+            [[r["title"], r["publisher"], r["date"], r["url"]] for r in _first(tables["sources"])[0]],
         ),
+        more("sources", "sources", "documents"),
         "<h2>Signatories by city</h2>",
         table(["city", "signatories"], [[c, str(n)] for c, n in data.signatories_by_city], frozenset({1})),
         f'<p><img src="data:image/png;base64,{base64.b64encode(chart).decode("ascii")}" '
@@ -292,7 +335,18 @@ def build_report_html(data: ReportData, chart: bytes) -> str:
             frozenset({2, 3, 4, 5}),
         ),
         "<h2>Communities</h2>",
-        "<ol>" + "".join(f"<li>{e(', '.join(names))}</li>" for names in data.communities) + "</ol>",
+        "<ol>"
+        + "".join(
+            f"<li>{e(', '.join(_first(names, COMMUNITY_NAMES)[0]))}"
+            + (
+                f" {e(_more(_first(names, COMMUNITY_NAMES)[1], None, 'members'))}"
+                if len(names) > COMMUNITY_NAMES
+                else ""
+            )
+            + "</li>"
+            for names in data.communities
+        )
+        + "</ol>",
         "<h2>Where sources disagree</h2>",
         table(
             ["subject", "measure", "value a", "source a", "value b", "source b"],
@@ -305,19 +359,28 @@ def build_report_html(data: ReportData, chart: bytes) -> str:
                     r["value_b"],
                     _short(r["source_b"]),
                 ]
-                for r in tables["conflicts"]
+                for r in _first(tables["conflicts"])[0]
             ],
         )
+        + more("conflicts", "conflicts", "disagreements")
         if tables["conflicts"]
         else "<p>No disagreements found.</p>",
         "<h2>Links to Wikidata, ROR and GeoNames</h2>",
         table(["linked to", "entities"], [[t, str(n)] for t, n in data.links], frozenset({1})),
-        "<p>Still unlinked: " + (e(", ".join(data.unlinked)) if data.unlinked else "none") + ".</p>",
+        "<p>Still unlinked: " + _unlinked(data.unlinked, e).rstrip(".") + ".</p>",
         "</body>",
         "</html>",
         "",
     ]
     return "\n".join(out)
+
+
+def _unlinked(names: list[str], escape: Callable[[str], str]) -> str:
+    """The names not yet linked, cut at REPORT_ROWS; "none" when every one is."""
+    shown, more = _first(names)
+    if not shown:
+        return "none"
+    return escape(", ".join(shown)) + (f" {escape(_more(more, None, 'names'))}" if more else "")
 
 
 def _chart_alt(counts: list[tuple[str, int]]) -> str:
