@@ -213,3 +213,44 @@ def test_past_the_automatic_limit_a_build_leaves_the_outputs_to_publish(
     assert forced.exit_code == 0, forced.output
     for name in ("graph.ttl", "graph.trig", "void.ttl", "report.md", "view.html"):
         assert (large / name).is_file(), name
+
+
+def test_publish_names_each_output_on_a_terminal(corpus: Path, tmp_path: Path) -> None:
+    """On a terminal, publish says which output it is writing (each takes minutes at 10,000
+    documents); with --quiet it says nothing."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    build([corpus], _settings(out, outputs=False))
+
+    def on_a_terminal(*flags: str) -> str:
+        leader, follower = pty.openpty()
+        done = subprocess.run(
+            [sys.executable, "-m", "corecities_graph", *flags, "publish", "--out", str(out)],
+            stdout=subprocess.DEVNULL,
+            stderr=follower,
+            timeout=300,
+            check=True,
+        )
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+        os.close(leader)
+        assert done.returncode == 0
+        return seen.decode("utf-8")
+
+    shown = on_a_terminal()
+    for name in ("graph.ttl and graph.trig", "void.ttl", "the reports", "view.html"):
+        assert f"\rWriting {name}…" in shown, name
+    assert "Published 2 documents" in shown
+    assert on_a_terminal("--quiet") == ""

@@ -110,10 +110,12 @@ def build(
     documents: Sequence[Document] = (),
     progress: Callable[[Progress], None] | None = None,
     store: Store | None = None,
+    step: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Build or update the graph from files, folders and ready documents.
 
     The store is the embedded one in settings.out unless another is given (a remote server).
+    `progress` hears of each document done, `step` of each whole-corpus output begun.
     """
     from .model import Minter
 
@@ -181,30 +183,37 @@ def build(
     _record(settings.out, target, result)
     if isinstance(target, GraphStore) and settings.outputs is not False:
         if settings.outputs or not target.holds_more_documents_than(AUTO_OUTPUTS_MAX):
-            write_outputs(target, settings, result)
+            write_outputs(target, settings, result, step)
         else:
             result.outputs_deferred = True
     return result
 
 
-def write_outputs(store: GraphStore, settings: BuildSettings, result: BuildResult) -> None:
-    """Dumps, report and view of everything in the store, each written atomically."""
+def write_outputs(
+    store: GraphStore, settings: BuildSettings, result: BuildResult, step: Callable[[str], None] | None = None
+) -> None:
+    """Dumps, dataset description, reports and view of everything in the store, each written
+    atomically; `step` hears the name of each output as it starts."""
+    from .dataset import statistics, write_void
     from .export import write_dumps
     from .report import write_reports
-
-    result.files += write_dumps(store.oxigraph, settings.out)
-    # Publishing: the dataset description (dataset.py), checked against ontology/dcat-shapes.ttl.
-    from .dataset import statistics, write_void
     from .validate import check_description
 
+    tell = step or (lambda name: None)
+    tell("graph.ttl and graph.trig")
+    result.files += write_dumps(store.oxigraph, settings.out)
+    # Publishing: the dataset description (dataset.py), checked against ontology/dcat-shapes.ttl.
+    tell("void.ttl")
     stats = statistics(store.oxigraph, settings.base_iri)
     void = write_void(stats, settings.out, settings.base_iri, settings.licence, run_time())
     check_description(void)
     result.files.append(void)
+    tell("the reports")
     result.files += write_reports(store, settings.out)
     if settings.write_view:
         from .render import view_from_store, write_view
 
+        tell("view.html")
         nodes, edges, docs = view_from_store(store.oxigraph)
         path = settings.out / "view.html"
         write_view(nodes, edges, docs, path, title="corecities-graph")
@@ -227,11 +236,11 @@ def _known_hash(target: Store, graph: ox.NamedNode, settings: BuildSettings) -> 
     return known
 
 
-def publish(settings: BuildSettings) -> BuildResult:
+def publish(settings: BuildSettings, step: Callable[[str], None] | None = None) -> BuildResult:
     """Write every output of the graph already in the store (after `build --no-outputs`)."""
     result = BuildResult()
     store = GraphStore.open(settings.out, read_only=True)
-    write_outputs(store, settings, result)
+    write_outputs(store, settings, result, step)
     return result
 
 

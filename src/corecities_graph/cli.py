@@ -340,7 +340,9 @@ def build_cli(
         remote = RemoteStore(store)
     line = ProgressLine(enabled=not settings.quiet)
     with interruptible("build", line):
-        result = build(targets, build_settings, documents=documents, progress=line.document, store=remote)
+        result = build(
+            targets, build_settings, documents=documents, progress=line.document, store=remote, step=line.step
+        )
     line.close()
     for message in result.warnings:
         click.echo(f"Warning: {message}", err=True)
@@ -399,6 +401,12 @@ class ProgressLine:
             f"\r{done}/{total} {what}, {rate:.1f}/s, {minutes}:{seconds:02d} left\x1b[K", nl=False, err=True
         )
         self.shown = True
+
+    def step(self, name: str) -> None:
+        """Say which whole-corpus output is being written: at 10,000 documents each takes minutes."""
+        if self.enabled:
+            click.echo(f"\rWriting {name}…\x1b[K", nl=False, err=True)
+            self.shown = True
 
     def close(self) -> None:
         if self.shown:
@@ -645,8 +653,10 @@ def publish_cli(settings: Settings, out: Path, base_iri: str, licence: str) -> N
     """
     from .build import BuildSettings, publish
 
-    with interruptible("publish"):
-        result = publish(BuildSettings(out=out, base_iri=base_iri, licence=licence))
+    line = ProgressLine(enabled=not settings.quiet)
+    with interruptible("publish", line):
+        result = publish(BuildSettings(out=out, base_iri=base_iri, licence=licence), step=line.step)
+    line.close()
     if not settings.quiet:
         plural = "s" if result.documents != 1 else ""
         click.echo(f"Published {result.documents} document{plural} and {result.triples} triples:", err=True)
