@@ -8,7 +8,7 @@ development set (../shared/corpus/dev, when present) under varied file names, so
 own document graph over the same entities.
 
 Both paths use the same open store, warmed by one untimed run, and write CSV to a discarding
-sink; each is timed --repeats times and the median is reported. The project path includes what
+sink; the two are timed in turn, --repeats times each, and the medians are reported. The project path includes what
 `corecities-graph query` does beyond pyoxigraph: the read-only check, resolving parameters
 (a name to an IRI), and the CSV line-end rewriting. Target: each ratio at most 1.5x.
 Then `analyse` (entity graph, centralities, communities, city ties) is timed on the same store.
@@ -68,14 +68,21 @@ def make_store(out: Path, copies: int) -> None:
     )
 
 
-def median_time(run: Callable[[], object], repeats: int) -> float:
-    run()  # warm
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+def median_times(
+    first: Callable[[], object], second: Callable[[], object], repeats: int
+) -> tuple[float, float]:
+    """Median time of each of two runs, taken in turn (ABBA...) so that load from other work on
+    the machine falls on both alike rather than on whichever ran while it lasted."""
+    first()  # warm
+    second()
+    times: tuple[list[float], list[float]] = ([], [])
+    for k in range(repeats):
+        order = ((0, first), (1, second)) if k % 2 == 0 else ((1, second), (0, first))
+        for which, run in order:
+            started = time.perf_counter()
+            run()
+            times[which].append(time.perf_counter() - started)
+    return statistics.median(times[0]), statistics.median(times[1])
 
 
 _MOST_CLAIMED = """
@@ -113,6 +120,7 @@ def main() -> None:
     parser.add_argument(
         "--only", nargs="*", default=None, metavar="NAME", help="Time only these named queries."
     )
+    parser.add_argument("--no-analyse", action="store_true", help="Do not time `analyse` after the queries.")
     args = parser.parse_args()
     if not (args.out / STORE_DIR).exists():
         if not args.copies:
@@ -125,6 +133,7 @@ def main() -> None:
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"pyoxigraph {ox.__version__}")  # fmt: skip
     print(f"Store: {args.out} ({len(store.documents())} documents, {triples} quads)")
+    print(f"Load average at start: {os.getloadavg()[0]:.1f}")
     print(f"Command: {' '.join([Path(sys.executable).name, *sys.argv])}\n")
     print("| query | rows | project (ms) | pyoxigraph (ms) | ratio |")
     print("|---|---|---|---|---|")
@@ -149,12 +158,15 @@ def main() -> None:
             result.serialize(sink, format=ox.QueryResultsFormat.CSV)  # type: ignore[union-attr]
 
         rows = sum(1 for _ in run_query(store, name, named.text, substitutions=bound))  # type: ignore[attr-defined]
-        ours = median_time(project, args.repeats)
-        theirs = median_time(direct, args.repeats)
+        ours, theirs = median_times(project, direct, args.repeats)
         ratio = ours / theirs if theirs else float("nan")
         worst = max(worst, ratio)
         print(f"| {name} | {rows} | {ours * 1000:.2f} | {theirs * 1000:.2f} | {ratio:.2f}x |")
-    print(f"\nWorst ratio: {worst:.2f}x (target at most 1.5x)\n")
+    print(
+        f"\nWorst ratio: {worst:.2f}x (target at most 1.5x); load average at end: {os.getloadavg()[0]:.1f}\n"
+    )
+    if args.no_analyse:
+        return
     started = time.perf_counter()
     result = analyse(store)
     elapsed = time.perf_counter() - started
