@@ -390,3 +390,54 @@ def test_seed_build_view_shows_people_and_places(browser: Any, tmp_path: Path) -
         assert opened.js("() => ccgView.labelMode()") == "chosen"
         assert opened.errors == []
         assert opened.outside == []
+
+
+def test_a_capped_corpus_view_opens_and_says_what_it_left_out(
+    browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """publish --view-max-nodes on a corpus: the page draws the chosen nodes, says how many it
+    left out, and its search and panel work, with no console errors."""
+    import subprocess
+    import sys
+
+    from click.testing import CliRunner
+
+    from corecities_graph import render
+    from corecities_graph.cli import cli
+
+    root = Path(__file__).resolve().parents[1]
+    folder, out = tmp_path / "releases", tmp_path / "out"
+    subprocess.run(
+        [
+            sys.executable,
+            str(root / "benchmarks" / "generate_corpus.py"),
+            "--n",
+            "16",
+            "--seed",
+            "3",
+            "--out",
+            str(folder),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", str(folder), "--out", str(out), "--no-outputs"]).exit_code == 0
+    monkeypatch.setattr(render, "EVIDENCE_MAX", 3)
+    result = runner.invoke(cli, ["publish", "--out", str(out), "--view-max-nodes", "30"])
+    assert result.exit_code == 0, result.output
+    for opened in open_view(browser, out / "view.html"):
+        assert len(opened.visible()) == 30
+        note = opened.page.locator("#cap").inner_text()
+        assert note.startswith("Showing 30 of ") and "the most connected" in note
+        data = opened.js("() => JSON.parse(document.getElementById('ccg-data').textContent)")
+        busy = max(data["nodes"], key=lambda n: (data["info"][n["id"]]["more"], n["id"]))
+        assert data["info"][busy["id"]]["more"] > 0
+        opened.page.fill("#search", data["info"][busy["id"]]["label"])
+        opened.page.press("#search", "Enter")
+        assert opened.selected() == [busy["id"]]
+        more = opened.page.locator("#panel .evidence-list .more").inner_text()
+        assert more == f"and {data['info'][busy['id']]['more']} more sentences"
+        opened.screenshot("view-capped-corpus")
+        assert opened.errors == []
+        assert opened.outside == []

@@ -29,8 +29,9 @@ from . import __version__
 from .dataset import DEFAULT_LICENCE
 from .errors import CorecitiesError, InputError
 from .extract import extract
+from .limits import AUTO_OUTPUTS_MAX, VIEW_MAX_NODES
 from .sources import DEFAULT_MAX_BYTES, Document, iter_paths, read_document
-from .store import AUTO_OUTPUTS_MAX, STORE_DIR, FreshStore, GraphStore, Store
+from .store import STORE_DIR, FreshStore, GraphStore, Store
 
 # A log of the last build (time, counts, store), not an output: hidden, and left out of dumps and diffs.
 BUILD_RECORD = ".last-build.json"
@@ -49,6 +50,8 @@ class BuildSettings:
     # True: always write the whole-corpus outputs; False: never; None: while the store is small.
     outputs: bool | None = None
     jobs: int = 1
+    # The view shows at most this many resources, the most connected (None: all of them).
+    view_max_nodes: int | None = VIEW_MAX_NODES
 
 
 @dataclass
@@ -211,12 +214,12 @@ def write_outputs(
     tell("the reports")
     result.files += write_reports(store, settings.out)
     if settings.write_view:
-        from .render import view_from_store, write_view
+        from .render import view_of_store, write_view
 
         tell("view.html")
-        nodes, edges, docs = view_from_store(store.oxigraph)
+        view = view_of_store(store.oxigraph, settings.view_max_nodes)
         path = settings.out / "view.html"
-        write_view(nodes, edges, docs, path, title="corecities-graph")
+        write_view(view.nodes, view.edges, view.documents, path, title="corecities-graph", total=view.total)
         result.files.append(path)
     result.triples = stats.triples
     result.documents = len(store.documents())

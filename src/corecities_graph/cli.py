@@ -99,13 +99,26 @@ def licence_option(func: F) -> F:
 
 def outputs_option(func: F) -> F:
     """--outputs/--no-outputs: whether a build rewrites the whole-corpus outputs."""
-    from .store import AUTO_OUTPUTS_MAX
+    from .limits import AUTO_OUTPUTS_MAX
 
     return click.option(
         "--outputs/--no-outputs",
         default=None,
         help="Rewrite graph.ttl, graph.trig, void.ttl, the reports and the view after the build, or only "
         f"update the store (default: rewrite them while the store holds at most {AUTO_OUTPUTS_MAX} documents).",
+    )(func)
+
+
+def view_max_nodes_option(func: F) -> F:
+    """--view-max-nodes N: how many resources view.html shows at most."""
+    from .limits import VIEW_MAX_NODES
+
+    return click.option(
+        "--view-max-nodes",
+        type=click.IntRange(min=1),
+        default=VIEW_MAX_NODES,
+        show_default=True,
+        help="view.html shows at most this many resources, the most connected; the page says how many it left out.",
     )(func)
 
 
@@ -253,6 +266,7 @@ def store_options(
     help="Folder of reference data (default: data/reference).",
 )
 @outputs_option
+@view_max_nodes_option
 @click.option(
     "--jobs",
     "-j",
@@ -287,6 +301,7 @@ def build_cli(
     licence: str,
     no_validate: bool,
     outputs: bool | None,
+    view_max_nodes: int,
     jobs: int,
     store: Endpoints | None,
 ) -> None:
@@ -326,6 +341,7 @@ def build_cli(
         licence=licence,
         validate=not no_validate,
         outputs=False if store else outputs,
+        view_max_nodes=view_max_nodes,
         jobs=jobs,
     )
     given = Metadata(title=title, publisher=publisher, date=date, url=url)
@@ -641,9 +657,10 @@ def remove_cli(settings: Settings, document: str, out: Path, store: Endpoints | 
 @out_option
 @click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of every minted IRI.")
 @licence_option
+@view_max_nodes_option
 @click.pass_obj
 @reports_errors
-def publish_cli(settings: Settings, out: Path, base_iri: str, licence: str) -> None:
+def publish_cli(settings: Settings, out: Path, base_iri: str, licence: str, view_max_nodes: int) -> None:
     """Write graph.ttl, graph.trig, void.ttl, the reports and the view from the store in --out.
 
     \b
@@ -655,7 +672,10 @@ def publish_cli(settings: Settings, out: Path, base_iri: str, licence: str) -> N
 
     line = ProgressLine(enabled=not settings.quiet)
     with interruptible("publish", line):
-        result = publish(BuildSettings(out=out, base_iri=base_iri, licence=licence), step=line.step)
+        result = publish(
+            BuildSettings(out=out, base_iri=base_iri, licence=licence, view_max_nodes=view_max_nodes),
+            step=line.step,
+        )
     line.close()
     if not settings.quiet:
         plural = "s" if result.documents != 1 else ""

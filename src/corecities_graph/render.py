@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import heapq
 import json
 import math
 import os
 import re
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 
+from .limits import VIEW_MAX_NODES
 from .resolve import INSTITUTION_TYPES
 from .vocab import PREFIXES
 
@@ -137,6 +139,7 @@ class ViewNode:
     links: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
     weight: float | None = None
+    more_evidence: int = 0  # sentences not in `evidence` (it holds at most EVIDENCE_MAX)
 
 
 @dataclass(frozen=True)
@@ -164,9 +167,10 @@ def write_view(
     path: Path,
     *,
     title: str = "corecities-graph",
+    total: int | None = None,
 ) -> None:
     """Write the self-contained interactive HTML view; atomic (temp file, then os.replace)."""
-    html = render_view(nodes, edges, documents, title=title)
+    html = render_view(nodes, edges, documents, title=title, total=total)
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -185,8 +189,10 @@ def render_view(
     documents: Sequence[ViewDocument],
     *,
     title: str = "corecities-graph",
+    total: int | None = None,
 ) -> str:
-    """Return the view as one HTML string; the same input gives the same bytes."""
+    """Return the view as one HTML string; the same input gives the same bytes. `total` is how
+    many resources the store holds when the nodes are a choice of them."""
     unique: dict[str, ViewNode] = {}
     for node in sorted(nodes, key=lambda n: (n.id, repr(n))):
         unique.setdefault(node.id, node)
@@ -238,6 +244,7 @@ def render_view(
         documents=docs,
         node_count=len(ordered),
         edge_count=len(links),
+        total=total if total is not None and total > len(ordered) else None,
     )
 
 
@@ -365,6 +372,7 @@ def _payload(
             "label": node.label,
             "facts": [list(f) for f in node.facts],
             "evidence": [[e.sentence, e.document] for e in node.evidence],
+            "more": node.more_evidence,
             "links": sorted({u for u in node.links if _web_url(u)}),
         }
     for i, edge in enumerate(edges):
@@ -458,17 +466,48 @@ def _options(physics: bool, count: int) -> dict[str, Any]:
     }
 
 
+# Sentences the panel quotes for one resource; a city named in thousands of releases says how
+# many more there are instead.
+EVIDENCE_MAX = 30
+_BATCH = 400
+
+
+@dataclass(frozen=True)
+class StoreView:
+    """What the view shows of a store, and how many resources it could have shown."""
+
+    nodes: list[ViewNode]
+    edges: list[ViewEdge]
+    documents: list[ViewDocument]
+    total: int
+
+
 def view_from_store(
     store: pyoxigraph.Store,
 ) -> tuple[list[ViewNode], list[ViewEdge], list[ViewDocument]]:
-    """Read the graph (all named graphs, union) and return what the view shows."""
+    """Read the graph (all named graphs, union) and return what the view shows, uncapped."""
+    view = view_of_store(store, max_nodes=None)
+    return view.nodes, view.edges, view.documents
+
+
+def view_of_store(store: pyoxigraph.Store, max_nodes: int | None = VIEW_MAX_NODES) -> StoreView:
+    """What the view shows of the store: every resource of a kind it draws, or, past `max_nodes`,
+    the most connected of them (most distinct neighbours, then IRI). Everything past the choice
+    of nodes is read for the chosen nodes only, in batches, so time and memory follow the view."""
     kinds = _store_kinds(store)
+    total = len(kinds)
+    if max_nodes is not None and total > max_nodes:
+        degree = _degrees(store, kinds)
+        chosen = sorted(kinds, key=lambda iri: (-degree.get(iri, 0), iri))[:max_nodes]
+        kinds = {iri: kinds[iri] for iri in chosen}
+    chosen_iris = sorted(kinds)
     literals: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for s, p, o in _rows(store, "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o FILTER isLiteral(?o) }"):
-        if s in kinds or p in _LABEL_PREDICATES:
-            literals[s].append((p, o))
-    for values in literals.values():
-        values.sort()
+    for s, p, o in _batched(
+        store,
+        chosen_iris,
+        "SELECT DISTINCT ?s ?p ?o WHERE { VALUES ?s { %s } ?s ?p ?o FILTER isLiteral(?o) }",
+    ):
+        literals[s].append((p, o))
     names = _predicate_labels(store)
 
     def relation(predicate: str) -> str:
@@ -477,9 +516,10 @@ def view_from_store(
     relations: dict[tuple[str, str], set[str]] = defaultdict(set)
     facts: dict[str, set[tuple[str, str]]] = defaultdict(set)
     links: dict[str, set[str]] = defaultdict(set)
-    iri_triples = "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o FILTER (isIRI(?s) && isIRI(?o)) }"
-    for s, p, o in _rows(store, iri_triples):
-        if s not in kinds or p in _INVERSES or (p in _HIDDEN_FACTS and p not in _SAME_AS):
+    outside: dict[str, set[tuple[str, str]]] = defaultdict(set)  # IRI objects that are not nodes
+    iri_triples = "SELECT DISTINCT ?s ?p ?o WHERE { VALUES ?s { %s } ?s ?p ?o FILTER isIRI(?o) }"
+    for s, p, o in _batched(store, chosen_iris, iri_triples):
+        if p in _INVERSES or (p in _HIDDEN_FACTS and p not in _SAME_AS):
             continue
         if p in _SAME_AS:
             if _web_url(o):
@@ -487,12 +527,22 @@ def view_from_store(
         elif o in kinds:
             relations[(s, o)].add(relation(p))
         else:
-            facts[s].add((relation(p), _first_label(literals.get(o, [])) or _local_label(o)))
+            outside[o].add((s, relation(p)))
+    labels_of_outside: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    label_query = "SELECT DISTINCT ?s ?p ?o WHERE { VALUES ?s { %s } ?s ?p ?o FILTER isLiteral(?o) }"
+    for s, p, o in _batched(store, sorted(outside), label_query):
+        if p in _LABEL_PREDICATES:
+            labels_of_outside[s].append((p, o))
+    for o, holders in outside.items():
+        label = _first_label(sorted(labels_of_outside.get(o, []))) or _local_label(o)
+        for s, name in holders:
+            facts[s].add((name, label))
     labels: dict[str, str] = {}
     for iri, kind in kinds.items():
-        label, _used = _node_label(kind, literals.get(iri, []))
+        values = sorted(literals.get(iri, []))
+        label, _used = _node_label(kind, values)
         labels[iri] = label or _local_label(iri)
-        for p, o in literals.get(iri, []):
+        for p, o in values:
             if p in _HIDDEN_FACTS or (p in _LABEL_PREDICATES and o == labels[iri]):
                 continue
             if p == _SCHEMA_URL and _web_url(o):
@@ -502,24 +552,44 @@ def view_from_store(
     documents = _store_documents(store)
     doc_ids = {d.id for d in documents}
     mentions: dict[str, set[str]] = defaultdict(set)
-    for g, s in _rows(store, "SELECT DISTINCT ?g ?s WHERE { GRAPH ?g { ?s ?p ?o } }"):
-        if g in doc_ids and s in kinds and s != g:
+    mention_query = "SELECT DISTINCT ?g ?s WHERE { VALUES ?s { %s } GRAPH ?g { ?s ?p ?o } }"
+    for g, s in _batched(store, chosen_iris, mention_query):
+        if g in doc_ids and s != g:
             mentions[s].add(g)
-    evidence = _store_evidence(store, kinds)
+    evidence, more = _store_evidence(store, kinds)
     nodes = [
         ViewNode(
             id=iri,
             label=labels[iri],
             kind=kind,
             facts=tuple(sorted(facts.get(iri, set()))),
-            evidence=tuple(sorted(evidence.get(iri, set()), key=lambda e: (e.document, e.sentence))),
+            evidence=tuple(sorted(evidence.get(iri, []), key=lambda e: (e.document, e.sentence))),
             links=tuple(sorted(links.get(iri, set()))),
             documents=tuple(sorted(mentions.get(iri, set()))),
+            more_evidence=more.get(iri, 0),
         )
         for iri, kind in sorted(kinds.items())
     ]
     edges = [ViewEdge(s, o, ", ".join(sorted(r))) for (s, o), r in sorted(relations.items())]
-    return nodes, edges, documents
+    return StoreView(nodes, edges, documents, total)
+
+
+def _batched(store: pyoxigraph.Store, iris: Sequence[str], query: str) -> Iterator[tuple[Any, ...]]:
+    """Rows of `query` (with %s where a VALUES list of IRIs goes) for every batch of `iris`."""
+    for start in range(0, len(iris), _BATCH):
+        values = " ".join(f"<{iri}>" for iri in iris[start : start + _BATCH])
+        yield from _rows(store, query % values)
+
+
+def _degrees(store: pyoxigraph.Store, kinds: dict[str, str]) -> Counter[str]:
+    """Distinct neighbours of each shown kind of resource among the others, either direction."""
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    pairs = "SELECT DISTINCT ?s ?o WHERE { ?s ?p ?o FILTER (isIRI(?s) && isIRI(?o) && ?p != rdf:type) }"
+    for s, o in _rows(store, pairs):
+        if s != o and s in kinds and o in kinds:
+            neighbours[s].add(o)
+            neighbours[o].add(s)
+    return Counter({iri: len(found) for iri, found in neighbours.items()})
 
 
 def _rows(store: pyoxigraph.Store, query: str) -> Iterable[tuple[Any, ...]]:
@@ -563,8 +633,11 @@ def _store_documents(store: pyoxigraph.Store) -> list[ViewDocument]:
     )
 
 
-def _store_evidence(store: pyoxigraph.Store, kinds: dict[str, str]) -> dict[str, set[Evidence]]:
-    """The sentences each shown resource, or a statement about it, was read from."""
+def _store_evidence(
+    store: pyoxigraph.Store, kinds: dict[str, str]
+) -> tuple[dict[str, list[Evidence]], dict[str, int]]:
+    """The sentences each shown resource, or a statement about it, was read from: the first
+    EVIDENCE_MAX by document and sentence, and how many more there are."""
     query = """SELECT DISTINCT ?fact ?doc ?text ?subject ?object WHERE {
         ?annotation oa:hasBody ?fact ; oa:hasTarget ?target .
         ?target oa:hasSource ?doc ; ccg:sentence ?sentence .
@@ -572,12 +645,35 @@ def _store_evidence(store: pyoxigraph.Store, kinds: dict[str, str]) -> dict[str,
         OPTIONAL { ?fact rdf:subject|ccg:signedBy ?subject }
         OPTIONAL { ?fact rdf:object|ccg:signed ?object }
     }"""
-    found: dict[str, set[Evidence]] = defaultdict(set)
+    kept: dict[str, list[_Reversed]] = defaultdict(list)  # a max-heap by (document, sentence)
+    seen: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for fact, doc, text, subject, obj in _rows(store, query):
-        for iri in (fact, subject, obj):
-            if iri in kinds:
-                found[iri].add(Evidence(text, doc))
-    return found
+        for iri in {fact, subject, obj}:
+            if iri not in kinds:
+                continue
+            key = (doc, text)
+            if key in seen[iri]:
+                continue
+            seen[iri].add(key)
+            heap = kept[iri]
+            item = _Reversed(key)
+            if len(heap) < EVIDENCE_MAX:
+                heapq.heappush(heap, item)
+            elif key < heap[0].key:
+                heapq.heapreplace(heap, item)
+    found = {iri: [Evidence(r.key[1], r.key[0]) for r in heap] for iri, heap in kept.items()}
+    more = {iri: len(seen[iri]) - len(found[iri]) for iri in found if len(seen[iri]) > len(found[iri])}
+    return found, more
+
+
+@dataclass(frozen=True, order=False)
+class _Reversed:
+    """A (document, sentence) key ordered backwards, so heapq keeps the smallest keys."""
+
+    key: tuple[str, str]
+
+    def __lt__(self, other: _Reversed) -> bool:
+        return self.key > other.key
 
 
 def _predicate_labels(store: pyoxigraph.Store) -> dict[str, str]:

@@ -20,10 +20,6 @@ import pyoxigraph as ox
 from .errors import StoreError
 from .vocab import CCG, DCTERMS, OWL, PROV, SCHEMA, SKOS
 
-# Up to this many documents in the store, a build rewrites the whole-corpus outputs by default
-# (seconds of work); past it, a build costs only its own documents and `publish` writes the rest.
-AUTO_OUTPUTS_MAX = 1000
-
 STORE_DIR = "store"
 STAGING = ox.NamedNode("urn:x-corecities:staging")
 NT = ox.RdfFormat.N_TRIPLES

@@ -205,6 +205,7 @@
         var source = el("div", { cls: "source" }, [el("span", { text: "Source: " })].concat(sourceLink(e[1])));
         ev.appendChild(el("div", { cls: "evidence" }, [el("blockquote", { text: e[0] }), source]));
       });
+      if (info.more) { ev.appendChild(el("p", { cls: "more", text: "and " + info.more + " more sentences" })); }
       parts = parts.concat(section("Said in", ev));
     }
 

@@ -1,0 +1,11 @@
+"""Sizes past which the whole-corpus outputs change how they are made, so that a corpus of
+10,000 releases stays workable: read by the build, the view and the command line alike."""
+
+# Up to this many documents in the store, a build rewrites the whole-corpus outputs by default
+# (seconds of work); past it, a build costs only its own documents and `publish` writes the rest.
+AUTO_OUTPUTS_MAX = 1000
+
+# Past this many resources the view shows the most connected ones: vis-network stays usable at a
+# few thousand nodes (a 5,000-node graph opens in seconds), not at the 100,000 of a
+# 10,000-release corpus. `--view-max-nodes` changes it.
+VIEW_MAX_NODES = 2000
