@@ -104,6 +104,13 @@ def people_of(text: str, reference: Reference) -> dict[str, tuple[str | None, se
          "Seán Ó Briain", "Cllr", {("Leader", "Wakefield Council")}),
         ('Dr Zoë Łukasz-Nowak, Director of the Halden Institute, said: "Yes."',
          "Zoë Łukasz-Nowak", "Dr", {("Director", "Halden Institute")}),
+        # a capital inside the surname
+        ('Director of Aston University, Dr Victor McAllister, said: "Yes."',
+         "Victor McAllister", "Dr", {("Director", "Aston University")}),
+        ('Professor Ann MacLeod, Vice-Chancellor of the University of Leeds, said: "Yes."',
+         "Ann MacLeod", "Professor", {("Vice-Chancellor", "University of Leeds")}),
+        ('Cllr Rosa DeVito, Leader of Leeds City Council, said: "Yes."',
+         "Rosa DeVito", "Cllr", {("Leader", "Leeds City Council")}),
         # a surname that is also a city stays a surname
         ('Tom Lincoln, Leader of Leeds City Council, said: "Yes."',
          "Tom Lincoln", None, {("Leader", "Leeds City Council")}),

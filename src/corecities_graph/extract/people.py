@@ -17,8 +17,11 @@ SPEECH_VERBS = (
 # Names carry accents ("Seán", "Zoë", "Ó Briain"): capitals and small letters beyond ASCII count.
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin Extended-A mixes both cases; a name never starts small there
 _LOW = "a-zß-öø-ÿĀ-ſ"
+# A name with a capital inside ("McAllister", "MacLeod", "FitzGerald", "DeVito") is one token:
+# those forms come first, and a plain token may not stop short of a letter.
 _NAME_TOKEN = (
-    rf"(?:[{_UP}][{_LOW}]+(?:[-’'][{_UP}]?[{_LOW}]+)*|Mc[{_UP}][{_LOW}]+|Mac[{_UP}][{_LOW}]+"
+    rf"(?:(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le)[{_UP}][{_LOW}]+"
+    rf"|[{_UP}][{_LOW}]+(?:[-’'][{_UP}]?[{_LOW}]+)*(?![{_UP}{_LOW}])"
     rf"|O[’'][{_UP}][{_LOW}]+|Ó\s[{_UP}][{_LOW}]+|[{_UP}]\.)"
 )
 _NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}"
