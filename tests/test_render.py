@@ -120,8 +120,8 @@ def test_untrusted_names_stay_inside_the_data(name: str) -> None:
     assert match and "\u2028" not in match.group(1) and "\u2029" not in match.group(1)
     data = page_data(html)
     assert data["info"][B + "x"]["label"] == name
-    assert data["info"][B + "x"]["evidence"] == [[name, DOC]]
-    assert data["documents"][DOC]["title"] == name
+    assert data["info"][B + "x"]["evidence"] == [[name, 0]]
+    assert data["documents"] == [{"id": DOC, "title": name, "url": None}]
 
 
 def test_only_web_addresses_become_links() -> None:
@@ -136,7 +136,7 @@ def test_only_web_addresses_become_links() -> None:
     docs = [ViewDocument(DOC, "Doc", "javascript:alert(1)")]
     data = page_data(render_view(nodes, [], docs))
     assert data["info"][B + "x"]["links"] == ["https://ror.org/024mrxd33"]
-    assert data["documents"][DOC]["url"] is None
+    assert data["documents"][0]["url"] is None
 
 
 def test_nodes_are_coloured_and_shaped_by_kind() -> None:
@@ -300,7 +300,8 @@ def seed_store() -> ox.Store:
 
 
 def test_view_from_store_reads_kinds_labels_and_relations() -> None:
-    nodes, edges, docs = view_from_store(seed_store())
+    view = view_from_store(seed_store())
+    nodes, edges, docs = view.nodes, view.edges, view.documents
     by_id = {n.id: n for n in nodes}
     assert by_id[LEEDS].kind == "city" and by_id[LEEDS].label == "Leeds"
     assert by_id[UNI].kind == "university"
@@ -318,7 +319,7 @@ def test_view_from_store_reads_kinds_labels_and_relations() -> None:
 
 
 def test_view_from_store_reads_facts_links_and_evidence() -> None:
-    nodes, _edges, _docs = view_from_store(seed_store())
+    nodes = view_from_store(seed_store()).nodes
     by_id = {n.id: n for n in nodes}
     assert ("honorific prefix", "Cllr") in by_id[BLAKE].facts
     assert ("nation", "England") in by_id[LEEDS].facts

@@ -30,6 +30,9 @@ from .store import STORE_DIR, FreshStore, GraphStore, Store
 
 # A log of the last build (time, counts, store), not an output: hidden, and left out of dumps and diffs.
 BUILD_RECORD = ".last-build.json"
+# The view shows at most this many resources, the most connected: a 2,000-node page opens in a few
+# seconds and stays readable, while 5,000 (still drawn and usable) is there for `--view-max-nodes`.
+VIEW_MAX_NODES = 2000
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class BuildSettings:
     validate: bool = True
     outputs: bool = True
     jobs: int = 1
+    view_max_nodes: int | None = VIEW_MAX_NODES
 
 
 @dataclass
@@ -195,9 +199,9 @@ def write_outputs(store: GraphStore, settings: BuildSettings, result: BuildResul
     if settings.write_view:
         from .render import view_from_store, write_view
 
-        nodes, edges, docs = view_from_store(store.oxigraph)
+        view = view_from_store(store.oxigraph, max_nodes=settings.view_max_nodes)
         path = settings.out / "view.html"
-        write_view(nodes, edges, docs, path, title="corecities-graph")
+        write_view(view.nodes, view.edges, view.documents, path, title="corecities-graph", total=view.total)
         result.files.append(path)
     result.triples = len({(q.subject, q.predicate, q.object) for q in quads})
     result.documents = len(store.documents())

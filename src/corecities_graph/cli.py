@@ -94,6 +94,19 @@ def licence_option(func: F) -> F:
     )(func)
 
 
+def view_max_nodes_option(func: F) -> F:
+    """--view-max-nodes N: the view shows the N most connected resources (0: all of them)."""
+    from .build import VIEW_MAX_NODES
+
+    return click.option(
+        "--view-max-nodes",
+        type=click.IntRange(min=0),
+        default=VIEW_MAX_NODES,
+        show_default=True,
+        help="Most resources view.html shows, the most connected first; 0 shows every one.",
+    )(func)
+
+
 def reports_errors(func: F) -> F:
     """Turn library errors into one `Error:` line and exit code 1."""
 
@@ -200,6 +213,7 @@ def store_option(func: F) -> F:
 @store_option
 @input_options
 @licence_option
+@view_max_nodes_option
 @click.option(
     "--no-validate",
     is_flag=True,
@@ -225,6 +239,7 @@ def build_cli(
     no_outputs: bool,
     jobs: int,
     store: str | None,
+    view_max_nodes: int,
 ) -> None:
     """Build the graph of PATHS (files, folders, or - for stdin) into --out.
 
@@ -262,6 +277,7 @@ def build_cli(
         validate=not no_validate,
         outputs=not no_outputs and not store,
         jobs=jobs,
+        view_max_nodes=view_max_nodes or None,
     )
     given = Metadata(title=title, publisher=publisher, date=date, url=url)
     documents = []
@@ -558,20 +574,23 @@ def remove_cli(settings: Settings, document: str, out: Path, store: str | None, 
 @out_option
 @click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of every minted IRI.")
 @licence_option
+@view_max_nodes_option
 @click.pass_obj
 @reports_errors
-def publish_cli(settings: Settings, out: Path, base_iri: str, licence: str) -> None:
+def publish_cli(settings: Settings, out: Path, base_iri: str, licence: str, view_max_nodes: int) -> None:
     """Write graph.ttl, graph.trig, void.ttl, the reports and the view from the store in --out.
 
     \b
     Example:
         corecities-graph build corpus/ --no-outputs
-        corecities-graph publish --out output
+        corecities-graph publish --out output --view-max-nodes 5000
     """
     from .build import BuildSettings, publish
 
     with interruptible("publish"):
-        result = publish(BuildSettings(out=out, base_iri=base_iri, licence=licence))
+        result = publish(
+            BuildSettings(out=out, base_iri=base_iri, licence=licence, view_max_nodes=view_max_nodes or None)
+        )
     if not settings.quiet:
         plural = "s" if result.documents != 1 else ""
         click.echo(f"Published {result.documents} document{plural} and {result.triples} triples:", err=True)

@@ -10,7 +10,7 @@ import os
 import re
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -43,6 +43,12 @@ KINDS: dict[str, tuple[str, str]] = {
     "declaration": ("#e6ab02", "star"),
 }
 """Colour and vis-network shape for each kind of node, in legend order."""
+
+EVIDENCE_MAX = 12
+"""At most this many sentences per node in its panel; the panel says how many more there are."""
+_BATCH = 400
+"""IRIs per VALUES block when reading the details of the shown nodes."""
+
 
 PHYSICS_MAX_NODES = 300
 """Above this many nodes the layout is computed in Python and physics stays off."""
@@ -137,6 +143,8 @@ class ViewNode:
     links: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
     weight: float | None = None
+    evidence_count: int = 0
+    """Sentences known in all, when only some are in `evidence` (0: just those)."""
 
 
 @dataclass(frozen=True)
@@ -164,9 +172,13 @@ def write_view(
     path: Path,
     *,
     title: str = "corecities-graph",
+    total: int | None = None,
 ) -> None:
-    """Write the self-contained interactive HTML view; atomic (temp file, then os.replace)."""
-    html = render_view(nodes, edges, documents, title=title)
+    """Write the self-contained interactive HTML view; atomic (temp file, then os.replace).
+
+    `total` is how many resources there were to show, when `nodes` are only the most connected.
+    """
+    html = render_view(nodes, edges, documents, title=title, total=total)
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -185,6 +197,7 @@ def render_view(
     documents: Sequence[ViewDocument],
     *,
     title: str = "corecities-graph",
+    total: int | None = None,
 ) -> str:
     """Return the view as one HTML string; the same input gives the same bytes."""
     unique: dict[str, ViewNode] = {}
@@ -198,7 +211,10 @@ def render_view(
     by_id: dict[str, ViewDocument] = {}
     for doc in sorted(documents, key=lambda d: (d.id, repr(d))):
         by_id.setdefault(doc.id, doc)
-    docs = list(by_id.values())
+    cited = {d for n in ordered for d in n.documents} | {e.document for n in ordered for e in n.evidence}
+    for missing in cited - by_id.keys():
+        by_id[missing] = ViewDocument(missing, missing, None)
+    docs = sorted(by_id.values(), key=lambda d: d.id)
     weights = _weights(ordered, links)
     physics = len(ordered) <= PHYSICS_MAX_NODES
     positions = _layout(ordered, weights)
@@ -238,6 +254,9 @@ def render_view(
         documents=docs,
         node_count=len(ordered),
         edge_count=len(links),
+        capped=f"Showing {len(ordered):,} of {total:,} resources, the most connected."
+        if total is not None and total > len(ordered)
+        else "",
     )
 
 
@@ -345,6 +364,7 @@ def _payload(
     net = Network(directed=True)
     net.node_ids = _IdList()
     info: dict[str, Any] = {}
+    index = {d.id: i for i, d in enumerate(documents)}
     for node in nodes:
         kind = _kind(node)
         colour, shape = KINDS[kind]
@@ -359,12 +379,14 @@ def _payload(
             x=x,
             y=y,
             kind=kind,
-            docs=sorted(set(node.documents)),
+            docs=sorted({index[d] for d in node.documents if d in index}),
         )
+        evidence = sorted(set(node.evidence), key=lambda e: (e.document, e.sentence))
         info[node.id] = {
             "label": node.label,
             "facts": [list(f) for f in node.facts],
-            "evidence": [[e.sentence, e.document] for e in node.evidence],
+            "evidence": [[e.sentence, index[e.document]] for e in evidence[:EVIDENCE_MAX]],
+            "more": max(node.evidence_count, len(evidence)) - min(len(evidence), EVIDENCE_MAX),
             "links": sorted({u for u in node.links if _web_url(u)}),
         }
     for i, edge in enumerate(edges):
@@ -376,7 +398,7 @@ def _payload(
         "edges": vis_edges,
         "options": json.loads(options),
         "info": info,
-        "documents": {d.id: {"title": d.title, "url": _web_url(d.url)} for d in documents},
+        "documents": [{"id": d.id, "title": d.title, "url": _web_url(d.url)} for d in documents],
         "kinds": {k: {"colour": c, "shape": s} for k, (c, s) in KINDS.items()},
         "physics": physics,
         "labels": {
@@ -458,39 +480,66 @@ def _options(physics: bool, count: int) -> dict[str, Any]:
     }
 
 
-def view_from_store(
-    store: pyoxigraph.Store,
-) -> tuple[list[ViewNode], list[ViewEdge], list[ViewDocument]]:
-    """Read the graph (all named graphs, union) and return what the view shows."""
+@dataclass(frozen=True)
+class StoreView:
+    """What the view shows of a store, and how many resources it could have shown."""
+
+    nodes: list[ViewNode]
+    edges: list[ViewEdge]
+    documents: list[ViewDocument]
+    total: int
+
+
+def view_from_store(store: pyoxigraph.Store, *, max_nodes: int | None = None) -> StoreView:
+    """Read the graph (all named graphs, union) and return what the view shows.
+
+    Oxigraph finds the distinct links between shown kinds of resource; only the `max_nodes`
+    most connected resources (ties by IRI) are then read in full, in VALUES batches.
+    """
+    import pyoxigraph as ox
+
     kinds = _store_kinds(store)
-    literals: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for s, p, o in _rows(store, "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o FILTER isLiteral(?o) }"):
-        if s in kinds or p in _LABEL_PREDICATES:
-            literals[s].append((p, o))
-    for values in literals.values():
-        values.sort()
+    degree = _degrees(store, kinds)
+    ranked = sorted(kinds, key=lambda iri: (-degree.get(iri, 0), iri))
+    shown = sorted(ranked if max_nodes is None else ranked[:max_nodes])
+    shown_set = set(shown)
     names = _predicate_labels(store)
 
     def relation(predicate: str) -> str:
         return names.get(predicate) or _local_label(predicate)
 
+    literals: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    objects: list[tuple[str, str, str]] = []
+    for batch in _batches(shown):
+        for s, p, o in _terms(store, f"SELECT DISTINCT ?s ?p ?o WHERE {{ {batch} ?s ?p ?o }}"):
+            if isinstance(o, ox.Literal):
+                literals[s.value].append((p.value, o.value))
+            elif isinstance(o, ox.NamedNode):
+                objects.append((s.value, p.value, o.value))
+    others = sorted({o for _s, _p, o in objects if o not in shown_set})
+    for batch in _batches(others):
+        query = f"SELECT DISTINCT ?s ?p ?o WHERE {{ {batch} ?s ?p ?o FILTER isLiteral(?o) }}"
+        for s, p, o in _rows(store, query):
+            if p in _LABEL_PREDICATES:
+                literals[s].append((p, o))
+    for values in literals.values():
+        values.sort()
     relations: dict[tuple[str, str], set[str]] = defaultdict(set)
     facts: dict[str, set[tuple[str, str]]] = defaultdict(set)
     links: dict[str, set[str]] = defaultdict(set)
-    iri_triples = "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o FILTER (isIRI(?s) && isIRI(?o)) }"
-    for s, p, o in _rows(store, iri_triples):
-        if s not in kinds or p in _INVERSES or (p in _HIDDEN_FACTS and p not in _SAME_AS):
+    for s, p, o in objects:
+        if p in _INVERSES or (p in _HIDDEN_FACTS and p not in _SAME_AS):
             continue
         if p in _SAME_AS:
             if _web_url(o):
                 links[s].add(o)
-        elif o in kinds:
+        elif o in shown_set:
             relations[(s, o)].add(relation(p))
         else:
             facts[s].add((relation(p), _first_label(literals.get(o, [])) or _local_label(o)))
     labels: dict[str, str] = {}
-    for iri, kind in kinds.items():
-        label, _used = _node_label(kind, literals.get(iri, []))
+    for iri in shown:
+        label, _used = _node_label(kinds[iri], literals.get(iri, []))
         labels[iri] = label or _local_label(iri)
         for p, o in literals.get(iri, []):
             if p in _HIDDEN_FACTS or (p in _LABEL_PREDICATES and o == labels[iri]):
@@ -499,36 +548,76 @@ def view_from_store(
                 links[iri].add(o)
             else:
                 facts[iri].add((relation(p), o))
-    documents = _store_documents(store)
-    doc_ids = {d.id for d in documents}
+    doc_ids = {iri for iri, kind in kinds.items() if kind == "document"}
     mentions: dict[str, set[str]] = defaultdict(set)
-    for g, s in _rows(store, "SELECT DISTINCT ?g ?s WHERE { GRAPH ?g { ?s ?p ?o } }"):
-        if g in doc_ids and s in kinds and s != g:
-            mentions[s].add(g)
-    evidence = _store_evidence(store, kinds)
+    for batch in _batches(shown):
+        query = f"SELECT DISTINCT ?s ?g WHERE {{ {batch} GRAPH ?g {{ ?s ?p ?o }} }}"
+        for s, g in _rows(store, query):
+            if g in doc_ids and s != g:
+                mentions[s].add(g)
+    evidence, counts = _store_evidence(store, shown)
     nodes = [
         ViewNode(
             id=iri,
             label=labels[iri],
-            kind=kind,
+            kind=kinds[iri],
             facts=tuple(sorted(facts.get(iri, set()))),
-            evidence=tuple(sorted(evidence.get(iri, set()), key=lambda e: (e.document, e.sentence))),
+            evidence=evidence.get(iri, ()),
             links=tuple(sorted(links.get(iri, set()))),
             documents=tuple(sorted(mentions.get(iri, set()))),
+            evidence_count=counts.get(iri, 0),
         )
-        for iri, kind in sorted(kinds.items())
+        for iri in shown
     ]
     edges = [ViewEdge(s, o, ", ".join(sorted(r))) for (s, o), r in sorted(relations.items())]
-    return nodes, edges, documents
+    used = {d for n in nodes for d in n.documents} | {e.document for n in nodes for e in n.evidence}
+    documents = [d for d in _store_documents(store, sorted(used))]
+    return StoreView(nodes, edges, documents, len(kinds))
+
+
+def _batches(iris: Sequence[str], variable: str = "s") -> Iterator[str]:
+    """VALUES blocks of at most _BATCH IRIs each."""
+    for start in range(0, len(iris), _BATCH):
+        chunk = " ".join(f"<{iri}>" for iri in iris[start : start + _BATCH])
+        yield f"VALUES ?{variable} {{ {chunk} }}"
+
+
+def _degrees(store: pyoxigraph.Store, kinds: dict[str, str]) -> Counter[str]:
+    """How many other shown-kind resources each one is linked to, either way.
+
+    Oxigraph finds the distinct pairs (a handful per resource, however many graphs state them);
+    only those pairs come back to Python.
+    """
+    types = " ".join(f"<{t}>" for t in _TYPE_KINDS)
+    skipped = ", ".join(f"<{p}>" for p in sorted(_INVERSES | _SAME_AS | _HIDDEN_FACTS))
+    query = f"""SELECT DISTINCT ?a ?b WHERE {{
+        {{ SELECT DISTINCT ?a WHERE {{ VALUES ?t {{ {types} }} ?a a ?t FILTER isIRI(?a) }} }}
+        ?a ?p ?b FILTER (isIRI(?b) && ?a != ?b && ?p NOT IN ({skipped}))
+    }}"""
+    pairs = set()
+    for a, b in _rows(store, query):
+        if b in kinds and a in kinds:
+            pairs.add((a, b) if a < b else (b, a))
+    degree: Counter[str] = Counter()
+    for a, b in pairs:
+        degree[a] += 1
+        degree[b] += 1
+    return degree
 
 
 def _rows(store: pyoxigraph.Store, query: str) -> Iterable[tuple[Any, ...]]:
     """Run a SELECT over the union of all graphs; each row as plain strings (None if unbound)."""
+    for row in _terms(store, query):
+        yield tuple(None if term is None else term.value for term in row)
+
+
+def _terms(store: pyoxigraph.Store, query: str) -> Iterable[tuple[Any, ...]]:
+    """Run a SELECT over the union of all graphs; each row as RDF terms (None if unbound)."""
     prologue = "".join(f"PREFIX {k}: <{v}>\n" for k, v in sorted(PREFIXES.items()))
     solutions = store.query(prologue + query, use_default_graph_as_union=True)
     names = [v.value for v in solutions.variables]  # type: ignore[union-attr]
     for solution in solutions:  # type: ignore[union-attr]
-        yield tuple(None if solution[n] is None else solution[n].value for n in names)
+        yield tuple(solution[n] for n in names)
 
 
 def _store_kinds(store: pyoxigraph.Store) -> dict[str, str]:
@@ -551,33 +640,62 @@ def _store_kinds(store: pyoxigraph.Store) -> dict[str, str]:
     return {s: kind for s, (_rank, kind) in found.items()}
 
 
-def _store_documents(store: pyoxigraph.Store) -> list[ViewDocument]:
-    """Source documents with their title and web address."""
-    query = """SELECT ?doc (MIN(?t) AS ?title) (MIN(?u) AS ?url) WHERE {
-        ?doc a ccg:SourceDocument
-        OPTIONAL { ?doc dcterms:title ?t } OPTIONAL { ?doc schema:url ?u }
-    } GROUP BY ?doc"""
-    return sorted(
-        (ViewDocument(doc, title or _local_label(doc), url) for doc, title, url in _rows(store, query)),
-        key=lambda d: d.id,
-    )
+def _store_documents(store: pyoxigraph.Store, iris: Sequence[str]) -> list[ViewDocument]:
+    """These source documents with their title and web address."""
+    found: list[ViewDocument] = []
+    for batch in _batches(iris, "doc"):
+        query = f"""SELECT ?doc (MIN(?t) AS ?title) (MIN(?u) AS ?url) WHERE {{
+            {batch} ?doc a ccg:SourceDocument
+            OPTIONAL {{ ?doc dcterms:title ?t }} OPTIONAL {{ ?doc schema:url ?u }}
+        }} GROUP BY ?doc"""
+        found += (
+            ViewDocument(doc, title or _local_label(doc), url) for doc, title, url in _rows(store, query)
+        )
+    return sorted(found, key=lambda d: d.id)
 
 
-def _store_evidence(store: pyoxigraph.Store, kinds: dict[str, str]) -> dict[str, set[Evidence]]:
-    """The sentences each shown resource, or a statement about it, was read from."""
-    query = """SELECT DISTINCT ?fact ?doc ?text ?subject ?object WHERE {
-        ?annotation oa:hasBody ?fact ; oa:hasTarget ?target .
-        ?target oa:hasSource ?doc ; ccg:sentence ?sentence .
-        ?sentence nif:anchorOf ?text .
-        OPTIONAL { ?fact rdf:subject|ccg:signedBy ?subject }
-        OPTIONAL { ?fact rdf:object|ccg:signed ?object }
-    }"""
-    found: dict[str, set[Evidence]] = defaultdict(set)
-    for fact, doc, text, subject, obj in _rows(store, query):
-        for iri in (fact, subject, obj):
-            if iri in kinds:
-                found[iri].add(Evidence(text, doc))
-    return found
+def _store_evidence(
+    store: pyoxigraph.Store, shown: Sequence[str]
+) -> tuple[dict[str, tuple[Evidence, ...]], dict[str, int]]:
+    """The first EVIDENCE_MAX sentences each shown resource, or a statement about it, was read
+    from (by document, then text), and how many there are in all."""
+    import heapq
+
+    kept: dict[str, list[_Reversed]] = defaultdict(list)
+    counts: Counter[str] = Counter()
+    for batch in _batches(shown, "iri"):
+        query = f"""SELECT DISTINCT ?iri ?doc ?text WHERE {{
+            {batch}
+            {{ ?annotation oa:hasBody ?iri }}
+            UNION {{ ?fact rdf:subject|ccg:signedBy|rdf:object|ccg:signed ?iri . ?annotation oa:hasBody ?fact }}
+            ?annotation oa:hasTarget ?target .
+            ?target oa:hasSource ?doc ; ccg:sentence ?sentence .
+            ?sentence nif:anchorOf ?text .
+        }}"""
+        for iri, doc, text in _rows(store, query):
+            counts[iri] += 1
+            heap = kept[iri]
+            if len(heap) < EVIDENCE_MAX:
+                heapq.heappush(heap, _Reversed((doc, text)))
+            elif (doc, text) < heap[0].key:
+                heapq.heapreplace(heap, _Reversed((doc, text)))
+    evidence = {
+        iri: tuple(Evidence(text, doc) for doc, text in sorted(r.key for r in heap))
+        for iri, heap in kept.items()
+    }
+    return evidence, dict(counts)
+
+
+class _Reversed:
+    """A heap entry ordered backwards, so that heap[0] is the largest key kept."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: tuple[str, str]) -> None:
+        self.key = key
+
+    def __lt__(self, other: _Reversed) -> bool:
+        return other.key < self.key
 
 
 def _predicate_labels(store: pyoxigraph.Store) -> dict[str, str]:

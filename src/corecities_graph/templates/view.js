@@ -12,6 +12,9 @@
     adjacency.get(e.to).push({ id: e.from, rel: e.rel, out: false });
   });
 
+  // Documents are referred to by their index in DATA.documents; the filter's options by IRI.
+  var docIndex = new Map();
+  DATA.documents.forEach(function (d, i) { docIndex.set(d.id, i); });
   var state = { hiddenKinds: new Set(), doc: "", focus: null, visible: null };
   var nodes = new vis.DataSet(DATA.nodes);
   var edges = new vis.DataSet(DATA.edges);
@@ -68,10 +71,10 @@
     return url;
   }
 
-  function sourceLink(docId) {
-    var doc = DATA.documents[docId];
+  function sourceLink(at) {
+    var doc = DATA.documents[at];
     var url = doc ? webUrl(doc.url) : null;
-    var parts = [link(documentTitle(docId), url)];
+    var parts = [link(doc ? doc.title : "", url)];
     if (url) {
       var host = "";
       try { host = new URL(url).host; } catch (e) { host = ""; }
@@ -80,18 +83,13 @@
     return parts;
   }
 
-  function documentTitle(docId) {
-    var doc = DATA.documents[docId];
-    return doc ? doc.title : docId;
-  }
-
   function computeVisible() {
     var all = state.hiddenKinds.size === 0 && state.doc === "" && state.focus === null;
     if (all) { state.visible = null; return; }
     var keep = new Set();
     DATA.nodes.forEach(function (n) {
       if (state.hiddenKinds.has(n.kind)) { return; }
-      if (state.doc !== "" && n.docs.indexOf(state.doc) < 0) { return; }
+      if (state.doc !== "" && n.docs.indexOf(docIndex.get(state.doc)) < 0) { return; }
       if (state.focus !== null && !state.focus.has(n.id)) { return; }
       keep.add(n.id);
     });
@@ -205,14 +203,18 @@
         var source = el("div", { cls: "source" }, [el("span", { text: "Source: " })].concat(sourceLink(e[1])));
         ev.appendChild(el("div", { cls: "evidence" }, [el("blockquote", { text: e[0] }), source]));
       });
+      if (info.more > 0) {
+        ev.appendChild(el("p", { cls: "more", text: "and " + info.more + " more sentence" + (info.more === 1 ? "" : "s") }));
+      }
       parts = parts.concat(section("Said in", ev));
     }
 
     if (node.docs.length) {
       var dul = el("ul", { cls: "documents" });
-      node.docs.forEach(function (d) {
+      node.docs.slice(0, 60).forEach(function (d) {
         dul.appendChild(el("li", null, sourceLink(d)));
       });
+      if (node.docs.length > 60) { dul.appendChild(el("li", { text: "and " + (node.docs.length - 60) + " more" })); }
       parts = parts.concat(section("Mentioned in", dul));
     }
 
