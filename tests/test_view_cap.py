@@ -131,3 +131,70 @@ def test_evidence_cap_keeps_the_first_sentences_and_says_how_many_more() -> None
 def test_max_nodes_option_rejects_negative_numbers(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["publish", "--out", str(tmp_path), "--view-max-nodes", "-1"])
     assert result.exit_code == 2
+
+
+def _opened(browser: Any, path: Path) -> Any:
+    from test_view_browser import open_view
+
+    return open_view(browser, path)
+
+
+@pytest.mark.browser
+def test_capped_page_opens_clean_and_its_filter_and_search_work(browser: Any, views: dict[str, Path]) -> None:
+    data = page_data(views["capped"])
+    hub = max(data["nodes"], key=lambda n: (len(n["docs"]), n["id"]))
+    label = data["info"][hub["id"]]["label"]
+    for opened in _opened(browser, views["capped"]):
+        assert len(opened.visible()) == CAP
+        note = opened.page.locator("#capped").inner_text()
+        assert note.startswith(f"Showing {CAP} of ")
+        doc = data["documents"][hub["docs"][0]]
+        opened.page.select_option("#doc-filter", doc["id"])
+        expected = {n["id"] for n in data["nodes"] if hub["docs"][0] in n["docs"]}
+        assert opened.visible() == expected
+        opened.page.select_option("#doc-filter", "")
+        opened.page.fill("#search", label)
+        opened.page.press("#search", "Enter")
+        assert opened.selected() == [hub["id"]]
+        assert opened.page.locator("#panel .documents li").count() >= 1
+        opened.screenshot("view-capped")
+        assert opened.errors == []
+        assert opened.outside == []
+
+
+@pytest.mark.browser
+def test_many_documents_are_found_by_typing(browser: Any, tmp_path: Path) -> None:
+    base = "https://example.org/corecities/id/"
+    docs = [
+        ViewDocument(f"{base}document/d{i:04d}", f"Release {i:04d} <b>bold</b>", None) for i in range(1500)
+    ]
+    nodes = [
+        ViewNode(
+            f"{base}n/{i}",
+            f"Node {i}",
+            "city",
+            evidence=(Evidence(f"Said {i}.", docs[i].id),),
+            documents=(docs[i].id, docs[(i * 7) % 1500].id),
+        )
+        for i in range(400)
+    ]
+    path = tmp_path / "many.html"
+    render.write_view(nodes, [], docs, path, total=90_000)
+    html = path.read_text(encoding="utf-8")
+    assert 'id="doc-filter"' not in html and html.count("<option") == 0
+    for opened in _opened(browser, path):
+        assert "Showing 400 of 90,000 resources" in opened.page.locator("#capped").inner_text()
+        opened.page.fill("#doc-search", "release 0007")
+        first = opened.page.locator("#doc-results button").first
+        assert first.inner_text().startswith("Release 0007 <b>bold</b>")
+        opened.page.press("#doc-search", "Enter")
+        assert opened.visible() == {f"{base}n/7", f"{base}n/1"}
+        assert "showing 2 of 400" in opened.page.locator("#status").inner_text()
+        opened.screenshot("view-many-documents")
+        opened.page.click("#reset")
+        assert len(opened.visible()) == 400
+        assert opened.page.locator("#doc-search").input_value() == ""
+        opened.js("id => ccgView.select(id)", f"{base}n/7")
+        assert opened.page.locator("#panel blockquote").inner_text() == "Said 7."
+        assert opened.errors == []
+        assert opened.outside == []

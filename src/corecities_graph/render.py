@@ -46,6 +46,8 @@ KINDS: dict[str, tuple[str, str]] = {
 
 EVIDENCE_MAX = 12
 """At most this many sentences per node in its panel; the panel says how many more there are."""
+DOC_SELECT_MAX = 100
+"""Up to this many documents the source filter is a drop-down list; above it, a search box."""
 _BATCH = 400
 """IRIs per VALUES block when reading the details of the shown nodes."""
 
@@ -252,6 +254,7 @@ def render_view(
         data_json=data_json,
         legend=legend,
         documents=docs,
+        doc_select_max=DOC_SELECT_MAX,
         node_count=len(ordered),
         edge_count=len(links),
         capped=f"Showing {len(ordered):,} of {total:,} resources, the most connected."

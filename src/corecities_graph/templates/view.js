@@ -34,6 +34,11 @@
   var search = $("search");
   var results = $("search-results");
   var docFilter = $("doc-filter");
+  var docSearch = $("doc-search");
+  var docResults = $("doc-results");
+  // How many nodes mention each document, shown beside it in the source search.
+  var docCounts = DATA.documents.map(function () { return 0; });
+  DATA.nodes.forEach(function (n) { n.docs.forEach(function (i) { docCounts[i] += 1; }); });
   var hops = $("hops");
   var focusButton = $("focus");
   var statusLine = $("status");
@@ -234,7 +239,11 @@
     document.querySelectorAll(".kind-filter").forEach(function (box) {
       box.checked = !state.hiddenKinds.has(box.value);
     });
-    docFilter.value = state.doc;
+    if (docFilter) { docFilter.value = state.doc; }
+    if (docSearch) {
+      docSearch.value = state.doc === "" ? "" : DATA.documents[docIndex.get(state.doc)].title;
+      docResults.hidden = true;
+    }
   }
 
   function matches(query) {
@@ -286,7 +295,10 @@
     }
   });
   document.addEventListener("click", function (event) {
-    if (!event.target.closest(".search")) { results.hidden = true; }
+    if (!event.target.closest(".search")) {
+      results.hidden = true;
+      if (docResults) { docResults.hidden = true; }
+    }
   });
 
   document.querySelectorAll(".kind-filter").forEach(function (box) {
@@ -295,11 +307,61 @@
       refresh();
     });
   });
-  docFilter.addEventListener("change", function () {
-    state.doc = docFilter.value;
+  function chooseDocument(id) {
+    state.doc = id;
+    syncControls();
     refresh();
     fitVisible();
-  });
+  }
+
+  // With thousands of documents a drop-down list cannot be read: the source filter is then a
+  // search box listing the best matches of what is typed, as the name search does.
+  function documentMatches(query) {
+    var q = query.trim().toLowerCase();
+    var starts = [];
+    var contains = [];
+    for (var i = 0; i < DATA.documents.length && starts.length < 20; i++) {
+      var at = DATA.documents[i].title.toLowerCase().indexOf(q);
+      if (at === 0) { starts.push(i); } else if (at > 0 && contains.length < 20) { contains.push(i); }
+    }
+    return starts.concat(contains).slice(0, 20);
+  }
+
+  function showDocumentResults() {
+    while (docResults.firstChild) { docResults.removeChild(docResults.firstChild); }
+    if (!docSearch.value.trim()) {
+      docResults.hidden = true;
+      if (state.doc !== "") { chooseDocument(""); }
+      return;
+    }
+    var found = documentMatches(docSearch.value);
+    found.forEach(function (i) {
+      var doc = DATA.documents[i];
+      var b = el("button", { type: "button", "data-id": doc.id }, [
+        el("span", { text: doc.title }),
+        el("span", { cls: "kind", text: docCounts[i] + " node" + (docCounts[i] === 1 ? "" : "s") })
+      ]);
+      b.addEventListener("click", function () { chooseDocument(doc.id); });
+      docResults.appendChild(el("li", { role: "option" }, [b]));
+    });
+    if (!found.length) { docResults.appendChild(el("li", { cls: "none", text: "No match" })); }
+    docResults.hidden = false;
+  }
+
+  if (docFilter) {
+    docFilter.addEventListener("change", function () { chooseDocument(docFilter.value); });
+  }
+  if (docSearch) {
+    docSearch.addEventListener("input", showDocumentResults);
+    docSearch.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        var found = documentMatches(docSearch.value);
+        if (found.length) { chooseDocument(DATA.documents[found[0]].id); }
+      } else if (event.key === "Escape") {
+        docResults.hidden = true;
+      }
+    });
+  }
   focusButton.addEventListener("click", function () {
     var selected = network.getSelectedNodes();
     if (!selected.length) { return; }
