@@ -626,17 +626,19 @@ def _terms(store: pyoxigraph.Store, query: str) -> Iterable[tuple[Any, ...]]:
 def _store_kinds(store: pyoxigraph.Store) -> dict[str, str]:
     """Each resource the view shows, with its kind."""
     order = list(_TYPE_KINDS)
+    types = " ".join(f"<{t}>" for t in _TYPE_KINDS)
+    notations: dict[str, set[str]] = defaultdict(set)
+    query = "SELECT DISTINCT ?s ?n WHERE { ?s ccg:institutionType ?t . ?t skos:notation ?n }"
+    for s, notation in _rows(store, query):
+        if notation in _ORGANISATION_KINDS:
+            notations[s].add(notation)
     found: dict[str, tuple[int, str]] = {}
-    query = """SELECT DISTINCT ?s ?type ?notation WHERE {
-        ?s a ?type FILTER isIRI(?s)
-        OPTIONAL { ?s ccg:institutionType ?t . ?t skos:notation ?notation }
-    }"""
-    for s, type_, notation in _rows(store, query):
-        if type_ not in _TYPE_KINDS:
-            continue
+    for s, type_ in _rows(
+        store, f"SELECT DISTINCT ?s ?type WHERE {{ VALUES ?type {{ {types} }} ?s a ?type FILTER isIRI(?s) }}"
+    ):
         kind = _TYPE_KINDS[type_]
-        if kind == "other" and notation in _ORGANISATION_KINDS:
-            kind = notation
+        if kind == "other" and notations.get(s):
+            kind = min(notations[s])
         rank = order.index(type_)
         if s not in found or (rank, kind) < found[s]:
             found[s] = (rank, kind)
@@ -666,17 +668,34 @@ def _store_evidence(
 
     kept: dict[str, list[_Reversed]] = defaultdict(list)
     counts: Counter[str] = Counter()
-    for batch in _batches(shown, "iri"):
-        query = f"""SELECT DISTINCT ?iri ?doc ?text WHERE {{
-            {batch}
-            {{ ?annotation oa:hasBody ?iri }}
-            UNION {{ ?fact rdf:subject|ccg:signedBy|rdf:object|ccg:signed ?iri . ?annotation oa:hasBody ?fact }}
-            ?annotation oa:hasTarget ?target .
-            ?target oa:hasSource ?doc ; ccg:sentence ?sentence .
-            ?sentence nif:anchorOf ?text .
-        }}"""
-        for iri, doc, text in _rows(store, query):
-            counts[iri] += 1
+    # One triple pattern per step, each from VALUES of what the step before found: Oxigraph
+    # plans the whole chain in one query badly (it starts from every annotation in the store).
+    bodies = _walk(store, shown, "?y oa:hasBody ?x")
+    about: dict[str, set[str]] = defaultdict(set)
+    for predicate in ("rdf:subject", "rdf:object", "ccg:signedBy", "ccg:signed"):
+        for iri, found in _walk(store, shown, f"?y {predicate} ?x").items():
+            for fact in found:
+                about[fact].add(iri)
+    for fact, found in _walk(store, sorted(about), "?y oa:hasBody ?x").items():
+        for iri in about[fact]:
+            bodies[iri].update(found)
+    annotations = sorted({a for found in bodies.values() for a in found})
+    targets = _walk(store, annotations, "?x oa:hasTarget ?y")
+    target_ids = sorted({t for found in targets.values() for t in found})
+    sources = _walk(store, target_ids, "?x oa:hasSource ?y")
+    sentences = _walk(store, target_ids, "?x ccg:sentence ?y")
+    texts = _walk(store, sorted({s for found in sentences.values() for s in found}), "?x nif:anchorOf ?y")
+    for iri in sorted(bodies):
+        found = {
+            (doc, text)
+            for annotation in bodies[iri]
+            for target in targets.get(annotation, ())
+            for doc in sources.get(target, ())
+            for sentence in sentences.get(target, ())
+            for text in texts.get(sentence, ())
+        }
+        counts[iri] = len(found)
+        for doc, text in found:
             heap = kept[iri]
             if len(heap) < EVIDENCE_MAX:
                 heapq.heappush(heap, _Reversed((doc, text)))
@@ -687,6 +706,15 @@ def _store_evidence(
         for iri, heap in kept.items()
     }
     return evidence, dict(counts)
+
+
+def _walk(store: pyoxigraph.Store, iris: Sequence[str], pattern: str) -> dict[str, set[str]]:
+    """For each IRI bound to ?x, the values of ?y in `pattern`, read in VALUES batches."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for batch in _batches(iris, "x"):
+        for x, y in _rows(store, f"SELECT DISTINCT ?x ?y WHERE {{ {batch} {pattern} }}"):
+            found[x].add(y)
+    return found
 
 
 class _Reversed:
