@@ -198,3 +198,12 @@ def test_many_documents_are_found_by_typing(browser: Any, tmp_path: Path) -> Non
         assert opened.page.locator("#panel blockquote").inner_text() == "Said 7."
         assert opened.errors == []
         assert opened.outside == []
+
+
+def test_help_states_the_default_cap() -> None:
+    from corecities_graph.build import VIEW_MAX_NODES, BuildSettings
+
+    for command in ("build", "publish"):
+        text = CliRunner().invoke(cli, [command, "--help"]).output
+        assert f"(default {VIEW_MAX_NODES})" in " ".join(text.split())
+    assert BuildSettings(out=Path("x"), base_iri="https://example.org/").view_max_nodes == VIEW_MAX_NODES

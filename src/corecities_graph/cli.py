@@ -95,16 +95,21 @@ def licence_option(func: F) -> F:
 
 
 def view_max_nodes_option(func: F) -> F:
-    """--view-max-nodes N: the view shows the N most connected resources (0: all of them)."""
-    from .build import VIEW_MAX_NODES
+    """--view-max-nodes N: the view shows the N most connected resources (0: all of them).
 
+    Unset, build.VIEW_MAX_NODES applies; it is not imported here, so that --help stays light.
+    """
     return click.option(
         "--view-max-nodes",
         type=click.IntRange(min=0),
-        default=VIEW_MAX_NODES,
-        show_default=True,
-        help="Most resources view.html shows, the most connected first; 0 shows every one.",
+        default=None,
+        help="Most resources view.html shows, the most connected first (default 2000); 0 shows all.",
     )(func)
+
+
+def _view_cap(view_max_nodes: int | None) -> dict[str, int | None]:
+    """BuildSettings' view_max_nodes from the option: unset keeps the default, 0 means no cap."""
+    return {} if view_max_nodes is None else {"view_max_nodes": view_max_nodes or None}
 
 
 def reports_errors(func: F) -> F:
@@ -239,7 +244,7 @@ def build_cli(
     no_outputs: bool,
     jobs: int,
     store: str | None,
-    view_max_nodes: int,
+    view_max_nodes: int | None,
 ) -> None:
     """Build the graph of PATHS (files, folders, or - for stdin) into --out.
 
@@ -277,7 +282,7 @@ def build_cli(
         validate=not no_validate,
         outputs=not no_outputs and not store,
         jobs=jobs,
-        view_max_nodes=view_max_nodes or None,
+        **_view_cap(view_max_nodes),
     )
     given = Metadata(title=title, publisher=publisher, date=date, url=url)
     documents = []
@@ -577,7 +582,9 @@ def remove_cli(settings: Settings, document: str, out: Path, store: str | None, 
 @view_max_nodes_option
 @click.pass_obj
 @reports_errors
-def publish_cli(settings: Settings, out: Path, base_iri: str, licence: str, view_max_nodes: int) -> None:
+def publish_cli(
+    settings: Settings, out: Path, base_iri: str, licence: str, view_max_nodes: int | None
+) -> None:
     """Write graph.ttl, graph.trig, void.ttl, the reports and the view from the store in --out.
 
     \b
@@ -589,7 +596,7 @@ def publish_cli(settings: Settings, out: Path, base_iri: str, licence: str, view
 
     with interruptible("publish"):
         result = publish(
-            BuildSettings(out=out, base_iri=base_iri, licence=licence, view_max_nodes=view_max_nodes or None)
+            BuildSettings(out=out, base_iri=base_iri, licence=licence, **_view_cap(view_max_nodes))
         )
     if not settings.quiet:
         plural = "s" if result.documents != 1 else ""
