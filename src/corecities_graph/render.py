@@ -731,9 +731,10 @@ class _Reversed:
 
 def _predicate_labels(store: pyoxigraph.Store) -> dict[str, str]:
     """rdfs:label of properties, where the store holds the ontology."""
+    # VALUES first: Oxigraph then reads the few property types, not every rdf:type in the store.
     query = """SELECT ?p (MIN(?l) AS ?label) WHERE {
+        VALUES ?class { rdf:Property owl:ObjectProperty owl:DatatypeProperty }
         ?p a ?class ; rdfs:label ?l
-        FILTER (?class IN (rdf:Property, owl:ObjectProperty, owl:DatatypeProperty))
         FILTER (lang(?l) = "" || langMatches(lang(?l), "en"))
     } GROUP BY ?p"""
     return {p: label for p, label in _rows(store, query) if label}
