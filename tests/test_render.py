@@ -120,8 +120,8 @@ def test_untrusted_names_stay_inside_the_data(name: str) -> None:
     assert match and "\u2028" not in match.group(1) and "\u2029" not in match.group(1)
     data = page_data(html)
     assert data["info"][B + "x"]["label"] == name
-    assert data["info"][B + "x"]["evidence"] == [[name, DOC]]
-    assert data["documents"][DOC]["title"] == name
+    assert data["info"][B + "x"]["evidence"] == [[name, 0]]
+    assert data["documents"] == [{"id": DOC, "title": name, "url": None}]
 
 
 def test_only_web_addresses_become_links() -> None:
@@ -136,7 +136,7 @@ def test_only_web_addresses_become_links() -> None:
     docs = [ViewDocument(DOC, "Doc", "javascript:alert(1)")]
     data = page_data(render_view(nodes, [], docs))
     assert data["info"][B + "x"]["links"] == ["https://ror.org/024mrxd33"]
-    assert data["documents"][DOC]["url"] is None
+    assert data["documents"][0]["url"] is None
 
 
 def test_nodes_are_coloured_and_shaped_by_kind() -> None:
@@ -300,7 +300,8 @@ def seed_store() -> ox.Store:
 
 
 def test_view_from_store_reads_kinds_labels_and_relations() -> None:
-    nodes, edges, docs = view_from_store(seed_store())
+    view = view_from_store(seed_store())
+    nodes, edges, docs = view.nodes, view.edges, view.documents
     by_id = {n.id: n for n in nodes}
     assert by_id[LEEDS].kind == "city" and by_id[LEEDS].label == "Leeds"
     assert by_id[UNI].kind == "university"
@@ -318,7 +319,7 @@ def test_view_from_store_reads_kinds_labels_and_relations() -> None:
 
 
 def test_view_from_store_reads_facts_links_and_evidence() -> None:
-    nodes, _edges, _docs = view_from_store(seed_store())
+    nodes = view_from_store(seed_store()).nodes
     by_id = {n.id: n for n in nodes}
     assert ("honorific prefix", "Cllr") in by_id[BLAKE].facts
     assert ("nation", "England") in by_id[LEEDS].facts
@@ -356,92 +357,3 @@ def test_seed_build_writes_a_view_of_the_declaration(tmp_path: Path) -> None:
     again = tmp_path / "again"
     assert CliRunner().invoke(cli, ["build", str(seed), "--out", str(again)]).exit_code == 0
     assert (again / "view.html").read_bytes() == (tmp_path / "view.html").read_bytes()
-
-
-@pytest.fixture(scope="module")
-def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> ox.Store:
-    """A store of 24 generated releases: a few hundred resources to choose from."""
-    import subprocess
-    import sys
-
-    from corecities_graph.build import BuildSettings, build
-    from corecities_graph.store import GraphStore
-    from corecities_graph.vocab import DEFAULT_BASE_IRI
-
-    root = Path(__file__).resolve().parents[1]
-    folder, out = tmp_path_factory.mktemp("releases"), tmp_path_factory.mktemp("built")
-    subprocess.run(
-        [
-            sys.executable,
-            str(root / "benchmarks" / "generate_corpus.py"),
-            "--n",
-            "24",
-            "--seed",
-            "5",
-            "--out",
-            str(folder),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    build([folder], BuildSettings(out=out, base_iri=DEFAULT_BASE_IRI, outputs=False))
-    return GraphStore.open(out, read_only=True).oxigraph
-
-
-def test_a_capped_view_keeps_the_most_connected_resources(corpus_store: ox.Store) -> None:
-    from corecities_graph.render import view_of_store
-
-    whole = view_of_store(corpus_store, max_nodes=None)
-    assert whole.total == len(whole.nodes) > 60
-    neighbours: dict[str, set[str]] = {n.id: set() for n in whole.nodes}
-    for edge in whole.edges:
-        if edge.source != edge.target:
-            neighbours[edge.source].add(edge.target)
-            neighbours[edge.target].add(edge.source)
-    expected = sorted(neighbours, key=lambda iri: (-len(neighbours[iri]), iri))[:40]
-    capped = view_of_store(corpus_store, max_nodes=40)
-    assert capped.total == whole.total
-    assert sorted(n.id for n in capped.nodes) == sorted(expected)
-    kept = {n.id for n in capped.nodes}
-    assert capped.edges == [e for e in whole.edges if e.source in kept and e.target in kept]
-    by_id = {n.id: n for n in whole.nodes}
-    for node in capped.nodes:  # the same panel; relations to resources left out become facts
-        same = by_id[node.id]
-        assert (node.label, node.kind, node.evidence, node.documents, node.links) == (
-            same.label,
-            same.kind,
-            same.evidence,
-            same.documents,
-            same.links,
-        )
-        assert set(node.facts) >= set(same.facts)
-
-
-def test_a_capped_page_says_how_many_it_left_out(corpus_store: ox.Store) -> None:
-    from corecities_graph.render import view_of_store
-
-    view = view_of_store(corpus_store, max_nodes=40)
-    page = render_view(view.nodes, view.edges, view.documents, total=view.total)
-    assert f"Showing 40 of {view.total:,} resources, the most connected" in page
-    assert len(page_data(page)["nodes"]) == 40
-    assert 'id="cap"' not in render_view(view.nodes, view.edges, view.documents, total=40)
-    assert 'id="cap"' not in render_view(view.nodes, view.edges, view.documents)
-
-
-def test_evidence_stops_at_the_limit_and_counts_the_rest(
-    corpus_store: ox.Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from corecities_graph import render
-
-    whole = {n.id: n for n in render.view_of_store(corpus_store, max_nodes=None).nodes}
-    monkeypatch.setattr(render, "EVIDENCE_MAX", 2)
-    cut = {n.id: n for n in render.view_of_store(corpus_store, max_nodes=None).nodes}
-    many = [iri for iri, node in whole.items() if len(node.evidence) > 2]
-    assert many
-    for iri in many:
-        assert cut[iri].evidence == whole[iri].evidence[:2]
-        assert cut[iri].more_evidence == len(whole[iri].evidence) + whole[iri].more_evidence - 2
-    assert (
-        page_data(render.render_view([cut[many[0]]], [], []))["info"][many[0]]["more"]
-        == cut[many[0]].more_evidence
-    )

@@ -214,10 +214,10 @@ def write_outputs(
     tell("the reports")
     result.files += write_reports(store, settings.out)
     if settings.write_view:
-        from .render import view_of_store, write_view
+        from .render import view_from_store, write_view
 
         tell("view.html")
-        view = view_of_store(store.oxigraph, settings.view_max_nodes)
+        view = view_from_store(store.oxigraph, max_nodes=settings.view_max_nodes)
         path = settings.out / "view.html"
         write_view(view.nodes, view.edges, view.documents, path, title="corecities-graph", total=view.total)
         result.files.append(path)

@@ -110,15 +110,14 @@ def outputs_option(func: F) -> F:
 
 
 def view_max_nodes_option(func: F) -> F:
-    """--view-max-nodes N: how many resources view.html shows at most."""
+    """--view-max-nodes N: the view shows the N most connected resources (0: all of them)."""
     from .limits import VIEW_MAX_NODES
 
     return click.option(
         "--view-max-nodes",
-        type=click.IntRange(min=1),
+        type=click.IntRange(min=0),
         default=VIEW_MAX_NODES,
-        show_default=True,
-        help="view.html shows at most this many resources, the most connected; the page says how many it left out.",
+        help=f"Most resources view.html shows, the most connected first (default {VIEW_MAX_NODES}); 0 shows all.",
     )(func)
 
 
@@ -341,7 +340,7 @@ def build_cli(
         licence=licence,
         validate=not no_validate,
         outputs=False if store else outputs,
-        view_max_nodes=view_max_nodes,
+        view_max_nodes=view_max_nodes or None,
         jobs=jobs,
     )
     given = Metadata(title=title, publisher=publisher, date=date, url=url)
@@ -666,14 +665,14 @@ def publish_cli(settings: Settings, out: Path, base_iri: str, licence: str, view
     \b
     Example:
         corecities-graph build corpus/ --no-outputs
-        corecities-graph publish --out output
+        corecities-graph publish --out output --view-max-nodes 5000
     """
     from .build import BuildSettings, publish
 
     line = ProgressLine(enabled=not settings.quiet)
     with interruptible("publish", line):
         result = publish(
-            BuildSettings(out=out, base_iri=base_iri, licence=licence, view_max_nodes=view_max_nodes),
+            BuildSettings(out=out, base_iri=base_iri, licence=licence, view_max_nodes=view_max_nodes or None),
             step=line.step,
         )
     line.close()

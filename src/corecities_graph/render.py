@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import heapq
 import json
 import math
 import os
@@ -19,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 
-from .limits import VIEW_MAX_NODES
 from .resolve import INSTITUTION_TYPES
 from .vocab import PREFIXES
 
@@ -45,6 +43,14 @@ KINDS: dict[str, tuple[str, str]] = {
     "declaration": ("#e6ab02", "star"),
 }
 """Colour and vis-network shape for each kind of node, in legend order."""
+
+EVIDENCE_MAX = 12
+"""At most this many sentences per node in its panel; the panel says how many more there are."""
+DOC_SELECT_MAX = 100
+"""Up to this many documents the source filter is a drop-down list; above it, a search box."""
+_BATCH = 400
+"""IRIs per VALUES block when reading the details of the shown nodes."""
+
 
 PHYSICS_MAX_NODES = 300
 """Above this many nodes the layout is computed in Python and physics stays off."""
@@ -139,7 +145,8 @@ class ViewNode:
     links: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
     weight: float | None = None
-    more_evidence: int = 0  # sentences not in `evidence` (it holds at most EVIDENCE_MAX)
+    evidence_count: int = 0
+    """Sentences known in all, when only some are in `evidence` (0: just those)."""
 
 
 @dataclass(frozen=True)
@@ -169,7 +176,10 @@ def write_view(
     title: str = "corecities-graph",
     total: int | None = None,
 ) -> None:
-    """Write the self-contained interactive HTML view; atomic (temp file, then os.replace)."""
+    """Write the self-contained interactive HTML view; atomic (temp file, then os.replace).
+
+    `total` is how many resources there were to show, when `nodes` are only the most connected.
+    """
     html = render_view(nodes, edges, documents, title=title, total=total)
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -191,8 +201,7 @@ def render_view(
     title: str = "corecities-graph",
     total: int | None = None,
 ) -> str:
-    """Return the view as one HTML string; the same input gives the same bytes. `total` is how
-    many resources the store holds when the nodes are a choice of them."""
+    """Return the view as one HTML string; the same input gives the same bytes."""
     unique: dict[str, ViewNode] = {}
     for node in sorted(nodes, key=lambda n: (n.id, repr(n))):
         unique.setdefault(node.id, node)
@@ -204,7 +213,10 @@ def render_view(
     by_id: dict[str, ViewDocument] = {}
     for doc in sorted(documents, key=lambda d: (d.id, repr(d))):
         by_id.setdefault(doc.id, doc)
-    docs = list(by_id.values())
+    cited = {d for n in ordered for d in n.documents} | {e.document for n in ordered for e in n.evidence}
+    for missing in cited - by_id.keys():
+        by_id[missing] = ViewDocument(missing, missing, None)
+    docs = sorted(by_id.values(), key=lambda d: d.id)
     weights = _weights(ordered, links)
     physics = len(ordered) <= PHYSICS_MAX_NODES
     positions = _layout(ordered, weights)
@@ -242,9 +254,12 @@ def render_view(
         data_json=data_json,
         legend=legend,
         documents=docs,
+        doc_select_max=DOC_SELECT_MAX,
         node_count=len(ordered),
         edge_count=len(links),
-        total=total if total is not None and total > len(ordered) else None,
+        capped=f"Showing {len(ordered):,} of {total:,} resources, the most connected."
+        if total is not None and total > len(ordered)
+        else "",
     )
 
 
@@ -352,6 +367,7 @@ def _payload(
     net = Network(directed=True)
     net.node_ids = _IdList()
     info: dict[str, Any] = {}
+    index = {d.id: i for i, d in enumerate(documents)}
     for node in nodes:
         kind = _kind(node)
         colour, shape = KINDS[kind]
@@ -366,13 +382,14 @@ def _payload(
             x=x,
             y=y,
             kind=kind,
-            docs=sorted(set(node.documents)),
+            docs=sorted({index[d] for d in node.documents if d in index}),
         )
+        evidence = sorted(set(node.evidence), key=lambda e: (e.document, e.sentence))
         info[node.id] = {
             "label": node.label,
             "facts": [list(f) for f in node.facts],
-            "evidence": [[e.sentence, e.document] for e in node.evidence],
-            "more": node.more_evidence,
+            "evidence": [[e.sentence, index[e.document]] for e in evidence[:EVIDENCE_MAX]],
+            "more": max(node.evidence_count, len(evidence)) - min(len(evidence), EVIDENCE_MAX),
             "links": sorted({u for u in node.links if _web_url(u)}),
         }
     for i, edge in enumerate(edges):
@@ -384,7 +401,7 @@ def _payload(
         "edges": vis_edges,
         "options": json.loads(options),
         "info": info,
-        "documents": {d.id: {"title": d.title, "url": _web_url(d.url)} for d in documents},
+        "documents": [{"id": d.id, "title": d.title, "url": _web_url(d.url)} for d in documents],
         "kinds": {k: {"colour": c, "shape": s} for k, (c, s) in KINDS.items()},
         "physics": physics,
         "labels": {
@@ -466,12 +483,6 @@ def _options(physics: bool, count: int) -> dict[str, Any]:
     }
 
 
-# Sentences the panel quotes for one resource; a city named in thousands of releases says how
-# many more there are instead.
-EVIDENCE_MAX = 30
-_BATCH = 400
-
-
 @dataclass(frozen=True)
 class StoreView:
     """What the view shows of a store, and how many resources it could have shown."""
@@ -482,205 +493,248 @@ class StoreView:
     total: int
 
 
-def view_from_store(
-    store: pyoxigraph.Store,
-) -> tuple[list[ViewNode], list[ViewEdge], list[ViewDocument]]:
-    """Read the graph (all named graphs, union) and return what the view shows, uncapped."""
-    view = view_of_store(store, max_nodes=None)
-    return view.nodes, view.edges, view.documents
+def view_from_store(store: pyoxigraph.Store, *, max_nodes: int | None = None) -> StoreView:
+    """Read the graph (all named graphs, union) and return what the view shows.
 
+    Oxigraph finds the distinct links between shown kinds of resource; only the `max_nodes`
+    most connected resources (ties by IRI) are then read in full, in VALUES batches.
+    """
+    import pyoxigraph as ox
 
-def view_of_store(store: pyoxigraph.Store, max_nodes: int | None = VIEW_MAX_NODES) -> StoreView:
-    """What the view shows of the store: every resource of a kind it draws, or, past `max_nodes`,
-    the most connected of them (most distinct neighbours, then IRI). Everything past the choice
-    of nodes is read for the chosen nodes only, in batches, so time and memory follow the view."""
     kinds = _store_kinds(store)
-    total = len(kinds)
-    if max_nodes is not None and total > max_nodes:
-        degree = _degrees(store, kinds)
-        chosen = sorted(kinds, key=lambda iri: (-degree.get(iri, 0), iri))[:max_nodes]
-        kinds = {iri: kinds[iri] for iri in chosen}
-    chosen_iris = sorted(kinds)
-    literals: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for s, p, o in _batched(
-        store,
-        chosen_iris,
-        "SELECT DISTINCT ?s ?p ?o WHERE { VALUES ?s { %s } ?s ?p ?o FILTER isLiteral(?o) }",
-    ):
-        literals[s].append((p, o))
+    degree = _degrees(store, kinds)
+    ranked = sorted(kinds, key=lambda iri: (-degree.get(iri, 0), iri))
+    shown = sorted(ranked if max_nodes is None else ranked[:max_nodes])
+    shown_set = set(shown)
     names = _predicate_labels(store)
 
     def relation(predicate: str) -> str:
         return names.get(predicate) or _local_label(predicate)
 
+    literals: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    objects: list[tuple[str, str, str]] = []
+    for batch in _batches(shown):
+        for s, p, o in _terms(store, f"SELECT DISTINCT ?s ?p ?o WHERE {{ {batch} ?s ?p ?o }}"):
+            if isinstance(o, ox.Literal):
+                literals[s.value].append((p.value, o.value))
+            elif isinstance(o, ox.NamedNode):
+                objects.append((s.value, p.value, o.value))
+    others = sorted({o for _s, _p, o in objects if o not in shown_set})
+    for batch in _batches(others):
+        query = f"SELECT DISTINCT ?s ?p ?o WHERE {{ {batch} ?s ?p ?o FILTER isLiteral(?o) }}"
+        for s, p, o in _rows(store, query):
+            if p in _LABEL_PREDICATES:
+                literals[s].append((p, o))
+    for values in literals.values():
+        values.sort()
     relations: dict[tuple[str, str], set[str]] = defaultdict(set)
     facts: dict[str, set[tuple[str, str]]] = defaultdict(set)
     links: dict[str, set[str]] = defaultdict(set)
-    outside: dict[str, set[tuple[str, str]]] = defaultdict(set)  # IRI objects that are not nodes
-    iri_triples = "SELECT DISTINCT ?s ?p ?o WHERE { VALUES ?s { %s } ?s ?p ?o FILTER isIRI(?o) }"
-    for s, p, o in _batched(store, chosen_iris, iri_triples):
+    for s, p, o in objects:
         if p in _INVERSES or (p in _HIDDEN_FACTS and p not in _SAME_AS):
             continue
         if p in _SAME_AS:
             if _web_url(o):
                 links[s].add(o)
-        elif o in kinds:
+        elif o in shown_set:
             relations[(s, o)].add(relation(p))
         else:
-            outside[o].add((s, relation(p)))
-    labels_of_outside: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    label_query = "SELECT DISTINCT ?s ?p ?o WHERE { VALUES ?s { %s } ?s ?p ?o FILTER isLiteral(?o) }"
-    for s, p, o in _batched(store, sorted(outside), label_query):
-        if p in _LABEL_PREDICATES:
-            labels_of_outside[s].append((p, o))
-    for o, holders in outside.items():
-        label = _first_label(sorted(labels_of_outside.get(o, []))) or _local_label(o)
-        for s, name in holders:
-            facts[s].add((name, label))
+            facts[s].add((relation(p), _first_label(literals.get(o, [])) or _local_label(o)))
     labels: dict[str, str] = {}
-    for iri, kind in kinds.items():
-        values = sorted(literals.get(iri, []))
-        label, _used = _node_label(kind, values)
+    for iri in shown:
+        label, _used = _node_label(kinds[iri], literals.get(iri, []))
         labels[iri] = label or _local_label(iri)
-        for p, o in values:
+        for p, o in literals.get(iri, []):
             if p in _HIDDEN_FACTS or (p in _LABEL_PREDICATES and o == labels[iri]):
                 continue
             if p == _SCHEMA_URL and _web_url(o):
                 links[iri].add(o)
             else:
                 facts[iri].add((relation(p), o))
-    documents = _store_documents(store)
-    doc_ids = {d.id for d in documents}
+    doc_ids = {iri for iri, kind in kinds.items() if kind == "document"}
     mentions: dict[str, set[str]] = defaultdict(set)
-    mention_query = "SELECT DISTINCT ?g ?s WHERE { VALUES ?s { %s } GRAPH ?g { ?s ?p ?o } }"
-    for g, s in _batched(store, chosen_iris, mention_query):
-        if g in doc_ids and s != g:
-            mentions[s].add(g)
-    evidence, more = _store_evidence(store, kinds)
+    for batch in _batches(shown):
+        query = f"SELECT DISTINCT ?s ?g WHERE {{ {batch} GRAPH ?g {{ ?s ?p ?o }} }}"
+        for s, g in _rows(store, query):
+            if g in doc_ids and s != g:
+                mentions[s].add(g)
+    evidence, counts = _store_evidence(store, shown)
     nodes = [
         ViewNode(
             id=iri,
             label=labels[iri],
-            kind=kind,
+            kind=kinds[iri],
             facts=tuple(sorted(facts.get(iri, set()))),
-            evidence=tuple(sorted(evidence.get(iri, []), key=lambda e: (e.document, e.sentence))),
+            evidence=evidence.get(iri, ()),
             links=tuple(sorted(links.get(iri, set()))),
             documents=tuple(sorted(mentions.get(iri, set()))),
-            more_evidence=more.get(iri, 0),
+            evidence_count=counts.get(iri, 0),
         )
-        for iri, kind in sorted(kinds.items())
+        for iri in shown
     ]
     edges = [ViewEdge(s, o, ", ".join(sorted(r))) for (s, o), r in sorted(relations.items())]
-    return StoreView(nodes, edges, documents, total)
+    used = {d for n in nodes for d in n.documents} | {e.document for n in nodes for e in n.evidence}
+    documents = [d for d in _store_documents(store, sorted(used))]
+    return StoreView(nodes, edges, documents, len(kinds))
 
 
-def _batched(store: pyoxigraph.Store, iris: Sequence[str], query: str) -> Iterator[tuple[Any, ...]]:
-    """Rows of `query` (with %s where a VALUES list of IRIs goes) for every batch of `iris`."""
+def _batches(iris: Sequence[str], variable: str = "s") -> Iterator[str]:
+    """VALUES blocks of at most _BATCH IRIs each."""
     for start in range(0, len(iris), _BATCH):
-        values = " ".join(f"<{iri}>" for iri in iris[start : start + _BATCH])
-        yield from _rows(store, query % values)
+        chunk = " ".join(f"<{iri}>" for iri in iris[start : start + _BATCH])
+        yield f"VALUES ?{variable} {{ {chunk} }}"
 
 
 def _degrees(store: pyoxigraph.Store, kinds: dict[str, str]) -> Counter[str]:
-    """Distinct neighbours of each shown kind of resource among the others, either direction."""
-    neighbours: dict[str, set[str]] = defaultdict(set)
-    pairs = "SELECT DISTINCT ?s ?o WHERE { ?s ?p ?o FILTER (isIRI(?s) && isIRI(?o) && ?p != rdf:type) }"
-    for s, o in _rows(store, pairs):
-        if s != o and s in kinds and o in kinds:
-            neighbours[s].add(o)
-            neighbours[o].add(s)
-    return Counter({iri: len(found) for iri, found in neighbours.items()})
+    """How many other shown-kind resources each one is linked to, either way.
+
+    Oxigraph finds the distinct pairs (a handful per resource, however many graphs state them);
+    only those pairs come back to Python.
+    """
+    types = " ".join(f"<{t}>" for t in _TYPE_KINDS)
+    skipped = ", ".join(f"<{p}>" for p in sorted(_INVERSES | _SAME_AS | _HIDDEN_FACTS))
+    query = f"""SELECT DISTINCT ?a ?b WHERE {{
+        {{ SELECT DISTINCT ?a WHERE {{ VALUES ?t {{ {types} }} ?a a ?t FILTER isIRI(?a) }} }}
+        ?a ?p ?b FILTER (isIRI(?b) && ?a != ?b && ?p NOT IN ({skipped}))
+    }}"""
+    pairs = set()
+    for a, b in _rows(store, query):
+        if b in kinds and a in kinds:
+            pairs.add((a, b) if a < b else (b, a))
+    degree: Counter[str] = Counter()
+    for a, b in pairs:
+        degree[a] += 1
+        degree[b] += 1
+    return degree
 
 
 def _rows(store: pyoxigraph.Store, query: str) -> Iterable[tuple[Any, ...]]:
     """Run a SELECT over the union of all graphs; each row as plain strings (None if unbound)."""
+    for row in _terms(store, query):
+        yield tuple(None if term is None else term.value for term in row)
+
+
+def _terms(store: pyoxigraph.Store, query: str) -> Iterable[tuple[Any, ...]]:
+    """Run a SELECT over the union of all graphs; each row as RDF terms (None if unbound)."""
     prologue = "".join(f"PREFIX {k}: <{v}>\n" for k, v in sorted(PREFIXES.items()))
     solutions = store.query(prologue + query, use_default_graph_as_union=True)
     names = [v.value for v in solutions.variables]  # type: ignore[union-attr]
     for solution in solutions:  # type: ignore[union-attr]
-        yield tuple(None if solution[n] is None else solution[n].value for n in names)
+        yield tuple(solution[n] for n in names)
 
 
 def _store_kinds(store: pyoxigraph.Store) -> dict[str, str]:
     """Each resource the view shows, with its kind."""
     order = list(_TYPE_KINDS)
+    types = " ".join(f"<{t}>" for t in _TYPE_KINDS)
+    notations: dict[str, set[str]] = defaultdict(set)
+    query = "SELECT DISTINCT ?s ?n WHERE { ?s ccg:institutionType ?t . ?t skos:notation ?n }"
+    for s, notation in _rows(store, query):
+        if notation in _ORGANISATION_KINDS:
+            notations[s].add(notation)
     found: dict[str, tuple[int, str]] = {}
-    query = """SELECT DISTINCT ?s ?type ?notation WHERE {
-        ?s a ?type FILTER isIRI(?s)
-        OPTIONAL { ?s ccg:institutionType ?t . ?t skos:notation ?notation }
-    }"""
-    for s, type_, notation in _rows(store, query):
-        if type_ not in _TYPE_KINDS:
-            continue
+    for s, type_ in _rows(
+        store, f"SELECT DISTINCT ?s ?type WHERE {{ VALUES ?type {{ {types} }} ?s a ?type FILTER isIRI(?s) }}"
+    ):
         kind = _TYPE_KINDS[type_]
-        if kind == "other" and notation in _ORGANISATION_KINDS:
-            kind = notation
+        if kind == "other" and notations.get(s):
+            kind = min(notations[s])
         rank = order.index(type_)
         if s not in found or (rank, kind) < found[s]:
             found[s] = (rank, kind)
     return {s: kind for s, (_rank, kind) in found.items()}
 
 
-def _store_documents(store: pyoxigraph.Store) -> list[ViewDocument]:
-    """Source documents with their title and web address."""
-    query = """SELECT ?doc (MIN(?t) AS ?title) (MIN(?u) AS ?url) WHERE {
-        ?doc a ccg:SourceDocument
-        OPTIONAL { ?doc dcterms:title ?t } OPTIONAL { ?doc schema:url ?u }
-    } GROUP BY ?doc"""
-    return sorted(
-        (ViewDocument(doc, title or _local_label(doc), url) for doc, title, url in _rows(store, query)),
-        key=lambda d: d.id,
-    )
+def _store_documents(store: pyoxigraph.Store, iris: Sequence[str]) -> list[ViewDocument]:
+    """These source documents with their title and web address."""
+    found: list[ViewDocument] = []
+    for batch in _batches(iris, "doc"):
+        query = f"""SELECT ?doc (MIN(?t) AS ?title) (MIN(?u) AS ?url) WHERE {{
+            {batch} ?doc a ccg:SourceDocument
+            OPTIONAL {{ ?doc dcterms:title ?t }} OPTIONAL {{ ?doc schema:url ?u }}
+        }} GROUP BY ?doc"""
+        found += (
+            ViewDocument(doc, title or _local_label(doc), url) for doc, title, url in _rows(store, query)
+        )
+    return sorted(found, key=lambda d: d.id)
 
 
 def _store_evidence(
-    store: pyoxigraph.Store, kinds: dict[str, str]
-) -> tuple[dict[str, list[Evidence]], dict[str, int]]:
-    """The sentences each shown resource, or a statement about it, was read from: the first
-    EVIDENCE_MAX by document and sentence, and how many more there are."""
-    query = """SELECT DISTINCT ?fact ?doc ?text ?subject ?object WHERE {
-        ?annotation oa:hasBody ?fact ; oa:hasTarget ?target .
-        ?target oa:hasSource ?doc ; ccg:sentence ?sentence .
-        ?sentence nif:anchorOf ?text .
-        OPTIONAL { ?fact rdf:subject|ccg:signedBy ?subject }
-        OPTIONAL { ?fact rdf:object|ccg:signed ?object }
-    }"""
-    kept: dict[str, list[_Reversed]] = defaultdict(list)  # a max-heap by (document, sentence)
-    seen: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for fact, doc, text, subject, obj in _rows(store, query):
-        for iri in {fact, subject, obj}:
-            if iri not in kinds:
-                continue
-            key = (doc, text)
-            if key in seen[iri]:
-                continue
-            seen[iri].add(key)
+    store: pyoxigraph.Store, shown: Sequence[str]
+) -> tuple[dict[str, tuple[Evidence, ...]], dict[str, int]]:
+    """The first EVIDENCE_MAX sentences each shown resource, or a statement about it, was read
+    from (by document, then text), and how many there are in all."""
+    import heapq
+
+    kept: dict[str, list[_Reversed]] = defaultdict(list)
+    counts: Counter[str] = Counter()
+    # One triple pattern per step, each from VALUES of what the step before found: Oxigraph
+    # plans the whole chain in one query badly (it starts from every annotation in the store).
+    bodies = _walk(store, shown, "?y oa:hasBody ?x")
+    about: dict[str, set[str]] = defaultdict(set)
+    for predicate in ("rdf:subject", "rdf:object", "ccg:signedBy", "ccg:signed"):
+        for iri, found in _walk(store, shown, f"?y {predicate} ?x").items():
+            for fact in found:
+                about[fact].add(iri)
+    for fact, found in _walk(store, sorted(about), "?y oa:hasBody ?x").items():
+        for iri in about[fact]:
+            bodies[iri].update(found)
+    annotations = sorted({a for found in bodies.values() for a in found})
+    targets = _walk(store, annotations, "?x oa:hasTarget ?y")
+    target_ids = sorted({t for found in targets.values() for t in found})
+    sources = _walk(store, target_ids, "?x oa:hasSource ?y")
+    sentences = _walk(store, target_ids, "?x ccg:sentence ?y")
+    texts = _walk(store, sorted({s for found in sentences.values() for s in found}), "?x nif:anchorOf ?y")
+    for iri in sorted(bodies):
+        pairs = {
+            (doc, text)
+            for annotation in bodies[iri]
+            for target in targets.get(annotation, ())
+            for doc in sources.get(target, ())
+            for sentence in sentences.get(target, ())
+            for text in texts.get(sentence, ())
+        }
+        counts[iri] = len(pairs)
+        for doc, text in pairs:
             heap = kept[iri]
-            item = _Reversed(key)
             if len(heap) < EVIDENCE_MAX:
-                heapq.heappush(heap, item)
-            elif key < heap[0].key:
-                heapq.heapreplace(heap, item)
-    found = {iri: [Evidence(r.key[1], r.key[0]) for r in heap] for iri, heap in kept.items()}
-    more = {iri: len(seen[iri]) - len(found[iri]) for iri in found if len(seen[iri]) > len(found[iri])}
-    return found, more
+                heapq.heappush(heap, _Reversed((doc, text)))
+            elif (doc, text) < heap[0].key:
+                heapq.heapreplace(heap, _Reversed((doc, text)))
+    evidence = {
+        iri: tuple(Evidence(text, doc) for doc, text in sorted(r.key for r in heap))
+        for iri, heap in kept.items()
+    }
+    return evidence, dict(counts)
 
 
-@dataclass(frozen=True, order=False)
+def _walk(store: pyoxigraph.Store, iris: Sequence[str], pattern: str) -> dict[str, set[str]]:
+    """For each IRI bound to ?x, the values of ?y in `pattern`, read in VALUES batches."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for batch in _batches(iris, "x"):
+        for x, y in _rows(store, f"SELECT DISTINCT ?x ?y WHERE {{ {batch} {pattern} }}"):
+            found[x].add(y)
+    return found
+
+
 class _Reversed:
-    """A (document, sentence) key ordered backwards, so heapq keeps the smallest keys."""
+    """A heap entry ordered backwards, so that heap[0] is the largest key kept."""
 
-    key: tuple[str, str]
+    __slots__ = ("key",)
+
+    def __init__(self, key: tuple[str, str]) -> None:
+        self.key = key
 
     def __lt__(self, other: _Reversed) -> bool:
-        return self.key > other.key
+        return other.key < self.key
 
 
 def _predicate_labels(store: pyoxigraph.Store) -> dict[str, str]:
     """rdfs:label of properties, where the store holds the ontology."""
+    # VALUES first: Oxigraph then reads the few property types, not every rdf:type in the store.
     query = """SELECT ?p (MIN(?l) AS ?label) WHERE {
+        VALUES ?class { rdf:Property owl:ObjectProperty owl:DatatypeProperty }
         ?p a ?class ; rdfs:label ?l
-        FILTER (?class IN (rdf:Property, owl:ObjectProperty, owl:DatatypeProperty))
         FILTER (lang(?l) = "" || langMatches(lang(?l), "en"))
     } GROUP BY ?p"""
     return {p: label for p, label in _rows(store, query) if label}

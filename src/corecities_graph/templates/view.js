@@ -12,6 +12,9 @@
     adjacency.get(e.to).push({ id: e.from, rel: e.rel, out: false });
   });
 
+  // Documents are referred to by their index in DATA.documents; the filter's options by IRI.
+  var docIndex = new Map();
+  DATA.documents.forEach(function (d, i) { docIndex.set(d.id, i); });
   var state = { hiddenKinds: new Set(), doc: "", focus: null, visible: null };
   var nodes = new vis.DataSet(DATA.nodes);
   var edges = new vis.DataSet(DATA.edges);
@@ -31,6 +34,11 @@
   var search = $("search");
   var results = $("search-results");
   var docFilter = $("doc-filter");
+  var docSearch = $("doc-search");
+  var docResults = $("doc-results");
+  // How many nodes mention each document, shown beside it in the source search.
+  var docCounts = DATA.documents.map(function () { return 0; });
+  DATA.nodes.forEach(function (n) { n.docs.forEach(function (i) { docCounts[i] += 1; }); });
   var hops = $("hops");
   var focusButton = $("focus");
   var statusLine = $("status");
@@ -68,10 +76,10 @@
     return url;
   }
 
-  function sourceLink(docId) {
-    var doc = DATA.documents[docId];
+  function sourceLink(at) {
+    var doc = DATA.documents[at];
     var url = doc ? webUrl(doc.url) : null;
-    var parts = [link(documentTitle(docId), url)];
+    var parts = [link(doc ? doc.title : "", url)];
     if (url) {
       var host = "";
       try { host = new URL(url).host; } catch (e) { host = ""; }
@@ -80,18 +88,13 @@
     return parts;
   }
 
-  function documentTitle(docId) {
-    var doc = DATA.documents[docId];
-    return doc ? doc.title : docId;
-  }
-
   function computeVisible() {
     var all = state.hiddenKinds.size === 0 && state.doc === "" && state.focus === null;
     if (all) { state.visible = null; return; }
     var keep = new Set();
     DATA.nodes.forEach(function (n) {
       if (state.hiddenKinds.has(n.kind)) { return; }
-      if (state.doc !== "" && n.docs.indexOf(state.doc) < 0) { return; }
+      if (state.doc !== "" && n.docs.indexOf(docIndex.get(state.doc)) < 0) { return; }
       if (state.focus !== null && !state.focus.has(n.id)) { return; }
       keep.add(n.id);
     });
@@ -205,15 +208,18 @@
         var source = el("div", { cls: "source" }, [el("span", { text: "Source: " })].concat(sourceLink(e[1])));
         ev.appendChild(el("div", { cls: "evidence" }, [el("blockquote", { text: e[0] }), source]));
       });
-      if (info.more) { ev.appendChild(el("p", { cls: "more", text: "and " + info.more + " more sentences" })); }
+      if (info.more > 0) {
+        ev.appendChild(el("p", { cls: "more", text: "and " + info.more + " more sentence" + (info.more === 1 ? "" : "s") }));
+      }
       parts = parts.concat(section("Said in", ev));
     }
 
     if (node.docs.length) {
       var dul = el("ul", { cls: "documents" });
-      node.docs.forEach(function (d) {
+      node.docs.slice(0, 60).forEach(function (d) {
         dul.appendChild(el("li", null, sourceLink(d)));
       });
+      if (node.docs.length > 60) { dul.appendChild(el("li", { text: "and " + (node.docs.length - 60) + " more" })); }
       parts = parts.concat(section("Mentioned in", dul));
     }
 
@@ -233,7 +239,11 @@
     document.querySelectorAll(".kind-filter").forEach(function (box) {
       box.checked = !state.hiddenKinds.has(box.value);
     });
-    docFilter.value = state.doc;
+    if (docFilter) { docFilter.value = state.doc; }
+    if (docSearch) {
+      docSearch.value = state.doc === "" ? "" : DATA.documents[docIndex.get(state.doc)].title;
+      docResults.hidden = true;
+    }
   }
 
   function matches(query) {
@@ -285,7 +295,10 @@
     }
   });
   document.addEventListener("click", function (event) {
-    if (!event.target.closest(".search")) { results.hidden = true; }
+    if (!event.target.closest(".search")) {
+      results.hidden = true;
+      if (docResults) { docResults.hidden = true; }
+    }
   });
 
   document.querySelectorAll(".kind-filter").forEach(function (box) {
@@ -294,11 +307,61 @@
       refresh();
     });
   });
-  docFilter.addEventListener("change", function () {
-    state.doc = docFilter.value;
+  function chooseDocument(id) {
+    state.doc = id;
+    syncControls();
     refresh();
     fitVisible();
-  });
+  }
+
+  // With thousands of documents a drop-down list cannot be read: the source filter is then a
+  // search box listing the best matches of what is typed, as the name search does.
+  function documentMatches(query) {
+    var q = query.trim().toLowerCase();
+    var starts = [];
+    var contains = [];
+    for (var i = 0; i < DATA.documents.length && starts.length < 20; i++) {
+      var at = DATA.documents[i].title.toLowerCase().indexOf(q);
+      if (at === 0) { starts.push(i); } else if (at > 0 && contains.length < 20) { contains.push(i); }
+    }
+    return starts.concat(contains).slice(0, 20);
+  }
+
+  function showDocumentResults() {
+    while (docResults.firstChild) { docResults.removeChild(docResults.firstChild); }
+    if (!docSearch.value.trim()) {
+      docResults.hidden = true;
+      if (state.doc !== "") { chooseDocument(""); }
+      return;
+    }
+    var found = documentMatches(docSearch.value);
+    found.forEach(function (i) {
+      var doc = DATA.documents[i];
+      var b = el("button", { type: "button", "data-id": doc.id }, [
+        el("span", { text: doc.title }),
+        el("span", { cls: "kind", text: docCounts[i] + " node" + (docCounts[i] === 1 ? "" : "s") })
+      ]);
+      b.addEventListener("click", function () { chooseDocument(doc.id); });
+      docResults.appendChild(el("li", { role: "option" }, [b]));
+    });
+    if (!found.length) { docResults.appendChild(el("li", { cls: "none", text: "No match" })); }
+    docResults.hidden = false;
+  }
+
+  if (docFilter) {
+    docFilter.addEventListener("change", function () { chooseDocument(docFilter.value); });
+  }
+  if (docSearch) {
+    docSearch.addEventListener("input", showDocumentResults);
+    docSearch.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        var found = documentMatches(docSearch.value);
+        if (found.length) { chooseDocument(DATA.documents[found[0]].id); }
+      } else if (event.key === "Escape") {
+        docResults.hidden = true;
+      }
+    });
+  }
   focusButton.addEventListener("click", function () {
     var selected = network.getSelectedNodes();
     if (!selected.length) { return; }
