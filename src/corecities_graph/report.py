@@ -120,10 +120,7 @@ def build_report(store: GraphStore, extra: ReportData | None = None) -> str:
         out.append(f"| {_md(node.label)} | {node.kind} | {node.degree} | {node.betweenness:.4f} |")
     out += ["", "## Communities", ""]
     for number, names in enumerate(extra.communities, start=1):
-        members, more = _first(names, COMMUNITY_NAMES)
-        out.append(
-            f"{number}. {_md(', '.join(members))}" + (f" {_more(more, None, 'members')}" if more else "")
-        )
+        out.append(f"{number}. {_community(names, _md)}")
     out += ["", "## Links to Wikidata, ROR and GeoNames", ""]
     out += [f"- {target}: {count} entities linked" for target, count in extra.links]
     out.append("- still unlinked: " + _unlinked(extra.unlinked, _md))
@@ -335,18 +332,7 @@ def build_report_html(data: ReportData, chart: bytes) -> str:
             frozenset({2, 3, 4, 5}),
         ),
         "<h2>Communities</h2>",
-        "<ol>"
-        + "".join(
-            f"<li>{e(', '.join(_first(names, COMMUNITY_NAMES)[0]))}"
-            + (
-                f" {e(_more(_first(names, COMMUNITY_NAMES)[1], None, 'members'))}"
-                if len(names) > COMMUNITY_NAMES
-                else ""
-            )
-            + "</li>"
-            for names in data.communities
-        )
-        + "</ol>",
+        "<ol>" + "".join(f"<li>{_community(names, e)}</li>" for names in data.communities) + "</ol>",
         "<h2>Where sources disagree</h2>",
         table(
             ["subject", "measure", "value a", "source a", "value b", "source b"],
@@ -373,6 +359,12 @@ def build_report_html(data: ReportData, chart: bytes) -> str:
         "",
     ]
     return "\n".join(out)
+
+
+def _community(names: list[str], escape: Callable[[str], str]) -> str:
+    """A community's members, cut at COMMUNITY_NAMES, with how many more there are."""
+    members, more = _first(names, COMMUNITY_NAMES)
+    return escape(", ".join(members)) + (f" {escape(_more(more, None, 'members'))}" if more else "")
 
 
 def _unlinked(names: list[str], escape: Callable[[str], str]) -> str:
