@@ -50,7 +50,7 @@ def people_of(text: str, reference: Reference) -> dict[str, tuple[str | None, se
         ('Professor Sir Oliver Brandt, Vice-Chancellor of Keele University, said: "Yes."',
          "Oliver Brandt", "Professor Sir", {("Vice-Chancellor", "Keele University")}),
         ('The Rt Hon Amelia Stroud MP, Secretary of State for Education, said: "We will listen."',
-         "Amelia Stroud", "Rt Hon", {("Secretary of State for Education", None)}),
+         "Amelia Stroud", "Rt Hon", {("Member of Parliament", None), ("Secretary of State for Education", None)}),
         ('Dame Ruth Okonjo, President of the Royal Society of Chemistry, said: "Good."',
          "Ruth Okonjo", "Dame", {("President", "Royal Society of Chemistry")}),
         ('Baroness Jean Whitlock, Chair of Halden Foundation, said: "Good."',

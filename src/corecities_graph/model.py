@@ -11,6 +11,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from . import __version__
 from .extract.facts import Evidence, Extraction, OrgMention, Role
+from .extract.organisations import type_of
 from .resolve import INSTITUTION_TYPES, Reference
 from .sources import Document, slugify
 from .vocab import (
@@ -159,8 +160,9 @@ def document_quads(document: Document, extraction: Extraction, settings: ModelSe
         out.add(iri, RDFS.label, text_literal(place.name))
         counter.annotate(iri, place.evidence, "place")
 
+    member_types = {o.name: o.type for o in extraction.organisations}
     for org in extraction.organisations:
-        _organisation(out, mint, org)
+        _organisation(out, mint, org, member_types)
         counter.annotate(mint.organisation(org.name), org.evidence, "organisation")
 
     people = _merge_people(extraction)
@@ -309,7 +311,7 @@ def _document(
     out.add(software, SCHEMA.softwareVersion, text_literal(__version__))
 
 
-def _organisation(out: _Quads, mint: Minter, org: OrgMention) -> None:
+def _organisation(out: _Quads, mint: Minter, org: OrgMention, member_types: dict[str, str]) -> None:
     iri = mint.organisation(org.name)
     out.add(iri, RDF.type, node(ORG.Organization))
     out.add(iri, RDF.type, node(SCHEMA.Organization))
@@ -331,6 +333,11 @@ def _organisation(out: _Quads, mint: Minter, org: OrgMention) -> None:
         out.add(child, RDF.type, node(SCHEMA.Organization))
         out.add(child, SCHEMA.name, text_literal(member))
         out.add(child, RDFS.label, text_literal(member))
+        # a member listed only inside a joint entry is an institution of its own, typed by its name
+        kind = member_types.get(member) or type_of(member)
+        out.add(child, CCG.institutionType, mint.institution_type(kind))
+        for cls in _TYPE_CLASSES[kind]:
+            out.add(child, RDF.type, node(cls))
 
 
 def _merge_people(
@@ -382,7 +389,10 @@ def _post(
             out.add(membership, ORG.organization, org_iri)
             out.add(membership, ORG.role, role_iri)
             if role.org not in orgs:
+                # known from the publisher or reference data, not named in the text: still named here
                 out.add(org_iri, RDF.type, node(ORG.Organization))
+                out.add(org_iri, SCHEMA.name, text_literal(role.org))
+                out.add(org_iri, RDFS.label, text_literal(role.org))
     return post
 
 

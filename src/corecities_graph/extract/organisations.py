@@ -16,7 +16,7 @@ HEADS: dict[str, str] = {
     "University": "university", "College": "university", "Polytechnic": "university",
     "Council": "council", "Authority": "other",
     "Institute": "institute", "Centre": "institute", "Laboratory": "institute",
-    "Government": "government", "Department": "government", "Ministry": "government", "Office": "government",
+    "Government": "government", "Department": "government", "Ministry": "government", "Office": "other",
     "Treasury": "government", "Parliament": "government", "Assembly": "government",
     "Ltd": "company", "Limited": "company", "plc": "company", "PLC": "company", "Inc": "company",
     "LLP": "company", "Company": "company", "Corporation": "company",
@@ -24,7 +24,8 @@ HEADS: dict[str, str] = {
     "Trust": "other", "Chamber": "other", "Partnership": "other", "Board": "other",
     "Agency": "other", "Commission": "other", "Foundation": "other", "Society": "other",
     "Association": "other", "Federation": "other", "Hospital": "other", "Museum": "other",
-    "Forum": "other", "Catapult": "other", "Group": "other",
+    "Forum": "other", "Catapult": "other", "Group": "other", "Committee": "other", "Cabinet": "other",
+    "District": "other", "System": "other", "Service": "other",
 }  # fmt: skip
 # A capitalised word right after a head that turns the phrase into something else.
 DOCUMENT_WORDS = {
@@ -109,7 +110,17 @@ def resolve_name(surface: str, type_: str, ref: Reference) -> tuple[str, str]:
     return name, type_
 
 
+# "Cabinet Office", "Home Office", "Scotland Office": departments of state; "the City Office" is not one
+_STATE_OFFICE = re.compile(
+    r"^(?:Cabinet|Home|Foreign(?:,\s+Commonwealth\s+(?:and|&)\s+Development)?|Scotland|Wales|Northern\s+Ireland"
+    r"|India|Colonial|War)\s+Office$|^Office\s+(?:for|of)\s"
+)
+NATIONS = {"Scotland", "Wales", "England", "Ireland", "UK", "Cymru", "Britain"}
+
+
 def type_of(name: str) -> str:
+    if _STATE_OFFICE.search(name):
+        return "government"
     words = name.split()
     if words and words[0] == "Universities" and len(words) > 2:
         return "alliance"
@@ -151,12 +162,15 @@ def _names_in_run(
             head += 1  # "University College"
         end = head + 1
         nxt = words[end] if end < len(words) else None
+        if nxt is not None and starts_role(words, end, ref):
+            nxt = None  # "Swansea Council Leader Cllr X": the post follows the name
         if nxt in DOCUMENT_WORDS or (
             nxt
             and nxt[0].isupper()
             and nxt not in MASTHEAD_WORDS
             and nxt not in ref.honorifics  # "Leader of X City Council Sir Y Z"
             and ref.canonical_city(nxt) is None
+            and nxt not in NATIONS
             and nxt not in _CONNECT
         ):
             i = head + 1
@@ -164,11 +178,18 @@ def _names_in_run(
         if nxt in {"of", "for", "on"} and not tokens[head][2].endswith(("’s", "'s")):
             owned = [bool(_POSSESSIVE.search(t[2])) for t in tokens]
             end = _complement_end(words, end + 1, ref, owned)
-        elif nxt is not None and ref.canonical_city(nxt) is not None:
-            end += 1  # "Queen's University Belfast", "University College Birmingham"
+        elif nxt is not None and (ref.canonical_city(nxt) is not None or nxt in NATIONS):
+            end += 1  # "Queen's University Belfast", "National Manufacturing Institute Scotland"
         start = i
         while start - 1 >= previous_end and _modifier(words[start - 1]):
             start -= 1
+            if (
+                start - 2 >= previous_end
+                and words[start - 1] in {"and", "&"}
+                and _modifier(words[start - 2])
+                and ref.canonical_city(words[start - 2]) is not None
+            ):
+                start -= 2  # "Nottingham and Nottinghamshire Integrated Care System"
         if start == i and words[i] in HEADS and end == head + 1 and words[i] != "Universities":
             i = head + 1
             continue  # a bare head word on its own is not a name
@@ -237,6 +258,21 @@ def _list_line_candidates(seg: Segmented, found: list[_Candidate], ref: Referenc
             yield _Candidate(paragraph.start, paragraph.start + len(surface), known, type_, surface)
 
 
+_ROLE_CACHE: dict[int, frozenset[str]] = {}
+
+
+def _role_key(words: list[str]) -> str:
+    return fold(" ".join(words).replace("-", " "))
+
+
+def starts_role(words: list[str], j: int, ref: Reference) -> bool:
+    """Whether words[j:] open with a post ('Leader', 'Pro Vice-Chancellor', 'chief executive')."""
+    if id(ref) not in _ROLE_CACHE:
+        _ROLE_CACHE[id(ref)] = frozenset(_role_key(r.split()) for r in ref.roles) | {"pro vice chancellor"}
+    roles = _ROLE_CACHE[id(ref)]
+    return any(_role_key(words[j : j + k]) in roles for k in (3, 2, 1) if j + k <= len(words))
+
+
 def _modifier(word: str) -> bool:
     return (
         bool(word)
@@ -272,6 +308,8 @@ def _complement_end(words: list[str], j: int, ref: Reference, owned: list[bool])
             break  # "signed by Stoke-on-Trent City Council on Monday"
         if word in DOCUMENT_WORDS or (j + 1 < len(words) and words[j + 1] in DOCUMENT_WORDS):
             break
+        if end == j and word[0].isupper() and starts_role(words, j, ref):
+            break  # "University of Exeter Pro Vice-Chancellor": the post after the name is not in it
         if word in {"the", "of", "upon", "on", "&", "and"}:
             rest = words[j + 1 :]
             if word in {"and", "&"} and any(_is_head(w, None) for w in rest):
@@ -298,7 +336,8 @@ def _gazetteer_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterab
                 continue
             inst = ref.institutions.get(canonical)
             type_ = inst.type if inst else type_of(canonical)
-            yield _Candidate(match.start(), match.end(), canonical, type_, match.group())
+            lead = len(match.group()) - len(match.group().lstrip("‘'"))
+            yield _Candidate(match.start() + lead, match.end(), canonical, type_, match.group()[lead:])
 
 
 _PATTERN_CACHE: dict[int, list[tuple[re.Pattern[str], dict[str, str]]]] = {}
@@ -318,8 +357,9 @@ def _gazetteer_patterns(ref: Reference) -> list[tuple[re.Pattern[str], dict[str,
                 continue
             bodies = []
             for surface in sorted(surfaces, key=len, reverse=True):
-                body = re.sub(r"['’]", "[’']?", re.escape(surface))
-                bodies.append(body.replace(r"\ ", r"\s+"))
+                body = re.sub(r"['’]", "[’']?", re.escape(surface)).replace(r"\ ", r"\s+")
+                # a name of several words is still that name in other capitals ("the core cities group")
+                bodies.append(f"(?i:{body})" if guard == "" and " " in surface else body)
             pattern = re.compile(rf"(?<![\w-])[‘']?(?:{'|'.join(bodies)})[’']?(?![\w-]){guard}")
             patterns.append((pattern, {fold(s): c for s, c in surfaces.items()}))
         _PATTERN_CACHE[key] = patterns

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..resolve import Reference
 from .facts import OrgMention, PersonMention, PlaceMention, Role
@@ -145,13 +145,15 @@ def find_people(
             phones: tuple[str, ...] = ()
             emails: tuple[str, ...] = ()
             of_org: tuple[str, str] | None = None
+            # "Leader of A Cllr X, Leader of B Cllr Y": what follows X's name up to Y's post is X's
+            limit = _next_person(text, after_start, sentence.end, lex)
             speech = _SPEECH.match(text, after_start, sentence.end)
             if speech:
                 frame = True
                 if speech.group("appos"):
                     a_start, a_end = speech.start("appos"), speech.end("appos")
                     who = _WHO.search(text, a_start, a_end)
-                    roles += _roles_in(text, a_start, who.start() if who else a_end, orgs, places, lex)
+                    roles += _roles_in(text, a_start, min(who.start() if who else a_end, limit), orgs, places, lex)
                 elif speech.group("of"):
                     of_orgs = _targets(speech.start("of"), speech.end("of"), orgs, places)
                     if of_orgs:
@@ -163,7 +165,7 @@ def find_people(
                 )
                 frame = True
                 if tail:
-                    roles += _roles_in(text, tail.start("appos"), tail.end("appos"), orgs, places, lex)
+                    roles += _roles_in(text, tail.start("appos"), min(tail.end("appos"), limit), orgs, places, lex)
             if (
                 not speech
                 and not caption
@@ -173,16 +175,16 @@ def find_people(
                 tail = _APPOS_AFTER.match(text, after_start, sentence.end)
                 if tail and lex.role_word.search(tail.group("appos")):
                     frame = True
-                    roles += _roles_in(text, tail.start("appos"), tail.end("appos"), orgs, places, lex)
+                    roles += _roles_in(text, tail.start("appos"), min(tail.end("appos"), limit), orgs, places, lex)
             elif not speech and not caption and not _CONTACT_BEFORE.search(before):
                 tail = _APPOS_AFTER.match(text, after_start, sentence.end)
                 if tail and tail.group("end") in {",", ":"} and _appos_is_post(tail.group("appos"), lex):
                     frame = True
-                    roles += _roles_in(text, tail.start("appos"), tail.end("appos"), orgs, places, lex)
+                    roles += _roles_in(text, tail.start("appos"), min(tail.end("appos"), limit), orgs, places, lex)
             paren = _PAREN_AFTER.match(text, after_start, sentence.end)
             if paren and lex.role_word.search(paren.group("appos")):
                 frame = True  # "Cllr Amy Hirst (Leader, Wakefield Council) said"
-                roles += _roles_in(text, paren.start("appos"), paren.end("appos"), orgs, places, lex)
+                roles += _roles_in(text, paren.start("appos"), min(paren.end("appos"), limit), orgs, places, lex)
             pre_roles = _role_before(text, sentence.start, name_at, orgs, places, lex)
             if pre_roles and of_org is not None and pre_roles[-1].org is None:
                 pre_roles[-1] = _role(pre_roles[-1].role, of_org[0], of_org[1])
@@ -194,7 +196,7 @@ def find_people(
                 if tail:
                     end = _CONTACT_END.search(text, tail.end(), sentence.end)
                     stop = end.start() if end else sentence.end
-                    roles += _roles_in(text, tail.end(), stop, orgs, places, lex)
+                    roles += _roles_in(text, tail.end(), min(stop, limit), orgs, places, lex)
                     frame = contact = True
                     rest = text[after_start : sentence.end]
                     phones = tuple(p.strip() for p in _PHONE.findall(rest))
@@ -204,6 +206,8 @@ def find_people(
                 frame = True
                 if tail:
                     roles.append(Role(capitalise(tail.group(1).strip()), None))
+            if match.group("mp"):
+                roles.append(Role("Member of Parliament", None))  # "MP" after a name is a seat held
             if not frame and not hon_surface and not match.group("mp"):
                 continue
             honorific = ref.canonical_honorific(hon_surface) if hon_surface else None
@@ -220,6 +224,15 @@ def find_people(
                 )
             )
     return found + _short_references(seg, found, lex)
+
+
+def _next_person(text: str, start: int, end: int, lex: _Lexicon) -> int:
+    """Where the next titled person's post begins after `start` in a sentence (or `end`)."""
+    nxt = next((m for m in lex.name.finditer(text, start, end) if m.group("hon")), None)
+    if nxt is None:
+        return end
+    comma = max(text.rfind(",", start, nxt.start()), text.rfind(";", start, nxt.start()))
+    return comma if comma >= start else end
 
 
 def _short_references(seg: Segmented, found: list[PersonMention], lex: _Lexicon) -> list[PersonMention]:
@@ -285,31 +298,61 @@ def _roles_in(
     places: list[PlaceMention],
     lex: _Lexicon,
 ) -> list[Role]:
-    """Posts in an apposition: 'Chair of A and Leader of B', 'A's Chair', 'Role, A'."""
+    """Posts in an apposition: 'Chair of A and Leader of B', 'A's Chair', 'A Chair', 'Role, A'.
+
+    The apposition is cut into posts at commas, semicolons and at an 'and' that closes a complete
+    post ('Leader of the House and Chair of X'), never inside a name and never in a combined post
+    ('Principal and Vice-Chancellor of Y' is one).
+    """
+    targets = _targets(start, end, orgs, places)
     roles: list[Role] = []
-    cursor = start
-    for t_start, t_end, name, kind in _targets(start, end, orgs, places):
-        if t_start < cursor:
+    for c_start, c_end in _post_chunks(text, start, end, targets, lex):
+        inside = [t for t in targets if c_start <= t[0] and t[1] <= c_end]
+        if not inside:
+            role = _clean(_OWNER.sub("", _LEADING.sub("", text[c_start:c_end])))
+            if _is_role(role, lex) and not any(r.role == role for r in roles):
+                roles.append(Role(role, None))
             continue
-        head = text[cursor:t_start]
-        if re.match(r"[’']s\s", text[t_end : t_end + 3]):
-            after = text[t_end + 3 : end]
-            role = _clean(re.split(r",|\s+and\s+(?=[A-Z])|\s+(?:of|at)\s+", after)[0])
-            if _is_role(role, lex):
-                roles.append(_role(role, name, kind))
-            cursor = t_end + 3 + len(re.split(r",", after)[0])
-            continue
-        role = _clean(_last_cut(_LEADING.sub("", head)))
-        if _is_role(role, lex):
-            roles.append(_role(role, name, kind))
-        elif roles and not role and roles[-1].org is None:
-            roles[-1] = _role(roles[-1].role, name, kind)
-        cursor = t_end
-    rest = _clean(_OWNER.sub("", _LEADING.sub("", text[cursor:end])))
-    fresh = _is_role(rest, lex) and not any(r.role == rest for r in roles)
-    if fresh and (cursor == start or not re.match(r"[’']s", text[cursor:end])):
-        roles.append(Role(rest, None))
+        t_start, t_end, name, kind = inside[0]
+        before = _clean(_last_cut(_LEADING.sub("", text[c_start:t_start])))
+        after = text[t_end:c_end]
+        possessive = re.match(r"[’']s\s", after)
+        after_role = _clean(re.split(r"\s+(?:of|at)\s+", after[possessive.end() if possessive else 0 :])[0])
+        if _is_role(before, lex):
+            roles.append(_role(before, name, kind))
+        elif after_role and _is_role(after_role, lex) and (possessive or not after[:1].strip()):
+            roles.append(_role(after_role, name, kind))  # "A's Chair", "University of X Pro Vice-Chancellor"
+        elif not before and roles and roles[-1].org is None:
+            roles[-1] = _role(roles[-1].role, name, kind)  # "Leader, Wakefield Council"
     return roles
+
+
+_SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+(?:also\s+)?)?|\s+(?:and|&)\s+(?:also\s+|is\s+)?|\s+as\s+well\s+as\s+")
+
+
+def _post_chunks(
+    text: str, start: int, end: int, targets: list[tuple[int, int, str, str]], lex: _Lexicon
+) -> list[tuple[int, int]]:
+    """Where each post of an apposition starts and ends."""
+    chunks: list[tuple[int, int]] = []
+    cursor = start
+    for sep in _SEPARATOR.finditer(text, start, end):
+        if any(a < sep.end() and sep.start() < b for a, b, _, _ in targets):
+            continue  # "Heseltine Institute for Public Policy, Practice and Place" is one name
+        opened = text[start : sep.start()]
+        if opened.count("(") > opened.count(")"):
+            continue  # "Communications Manager (Arts, Law and Social Sciences)" is one post
+        if not sep.group().strip().startswith((",", ";")):
+            head = text[cursor : sep.start()]
+            complete = any(cursor <= a and b <= sep.start() for a, b, _, _ in targets) or re.search(
+                r"\s(?:of|for|at)\s", head
+            )
+            if not complete or not lex.role_word.match(text, sep.end()):
+                continue
+        chunks.append((cursor, sep.start()))
+        cursor = sep.end()
+    chunks.append((cursor, end))
+    return [(a, b) for a, b in chunks if b > a]
 
 
 def _is_role(role: str, lex: _Lexicon) -> bool:
@@ -350,6 +393,9 @@ def _role_before(
     head = head.rstrip()
     if not head.endswith(",") and head and not head[-1].isalpha():
         return []
+    chained = _chained_before(text, lo, lo + len(head.rstrip(", ")), orgs, places, lex)
+    if chained:
+        return chained
     of_role = _role_of_before(text, lo, head, orgs, places, lex)
     if of_role is not None:
         return [of_role]
@@ -380,6 +426,30 @@ def _role_before(
             if t_end == lo + possessive.start():
                 return [_role(role, name, kind)]
     return [Role(role, None)]
+
+
+def _chained_before(
+    text: str, lo: int, end: int, orgs: list[OrgMention], places: list[PlaceMention], lex: _Lexicon
+) -> list[Role]:
+    """'Core Cities chair and leader of Leeds City Council Sir X': two posts or more before a name."""
+    targets = _targets(lo, end, orgs, places)
+    if not targets or end - lo > 200:
+        return []
+    stop = max(text.rfind(c, lo, end) for c in ";:(“\"")
+    lo = max(lo, stop + 1)
+    starts = [lo + m.start() for m in re.finditer(r"(?<!\S)\S", text[lo:end])][-16:]
+    for begin in starts:
+        if lex.honorific.search(text, begin, end) or any(
+            not any(a <= m.start("name") < b for a, b, _, _ in targets) for m in lex.name.finditer(text, begin, end)
+        ):
+            continue  # another person's name and post stand in between
+        chunks = _post_chunks(text, begin, end, targets, lex)
+        if len(chunks) < 2:
+            continue
+        roles = [_roles_in(text, a, b, orgs, places, lex) for a, b in chunks]
+        if all(len(r) == 1 for r in roles) and any(r[0].org for r in roles):
+            return [r[0] for r in roles]
+    return []
 
 
 def _role_of_before(
@@ -420,3 +490,53 @@ def _unique_roles(roles: list[Role]) -> list[Role]:
     # a role without an organisation adds nothing beside the same role with one
     with_org = {r.role.lower() for r in seen.values() if r.org}
     return [r for r in seen.values() if r.org or r.role.lower() not in with_org]
+
+
+# Posts whose organisation goes without saying in a release from one: "Vice-Chancellor Professor X
+# said" on a university's page is its Vice-Chancellor.
+_POSTS_OF = {
+    "university": re.compile(
+        r"^(?:(?:Deputy|Pro|Acting|Interim)[\s-]+)?(?:Vice[\s-]+Chancellor|Principal|Provost|Registrar|Vice[\s-]+Principal"
+        r"|Pro[\s-]+Vice[\s-]+Chancellor)(?:\s+and\s+(?:Vice[\s-]+Chancellor|Chief\s+Executive|Principal))?$",
+        re.IGNORECASE,
+    ),
+    "council": re.compile(
+        r"^(?:Deputy\s+)?(?:Council\s+)?Leader(?:\s+of\s+the\s+Council)?$|^Cabinet\s+Member\b|^Lord\s+Mayor$",
+        re.IGNORECASE,
+    ),
+}
+
+
+def settle_posts(
+    people: list[PersonMention], orgs: list[OrgMention], publisher: tuple[str, str] | None
+) -> list[PersonMention]:
+    """Give a post named without its organisation the one the text makes clear, else leave it.
+
+    The same post held elsewhere in the text with an organisation wins; then the publisher,
+    when the post is one of its kind; then the only organisation of that kind the text names.
+    """
+    known: dict[tuple[str, str], str] = {}
+    for person in people:
+        for role in person.roles:
+            if role.org:
+                known.setdefault((person.name, role.role.lower()), role.org)
+    by_type: dict[str, set[str]] = {}
+    for org in orgs:
+        by_type.setdefault(org.type, set()).add(org.name)
+    settled = []
+    for person in people:
+        roles = []
+        for role in person.roles:
+            if role.org is None:
+                org = known.get((person.name, role.role.lower()))
+                for kind, pattern in _POSTS_OF.items():
+                    if org is None and pattern.match(role.role):
+                        if publisher is not None and publisher[1] == kind:
+                            org = publisher[0]
+                        elif len(by_type.get(kind, ())) == 1:
+                            org = next(iter(by_type[kind]))
+                if org is not None:
+                    role = Role(role.role, org)
+            roles.append(role)
+        settled.append(replace(person, roles=tuple(_unique_roles(roles))))
+    return settled

@@ -6,12 +6,13 @@ import re
 from datetime import date
 
 from ..resolve import Reference
-from ..sources import Document
-from .facts import Extraction
+from ..sources import Document, slugify
+from .facts import Declaration, Extraction
 from .organisations import find_organisations
-from .people import find_people
+from .organisations import resolve_name, type_of
+from .people import find_people, settle_posts
 from .places import find_places
-from .proposals import find_proposals
+from .proposals import find_proposals, proposed_organisations
 from .quotes import find_quotes
 from .signatories import find_alliance_members, find_declaration, find_signatories
 from .statistics import find_counts, find_statistics
@@ -50,10 +51,19 @@ def extract(document: Document, ref: Reference) -> Extraction:
     """Read every kind of fact from one document."""
     seg = segment(document.text)
     orgs = find_organisations(seg, ref)
+    proposed = proposed_organisations(seg, orgs)
+    orgs = [o for o in orgs if o not in proposed]
     places = find_places(seg, ref, orgs)
-    people = find_people(seg, ref, orgs, places)
+    people = settle_posts(find_people(seg, ref, orgs, places), orgs, _publisher(document, ref))
     counts = find_counts(seg)
     declaration = find_declaration(seg, orgs)
+    signatories = find_signatories(seg, orgs, declaration)
+    proposals = find_proposals(seg, orgs, proposed)
+    if declaration is None and (proposals or counts):
+        # What a release calls for, or how many it says took part, belongs to something: where the
+        # text names no agreement, that is the release's own statement.
+        declaration = Declaration(f"{slugify(document.doc_id)}-statement", _statement_name(document, seg),
+                                  "declaration", False, None)  # fmt: skip
     return Extraction(
         doc_id=document.doc_id,
         text=document.text,
@@ -63,10 +73,10 @@ def extract(document: Document, ref: Reference) -> Extraction:
         organisations=orgs,
         people=people,
         quotes=find_quotes(seg, people),
-        proposals=find_proposals(seg, orgs),
+        proposals=proposals,
         statistics=find_statistics(seg, orgs, counts),
         claimed_counts=counts,
-        signatories=find_signatories(seg, orgs, declaration),
+        signatories=signatories,
         declaration=declaration,
         alliance_members=find_alliance_members(seg, orgs, places),
     )
@@ -89,6 +99,18 @@ def dateline(text: str) -> str | None:
         except ValueError:
             continue
     return None
+
+
+def _publisher(document: Document, ref: Reference) -> tuple[str, str] | None:
+    """The publisher as an organisation (canonical name, type), when it is one."""
+    if not document.publisher:
+        return None
+    return resolve_name(document.publisher, type_of(document.publisher), ref)
+
+
+def _statement_name(document: Document, seg: Segmented) -> str:
+    by = document.publisher or _title(seg) or document.doc_id
+    return f"Statement by {by}" if document.publisher else f"Statement in {by}"
 
 
 def _title(seg: Segmented) -> str | None:

@@ -11,6 +11,10 @@ from .text import Paragraph, Segmented
 _OPEN_AFTER_CUE = re.compile(
     rf"(?:\b(?:{SPEECH_VERBS})\b[^“\"‘:]{{0,60}}?[:,]|\bnote:|:)\s*(?P<mark>[“\"‘'])"
 )
+_CUE_AT_END = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^“\"‘:]{{0,60}}?:\s*$")
+_REPORTED = re.compile(rf"\b(?:{SPEECH_VERBS})\b\s+(?:that\s+)?(?:the|it|this|they|we|a|an|there|his|her|their)\b")
+# 'The plan was late. "We have waited," she said.': a quote opening after a full stop
+_OPEN_INSIDE = re.compile(r"[.!?]\s+(?P<mark>[“\"])")
 _PRONOUN = re.compile(rf"\b(?:She|He|They)\s+(?:{SPEECH_VERBS})\b")
 _AFTER_CLOSE = re.compile(rf"^\s*,?\s*(?:(?:{SPEECH_VERBS})\s+)?")
 _SINGLE_CLOSE = re.compile(r"(?<=[.!?,;…\]])[’']|[’'](?=\s*$)")
@@ -31,11 +35,24 @@ def find_quotes(seg: Segmented, people: list[PersonMention]) -> list[Quote]:
             speaker = _speaker_before(people, paragraph, paragraph.start + open_at)
             if speaker is None and _PRONOUN.search(paragraph.text[:open_at]):
                 speaker = last
-        elif paragraph.text[:1] in '“"‘':
+        elif paragraph.text[:1] in '“"‘\'':
             open_at = 0
             speaker = _speaker_after_close(people, paragraph)
             if speaker is None and _pronoun_after_close(paragraph):
                 speaker = last
+            if speaker is None and i and paragraph.start - paragraphs[i - 1].end < 4:
+                # 'X said:' closing the paragraph before, or 'X said the plan was late.' then the
+                # words themselves: the quote continues what the paragraph before reported
+                before = paragraphs[i - 1]
+                if _CUE_AT_END.search(before.text) or _REPORTED.search(before.text):
+                    speaker = _speaker_before(people, before, before.end)
+        elif (inner := _OPEN_INSIDE.search(paragraph.text)) is not None:
+            open_at = inner.start("mark")
+            close = _find_close(paragraph.text, open_at + 1, paragraph.text[open_at])
+            if close is None or not _PRONOUN_AFTER.match(paragraph.text, close + 1):
+                i += 1
+                continue
+            speaker = _speaker_before(people, paragraph, paragraph.start + open_at) or last
         else:
             i += 1
             continue

@@ -6,11 +6,17 @@ import re
 
 from ..sources import slugify
 from .facts import AllianceMember, Declaration, OrgMention, PlaceMention, Signatory
-from .text import Segmented, starting_within
+from .text import Segmented, capitalise, starting_within
 
-_LIST_CUE = re.compile(
-    r"(?:signed\s+by|signatories\s+(?:are|include)|signatories|supported\s+by|backed\s+by)\s*:\s*$",
+# "Signatories to the Compact are:", "The organisations that have signed the charter include:"
+LIST_CUE = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?=[^.!?]{0,160}$)[^.!?]*\b(?:signed|signing|signator(?:y|ies)|supported|backed|endorsed|partners|parties"
+    r"|members|sign\s+up|signed\s+up|joined|joining)\b[^.!?]*:\s*$",
     re.IGNORECASE,
+)
+_AGREEMENT_WORDS = (
+    r"declarations?|agreements?|compacts?|charters?|accords?|concordats?|pacts?|pledges?|partnerships?"
+    r"|memorandum\s+of\s+understanding|deals?"
 )
 _SIGN_CUE = re.compile(
     r"\b(?:(?:is|are|was|were)\s+(?:also\s+|now\s+)*(?:a\s+)?signator(?:y|ies)"
@@ -19,10 +25,24 @@ _SIGN_CUE = re.compile(
     r"|signs?\s+up\s+to|signed\s+up\s+to"
     r"|(?:is|are)\s+joining\s+(?:a|the)\s+(?:joint\s+)?(?:declaration|agreement)"
     r"|(?:both\s+)?(?:take|takes|took)\s+part\s+in\s+(?:a|the)\s+(?:joint\s+)?(?:declaration|agreement)"
-    r"|among\s+its\s+(?:backers|signatories|supporters))\b",
+    r"|among\s+its\s+(?:backers|signatories|supporters)"
+    rf"|(?:has|have|had)\s+(?:also\s+|now\s+)*become\s+(?:a\s+)?(?:signator(?:y|ies)|part(?:y|ies)|partners?)"
+    rf"|join(?:s|ed|ing)?\s+(?:the|a|an|this|that)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})"
+    rf"|(?:is|are|was|were)\s+represented\s+(?:in|on)\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS})"
+    rf"|put\s+(?:its|their)\s+names?\s+to"
+    rf"|(?:latest|first|newest|last)\s+(?:[\w-]+\s+){{0,2}}to\s+(?:sign|join|back|endorse)"
+    rf"|(?:has|have|had)\s+(?:also\s+|now\s+|formally\s+|jointly\s+)*(?:endorsed|launched|entered\s+into|formed|committed\s+to)\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})"
+    rf"|(?:signed|agreed|launched|formed|sealed)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS}))\b",
     re.IGNORECASE,
 )
-_MAY_SIGN = re.compile(r"signat|signs?\b|signed|joining|part\s+in|among|agreed|\bunder\b", re.IGNORECASE)
+_MAY_SIGN = re.compile(
+    r"signat|signs?\b|signed|sign\b|join|part\s+in|among|agreed|\bunder\b|represented|put\s+\w+\s+name|endorsed"
+    r"|launched|entered|formed|committed|sealed|brings?\b|bringing|part(?:y|ies|ners?)\b",
+    re.IGNORECASE,
+)
+# "The partnership brings A and B together", "brings together A, B and C": the parties follow the verb
+_BRINGS = re.compile(r"\bbring(?:s|ing)?\s+(?:together\s+)?", re.IGNORECASE)
+_BRINGS_CONTEXT = re.compile(rf"\b(?:{_AGREEMENT_WORDS})\b", re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:not|never|yet\s+to|pledg\w*\s+to|plan\w*\s+to|intend\w*\s+to)\s*$", re.IGNORECASE
 )
@@ -30,7 +50,7 @@ _UNDER = re.compile(
     r"^\s*Under\s+the\s+[^,]*?(?:Agreement|Declaration|Charter|Accord|Compact)s?\s*,", re.IGNORECASE
 )
 _NAMED = re.compile(
-    r"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:for|of|and)\s+)?){1,7}(?P<kind>Declaration|Agreements?|Charter|Accord|Compact))\b"
+    r"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:for|of|and)\s+)?){1,7}(?P<kind>Declaration|Agreements?|Charter|Accord|Compact|Concordat|Pact))\b"
 )
 # "... have agreed a five-year Health Innovation Partnership": an agreement named by what it sets up
 _AGREED = re.compile(
@@ -41,6 +61,14 @@ _GENERIC = re.compile(
     r"(?:(?:New|Joint|Civic|Strategic|Formal)\s+)*(?:Partnership|Compact|Charter|Accord|Deal|Concordat"
     r"|Memorandum\s+of\s+Understanding|Agreement)"
 )
+_DESCRIBED = re.compile(
+    r"\b(?:the|a|an|this|that|its|their|our|new)\s+"
+    r"(?P<what>(?:(?!(?:the|a|an|and|of|with|for|to|in)\b)[\w’'-]+\s+){0,3}?"
+    rf"(?P<kind>{_AGREEMENT_WORDS}))\b",
+    re.IGNORECASE,
+)
+# Words that describe an agreement's form, not which one it is: "ten-year", "new", "joint"
+_PLAIN_KIND = re.compile(r"^(?:(?:new|joint|formal|landmark|historic|[\w]+-year|first|\w+-wide)\s+)+", re.IGNORECASE)
 _UNNAMED = re.compile(r"\b(?:joint[\s-])?(?P<kind>declaration|agreement)s?\b", re.IGNORECASE)
 _ALLIANCE = re.compile(
     r"\b(?:is|are)\s+(?:an?\s+)?(?:alliance|partnership|network|group)\s+of\b|\bbrings\s+together\b|\bcomprises\b|\bis\s+made\s+up\s+of\b",
@@ -95,6 +123,29 @@ def find_declaration(seg: Segmented, orgs: list[OrgMention]) -> Declaration | No
         start, end, name, kind = named[0]
         kind_word = "agreement" if kind.lower().startswith("agreement") else "declaration"
         return Declaration(slugify(name), name, kind_word, True, seg.evidence(start, end))
+    return _described(seg, orgs, alliances)
+
+
+def _described(seg: Segmented, orgs: list[OrgMention], alliances: list[OrgMention]) -> Declaration | None:
+    """'signed a ten-year civic partnership', 'the compact': an agreement the text describes but does not name."""
+    text = seg.text
+    for sentence in seg.sentences:
+        for match in _DESCRIBED.finditer(text, sentence.start, sentence.end):
+            kind = match.group("kind").lower()
+            body = text[sentence.start : sentence.end]
+            if kind.startswith("partnership") and not _SIGN_CUE.search(body) and not _BRINGS.search(body):
+                continue  # "in partnership with" is how work is done, not a thing signed
+            parties = [o for o in starting_within(orgs, sentence.start, sentence.end) if not o.members]
+            convener = (alliances or parties or orgs or [None])[0]
+            if convener is None:
+                return None
+            what = re.sub(r"\s+", " ", match.group("what"))
+            kind_word = "declaration" if kind.startswith("declaration") else "agreement"
+            return Declaration(
+                f"{slugify(convener.name)}-{slugify(_PLAIN_KIND.sub('', what) or kind_word)}",
+                f"{capitalise(what)} ({convener.name})", kind_word, False,
+                seg.evidence(match.start("what"), match.end("what")),
+            )  # fmt: skip
     return None
 
 
@@ -115,7 +166,7 @@ def find_signatories(
     for paragraph in seg.paragraphs:
         if paragraph.noise:
             continue
-        if _LIST_CUE.search(paragraph.text):
+        if LIST_CUE.search(paragraph.text):
             in_list = True
             continue
         if in_list:
@@ -140,6 +191,13 @@ def find_signatories(
             stop = sentence.start + under.end() + (verb.start() if verb else len(body))
             for org in in_sentence:
                 if sentence.start + under.end() <= org.evidence.span.start < stop:
+                    add(org)
+        brings = _BRINGS.search(body)
+        if brings and _BRINGS_CONTEXT.search(body[: brings.start()]):
+            together = re.search(r"\btogether\b", body[brings.end() :])
+            stop = sentence.start + brings.end() + (together.start() if together else len(body))
+            for org in in_sentence:
+                if sentence.start + brings.end() <= org.evidence.span.start < stop:
                     add(org)
         for cue in _SIGN_CUE.finditer(body):
             if _NEGATION.search(body[: cue.start()]):

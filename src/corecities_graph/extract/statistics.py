@@ -36,12 +36,20 @@ _COUNT = re.compile(
     r"member|other|participating|English|British|Scottish|Welsh|regional)\s+|[‘'“\"])*"
     # "two brilliant universities", "three founding partners": a describing word or two
     r"(?:(?!(?:of|per|in|and|or|to|more|than|million|thousand|percent|cent)\b)[a-z][\w-]*\s+){0,2}?)"
-    r"(?P<what>universities|cities|signatories|partners|parties)\b",
+    r"(?P<what>universities|cities|signatories|partners|parties|higher\s+education\s+(?:institutions|providers))\b",
     re.IGNORECASE,
 )
+# "nearly 60 universities across the UK", "40 universities nationwide": a wider group than the parties
+_WIDER = re.compile(
+    r"\s*(?:(?:across|around|throughout|in)\s+(?:the\s+)?(?:UK|United\s+Kingdom|country|nation|England|Scotland"
+    r"|Wales|Northern\s+Ireland|Britain|world|sector)\b|nationwide\b|nationally\b|elsewhere\b)"
+)
+_QUALIFIED = re.compile(rf"\b(?:{_QUAL})\s+$", re.IGNORECASE)
+# "Leeds and the other 10 Core Cities": the one named, and the rest
+_ONE_AND_THE_OTHER = re.compile(r"(?<![,\w])\s*[A-Z][\w-]+\s+and\s+the\s+other\s+$")
 # Cheap tests that let a sentence without any figure, or without a party word, be skipped.
 _HAS_NUMBER = re.compile(rf"\d|\b(?:{NUMBER_WORD_PATTERN})\b", re.IGNORECASE)
-_HAS_PARTY = re.compile(r"universities|cities|signatories|partners|parties", re.IGNORECASE)
+_HAS_PARTY = re.compile(r"universities|cities|signatories|partners|parties|institutions|providers", re.IGNORECASE)
 _WHAT = {"partners": "signatories", "parties": "signatories"}  # those who took part, whatever they are
 _PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?P<p>year|annum|month|week|day)\b|\s+annually\b")
 _NOUN = re.compile(r"\s+(?P<np>(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]*s|people|staff|jobs))\b")
@@ -57,6 +65,12 @@ _UNITS = {
     "learners": "people", "citizens": "people", "jobs": "jobs", "years": "years",
     "months": "months", "weeks": "weeks", "days": "days", "hours": "hours",
 }  # fmt: skip
+# What a document lists about itself: counting them claims nothing about the world.
+_OWN_ITEMS = {
+    "recommendations", "commitments", "proposals", "priorities", "pledges", "asks", "actions",
+    "principles", "themes", "pillars", "objectives", "aims", "points", "steps", "chapters", "sections",
+    "measures", "demands", "goals", "strands", "workstreams", "areas", "missions", "ambitions",
+}  # fmt: skip
 _COUNT_WORDS = {"universities", "cities", "signatories", "per", "percent"}
 
 
@@ -70,9 +84,25 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
             value = parse_number(match.group("num"))
             if value is None or value != int(value) or value < 2:
                 continue
+            what = _WHAT.get(match.group("what").lower(), match.group("what").lower())
+            if what.startswith("higher"):
+                what = "universities"
+            before = seg.text[sentence.start : match.start()]
+            wider = _WIDER.match(seg.text, match.end(), sentence.end)
+            if wider and what == "cities" and re.search(r"\bcore\b", match.group("mid"), re.IGNORECASE):
+                # "the 11 Core Cities across the UK" is the whole alliance; "in England" is a part of it
+                wider = re.search(r"England|Scotland|Wales|Northern\s+Ireland", wider.group())
+            if wider or (
+                what == "signatories" and _QUALIFIED.search(before)
+            ):
+                continue  # not the parties of this agreement, but a group they belong to
+            if re.search(r"\bother\s+$", before, re.IGNORECASE):
+                if not _ONE_AND_THE_OTHER.search(before):
+                    continue  # "the other 10 cities" counts only part of the parties
+                value += 1
             counts.append(
                 ClaimedCount(
-                    what=_WHAT.get(match.group("what").lower(), match.group("what").lower()),
+                    what=what,
                     count=int(value),
                     surface=match.group(),
                     evidence=seg.evidence(match.start(), match.end()),
@@ -162,6 +192,15 @@ def _statistic(
         ):
             return None  # "1 in 5 adults" is a ratio, not a count of adults
         head = noun.group("head").lower()
+        if head in _OWN_ITEMS:
+            return None  # "sets out three recommendations": the document's own items, not a claim
+        paragraph = seg.paragraphs[sentence.paragraph]
+        if (
+            match.start() == paragraph.start
+            and len(paragraph.text.split()) <= 8
+            and not paragraph.text.rstrip().endswith((".", "!", "?", ":", "”", '"'))
+        ):
+            return None  # "Two people entering reception": a picture's caption, not a claim
         unit = _UNITS.get(head, "count")
         measure = noun.group("np")
         end = after + noun.end()

@@ -68,6 +68,7 @@ _NOTES_HEADING = re.compile(
 )
 # A list of parties can stand in the notes; it is content again.
 _LIST_AGAIN = re.compile(r"(?:signed\s+by|signatories(?:\s+(?:are|include))?)\s*:\s*$", re.IGNORECASE)
+_CONTACT_LINE = re.compile(r"\b(?:contact|enquiries|press\s+office(?:r)?|media\s+(?:relations|officer|manager))\b", re.IGNORECASE)
 # "Caption | Publisher / Photographer": the credit after the bar is not content.
 _CREDIT_TAIL = re.compile(r"\s+\|\s+[^|]{1,80}$")
 
@@ -182,7 +183,9 @@ def segment(text: str) -> Segmented:
             in_notes = True
         elif in_notes and _LIST_AGAIN.search(body):
             in_notes = False
-        noise = in_notes or bool(_NOISE_LINE.match(body)) or body in seen
+        # who to call stands in the notes too: a press contact is a person with a post
+        noted = in_notes and not _CONTACT_LINE.search(body)
+        noise = noted or bool(_NOISE_LINE.match(body)) or body in seen
         seen.add(body)
         paragraph = Paragraph(len(paragraphs), start, end, body, noise)
         paragraphs.append(paragraph)
