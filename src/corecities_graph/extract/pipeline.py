@@ -8,8 +8,7 @@ from datetime import date
 from ..resolve import Reference
 from ..sources import Document, slugify
 from .facts import Declaration, Extraction
-from .organisations import find_organisations
-from .organisations import resolve_name, type_of
+from .organisations import find_organisations, resolve_name, type_of
 from .people import find_people, settle_posts
 from .places import find_places
 from .proposals import find_proposals, proposed_organisations

@@ -30,7 +30,8 @@ _LOWER = re.compile(
     r"(?=,\s+(?:the|a|an)\s|,?\s+and\s+(?:a|an|the)\s|[.;:]|\s+to\s+(?!the\b)[a-z]+\b|\s+[–—-]\s"
     r"|\s+(?:is|are|was|were|will|would)\b|$)"
 )
-_LOWER_HEADS = "|".join(h.lower() for h in PROPOSAL_HEADS)
+# "the spending review" is a date in the calendar, not an ask
+_LOWER_HEADS = "|".join(h.lower() for h in PROPOSAL_HEADS if h != "Review")
 # "calling for a new regional skills fund", "wants a civic university fund to be created"
 _LOWER_NAMED = re.compile(
     r"\b(?:call(?:s|ed|ing)?\s+(?:on\s+(?:the\s+)?\w+\s+)?for|ask(?:s|ed|ing)?\s+(?:(?:the\s+)?\w+\s+)?for"
@@ -40,15 +41,20 @@ _LOWER_NAMED = re.compile(
 # "the introduction of a cities trade package and a new urban trade strategy", "bringing in a visitor levy"
 _MAKING = re.compile(
     r"\b(?:introduction|creation|establishment|setting[\s-]up|launch|formation)\s+of\s+|\bsetting\s+up\s+"
-    r"|\bbringing\s+in\s+|\bintroduc(?:e|ing)\s+|\bcreat(?:e|ing)\s+|\bestablish(?:ing)?\s+|\bset\s+up\s+",
+    r"|\bbring(?:s|ing)?\s+in\s+|\bintroduc(?:e|ing)\s+|\bcreat(?:e|ing)\s+|\bestablish(?:ing)?\s+|\bset\s+up\s+"
+    r"|\bput\s+in\s+place\s+|\bconfirm(?:s|ed|ing)?\s+(?=the\s+(?:extension|expansion|renewal)\b)",
     re.IGNORECASE,
 )
-_LINK = r"and|or|to|for|that|which|by|from|with|in|across|over|within|so|as|on|at"
-_MADE = re.compile(
-    r"(?:(?:a|an|the)\s+)?(?:(?:new|brand-new|dedicated)\s+)?"
-    rf"(?P<np>(?!(?:{_LINK})\b)[\w’'-]+(?:\s+(?!(?:{_LINK})\b)[\w’'-]+){{1,5}}?)"
-    rf"(?=\s+(?:{_LINK})\s|\s*[,.;:)]|\s*$)"
+# "greater flexibility over how ...", "control of the region's budgets", "full devolution of ...":
+# what is asked for is a power, named by the power itself
+_POWER = re.compile(
+    r"\b(?:(?:greater|more|full|increased|stronger|new|local)\s+)+(?:local\s+)?(?:flexibility|control|powers?|freedoms?"
+    r"|autonomy|say|influence|devolution)\b"
+    r"|\b(?:full\s+)?(?:devolution|control)\s+(?:of|over)\s+(?!the\s+(?:government|city|council)\b)",
+    re.IGNORECASE,
 )
+# "... a regional skills passport and for greater flexibility ...": a second proposal joined on
+_MORE = re.compile(r"\s*,?\s+(?:and|or)\s+(?:also\s+)?(?:for\s+|to\s+)?(?=(?:a|an|the|new|greater|more|full)\s)")
 _PROPOSING = re.compile(
     r"\b(?:call\w*|want\w*|back\w*|support\w*|propos\w*|urg\w*|argu\w*|recommend\w*|need\w*|seek\w*|press\w*"
     r"|push\w*|demand\w*|ask\w*|include|includes|should|must|would)\b",
@@ -65,9 +71,12 @@ _LIST_LEAD = re.compile(
     r"[^.!?]*:\s*$",
     re.IGNORECASE,
 )
-_ITEM_END = re.compile(r"\s+(?:to|that|which|so\s+that|in\s+order\s+to)\s|\s*[,;:(–—]|\s+-\s|\.\s*$|$")
 _PURPOSE = re.compile(r"^\s*(?:(?:to\s+be\s+set\s+up\s+)?(?P<p>(?:to|that\s+would)\s+[^,.;]+))")
-_LEAD = re.compile(r"^(?:(?:a|an|the|new|brand-new|introduction\s+of)\s+)+", re.IGNORECASE)
+_LEAD = re.compile(
+    r"(?:(?:a|an|the|new|brand-new|dedicated|introduction\s+of|creation\s+of|establishment\s+of"
+    r"|setting\s+up(?:\s+of)?|bringing\s+in|launch\s+of|formation\s+of)\s+)+",
+    re.IGNORECASE,
+)
 _SKIP_WORDS = {"The", "A", "An", "In", "They", "Their", "Our", "We", "It", "Writing", "Local"}
 
 
@@ -97,72 +106,123 @@ def find_proposals(
 ) -> list[Proposal]:
     """Named proposals in sentences that propose, call for, or ask for something."""
     text = seg.text
-    found: dict[str, Proposal] = {}
-    for org in proposed or ():
-        found.setdefault(org.name.lower(), Proposal(org.name, None, org.evidence))
+    found: list[Proposal] = []
     org_spans = [(o.evidence.span.start, o.evidence.span.end) for o in orgs]
-    for item in _listed(seg):
-        found.setdefault(item.name.lower(), item)
+
+    def add(start: int, end: int, purpose: str | None = None, keep: bool = False) -> None:
+        """The proposal named by text[start:end], trimmed to its name."""
+        if not keep:
+            start, end = _trimmed(text, start, end)
+        name = text[start:end]
+        if not 2 <= len(name.split()) <= 16 or name[:1].isdigit() or any(a < end and start < b for a, b in org_spans):
+            return
+        found.append(Proposal(capitalise(_normalise(name)), purpose, seg.evidence(start, end)))
+
+    for org in proposed or ():
+        found.append(Proposal(org.name, None, org.evidence))
+    for span in _listed(seg):
+        add(*span)
     for sentence in seg.sentences:
         body = text[sentence.start : sentence.end]
         if _ASIDE.search(body):
             continue
         for making in _MAKING.finditer(body):
-            if not _PROPOSING.search(body[: making.start()]) and not _CUE.search(body[: making.start()]):
+            before = body[: making.start()]
+            if not (_PROPOSING.search(before) or _CUE.search(before)) or _NEGATED.search(before):
                 continue
-            at = making.end()
-            while made := _MADE.match(body, at):
-                np = made.group("np")
-                start = sentence.start + made.start("np")
-                end = start + len(np)
-                if len(np.split()) >= 2 and not any(a < end and start < b for a, b in org_spans):
-                    found.setdefault(np.lower(), Proposal(capitalise(np), None, seg.evidence(start, end)))
-                more = re.match(r"\s+(?:and|or)\s+(?=(?:a|an|the|new)\s)", body[made.end() :])
+            if re.search(r"\b(?:be|been|being)\s+$", before):
+                continue  # "a fund to be set up by government": what follows is who, not what
+            at = sentence.start + making.end()
+            while True:
+                start, end = _trimmed(text, at, sentence.end)
+                add(start, end, keep=True)
+                more = _MORE.match(text, end, sentence.end)
                 if not more:
                     break
-                at = made.end() + more.end()
+                at = more.end()
+        for power in _POWER.finditer(body):
+            before = body[: power.start()]
+            if (_PROPOSING.search(before) or _CUE.search(before)) and not _NEGATED.search(before):
+                start, end = _trimmed(text, sentence.start + power.start(), sentence.end)
+                if re.search(r"\s(?:over|of|in|to)\s", text[start:end]):
+                    add(start, end, keep=True)  # "greater devolution" alone is a goal, not a proposal
         if not _CUE.search(body):
             continue
         for match in _TITLED.finditer(body):
-            np = match.group("np")
-            words = np.split()
+            if _NEGATED.search(body[: match.start()]) or _CONTEXT.search(body[: match.start()]):
+                continue
+            words = match.group("np").split()
             while words and words[0] in _SKIP_WORDS:
                 words.pop(0)
-            if len(words) < 2:
-                continue
-            name = " ".join(words) + (match.group("acr") or "")
             start = sentence.start + match.end("np") - len(" ".join(words))
-            end = sentence.start + match.end()
-            if any(a < end and start < b for a, b in org_spans):
-                continue
             purpose = _PURPOSE.match(body[match.end() :])
-            found.setdefault(
-                name.lower(),
-                Proposal(name, purpose.group("p") if purpose else None, seg.evidence(start, end)),
-            )
+            add(start, sentence.start + match.end(), purpose.group("p") if purpose else None, keep=True)
         for match in _LOWER_NAMED.finditer(body):
-            np = match.group("np").strip()
-            if len(np.split()) < 2:
-                continue
-            start = sentence.start + match.start("np")
-            end = sentence.start + match.end("np")
-            if any(a < end and start < b for a, b in org_spans):
-                continue
-            found.setdefault(np.lower(), Proposal(capitalise(np), None, seg.evidence(start, end)))
+            if not _NEGATED.search(body[: match.start()]):
+                add(sentence.start + match.start("np"), sentence.start + match.end("np"))
         for match in _LOWER.finditer(body):
-            np = match.group("np").strip()
-            if len(np.split()) < 3:
-                continue
-            name = capitalise(_normalise(_LEAD.sub("", np) if not np.startswith(("greater", "more")) else np))
-            start = sentence.start + match.start("np")
-            end = sentence.start + match.end("np")
-            found.setdefault(name.lower(), Proposal(name, None, seg.evidence(start, end)))
-    return sorted(found.values(), key=lambda p: p.evidence.span.start)
+            if len(match.group("np").split()) >= 3 and not _NEGATED.search(body[: match.start()]):
+                add(sentence.start + match.start("np"), sentence.start + match.end("np"))
+    return _distinct(found)
 
 
-def _listed(seg: Segmented) -> list[Proposal]:
+def _distinct(found: list[Proposal]) -> list[Proposal]:
+    """One proposal per name, and of two that overlap in the text the longer."""
+    by_name: dict[str, Proposal] = {}
+    for proposal in found:
+        by_name.setdefault(proposal.name.lower(), proposal)
+    ordered = sorted(by_name.values(), key=lambda p: (p.evidence.span.start, -p.evidence.span.end))
+    kept: list[Proposal] = []
+    for proposal in ordered:
+        span = proposal.evidence.span
+        clash = next((k for k in kept if k.evidence.span.start < span.end and span.start < k.evidence.span.end), None)
+        if clash is None:
+            kept.append(proposal)
+        elif span.end - span.start > clash.evidence.span.end - clash.evidence.span.start:
+            kept[kept.index(clash)] = proposal
+    return sorted(kept, key=lambda p: p.evidence.span.start)
+
+
+# Where a proposal's name stops: at punctuation, a clause, a scope or purpose after the name
+# ("devolved adult education budgets for every Core City", "observatories to track demand").
+_NAME_STOP = re.compile(
+    r"\s*[,;:(]|\s[–—-]\s|\.(?:\s|$)"
+    r"|\s+(?:that|which|who|where|while|so\s+that|in\s+order\s+to|across|at|with|within|without|through|"
+    r"under|until|by|from|for|into|alongside|including|as|if|when|because|rather|beyond|than|worth|around|after"
+    r"|before|during|between|among|against|over\s+(?!how\b))\s"
+    r"|\s+(?:and|or)\s+(?:also\s+)?(?=(?:a|an|the|new|for|to|greater|more|full|confirm|bring|give)\s)"
+    r"|(?<!\bpowers)(?<!\bpower)(?<!\bduty)(?<!\bability)(?<!\bfreedom)(?<!\bright)\s+to\s"
+    r"|\s+(?!(?:funding|training|housing|building|planning|learning|spending|manufacturing|engineering|nursing"
+    r"|teaching|banking|marketing|mapping|monitoring|sharing|pricing)\b)[a-z]+ing\s"
+    r"|\s+[a-z]+ed\s+(?:by|with|across|to|from|into|on|in|for)\s",
+)
+# "measures into the Knowledge Exchange Framework": a name after such a word is where, not what
+_CONTEXT = re.compile(r"\b(?:into|within|under|through|beyond|around|across|towards?)\s+(?:the\s+)?$", re.IGNORECASE)
+_WORDS = r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
+_ENUMERATION = re.compile(rf",\s*{_WORDS}(?:,\s*{_WORDS})*,?\s+(?:and|or)\s+{_WORDS}")
+_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\b[^.;]*$|n[’']t\b[^.;]*$", re.IGNORECASE)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a proposal's name inside a longer phrase."""
+    lead = _LEAD.match(text, start, end)
+    if lead:
+        start = lead.end()
+    at = start
+    while stop := _NAME_STOP.search(text, at, end):
+        listed = _ENUMERATION.match(text, stop.start(), end) if stop.group().strip() == "," else None
+        if listed is None:
+            end = stop.start()
+            break
+        at = listed.end()  # "skills, employment and job creation programmes" is one name
+    phrase = text[start:end].rstrip()
+    phrase = re.sub(r"\s+(?:and|or|the|a|an)$", "", phrase)
+    return start, start + len(phrase)
+
+
+def _listed(seg: Segmented) -> list[tuple[int, int]]:
     """Items of a list whose lead-in proposes: 'The proposals include:' then one item a line."""
-    found: list[Proposal] = []
+    found: list[tuple[int, int]] = []
     in_list = False
     for paragraph in seg.paragraphs:
         if paragraph.noise:
@@ -176,13 +236,7 @@ def _listed(seg: Segmented) -> list[Proposal]:
         if len(paragraph.text.split()) > 25 or re.search(r"\b(?:said|says|added)\b", paragraph.text):
             in_list = False
             continue
-        item = _LEAD.sub("", paragraph.text.strip())
-        cut = _ITEM_END.search(item)
-        name = re.sub(r"\s+(?:and|or)$", "", (item[: cut.start()] if cut else item).strip())
-        if not 2 <= len(name.split()) <= 10:
-            continue
-        start = paragraph.start + paragraph.text.index(name)
-        found.append(Proposal(capitalise(name), None, seg.evidence(start, start + len(name))))
+        found.append((paragraph.start, paragraph.end))
     return found
 
 
