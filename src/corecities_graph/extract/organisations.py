@@ -9,11 +9,11 @@ from dataclasses import dataclass, replace
 from ..names import fold
 from ..resolve import Reference
 from .facts import OrgMention
-from .text import Segmented
+from .text import LIST_CUE, Segmented
 
 # Head words that make a capitalised phrase an organisation name, and the type they give.
 HEADS: dict[str, str] = {
-    "University": "university", "College": "university", "Polytechnic": "university",
+    "University": "university", "College": "university", "Polytechnic": "university", "School": "university",
     "Council": "council", "Authority": "other",
     "Institute": "institute", "Centre": "institute", "Laboratory": "institute",
     "Government": "government", "Department": "government", "Ministry": "government", "Office": "other",
@@ -244,9 +244,15 @@ def _nhs_candidates(text: str, lo: int, hi: int) -> Iterable[_Candidate]:
 
 
 def _list_line_candidates(seg: Segmented, found: list[_Candidate], ref: Reference) -> Iterable[_Candidate]:
-    """A short line on its own that is a known name misspelt ('Queens Univeristy Belfast')."""
+    """A short line on its own that is a known name misspelt ('Queens Univeristy Belfast'), or any
+    proper name on a line of a list of parties ('Scottish Enterprise', 'NHS Tayside')."""
+    in_list = False
     for paragraph in seg.paragraphs:
+        if LIST_CUE.search(paragraph.text):
+            in_list = True
+            continue
         if paragraph.noise or len(paragraph.text) > 80 or len(paragraph.text.split()) > 8:
+            in_list = in_list and paragraph.noise
             continue
         if any(paragraph.start <= c.start < paragraph.end for c in found):
             continue
@@ -256,6 +262,15 @@ def _list_line_candidates(seg: Segmented, found: list[_Candidate], ref: Referenc
             inst = ref.institutions.get(known)
             type_ = inst.type if inst else type_of(known)
             yield _Candidate(paragraph.start, paragraph.start + len(surface), known, type_, surface)
+        elif in_list and _PROPER_LINE.fullmatch(surface):
+            name, type_ = resolve_name(surface, type_of(surface), ref)
+            yield _Candidate(paragraph.start, paragraph.start + len(surface), name, type_, surface)
+        else:
+            in_list = False
+
+
+# "Scottish Enterprise", "NHS Greater Glasgow and Clyde": a line of capitalised words and links
+_PROPER_LINE = re.compile(r"(?:The\s+)?[A-Z][\w’'&.-]*(?:\s+(?:(?:of|and|for|the|&|in|on)\s+)*[A-Z][\w’'&.-]*)+")
 
 
 _ROLE_CACHE: dict[int, frozenset[str]] = {}

@@ -6,20 +6,16 @@ import re
 
 from ..sources import slugify
 from .facts import AllianceMember, Declaration, OrgMention, PlaceMention, Signatory
-from .text import Segmented, capitalise, starting_within
+from .text import LIST_CUE, Segmented, capitalise, starting_within
 
-# "Signatories to the Compact are:", "The organisations that have signed the charter include:"
-LIST_CUE = re.compile(
-    r"(?:^|(?<=[.!?])\s+)(?=[^.!?]{0,160}$)[^.!?]*\b(?:signed|signing|signator(?:y|ies)|supported|backed|endorsed|partners|parties"
-    r"|members|sign\s+up|signed\s+up|joined|joining)\b[^.!?]*:\s*$",
-    re.IGNORECASE,
-)
 _AGREEMENT_WORDS = (
     r"declarations?|agreements?|compacts?|charters?|accords?|concordats?|pacts?|pledges?|partnerships?"
     r"|memorandum\s+of\s+understanding|deals?"
 )
 _SIGN_CUE = re.compile(
-    r"\b(?:(?:is|are|was|were)\s+(?:also\s+|now\s+)*(?:a\s+)?signator(?:y|ies)"
+    r"\b(?:(?:is|are|was|were)\s+(?:also\s+|now\s+|among\s+|one\s+of\s+)*(?:a\s+|the\s+)?(?:[\w-]+\s+)?signator(?:y|ies)"
+    r"|join(?:s|ed|ing)?\s+forces"
+    r"|becom(?:e|es|ing)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:signatory|party|partner|member)"
     r"|(?:has|have|had)\s+(?:also\s+|now\s+)*signed"
     r"|(?:has|have|had)\s+(?:also\s+|now\s+|jointly\s+)*agreed(?=\s+(?:a|an|the)\s)"
     r"|signs?\s+up\s+to|signed\s+up\s+to"
@@ -41,6 +37,7 @@ _MAY_SIGN = re.compile(
     re.IGNORECASE,
 )
 # "The partnership brings A and B together", "brings together A, B and C": the parties follow the verb
+_JOINED = re.compile(r"\s*(?:,|and|&|,\s*and)?\s*(?:the\s+)?")
 _BRINGS = re.compile(r"\bbring(?:s|ing)?\s+(?:together\s+)?", re.IGNORECASE)
 _BRINGS_CONTEXT = re.compile(rf"\b(?:{_AGREEMENT_WORDS})\b", re.IGNORECASE)
 _NEGATION = re.compile(
@@ -192,6 +189,16 @@ def find_signatories(
             for org in in_sentence:
                 if sentence.start + under.end() <= org.evidence.span.start < stop:
                     add(org)
+        colon = body.find(":")
+        if (
+            colon > 0
+            and not re.match(r"\s*[“\"‘']", body[colon + 1 :])
+            and (LIST_CUE.search(body[: colon + 1]) or _SIGN_CUE.search(body[:colon]))
+        ):
+            # "The universities that have signed include: A, B and C." / "... with its four universities: A, B"
+            for org in in_sentence:
+                if org.evidence.span.start > sentence.start + colon:
+                    add(org)
         brings = _BRINGS.search(body)
         if brings and _BRINGS_CONTEXT.search(body[: brings.start()]):
             together = re.search(r"\btogether\b", body[brings.end() :])
@@ -211,15 +218,17 @@ def find_signatories(
             for org in in_sentence:
                 if floor <= org.evidence.span.start and org.evidence.span.end <= cue_at:
                     add(org)
-            with_part = re.search(r"\bwith\s+", body[cue.end() :])
+            with_part = re.search(r"\b(?:with|alongside)\s+", body[cue.end() :])
             if with_part:
-                with_at = sentence.start + cue.end() + with_part.end()
+                # "with A", "alongside A, B and the C": the parties joined on, one after another
+                at = sentence.start + cue.end() + with_part.end()
                 for org in in_sentence:
-                    if org.evidence.span.start == with_at or (
-                        org.evidence.span.start > with_at
-                        and text[with_at : org.evidence.span.start].strip() in {"the", ""}
-                    ):
-                        add(org)
+                    if org.evidence.span.start < at:
+                        continue
+                    if not _JOINED.fullmatch(text, at, org.evidence.span.start):
+                        break
+                    add(org)
+                    at = org.evidence.span.end
     del decl_span
     return list(found.values())
 

@@ -67,7 +67,13 @@ _NOTES_HEADING = re.compile(
     re.IGNORECASE,
 )
 # A list of parties can stand in the notes; it is content again.
-_LIST_AGAIN = re.compile(r"(?:signed\s+by|signatories(?:\s+(?:are|include))?)\s*:\s*$", re.IGNORECASE)
+# "Signatories to the Compact are:", "The organisations that have signed the charter include:"
+LIST_CUE = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?=[^.!?]{0,160}$)[^.!?]*\b(?:signed|signing|signator(?:y|ies)|supported|backed|endorsed|partners|parties"
+    r"|members|sign\s+up|signed\s+up|joined|joining)\b[^.!?]*:\s*$",
+    re.IGNORECASE,
+)
+
 _CONTACT_LINE = re.compile(r"\b(?:contact|enquiries|press\s+office(?:r)?|media\s+(?:relations|officer|manager))\b", re.IGNORECASE)
 # "Caption | Publisher / Photographer": the credit after the bar is not content.
 _CREDIT_TAIL = re.compile(r"\s+\|\s+[^|]{1,80}$")
@@ -181,11 +187,13 @@ def segment(text: str) -> Segmented:
         # A verbatim repeat of an earlier paragraph says nothing new.
         if _NOTES_HEADING.match(body):
             in_notes = True
-        elif in_notes and _LIST_AGAIN.search(body):
+        elif in_notes and LIST_CUE.search(body):
             in_notes = False
         # who to call stands in the notes too: a press contact is a person with a post
         noted = in_notes and not _CONTACT_LINE.search(body)
-        noise = noted or bool(_NOISE_LINE.match(body)) or body in seen
+        # a verbatim repeat says nothing new, but a short name repeated is a list's line, not a masthead
+        repeated = body in seen and len(body.split()) >= 6
+        noise = noted or bool(_NOISE_LINE.match(body)) or repeated
         seen.add(body)
         paragraph = Paragraph(len(paragraphs), start, end, body, noise)
         paragraphs.append(paragraph)
