@@ -350,7 +350,8 @@ def test_page_furniture_is_ignored(reference, noise) -> None:
     assert result.organisations == [] and result.people == [] and result.statistics == []
 
 
-def test_notes_to_editors_are_boilerplate_but_a_list_there_counts(reference) -> None:
+def test_notes_to_editors_are_read_but_not_their_heading(reference) -> None:
+    # the notes say who the parties are (an alliance's members, a list, who to call)
     text = (
         "The Kestrel Charter was launched today.\n"
         "Notes to editors\n"
@@ -359,8 +360,11 @@ def test_notes_to_editors_are_boilerplate_but_a_list_there_counts(reference) -> 
         "Keele University\n"
     )
     result = run(text, reference)
-    assert [o.name for o in result.organisations] == ["Keele University"]
+    assert [o.name for o in result.organisations] == ["Halden Media Group", "Keele University"]
     assert [s.org for s in result.signatories] == ["Keele University"]
+    assert result.statistics == []
+    assert all(not p.noise for p in segment(text).paragraphs[2:])
+    assert segment(text).paragraphs[1].noise
 
 
 @pytest.mark.parametrize(

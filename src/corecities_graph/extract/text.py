@@ -61,7 +61,7 @@ _NOISE_LINE = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
-# Boilerplate for journalists closes a release: what follows is not the story.
+# The heading of the notes for journalists that close a release.
 _NOTES_HEADING = re.compile(
     r"^\s*(?:notes?\s+(?:to|for)\s+editors?|editor[’']?s[’']?\s+notes?|ends|-+\s*ends\s*-+|about\s+the\s+\w+)\s*:?\s*$",
     re.IGNORECASE,
@@ -74,7 +74,6 @@ LIST_CUE = re.compile(
     re.IGNORECASE,
 )
 
-_CONTACT_LINE = re.compile(r"\b(?:contact|enquiries|press\s+office(?:r)?|media\s+(?:relations|officer|manager))\b", re.IGNORECASE)
 # "Caption | Publisher / Photographer": the credit after the bar is not content.
 _CREDIT_TAIL = re.compile(r"\s+\|\s+[^|]{1,80}$")
 
@@ -167,7 +166,6 @@ def segment(text: str) -> Segmented:
     sentences: list[Sentence] = []
     offset = 0
     seen: set[str] = set()
-    in_notes = False
     for raw_line in text.split("\n"):
         line_start = offset
         offset += len(raw_line) + 1
@@ -184,16 +182,12 @@ def segment(text: str) -> Segmented:
         if credit and "/" in credit.group(0):
             body = body[: credit.start()]
             end = start + len(body)
-        # A verbatim repeat of an earlier paragraph says nothing new.
-        if _NOTES_HEADING.match(body):
-            in_notes = True
-        elif in_notes and LIST_CUE.search(body):
-            in_notes = False
-        # who to call stands in the notes too: a press contact is a person with a post
-        noted = in_notes and not _CONTACT_LINE.search(body)
+        # The notes to editors are the publisher's own words about the parties (who is in an
+        # alliance, who to call): the heading is furniture, what follows is read.
+        heading = bool(_NOTES_HEADING.match(body))
         # a verbatim repeat says nothing new, but a short name repeated is a list's line, not a masthead
         repeated = body in seen and len(body.split()) >= 6
-        noise = noted or bool(_NOISE_LINE.match(body)) or repeated
+        noise = heading or bool(_NOISE_LINE.match(body)) or repeated
         seen.add(body)
         paragraph = Paragraph(len(paragraphs), start, end, body, noise)
         paragraphs.append(paragraph)
