@@ -15,7 +15,7 @@ from .proposals import find_proposals, proposed_organisations
 from .quotes import find_quotes
 from .signatories import find_alliance_members, find_declaration, find_signatories
 from .statistics import find_counts, find_statistics
-from .text import Segmented, segment
+from .text import Segmented, SpanSet, segment
 
 _MONTHS = {
     m: i
@@ -54,6 +54,9 @@ def extract(document: Document, ref: Reference) -> Extraction:
     orgs = [o for o in orgs if o not in proposed]
     places = find_places(seg, ref, orgs)
     people = settle_posts(find_people(seg, ref, orgs, places), orgs, _publisher(document, ref))
+    # "Cllr Keith Wakefield", "Professor Stirling": a town inside a person's name is no place
+    named = SpanSet((p.evidence.span.start, p.evidence.span.end) for p in people)
+    places = [p for p in places if named.free(p.evidence.span.start, p.evidence.span.end)]
     counts = find_counts(seg)
     declaration = find_declaration(seg, orgs)
     signatories = find_signatories(seg, orgs, declaration)

@@ -58,6 +58,7 @@ _NOISE_LINE = re.compile(
       | follow\s+us\b.*
       | all\s+rights\s+reserved\.?
       | ©.*
+      | [^|]{1,30}(?:\s\|\s[^|]{1,30}){2,}   # a bar of section links: "News | Exeter | Plymouth | Sport"
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
