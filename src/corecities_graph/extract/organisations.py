@@ -85,6 +85,7 @@ def find_organisations(seg: Segmented, ref: Reference) -> list[OrgMention]:
     chosen = _add_acronym_aliases(text, seg, chosen, ref)
     chosen = _add_composites(text, chosen)
     chosen = _non_overlapping(chosen + _bare_mentions(text, seg, chosen))
+    chosen = sorted(chosen + _parents(text, chosen, ref), key=lambda c: (c.start, -(c.end - c.start)))
     mentions = []
     for cand in chosen:
         mentions.append(
@@ -98,6 +99,28 @@ def find_organisations(seg: Segmented, ref: Reference) -> list[OrgMention]:
             )
         )
     return mentions
+
+
+def _parents(text: str, chosen: list[_Candidate], ref: Reference) -> list[_Candidate]:
+    """'the UPP Foundation Civic University Commission' names the UPP Foundation too."""
+    extra = []
+    for cand in chosen:
+        if ref.canonical_org(cand.name) is not None or cand.members:
+            continue
+        for inner in re.finditer(r"\S+", cand.surface):
+            word = inner.group()
+            rest = cand.surface[inner.end() :].split()
+            if word not in HEADS or not rest or rest[0] in HEADS or not rest[0][:1].isupper():
+                continue
+            if rest[0] in _CONNECT or ref.canonical_city(rest[0]) or rest[0] in NATIONS:
+                continue
+            surface = cand.surface[: inner.end()]
+            if len(surface.split()) < 2:
+                continue
+            name, type_ = resolve_name(surface, type_of(surface), ref)
+            extra.append(_Candidate(cand.start, cand.start + len(surface), name, type_, surface))
+            break
+    return extra
 
 
 def resolve_name(surface: str, type_: str, ref: Reference) -> tuple[str, str]:
@@ -190,6 +213,18 @@ def _names_in_run(
                 and ref.canonical_city(words[start - 2]) is not None
             ):
                 start -= 2  # "Nottingham and Nottinghamshire Integrated Care System"
+        if start - 2 >= previous_end and words[start - 1] == "of" and words[start - 2] == "City":
+            start -= 2  # "City of York Council", "The City of Liverpool College"
+        if (
+            start - 2 >= previous_end
+            and words[start - 1] in HEADS
+            and words[start - 1] not in {"Group", "Council"}
+            and _modifier(words[start - 2])
+        ):
+            # "UPP Foundation Civic University Commission": a parent named as a modifier
+            start -= 1
+            while start - 1 >= previous_end and _modifier(words[start - 1]):
+                start -= 1
         if start == i and words[i] in HEADS and end == head + 1 and words[i] != "Universities":
             i = head + 1
             continue  # a bare head word on its own is not a name
@@ -219,8 +254,16 @@ _NHS = re.compile(r"\bNHS(?:\s+[A-Z][\w’'-]*)*?\s+Trust\b")
 _NHS_WORD = re.compile(r"(?:[A-Z][\w’'-]*|of|and|&)$")
 
 
+_NHS_BOARD = re.compile(r"\bNHS(?:\s+(?:and\s+)?[A-Z][\w’'-]+)+")
+
+
 def _nhs_candidates(text: str, lo: int, hi: int) -> Iterable[_Candidate]:
-    """'University Hospitals of Leicester NHS Trust', 'X and Y Mental Health NHS Foundation Trust'."""
+    """'University Hospitals of Leicester NHS Trust', 'X and Y Mental Health NHS Foundation Trust',
+    and the boards named by NHS and a place: 'NHS Tayside', 'NHS Greater Glasgow and Clyde'."""
+    for match in _NHS_BOARD.finditer(text, lo, hi):
+        surface = match.group()
+        if not re.search(r"\b(?:Trusts?|Foundation|Boards|Services|Trust\w*)$", surface) and " " in surface:
+            yield _Candidate(match.start(), match.end(), surface, "other", surface)
     for match in _NHS.finditer(text, lo, hi):
         words = list(re.finditer(r"\S+", text[lo : match.start()]))
         start = match.start()

@@ -71,6 +71,7 @@ class _Lexicon:
     role_tail: re.Pattern[str]
     role_of: re.Pattern[str]
     short_ref: re.Pattern[str]
+    role_and: re.Pattern[str]
 
 
 _CACHE: dict[int, _Lexicon] = {}
@@ -100,6 +101,7 @@ def _lexicon(ref: Reference) -> _Lexicon:
             short_ref=re.compile(
                 rf"(?<![\w’'-])(?P<hon>(?:(?:{hon})\s+)+)(?P<name>{_NAME_TOKEN})(?![\w’'-]|\s+[A-Z])"
             ),
+            role_and=re.compile(rf"(?<![\w-])(?:[A-Z][\w-]*\s+)*(?:{role_alt})\s+and\s+$"),
         )
     return _CACHE[id(ref)]
 
@@ -178,7 +180,9 @@ def find_people(
                     roles += _roles_in(text, tail.start("appos"), min(tail.end("appos"), limit), orgs, places, lex)
             elif not speech and not caption and not _CONTACT_BEFORE.search(before):
                 tail = _APPOS_AFTER.match(text, after_start, sentence.end)
-                if tail and tail.group("end") in {",", ":"} and _appos_is_post(tail.group("appos"), lex):
+                if tail and (
+                    tail.group("end") in {",", ":"} or lex.role_word.match(tail.group("appos"))
+                ) and _appos_is_post(tail.group("appos"), lex):
                     frame = True
                     roles += _roles_in(text, tail.start("appos"), min(tail.end("appos"), limit), orgs, places, lex)
             paren = _PAREN_AFTER.match(text, after_start, sentence.end)
@@ -201,7 +205,7 @@ def find_people(
                     rest = text[after_start : sentence.end]
                     phones = tuple(p.strip() for p in _PHONE.findall(rest))
                     emails = tuple(_EMAIL.findall(rest))
-            if before.strip() == "By" and sentence.start == _paragraph_start(seg, sentence.paragraph):
+            if re.search(r"(?:^|\|)\s*By\s*$", before) and sentence.start == _paragraph_start(seg, sentence.paragraph):
                 tail = re.compile(r"\s*,\s*(.+)$").match(text, after_start, sentence.end)
                 frame = True
                 if tail:
@@ -347,7 +351,9 @@ def _post_chunks(
             complete = any(cursor <= a and b <= sep.start() for a, b, _, _ in targets) or re.search(
                 r"\s(?:of|for|at)\s", head
             )
-            if not complete or not lex.role_word.match(text, sep.end()):
+            # "Council leader and Core Cities vice-chair": the second post opens with its organisation
+            owned = any(a == sep.end() for a, _, _, _ in targets) and lex.role_word.search(head)
+            if not owned and (not complete or not lex.role_word.match(text, sep.end())):
                 continue
         chunks.append((cursor, sep.start()))
         cursor = sep.end()
@@ -408,6 +414,9 @@ def _role_before(
     while words and words[-1].end() in (phrase_start - 1, phrase_start) and words[-1].group() not in _STOP:
         phrase_start = words[-1].start()
         words.pop()
+    combined = lex.role_and.search(head[:phrase_start])
+    if combined:
+        phrase_start = combined.start()  # "President and Vice-Chancellor Professor X": one post
     # "Northumbria University Vice-Chancellor Professor X", "Halden Council leader Cllr Y":
     # the organisation opens the phrase
     for _t_start, t_end, name, kind in _targets(lo, lo + tail.start(), orgs, places):
@@ -444,11 +453,10 @@ def _chained_before(
         ):
             continue  # another person's name and post stand in between
         chunks = _post_chunks(text, begin, end, targets, lex)
-        if len(chunks) < 2:
-            continue
         roles = [_roles_in(text, a, b, orgs, places, lex) for a, b in chunks]
         if all(len(r) == 1 for r in roles) and any(r[0].org for r in roles):
-            return [r[0] for r in roles]
+            if len(chunks) >= 2 or re.search(r"[’']s\s", text[begin:end]):
+                return [r[0] for r in roles]  # "Devon County Council's cabinet member for skills, Cllr X"
     return []
 
 
@@ -497,11 +505,13 @@ def _unique_roles(roles: list[Role]) -> list[Role]:
 _POSTS_OF = {
     "university": re.compile(
         r"^(?:(?:Deputy|Pro|Acting|Interim)[\s-]+)?(?:Vice[\s-]+Chancellor|Principal|Provost|Registrar|Vice[\s-]+Principal"
-        r"|Pro[\s-]+Vice[\s-]+Chancellor)(?:\s+and\s+(?:Vice[\s-]+Chancellor|Chief\s+Executive|Principal))?$",
+        r"|Pro[\s-]+Vice[\s-]+Chancellor|President)(?:\s+and\s+(?:Vice[\s-]+Chancellor|Chief\s+Executive|Principal"
+        r"|President))?$",
         re.IGNORECASE,
     ),
     "council": re.compile(
-        r"^(?:Deputy\s+)?(?:Council\s+)?Leader(?:\s+of\s+the\s+Council)?$|^Cabinet\s+Member\b|^Lord\s+Mayor$",
+        r"^(?:Deputy\s+)?(?:Council\s+)?(?:Co-)?Leader(?:\s+of\s+the\s+Council)?$|^Cabinet\s+Member\b|^Lord\s+Mayor$"
+        r"|^(?:Council\s+)?Chief\s+Executive$",
         re.IGNORECASE,
     ),
 }
@@ -513,16 +523,23 @@ def settle_posts(
     """Give a post named without its organisation the one the text makes clear, else leave it.
 
     The same post held elsewhere in the text with an organisation wins; then the publisher,
-    when the post is one of its kind; then the only organisation of that kind the text names.
+    when the post is one of its kind; then the organisation of that kind the text names most.
     """
     known: dict[tuple[str, str], str] = {}
     for person in people:
         for role in person.roles:
             if role.org:
                 known.setdefault((person.name, role.role.lower()), role.org)
-    by_type: dict[str, set[str]] = {}
+    # the organisation of a kind the text is about: named more often than any other of its kind
+    mentions: dict[str, dict[str, int]] = {}
     for org in orgs:
-        by_type.setdefault(org.type, set()).add(org.name)
+        counts = mentions.setdefault(org.type, {})
+        counts[org.name] = counts.get(org.name, 0) + 1
+    main: dict[str, str] = {}
+    for kind, counts in mentions.items():
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            main[kind] = ranked[0][0]
     settled = []
     for person in people:
         roles = []
@@ -533,8 +550,8 @@ def settle_posts(
                     if org is None and pattern.match(role.role):
                         if publisher is not None and publisher[1] == kind:
                             org = publisher[0]
-                        elif len(by_type.get(kind, ())) == 1:
-                            org = next(iter(by_type[kind]))
+                        else:
+                            org = main.get(kind)
                 if org is not None:
                     role = Role(role.role, org)
             roles.append(role)

@@ -7,7 +7,7 @@ from datetime import date
 
 from ..resolve import Reference
 from ..sources import Document, slugify
-from .facts import Declaration, Extraction
+from .facts import Declaration, Extraction, OrgMention
 from .organisations import find_organisations, resolve_name, type_of
 from .people import find_people, settle_posts
 from .places import find_places
@@ -15,7 +15,7 @@ from .proposals import find_proposals, proposed_organisations
 from .quotes import find_quotes
 from .signatories import find_alliance_members, find_declaration, find_signatories
 from .statistics import find_counts, find_statistics
-from .text import Segmented, SpanSet, segment
+from .text import Segmented, SpanSet, segment, starting_within
 
 _MONTHS = {
     m: i
@@ -53,7 +53,7 @@ def extract(document: Document, ref: Reference) -> Extraction:
     proposed = proposed_organisations(seg, orgs)
     orgs = [o for o in orgs if o not in proposed]
     places = find_places(seg, ref, orgs)
-    people = settle_posts(find_people(seg, ref, orgs, places), orgs, _publisher(document, ref))
+    people = settle_posts(find_people(seg, ref, orgs, places), orgs, _publisher(document, seg, orgs, ref))
     # "Cllr Keith Wakefield", "Professor Stirling": a town inside a person's name is no place
     named = SpanSet((p.evidence.span.start, p.evidence.span.end) for p in people)
     places = [p for p in places if named.free(p.evidence.span.start, p.evidence.span.end)]
@@ -103,11 +103,30 @@ def dateline(text: str) -> str | None:
     return None
 
 
-def _publisher(document: Document, ref: Reference) -> tuple[str, str] | None:
-    """The publisher as an organisation (canonical name, type), when it is one."""
-    if not document.publisher:
-        return None
-    return resolve_name(document.publisher, type_of(document.publisher), ref)
+def _publisher(document: Document, seg: Segmented, orgs: list[OrgMention], ref: Reference) -> tuple[str, str] | None:
+    """The publisher as an organisation (canonical name, type): as the metadata names it, else the
+    masthead (a line at the top that is only an organisation's name), else the one organisation
+    named in the text whose own word is in the page's address ('napier' in its host name)."""
+    if document.publisher:
+        return resolve_name(document.publisher, type_of(document.publisher), ref)
+    for paragraph in seg.paragraphs[:3]:
+        inside = starting_within(orgs, paragraph.start, paragraph.end)
+        if len(inside) == 1 and inside[0].evidence.span.end - paragraph.start >= len(paragraph.text) - 1:
+            return inside[0].name, inside[0].type
+    if document.url:
+        host = re.sub(r"^https?://", "", document.url).split("/", 1)[0].lower()
+        words = {w for w in re.split(r"[.-]", host) if len(w) >= 4} - _HOST_WORDS
+        found = {
+            (o.name, o.type) for o in orgs
+            if words & {w.lower() for w in re.findall(r"[A-Za-z]+", o.name)} - _NAME_WORDS
+        }  # fmt: skip
+        if len(found) == 1:
+            return found.pop()
+    return None
+
+
+_HOST_WORDS = {"www", "example", "news", "press", "media", "online"}
+_NAME_WORDS = {"university", "council", "city", "county", "college", "borough", "district", "the", "of", "and"}
 
 
 def _statement_name(document: Document, seg: Segmented) -> str:
