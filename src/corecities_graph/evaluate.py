@@ -289,7 +289,8 @@ def score_document(extraction: Extraction | GraphView, gold: dict, label: str) -
     out["qualifiers"] = _compare(
         [(_num(s.value), s.unit, _key(s.qualifier)) for s in extraction.statistics],
         [(_num(s["value"]), s["unit"], _key(s.get("qualifier"))) for s in gold.get("statistics", [])],
-        {(v, u, q) for v, u in optional_stats for q in ("",)}, label,
+        {(_num(s["value"]), s["unit"], _key(q)) for s in gold.get("statistics_optional", []) for q in ("", s.get("qualifier"))},
+        label,
     )  # fmt: skip
     claimed = gold.get("claimed_counts", {}) or {}
     claimed_optional = gold.get("claimed_counts_optional", {}) or {}

@@ -19,7 +19,7 @@ from .text import (
 QUALIFIERS = (
     "just over", "just under", "more than", "less than", "fewer than", "at least", "up to",
     "close to", "almost", "nearly", "over", "around", "about", "approximately", "roughly",
-    "some", "under", "upwards of",
+    "some", "under", "upwards of", "as many as", "as much as", "an estimated", "estimated",
 )  # fmt: skip
 _QUAL = "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -44,15 +44,26 @@ _WIDER = re.compile(
     r"\s*(?:(?:across|around|throughout|in)\s+(?:the\s+)?(?:UK|United\s+Kingdom|country|nation|England|Scotland"
     r"|Wales|Northern\s+Ireland|Britain|world|sector)\b|nationwide\b|nationally\b|elsewhere\b)"
 )
+_PAST = re.compile(r"\b(?:in|since|back\s+in|until)\s+(?:19|20)\d{2}\b[^.;]*$", re.IGNORECASE)
 _QUALIFIED = re.compile(rf"\b(?:{_QUAL})\s+$", re.IGNORECASE)
 # "Leeds and the other 10 Core Cities": the one named, and the rest
 _ONE_AND_THE_OTHER = re.compile(r"(?<![,\w])\s*[A-Z][\w-]+\s+and\s+the\s+other\s+$")
 # Cheap tests that let a sentence without any figure, or without a party word, be skipped.
-_HAS_NUMBER = re.compile(rf"\d|\b(?:{NUMBER_WORD_PATTERN})\b", re.IGNORECASE)
+_HAS_NUMBER = re.compile(rf"\d|\b(?:{NUMBER_WORD_PATTERN}|half|thirds?|quarters?|fifth)\b", re.IGNORECASE)
 _HAS_PARTY = re.compile(r"universities|cities|signatories|partners|parties|institutions|providers", re.IGNORECASE)
 _WHAT = {"partners": "signatories", "parties": "signatories"}  # those who took part, whatever they are
 _PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?P<p>year|annum|month|week|day)\b|\s+annually\b")
-_NOUN = re.compile(r"\s+(?P<np>(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]*s|people|staff|jobs))\b")
+_NOUN = re.compile(
+    r"\s+(?P<np>(?:[a-z][\w-]*\s+(?:and\s+)?){0,4}?(?P<head>[a-z][\w-]*s|people|staff|jobs))\b"
+)
+# "around a quarter of", "more than half of": shares said in words
+_FRACTION = re.compile(
+    rf"(?:(?P<qual>\b(?:{_QUAL}))\s+)?\b(?P<frac>(?:a|one)[\s-](?:quarter|third|fifth)|half|two[\s-]thirds|three[\s-]quarters)"
+    r"(?=\s+of\b)",
+    re.IGNORECASE,
+)
+_FRACTIONS = {"quarter": Decimal(25), "third": Decimal("33.3"), "fifth": Decimal(20), "half": Decimal(50),
+              "thirds": Decimal("66.7"), "quarters": Decimal(75)}  # fmt: skip
 _OF_PHRASE = re.compile(
     r"\s+of\s+(?P<np>[^,.;:]+?)(?=\s+(?:and|while|but|which|that|are|is|with|already)\b|[,.;:]|$)"
 )
@@ -63,8 +74,15 @@ _UNITS = {
     "academics": "people", "patients": "people", "visitors": "people", "pupils": "people",
     "children": "people", "adults": "people", "volunteers": "people", "apprentices": "people",
     "learners": "people", "citizens": "people", "jobs": "jobs", "years": "years",
+    "nurses": "people", "doctors": "people", "teachers": "people", "families": "people", "carers": "people",
+    "scientists": "people", "engineers": "people", "trainees": "people", "technicians": "people",
+    "hectares": "hectares", "acres": "acres", "tonnes": "tonnes", "miles": "miles", "kilometres": "kilometres",
     "months": "months", "weeks": "weeks", "days": "days", "hours": "hours",
 }  # fmt: skip
+_DURATION = re.compile(
+    r"\b(?:over|for|within|in|during|across|next|the\s+next|each|per|every|first|last|past|the\s+past|after|up\s+to|by)\s+(?:the\s+)?(?:(?:next|first|last|past|coming)\s+)?$",
+    re.IGNORECASE,
+)
 # What a document lists about itself: counting them claims nothing about the world.
 _OWN_ITEMS = {
     "recommendations", "commitments", "proposals", "priorities", "pledges", "asks", "actions",
@@ -92,10 +110,12 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
             if wider and what == "cities" and re.search(r"\bcore\b", match.group("mid"), re.IGNORECASE):
                 # "the 11 Core Cities across the UK" is the whole alliance; "in England" is a part of it
                 wider = re.search(r"England|Scotland|Wales|Northern\s+Ireland", wider.group())
-            if wider or (
-                what == "signatories" and _QUALIFIED.search(before)
-            ):
-                continue  # not the parties of this agreement, but a group they belong to
+            if wider or _QUALIFIED.search(before) or _PAST.search(before):
+                # "nearly 60 universities", "in 2020, when 24 universities signed": not the parties of
+                # this agreement, but a wider group or another agreement; a party count is exact
+                continue
+            if re.search(r"\bother\b", match.group("mid"), re.IGNORECASE):
+                continue  # "joining 21 other universities": the whole is not said
             if re.search(r"\bother\s+$", before, re.IGNORECASE):
                 if not _ONE_AND_THE_OTHER.search(before):
                     continue  # "the other 10 cities" counts only part of the parties
@@ -121,6 +141,8 @@ def find_statistics(seg: Segmented, orgs: list[OrgMention], counts: list[Claimed
         if not _HAS_NUMBER.search(sentence.text):
             continue  # most sentences hold no figure: skip the costly pattern
         phones = [(m.start(), m.end()) for m in _PHONE.finditer(text, sentence.start, sentence.end)]
+        for match in _FRACTION.finditer(text, sentence.start, sentence.end):
+            found.append(_share(seg, match, orgs, alliances))
         for match in _STAT.finditer(text, sentence.start, sentence.end):
             start, _end = match.start("num"), match.end()
             if not taken.free(start, start + 1) or any(a <= start < b for a, b in phones):
@@ -192,6 +214,10 @@ def _statistic(
         ):
             return None  # "1 in 5 adults" is a ratio, not a count of adults
         head = noun.group("head").lower()
+        if head in {"years", "months", "weeks", "days"} and value <= 30 and (
+            _DURATION.search(text[lo : match.start()]) or qualifier in {"over", "up to", "under", "within"}
+        ):
+            return None  # "over five years", "for the next ten years": how long, not how much
         if head in _OWN_ITEMS:
             return None  # "sets out three recommendations": the document's own items, not a claim
         paragraph = seg.paragraphs[sentence.paragraph]
@@ -219,8 +245,23 @@ def _statistic(
     )
 
 
+def _share(seg: Segmented, match: re.Match[str], orgs: list[OrgMention], alliances: set[str]) -> Statistic:
+    """'around a third of the students': a share in words, as a percentage."""
+    word = match.group("frac").lower().split()[-1].split("-")[-1]
+    of = _OF_PHRASE.match(seg.text, match.end(), seg.sentence_at(match.start()).end)
+    end = of.end() if of else match.end()
+    subject, subject_text = _subject(seg, match.start(), orgs, alliances)
+    return Statistic(
+        subject=subject, subject_text=subject_text,
+        measure="share of " + of.group("np") if of else "share", value=_FRACTIONS[word], unit="percent",
+        qualifier=_norm(match.group("qual")), period=None, surface=seg.text[match.start() : end].strip(),
+        evidence=seg.evidence(match.start(), end),
+    )  # fmt: skip
+
+
 def _norm(value: str | None) -> str | None:
-    return re.sub(r"\s+", " ", value.lower()) if value else None
+    # "an estimated £3.2bn" is estimated
+    return re.sub(r"^an\s+", "", re.sub(r"\s+", " ", value.lower())) if value else None
 
 
 def _subject(
