@@ -114,6 +114,7 @@ def find_people(
     text = seg.text
     found: list[PersonMention] = []
     org_spans = SpanSet((o.evidence.span.start, o.evidence.span.end) for o in orgs)
+    place_spans = SpanSet((p.evidence.span.start, p.evidence.span.end) for p in places)
     for sentence in seg.sentences:
         pos = sentence.start
         while match := lex.name.search(text, pos, sentence.end):
@@ -132,8 +133,8 @@ def find_people(
             if not org_spans.free(n_start, n_end):
                 pos = n_end  # no name hides in the tail of an organisation's name
                 continue
-            if starting_within(places, n_start, n_start + 1):
-                continue
+            if not place_spans.free(n_start, n_start + 1):
+                continue  # "Mayor of Greater Manchester Paul X": the name starts after the place
             pos = match.end()
             name_at = match.start()
             hon_surface = (match.group("hon") or "").strip() or None

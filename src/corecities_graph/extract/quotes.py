@@ -13,6 +13,9 @@ _OPEN_AFTER_CUE = re.compile(
 )
 _CUE_AT_END = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^“\"‘:]{{0,60}}?:\s*$")
 _REPORTED = re.compile(rf"\b(?:{SPEECH_VERBS})\b\s+(?:that\s+)?(?:the|it|this|they|we|a|an|there|his|her|their)\b")
+_OPEN_IN_REPORT = re.compile(
+    rf"\b(?:{SPEECH_VERBS})\b[^“\"‘'.!?]{{0,200}}?\s(?P<mark>[‘'“\"])(?=[A-Za-z])"
+)
 # 'The plan was late. "We have waited," she said.': a quote opening after a full stop
 _OPEN_INSIDE = re.compile(r"[.!?]\s+(?P<mark>[“\"])")
 _PRONOUN = re.compile(rf"\b(?:She|He|They)\s+(?:{SPEECH_VERBS})\b")
@@ -34,18 +37,27 @@ def find_quotes(seg: Segmented, people: list[PersonMention]) -> list[Quote]:
             open_at = cue.start("mark")
             speaker = _speaker_before(people, paragraph, paragraph.start + open_at)
             if speaker is None and _PRONOUN.search(paragraph.text[:open_at]):
-                speaker = last
+                speaker = last or _last_named(people, paragraph.start)
         elif paragraph.text[:1] in '“"‘\'':
             open_at = 0
             speaker = _speaker_after_close(people, paragraph)
             if speaker is None and _pronoun_after_close(paragraph):
-                speaker = last
+                speaker = last or _last_named(people, paragraph.start)
             if speaker is None and i and paragraph.start - paragraphs[i - 1].end < 4:
                 # 'X said:' closing the paragraph before, or 'X said the plan was late.' then the
                 # words themselves: the quote continues what the paragraph before reported
                 before = paragraphs[i - 1]
                 if _CUE_AT_END.search(before.text) or _REPORTED.search(before.text):
                     speaker = _speaker_before(people, before, before.end)
+        elif (report := _OPEN_IN_REPORT.search(paragraph.text)) is not None and _long_enough(
+            paragraph.text, report.start("mark")
+        ):
+            # "X said the plan was 'not a wish list but a delivery plan, and ...'": the reported
+            # speech turns into the speaker's own words
+            open_at = report.start("mark")
+            speaker = _speaker_before(people, paragraph, paragraph.start + report.start())
+            if speaker is None and _PRONOUN.search(paragraph.text[: report.end()]):
+                speaker = _last_named(people, paragraph.start) or last
         elif (inner := _OPEN_INSIDE.search(paragraph.text)) is not None:
             open_at = inner.start("mark")
             close = _find_close(paragraph.text, open_at + 1, paragraph.text[open_at])
@@ -106,6 +118,19 @@ def _find_close(body: str, start: int, mark: str) -> int | None:
         if body[index] in '”"':
             return index
     return None
+
+
+def _last_named(people: list[PersonMention], offset: int) -> PersonMention | None:
+    """Whom 'she said' refers to before anyone was quoted: the last person the text named."""
+    before = [p for p in people if p.evidence.span.start < offset]
+    return before[-1] if before else None
+
+
+def _long_enough(body: str, open_at: int) -> bool:
+    """A clause or more in quotation marks, or words left open by a cut page: not a scare quote."""
+    close = _find_close(body, open_at + 1, body[open_at])
+    words = body[open_at + 1 : close if close is not None else len(body)].split()
+    return len(words) >= 6
 
 
 def _speaker_before(people: list[PersonMention], paragraph: Paragraph, offset: int) -> PersonMention | None:
