@@ -25,7 +25,7 @@ HEADS: dict[str, str] = {
     "Agency": "other", "Commission": "other", "Foundation": "other", "Society": "other",
     "Association": "other", "Federation": "other", "Hospital": "other", "Museum": "other",
     "Forum": "other", "Catapult": "other", "Group": "other", "Committee": "other", "Cabinet": "other",
-    "District": "other", "System": "other", "Service": "other",
+    "District": "other", "System": "other", "Service": "other", "Enterprise": "other",
 }  # fmt: skip
 # A capitalised word right after a head that turns the phrase into something else.
 DOCUMENT_WORDS = {
@@ -80,6 +80,7 @@ def find_organisations(seg: Segmented, ref: Reference) -> list[OrgMention]:
         candidates.extend(_nhs_candidates(text, sentence.start, sentence.end))
         candidates.extend(_pattern_candidates(text, sentence.start, sentence.end, ref))
         candidates.extend(_gazetteer_candidates(text, sentence.start, sentence.end, ref))
+        candidates.extend(_shaped_candidates(text, sentence.start, sentence.end, ref))
     candidates.extend(_list_line_candidates(seg, candidates, ref))
     chosen = _non_overlapping(candidates)
     chosen = _add_acronym_aliases(text, seg, chosen, ref)
@@ -284,6 +285,25 @@ def _nhs_candidates(text: str, lo: int, hi: int) -> Iterable[_Candidate]:
             start += lead.end()
         surface = text[start : match.end()]
         yield _Candidate(start, match.end(), surface, "other", surface)
+
+
+# Bodies named by a word and a place, with no head word: "Sustainable Glasgow", "Homes England",
+# "Invest Northern Ireland", "Skills Development Scotland"
+_PLACE_BODY_WORDS = (
+    "Sustainable|Smart|Invest|Visit|Marketing|Creative|Digital|Healthy|Connected|Green|Innovate|Homes|Historic"
+    "|Natural|Sport|Skills\\s+Development|Transport\\s+for|Business|Culture|Arts"
+)
+_SHAPE_CACHE: dict[int, re.Pattern[str]] = {}
+
+
+def _shaped_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[_Candidate]:
+    if id(ref) not in _SHAPE_CACHE:
+        places = sorted({*ref.city_aliases, "England", "Scotland", "Wales", "Northern Ireland"}, key=len, reverse=True)
+        alternation = "|".join(re.escape(p) for p in places)
+        _SHAPE_CACHE[id(ref)] = re.compile(rf"(?<![\w-])(?:{_PLACE_BODY_WORDS})\s+(?:{alternation})(?![\w-])")
+    for match in _SHAPE_CACHE[id(ref)].finditer(text, lo, hi):
+        name, type_ = resolve_name(match.group(), "other", ref)
+        yield _Candidate(match.start(), match.end(), name, type_, match.group())
 
 
 def _list_line_candidates(seg: Segmented, found: list[_Candidate], ref: Reference) -> Iterable[_Candidate]:
