@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .extract import Extraction, extract
-from .extract.facts import Role
+from .extract.facts import Quote, Role
 from .names import fold
 from .resolve import Reference
 from .sources import Document, read_document
@@ -304,7 +304,7 @@ def score_document(extraction: Extraction | GraphView, gold: dict, label: str) -
 
 def _quotes(extraction: Extraction | GraphView, gold: dict, label: str) -> Score:  # type: ignore[type-arg]
     score = Score()
-    remaining = list(extraction.quotes)
+    remaining: list[Quote | _Row] = list(extraction.quotes)
     optional = gold.get("quotes_optional", [])
     for item in gold.get("quotes", []):
         match = next(

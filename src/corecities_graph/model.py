@@ -248,11 +248,11 @@ def document_quads(document: Document, extraction: Extraction, settings: ModelSe
         out.add(iri, RDF.type, node(CCG.StatisticalClaim))
         if stat.subject:
             subject = orgs_by_name.get(stat.subject)
-            out.add(
-                iri,
-                SCHEMA.about,
-                mint.organisation(subject.name) if subject else mint.city(stat.subject),
-            )
+            if stat.subject_kind == "proposal":
+                about = mint("proposal", slugify(stat.subject))
+            else:
+                about = mint.organisation(subject.name) if subject else mint.city(stat.subject)
+            out.add(iri, SCHEMA.about, about)
         out.add(iri, CCG.subjectText, text_literal(stat.subject_text))
         out.add(iri, CCG.measure, text_literal(stat.measure))
         out.add(iri, SCHEMA.value, number_literal(stat.value))

@@ -95,6 +95,7 @@ class Statistic:
     surface: str
     evidence: Evidence
     more: tuple[Evidence, ...] = ()
+    subject_kind: str = "organisation"  # organisation | city | proposal: what the subject names
 
 
 @dataclass(frozen=True)

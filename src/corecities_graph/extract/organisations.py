@@ -298,7 +298,9 @@ _SHAPE_CACHE: dict[int, re.Pattern[str]] = {}
 
 def _shaped_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[_Candidate]:
     if id(ref) not in _SHAPE_CACHE:
-        places = sorted({*ref.city_aliases, "England", "Scotland", "Wales", "Northern Ireland"}, key=len, reverse=True)
+        places = sorted(
+            {*ref.city_aliases, "England", "Scotland", "Wales", "Northern Ireland"}, key=len, reverse=True
+        )
         alternation = "|".join(re.escape(p) for p in places)
         _SHAPE_CACHE[id(ref)] = re.compile(rf"(?<![\w-])(?:{_PLACE_BODY_WORDS})\s+(?:{alternation})(?![\w-])")
     for match in _SHAPE_CACHE[id(ref)].finditer(text, lo, hi):
@@ -333,7 +335,9 @@ def _list_line_candidates(seg: Segmented, found: list[_Candidate], ref: Referenc
 
 
 # "Scottish Enterprise", "NHS Greater Glasgow and Clyde": a line of capitalised words and links
-_PROPER_LINE = re.compile(r"(?:The\s+)?[A-Z][\w’'&.-]*(?:\s+(?:(?:of|and|for|the|&|in|on)\s+)*[A-Z][\w’'&.-]*)+")
+_PROPER_LINE = re.compile(
+    r"(?:The\s+)?[A-Z][\w’'&.-]*(?:\s+(?:(?:of|and|for|the|&|in|on)\s+)*[A-Z][\w’'&.-]*)+"
+)
 
 
 _ROLE_CACHE: dict[int, frozenset[str]] = {}

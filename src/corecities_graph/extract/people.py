@@ -156,7 +156,9 @@ def find_people(
                 if speech.group("appos"):
                     a_start, a_end = speech.start("appos"), speech.end("appos")
                     who = _WHO.search(text, a_start, a_end)
-                    roles += _roles_in(text, a_start, min(who.start() if who else a_end, limit), orgs, places, lex)
+                    roles += _roles_in(
+                        text, a_start, min(who.start() if who else a_end, limit), orgs, places, lex
+                    )
                 elif speech.group("of"):
                     of_orgs = _targets(speech.start("of"), speech.end("of"), orgs, places)
                     if of_orgs:
@@ -168,7 +170,9 @@ def find_people(
                 )
                 frame = True
                 if tail:
-                    roles += _roles_in(text, tail.start("appos"), min(tail.end("appos"), limit), orgs, places, lex)
+                    roles += _roles_in(
+                        text, tail.start("appos"), min(tail.end("appos"), limit), orgs, places, lex
+                    )
             if (
                 not speech
                 and not caption
@@ -178,18 +182,26 @@ def find_people(
                 tail = _APPOS_AFTER.match(text, after_start, sentence.end)
                 if tail and lex.role_word.search(tail.group("appos")):
                     frame = True
-                    roles += _roles_in(text, tail.start("appos"), min(tail.end("appos"), limit), orgs, places, lex)
+                    roles += _roles_in(
+                        text, tail.start("appos"), min(tail.end("appos"), limit), orgs, places, lex
+                    )
             elif not speech and not caption and not _CONTACT_BEFORE.search(before):
                 tail = _APPOS_AFTER.match(text, after_start, sentence.end)
-                if tail and (
-                    tail.group("end") in {",", ":"} or lex.role_word.match(tail.group("appos"))
-                ) and _appos_is_post(tail.group("appos"), lex):
+                if (
+                    tail
+                    and (tail.group("end") in {",", ":"} or lex.role_word.match(tail.group("appos")))
+                    and _appos_is_post(tail.group("appos"), lex)
+                ):
                     frame = True
-                    roles += _roles_in(text, tail.start("appos"), min(tail.end("appos"), limit), orgs, places, lex)
+                    roles += _roles_in(
+                        text, tail.start("appos"), min(tail.end("appos"), limit), orgs, places, lex
+                    )
             paren = _PAREN_AFTER.match(text, after_start, sentence.end)
             if paren and lex.role_word.search(paren.group("appos")):
                 frame = True  # "Cllr Amy Hirst (Leader, Wakefield Council) said"
-                roles += _roles_in(text, paren.start("appos"), min(paren.end("appos"), limit), orgs, places, lex)
+                roles += _roles_in(
+                    text, paren.start("appos"), min(paren.end("appos"), limit), orgs, places, lex
+                )
             pre_roles = _role_before(text, sentence.start, name_at, orgs, places, lex)
             if pre_roles and of_org is not None and pre_roles[-1].org is None:
                 pre_roles[-1] = _role(pre_roles[-1].role, of_org[0], of_org[1])
@@ -206,7 +218,9 @@ def find_people(
                     rest = text[after_start : sentence.end]
                     phones = tuple(p.strip() for p in _PHONE.findall(rest))
                     emails = tuple(_EMAIL.findall(rest))
-            if re.search(r"(?:^|\|)\s*By\s*$", before) and sentence.start == _paragraph_start(seg, sentence.paragraph):
+            if re.search(r"(?:^|\|)\s*By\s*$", before) and sentence.start == _paragraph_start(
+                seg, sentence.paragraph
+            ):
                 tail = re.compile(r"\s*,\s*(.+)$").match(text, after_start, sentence.end)
                 frame = True
                 if tail:
@@ -332,7 +346,9 @@ def _roles_in(
     return roles
 
 
-_SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+(?:also\s+)?)?|\s+(?:and|&)\s+(?:also\s+|is\s+)?|\s+as\s+well\s+as\s+")
+_SEPARATOR = re.compile(
+    r"\s*[,;]\s*(?:and\s+(?:also\s+)?)?|\s+(?:and|&)\s+(?:also\s+|is\s+)?|\s+as\s+well\s+as\s+"
+)
 
 
 def _post_chunks(
@@ -445,19 +461,21 @@ def _chained_before(
     targets = _targets(lo, end, orgs, places)
     if not targets or end - lo > 200:
         return []
-    stop = max(text.rfind(c, lo, end) for c in ";:(“\"")
+    stop = max(text.rfind(c, lo, end) for c in ';:(“"')
     lo = max(lo, stop + 1)
     starts = [lo + m.start() for m in re.finditer(r"(?<!\S)\S", text[lo:end])][-16:]
     for begin in starts:
         if lex.honorific.search(text, begin, end) or any(
-            not any(a <= m.start("name") < b for a, b, _, _ in targets) for m in lex.name.finditer(text, begin, end)
+            not any(a <= m.start("name") < b for a, b, _, _ in targets)
+            for m in lex.name.finditer(text, begin, end)
         ):
             continue  # another person's name and post stand in between
         chunks = _post_chunks(text, begin, end, targets, lex)
         roles = [_roles_in(text, a, b, orgs, places, lex) for a, b in chunks]
-        if all(len(r) == 1 for r in roles) and any(r[0].org for r in roles):
-            if len(chunks) >= 2 or re.search(r"[’']s\s", text[begin:end]):
-                return [r[0] for r in roles]  # "Devon County Council's cabinet member for skills, Cllr X"
+        # one post needs an organisation's possessive: "Devon County Council's cabinet member, Cllr X"
+        chained_or_owned = len(chunks) >= 2 or re.search(r"[’']s\s", text[begin:end])
+        if chained_or_owned and all(len(r) == 1 for r in roles) and any(r[0].org for r in roles):
+            return [r[0] for r in roles]
     return []
 
 
@@ -546,15 +564,15 @@ def settle_posts(
         roles = []
         for role in person.roles:
             if role.org is None:
-                org = known.get((person.name, role.role.lower()))
+                target = known.get((person.name, role.role.lower()))
                 for kind, pattern in _POSTS_OF.items():
-                    if org is None and pattern.match(role.role):
+                    if target is None and pattern.match(role.role):
                         if publisher is not None and publisher[1] == kind:
-                            org = publisher[0]
+                            target = publisher[0]
                         else:
-                            org = main.get(kind)
-                if org is not None:
-                    role = Role(role.role, org)
+                            target = main.get(kind)
+                if target is not None:
+                    role = Role(role.role, target)
             roles.append(role)
         settled.append(replace(person, roles=tuple(_unique_roles(roles))))
     return settled

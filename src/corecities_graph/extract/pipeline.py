@@ -76,7 +76,7 @@ def extract(document: Document, ref: Reference) -> Extraction:
         people=people,
         quotes=find_quotes(seg, people),
         proposals=proposals,
-        statistics=find_statistics(seg, orgs, counts),
+        statistics=find_statistics(seg, orgs, counts, proposals),
         claimed_counts=counts,
         signatories=signatories,
         declaration=declaration,
@@ -103,7 +103,9 @@ def dateline(text: str) -> str | None:
     return None
 
 
-def _publisher(document: Document, seg: Segmented, orgs: list[OrgMention], ref: Reference) -> tuple[str, str] | None:
+def _publisher(
+    document: Document, seg: Segmented, orgs: list[OrgMention], ref: Reference
+) -> tuple[str, str] | None:
     """The publisher as an organisation (canonical name, type): as the metadata names it, else the
     masthead (a line at the top that is only an organisation's name), else the one organisation
     named in the text whose own word is in the page's address ('napier' in its host name)."""
@@ -126,7 +128,18 @@ def _publisher(document: Document, seg: Segmented, orgs: list[OrgMention], ref: 
 
 
 _HOST_WORDS = {"www", "example", "news", "press", "media", "online"}
-_NAME_WORDS = {"university", "council", "city", "county", "college", "borough", "district", "the", "of", "and"}
+_NAME_WORDS = {
+    "university",
+    "council",
+    "city",
+    "county",
+    "college",
+    "borough",
+    "district",
+    "the",
+    "of",
+    "and",
+}
 
 
 def _statement_name(document: Document, seg: Segmented) -> str:

@@ -54,7 +54,9 @@ _POWER = re.compile(
     re.IGNORECASE,
 )
 # "... a regional skills passport and for greater flexibility ...": a second proposal joined on
-_MORE = re.compile(r"\s*,?\s+(?:and|or)\s+(?:also\s+)?(?:for\s+|to\s+)?(?=(?:a|an|the|new|greater|more|full)\s)")
+_MORE = re.compile(
+    r"\s*,?\s+(?:and|or)\s+(?:also\s+)?(?:for\s+|to\s+)?(?=(?:a|an|the|new|greater|more|full)\s)"
+)
 _PROPOSING = re.compile(
     r"\b(?:call\w*|want\w*|back\w*|support\w*|propos\w*|urg\w*|argu\w*|recommend\w*|need\w*|seek\w*|press\w*"
     r"|push\w*|demand\w*|ask\w*|include|includes|should|must|would)\b",
@@ -74,7 +76,8 @@ _LIST_LEAD = re.compile(
 _PURPOSE = re.compile(r"^\s*(?:(?:to\s+be\s+set\s+up\s+)?(?P<p>(?:to|that\s+would)\s+[^,.;]+))")
 _LEAD = re.compile(
     r"(?:(?:a|an|the|new|brand-new|dedicated|introduction\s+of|creation\s+of|establishment\s+of"
-    r"|setting\s+up(?:\s+of)?|bringing\s+in|launch\s+of|formation\s+of)\s+)+",
+    r"|setting\s+up(?:\s+of)?|bringing\s+in|launch\s+of|formation\s+of"
+    r"|[£$€]\d[\d.,]*(?:\s*(?:bn|m|k|million|billion))?)\s+)+",
     re.IGNORECASE,
 )
 _SKIP_WORDS = {"The", "A", "An", "In", "They", "Their", "Our", "We", "It", "Writing", "Local"}
@@ -114,7 +117,11 @@ def find_proposals(
         if not keep:
             start, end = _trimmed(text, start, end)
         name = text[start:end]
-        if not 2 <= len(name.split()) <= 16 or name[:1].isdigit() or any(a < end and start < b for a, b in org_spans):
+        if (
+            not 2 <= len(name.split()) <= 16
+            or name[:1].isdigit()
+            or any(a < end and start < b for a, b in org_spans)
+        ):
             return
         found.append(Proposal(capitalise(_normalise(name)), purpose, seg.evidence(start, end)))
 
@@ -175,7 +182,9 @@ def _distinct(found: list[Proposal]) -> list[Proposal]:
     kept: list[Proposal] = []
     for proposal in ordered:
         span = proposal.evidence.span
-        clash = next((k for k in kept if k.evidence.span.start < span.end and span.start < k.evidence.span.end), None)
+        clash = next(
+            (k for k in kept if k.evidence.span.start < span.end and span.start < k.evidence.span.end), None
+        )
         if clash is None:
             kept.append(proposal)
         elif span.end - span.start > clash.evidence.span.end - clash.evidence.span.start:
@@ -197,7 +206,9 @@ _NAME_STOP = re.compile(
     r"|\s+[a-z]+ed\s+(?:by|with|across|to|from|into|on|in|for)\s",
 )
 # "measures into the Knowledge Exchange Framework": a name after such a word is where, not what
-_CONTEXT = re.compile(r"\b(?:into|within|under|through|beyond|around|across|towards?)\s+(?:the\s+)?$", re.IGNORECASE)
+_CONTEXT = re.compile(
+    r"\b(?:into|within|under|through|beyond|around|across|towards?)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _WORDS = r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
 _ENUMERATION = re.compile(rf",\s*{_WORDS}(?:,\s*{_WORDS})*,?\s+(?:and|or)\s+{_WORDS}")
 _NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\b[^.;]*$|n[’']t\b[^.;]*$", re.IGNORECASE)

@@ -12,10 +12,10 @@ _OPEN_AFTER_CUE = re.compile(
     rf"(?:\b(?:{SPEECH_VERBS})\b[^“\"‘:]{{0,60}}?[:,]|\bnote:|:)\s*(?P<mark>[“\"‘'])"
 )
 _CUE_AT_END = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^“\"‘:]{{0,60}}?:\s*$")
-_REPORTED = re.compile(rf"\b(?:{SPEECH_VERBS})\b\s+(?:that\s+)?(?:the|it|this|they|we|a|an|there|his|her|their)\b")
-_OPEN_IN_REPORT = re.compile(
-    rf"\b(?:{SPEECH_VERBS})\b[^“\"‘'.!?]{{0,200}}?\s(?P<mark>[‘'“\"])(?=[A-Za-z])"
+_REPORTED = re.compile(
+    rf"\b(?:{SPEECH_VERBS})\b\s+(?:that\s+)?(?:the|it|this|they|we|a|an|there|his|her|their)\b"
 )
+_OPEN_IN_REPORT = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^“\"‘'.!?]{{0,200}}?\s(?P<mark>[‘'“\"])(?=[A-Za-z])")
 # 'The plan was late. "We have waited," she said.': a quote opening after a full stop
 _OPEN_INSIDE = re.compile(r"[.!?]\s+(?P<mark>[“\"])")
 _PRONOUN = re.compile(rf"\b(?:She|He|They)\s+(?:{SPEECH_VERBS})\b")
@@ -38,7 +38,7 @@ def find_quotes(seg: Segmented, people: list[PersonMention]) -> list[Quote]:
             speaker = _speaker_before(people, paragraph, paragraph.start + open_at)
             if speaker is None and _PRONOUN.search(paragraph.text[:open_at]):
                 speaker = last or _last_named(people, paragraph.start)
-        elif paragraph.text[:1] in '“"‘\'':
+        elif paragraph.text[:1] in "“\"‘'":
             open_at = 0
             speaker = _speaker_after_close(people, paragraph)
             if speaker is None and _pronoun_after_close(paragraph):

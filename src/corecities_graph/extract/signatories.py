@@ -65,7 +65,9 @@ _DESCRIBED = re.compile(
     re.IGNORECASE,
 )
 # Words that describe an agreement's form, not which one it is: "ten-year", "new", "joint"
-_PLAIN_KIND = re.compile(r"^(?:(?:new|joint|formal|landmark|historic|[\w]+-year|first|\w+-wide)\s+)+", re.IGNORECASE)
+_PLAIN_KIND = re.compile(
+    r"^(?:(?:new|joint|formal|landmark|historic|[\w]+-year|first|\w+-wide)\s+)+", re.IGNORECASE
+)
 _UNNAMED = re.compile(r"\b(?:joint[\s-])?(?P<kind>declaration|agreement)s?\b", re.IGNORECASE)
 _ALLIANCE = re.compile(
     r"\b(?:is|are)\s+(?:an?\s+)?(?:alliance|partnership|network|group)\s+of\b|\bbrings\s+together\b|\bcomprises\b|\bis\s+made\s+up\s+of\b",
@@ -133,9 +135,10 @@ def _described(seg: Segmented, orgs: list[OrgMention], alliances: list[OrgMentio
             if kind.startswith("partnership") and not _SIGN_CUE.search(body) and not _BRINGS.search(body):
                 continue  # "in partnership with" is how work is done, not a thing signed
             parties = [o for o in starting_within(orgs, sentence.start, sentence.end) if not o.members]
-            convener = (alliances or parties or orgs or [None])[0]
-            if convener is None:
+            conveners = alliances or parties or orgs
+            if not conveners:
                 return None
+            convener = conveners[0]
             what = re.sub(r"\s+", " ", match.group("what"))
             kind_word = "declaration" if kind.startswith("declaration") else "agreement"
             return Declaration(

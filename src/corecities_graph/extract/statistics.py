@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
-from .facts import ClaimedCount, Evidence, OrgMention, Statistic
+from .facts import ClaimedCount, Evidence, OrgMention, Proposal, Statistic
 from .text import (
     NUMBER_PATTERN,
     NUMBER_WORD_PATTERN,
@@ -50,7 +52,9 @@ _QUALIFIED = re.compile(rf"\b(?:{_QUAL})\s+$", re.IGNORECASE)
 _ONE_AND_THE_OTHER = re.compile(r"(?<![,\w])\s*[A-Z][\w-]+\s+and\s+the\s+other\s+$")
 # Cheap tests that let a sentence without any figure, or without a party word, be skipped.
 _HAS_NUMBER = re.compile(rf"\d|\b(?:{NUMBER_WORD_PATTERN}|half|thirds?|quarters?|fifth)\b", re.IGNORECASE)
-_HAS_PARTY = re.compile(r"universities|cities|signatories|partners|parties|institutions|providers", re.IGNORECASE)
+_HAS_PARTY = re.compile(
+    r"universities|cities|signatories|partners|parties|institutions|providers", re.IGNORECASE
+)
 _WHAT = {"partners": "signatories", "parties": "signatories"}  # those who took part, whatever they are
 _PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?P<p>year|annum|month|week|day)\b|\s+annually\b")
 _NOUN = re.compile(
@@ -131,8 +135,14 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
     return counts
 
 
-def find_statistics(seg: Segmented, orgs: list[OrgMention], counts: list[ClaimedCount]) -> list[Statistic]:
-    """Figures with unit, qualifier and period; one claim per distinct figure in a document."""
+def find_statistics(
+    seg: Segmented, orgs: list[OrgMention], counts: list[ClaimedCount], proposals: Sequence[Proposal] = ()
+) -> list[Statistic]:
+    """Figures with unit, qualifier and period; one claim per distinct figure in a document.
+
+    A figure beside a proposal's name ("a £5m Urban Research Fund", "the fund, seeded with £5m") is
+    about that proposal, so two releases that price it differently disagree about one thing.
+    """
     text = seg.text
     taken = SpanSet((c.evidence.span.start, c.evidence.span.end) for c in counts)
     alliances = {o.name for o in orgs if o.type == "alliance" and not o.members}
@@ -150,7 +160,26 @@ def find_statistics(seg: Segmented, orgs: list[OrgMention], counts: list[Claimed
             stat = _statistic(seg, match, sentence.start, orgs, alliances)
             if stat is not None:
                 found.append(stat)
-    return _merge(found)
+    return _merge([_about_proposal(seg, stat, proposals) for stat in found])
+
+
+def _about_proposal(seg: Segmented, stat: Statistic, proposals: Sequence[Proposal]) -> Statistic:
+    start, end = stat.evidence.span.start, stat.evidence.span.end
+    sentence = stat.evidence.sentence
+    near = [
+        p for p in proposals
+        if sentence.start <= p.evidence.span.start < sentence.end
+        and (0 <= start - p.evidence.span.end <= 40 or 0 <= p.evidence.span.start - end <= 12
+             or p.evidence.span.start <= start < p.evidence.span.end or start <= p.evidence.span.start < end)
+    ]  # fmt: skip
+    if not near:
+        return stat
+    proposal = min(near, key=lambda p: abs(p.evidence.span.start - start))
+    between = seg.text[min(end, proposal.evidence.span.end) : max(start, proposal.evidence.span.start)]
+    if re.search(r"[.;]|\b(?:and|while|but)\b", between):
+        return stat
+    measure = "amount" if stat.unit in {"GBP", "USD", "EUR"} else stat.measure
+    return replace(stat, subject=proposal.name, subject_kind="proposal", measure=measure)
 
 
 def _statistic(
@@ -214,8 +243,13 @@ def _statistic(
         ):
             return None  # "1 in 5 adults" is a ratio, not a count of adults
         head = noun.group("head").lower()
-        if head in {"years", "months", "weeks", "days"} and value <= 30 and (
-            _DURATION.search(text[lo : match.start()]) or qualifier in {"over", "up to", "under", "within"}
+        if (
+            head in {"years", "months", "weeks", "days"}
+            and value <= 30
+            and (
+                _DURATION.search(text[lo : match.start()])
+                or qualifier in {"over", "up to", "under", "within"}
+            )
         ):
             return None  # "over five years", "for the next ten years": how long, not how much
         if head in _OWN_ITEMS:

@@ -1,0 +1,560 @@
+"""Phenomena of releases from other publishers, each from small hand-made texts with invented people.
+
+Grouped as the kinds of fact they touch: agreements and who signed them, claimed counts, proposals,
+people and posts, quotes, places and institutions, statistics. Where the fact only reaches users
+through the graph (a proposal needs a declaration to be listed), the case is checked through the
+named queries too.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from corecities_graph.evaluate import graph_view
+from corecities_graph.extract import extract
+from corecities_graph.resolve import Reference
+from corecities_graph.sources import Document
+
+
+def run(text: str, reference: Reference, publisher: str | None = None):
+    return extract(Document(doc_id="t", text=text, publisher=publisher), reference)
+
+
+def through_queries(text: str, reference: Reference, publisher: str | None = None):
+    document = Document(doc_id="t", text=text, publisher=publisher)
+    return graph_view(document, extract(document, reference), reference)
+
+
+def people_of(text: str, reference: Reference, publisher: str | None = None):
+    found: dict[str, tuple[str | None, set[tuple[str, str | None]]]] = {}
+    for person in run(text, reference, publisher).people:
+        honorific, roles = found.setdefault(person.name, (person.honorific, set()))
+        roles.update((r.role, r.org) for r in person.roles)
+        if honorific is None and person.honorific:
+            found[person.name] = (person.honorific, roles)
+    return found
+
+
+# -- agreements and who signed them ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("Keele University joins the Staffordshire Civic Compact this week.", ["Keele University"]),
+        ("Keele University and Staffordshire University have become signatories of the compact.",
+         ["Keele University", "Staffordshire University"]),
+        ("The new partnership brings Cardiff University and Cardiff Council together for ten years.",
+         ["Cardiff University", "Cardiff Council"]),
+        ("Exeter City Council signed a ten-year civic partnership with the University of Exeter.",
+         ["Exeter City Council", "University of Exeter"]),
+        ("The University of Sunderland has signed a civic university agreement with Sunderland City Council.",
+         ["University of Sunderland", "Sunderland City Council"]),
+        ("Wrexham Council is represented in the accord by its leader.", ["Wrexham Council"]),
+        ("Bangor University has put its name to the North Wales Skills Charter.", ["Bangor University"]),
+        ("Ulster University is the latest institution to sign the Derry Civic Accord.", ["Ulster University"]),
+        ("Keele University and Staffordshire University are among the signatories of the Stoke Civic Compact.",
+         ["Keele University", "Staffordshire University"]),
+        ("Aberdeen City Council and Robert Gordon University have joined forces in a new partnership.",
+         ["Aberdeen City Council", "Robert Gordon University"]),
+        ("Edinburgh Napier University has joined the Lothian Skills Compact, becoming the fifth signatory "
+         "alongside Heriot-Watt University and the University of Edinburgh.",
+         ["Edinburgh Napier University", "Heriot-Watt University", "University of Edinburgh"]),
+        ("The Tees Skills Compact was signed today. The universities that have signed it include: "
+         "Teesside University, Durham University and Newcastle University.",
+         ["Teesside University", "Durham University", "Newcastle University"]),
+        ("Hull City Council has signed a Civic Compact with the region's two universities: "
+         "the University of Hull and Hull York Medical School.",
+         ["Hull City Council", "University of Hull", "Hull York Medical School"]),
+    ],
+)  # fmt: skip
+def test_signing_said_with_other_verbs(reference, text, signatories) -> None:
+    result = run(text, reference)
+    assert result.declaration is not None
+    assert sorted(s.org for s in result.signatories) == sorted(signatories)
+
+
+@pytest.mark.parametrize(
+    ("lead", "lines"),
+    [
+        ("Signatories to the Compact are:", ["University of Hull", "Hull City Council"]),
+        (
+            "The organisations that have signed the charter include:",
+            ["University of Hull", "Hull City Council"],
+        ),
+        ("Those signing the accord are:", ["University of Hull", "Hull City Council"]),
+        (
+            "The compact has been endorsed by the following partners:",
+            ["University of Hull", "Hull City Council"],
+        ),
+    ],
+)
+def test_a_list_lead_in_with_words_before_the_colon(reference, lead, lines) -> None:
+    result = run("The Humber Civic Compact was launched today.\n" + "\n".join([lead, *lines]), reference)
+    assert [s.org for s in result.signatories] == lines
+
+
+def test_a_list_line_that_is_a_proper_name_is_a_party(reference) -> None:
+    text = (
+        "Glasgow City Council\nThe Clyde Accord was signed today.\nThe accord has been signed by:\n"
+        + "\n".join(["Glasgow City Council", "Scottish Enterprise", "NHS Greater Glasgow and Clyde"])
+    )
+    assert [s.org for s in run(text, reference).signatories] == [
+        "Glasgow City Council", "Scottish Enterprise", "NHS Greater Glasgow and Clyde",
+    ]  # fmt: skip
+
+
+def test_what_is_quoted_after_a_colon_is_not_a_list_of_parties(reference) -> None:
+    text = (
+        'Cllr Amy Bell, who signed the Exeter Compact, said: "Exeter College and Devon County Council agree."'
+    )
+    assert [s.org for s in run(text, reference).signatories] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The core cities group has published a joint declaration with 20 universities.", "declaration"),
+        ("The Core cities and 24 universities have signed a declaration on research.", "declaration"),
+        ("Swansea Council and Swansea University signed a compact on skills.", "agreement"),
+        ("Leeds Beckett University has agreed a charter for the city.", "agreement"),
+    ],
+)
+def test_an_agreement_written_any_way_is_minted(reference, text, kind) -> None:
+    result = run(text, reference)
+    assert result.declaration is not None and result.declaration.kind == kind
+
+
+def test_the_alliance_written_in_lower_case_is_core_cities_uk(reference) -> None:
+    names = {o.name for o in run("The core cities group has written to ministers.", reference).organisations}
+    assert "Core Cities UK" in names
+
+
+def test_counts_and_proposals_of_an_unnamed_agreement_reach_the_queries(reference) -> None:
+    text = (
+        "Leeds City Council and two universities signed a civic partnership today.\n"
+        "The partners are calling for a new regional skills fund."
+    )
+    view = through_queries(text, reference)
+    assert {r.org for r in view.signatories} == {"Leeds City Council"}
+    assert [(c.what, c.count) for c in view.claimed_counts] == [("universities", 2)]
+    assert [p.name for p in view.proposals] == ["Regional skills fund"]
+
+
+def test_proposals_without_any_agreement_are_still_listed(reference) -> None:
+    view = through_queries("Bristol City Council is calling for a new West of England health hub.", reference)
+    assert [p.name for p in view.proposals] == ["West of England health hub"]
+
+
+def test_members_of_a_joint_entry_are_institutions_in_the_queries(reference) -> None:
+    text = "The signatories are:\nUniversity of Exeter and Falmouth University (joint)\nCornwall Council"
+    names = {r.name: r.type for r in through_queries(text, reference).organisations}
+    assert names["University of Exeter"] == "university"
+    assert names["Falmouth University"] == "university"
+
+
+# -- claimed counts -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nearly 60 universities across the UK have committed to civic agreements.",
+        "The compact draws on over 150 local partners.",
+        "More than 40 universities nationwide have made similar pledges.",
+        "Leaders of the eight core cities in England met in Leeds.",
+    ],
+)
+def test_a_count_of_a_wider_group_is_not_a_claimed_count(reference, text) -> None:
+    assert run(text, reference).claimed_counts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "what", "count"),
+    [
+        ("Leeds and the other 10 Core Cities have signed the declaration.", "cities", 11),
+        ("The declaration was signed by 24 of its higher education institutions.", "universities", 24),
+        ("Twenty-one universities have signed the declaration.", "universities", 21),
+    ],
+)
+def test_remainders_and_partitives_are_counted(reference, text, what, count) -> None:
+    assert [(c.what, c.count) for c in run(text, reference).claimed_counts] == [(what, count)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report sets out three recommendations for ministers.",
+        "Two people entering reception\nThe partnership was launched today.",
+        "The charter lists five commitments.",
+    ],
+)
+def test_the_documents_own_items_and_alt_text_are_not_figures(reference, text) -> None:
+    assert run(text, reference).statistics == []
+
+
+# -- proposals ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The proposals include:\n• a new Regional Skills Fund\n• devolved adult education budgets",
+         ["Regional Skills Fund", "Devolved adult education budgets"]),
+        ("The alliance is calling for:\n- a cities trade package\n- longer-term funding settlements",
+         ["Cities trade package", "Longer-term funding settlements"]),
+        ("It argues for the introduction of a cities trade package and a new urban trade strategy.",
+         ["Cities trade package", "Urban trade strategy"]),
+        ("The report backs the creation of a regional skills fund.", ["Regional skills fund"]),
+        ("Leaders want the setting up of a northern investment bank.", ["Northern investment bank"]),
+        ("The city supports bringing in a visitor levy.", ["Visitor levy"]),
+        ("The partners call for a North East Regional Skills Fund.", ["North East Regional Skills Fund"]),
+        ("The university proposes a Net Zero Research Alliance for the region.", ["Net Zero Research Alliance"]),
+    ],
+)  # fmt: skip
+def test_proposals_named_by_lists_and_nominalisations(reference, text, proposals) -> None:
+    assert [p.name for p in run(text, reference).proposals] == proposals
+
+
+def test_a_proposed_alliance_is_not_an_existing_organisation(reference) -> None:
+    result = run("The university proposes a Net Zero Research Alliance for the region.", reference)
+    assert "Net Zero Research Alliance" not in {o.name for o in result.organisations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Whether they will call for increased funding remains to be seen.",
+        "It is not yet clear if ministers will ask for a new skills fund.",
+    ],
+)
+def test_an_aside_proposes_nothing(reference, text) -> None:
+    assert run(text, reference).proposals == []
+
+
+# -- people and posts -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "honorific", "roles"),
+    [
+        # the organisation before the role, after the name
+        ('Professor Ann Smith, University of Exeter Pro Vice-Chancellor, said: "We are ready."',
+         "Ann Smith", "Professor", {("Pro Vice-Chancellor", "University of Exeter")}),
+        # lower-case stacked roles before the name
+        ('Core Cities chair and leader of Leeds City Council Sir John Smith said: "Yes."',
+         "John Smith", "Sir", {("Chair", "Core Cities UK"), ("Leader", "Leeds City Council")}),
+        # "Council Leader Cllr Name"
+        ('Swansea Council Leader Cllr Rob Hale said: "Yes."',
+         "Rob Hale", "Cllr", {("Leader", "Swansea Council")}),
+    ],
+)  # fmt: skip
+def test_posts_in_unfamiliar_orders(reference, text, name, honorific, roles) -> None:
+    people = people_of(text, reference)
+    assert name in people, list(people)
+    assert people[name] == (honorific, roles)
+
+
+def test_the_organisation_before_a_role_is_not_an_organisation_named_with_it(reference) -> None:
+    text = 'Professor Ann Smith, University of Exeter Pro Vice-Chancellor, said: "We are ready."'
+    assert {o.name for o in run(text, reference).organisations} == {"University of Exeter"}
+
+
+def test_a_chain_of_titles_is_several_posts(reference) -> None:
+    text = (
+        "Rt Hon Jane Doe MP, First Secretary, Leader of the House and Chair of the Devolution Committee, "
+        'said: "We will listen."'
+    )
+    people = people_of(text, reference)
+    assert people["Jane Doe"] == (
+        "Rt Hon",
+        {("Member of Parliament", None), ("First Secretary", None), ("Leader of the House", None),
+         ("Chair", "Devolution Committee")},
+    )  # fmt: skip
+
+
+def test_mp_after_a_name_is_a_post(reference) -> None:
+    people = people_of('Sam Patel MP said: "This matters to Leicester."', reference)
+    assert people["Sam Patel"] == (None, {("Member of Parliament", None)})
+
+
+def test_a_caption_of_several_people_keeps_each_organisation(reference) -> None:
+    text = (
+        "Leader of Exeter City Council Cllr Amy Bell, Leader of Truro Council Cllr Dan Moss, at the launch."
+    )
+    assert people_of(text, reference) == {
+        "Amy Bell": ("Cllr", {("Leader", "Exeter City Council")}),
+        "Dan Moss": ("Cllr", {("Leader", "Truro Council")}),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Chair of the Cabinet Committee for Devolved Powers said: "We will meet."',
+        'Looking ahead to the spending review, it added: "We are ready."',
+        "Bristol Civic Skills Fund, a £4.5m programme, opens in May.",
+    ],
+)
+def test_bodies_and_fronted_phrases_are_not_people(reference, text) -> None:
+    assert run(text, reference).people == []
+
+
+def test_a_post_without_an_organisation_takes_the_publishers(reference) -> None:
+    text = 'Vice-Chancellor Professor Evelyn Welch said: "This is a proud day for Bristol."'
+    people = people_of(text, reference, publisher="University of Bristol")
+    assert people["Evelyn Welch"] == ("Professor", {("Vice-Chancellor", "University of Bristol")})
+
+
+def test_a_post_without_an_organisation_keeps_the_one_already_known(reference) -> None:
+    text = (
+        "Professor Evelyn Welch, Vice-Chancellor of the University of Bristol, welcomed the plan.\n"
+        'Vice-Chancellor Professor Evelyn Welch said: "It is a proud day."'
+    )
+    assert people_of(text, reference)["Evelyn Welch"] == (
+        "Professor", {("Vice-Chancellor", "University of Bristol")},
+    )  # fmt: skip
+
+
+def test_a_press_contact_after_notes_to_editors(reference) -> None:
+    text = (
+        "The compact was signed today.\nNotes to editors\n"
+        "For more information contact Sam Reid, Press Officer at Hull City Council, on 01482 300 300."
+    )
+    assert people_of(text, reference)["Sam Reid"] == (None, {("Press Officer", "Hull City Council")})
+
+
+# -- quotes ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "start"),
+    [
+        ('Cllr Amy Bell, Leader of Exeter City Council, said:\n\n"We are ready to deliver for our city."',
+         "Amy Bell", "We are ready to deliver"),
+        ("Dr Lena Ross said the plan was overdue.\n'We have waited long enough for this and now",
+         "Lena Ross", "We have waited long enough"),
+        ('Dr Lena Ross said the plan was overdue. "We have waited long enough," she said.',
+         "Lena Ross", "We have waited long enough"),
+    ],
+)  # fmt: skip
+def test_quotes_after_a_break_or_continuing_reported_speech(reference, text, speaker, start) -> None:
+    quotes = run(text, reference).quotes
+    assert [(q.speaker, q.text[: len(start)]) for q in quotes] == [(speaker, start)]
+
+
+# -- places and institutions ----------------------------------------------------------------------
+
+
+def test_a_surname_that_is_a_town_is_not_a_city(reference) -> None:
+    result = run('Cllr Keith Wakefield said: "Leeds is ready."', reference)
+    assert result.cities() == ["Leeds"]
+
+
+def test_a_city_inside_an_organisation_places_it(reference) -> None:
+    orgs = {
+        o.name: o.city
+        for o in run("Leader of Cardiff City Council Cllr Huw Jones spoke.", reference).organisations
+    }
+    assert orgs == {"Cardiff City Council": "Cardiff"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("The plan is backed by Sustainable Glasgow and the city's universities.", "Sustainable Glasgow", "other"),
+        ("Work starts at Bristol Temple Quarter Innovation District next year.",
+         "Bristol Temple Quarter Innovation District", "other"),
+        ("Engineers at National Manufacturing Institute Scotland welcomed it.",
+         "National Manufacturing Institute Scotland", "institute"),
+        ("The Nottingham and Nottinghamshire Integrated Care System joins the plan.",
+         "Nottingham and Nottinghamshire Integrated Care System", "other"),
+        ("Leaders will sit on a new 'Core Cities Cabinet' to meet ministers.", "Core Cities Cabinet", "other"),
+        ("The City Office will run the programme.", "City Office", "other"),
+    ],
+)  # fmt: skip
+def test_names_without_an_organisational_head_word(reference, text, name, type_) -> None:
+    orgs = {o.name: o.type for o in run(text, reference).organisations}
+    assert orgs.get(name) == type_, orgs
+
+
+def test_a_parent_organisation_used_as_a_modifier_names_both(reference) -> None:
+    names = {
+        o.name
+        for o in run("The UPP Foundation Civic University Commission reported.", reference).organisations
+    }
+    assert {"UPP Foundation", "UPP Foundation Civic University Commission"} <= names
+
+
+# -- statistics -----------------------------------------------------------------------------------
+
+
+def test_a_statistics_subject_is_an_entity_never_a_cut_string(reference) -> None:
+    text = "The partnership commits both organisations to spend £5m on the Bristol Civic Skills Fund."
+    stats = run(text, reference).statistics
+    assert [(s.value, s.unit) for s in stats] == [(Decimal(5_000_000), "GBP")]
+    assert stats[0].subject in {"Bristol Civic Skills Fund", None}
+    assert "organisatio" not in (stats[0].subject or "")
+
+
+def test_a_figure_beside_a_proposal_is_about_it(reference) -> None:
+    stats = run("The compact calls on government to create a £5m Urban Research Fund.", reference).statistics
+    assert [(s.subject, s.subject_kind, s.measure, s.value) for s in stats] == [
+        ("Urban Research Fund", "proposal", "amount", Decimal(5_000_000))
+    ]
+
+
+def test_two_releases_pricing_one_proposal_differently_are_a_conflict(reference) -> None:
+    import pyoxigraph as ox
+
+    from corecities_graph.model import ModelSettings, document_quads
+    from corecities_graph.query import named_queries
+
+    store = ox.Store()
+    for doc_id, text in [
+        ("a", "The compact calls on government to create a £5m Urban Research Fund."),
+        (
+            "b",
+            "The proposals include:\n• a new Urban Research Fund, seeded with £4.5m from central government",
+        ),
+    ]:
+        document = Document(doc_id=doc_id, text=text)
+        store.extend(document_quads(document, extract(document, reference), ModelSettings()))
+    rows = list(store.query(named_queries()["conflicts"].text, use_default_graph_as_union=True))
+    assert [(r["subject_name"].value, {r["value_a"].value, r["value_b"].value}) for r in rows] == [
+        ("Urban Research Fund", {"4500000", "5000000"})
+    ]
+
+
+def test_a_bar_of_section_links_is_furniture(reference) -> None:
+    result = run(
+        "News | Exeter | Plymouth | Torbay | Sport\nThe University of Exeter signed the compact.", reference
+    )
+    assert result.cities() == []
+
+
+def test_a_town_as_a_surname_after_a_full_name_and_alone(reference) -> None:
+    text = (
+        "Pictured: Professor Karen Stirling, Principal of the University of Dundee.\n"
+        'Professor Stirling said the agreement was "a promise to the city".'
+    )
+    assert run(text, reference).cities() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "honorific", "roles"),
+    [
+        # a combined post before the name, its organisation the one the text is about
+        ('The University of Strathclyde signed.\nPrincipal and Vice-Chancellor Professor Sir Alan Munro said: "Yes."',
+         "Alan Munro", "Professor Sir", {("Principal and Vice-Chancellor", "University of Strathclyde")}),
+        # the organisation's possessive, a lower-case post, the name between commas
+        ('Devon County Council\'s cabinet member for skills, Councillor Neil Tremayne, said: "Yes."',
+         "Neil Tremayne", "Cllr", {("Cabinet member for skills", "Devon County Council")}),
+        # two posts before the name, the second opening with its organisation
+        ('Leeds City Council is the host.\nCouncil leader and Core Cities vice-chair Cllr Dee Walsh said: "Yes."',
+         "Dee Walsh", "Cllr", {("Council leader", "Leeds City Council"), ("Vice-chair", "Core Cities UK")}),
+        # NHS boards named by a place, and "City of X" names
+        ("Pictured: Grace Ogilvie, Chief Executive of NHS Tayside.",
+         "Grace Ogilvie", None, {("Chief Executive", "NHS Tayside")}),
+        ("Leader of City of York Council, Cllr Beth Rowntree, said:\n\"We are ready.\"",
+         "Beth Rowntree", "Cllr", {("Leader", "City of York Council")}),
+        ("Dr Anthony Mbeki, Principal of The City of Liverpool College, said the college was ready.",
+         "Anthony Mbeki", "Dr", {("Principal", "City of Liverpool College")}),
+        # a byline after the date, and an honorific of Northern Ireland's councils
+        ("14 March 2025 | By Tomasz Wierzbicki, Policy Editor\nThe compact was signed.",
+         "Tomasz Wierzbicki", None, {("Policy Editor", None)}),
+        ('Alderman Sandra Gilmore, Chair of Belfast City Council\'s growth committee, said: "Yes."',
+         "Sandra Gilmore", "Alderman", {("Chair", "Belfast City Council")}),
+    ],
+)  # fmt: skip
+def test_posts_before_names_and_bodies_named_by_places(reference, text, name, honorific, roles) -> None:
+    people = people_of(text, reference)
+    assert name in people, list(people)
+    assert people[name] == (honorific, roles)
+
+
+def test_the_masthead_is_the_publisher_whose_posts_go_without_saying(reference) -> None:
+    text = 'Swansea University\nThe compact was signed.\nVice-Chancellor Professor Elin Mathias said: "Yes."'
+    assert people_of(text, reference)["Elin Mathias"] == (
+        "Professor",
+        {("Vice-Chancellor", "Swansea University")},
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        (
+            "Their universities educate around a quarter of the UK's students.",
+            Decimal(25),
+            "percent",
+            "around",
+        ),
+        ("More than half of our students come from Scotland.", Decimal(50), "percent", "more than"),
+        ("Around a third of them come from the city region.", Decimal("33.3"), "percent", "around"),
+        ("The plan covers 130 hectares of former rail land.", Decimal(130), "hectares", None),
+        ("The trusts employ more than 9,000 nurses.", Decimal(9000), "people", "more than"),
+        ("It will train almost 8,000 health and social care students.", Decimal(8000), "people", "almost"),
+        ("The deal is worth an estimated £3.2bn to the region.", Decimal(3_200_000_000), "GBP", "estimated"),
+        ("As many as 40 per cent of the jobs could go.", Decimal(40), "percent", "as many as"),
+    ],
+)
+def test_shares_in_words_measures_and_more_qualifiers(reference, text, value, unit, qualifier) -> None:
+    stats = run(text, reference).statistics
+    assert [(s.value, s.unit, s.qualifier) for s in stats] == [(value, unit, qualifier)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fund will run over five years.",
+        "The partners will meet for the next three years.",
+        "The programme is funded for two years.",
+    ],
+)
+def test_how_long_is_not_a_figure(reference, text) -> None:
+    assert run(text, reference).statistics == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cardiff University signed the compact, joining 21 other universities and the cities.",
+        "The commission heard from more than 200 universities and councils.",
+        "It is the first bid since 2020, when the cities and 24 universities signed a declaration.",
+    ],
+)
+def test_counts_of_other_agreements_and_rough_counts_are_not_claimed(reference, text) -> None:
+    assert run(text, reference).claimed_counts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "start"),
+    [
+        # reported speech turning into the speaker's own words, in single quotes, cut off
+        ("Cllr Dee Walsh said the prospectus was 'not a wish list but a delivery plan, and the cities will",
+         "Dee Walsh", "not a wish list but a"),
+        ("Professor Ian Rowe said the plan was overdue.\nProfessor Rowe added that the university would "
+         "'use every lever we have to keep graduates here'.", "Ian Rowe", "use every lever we have"),
+        # 'She said:' and '..., she said' before anyone was quoted: the last person named
+        ('Cllr Moira Fyfe, leader of Glasgow City Council, said the plan was good.\nShe said: "We have brilliant '
+         'universities here."', "Moira Fyfe", "We have brilliant universities"),
+        ('Professor Hana Oko told the magazine it was serious.\n"The test will be whether ministers listen," she said.',
+         "Hana Oko", "The test will be whether"),
+    ],
+)  # fmt: skip
+def test_quotes_continuing_reported_speech(reference, text, speaker, start) -> None:
+    quotes = run(text, reference).quotes
+    assert [(q.speaker, q.text[: len(start)]) for q in quotes] == [(speaker, start)]
+
+
+def test_a_scare_quote_in_reported_speech_is_not_a_quote(reference) -> None:
+    text = 'Cllr Moira Fyfe said the compact would give the city "a seat at the table" at last.'
+    assert run(text, reference).quotes == []
+
+
+def test_a_name_does_not_start_inside_a_place(reference) -> None:
+    people = people_of('Mayor of Greater Manchester Paul Dennehy said: "Our universities matter."', reference)
+    assert list(people) == ["Paul Dennehy"]
