@@ -268,7 +268,8 @@ def test_a_joint_entry_is_one_party_with_two_members(reference) -> None:
     ("text", "name", "type_"),
     [
         ("Staff at Halden Valley University welcomed the news.", "Halden Valley University", "university"),
-        ("Students at Northgate College welcomed the news.", "Northgate College", "university"),
+        ("Students at Northgate College welcomed the news.", "Northgate College", "other"),  # further education
+        ("University College Birmingham signed.", "University College Birmingham", "university"),
         ("Kestrel District Council welcomed the news.", "Kestrel District Council", "council"),
         ("The Humber Combined Authority welcomed the news.", "Humber Combined Authority", "council"),
         ("University Hospitals of Halden NHS Trust welcomed the news.",

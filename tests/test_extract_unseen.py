@@ -558,3 +558,29 @@ def test_a_scare_quote_in_reported_speech_is_not_a_quote(reference) -> None:
 def test_a_name_does_not_start_inside_a_place(reference) -> None:
     people = people_of('Mayor of Greater Manchester Paul Dennehy said: "Our universities matter."', reference)
     assert list(people) == ["Paul Dennehy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("Derry City and Strabane District Council backed it.", "Derry City and Strabane District Council", "council"),
+        ("The Humber and North Yorkshire Integrated Care Board agreed.",
+         "Humber and North Yorkshire Integrated Care Board", "other"),
+        ("The West of England Combined Authority will fund it.", "West of England Combined Authority", "council"),
+        ("Isle of Anglesey County Council joins the plan.", "Isle of Anglesey County Council", "council"),
+        ("Exeter College runs the courses.", "Exeter College", "other"),
+        ("Royal Devon University Healthcare NHS Foundation Trust joins.",
+         "Royal Devon University Healthcare NHS Foundation Trust", "other"),
+    ],
+)  # fmt: skip
+def test_names_joining_places_and_colleges(reference, text, name, type_) -> None:
+    orgs = {o.name: o.type for o in run(text, reference).organisations}
+    assert orgs.get(name) == type_, orgs
+
+
+def test_the_agreement_signed_is_not_also_a_body(reference) -> None:
+    result = run(
+        "City of York Council has signed the York Civic Partnership with two universities.", reference
+    )
+    assert result.declaration is not None and result.declaration.name == "York Civic Partnership"
+    assert "York Civic Partnership" not in {o.name for o in result.organisations}

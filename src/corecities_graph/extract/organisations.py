@@ -13,7 +13,8 @@ from .text import LIST_CUE, Segmented
 
 # Head words that make a capitalised phrase an organisation name, and the type they give.
 HEADS: dict[str, str] = {
-    "University": "university", "College": "university", "Polytechnic": "university", "School": "university",
+    # a college or school is further education, a conservatoire or a faculty: a university only by name
+    "University": "university", "College": "other", "Polytechnic": "university", "School": "other",
     "Council": "council", "Authority": "other",
     "Institute": "institute", "Centre": "institute", "Laboratory": "institute",
     "Government": "government", "Department": "government", "Ministry": "government", "Office": "other",
@@ -41,6 +42,18 @@ _DATE_WORDS = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
     "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
 }  # fmt: skip
+# Public bodies whose names join two places or areas: "Humber and North Yorkshire Integrated Care Board"
+_JOINT_BODY_HEADS = {
+    "Council",
+    "Authority",
+    "Board",
+    "System",
+    "Trust",
+    "Committee",
+    "Partnership",
+    "Service",
+}
+_OF_PLACES = {"West", "East", "North", "South", "Isle", "Vale", "Forest", "Heart", "Mouth"}
 _CONNECT = {"of", "for", "and", "the", "upon", "on", "&", "de", "in"}
 # "Brightwater Engineering plc": a company suffix may be written in lower case
 _RUN = re.compile(rf"{_CAP}(?:(?:\s+(?:of|for|and|the|upon|on|&|de|in))*\s+{_CAP})*(?:\s+(?:plc|ltd)\b)?")
@@ -150,6 +163,9 @@ def type_of(name: str) -> str:
         return "alliance"
     if re.search(r"\b(?:Combined|Unitary|Local|Strategic|Regional)\s+Authority$", name):
         return "council"
+    last_head = next((w for w in reversed(words) if w in HEADS), None)
+    if last_head in {"College", "School"} and "University" in words:
+        return "university"  # "University College Birmingham", "Glasgow University Medical School"
     for word in reversed(words):
         if word in HEADS:
             return HEADS[word]
@@ -211,9 +227,11 @@ def _names_in_run(
                 start - 2 >= previous_end
                 and words[start - 1] in {"and", "&"}
                 and _modifier(words[start - 2])
-                and ref.canonical_city(words[start - 2]) is not None
+                and (ref.canonical_city(words[start - 2]) is not None or words[head] in _JOINT_BODY_HEADS)
             ):
-                start -= 2  # "Nottingham and Nottinghamshire Integrated Care System"
+                start -= 2  # "Nottingham and Nottinghamshire Integrated Care System", "Derry City and Strabane District Council"
+            if start - 2 >= previous_end and words[start - 1] == "of" and words[start - 2] in _OF_PLACES:
+                start -= 2  # "West of England Combined Authority", "Isle of Anglesey County Council"
         if start - 2 >= previous_end and words[start - 1] == "of" and words[start - 2] == "City":
             start -= 2  # "City of York Council", "The City of Liverpool College"
         if (
@@ -273,7 +291,7 @@ def _nhs_candidates(text: str, lo: int, hi: int) -> Iterable[_Candidate]:
             if not _NHS_WORD.match(word) or word in {"The", "A", "An"}:
                 break
             nxt = words[k + 1].group() if k + 1 < len(words) else "NHS"
-            if word in HEADS and not nxt.startswith("Hospital"):
+            if word in HEADS and not nxt.startswith(("Hospital", "Health")):
                 break
             if word == "of" and not (k and words[k - 1].group().startswith("Hospital")):
                 break

@@ -59,6 +59,9 @@ def extract(document: Document, ref: Reference) -> Extraction:
     places = [p for p in places if named.free(p.evidence.span.start, p.evidence.span.end)]
     counts = find_counts(seg)
     declaration = find_declaration(seg, orgs)
+    if declaration is not None and declaration.named:
+        # "the York Civic Partnership" signed by the council is the agreement, not a body
+        orgs = [o for o in orgs if o.name.lower() != declaration.name.lower()]
     signatories = find_signatories(seg, orgs, declaration)
     proposals = find_proposals(seg, orgs, proposed)
     if declaration is None and (proposals or counts):
