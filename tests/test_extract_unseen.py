@@ -584,3 +584,26 @@ def test_the_agreement_signed_is_not_also_a_body(reference) -> None:
     )
     assert result.declaration is not None and result.declaration.name == "York Civic Partnership"
     assert "York Civic Partnership" not in {o.name for o in result.organisations}
+
+
+def test_an_enumeration_inside_a_post_is_one_post(reference) -> None:
+    text = 'Margaret Oduya, Secretary of State for Housing, Communities and Local Government, said: "Yes."'
+    assert people_of(text, reference)["Margaret Oduya"] == (
+        None, {("Secretary of State for Housing, Communities and Local Government", None)},
+    )  # fmt: skip
+
+
+def test_becoming_the_nth_signatory_counts_the_parties(reference) -> None:
+    text = "Edinburgh Napier University joined the Lothian Compact, becoming the fifth signatory."
+    assert [(c.what, c.count) for c in run(text, reference).claimed_counts] == [("signatories", 5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("Cyngor Gwynedd signed the agreement.", "Cyngor Gwynedd", "council"),
+        ("He chairs the Energy Skills Taskforce.", "Energy Skills Taskforce", "other"),
+    ],
+)
+def test_welsh_councils_and_taskforces(reference, text, name, type_) -> None:
+    assert {o.name: o.type for o in run(text, reference).organisations}.get(name) == type_

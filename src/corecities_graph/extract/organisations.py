@@ -26,7 +26,7 @@ HEADS: dict[str, str] = {
     "Agency": "other", "Commission": "other", "Foundation": "other", "Society": "other",
     "Association": "other", "Federation": "other", "Hospital": "other", "Museum": "other",
     "Forum": "other", "Catapult": "other", "Group": "other", "Committee": "other", "Cabinet": "other",
-    "District": "other", "System": "other", "Service": "other", "Enterprise": "other",
+    "District": "other", "System": "other", "Service": "other", "Enterprise": "other", "Taskforce": "other",
 }  # fmt: skip
 # A capitalised word right after a head that turns the phrase into something else.
 DOCUMENT_WORDS = {
@@ -311,6 +311,7 @@ _PLACE_BODY_WORDS = (
     "Sustainable|Smart|Invest|Visit|Marketing|Creative|Digital|Healthy|Connected|Green|Innovate|Homes|Historic"
     "|Natural|Sport|Skills\\s+Development|Transport\\s+for|Business|Culture|Arts"
 )
+_CYNGOR = re.compile(r"\bCyngor\s+(?:Sir\s+|Dinas\s+)?[A-Z][\w’'-]+")
 _SHAPE_CACHE: dict[int, re.Pattern[str]] = {}
 
 
@@ -324,6 +325,8 @@ def _shaped_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[
     for match in _SHAPE_CACHE[id(ref)].finditer(text, lo, hi):
         name, type_ = resolve_name(match.group(), "other", ref)
         yield _Candidate(match.start(), match.end(), name, type_, match.group())
+    for match in _CYNGOR.finditer(text, lo, hi):  # Welsh: "Cyngor Gwynedd" is Gwynedd Council
+        yield _Candidate(match.start(), match.end(), match.group(), "council", match.group())
 
 
 def _list_line_candidates(seg: Segmented, found: list[_Candidate], ref: Reference) -> Iterable[_Candidate]:

@@ -346,6 +346,9 @@ def _roles_in(
     return roles
 
 
+_NAMED_LIST = re.compile(
+    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*\s+and\s+[A-Z]"
+)
 _SEPARATOR = re.compile(
     r"\s*[,;]\s*(?:and\s+(?:also\s+)?)?|\s+(?:and|&)\s+(?:also\s+|is\s+)?|\s+as\s+well\s+as\s+"
 )
@@ -363,6 +366,12 @@ def _post_chunks(
         opened = text[start : sep.start()]
         if opened.count("(") > opened.count(")"):
             continue  # "Communications Manager (Arts, Law and Social Sciences)" is one post
+        if (
+            sep.group().strip() == ","
+            and _NAMED_LIST.match(text, sep.end(), end)
+            and not lex.role_word.match(text, sep.end())
+        ):
+            continue  # "Secretary of State for Housing, Communities and Local Government" is one post
         if not sep.group().strip().startswith((",", ";")):
             head = text[cursor : sep.start()]
             complete = any(cursor <= a and b <= sep.start() for a, b, _, _ in targets) or re.search(

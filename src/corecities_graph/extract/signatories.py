@@ -37,7 +37,7 @@ _MAY_SIGN = re.compile(
     re.IGNORECASE,
 )
 # "The partnership brings A and B together", "brings together A, B and C": the parties follow the verb
-_JOINED = re.compile(r"\s*(?:,|and|&|,\s*and)?\s*(?:the\s+)?")
+_JOINED = re.compile(r"\s*(?:,|and|&|,\s*and)?\s*(?:[Tt]he\s+)?")
 _BRINGS = re.compile(r"\bbring(?:s|ing)?\s+(?:together\s+)?", re.IGNORECASE)
 _BRINGS_CONTEXT = re.compile(rf"\b(?:{_AGREEMENT_WORDS})\b", re.IGNORECASE)
 _NEGATION = re.compile(

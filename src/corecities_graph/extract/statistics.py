@@ -96,10 +96,25 @@ _OWN_ITEMS = {
 _COUNT_WORDS = {"universities", "cities", "signatories", "per", "percent"}
 
 
+_ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip
+# "becoming the fifth signatory": the count so far, the newcomer included
+_NTH_PARTY = re.compile(
+    rf"\bthe\s+(?P<nth>{'|'.join(_ORDINALS)})\s+(?P<what>signatory|partner|party|member)\b", re.IGNORECASE
+)
+
+
 def find_counts(seg: Segmented) -> list[ClaimedCount]:
     """'21 universities', 'the 11 cities', 'two universities': how many a text says took part."""
     counts: list[ClaimedCount] = []
     for sentence in seg.sentences:
+        for match in _NTH_PARTY.finditer(seg.text, sentence.start, sentence.end):
+            n = _ORDINALS[match.group("nth").lower()]
+            counts.append(
+                ClaimedCount("signatories", n, match.group(), seg.evidence(match.start(), match.end()))
+            )
         if not _HAS_PARTY.search(sentence.text):
             continue
         for match in _COUNT.finditer(seg.text, sentence.start, sentence.end):
