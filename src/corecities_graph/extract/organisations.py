@@ -264,7 +264,8 @@ def _names_in_run(
                     surface_start, surface = tokens[k][0], shorter
                     break
         name, type_ = resolve_name(surface, type_of(surface), ref)
-        yield _Candidate(surface_start, surface_end, name, type_, surface)
+        if name not in _SECTORS:
+            yield _Candidate(surface_start, surface_end, name, type_, surface)
         previous_end = end
         i = end
 
@@ -311,6 +312,8 @@ _PLACE_BODY_WORDS = (
     "Sustainable|Smart|Invest|Visit|Marketing|Creative|Digital|Healthy|Connected|Green|Innovate|Homes|Historic"
     "|Natural|Sport|Skills\\s+Development|Transport\\s+for|Business|Culture|Arts"
 )
+# A tier of government named in capitals, not a body: "Housing, Communities and Local Government"
+_SECTORS = {"Local Government", "Central Government", "Regional Government"}
 _CYNGOR = re.compile(r"\bCyngor\s+(?:Sir\s+|Dinas\s+)?[A-Z][\w’'-]+")
 _SHAPE_CACHE: dict[int, re.Pattern[str]] = {}
 
