@@ -21,8 +21,43 @@ def test_seed_is_extracted_completely_and_exactly(reference) -> None:
 @pytest.mark.skipif(not DEV_SET.is_dir(), reason=f"development set not found at {DEV_SET}; CI has it")
 def test_dev_set_reaches_target_in_every_category(reference) -> None:
     evaluation = evaluate(DEV_SET, reference)
-    low = {n: round(s.f1, 3) for n, s in evaluation.scores.items() if s.f1 < 0.9}
+    low = {n: round(s.f1, 3) for n, s in evaluation.scores.items() if s.f1 < 0.95}
+    assert not low, render(evaluation, sentences=True)
+
+
+BLIND = Path(__file__).resolve().parent / "blind"
+
+
+def test_blind_set_stays_at_its_measured_level(reference) -> None:
+    # written without reading the extractor and scored before any rule changed (F1 0.69);
+    # the floor below keeps what the rules since have gained from sliding back unnoticed
+    evaluation = evaluate(BLIND, reference)
+    assert len(evaluation.documents) == 30
+    assert evaluation.overall.f1 >= 0.92, render(evaluation)
+    low = {n: round(s.precision, 3) for n, s in evaluation.scores.items() if s.precision < 0.85}
     assert not low, render(evaluation)
+
+
+def test_through_queries_and_through_extraction_agree_on_the_seed(reference) -> None:
+    by_queries = evaluate(FIXTURES, reference, through="queries")
+    by_extraction = evaluate(FIXTURES, reference, through="extraction")
+    assert {n: s.tp for n, s in by_queries.scores.items()} == {
+        n: s.tp for n, s in by_extraction.scores.items()
+    }
+
+
+def test_each_miss_and_extra_can_be_shown_with_its_sentence(reference, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "The plan was agreed. Cllr Jane Doe, Leader of Leeds City Council, spoke.\n"
+    )
+    (tmp_path / "a.gold.json").write_text('{"cities": ["Bradford"], "institutions": []}')
+    text = render(evaluate(tmp_path, reference), sentences=True)
+    assert "1 document\n" in text
+    assert (
+        "  institutions: a: leeds city council\n      > Cllr Jane Doe, Leader of Leeds City Council, spoke.\n"
+        in text
+    )
+    assert "cities: a: bradford\n" in text  # a miss the text never says has no sentence
 
 
 def test_render_lists_misses_and_extras(reference, tmp_path: Path) -> None:

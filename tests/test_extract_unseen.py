@@ -607,3 +607,8 @@ def test_becoming_the_nth_signatory_counts_the_parties(reference) -> None:
 )
 def test_welsh_councils_and_taskforces(reference, text, name, type_) -> None:
     assert {o.name: o.type for o in run(text, reference).organisations}.get(name) == type_
+
+
+def test_dozens_in_words(reference) -> None:
+    counts = run("Two dozen universities have signed the compact.", reference).claimed_counts
+    assert [(c.what, c.count) for c in counts] == [("universities", 24)]

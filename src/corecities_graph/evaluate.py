@@ -55,6 +55,22 @@ class Score:
 class Evaluation:
     documents: list[str]
     scores: dict[str, Score]
+    texts: dict[str, str] = field(default_factory=dict)  # document label -> the text scored
+
+    def sentence_of(self, entry: str) -> str | None:
+        """The sentence of its document where a miss or an extra ('label: a | b') is said, if any."""
+        label, _, item = entry.partition(": ")
+        text = self.texts.get(label)
+        if not text:
+            return None
+        folded = fold(text)
+        for part in sorted((p.strip() for p in item.split(" | ")), key=len, reverse=True):
+            at = folded.find(fold(part)) if len(part) >= 3 else -1
+            if at >= 0:
+                start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
+                ends = [i for i in (text.find(c, at) for c in ".!?\n") if i >= 0]
+                return " ".join(text[start : min(ends) + 1 if ends else len(text)].split())
+        return None
 
     @property
     def overall(self) -> Score:
@@ -102,6 +118,7 @@ def evaluate(folder: Path, ref: Reference | None = None, *, through: str = "quer
     ref = ref or Reference.load()
     scores = {name: Score() for name in CATEGORIES}
     names = []
+    texts: dict[str, str] = {}
     for text_path, gold_path in gold_pairs(folder):
         try:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -113,9 +130,10 @@ def evaluate(folder: Path, ref: Reference | None = None, *, through: str = "quer
         if through == "queries":
             seen = graph_view(document, extraction, ref)
         names.append(text_path.stem)
+        texts[text_path.stem] = document.text
         for name, score in score_document(seen, gold, text_path.stem).items():
             scores[name].add(score)
-    return Evaluation(names, scores)
+    return Evaluation(names, scores, texts)
 
 
 @dataclass(frozen=True)
@@ -338,24 +356,24 @@ def _num(value: object) -> str:
     return format(number.normalize(), "f") if number != number.to_integral() else str(int(number))
 
 
-def render(evaluation: Evaluation) -> str:
-    """A table of scores, then the misses and extras."""
-    lines = [f"{len(evaluation.documents)} documents", ""]
+def render(evaluation: Evaluation, *, sentences: bool = False) -> str:
+    """A table of scores, then the misses and extras, each under its category; with `sentences`,
+    each followed by the sentence of the text where it is said (where the text says it)."""
+    count = len(evaluation.documents)
+    lines = [f"{count} document{'s' if count != 1 else ''}", ""]
     lines.append(f"{'category':<18} {'precision':>9} {'recall':>7} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
     for name, s in [*evaluation.scores.items(), ("overall", evaluation.overall)]:
         lines.append(
             f"{name:<18} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} {s.tp:>4} {s.fp:>4} {s.fn:>4}"
         )
-    misses = [m for s in evaluation.scores.values() for m in s.misses]
-    extras = [e for s in evaluation.scores.values() for e in s.extras]
-    names = {id(s): n for n, s in evaluation.scores.items()}
-    if misses:
-        lines += ["", "misses:"]
-        for name, s in evaluation.scores.items():
-            lines += [f"  {name}: {m}" for m in s.misses]
-    if extras:
-        lines += ["", "extras:"]
-        for name, s in evaluation.scores.items():
-            lines += [f"  {name}: {e}" for e in s.extras]
-    del names
+    for heading, attribute in (("misses", "misses"), ("extras", "extras")):
+        entries = [(n, e) for n, s in evaluation.scores.items() for e in getattr(s, attribute)]
+        if not entries:
+            continue
+        lines += ["", f"{heading}:"]
+        for name, entry in entries:
+            lines.append(f"  {name}: {entry}")
+            sentence = evaluation.sentence_of(entry) if sentences else None
+            if sentence:
+                lines.append(f"      > {sentence}")
     return "\n".join(lines) + "\n"

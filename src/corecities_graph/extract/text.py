@@ -89,7 +89,7 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 NUMBER_WORD_PATTERN = (
     rf"(?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    rf"|seventeen|eighteen|nineteen|ten|{_UNITS}|a\s+dozen|a\s+hundred)"
+    rf"|seventeen|eighteen|nineteen|ten|(?:(?:two|three|four|five|six)\s+)?dozen|{_UNITS}|a\s+dozen|a\s+hundred)"
 )
 NUMBER_PATTERN = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{NUMBER_WORD_PATTERN})"
 SCALES = {
@@ -251,6 +251,9 @@ def parse_number(word: str) -> Decimal | None:
         except InvalidOperation:
             return None
     word = re.sub(r"^a\s+", "", word)
+    dozens = re.fullmatch(r"(\w+)\s+dozen", word)
+    if dozens and dozens.group(1) in NUMBER_WORDS:
+        return Decimal(NUMBER_WORDS[dozens.group(1)] * 12)  # "two dozen universities" is 24
     total = 0
     for part in re.split(r"[- ]+", word):
         if part not in NUMBER_WORDS:
