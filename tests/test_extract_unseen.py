@@ -612,3 +612,39 @@ def test_welsh_councils_and_taskforces(reference, text, name, type_) -> None:
 def test_dozens_in_words(reference) -> None:
     counts = run("Two dozen universities have signed the compact.", reference).claimed_counts
     assert [(c.what, c.count) for c in counts] == [("universities", 24)]
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The compact calls on government to create a £5m Urban Research Fund and devolved adult education budgets.",
+         ["Urban Research Fund", "Devolved adult education budgets"]),
+        ("It argues for the creation of a national urban research fund, for devolved adult education budgets, "
+         "and for the setting up of city skills observatories to track demand.",
+         ["National urban research fund", "Devolved adult education budgets", "City skills observatories"]),
+        ("The university will press for a regional skills passport.", ["Regional skills passport"]),
+        ("Leaders asked the chancellor for ten-year funding settlements and control over adult skills budgets.",
+         ["Ten-year funding settlements", "Control over adult skills budgets"]),
+        ("The partners want greater flexibility over how the apprenticeship levy is spent locally.",
+         ["Greater flexibility over how the apprenticeship levy is spent locally"]),
+        ("The charter commits them to lobby for the creation of a graduate retention scheme for the region.",
+         ["Graduate retention scheme"]),
+        ("The backers argue that the introduction of city skills passports would help workers move.",
+         ["City skills passports"]),
+    ],
+)  # fmt: skip
+def test_asks_coordinated_and_cut_at_a_verb(reference, text, proposals) -> None:
+    assert [p.name for p in run(text, reference).proposals] == proposals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cities have asked for the same things for a decade.",
+        "Leaders are calling for a radical new vision.",
+        "A first call for joint projects is expected in the autumn.",
+        "They called for greater devolution.",
+    ],
+)
+def test_vague_asks_and_calls_for_bids_propose_nothing(reference, text) -> None:
+    assert run(text, reference).proposals == []

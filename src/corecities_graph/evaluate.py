@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -63,10 +64,13 @@ class Evaluation:
         text = self.texts.get(label)
         if not text:
             return None
-        folded = fold(text)
         for part in sorted((p.strip() for p in item.split(" | ")), key=len, reverse=True):
-            at = folded.find(fold(part)) if len(part) >= 3 else -1
-            if at >= 0:
+            words = re.findall(r"\w+", part)
+            found = (
+                re.search(r"\W*".join(map(re.escape, words)), text, re.IGNORECASE) if len(part) >= 3 else None
+            )
+            if found:
+                at = found.start()
                 start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
                 ends = [i for i in (text.find(c, at) for c in ".!?\n") if i >= 0]
                 return " ".join(text[start : min(ends) + 1 if ends else len(text)].split())

@@ -16,7 +16,7 @@ _CUE = re.compile(
 PROPOSAL_HEADS = (
     "Partnership", "Partnerships", "Package", "Strategy", "Fund", "Deal", "Programme",
     "Programmes", "Plan", "Zone", "Zones", "Hub", "Hubs", "Bank", "Taskforce", "Framework",
-    "Commission", "Compact", "Network", "Networks", "Scheme", "Review", "Prospectus",
+    "Commission", "Compact", "Network", "Networks", "Scheme", "Prospectus",
 )  # fmt: skip
 _CAP = r"(?:UK|[A-Z][\w’'-]*)"
 _TITLED = re.compile(
@@ -30,8 +30,7 @@ _LOWER = re.compile(
     r"(?=,\s+(?:the|a|an)\s|,?\s+and\s+(?:a|an|the)\s|[.;:]|\s+to\s+(?!the\b)[a-z]+\b|\s+[–—-]\s"
     r"|\s+(?:is|are|was|were|will|would)\b|$)"
 )
-# "the spending review" is a date in the calendar, not an ask
-_LOWER_HEADS = "|".join(h.lower() for h in PROPOSAL_HEADS if h != "Review")
+_LOWER_HEADS = "|".join(h.lower() for h in PROPOSAL_HEADS)
 # "calling for a new regional skills fund", "wants a civic university fund to be created"
 _LOWER_NAMED = re.compile(
     r"\b(?:call(?:s|ed|ing)?\s+(?:on\s+(?:the\s+)?\w+\s+)?for|ask(?:s|ed|ing)?\s+(?:(?:the\s+)?\w+\s+)?for"
@@ -55,11 +54,26 @@ _POWER = re.compile(
 )
 # "... a regional skills passport and for greater flexibility ...": a second proposal joined on
 _MORE = re.compile(
-    r"\s*,?\s+(?:and|or)\s+(?:also\s+)?(?:for\s+|to\s+)?(?=(?:a|an|the|new|greater|more|full)\s)"
+    r"\s*,\s*(?:(?:and|or)\s+)?(?:also\s+)?(?:for|to)\s+"
+    r"|\s+(?:and|or)\s+(?:also\s+)?(?:for\s+|to\s+)?(?=(?:a|an|the|new|greater|more|full)\s|[a-z£])"
+)
+# "press for a regional skills passport", "asked the chancellor for ten-year settlements": the ask itself
+_ASK_FOR = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|ask(?:s|ed|ing)?(?:\s+(?:the\s+)?[\w-]+){0,2}|press(?:es|ed|ing)?|lobby(?:ing)?|lobbied"
+    r"|push(?:es|ed|ing)?|argu(?:e|es|ed|ing))\s+for\s+",
+    re.IGNORECASE,
+)
+# Asks too vague to be a proposal: "called for more time", "asked for clarity"
+_VAGUE = re.compile(
+    r"^(?:(?:more|greater|further|urgent|new|the|a|an|some|real|clear|radical|bold|fresh|fundamental)\s+)*(?:time|action|help|support|clarity|change|"
+    r"changes|investment|funding|money|talks|progress|details|information|answers|commitment|certainty|views"
+    r"|vision|devolution|approach|future|ambition|collaboration|partnership|recovery|growth|thinking|reform|powers"
+    r"|cooperation|co-operation|levelling\s+up|fairness|respect|things|same\s+things|this|that|it|them)$",
+    re.IGNORECASE,
 )
 _PROPOSING = re.compile(
     r"\b(?:call\w*|want\w*|back\w*|support\w*|propos\w*|urg\w*|argu\w*|recommend\w*|need\w*|seek\w*|press\w*"
-    r"|push\w*|demand\w*|ask\w*|include|includes|should|must|would)\b",
+    r"|push\w*|demand\w*|ask\w*|lobb\w*|include|includes|should|must|would)\b",
     re.IGNORECASE,
 )
 # "Whether they will call for more funding remains to be seen": an aside proposes nothing
@@ -147,6 +161,20 @@ def find_proposals(
                 if not more:
                     break
                 at = more.end()
+        for ask in _ASK_FOR.finditer(body):
+            if _NEGATED.search(body[: ask.start()]) or re.search(
+                r"\b(?:a|an|the|first|second|new|open|its)\s+$", body[: ask.start()], re.IGNORECASE
+            ):
+                continue  # "a first call for joint projects" is a call for bids, not an ask
+            at = sentence.start + ask.end()
+            while True:
+                start, end = _trimmed(text, at, sentence.end)
+                if not _VAGUE.match(text[start:end]):
+                    add(start, end, keep=True)
+                more = _MORE.match(text, end, sentence.end)
+                if not more:
+                    break
+                at = more.end()
         for power in _POWER.finditer(body):
             before = body[: power.start()]
             if (_PROPOSING.search(before) or _CUE.search(before)) and not _NEGATED.search(before):
@@ -198,7 +226,10 @@ _NAME_STOP = re.compile(
     r"\s*[,;:(]|\s[–—-]\s|\.(?:\s|$)"
     r"|\s+(?:that|which|who|where|while|so\s+that|in\s+order\s+to|across|at|with|within|without|through|"
     r"under|until|by|from|for|into|alongside|including|as|if|when|because|rather|beyond|than|worth|around|after"
-    r"|before|during|between|among|against|over\s+(?!how\b))\s"
+    r"|before|during|between|among|against|over\s+(?!how\b)|would|could|should|will|can|may|might|must"
+    r"|has|have)\s"
+    r"|\b(?i:fund|plan|pilot|levy|hubs?|zones?|bank|budgets?|passports?|scheme|strategy|package|settlements?"
+    r"|taskforce)(?P<cut>\s+and\s+)(?=[a-z])"
     r"|\s+(?:and|or)\s+(?:also\s+)?(?=(?:a|an|the|new|for|to|greater|more|full|confirm|bring|give)\s)"
     r"|(?<!\bpowers)(?<!\bpower)(?<!\bduty)(?<!\bability)(?<!\bfreedom)(?<!\bright)\s+to\s"
     r"|\s+(?!(?:funding|training|housing|building|planning|learning|spending|manufacturing|engineering|nursing"
@@ -223,7 +254,8 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while stop := _NAME_STOP.search(text, at, end):
         listed = _ENUMERATION.match(text, stop.start(), end) if stop.group().strip() == "," else None
         if listed is None:
-            end = stop.start()
+            # "a Fund and devolved budgets": two names, the first ending at its head word
+            end = stop.start("cut") if stop.start("cut") >= 0 else stop.start()
             break
         at = listed.end()  # "skills, employment and job creation programmes" is one name
     phrase = text[start:end].rstrip()
