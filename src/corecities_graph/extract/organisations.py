@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from ..names import fold
 from ..resolve import Reference
 from .facts import OrgMention
-from .text import LIST_CUE, Segmented
+from .text import Segmented, lists_parties
 
 # Head words that make a capitalised phrase an organisation name, and the type they give.
 HEADS: dict[str, str] = {
@@ -280,6 +280,8 @@ _NHS_BOARD = re.compile(r"\bNHS(?:\s+(?:and\s+)?[A-Z][\w’'-]+)+")
 def _nhs_candidates(text: str, lo: int, hi: int) -> Iterable[_Candidate]:
     """'University Hospitals of Leicester NHS Trust', 'X and Y Mental Health NHS Foundation Trust',
     and the boards named by NHS and a place: 'NHS Tayside', 'NHS Greater Glasgow and Clyde'."""
+    if "NHS" not in text[lo:hi]:
+        return
     for match in _NHS_BOARD.finditer(text, lo, hi):
         surface = match.group()
         if not re.search(r"\b(?:Trusts?|Foundation|Boards|Services|Trust\w*)$", surface) and " " in surface:
@@ -315,6 +317,7 @@ _PLACE_BODY_WORDS = (
 # A tier of government named in capitals, not a body: "Housing, Communities and Local Government"
 _SECTORS = {"Local Government", "Central Government", "Regional Government"}
 _CYNGOR = re.compile(r"\bCyngor\s+(?:Sir\s+|Dinas\s+)?[A-Z][\w’'-]+")
+_PLACE_BODY_GATE = re.compile(rf"\b(?:{_PLACE_BODY_WORDS}|Cyngor)\s")
 _SHAPE_CACHE: dict[int, re.Pattern[str]] = {}
 
 
@@ -325,6 +328,8 @@ def _shaped_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[
         )
         alternation = "|".join(re.escape(p) for p in places)
         _SHAPE_CACHE[id(ref)] = re.compile(rf"(?<![\w-])(?:{_PLACE_BODY_WORDS})\s+(?:{alternation})(?![\w-])")
+    if not _PLACE_BODY_GATE.search(text, lo, hi):
+        return
     for match in _SHAPE_CACHE[id(ref)].finditer(text, lo, hi):
         name, type_ = resolve_name(match.group(), "other", ref)
         yield _Candidate(match.start(), match.end(), name, type_, match.group())
@@ -337,7 +342,7 @@ def _list_line_candidates(seg: Segmented, found: list[_Candidate], ref: Referenc
     proper name on a line of a list of parties ('Scottish Enterprise', 'NHS Tayside')."""
     in_list = False
     for paragraph in seg.paragraphs:
-        if LIST_CUE.search(paragraph.text):
+        if lists_parties(paragraph.text):
             in_list = True
             continue
         if paragraph.noise or len(paragraph.text) > 80 or len(paragraph.text.split()) > 8:
@@ -376,7 +381,18 @@ def starts_role(words: list[str], j: int, ref: Reference) -> bool:
     if id(ref) not in _ROLE_CACHE:
         _ROLE_CACHE[id(ref)] = frozenset(_role_key(r.split()) for r in ref.roles) | {"pro vice chancellor"}
     roles = _ROLE_CACHE[id(ref)]
+    if j >= len(words) or words[j].lower().split("-")[0] not in _role_firsts(roles):
+        return False
     return any(_role_key(words[j : j + k]) in roles for k in (3, 2, 1) if j + k <= len(words))
+
+
+_FIRSTS_CACHE: dict[int, frozenset[str]] = {}
+
+
+def _role_firsts(roles: frozenset[str]) -> frozenset[str]:
+    if id(roles) not in _FIRSTS_CACHE:
+        _FIRSTS_CACHE[id(roles)] = frozenset(r.split()[0] for r in roles if r)
+    return _FIRSTS_CACHE[id(roles)]
 
 
 def _modifier(word: str) -> bool:
@@ -463,11 +479,19 @@ def _gazetteer_patterns(ref: Reference) -> list[tuple[re.Pattern[str], dict[str,
                 continue
             bodies = []
             for surface in sorted(surfaces, key=len, reverse=True):
-                body = re.sub(r"['’]", "[’']?", re.escape(surface)).replace(r"\ ", r"\s+")
-                # a name of several words is still that name in other capitals ("the core cities group")
-                bodies.append(f"(?i:{body})" if guard == "" and " " in surface else body)
+                bodies.append(re.sub(r"['’]", "[’']?", re.escape(surface)).replace(r"\ ", r"\s+"))
             pattern = re.compile(rf"(?<![\w-])[‘']?(?:{'|'.join(bodies)})[’']?(?![\w-]){guard}")
             patterns.append((pattern, {fold(s): c for s, c in surfaces.items()}))
+        # an alliance's name is still its name in other capitals ("the core cities group"); only
+        # those few names are matched regardless of case, which keeps the long alternation fast
+        alliances = {
+            s: c for s, c in full.items()
+            if " " in s and (ref.institutions[c].type if c in ref.institutions else type_of(c)) == "alliance"
+        }  # fmt: skip
+        if alliances:
+            bodies = [re.escape(s).replace(r"\ ", r"\s+") for s in sorted(alliances, key=len, reverse=True)]
+            pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})(?![\w-])", re.IGNORECASE)
+            patterns.append((pattern, {fold(s): c for s, c in alliances.items()}))
         _PATTERN_CACHE[key] = patterns
     return _PATTERN_CACHE[key]
 

@@ -467,8 +467,10 @@ def _chained_before(
     text: str, lo: int, end: int, orgs: list[OrgMention], places: list[PlaceMention], lex: _Lexicon
 ) -> list[Role]:
     """'Core Cities chair and leader of Leeds City Council Sir X': two posts or more before a name."""
+    if end - lo > 200 or not lex.role_word.search(text, lo, end):
+        return []
     targets = _targets(lo, end, orgs, places)
-    if not targets or end - lo > 200:
+    if not targets:
         return []
     stop = max(text.rfind(c, lo, end) for c in ';:(“"')
     lo = max(lo, stop + 1)

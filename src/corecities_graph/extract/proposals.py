@@ -52,6 +52,8 @@ _POWER = re.compile(
     r"|\b(?:full\s+)?(?:devolution|control)\s+(?:of|over)\s+(?!the\s+(?:government|city|council)\b)",
     re.IGNORECASE,
 )
+_MAKING_GATE = re.compile(r"introduc|creat|establish|setting|set up|launch|formation|bring|put in place|confirm")
+_POWER_GATE = re.compile(r"flexibilit|control|power|freedom|autonomy|say|influence|devolution")
 # "... a regional skills passport and for greater flexibility ...": a second proposal joined on
 _MORE = re.compile(
     r"\s*,\s*(?:(?:and|or)\s+)?(?:also\s+)?(?:for|to)\s+"
@@ -145,11 +147,13 @@ def find_proposals(
         add(*span)
     for sentence in seg.sentences:
         body = text[sentence.start : sentence.end]
-        if _ASIDE.search(body):
+        # every rule below needs a word that proposes: most sentences have none, and stop here
+        if not (_PROPOSING.search(body) or _CUE.search(body) or _ASK_FOR.search(body)) or _ASIDE.search(body):
             continue
-        for making in _MAKING.finditer(body):
+        lowered = body.lower()
+        for making in _MAKING.finditer(body) if _MAKING_GATE.search(lowered) else ():
             before = body[: making.start()]
-            if not (_PROPOSING.search(before) or _CUE.search(before)) or _NEGATED.search(before):
+            if not (_PROPOSING.search(before) or _CUE.search(before)) or _negated(before):
                 continue
             if re.search(r"\b(?:be|been|being)\s+$", before):
                 continue  # "a fund to be set up by government": what follows is who, not what
@@ -161,8 +165,8 @@ def find_proposals(
                 if not more:
                     break
                 at = more.end()
-        for ask in _ASK_FOR.finditer(body):
-            if _NEGATED.search(body[: ask.start()]) or re.search(
+        for ask in _ASK_FOR.finditer(body) if " for " in lowered else ():
+            if _negated(body[: ask.start()]) or re.search(
                 r"\b(?:a|an|the|first|second|new|open|its)\s+$", body[: ask.start()], re.IGNORECASE
             ):
                 continue  # "a first call for joint projects" is a call for bids, not an ask
@@ -175,16 +179,16 @@ def find_proposals(
                 if not more:
                     break
                 at = more.end()
-        for power in _POWER.finditer(body):
+        for power in _POWER.finditer(body) if _POWER_GATE.search(lowered) else ():
             before = body[: power.start()]
-            if (_PROPOSING.search(before) or _CUE.search(before)) and not _NEGATED.search(before):
+            if (_PROPOSING.search(before) or _CUE.search(before)) and not _negated(before):
                 start, end = _trimmed(text, sentence.start + power.start(), sentence.end)
                 if re.search(r"\s(?:over|of|in|to)\s", text[start:end]):
                     add(start, end, keep=True)  # "greater devolution" alone is a goal, not a proposal
         if not _CUE.search(body):
             continue
         for match in _TITLED.finditer(body):
-            if _NEGATED.search(body[: match.start()]) or _CONTEXT.search(body[: match.start()]):
+            if _negated(body[: match.start()]) or _CONTEXT.search(body[max(0, match.start() - 40) : match.start()]):
                 continue
             words = match.group("np").split()
             while words and words[0] in _SKIP_WORDS:
@@ -193,10 +197,10 @@ def find_proposals(
             purpose = _PURPOSE.match(body[match.end() :])
             add(start, sentence.start + match.end(), purpose.group("p") if purpose else None, keep=True)
         for match in _LOWER_NAMED.finditer(body):
-            if not _NEGATED.search(body[: match.start()]):
+            if not _negated(body[: match.start()]):
                 add(sentence.start + match.start("np"), sentence.start + match.end("np"))
         for match in _LOWER.finditer(body):
-            if len(match.group("np").split()) >= 3 and not _NEGATED.search(body[: match.start()]):
+            if len(match.group("np").split()) >= 3 and not _negated(body[: match.start()]):
                 add(sentence.start + match.start("np"), sentence.start + match.end("np"))
     return _distinct(found)
 
@@ -243,6 +247,11 @@ _CONTEXT = re.compile(
 _WORDS = r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
 _ENUMERATION = re.compile(rf",\s*{_WORDS}(?:,\s*{_WORDS})*,?\s+(?:and|or)\s+{_WORDS}")
 _NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\b[^.;]*$|n[’']t\b[^.;]*$", re.IGNORECASE)
+
+
+def _negated(before: str) -> bool:
+    """'does not want more money': a negation in the clause before the ask (its tail is enough)."""
+    return bool(_NEGATED.search(before[-150:]))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

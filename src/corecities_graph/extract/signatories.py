@@ -6,7 +6,7 @@ import re
 
 from ..sources import slugify
 from .facts import AllianceMember, Declaration, OrgMention, PlaceMention, Signatory
-from .text import LIST_CUE, Segmented, capitalise, starting_within
+from .text import Segmented, capitalise, lists_parties, starting_within
 
 _AGREEMENT_WORDS = (
     r"declarations?|agreements?|compacts?|charters?|accords?|concordats?|pacts?|pledges?|partnerships?"
@@ -166,7 +166,7 @@ def find_signatories(
     for paragraph in seg.paragraphs:
         if paragraph.noise:
             continue
-        if LIST_CUE.search(paragraph.text):
+        if lists_parties(paragraph.text):
             in_list = True
             continue
         if in_list:
@@ -196,7 +196,7 @@ def find_signatories(
         if (
             colon > 0
             and not re.match(r"\s*[“\"‘']", body[colon + 1 :])
-            and (LIST_CUE.search(body[: colon + 1]) or _SIGN_CUE.search(body[:colon]))
+            and (lists_parties(body[: colon + 1]) or _SIGN_CUE.search(body[:colon]))
         ):
             # "The universities that have signed include: A, B and C." / "... with its four universities: A, B"
             for org in in_sentence:
@@ -210,7 +210,7 @@ def find_signatories(
                 if sentence.start + brings.end() <= org.evidence.span.start < stop:
                     add(org)
         for cue in _SIGN_CUE.finditer(body):
-            if _NEGATION.search(body[: cue.start()]):
+            if _NEGATION.search(body[max(0, cue.start() - 60) : cue.start()]):
                 continue
             cue_at = sentence.start + cue.start()
             floor = sentence.start

@@ -53,8 +53,9 @@ _ONE_AND_THE_OTHER = re.compile(r"(?<![,\w])\s*[A-Z][\w-]+\s+and\s+the\s+other\s
 # Cheap tests that let a sentence without any figure, or without a party word, be skipped.
 _HAS_NUMBER = re.compile(rf"\d|\b(?:{NUMBER_WORD_PATTERN}|half|thirds?|quarters?|fifth)\b", re.IGNORECASE)
 _HAS_PARTY = re.compile(
-    r"universities|cities|signatories|partners|parties|institutions|providers", re.IGNORECASE
+    r"universities|cities|signator|partner|part(?:y|ies)|institutions|providers|member", re.IGNORECASE
 )
+_HAS_FRACTION = re.compile(r"half|third|quarter|fifth", re.IGNORECASE)
 _WHAT = {"partners": "signatories", "parties": "signatories"}  # those who took part, whatever they are
 _PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?P<p>year|annum|month|week|day)\b|\s+annually\b")
 _NOUN = re.compile(
@@ -110,13 +111,13 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
     """'21 universities', 'the 11 cities', 'two universities': how many a text says took part."""
     counts: list[ClaimedCount] = []
     for sentence in seg.sentences:
+        if not _HAS_PARTY.search(sentence.text):
+            continue
         for match in _NTH_PARTY.finditer(seg.text, sentence.start, sentence.end):
             n = _ORDINALS[match.group("nth").lower()]
             counts.append(
                 ClaimedCount("signatories", n, match.group(), seg.evidence(match.start(), match.end()))
             )
-        if not _HAS_PARTY.search(sentence.text):
-            continue
         for match in _COUNT.finditer(seg.text, sentence.start, sentence.end):
             value = parse_number(match.group("num"))
             if value is None or value != int(value) or value < 2:
@@ -129,7 +130,7 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
             if wider and what == "cities" and re.search(r"\bcore\b", match.group("mid"), re.IGNORECASE):
                 # "the 11 Core Cities across the UK" is the whole alliance; "in England" is a part of it
                 wider = re.search(r"England|Scotland|Wales|Northern\s+Ireland", wider.group())
-            if wider or _QUALIFIED.search(before) or _PAST.search(before):
+            if wider or _QUALIFIED.search(before[-40:]) or _PAST.search(before[-150:]):
                 # "nearly 60 universities", "in 2020, when 24 universities signed": not the parties of
                 # this agreement, but a wider group or another agreement; a party count is exact
                 continue
@@ -166,8 +167,9 @@ def find_statistics(
         if not _HAS_NUMBER.search(sentence.text):
             continue  # most sentences hold no figure: skip the costly pattern
         phones = [(m.start(), m.end()) for m in _PHONE.finditer(text, sentence.start, sentence.end)]
-        for match in _FRACTION.finditer(text, sentence.start, sentence.end):
-            found.append(_share(seg, match, orgs, alliances))
+        if _HAS_FRACTION.search(sentence.text):
+            for match in _FRACTION.finditer(text, sentence.start, sentence.end):
+                found.append(_share(seg, match, orgs, alliances))
         for match in _STAT.finditer(text, sentence.start, sentence.end):
             start, _end = match.start("num"), match.end()
             if not taken.free(start, start + 1) or any(a <= start < b for a, b in phones):
@@ -262,7 +264,7 @@ def _statistic(
             head in {"years", "months", "weeks", "days"}
             and value <= 30
             and (
-                _DURATION.search(text[lo : match.start()])
+                _DURATION.search(text[max(lo, match.start() - 40) : match.start()])
                 or qualifier in {"over", "up to", "under", "within"}
             )
         ):

@@ -98,6 +98,11 @@ SCALES = {
 }  # fmt: skip
 
 
+def lists_parties(line: str) -> bool:
+    """Whether a line (or a sentence up to its colon) leads in a list of parties."""
+    return line.rstrip().endswith(":") and bool(LIST_CUE.search(line))
+
+
 @dataclass(frozen=True)
 class Paragraph:
     index: int
