@@ -15,12 +15,12 @@ import rdflib
 from click.testing import CliRunner
 from rdflib.compare import graph_diff, isomorphic
 
-from corecities_graph.build import BuildSettings, build
 from corecities_graph.cli import cli
-from corecities_graph.export import EXPORT_FORMATS, export_bytes
-from corecities_graph.sources import Document
-from corecities_graph.store import GraphStore
-from corecities_graph.vocab import DEFAULT_BASE_IRI, PREFIXES
+from corecities_graph.corpus.build import BuildSettings, build
+from corecities_graph.graph.vocab import DEFAULT_BASE_IRI, PREFIXES
+from corecities_graph.sources.read import Document
+from corecities_graph.store.embedded import GraphStore
+from corecities_graph.store.export import EXPORT_FORMATS, export_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 # rdflib 7's own Dataset.parse still calls its deprecated default_context and identifier.

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from corecities_graph.extract import extract
-from corecities_graph.sources import Document
+from corecities_graph.sources.read import Document
 
 
 def run(text: str, reference):

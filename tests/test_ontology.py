@@ -11,11 +11,11 @@ import rdflib
 from click.testing import CliRunner
 from rdflib.namespace import OWL, RDF, RDFS
 
-from corecities_graph import diagram
 from corecities_graph.cli import cli
-from corecities_graph.store import GraphStore
-from corecities_graph.validate import ontology_file
-from corecities_graph.vocab import CCG, ONTOLOGY_IRI
+from corecities_graph.graph.vocab import CCG, ONTOLOGY_IRI
+from corecities_graph.publish import diagram
+from corecities_graph.store.embedded import GraphStore
+from corecities_graph.store.validate import ontology_file
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -88,7 +88,7 @@ def test_properties_have_domain_or_range() -> None:
 def test_readme_diagram_is_up_to_date() -> None:
     readme = (ROOT / "ontology" / "README.md").read_text(encoding="utf-8")
     assert diagram.START in readme
-    assert readme == diagram.with_diagram(readme), "run: python -m corecities_graph.diagram"
+    assert readme == diagram.with_diagram(readme), "run: python -m corecities_graph.publish.diagram"
 
 
 def test_diagram_check_reports_a_stale_readme(tmp_path: Path) -> None:

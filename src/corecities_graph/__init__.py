@@ -1,5 +1,5 @@
 """corecities-graph: press releases about cities and universities as an RDF knowledge graph."""
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 __all__ = ["__version__"]
