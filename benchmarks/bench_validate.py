@@ -20,9 +20,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from corecities_graph.corpus.build import BuildSettings, build
+from corecities_graph.document import Document
 from corecities_graph.graph.model import Minter
 from corecities_graph.graph.vocab import DEFAULT_BASE_IRI
-from corecities_graph.sources.read import Document
 from corecities_graph.store.embedded import GraphStore
 from corecities_graph.store.validate import validate_changed, validate_store
 

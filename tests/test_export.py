@@ -17,8 +17,8 @@ from rdflib.compare import graph_diff, isomorphic
 
 from corecities_graph.cli import cli
 from corecities_graph.corpus.build import BuildSettings, build
+from corecities_graph.document import Document
 from corecities_graph.graph.vocab import DEFAULT_BASE_IRI, PREFIXES
-from corecities_graph.sources.read import Document
 from corecities_graph.store.embedded import GraphStore
 from corecities_graph.store.export import EXPORT_FORMATS, export_bytes
 

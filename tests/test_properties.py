@@ -13,13 +13,14 @@ import rdflib
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
+from corecities_graph.document import slugify
 from corecities_graph.errors import InputError, QueryError
 from corecities_graph.extract import extract
 from corecities_graph.extract.facts import Evidence, Extraction
 from corecities_graph.graph.model import Minter
 from corecities_graph.graph.vocab import DEFAULT_BASE_IRI
 from corecities_graph.resolve.reference import Reference
-from corecities_graph.sources.read import decode_text, document_from_text, slugify
+from corecities_graph.sources.read import decode_text, document_from_text
 from corecities_graph.sparql.query import check_read_only
 from corecities_graph.store.embedded import GraphStore
 

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
+from corecities_graph.document import Metadata
 from corecities_graph.errors import InputError
-from corecities_graph.sources.read import Metadata, iter_paths, read_bounded, read_document, read_single
+from corecities_graph.sources.read import iter_paths, read_bounded, read_document, read_single
 from pdfmaker import text_pdf
 
 PRESS_RELEASE = FIXTURES / "inputs" / "press_release.html"

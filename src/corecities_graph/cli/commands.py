@@ -328,7 +328,8 @@ def build_cli(
         corecities-graph build corpus/ --store http://127.0.0.1:3030/corecities --store-layout fuseki
     """
     from ..corpus.build import AUTO_OUTPUTS_MAX, BuildSettings, build
-    from ..sources.read import Metadata, read_single
+    from ..document import Metadata
+    from ..sources.read import read_single
 
     targets = list(paths) or [Path("data/declaration.txt")]
     build_settings = BuildSettings(
@@ -839,7 +840,8 @@ def read_cli(
         corecities-graph read page.html
         corecities-graph read release.pdf --format json
     """
-    from ..sources.read import Metadata, read_single
+    from ..document import Metadata
+    from ..sources.read import read_single
 
     given = Metadata(title=title, publisher=publisher, date=date, url=url)
     document = read_single([path], max_bytes=max_bytes, metadata=given, doc_id=doc_id)

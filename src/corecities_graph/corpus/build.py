@@ -26,9 +26,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .._version import __version__
+from ..document import Document
 from ..errors import CorecitiesError, InputError
 from ..extract import extract
-from ..sources.read import DEFAULT_MAX_BYTES, Document, iter_paths, read_document
+from ..sources.read import DEFAULT_MAX_BYTES, iter_paths, read_document
 from ..store.dataset import DEFAULT_LICENCE
 from ..store.embedded import STORE_DIR, FreshStore, GraphStore, Store
 from .limits import AUTO_OUTPUTS_MAX, VIEW_MAX_NODES
@@ -338,7 +339,7 @@ def _prepare(entry: tuple[str, Document | Path, str | None]) -> tuple[str, Prepa
 
 def _id(item: Document | Path) -> str:
     """The id a document will get, known before reading it (read_document names it by its stem)."""
-    from ..sources.read import slugify
+    from ..document import slugify
 
     return item.doc_id if isinstance(item, Document) else slugify(item.stem)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..document import Document
 from ..resolve.reference import Reference
-from ..sources.read import Document
 from .facts import Extraction
 from .organisations import find_organisations
 from .people import find_people

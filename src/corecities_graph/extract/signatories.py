@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..sources.read import slugify
+from ..document import slugify
 from .facts import AllianceMember, Declaration, OrgMention, PlaceMention, Signatory
 from .text import Segmented, starting_within
 

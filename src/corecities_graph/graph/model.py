@@ -10,9 +10,9 @@ from decimal import Decimal
 from pyoxigraph import Literal, NamedNode, Quad
 
 from .._version import __version__
+from ..document import Document, slugify
 from ..extract.facts import Evidence, Extraction, OrgMention, Role
 from ..resolve.reference import INSTITUTION_TYPES, Reference
-from ..sources.read import Document, slugify
 from .vocab import (
     CCG,
     DCTERMS,

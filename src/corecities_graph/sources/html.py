@@ -12,8 +12,8 @@ from __future__ import annotations
 import logging
 import re
 
+from ..document import Metadata
 from ..errors import InputError
-from .read import Metadata
 
 # Paragraphs that sit inside articles but belong to the page: links to other stories, credits.
 _FURNITURE = re.compile(

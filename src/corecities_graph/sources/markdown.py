@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
+from ..document import Metadata
 from ..errors import InputError
 from .html import is_furniture
-from .read import Metadata
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
 _FIELD = re.compile(

@@ -16,8 +16,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from io import BytesIO
 
+from ..document import Metadata
 from ..errors import InputError
-from .read import Metadata
 
 _MARGIN = 0.08  # share of the page height, top and bottom, where headers and footers sit (A4: 67 pt)
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.I)

@@ -272,7 +272,7 @@ def find_document(store: Store, key: str) -> tuple[str, str] | None:
 
 
 def _slug(value: str) -> str:
-    from ..sources.read import slugify
+    from ..document import slugify
 
     return slugify(value)
 
