@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from corecities_graph.cli import cli
-from corecities_graph.cli.commands import STORE_LAYOUTS
+from corecities_graph.cli.options import STORE_LAYOUTS
 from corecities_graph.errors import StoreError
 from corecities_graph.store.remote import LAYOUTS, RemoteStore, endpoints
 

@@ -1,5 +1,5 @@
 """The command line: one module per command group, each parsing, calling one library function, formatting. Imported by nothing but __main__."""
 
-from .commands import cli, main
+from .main import cli, main
 
 __all__ = ["cli", "main"]
