@@ -9,13 +9,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..graph.vocab import DEFAULT_BASE_IRI
-
 if TYPE_CHECKING:
     from ..store.remote import Endpoints
 
 from .options import (
     Settings,
+    base_iri_option,
     input_options,
     licence_option,
     out_option,
@@ -30,7 +29,7 @@ from .progress import ProgressLine, interruptible
 @click.command("build")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @out_option
-@click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of every minted IRI.")
+@base_iri_option
 @click.option(
     "--include-contacts",
     is_flag=True,
@@ -175,7 +174,7 @@ def build_cli(
 
 @click.command("publish")
 @out_option
-@click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of every minted IRI.")
+@base_iri_option
 @licence_option
 @view_max_nodes_option
 @click.pass_obj

@@ -8,16 +8,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..graph.vocab import DEFAULT_BASE_IRI
-
 if TYPE_CHECKING:
     from ..store.remote import Endpoints
 
 from .options import (
     Settings,
+    base_iri_option,
     out_option,
     reports_errors,
     store_options,
+    table_format_option,
 )
 from .progress import ProgressLine, interruptible
 
@@ -25,7 +25,7 @@ from .progress import ProgressLine, interruptible
 @click.command("status")
 @out_option
 @store_options()
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@table_format_option
 @reports_errors
 def status_cli(out: Path, store: Endpoints | None, fmt: str) -> None:
     """List the documents in the store, the total triples and the last build.
@@ -45,7 +45,7 @@ def status_cli(out: Path, store: Endpoints | None, fmt: str) -> None:
 @click.argument("document")
 @out_option
 @store_options()
-@click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of every minted IRI.")
+@base_iri_option
 @click.pass_obj
 @reports_errors
 def remove_cli(settings: Settings, document: str, out: Path, store: Endpoints | None, base_iri: str) -> None:

@@ -1,4 +1,4 @@
-"""Option blocks and helpers that several commands share, each defined once: --out, the input and store options, --base-iri, ..."""
+"""Option blocks several commands share, each defined once (--out, --base-iri, the input and store options, ...)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from ..errors import CorecitiesError
+from ..graph.vocab import DEFAULT_BASE_IRI
 
 if TYPE_CHECKING:
     pass
@@ -35,6 +36,20 @@ def out_option(func: F) -> F:
         default=Path("output"),
         show_default=True,
         help="Folder holding the graph store and generated files.",
+    )(func)
+
+
+def base_iri_option(func: F) -> F:
+    """--base-iri IRI: the base of every minted IRI."""
+    return click.option(
+        "--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of every minted IRI."
+    )(func)
+
+
+def table_format_option(func: F) -> F:
+    """--format table|json, for commands that print a summary."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
     )(func)
 
 

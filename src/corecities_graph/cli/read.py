@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 from .options import (
     input_options,
     reports_errors,
+    table_format_option,
 )
 
 
@@ -63,7 +64,7 @@ def read_cli(
 
 @click.command("evaluate")
 @click.argument("folder", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@table_format_option
 @reports_errors
 def evaluate_cli(folder: Path, fmt: str) -> None:
     """Score extraction against NAME.gold.json files beside NAME.txt in FOLDER.
