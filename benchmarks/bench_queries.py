@@ -33,7 +33,8 @@ import pyoxigraph as ox
 from corecities_graph.corpus.build import BuildSettings, build
 from corecities_graph.graph.vocab import DEFAULT_BASE_IRI, PREFIXES
 from corecities_graph.network.analyse import analyse
-from corecities_graph.sparql.query import bind_params, named_queries, run_query, write_result
+from corecities_graph.sparql.formats import write_result
+from corecities_graph.sparql.query import bind_params, named_queries, run_query
 from corecities_graph.store.embedded import STORE_DIR, GraphStore
 
 ROOT = Path(__file__).resolve().parents[1]

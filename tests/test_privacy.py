@@ -19,7 +19,8 @@ from click.testing import CliRunner
 
 from corecities_graph.cli import cli
 from corecities_graph.graph.model import redact_contacts
-from corecities_graph.sparql.query import FORMATS, named_queries
+from corecities_graph.sparql.formats import FORMATS
+from corecities_graph.sparql.query import named_queries
 from corecities_graph.store.embedded import GraphStore
 
 RELEASE = """\

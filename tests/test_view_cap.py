@@ -99,7 +99,9 @@ def test_store_evidence_is_capped_and_counted(corpus_out: Path, monkeypatch: pyt
 
     store = ox.Store.read_only(str(corpus_out / "store"))
     full = {n.id: n for n in render.view_from_store(store).nodes}
-    monkeypatch.setattr("corecities_graph.publish.view_data.EVIDENCE_MAX", 2)  # the cap the store query applies
+    monkeypatch.setattr(
+        "corecities_graph.publish.view_data.EVIDENCE_MAX", 2
+    )  # the cap the store query applies
     capped = {n.id: n for n in render.view_from_store(store).nodes}
     many = [iri for iri, n in full.items() if len(n.evidence) > 2]
     assert many, "no node of the corpus has more than two sentences"

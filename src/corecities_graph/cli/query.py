@@ -80,15 +80,8 @@ def query_cli(
         echo 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' | corecities-graph query -
     """
     from ..errors import QueryError
-    from ..sparql.query import (
-        Watchdog,
-        bind_params,
-        load_query,
-        named_queries,
-        parse_named,
-        run_query,
-        write_result,
-    )
+    from ..sparql.formats import write_result
+    from ..sparql.query import Watchdog, bind_params, load_query, named_queries, parse_named, run_query
     from ..store.embedded import GraphStore
     from ..store.remote import open_store
 

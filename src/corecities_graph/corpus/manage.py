@@ -33,7 +33,7 @@ class Status:
         return found
 
     def render(self) -> str:
-        from ..sparql.query import render_table
+        from ..sparql.formats import render_table
 
         header = ["id", "title", "triples", "hash", "built"]
         rows = [[d.id, d.title, str(d.triples), d.hash[:12], d.built] for d in self.documents]

@@ -1,4 +1,9 @@
-"""Facts -> RDF quads. Owns IRI minting, datatypes and provenance; the only place quads are made."""
+"""Facts -> RDF quads. Owns IRI minting, datatypes and provenance; the only place quads are made.
+
+Longer than the others on purpose: one module per kind of fact would scatter the Minter and the
+provenance helpers that every kind shares, and "the only place quads are made" is what keeps
+IRIs and datatypes consistent.
+"""
 
 from __future__ import annotations
 

@@ -5,6 +5,8 @@ and proposals. Source documents are left out: they are where facts were read, no
 them, and as nodes they would tie together everything one press release mentions. Literals,
 quotes, figures and provenance records are left out too. A person's post is folded into one
 edge from the person to the organisation (or city) the post is in.
+
+About 400 lines: the projection, the metrics and their write-back share one node model.
 """
 
 from __future__ import annotations
@@ -349,7 +351,7 @@ def write_back(store: GraphStore, analysis: Analysis) -> str:
 
 def render_table(analysis: Analysis, *, top: int = 15) -> str:
     """The analysis for people: the most central entities, communities, city ties, components."""
-    from ..sparql.query import render_table as table
+    from ..sparql.formats import render_table as table
 
     out = [
         f"Entity graph: {len(analysis.nodes)} nodes, {analysis.edges} edges, "

@@ -3,6 +3,9 @@
 Both are readable without SPARQL: counts by kind, the most central entities and the communities
 of the entity graph, signatories by city (a table, and a bar chart written beside the report as
 a PNG), where sources disagree, and which entities are linked to Wikidata, ROR and GeoNames.
+
+One module for both formats on purpose: the Markdown and the HTML report are cut from the same
+sections by the same helpers, and splitting them would invite the two to drift apart.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from ..sparql.query import named_queries, rows, run_query
+from ..sparql.formats import rows
+from ..sparql.query import named_queries, run_query
 from ..store.embedded import GraphStore
 from ..store.export import write_atomic
 

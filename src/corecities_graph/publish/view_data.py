@@ -1,6 +1,7 @@
 """What the view shows, read from the store: its nodes, edges, documents and evidence sentences.
 
 The other half of `view`, which renders these into the HTML file; this half only queries.
+A little over 400 lines: its SPARQL and the helpers that read each answer belong together.
 """
 
 from __future__ import annotations
