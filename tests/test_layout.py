@@ -14,7 +14,7 @@ NAME = "corecities_graph"
 
 # Lowest first. A module may import its own stage and any stage before it, never one after it.
 # core: the top-level modules (errors, the Document type, the version); api: the package's
-# __init__, which names the public functions; cli includes __main__.
+# __init__ and api.py, the public functions; cli includes __main__.
 STAGES = (
     "core",
     "resolve",
@@ -41,8 +41,8 @@ def stage(module: str) -> str:
     parts = module.split(".")
     if len(parts) == 1:
         return "api"
-    if parts[1] == "__main__":
-        return "cli"
+    if parts[1] in ("__main__", "api"):
+        return {"__main__": "cli", "api": "api"}[parts[1]]
     if len(parts) == 2 and (PACKAGE / f"{parts[1]}.py").exists():
         return "core"
     return parts[1]
