@@ -38,10 +38,10 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import pyoxigraph as ox  # noqa: E402
 
-from corecities_graph.build import BuildSettings, Prepared, _Context, _load, _prepare, build, run_time  # noqa: E402
-from corecities_graph.model import Minter  # noqa: E402
-from corecities_graph.store import FreshStore, GraphStore  # noqa: E402
-from corecities_graph.vocab import DEFAULT_BASE_IRI  # noqa: E402
+from corecities_graph.corpus.build import BuildSettings, Prepared, _Context, _load, _prepare, build, run_time  # noqa: E402
+from corecities_graph.graph.model import Minter  # noqa: E402
+from corecities_graph.graph.vocab import DEFAULT_BASE_IRI  # noqa: E402
+from corecities_graph.store.embedded import FreshStore, GraphStore  # noqa: E402
 
 
 def corpus(n: int, seed: int = 1) -> Path:

@@ -18,9 +18,9 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from corecities_graph.document import Document
 from corecities_graph.extract import extract
-from corecities_graph.resolve import Reference
-from corecities_graph.sources import Document
+from corecities_graph.resolve.reference import Reference
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -22,28 +22,28 @@ WORK = HERE / "work"
 PRELUDE = """
 import resource, sys, time
 from pathlib import Path
-from corecities_graph.store import GraphStore
+from corecities_graph.store.embedded import GraphStore
 store = GraphStore.open(Path(sys.argv[1]), read_only=True)
 target = Path(sys.argv[2])
 start = time.perf_counter()
 """
 STEPS = {
     "dumps": """
-from corecities_graph.export import write_dumps
+from corecities_graph.store.export import write_dumps
 write_dumps(store.oxigraph, target)
 """,
     "void": """
-from corecities_graph.dataset import statistics, write_void
-from corecities_graph.vocab import DEFAULT_BASE_IRI
+from corecities_graph.store.dataset import statistics, write_void
+from corecities_graph.graph.vocab import DEFAULT_BASE_IRI
 write_void(statistics(store.oxigraph, DEFAULT_BASE_IRI), target, DEFAULT_BASE_IRI,
            "https://creativecommons.org/licenses/by/4.0/", "2026-01-01T00:00:00Z")
 """,
     "reports": """
-from corecities_graph.report import write_reports
+from corecities_graph.publish.report import write_reports
 write_reports(store, target)
 """,
     "view": """
-from corecities_graph.render import view_from_store, write_view
+from corecities_graph.publish.view import view_from_store, write_view
 nodes, edges, docs = view_from_store(store.oxigraph)
 write_view(nodes, edges, docs, target / "view.html")
 """,
@@ -82,7 +82,7 @@ def measure(out: Path, step: str, timeout: float) -> tuple[float, float] | None:
 
 def documents(out: Path) -> int:
     sys.path.insert(0, str(HERE.parent / "src"))
-    from corecities_graph.store import GraphStore
+    from corecities_graph.store.embedded import GraphStore
 
     return len(GraphStore.open(out, read_only=True).documents())
 

@@ -58,7 +58,7 @@ def child(store: str, mode: str, max_nodes: int, rev: str) -> None:
     if mode == "old":
         # The old reading of the store (every quad into Python, every resource shown), written
         # with today's template, which the old render.py cannot fill.
-        from corecities_graph.render import Evidence, ViewDocument, ViewEdge, ViewNode, write_view
+        from corecities_graph.publish.view import Evidence, ViewDocument, ViewEdge, ViewNode, write_view
 
         old = _old_render(rev)
         nodes, edges, docs = old.view_from_store(oxi)  # type: ignore[attr-defined]
@@ -82,7 +82,7 @@ def child(store: str, mode: str, max_nodes: int, rev: str) -> None:
         )
         shown, total = len(nodes), len(nodes)
     else:
-        from corecities_graph.render import view_from_store, write_view
+        from corecities_graph.publish.view import view_from_store, write_view
 
         view = view_from_store(oxi, max_nodes=max_nodes or None)
         write_view(view.nodes, view.edges, view.documents, out, total=view.total)

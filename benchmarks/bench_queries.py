@@ -30,11 +30,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from corecities_graph.analyse import analyse
-from corecities_graph.build import BuildSettings, build
-from corecities_graph.query import bind_params, named_queries, run_query, write_result
-from corecities_graph.store import STORE_DIR, GraphStore
-from corecities_graph.vocab import DEFAULT_BASE_IRI, PREFIXES
+from corecities_graph.corpus.build import BuildSettings, build
+from corecities_graph.graph.vocab import DEFAULT_BASE_IRI, PREFIXES
+from corecities_graph.network.analyse import analyse
+from corecities_graph.sparql.formats import write_result
+from corecities_graph.sparql.query import bind_params, named_queries, run_query
+from corecities_graph.store.embedded import STORE_DIR, GraphStore
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_SET = ROOT.parent / "shared" / "corpus" / "dev"

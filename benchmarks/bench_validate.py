@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from corecities_graph.build import BuildSettings, build
-from corecities_graph.model import Minter
-from corecities_graph.sources import Document
-from corecities_graph.store import GraphStore
-from corecities_graph.validate import validate_changed, validate_store
-from corecities_graph.vocab import DEFAULT_BASE_IRI
+from corecities_graph.corpus.build import BuildSettings, build
+from corecities_graph.document import Document
+from corecities_graph.graph.model import Minter
+from corecities_graph.graph.vocab import DEFAULT_BASE_IRI
+from corecities_graph.store.embedded import GraphStore
+from corecities_graph.store.validate import validate_changed, validate_store
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "declaration.txt"
 

@@ -23,7 +23,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from corecities_graph.render import KINDS, ViewDocument, ViewEdge, ViewNode, write_view
+from corecities_graph.publish.view import KINDS, ViewDocument, ViewEdge, ViewNode, write_view
 
 CHROMIUM = "/usr/bin/chromium"
 BROWSER_ARGS = [

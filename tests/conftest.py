@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from corecities_graph.build import BuildSettings, build
-from corecities_graph.resolve import Reference
-from corecities_graph.vocab import DEFAULT_BASE_IRI
+from corecities_graph.corpus.build import BuildSettings, build
+from corecities_graph.graph.vocab import DEFAULT_BASE_IRI
+from corecities_graph.resolve.reference import Reference
 
 # Property tests: bounded by default, reproducible in CI (derandomized, no example database),
 # and a long profile for campaigns: CORECITIES_HYPOTHESIS_PROFILE=long.

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from corecities_graph.analyse import analyse, entity_graph
 from corecities_graph.cli import cli
-from corecities_graph.store import GraphStore
+from corecities_graph.network.analyse import analyse, entity_graph
+from corecities_graph.store.embedded import GraphStore
 
 ID = "https://example.org/corecities/id/"
 

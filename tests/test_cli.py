@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from conftest import FIXTURES
 from corecities_graph.cli import cli
-from corecities_graph.query import named_queries
+from corecities_graph.sparql.query import named_queries
 
 SPEC_COLUMNS = {
     "sources": ["document", "title", "publisher", "date", "url"],

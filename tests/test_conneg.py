@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corecities_graph.conneg import negotiate, parse_accept
+from corecities_graph.sparql.conneg import negotiate, parse_accept
 
 OFFERS = ["text/html", "text/turtle", "application/ld+json", "application/n-triples"]
 

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from corecities_graph.build import BuildSettings, build
-from corecities_graph.query import named_queries, rows, run_query
-from corecities_graph.store import GraphStore
-from corecities_graph.vocab import DEFAULT_BASE_IRI
+from corecities_graph.corpus.build import BuildSettings, build
+from corecities_graph.graph.vocab import DEFAULT_BASE_IRI
+from corecities_graph.sparql.formats import rows
+from corecities_graph.sparql.query import named_queries, run_query
+from corecities_graph.store.embedded import GraphStore
 
 ALLIANCE_RELEASE = """https://www.example.org/news/2021/04/northern-pledge
 Published: 12 April 2021

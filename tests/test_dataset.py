@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from rdflib.namespace import DCAT, DCTERMS, OWL, SH, VOID
 
 from corecities_graph.cli import cli
-from corecities_graph.dataset import DEFAULT_LICENCE, sparql_endpoint
-from corecities_graph.validate import DCAT_SHAPES, ontology_file, validate_graph
+from corecities_graph.store.dataset import DEFAULT_LICENCE, sparql_endpoint
+from corecities_graph.store.validate import DCAT_SHAPES, ontology_file, validate_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 ID = "https://example.org/corecities/id/"

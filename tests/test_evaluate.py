@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DEV_SET, FIXTURES
-from corecities_graph.evaluate import CATEGORIES, evaluate, render
+from corecities_graph.corpus.evaluate import CATEGORIES, evaluate, render
 
 
 def test_seed_is_extracted_completely_and_exactly(reference) -> None:

@@ -15,12 +15,13 @@ import rdflib
 from click.testing import CliRunner
 from rdflib.compare import graph_diff, isomorphic
 
-from corecities_graph.build import BuildSettings, build
 from corecities_graph.cli import cli
-from corecities_graph.export import EXPORT_FORMATS, export_bytes
-from corecities_graph.sources import Document
-from corecities_graph.store import GraphStore
-from corecities_graph.vocab import DEFAULT_BASE_IRI, PREFIXES
+from corecities_graph.corpus.build import BuildSettings, build
+from corecities_graph.document import Document
+from corecities_graph.graph.vocab import DEFAULT_BASE_IRI, PREFIXES
+from corecities_graph.store.embedded import GraphStore
+from corecities_graph.store.export import EXPORT_FORMATS, export_bytes
+from corecities_graph.store.validate import ontology_file
 
 ROOT = Path(__file__).resolve().parents[1]
 # rdflib 7's own Dataset.parse still calls its deprecated default_context and identifier.
@@ -135,7 +136,7 @@ def _key(quad: ox.Quad, named: bool) -> tuple[object, ...]:
 
 
 def test_jsonld_context_is_the_shipped_file_and_the_prefixes(seed_store: GraphStore) -> None:
-    shipped = json.loads((ROOT / "ontology" / "context.jsonld").read_text(encoding="utf-8"))
+    shipped = json.loads(ontology_file("context.jsonld").read_text(encoding="utf-8"))
     assert shipped["@context"] == PREFIXES
     document = json.loads(export_bytes(seed_store, "jsonld"))
     assert document["@context"] == shipped["@context"]

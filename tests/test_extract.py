@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
+from corecities_graph.document import Document
 from corecities_graph.extract import extract
-from corecities_graph.sources import Document
 
 
 def run(text: str, reference):

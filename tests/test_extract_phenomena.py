@@ -6,10 +6,10 @@ from decimal import Decimal
 
 import pytest
 
+from corecities_graph.document import Document
 from corecities_graph.extract import extract
 from corecities_graph.extract.text import MAX_SENTENCE, segment
-from corecities_graph.resolve import Reference
-from corecities_graph.sources import Document
+from corecities_graph.resolve.reference import Reference
 
 
 def run(text: str, reference: Reference, doc_id: str = "t"):

@@ -12,10 +12,10 @@ from decimal import Decimal
 
 import pytest
 
-from corecities_graph.evaluate import graph_view
+from corecities_graph.corpus.evaluate import graph_view
+from corecities_graph.document import Document
 from corecities_graph.extract import extract
-from corecities_graph.resolve import Reference
-from corecities_graph.sources import Document
+from corecities_graph.resolve.reference import Reference
 
 
 def run(text: str, reference: Reference, publisher: str | None = None):
@@ -409,8 +409,8 @@ def test_a_figure_beside_a_proposal_is_about_it(reference) -> None:
 def test_two_releases_pricing_one_proposal_differently_are_a_conflict(reference) -> None:
     import pyoxigraph as ox
 
-    from corecities_graph.model import ModelSettings, document_quads
-    from corecities_graph.query import named_queries
+    from corecities_graph.graph.model import ModelSettings, document_quads
+    from corecities_graph.sparql.query import named_queries
 
     store = ox.Store()
     for doc_id, text in [

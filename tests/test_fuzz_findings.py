@@ -8,9 +8,9 @@ import pytest
 
 from corecities_graph.errors import QueryError
 from corecities_graph.extract import extract
-from corecities_graph.query import check_read_only
-from corecities_graph.resolve import Reference
-from corecities_graph.sources import decode_text, document_from_text
+from corecities_graph.resolve.reference import Reference
+from corecities_graph.sources.read import decode_text, document_from_text
+from corecities_graph.sparql.query import check_read_only
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -42,8 +42,8 @@ def test_long_digit_run_is_read_in_one_pass(ref: Reference) -> None:
 
     code = (
         "from corecities_graph.extract import extract\n"
-        "from corecities_graph.resolve import Reference\n"
-        "from corecities_graph.sources import document_from_text\nfrom pathlib import Path\n"
+        "from corecities_graph.resolve.reference import Reference\n"
+        "from corecities_graph.sources.read import document_from_text\nfrom pathlib import Path\n"
         f"ref = Reference.load(Path({str(ROOT / 'data' / 'reference')!r}))\n"
         "x = extract(document_from_text('Figures: ' + '1' * 20000 + 'A.', doc_id='d'), ref)\n"
         "print(len(x.organisations))\n"

@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from corecities_graph.cli import cli
-from corecities_graph.query import named_queries
+from corecities_graph.sparql.query import named_queries
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corecities_graph.evaluate import evaluate, render
+from corecities_graph.corpus.evaluate import evaluate, render
 
 HELDOUT = Path(__file__).resolve().parent / "heldout"
 # Below 1.0 so that a defensible reading that differs from these gold files is not a failure;

@@ -23,10 +23,10 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from corecities_graph.build import BUILD_RECORD
 from corecities_graph.cli import cli
-from corecities_graph.store import GraphStore
-from corecities_graph.vocab import CCG
+from corecities_graph.corpus.build import BUILD_RECORD
+from corecities_graph.graph.vocab import CCG
+from corecities_graph.store.embedded import GraphStore
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTS = 160
@@ -204,7 +204,7 @@ WRITER = """
 import signal, sys
 from pathlib import Path
 import pyoxigraph
-from corecities_graph.export import write_atomic_with
+from corecities_graph.store.export import write_atomic_with
 
 store = pyoxigraph.Store()
 store.extend(

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from corecities_graph.build import BuildSettings, build
-from corecities_graph.sources import Document
-from corecities_graph.store import GraphStore
-from corecities_graph.vocab import CCG, DEFAULT_BASE_IRI, OWL, SCHEMA
+from corecities_graph.corpus.build import BuildSettings, build
+from corecities_graph.document import Document
+from corecities_graph.graph.vocab import CCG, DEFAULT_BASE_IRI, OWL, SCHEMA
+from corecities_graph.store.embedded import GraphStore
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "data" / "reference"

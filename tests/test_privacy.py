@@ -18,9 +18,10 @@ import pytest
 from click.testing import CliRunner
 
 from corecities_graph.cli import cli
-from corecities_graph.model import redact_contacts
-from corecities_graph.query import FORMATS, named_queries
-from corecities_graph.store import GraphStore
+from corecities_graph.graph.model import redact_contacts
+from corecities_graph.sparql.formats import FORMATS
+from corecities_graph.sparql.query import named_queries
+from corecities_graph.store.embedded import GraphStore
 
 RELEASE = """\
 Universities and Core Cities sign declaration to drive recovery

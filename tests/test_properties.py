@@ -13,15 +13,16 @@ import rdflib
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
+from corecities_graph.document import slugify
 from corecities_graph.errors import InputError, QueryError
 from corecities_graph.extract import extract
 from corecities_graph.extract.facts import Evidence, Extraction
-from corecities_graph.model import Minter
-from corecities_graph.query import check_read_only
-from corecities_graph.resolve import Reference
-from corecities_graph.sources import decode_text, document_from_text, slugify
-from corecities_graph.store import GraphStore
-from corecities_graph.vocab import DEFAULT_BASE_IRI
+from corecities_graph.graph.model import Minter
+from corecities_graph.graph.vocab import DEFAULT_BASE_IRI
+from corecities_graph.resolve.reference import Reference
+from corecities_graph.sources.read import decode_text, document_from_text
+from corecities_graph.sparql.query import check_read_only
+from corecities_graph.store.embedded import GraphStore
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = Reference.load(ROOT / "data" / "reference")
@@ -285,7 +286,7 @@ def test_read_only_check_refuses_every_update_and_service_and_nothing_else(data:
 def test_any_text_models_into_quads_that_round_trip(text: str) -> None:
     """Whatever the text holds (quotes, backslashes, angle brackets, control characters), its
     quads serialise to N-Quads and parse back, and go into the store and out, unchanged."""
-    from corecities_graph.model import ModelSettings, document_quads
+    from corecities_graph.graph.model import ModelSettings, document_quads
 
     assume(text.strip())
     document = document_from_text(text, doc_id="generated")

@@ -16,8 +16,8 @@ from click.testing import CliRunner
 
 from corecities_graph.cli import cli
 from corecities_graph.errors import QueryError
-from corecities_graph.query import check_read_only, find_entity, named_queries
-from corecities_graph.store import GraphStore
+from corecities_graph.sparql.query import check_read_only, find_entity, named_queries
+from corecities_graph.store.embedded import GraphStore
 
 DECLARATION = "https://example.org/corecities/id/declaration/core-cities-uk-declaration"
 ID = "https://example.org/corecities/id/"

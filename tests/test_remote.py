@@ -22,8 +22,8 @@ import pytest
 from click.testing import CliRunner
 
 from corecities_graph.cli import cli
-from corecities_graph.remote import RemoteStore
-from corecities_graph.store import GraphStore
+from corecities_graph.store.embedded import GraphStore
+from corecities_graph.store.remote import RemoteStore
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-m", "corecities_graph"]

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from corecities_graph.cli import STORE_LAYOUTS, cli
+from corecities_graph.cli import cli
+from corecities_graph.cli.options import STORE_LAYOUTS
 from corecities_graph.errors import StoreError
-from corecities_graph.remote import LAYOUTS, RemoteStore, endpoints
+from corecities_graph.store.remote import LAYOUTS, RemoteStore, endpoints
 
 BASES = {
     "oxigraph": "http://127.0.0.1:7878",

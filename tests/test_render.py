@@ -12,8 +12,8 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 
-from corecities_graph import render
-from corecities_graph.render import (
+from corecities_graph.publish import view as render
+from corecities_graph.publish.view import (
     Evidence,
     ViewDocument,
     ViewEdge,

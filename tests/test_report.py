@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from corecities_graph.analyse import NodeMetrics
 from corecities_graph.cli import cli
-from corecities_graph.report import _KINDS, ReportData, build_report_html, signatories_chart
+from corecities_graph.network.analyse import NodeMetrics
+from corecities_graph.publish.report import _KINDS, ReportData, build_report_html, signatories_chart
 
 HOSTILE = '<img src=x onerror="alert(1)">'
 
@@ -91,8 +91,8 @@ def test_chart_bytes_depend_only_on_the_counts() -> None:
 def test_long_lists_stop_and_say_how_many_more(seed_out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """At thousands of releases a report lists the first rows of each section, then how many more
     there are and which named query gives them all."""
-    from corecities_graph import report
-    from corecities_graph.store import GraphStore
+    from corecities_graph.publish import report
+    from corecities_graph.store.embedded import GraphStore
 
     store = GraphStore.open(seed_out, read_only=True)
     data = report.report_data(store)

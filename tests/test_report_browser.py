@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from corecities_graph.report import _KINDS, ReportData, build_report_html, signatories_chart
+from corecities_graph.publish.report import _KINDS, ReportData, build_report_html, signatories_chart
 
 pytestmark = pytest.mark.browser
 

@@ -21,8 +21,8 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from corecities_graph.build import BuildSettings, build
-from corecities_graph.vocab import DEFAULT_BASE_IRI
+from corecities_graph.corpus.build import BuildSettings, build
+from corecities_graph.graph.vocab import DEFAULT_BASE_IRI
 
 pytestmark = pytest.mark.server
 
@@ -240,7 +240,7 @@ def test_describe_answers_n_triples(server: Server) -> None:
 
 
 def test_named_query_text_runs_over_all_graphs(server: Server) -> None:
-    from corecities_graph.query import named_queries
+    from corecities_graph.sparql.query import named_queries
 
     status, _, body = server.sparql(named_queries()["signatories"].text, "text/csv")
     assert status == 200

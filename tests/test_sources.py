@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
+from corecities_graph.document import Metadata
 from corecities_graph.errors import InputError
-from corecities_graph.sources import Metadata, iter_paths, read_bounded, read_document, read_single
+from corecities_graph.sources.read import iter_paths, read_bounded, read_document, read_single
 from pdfmaker import text_pdf
 
 PRESS_RELEASE = FIXTURES / "inputs" / "press_release.html"
@@ -220,7 +221,7 @@ def test_bounded_read_never_reads_past_the_limit() -> None:
 def test_extraction_libraries_are_imported_only_for_html_and_pdf(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("The University of Leeds signed.")
     code = (
-        "import sys; from pathlib import Path; from corecities_graph import cli, build, sources;"
+        "import sys; from pathlib import Path; import corecities_graph.cli; import corecities_graph.corpus.build; from corecities_graph.sources import read as sources;"
         f"sources.read_document(Path({str(tmp_path / 'a.txt')!r}));"
         "print(sorted(m for m in ('trafilatura', 'pdfminer', 'lxml', 'markdown_it') if m in sys.modules))"
     )
@@ -356,7 +357,7 @@ def test_pdf_running_footer_with_changing_numbers_goes_and_alike_body_lines_stay
     ],
 )
 def test_furniture_paragraphs(paragraph: str, furniture: bool) -> None:
-    from corecities_graph.htmltext import is_furniture
+    from corecities_graph.sources.html import is_furniture
 
     assert is_furniture(paragraph) is furniture
 

@@ -10,10 +10,10 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from corecities_graph.build import BuildSettings, build
 from corecities_graph.cli import cli
-from corecities_graph.store import GraphStore
-from corecities_graph.vocab import DEFAULT_BASE_IRI
+from corecities_graph.corpus.build import BuildSettings, build
+from corecities_graph.graph.vocab import DEFAULT_BASE_IRI
+from corecities_graph.store.embedded import GraphStore
 
 LEEDS = """https://news.example.ac.uk/leeds-compact
 Leeds universities back a regional skills compact
@@ -187,7 +187,7 @@ def test_an_unchanged_document_is_not_extracted_again(
     def refuse(*args: object) -> None:
         raise AssertionError("an unchanged document was extracted again")
 
-    monkeypatch.setattr("corecities_graph.build.extract", refuse)
+    monkeypatch.setattr("corecities_graph.corpus.build.extract", refuse)
     result = build([corpus], _settings(out, outputs=False))
     assert sorted(result.unchanged) == ["bristol", "leeds"]
 
@@ -197,7 +197,7 @@ def test_past_the_automatic_limit_a_build_leaves_the_outputs_to_publish(
 ) -> None:
     """A large store is not rewritten whole after every build: past AUTO_OUTPUTS_MAX documents
     the build says so, and --outputs or `publish` still write everything."""
-    monkeypatch.setattr("corecities_graph.build.AUTO_OUTPUTS_MAX", 1)
+    monkeypatch.setattr("corecities_graph.corpus.build.AUTO_OUTPUTS_MAX", 1)
     runner = CliRunner()
     small, large = tmp_path / "small", tmp_path / "large"
     assert runner.invoke(cli, ["build", str(corpus / "leeds.txt"), "--out", str(small)]).exit_code == 0

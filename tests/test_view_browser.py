@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from corecities_graph.render import Evidence, ViewDocument, ViewEdge, ViewNode, write_view
+from corecities_graph.publish.view import Evidence, ViewDocument, ViewEdge, ViewNode, write_view
 
 pytestmark = pytest.mark.browser
 

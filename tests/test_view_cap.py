@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from corecities_graph import render
 from corecities_graph.cli import cli
-from corecities_graph.render import Evidence, ViewDocument, ViewNode, render_view
+from corecities_graph.publish import view as render
+from corecities_graph.publish.view import Evidence, ViewDocument, ViewNode, render_view
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_RE = re.compile(r'<script id="ccg-data" type="application/json">(.*?)</script>', re.S)
@@ -99,7 +99,9 @@ def test_store_evidence_is_capped_and_counted(corpus_out: Path, monkeypatch: pyt
 
     store = ox.Store.read_only(str(corpus_out / "store"))
     full = {n.id: n for n in render.view_from_store(store).nodes}
-    monkeypatch.setattr(render, "EVIDENCE_MAX", 2)
+    monkeypatch.setattr(
+        "corecities_graph.publish.view_data.EVIDENCE_MAX", 2
+    )  # the cap the store query applies
     capped = {n.id: n for n in render.view_from_store(store).nodes}
     many = [iri for iri, n in full.items() if len(n.evidence) > 2]
     assert many, "no node of the corpus has more than two sentences"
@@ -201,7 +203,7 @@ def test_many_documents_are_found_by_typing(browser: Any, tmp_path: Path) -> Non
 
 
 def test_help_states_the_default_cap() -> None:
-    from corecities_graph.build import VIEW_MAX_NODES, BuildSettings
+    from corecities_graph.corpus.build import VIEW_MAX_NODES, BuildSettings
 
     for command in ("build", "publish"):
         text = CliRunner().invoke(cli, [command, "--help"]).output

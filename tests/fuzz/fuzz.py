@@ -30,9 +30,9 @@ with atheris.instrument_imports(include=["corecities_graph", "sparql_gen"]):
 
     from corecities_graph.errors import InputError, QueryError
     from corecities_graph.extract import extract
-    from corecities_graph.query import check_read_only
-    from corecities_graph.resolve import Reference
-    from corecities_graph.sources import decode_text, document_from_text
+    from corecities_graph.resolve.reference import Reference
+    from corecities_graph.sources.read import decode_text, document_from_text
+    from corecities_graph.sparql.query import check_read_only
 
 REFERENCE = Reference.load(ROOT / "data" / "reference")
 _slowest = [0.0]

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from ..names import fold
-from ..resolve import Reference
+from ..resolve.names import fold
+from ..resolve.reference import Reference
 from .facts import OrgMention
 from .text import Segmented, lists_parties
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..resolve import Reference
+from ..resolve.reference import Reference
 from .facts import OrgMention, PersonMention, PlaceMention, Role
 from .organisations import HEADS
 from .text import Segmented, SpanSet, capitalise, starting_within

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..resolve import Reference
-from ..sources import Document, slugify
+from ..document import Document, slugify
+from ..resolve.reference import Reference
 from .facts import Declaration, Extraction, OrgMention
 from .organisations import find_organisations, resolve_name, type_of
 from .people import find_people, settle_posts

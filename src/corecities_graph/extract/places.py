@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..resolve import Reference
+from ..resolve.reference import Reference
 from .facts import OrgMention, PlaceMention
 from .text import Segmented, SpanSet
 

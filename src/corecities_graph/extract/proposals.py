@@ -52,7 +52,9 @@ _POWER = re.compile(
     r"|\b(?:full\s+)?(?:devolution|control)\s+(?:of|over)\s+(?!the\s+(?:government|city|council)\b)",
     re.IGNORECASE,
 )
-_MAKING_GATE = re.compile(r"introduc|creat|establish|setting|set up|launch|formation|bring|put in place|confirm")
+_MAKING_GATE = re.compile(
+    r"introduc|creat|establish|setting|set up|launch|formation|bring|put in place|confirm"
+)
 _POWER_GATE = re.compile(r"flexibilit|control|power|freedom|autonomy|say|influence|devolution")
 # "... a regional skills passport and for greater flexibility ...": a second proposal joined on
 _MORE = re.compile(
@@ -188,7 +190,9 @@ def find_proposals(
         if not _CUE.search(body):
             continue
         for match in _TITLED.finditer(body):
-            if _negated(body[: match.start()]) or _CONTEXT.search(body[max(0, match.start() - 40) : match.start()]):
+            if _negated(body[: match.start()]) or _CONTEXT.search(
+                body[max(0, match.start() - 40) : match.start()]
+            ):
                 continue
             words = match.group("np").split()
             while words and words[0] in _SKIP_WORDS:

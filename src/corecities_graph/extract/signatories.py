@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..sources import slugify
+from ..document import slugify
 from .facts import AllianceMember, Declaration, OrgMention, PlaceMention, Signatory
 from .text import Segmented, capitalise, lists_parties, starting_within
 

@@ -1,0 +1,1 @@
+"""A run over a corpus: build, publish, status, remove, evaluate. Imports serve and below."""

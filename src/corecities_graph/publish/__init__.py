@@ -1,0 +1,1 @@
+"""The report, the interactive view, the class diagram, their templates. Imports network and below."""

@@ -1,0 +1,480 @@
+"""report.md and report.html: what the graph holds, by kind, with the findings a reader should see.
+
+Both are readable without SPARQL: counts by kind, the most central entities and the communities
+of the entity graph, signatories by city (a table, and a bar chart written beside the report as
+a PNG), where sources disagree, and which entities are linked to Wikidata, ROR and GeoNames.
+
+One module for both formats on purpose: the Markdown and the HTML report are cut from the same
+sections by the same helpers, and splitting them would invite the two to drift apart.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import io
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from ..sparql.formats import rows
+from ..sparql.query import named_queries, run_query
+from ..store.embedded import GraphStore
+from ..store.export import write_atomic
+
+if TYPE_CHECKING:
+    from ..network.analyse import Analysis
+
+CHART_NAME = "signatories-by-city.png"
+TOP_CENTRAL = 10
+
+_KINDS = (
+    "sources",
+    "cities",
+    "institutions",
+    "signatories",
+    "people",
+    "quotes",
+    "proposals",
+    "statistics",
+    "claimed_counts",
+    "conflicts",
+)
+
+
+def select(store: GraphStore, name: str) -> list[dict[str, str]]:
+    query = named_queries()[name]
+    header, table = rows(run_query(store, name, query.text))
+    return [dict(zip(header, row, strict=True)) for row in table]
+
+
+def build_report(store: GraphStore, extra: ReportData | None = None) -> str:
+    """The report as Markdown; every figure comes from a named query over the store or its analysis."""
+    extra = extra or report_data(store)
+    data = extra.tables
+    out: list[str] = ["# corecities-graph report", ""]
+    out += ["## What was found", "", "| kind | count |", "|---|---|"]
+    for name in _KINDS:
+        out.append(f"| {name.replace('_', ' ')} | {_count(name, data[name])} |")
+    out += ["", "## Sources", ""]
+    sources, more = _first(data["sources"])
+    for row in sources:
+        out.append(
+            f"- {_md(row['title'])} ({_md(row['publisher']) or 'publisher unknown'}, {row['date'] or 'undated'}) {row['url']}".rstrip()
+        )
+    if more:
+        out.append(f"- {_more(more, 'sources', 'documents')}")
+    out += ["", "## Signatories and claimed counts", ""]
+    out += _consistency(store, data)
+    out += ["", "## People and posts", ""]
+    people: dict[str, list[str]] = defaultdict(list)
+    honorific: dict[str, str] = {}
+    for row in data["people"]:
+        honorific[row["name"]] = row["honorific"]
+        if row["role"]:
+            people[row["name"]].append(
+                row["role"] + (f", {row['organisation_name']}" if row["organisation_name"] else "")
+            )
+        else:
+            people.setdefault(row["name"], [])
+    shown_people, more = _first(sorted(people.items()))
+    for name, posts in shown_people:
+        title = f"{honorific[name]} {name}".strip()
+        out.append(f"- {_md(title)}: {_md('; '.join(posts)) or 'no post named'}")
+    if more:
+        out.append(f"- {_more(more, 'people', 'people')}")
+    out += ["", "## Proposals", ""]
+    proposals, more = _first(sorted(data["proposals"], key=lambda r: r["name"]))
+    out += [f"- {_md(row['name'])}" for row in proposals]
+    if more:
+        out.append(f"- {_more(more, 'proposals', 'proposals')}")
+    out += ["", "## Statistics", "", "| subject | figure | measure | source |", "|---|---|---|---|"]
+    statistics, more = _first(data["statistics"])
+    for row in statistics:
+        figure = " ".join(x for x in (row["qualifier"], row["value"], row["unit"]) if x)
+        out.append(
+            f"| {_md(row['subject_name'])} | {_md(figure)} | {_md(row['measure'])} | {_short(row['source'])} |"
+        )
+    if more:
+        out += ["", _more(more, "statistics", "figures")]
+    out += ["", "## Where sources disagree", ""]
+    conflicts, more = _first(data["conflicts"])
+    for row in conflicts:
+        out.append(
+            f"- {_md(row['subject_name'])}, {_md(row['measure'])}: {_md(row['value_a'])} "
+            f"({_short(row['source_a'])}) vs {_md(row['value_b'])} ({_short(row['source_b'])})"
+        )
+    if more:
+        out.append(f"- {_more(more, 'conflicts', 'disagreements')}")
+    if not conflicts:
+        out.append("No disagreements found.")
+    out += ["", "## Signatories by city", "", "| city | signatories |", "|---|---|"]
+    out += [f"| {_md(city)} | {count} |" for city, count in extra.signatories_by_city]
+    out += [
+        "",
+        "## Most central entities",
+        "",
+        "| entity | kind | degree | betweenness |",
+        "|---|---|---|---|",
+    ]
+    for node in extra.central:
+        out.append(f"| {_md(node.label)} | {node.kind} | {node.degree} | {node.betweenness:.4f} |")
+    out += ["", "## Communities", ""]
+    for number, names in enumerate(extra.communities, start=1):
+        out.append(f"{number}. {_community(names, _md)}")
+    out += ["", "## Links to Wikidata, ROR and GeoNames", ""]
+    out += [f"- {target}: {count} entities linked" for target, count in extra.links]
+    out.append("- still unlinked: " + _unlinked(extra.unlinked, _md))
+    out.append("")
+    return "\n".join(out)
+
+
+# A report of 10,000 releases would list tens of thousands of figures: each list stops here and
+# says how many more there are and which named query gives them all.
+REPORT_ROWS = 200
+COMMUNITY_NAMES = 40
+
+T = TypeVar("T")
+
+
+def _first(items: Sequence[T], limit: int | None = None) -> tuple[Sequence[T], int]:
+    """The first `limit` (REPORT_ROWS) items, and how many were left out."""
+    limit = REPORT_ROWS if limit is None else limit
+    return items[:limit], max(0, len(items) - limit)
+
+
+def _more(count: int, query: str | None, what: str = "rows") -> str:
+    """The line that ends a cut list."""
+    where = f": `corecities-graph query {query}` lists them all" if query else ""
+    return f"… and {count:,} more {what}{where}."
+
+
+def _count(name: str, table: list[dict[str, str]]) -> int:
+    """Distinct answers: distinct first columns, or distinct rows for the kinds whose rows are the answers."""
+    if name in ("conflicts", "signatories", "claimed_counts"):
+        return len({tuple(sorted(r.items())) for r in table})
+    return len({next(iter(r.values())) for r in table})
+
+
+@dataclass
+class ReportData:
+    """What both reports show, gathered once."""
+
+    tables: dict[str, list[dict[str, str]]]
+    signatories_by_city: list[tuple[str, int]] = field(default_factory=list)
+    central: list = field(default_factory=list)  # type: ignore[type-arg]
+    communities: list[list[str]] = field(default_factory=list)
+    links: list[tuple[str, int]] = field(default_factory=list)
+    unlinked: list[str] = field(default_factory=list)
+    analysis: Analysis | None = None
+
+
+# Each document's graph repeats what it says about an entity, so each pattern is made distinct first.
+_SIGNATORIES_BY_CITY = """
+SELECT ?city_name (COUNT(DISTINCT ?institution) AS ?signatories) WHERE {
+  { SELECT DISTINCT ?institution WHERE { ?declaration ccg:signatory/org:hasMember? ?institution } }
+  MINUS { SELECT DISTINCT ?institution WHERE { ?institution org:hasMember ?member } }
+  OPTIONAL {
+    { SELECT DISTINCT ?institution ?city WHERE { ?institution schema:location ?city } }
+    { SELECT DISTINCT ?city ?located WHERE { ?city a schema:City ; schema:name ?located } }
+  }
+  BIND(COALESCE(?located, "(no city)") AS ?city_name)
+}
+GROUP BY ?city_name
+ORDER BY DESC(?signatories) ?city_name
+"""
+_LINKS = """
+SELECT ?target (COUNT(DISTINCT ?entity) AS ?entities) WHERE {
+  ?entity owl:sameAs ?same .
+  BIND(IF(STRSTARTS(STR(?same), "http://www.wikidata.org/"), "Wikidata",
+       IF(STRSTARTS(STR(?same), "https://ror.org/"), "ROR",
+       IF(CONTAINS(STR(?same), "geonames.org/"), "GeoNames", "other"))) AS ?target)
+}
+GROUP BY ?target
+ORDER BY ?target
+"""
+_UNLINKED = """
+SELECT DISTINCT ?name WHERE {
+  { SELECT DISTINCT ?entity WHERE { { ?entity a schema:City } UNION { ?entity a org:Organization } } }
+  MINUS { SELECT DISTINCT ?entity WHERE { ?entity owl:sameAs ?same } }
+  { SELECT DISTINCT ?entity ?name WHERE { ?entity schema:name ?name } }
+}
+ORDER BY ?name
+"""
+
+
+def report_data(store: GraphStore) -> ReportData:
+    """Run the named queries, the report's own queries and the network analysis once."""
+    from ..network.analyse import analyse
+
+    data = ReportData(tables={name: select(store, name) for name in _KINDS})
+    _, table = rows(run_query(store, "report", _SIGNATORIES_BY_CITY))
+    data.signatories_by_city = [(city, int(count)) for city, count in table]
+    _, table = rows(run_query(store, "report", _LINKS))
+    data.links = [(target, int(count)) for target, count in table]
+    _, table = rows(run_query(store, "report", _UNLINKED))
+    data.unlinked = [name for (name,) in table]
+    analysis = analyse(store)
+    data.analysis = analysis
+    data.central = analysis.nodes[:TOP_CENTRAL]
+    labels = {n.iri: n.label for n in analysis.nodes}
+    data.communities = [sorted(labels[m] for m in c) for c in analysis.communities if len(c) > 1]
+    return data
+
+
+def signatories_chart(counts: list[tuple[str, int]]) -> bytes:
+    """A horizontal bar chart of signatories per city as PNG bytes, the same bytes for the same counts.
+
+    Rendered with matplotlib's Agg canvas (no pyplot state, no display), its bundled DejaVu Sans
+    font and no Software or date metadata, so two builds give identical files.
+    """
+    from matplotlib import rcParams
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
+    rcParams["font.family"] = "DejaVu Sans"
+    rcParams["svg.hashsalt"] = "corecities-graph"
+    ordered = list(reversed(counts))
+    height = 1.2 + 0.32 * max(1, len(ordered))
+    figure = Figure(figsize=(7, height), dpi=100)
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    names = [city for city, _ in ordered]
+    values = [count for _, count in ordered]
+    bars = axes.barh(range(len(values)), values, color="#3b6ea8")
+    axes.set_yticks(range(len(values)), names)
+    axes.bar_label(bars, padding=3)
+    axes.set_xlabel("signatory institutions")
+    axes.set_title("Signatories by city")
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", metadata={"Software": None})
+    return buffer.getvalue()
+
+
+_STYLE = """
+body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1d1d1d; }
+h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
+table { border-collapse: collapse; margin: 0.5rem 0; }
+th, td { border: 1px solid #ccc; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+img { max-width: 100%; height: auto; }
+"""
+
+
+def build_report_html(data: ReportData, chart: bytes) -> str:
+    """The report as one self-contained HTML page: every document text escaped, nothing loaded from elsewhere."""
+    e = html.escape
+    style_hash = base64.b64encode(hashlib.sha256(_STYLE.encode("utf-8")).digest()).decode("ascii")
+    csp = (
+        f"default-src 'none'; style-src 'sha256-{style_hash}'; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
+    tables = data.tables
+
+    def table(header: list[str], body: list[list[str]], numeric: frozenset[int] = frozenset()) -> str:
+        head = "".join(f"<th>{e(h)}</th>" for h in header)
+        cell = ('<td class="n">', "<td>")
+        lines = [
+            "<tr>" + "".join(f"{cell[i not in numeric]}{e(c)}</td>" for i, c in enumerate(r)) + "</tr>"
+            for r in body
+        ]
+        return f"<table><thead><tr>{head}</tr></thead><tbody>" + "".join(lines) + "</tbody></table>"
+
+    def more(name: str, query: str, what: str) -> str:
+        left = _first(tables[name])[1]
+        return f"<p>{e(_more(left, query, what))}</p>" if left else ""
+
+    counts = [[name.replace("_", " "), str(_count(name, tables[name]))] for name in _KINDS]
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{e(csp)}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<title>corecities-graph report</title>",
+        f"<style>{_STYLE}</style>",
+        "</head>",
+        "<body>",
+        "<h1>corecities-graph report</h1>",
+        "<h2>What was found</h2>",
+        table(["kind", "count"], counts, frozenset({1})),
+        "<h2>Sources</h2>",
+        table(
+            ["title", "publisher", "date", "url"],
+            [[r["title"], r["publisher"], r["date"], r["url"]] for r in _first(tables["sources"])[0]],
+        ),
+        more("sources", "sources", "documents"),
+        "<h2>Signatories by city</h2>",
+        table(["city", "signatories"], [[c, str(n)] for c, n in data.signatories_by_city], frozenset({1})),
+        f'<p><img src="data:image/png;base64,{base64.b64encode(chart).decode("ascii")}" '
+        f'alt="{e(_chart_alt(data.signatories_by_city))}"></p>',
+        f"<p>The chart is also saved as {CHART_NAME} beside this report.</p>",
+        "<h2>Most central entities</h2>",
+        "<p>By betweenness centrality in the entity graph (cities, organisations, people, declarations "
+        "and proposals, joined by the relations between them).</p>",
+        table(
+            ["entity", "kind", "degree", "betweenness", "eigenvector", "community"],
+            [
+                [
+                    n.label,
+                    n.kind,
+                    str(n.degree),
+                    f"{n.betweenness:.4f}",
+                    f"{n.eigenvector:.4f}",
+                    str(n.community),
+                ]
+                for n in data.central
+            ],
+            frozenset({2, 3, 4, 5}),
+        ),
+        "<h2>Communities</h2>",
+        "<ol>" + "".join(f"<li>{_community(names, e)}</li>" for names in data.communities) + "</ol>",
+        "<h2>Where sources disagree</h2>",
+        table(
+            ["subject", "measure", "value a", "source a", "value b", "source b"],
+            [
+                [
+                    r["subject_name"],
+                    r["measure"],
+                    r["value_a"],
+                    _short(r["source_a"]),
+                    r["value_b"],
+                    _short(r["source_b"]),
+                ]
+                for r in _first(tables["conflicts"])[0]
+            ],
+        )
+        + more("conflicts", "conflicts", "disagreements")
+        if tables["conflicts"]
+        else "<p>No disagreements found.</p>",
+        "<h2>Links to Wikidata, ROR and GeoNames</h2>",
+        table(["linked to", "entities"], [[t, str(n)] for t, n in data.links], frozenset({1})),
+        "<p>Still unlinked: " + _unlinked(data.unlinked, e).rstrip(".") + ".</p>",
+        "</body>",
+        "</html>",
+        "",
+    ]
+    return "\n".join(out)
+
+
+def _community(names: list[str], escape: Callable[[str], str]) -> str:
+    """A community's members, cut at COMMUNITY_NAMES, with how many more there are."""
+    members, more = _first(names, COMMUNITY_NAMES)
+    return escape(", ".join(members)) + (f" {escape(_more(more, None, 'members'))}" if more else "")
+
+
+def _unlinked(names: list[str], escape: Callable[[str], str]) -> str:
+    """The names not yet linked, cut at REPORT_ROWS; "none" when every one is."""
+    shown, more = _first(names)
+    if not shown:
+        return "none"
+    return escape(", ".join(shown)) + (f" {escape(_more(more, None, 'names'))}" if more else "")
+
+
+def _chart_alt(counts: list[tuple[str, int]]) -> str:
+    return "Bar chart of signatory institutions per city: " + (
+        ", ".join(f"{city} {count}" for city, count in counts) if counts else "none"
+    )
+
+
+def write_reports(store: GraphStore, out: Path) -> list[Path]:
+    """report.md, report.html and the chart beside them, each written atomically."""
+    data = report_data(store)
+    chart = signatories_chart(data.signatories_by_city)
+    written = []
+    for name, content in (
+        ("report.md", build_report(store, data).encode("utf-8")),
+        (CHART_NAME, chart),
+        ("report.html", build_report_html(data, chart).encode("utf-8")),
+    ):
+        write_atomic(out / name, content)
+        written.append(out / name)
+    return written
+
+
+# Each document repeats the membership and type triples of what it names, so each is made
+# distinct before it is joined to the signatures (joined as they are, they multiplied by the
+# number of documents twice over: minutes at 1,000 releases).
+_SIGNED_BY_SOURCE = """
+PREFIX ccg: <https://example.org/corecities/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?source ?declaration ?entry ?member ?type WHERE {
+  GRAPH ?source { ?signature ccg:signedBy ?entry ; ccg:signed ?declaration . }
+  OPTIONAL {
+    { SELECT DISTINCT ?entry ?member WHERE { ?entry org:hasMember ?member } }
+    OPTIONAL { { SELECT DISTINCT ?member ?member_type WHERE { ?member ccg:institutionType/skos:notation ?member_type } } }
+  }
+  OPTIONAL { { SELECT DISTINCT ?entry ?entry_type WHERE { ?entry ccg:institutionType/skos:notation ?entry_type } } }
+  BIND(COALESCE(?member_type, ?entry_type) AS ?type)
+}
+"""
+
+
+def _consistency(store: GraphStore, data: dict[str, list[dict[str, str]]]) -> list[str]:
+    """Per source: how many parties it claims against how many it names."""
+    named: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    types: dict[str, str] = {}
+    header, table = rows(run_query(store, "report", _SIGNED_BY_SOURCE))
+    for row in (dict(zip(header, r, strict=True)) for r in table):
+        institution = row["member"] or row["entry"]
+        named[(row["declaration"], row["source"])][row["entry"]].add(institution)
+        types[institution] = row["type"]
+    claims: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for row in data["claimed_counts"]:
+        claims[(row["declaration"], row["source"])].append(row)
+    lines: list[str] = []
+    for declaration, source in sorted(set(named) | set(claims)):
+        entries = named.get((declaration, source), {})
+        institutions = set().union(*entries.values()) if entries else set()
+        universities = {i for i in institutions if types.get(i) == "university"}
+        said = [
+            f"{c['count']} {c['what']}"
+            for c in sorted(claims.get((declaration, source), []), key=lambda r: r["what"])
+        ]
+        line = f"- {_short(source)} on {_short(declaration)}: "
+        line += ("claims " + " and ".join(said)) if said else "claims no count"
+        if entries:
+            line += (
+                f"; names {len(entries)} signatory entries naming {len(institutions)} institutions"
+                f", {len(universities)} of them universities"
+            )
+            for claim in claims.get((declaration, source), []):
+                claimed = int(claim["count"])
+                # a source that names only a few parties is not claiming a full list
+                if (
+                    claim["what"] == "universities"
+                    and claimed != len(universities)
+                    and 2 * len(universities) >= claimed
+                ):
+                    line += f" (claimed {claim['count']}, named {len(universities)})"
+        lines.append(line)
+    return lines or ["No declaration found."]
+
+
+def _short(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _md(value: str | None) -> str:
+    """Text from documents, made inert in Markdown: no tags, links or table breaks."""
+    if not value:
+        return ""
+    value = " ".join(value.split())
+    for char in "\\`*_[]<>|":
+        value = value.replace(char, "\\" + char)
+    return value
+
+
+def write_report(store: GraphStore, path: Path) -> Path:
+    """report.md alone."""
+    write_atomic(path, build_report(store).encode("utf-8"))
+    return path

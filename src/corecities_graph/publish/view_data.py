@@ -1,0 +1,428 @@
+"""What the view shows, read from the store: its nodes, edges, documents and evidence sentences.
+
+The other half of `view`, which renders these into the HTML file; this half only queries.
+A little over 400 lines: its SPARQL and the helpers that read each answer belong together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..graph.vocab import PREFIXES
+from ..resolve.reference import INSTITUTION_TYPES
+
+if TYPE_CHECKING:
+    import pyoxigraph
+
+EVIDENCE_MAX = 12
+"""At most this many sentences per node in its panel; the panel says how many more there are."""
+
+
+_BATCH = 400
+"""IRIs per VALUES block when reading the details of the shown nodes."""
+
+
+_URL_SCHEMES = ("http://", "https://")
+_TYPE_KINDS: dict[str, str] = {
+    "https://example.org/corecities/ontology#SourceDocument": "document",
+    "https://example.org/corecities/ontology#Declaration": "declaration",
+    "https://example.org/corecities/ontology#StatisticalClaim": "statistic",
+    "https://example.org/corecities/ontology#ClaimedCount": "statistic",
+    "https://example.org/corecities/ontology#Proposal": "proposal",
+    "https://schema.org/Quotation": "quote",
+    "http://www.w3.org/ns/org#Post": "post",
+    "https://schema.org/Person": "person",
+    "http://www.w3.org/ns/org#Organization": "other",
+    "https://schema.org/City": "city",
+    "https://example.org/corecities/ontology#Region": "region",
+    "https://schema.org/Country": "region",
+    "https://schema.org/AdministrativeArea": "region",
+}
+"""RDF classes the view shows, most specific first: a node takes the first that matches."""
+
+_LABEL_PREDICATES = (
+    "https://schema.org/name",
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://purl.org/dc/terms/title",
+    "https://schema.org/text",
+)
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_SAME_AS = {"http://www.w3.org/2002/07/owl#sameAs", "https://schema.org/sameAs"}
+_SCHEMA_URL = "https://schema.org/url"
+_CCG = PREFIXES["ccg"]
+_ORGANISATION_KINDS = set(INSTITUTION_TYPES)
+_INVERSES = {
+    "http://www.w3.org/ns/org#heldBy",
+    "http://www.w3.org/ns/org#memberOf",
+    "https://example.org/corecities/ontology#proposedBy",
+    "https://schema.org/spokenByCharacter",
+    "https://schema.org/containedInPlace",
+}
+"""Relations that repeat another one backwards or twice: the view draws one arrow per pair."""
+_HIDDEN_FACTS = {
+    _RDF + "type",
+    *_SAME_AS,
+    _CCG + "contentHash",
+    _CCG + "institutionType",
+}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence a fact came from, and the document it is in."""
+
+    sentence: str
+    document: str
+
+
+@dataclass(frozen=True)
+class ViewNode:
+    """One node of the view with what its side panel shows."""
+
+    id: str
+    label: str
+    kind: str
+    facts: tuple[tuple[str, str], ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    links: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+    weight: float | None = None
+    evidence_count: int = 0
+    """Sentences known in all, when only some are in `evidence` (0: just those)."""
+
+
+@dataclass(frozen=True)
+class ViewEdge:
+    """A named relation from one node to another."""
+
+    source: str
+    target: str
+    relation: str
+
+
+@dataclass(frozen=True)
+class ViewDocument:
+    """A source document as the view names and links it."""
+
+    id: str
+    title: str
+    url: str | None
+
+
+def _web_url(value: str | None) -> str | None:
+    """The URL if it is http(s), else None: nothing else becomes a link."""
+    if value and value.strip().lower().startswith(_URL_SCHEMES):
+        return value.strip()
+    return None
+
+
+@dataclass(frozen=True)
+class StoreView:
+    """What the view shows of a store, and how many resources it could have shown."""
+
+    nodes: list[ViewNode]
+    edges: list[ViewEdge]
+    documents: list[ViewDocument]
+    total: int
+
+
+def view_from_store(store: pyoxigraph.Store, *, max_nodes: int | None = None) -> StoreView:
+    """Read the graph (all named graphs, union) and return what the view shows.
+
+    Oxigraph finds the distinct links between shown kinds of resource; only the `max_nodes`
+    most connected resources (ties by IRI) are then read in full, in VALUES batches.
+    """
+    import pyoxigraph as ox
+
+    kinds = _store_kinds(store)
+    degree = _degrees(store, kinds)
+    ranked = sorted(kinds, key=lambda iri: (-degree.get(iri, 0), iri))
+    shown = sorted(ranked if max_nodes is None else ranked[:max_nodes])
+    shown_set = set(shown)
+    names = _predicate_labels(store)
+
+    def relation(predicate: str) -> str:
+        return names.get(predicate) or _local_label(predicate)
+
+    literals: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    objects: list[tuple[str, str, str]] = []
+    for batch in _batches(shown):
+        for s, p, o in _terms(store, f"SELECT DISTINCT ?s ?p ?o WHERE {{ {batch} ?s ?p ?o }}"):
+            if isinstance(o, ox.Literal):
+                literals[s.value].append((p.value, o.value))
+            elif isinstance(o, ox.NamedNode):
+                objects.append((s.value, p.value, o.value))
+    others = sorted({o for _s, _p, o in objects if o not in shown_set})
+    for batch in _batches(others):
+        query = f"SELECT DISTINCT ?s ?p ?o WHERE {{ {batch} ?s ?p ?o FILTER isLiteral(?o) }}"
+        for s, p, o in _rows(store, query):
+            if p in _LABEL_PREDICATES:
+                literals[s].append((p, o))
+    for values in literals.values():
+        values.sort()
+    relations: dict[tuple[str, str], set[str]] = defaultdict(set)
+    facts: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    links: dict[str, set[str]] = defaultdict(set)
+    for s, p, o in objects:
+        if p in _INVERSES or (p in _HIDDEN_FACTS and p not in _SAME_AS):
+            continue
+        if p in _SAME_AS:
+            if _web_url(o):
+                links[s].add(o)
+        elif o in shown_set:
+            relations[(s, o)].add(relation(p))
+        else:
+            facts[s].add((relation(p), _first_label(literals.get(o, [])) or _local_label(o)))
+    labels: dict[str, str] = {}
+    for iri in shown:
+        label, _used = _node_label(kinds[iri], literals.get(iri, []))
+        labels[iri] = label or _local_label(iri)
+        for p, o in literals.get(iri, []):
+            if p in _HIDDEN_FACTS or (p in _LABEL_PREDICATES and o == labels[iri]):
+                continue
+            if p == _SCHEMA_URL and _web_url(o):
+                links[iri].add(o)
+            else:
+                facts[iri].add((relation(p), o))
+    doc_ids = {iri for iri, kind in kinds.items() if kind == "document"}
+    mentions: dict[str, set[str]] = defaultdict(set)
+    for batch in _batches(shown):
+        query = f"SELECT DISTINCT ?s ?g WHERE {{ {batch} GRAPH ?g {{ ?s ?p ?o }} }}"
+        for s, g in _rows(store, query):
+            if g in doc_ids and s != g:
+                mentions[s].add(g)
+    evidence, counts = _store_evidence(store, shown)
+    nodes = [
+        ViewNode(
+            id=iri,
+            label=labels[iri],
+            kind=kinds[iri],
+            facts=tuple(sorted(facts.get(iri, set()))),
+            evidence=evidence.get(iri, ()),
+            links=tuple(sorted(links.get(iri, set()))),
+            documents=tuple(sorted(mentions.get(iri, set()))),
+            evidence_count=counts.get(iri, 0),
+        )
+        for iri in shown
+    ]
+    edges = [ViewEdge(s, o, ", ".join(sorted(r))) for (s, o), r in sorted(relations.items())]
+    used = {d for n in nodes for d in n.documents} | {e.document for n in nodes for e in n.evidence}
+    documents = [d for d in _store_documents(store, sorted(used))]
+    return StoreView(nodes, edges, documents, len(kinds))
+
+
+def _batches(iris: Sequence[str], variable: str = "s") -> Iterator[str]:
+    """VALUES blocks of at most _BATCH IRIs each."""
+    for start in range(0, len(iris), _BATCH):
+        chunk = " ".join(f"<{iri}>" for iri in iris[start : start + _BATCH])
+        yield f"VALUES ?{variable} {{ {chunk} }}"
+
+
+def _degrees(store: pyoxigraph.Store, kinds: dict[str, str]) -> Counter[str]:
+    """How many other shown-kind resources each one is linked to, either way.
+
+    Oxigraph finds the distinct pairs (a handful per resource, however many graphs state them);
+    only those pairs come back to Python.
+    """
+    types = " ".join(f"<{t}>" for t in _TYPE_KINDS)
+    skipped = ", ".join(f"<{p}>" for p in sorted(_INVERSES | _SAME_AS | _HIDDEN_FACTS))
+    query = f"""SELECT DISTINCT ?a ?b WHERE {{
+        {{ SELECT DISTINCT ?a WHERE {{ VALUES ?t {{ {types} }} ?a a ?t FILTER isIRI(?a) }} }}
+        ?a ?p ?b FILTER (isIRI(?b) && ?a != ?b && ?p NOT IN ({skipped}))
+    }}"""
+    pairs = set()
+    for a, b in _rows(store, query):
+        if b in kinds and a in kinds:
+            pairs.add((a, b) if a < b else (b, a))
+    degree: Counter[str] = Counter()
+    for a, b in pairs:
+        degree[a] += 1
+        degree[b] += 1
+    return degree
+
+
+def _rows(store: pyoxigraph.Store, query: str) -> Iterable[tuple[Any, ...]]:
+    """Run a SELECT over the union of all graphs; each row as plain strings (None if unbound)."""
+    for row in _terms(store, query):
+        yield tuple(None if term is None else term.value for term in row)
+
+
+def _terms(store: pyoxigraph.Store, query: str) -> Iterable[tuple[Any, ...]]:
+    """Run a SELECT over the union of all graphs; each row as RDF terms (None if unbound)."""
+    prologue = "".join(f"PREFIX {k}: <{v}>\n" for k, v in sorted(PREFIXES.items()))
+    solutions = store.query(prologue + query, use_default_graph_as_union=True)
+    names = [v.value for v in solutions.variables]  # type: ignore[union-attr]
+    for solution in solutions:  # type: ignore[union-attr]
+        yield tuple(solution[n] for n in names)
+
+
+def _store_kinds(store: pyoxigraph.Store) -> dict[str, str]:
+    """Each resource the view shows, with its kind."""
+    order = list(_TYPE_KINDS)
+    types = " ".join(f"<{t}>" for t in _TYPE_KINDS)
+    notations: dict[str, set[str]] = defaultdict(set)
+    query = "SELECT DISTINCT ?s ?n WHERE { ?s ccg:institutionType ?t . ?t skos:notation ?n }"
+    for s, notation in _rows(store, query):
+        if notation in _ORGANISATION_KINDS:
+            notations[s].add(notation)
+    found: dict[str, tuple[int, str]] = {}
+    for s, type_ in _rows(
+        store, f"SELECT DISTINCT ?s ?type WHERE {{ VALUES ?type {{ {types} }} ?s a ?type FILTER isIRI(?s) }}"
+    ):
+        kind = _TYPE_KINDS[type_]
+        if kind == "other" and notations.get(s):
+            kind = min(notations[s])
+        rank = order.index(type_)
+        if s not in found or (rank, kind) < found[s]:
+            found[s] = (rank, kind)
+    return {s: kind for s, (_rank, kind) in found.items()}
+
+
+def _store_documents(store: pyoxigraph.Store, iris: Sequence[str]) -> list[ViewDocument]:
+    """These source documents with their title and web address."""
+    found: list[ViewDocument] = []
+    for batch in _batches(iris, "doc"):
+        query = f"""SELECT ?doc (MIN(?t) AS ?title) (MIN(?u) AS ?url) WHERE {{
+            {batch} ?doc a ccg:SourceDocument
+            OPTIONAL {{ ?doc dcterms:title ?t }} OPTIONAL {{ ?doc schema:url ?u }}
+        }} GROUP BY ?doc"""
+        found += (
+            ViewDocument(doc, title or _local_label(doc), url) for doc, title, url in _rows(store, query)
+        )
+    return sorted(found, key=lambda d: d.id)
+
+
+def _store_evidence(
+    store: pyoxigraph.Store, shown: Sequence[str]
+) -> tuple[dict[str, tuple[Evidence, ...]], dict[str, int]]:
+    """The first EVIDENCE_MAX sentences each shown resource, or a statement about it, was read
+    from (by document, then text), and how many there are in all."""
+    import heapq
+
+    kept: dict[str, list[_Reversed]] = defaultdict(list)
+    counts: Counter[str] = Counter()
+    # One triple pattern per step, each from VALUES of what the step before found: Oxigraph
+    # plans the whole chain in one query badly (it starts from every annotation in the store).
+    bodies = _walk(store, shown, "?y oa:hasBody ?x")
+    about: dict[str, set[str]] = defaultdict(set)
+    for predicate in ("rdf:subject", "rdf:object", "ccg:signedBy", "ccg:signed"):
+        for iri, found in _walk(store, shown, f"?y {predicate} ?x").items():
+            for fact in found:
+                about[fact].add(iri)
+    for fact, found in _walk(store, sorted(about), "?y oa:hasBody ?x").items():
+        for iri in about[fact]:
+            bodies[iri].update(found)
+    annotations = sorted({a for found in bodies.values() for a in found})
+    targets = _walk(store, annotations, "?x oa:hasTarget ?y")
+    target_ids = sorted({t for found in targets.values() for t in found})
+    sources = _walk(store, target_ids, "?x oa:hasSource ?y")
+    sentences = _walk(store, target_ids, "?x ccg:sentence ?y")
+    texts = _walk(store, sorted({s for found in sentences.values() for s in found}), "?x nif:anchorOf ?y")
+    for iri in sorted(bodies):
+        pairs = {
+            (doc, text)
+            for annotation in bodies[iri]
+            for target in targets.get(annotation, ())
+            for doc in sources.get(target, ())
+            for sentence in sentences.get(target, ())
+            for text in texts.get(sentence, ())
+        }
+        counts[iri] = len(pairs)
+        for doc, text in pairs:
+            heap = kept[iri]
+            if len(heap) < EVIDENCE_MAX:
+                heapq.heappush(heap, _Reversed((doc, text)))
+            elif (doc, text) < heap[0].key:
+                heapq.heapreplace(heap, _Reversed((doc, text)))
+    evidence = {
+        iri: tuple(Evidence(text, doc) for doc, text in sorted(r.key for r in heap))
+        for iri, heap in kept.items()
+    }
+    return evidence, dict(counts)
+
+
+def _walk(store: pyoxigraph.Store, iris: Sequence[str], pattern: str) -> dict[str, set[str]]:
+    """For each IRI bound to ?x, the values of ?y in `pattern`, read in VALUES batches."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for batch in _batches(iris, "x"):
+        for x, y in _rows(store, f"SELECT DISTINCT ?x ?y WHERE {{ {batch} {pattern} }}"):
+            found[x].add(y)
+    return found
+
+
+class _Reversed:
+    """A heap entry ordered backwards, so that heap[0] is the largest key kept."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: tuple[str, str]) -> None:
+        self.key = key
+
+    def __lt__(self, other: _Reversed) -> bool:
+        return other.key < self.key
+
+
+def _predicate_labels(store: pyoxigraph.Store) -> dict[str, str]:
+    """rdfs:label of properties, where the store holds the ontology."""
+    # VALUES first: Oxigraph then reads the few property types, not every rdf:type in the store.
+    query = """SELECT ?p (MIN(?l) AS ?label) WHERE {
+        VALUES ?class { rdf:Property owl:ObjectProperty owl:DatatypeProperty }
+        ?p a ?class ; rdfs:label ?l
+        FILTER (lang(?l) = "" || langMatches(lang(?l), "en"))
+    } GROUP BY ?p"""
+    return {p: label for p, label in _rows(store, query) if label}
+
+
+def _node_label(kind: str, values: Sequence[tuple[str, str]]) -> tuple[str, str | None]:
+    """A readable name for a node and the predicate it came from (None if composed)."""
+    if kind == "statistic":
+        parts = {_local_name(p): o for p, o in values}
+        amount = _amount(parts.get("value", ""), parts.get("unitText", ""))
+        if "countOf" in parts:
+            return f"{parts.get('value', '?')} {parts['countOf']}", None
+        if amount:
+            text = " ".join(x for x in (parts.get("qualifier"), amount) if x)
+            if parts.get("period"):
+                text += f" a {parts['period']}"
+            return f"{parts.get('measure') or parts.get('subjectText', '')}: {text}".lstrip(": "), None
+    for predicate in _LABEL_PREDICATES:
+        for p, o in values:
+            if p == predicate:
+                return o, predicate
+    return "", None
+
+
+def _amount(value: str, unit: str) -> str:
+    """A figure as people write it: 40%, £100,000,000,000, 6,500 people."""
+    try:
+        number = float(value)
+    except ValueError:
+        return " ".join(x for x in (value, unit) if x)
+    text = f"{number:,.0f}" if number.is_integer() else f"{number:,}"
+    if unit == "percent":
+        return text + "%"
+    symbol = {"GBP": "£", "USD": "$", "EUR": "€"}.get(unit)
+    if symbol:
+        return symbol + text
+    return " ".join(x for x in (text, unit) if x and x != "count")
+
+
+def _local_name(iri: str) -> str:
+    """The last segment of an IRI."""
+    return iri.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _first_label(values: Sequence[tuple[str, str]]) -> str:
+    """The first name-like literal among a resource's values."""
+    return _node_label("", values)[0]
+
+
+def _local_label(iri: str) -> str:
+    """Words from the last segment of an IRI: memberCity -> member city."""
+    tail = _local_name(iri)
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", tail).replace("-", " ").lower() or iri

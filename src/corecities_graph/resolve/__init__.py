@@ -1,0 +1,1 @@
+"""Reference data and name folding: mentions -> canonical entities. Imports only the core (errors)."""

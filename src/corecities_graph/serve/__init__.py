@@ -1,0 +1,1 @@
+"""HTTP: entity pages, /sparql, the query page. Imports publish and below."""

@@ -1,0 +1,1 @@
+"""Files, folders, stdin; txt/md/html/pdf readers -> Document. The only reader of raw input. Imports core, resolve, extract."""

@@ -1,0 +1,205 @@
+"""SHACL: check a graph against ontology/shapes.ttl and report what does not conform."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from ..errors import InputError, ShapesError
+from ..graph.vocab import PREFIXES
+
+if TYPE_CHECKING:
+    import rdflib
+
+    from .embedded import GraphStore
+
+SHAPES = "shapes.ttl"
+DCAT_SHAPES = "dcat-shapes.ttl"
+# A first build writes every document; pyshacl slows down more than linearly on larger graphs, so a
+# build validates its documents ten at a time (each batch with the links graph).
+BATCH = 10
+SHAPES_NS = "https://example.org/corecities/shapes#"
+_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".trig": ox.RdfFormat.TRIG,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+def ontology_file(name: str) -> Path:
+    """A file of the ontology shipped with the package (shapes, ontology, JSON-LD context)."""
+    return Path(str(files("corecities_graph.store") / "ontology" / name))
+
+
+@dataclass(frozen=True)
+class Violation:
+    focus: str
+    path: str
+    message: str
+    shape: str
+    value: str = ""
+    severity: str = "Violation"
+
+
+@dataclass
+class Report:
+    """What pyshacl found: conforms when there is no violation."""
+
+    violations: list[Violation] = field(default_factory=list)
+    nodes: int = 0
+
+    @property
+    def conforms(self) -> bool:
+        return not self.violations
+
+    def extend(self, other: Report) -> None:
+        known = set(self.violations)
+        self.violations += [v for v in other.violations if v not in known]
+        self.nodes += other.nodes
+
+
+def _short(term: str) -> str:
+    if term.startswith(SHAPES_NS):
+        return term[len(SHAPES_NS) :]
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if term.startswith(namespace):
+            return f"{prefix}:{term[len(namespace) :]}"
+    return f"<{term}>" if "://" in term else term
+
+
+def _to_rdflib(quads: Iterable[ox.Quad]) -> rdflib.Graph:
+    import rdflib
+
+    triples = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    return rdflib.Graph().parse(data=data.decode("utf-8"), format="nt")
+
+
+def validate_graph(data: rdflib.Graph, shapes: str = SHAPES) -> Report:
+    """Validate one rdflib graph against a shapes file of the package's ontology folder."""
+    import pyshacl
+    import rdflib
+    from rdflib.namespace import SH
+
+    shapes_graph = rdflib.Graph().parse(ontology_file(shapes), format="turtle")
+    _, results, _ = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none", advanced=True)
+    assert isinstance(results, rdflib.Graph)
+    report = Report(nodes=len(set(data.subjects())))
+    owner: dict[object, object] = {prop: shape for shape, prop in shapes_graph.subject_objects(SH.property)}
+    for result in results.subjects(rdflib.RDF.type, SH.ValidationResult):
+
+        def one(predicate: rdflib.URIRef, result: rdflib.term.Node = result) -> str:
+            value = results.value(result, predicate)
+            if value is None:
+                return ""
+            if isinstance(value, rdflib.BNode):
+                return "(path expression)" if predicate == SH.resultPath else "(blank node)"
+            return _short(str(value))
+
+        report.violations.append(
+            Violation(
+                focus=one(SH.focusNode),
+                path=one(SH.resultPath),
+                message=str(results.value(result, SH.resultMessage) or "does not conform"),
+                shape=_shape_name(results.value(result, SH.sourceShape), owner),
+                value=one(SH.value),
+                severity=str(results.value(result, SH.resultSeverity)).rsplit("#", 1)[-1],
+            )
+        )
+    report.violations.sort(key=lambda v: (v.shape, v.focus, v.path, v.message, v.value))
+    return report
+
+
+def _shape_name(shape: object, owner: dict[object, object]) -> str:
+    """A property shape is named after the node shape that holds it."""
+    return _short(str(owner.get(shape, shape))) if shape is not None else ""
+
+
+def validate_quads(quads: Iterable[ox.Quad], shapes: str = SHAPES) -> Report:
+    return validate_graph(_to_rdflib(quads), shapes)
+
+
+def validate_store(store: GraphStore) -> Report:
+    """Everything in the store, as the union of its named graphs."""
+    return validate_quads(store.quads())
+
+
+def validate_file(path: Path) -> Report:
+    """A Turtle, TriG, N-Triples, N-Quads, RDF/XML or JSON-LD file, by its extension."""
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{path}: unknown RDF format; use one of {', '.join(sorted(_FORMATS))}")
+    try:
+        quads = list(ox.parse(path=str(path), format=fmt))
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: no such file") from exc
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise InputError(f"{path}: cannot read as {fmt.name}: {str(exc).splitlines()[0]}") from exc
+    return validate_quads(quads)
+
+
+def validate_changed(store: GraphStore, graphs: Sequence[ox.NamedNode], links: ox.NamedNode) -> Report:
+    """The graphs one build wrote, each batch together with the links graph; cost follows the change."""
+    oxi = store.oxigraph
+    link_quads = list(oxi.quads_for_pattern(None, None, None, links))
+    report = Report()
+    batches = [graphs[i : i + BATCH] for i in range(0, len(graphs), BATCH)] or [[]]
+    for batch in batches:
+        quads = list(link_quads)
+        for graph in batch:
+            quads += oxi.quads_for_pattern(None, None, None, graph)
+        report.extend(validate_quads(quads))
+    return report
+
+
+def check_build(store: GraphStore, graphs: Sequence[ox.NamedNode], links: ox.NamedNode) -> None:
+    """Raise ShapesError when what this build wrote does not conform: that is a bug in the build."""
+    report = validate_changed(store, graphs, links)
+    if not report.conforms:
+        first = "; ".join(_line(v) for v in report.violations[:3])
+        raise ShapesError(
+            f"the build output does not conform to the shapes ({len(report.violations)} "
+            f"violation{'s' if len(report.violations) != 1 else ''}): {first}"
+        )
+
+
+def check_description(path: Path) -> None:
+    """Raise ShapesError when the dataset description a build wrote breaks ontology/dcat-shapes.ttl."""
+    report = validate_quads(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE), DCAT_SHAPES)
+    if not report.conforms:
+        first = "; ".join(_line(v) for v in report.violations[:3])
+        raise ShapesError(
+            f"{path}: the dataset description does not conform to the DCAT/VoID shapes: {first}"
+        )
+
+
+def _line(violation: Violation) -> str:
+    path = f" {violation.path}" if violation.path else ""
+    return f"{violation.focus}{path}: {violation.message}"
+
+
+def format_report(report: Report, source: str) -> str:
+    """Readable text: violations grouped by shape, each with focus node, path and message."""
+    if report.conforms:
+        return f"{source}: conforms ({report.nodes} nodes checked).\n"
+    lines = [f"{source}: does not conform: {len(report.violations)} violations."]
+    shape = None
+    for violation in report.violations:
+        if violation.shape != shape:
+            shape = violation.shape
+            count = sum(1 for v in report.violations if v.shape == shape)
+            lines += ["", f"{shape} ({count})"]
+        value = (
+            f" [value {violation.value}]" if violation.value and violation.value != violation.focus else ""
+        )
+        lines.append(f"  {violation.focus}  {violation.path or '(node)'}: {violation.message}{value}")
+    return "\n".join(lines) + "\n"
