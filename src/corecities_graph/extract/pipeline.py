@@ -7,10 +7,12 @@ from datetime import date
 
 from ..document import Document, slugify
 from ..resolve.reference import Reference
+from .bodies import resolve_name, type_of
 from .facts import Declaration, Extraction, OrgMention
-from .organisations import find_organisations, resolve_name, type_of
-from .people import find_people, settle_posts
+from .organisations import find_organisations
+from .people import find_people
 from .places import find_places
+from .posts import settle_posts
 from .proposals import find_proposals, proposed_organisations
 from .quotes import find_quotes
 from .signatories import find_alliance_members, find_declaration, find_signatories

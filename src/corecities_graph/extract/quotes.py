@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .facts import PersonMention, Quote, Role
-from .people import SPEECH_VERBS
+from .lexicon import SPEECH_VERBS
 from .text import Paragraph, Segmented
 
 _OPEN_AFTER_CUE = re.compile(

@@ -16,8 +16,8 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from .._version import __version__
 from ..document import Document, slugify
+from ..extract.bodies import type_of
 from ..extract.facts import Evidence, Extraction, OrgMention, Role
-from ..extract.organisations import type_of
 from ..resolve.reference import INSTITUTION_TYPES, Reference
 from .vocab import (
     CCG,

@@ -1,0 +1,111 @@
+"""What the name of a body is made of: head words and the type they give, and canonical names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..resolve.names import fold
+from ..resolve.reference import Reference
+
+# Head words that make a capitalised phrase an organisation name, and the type they give.
+HEADS: dict[str, str] = {
+    # a college or school is further education, a conservatoire or a faculty: a university only by name
+    "University": "university", "College": "other", "Polytechnic": "university", "School": "other",
+    "Council": "council", "Authority": "other",
+    "Institute": "institute", "Centre": "institute", "Laboratory": "institute",
+    "Government": "government", "Department": "government", "Ministry": "government", "Office": "other",
+    "Treasury": "government", "Parliament": "government", "Assembly": "government",
+    "Ltd": "company", "Limited": "company", "plc": "company", "PLC": "company", "Inc": "company",
+    "LLP": "company", "Company": "company", "Corporation": "company",
+    "Alliance": "alliance", "Network": "alliance", "Consortium": "alliance",
+    "Trust": "other", "Chamber": "other", "Partnership": "other", "Board": "other",
+    "Agency": "other", "Commission": "other", "Foundation": "other", "Society": "other",
+    "Association": "other", "Federation": "other", "Hospital": "other", "Museum": "other",
+    "Forum": "other", "Catapult": "other", "Group": "other", "Committee": "other", "Cabinet": "other",
+    "District": "other", "System": "other", "Service": "other", "Enterprise": "other", "Taskforce": "other",
+}  # fmt: skip
+
+
+# A capitalised word right after a head that turns the phrase into something else.
+DOCUMENT_WORDS = {
+    "Agreement", "Agreements", "Declaration", "Charter", "Strategy", "Package", "Deal", "Plan",
+    "Programme", "Fund", "Compact", "Accord", "Review", "Report", "Act", "Bill", "Awards",
+    "Campus", "Challenge", "Partnerships", "Scheme", "Zone", "Week", "Day",
+}  # fmt: skip
+
+
+MASTHEAD_WORDS = {"News", "Magazine", "Blog", "Press", "Online", "Website"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    name: str
+    type: str
+    surface: str
+    members: tuple[str, ...] = ()
+
+
+def resolve_name(surface: str, type_: str, ref: Reference) -> tuple[str, str]:
+    """Canonical name and type of an organisation as written."""
+    known = ref.canonical_org(surface)
+    if known is not None:
+        inst = ref.institutions.get(known)
+        return known, inst.type if inst else type_
+    name = re.sub(r"^[Tt]he\s+", "", surface)
+    return name, type_
+
+
+# "Cabinet Office", "Home Office", "Scotland Office": departments of state; "the City Office" is not one
+_STATE_OFFICE = re.compile(
+    r"^(?:Cabinet|Home|Foreign(?:,\s+Commonwealth\s+(?:and|&)\s+Development)?|Scotland|Wales|Northern\s+Ireland"
+    r"|India|Colonial|War)\s+Office$|^Office\s+(?:for|of)\s"
+)
+
+
+NATIONS = {"Scotland", "Wales", "England", "Ireland", "UK", "Cymru", "Britain"}
+
+
+def type_of(name: str) -> str:
+    if _STATE_OFFICE.search(name):
+        return "government"
+    words = name.split()
+    if words and words[0] == "Universities" and len(words) > 2:
+        return "alliance"
+    if re.search(r"\b(?:Combined|Unitary|Local|Strategic|Regional)\s+Authority$", name):
+        return "council"
+    last_head = next((w for w in reversed(words) if w in HEADS), None)
+    if last_head in {"College", "School"} and "University" in words:
+        return "university"  # "University College Birmingham", "Glasgow University Medical School"
+    for word in reversed(words):
+        if word in HEADS:
+            return HEADS[word]
+    return "other"
+
+
+_ROLE_CACHE: dict[int, frozenset[str]] = {}
+
+
+def _role_key(words: list[str]) -> str:
+    return fold(" ".join(words).replace("-", " "))
+
+
+def starts_role(words: list[str], j: int, ref: Reference) -> bool:
+    """Whether words[j:] open with a post ('Leader', 'Pro Vice-Chancellor', 'chief executive')."""
+    if id(ref) not in _ROLE_CACHE:
+        _ROLE_CACHE[id(ref)] = frozenset(_role_key(r.split()) for r in ref.roles) | {"pro vice chancellor"}
+    roles = _ROLE_CACHE[id(ref)]
+    if j >= len(words) or words[j].lower().split("-")[0] not in _role_firsts(roles):
+        return False
+    return any(_role_key(words[j : j + k]) in roles for k in (3, 2, 1) if j + k <= len(words))
+
+
+_FIRSTS_CACHE: dict[int, frozenset[str]] = {}
+
+
+def _role_firsts(roles: frozenset[str]) -> frozenset[str]:
+    if id(roles) not in _FIRSTS_CACHE:
+        _FIRSTS_CACHE[id(roles)] = frozenset(r.split()[0] for r in roles if r)
+    return _FIRSTS_CACHE[id(roles)]

@@ -1,0 +1,176 @@
+"""Bodies found by list rather than by head word: reference names and their aliases, NHS bodies,
+bodies named by a word and a place, and the proper names on the lines of a list of parties."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..resolve.names import fold
+from ..resolve.reference import Reference
+from .bodies import HEADS, Candidate, resolve_name, type_of
+from .text import Segmented, lists_parties
+
+_NHS = re.compile(r"\bNHS(?:\s+[A-Z][\w’'-]*)*?\s+Trust\b")
+
+
+_NHS_WORD = re.compile(r"(?:[A-Z][\w’'-]*|of|and|&)$")
+
+
+_NHS_BOARD = re.compile(r"\bNHS(?:\s+(?:and\s+)?[A-Z][\w’'-]+)+")
+
+
+def nhs_candidates(text: str, lo: int, hi: int) -> Iterable[Candidate]:
+    """'University Hospitals of Leicester NHS Trust', 'X and Y Mental Health NHS Foundation Trust',
+    and the boards named by NHS and a place: 'NHS Tayside', 'NHS Greater Glasgow and Clyde'."""
+    if "NHS" not in text[lo:hi]:
+        return
+    for match in _NHS_BOARD.finditer(text, lo, hi):
+        surface = match.group()
+        if not re.search(r"\b(?:Trusts?|Foundation|Boards|Services|Trust\w*)$", surface) and " " in surface:
+            yield Candidate(match.start(), match.end(), surface, "other", surface)
+    for match in _NHS.finditer(text, lo, hi):
+        words = list(re.finditer(r"\S+", text[lo : match.start()]))
+        start = match.start()
+        for k in range(len(words) - 1, -1, -1):
+            word = words[k].group()
+            if not _NHS_WORD.match(word) or word in {"The", "A", "An"}:
+                break
+            nxt = words[k + 1].group() if k + 1 < len(words) else "NHS"
+            if word in HEADS and not nxt.startswith(("Hospital", "Health")):
+                break
+            if word == "of" and not (k and words[k - 1].group().startswith("Hospital")):
+                break
+            start = lo + words[k].start()
+        while True:  # never open on a connector: "and Solihull ..." -> "Solihull ..."
+            lead = re.match(r"(?:of|and|&)\s+", text[start : match.end()])
+            if not lead:
+                break
+            start += lead.end()
+        surface = text[start : match.end()]
+        yield Candidate(start, match.end(), surface, "other", surface)
+
+
+# Bodies named by a word and a place, with no head word: "Sustainable Glasgow", "Homes England",
+# "Invest Northern Ireland", "Skills Development Scotland"
+_PLACE_BODY_WORDS = (
+    "Sustainable|Smart|Invest|Visit|Marketing|Creative|Digital|Healthy|Connected|Green|Innovate|Homes|Historic"
+    "|Natural|Sport|Skills\\s+Development|Transport\\s+for|Business|Culture|Arts"
+)
+
+
+_CYNGOR = re.compile(r"\bCyngor\s+(?:Sir\s+|Dinas\s+)?[A-Z][\w’'-]+")
+
+
+_PLACE_BODY_GATE = re.compile(rf"\b(?:{_PLACE_BODY_WORDS}|Cyngor)\s")
+
+
+_SHAPE_CACHE: dict[int, re.Pattern[str]] = {}
+
+
+def shaped_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[Candidate]:
+    if id(ref) not in _SHAPE_CACHE:
+        places = sorted(
+            {*ref.city_aliases, "England", "Scotland", "Wales", "Northern Ireland"}, key=len, reverse=True
+        )
+        alternation = "|".join(re.escape(p) for p in places)
+        _SHAPE_CACHE[id(ref)] = re.compile(rf"(?<![\w-])(?:{_PLACE_BODY_WORDS})\s+(?:{alternation})(?![\w-])")
+    if not _PLACE_BODY_GATE.search(text, lo, hi):
+        return
+    for match in _SHAPE_CACHE[id(ref)].finditer(text, lo, hi):
+        name, type_ = resolve_name(match.group(), "other", ref)
+        yield Candidate(match.start(), match.end(), name, type_, match.group())
+    for match in _CYNGOR.finditer(text, lo, hi):  # Welsh: "Cyngor Gwynedd" is Gwynedd Council
+        yield Candidate(match.start(), match.end(), match.group(), "council", match.group())
+
+
+def list_line_candidates(seg: Segmented, found: list[Candidate], ref: Reference) -> Iterable[Candidate]:
+    """A short line on its own that is a known name misspelt ('Queens Univeristy Belfast'), or any
+    proper name on a line of a list of parties ('Scottish Enterprise', 'NHS Tayside')."""
+    in_list = False
+    for paragraph in seg.paragraphs:
+        if lists_parties(paragraph.text):
+            in_list = True
+            continue
+        if paragraph.noise or len(paragraph.text) > 80 or len(paragraph.text.split()) > 8:
+            in_list = in_list and paragraph.noise
+            continue
+        if any(paragraph.start <= c.start < paragraph.end for c in found):
+            continue
+        surface = paragraph.text.rstrip(" .;,")
+        known = ref.canonical_org(surface)
+        if known is not None:
+            inst = ref.institutions.get(known)
+            type_ = inst.type if inst else type_of(known)
+            yield Candidate(paragraph.start, paragraph.start + len(surface), known, type_, surface)
+        elif in_list and _PROPER_LINE.fullmatch(surface):
+            name, type_ = resolve_name(surface, type_of(surface), ref)
+            yield Candidate(paragraph.start, paragraph.start + len(surface), name, type_, surface)
+        else:
+            in_list = False
+
+
+# "Scottish Enterprise", "NHS Greater Glasgow and Clyde": a line of capitalised words and links
+_PROPER_LINE = re.compile(
+    r"(?:The\s+)?[A-Z][\w’'&.-]*(?:\s+(?:(?:of|and|for|the|&|in|on)\s+)*[A-Z][\w’'&.-]*)+"
+)
+
+
+def gazetteer_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[Candidate]:
+    for pattern, by_key in _gazetteer_patterns(ref):
+        for match in pattern.finditer(text, lo, hi):
+            canonical = by_key.get(fold(match.group().strip("‘’'")))
+            if canonical is None:
+                continue
+            inst = ref.institutions.get(canonical)
+            type_ = inst.type if inst else type_of(canonical)
+            lead = len(match.group()) - len(match.group().lstrip("‘'"))
+            yield Candidate(match.start() + lead, match.end(), canonical, type_, match.group()[lead:])
+
+
+_PATTERN_CACHE: dict[int, list[tuple[re.Pattern[str], dict[str, str]]]] = {}
+
+
+def _gazetteer_patterns(ref: Reference) -> list[tuple[re.Pattern[str], dict[str, str]]]:
+    """Two alternations, longest names first: full names, then short forms that no capital follows."""
+    key = id(ref)
+    if key not in _PATTERN_CACHE:
+        full: dict[str, str] = {name: name for name in ref.institutions}
+        for alias, canonical in _alias_surfaces(ref):
+            full[alias] = canonical
+        short = {s: c for s, c in ref.short_forms.items() if s not in full}
+        patterns = []
+        for surfaces, guard in ((full, ""), (short, r"(?![’']?\s*[A-Z])")):
+            if not surfaces:
+                continue
+            bodies = []
+            for surface in sorted(surfaces, key=len, reverse=True):
+                bodies.append(re.sub(r"['’]", "[’']?", re.escape(surface)).replace(r"\ ", r"\s+"))
+            pattern = re.compile(rf"(?<![\w-])[‘']?(?:{'|'.join(bodies)})[’']?(?![\w-]){guard}")
+            patterns.append((pattern, {fold(s): c for s, c in surfaces.items()}))
+        # an alliance's name is still its name in other capitals ("the core cities group"); only
+        # those few names are matched regardless of case, which keeps the long alternation fast
+        alliances = {
+            s: c for s, c in full.items()
+            if " " in s and (ref.institutions[c].type if c in ref.institutions else type_of(c)) == "alliance"
+        }  # fmt: skip
+        if alliances:
+            bodies = [re.escape(s).replace(r"\ ", r"\s+") for s in sorted(alliances, key=len, reverse=True)]
+            pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})(?![\w-])", re.IGNORECASE)
+            patterns.append((pattern, {fold(s): c for s, c in alliances.items()}))
+        _PATTERN_CACHE[key] = patterns
+    return _PATTERN_CACHE[key]
+
+
+def _alias_surfaces(ref: Reference) -> Iterable[tuple[str, str]]:
+    path = ref.directory / "aliases.csv" if ref.directory else None
+    if path is None or not path.exists():
+        return []
+    import csv
+
+    with path.open(newline="", encoding="utf-8") as handle:
+        return [
+            (row["alias"], row["canonical"])
+            for row in csv.DictReader(handle)
+            if row["kind"] == "organisation"
+        ]

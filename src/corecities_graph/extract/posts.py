@@ -1,0 +1,320 @@
+"""Posts people hold: read from the words around a name, and settled against the organisations named."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .facts import OrgMention, PersonMention, PlaceMention, Role
+from .lexicon import STOP, Lexicon
+from .text import capitalise, starting_within
+
+_OWNER = re.compile(r"^(?:the\s+)?[a-z][\w-]*[’']s\s+")  # "the university's Pro Vice-Chancellor"
+_LEADING = re.compile(
+    r"^(?:\s|,|and\b|also\b|as well as\b|who is\b|who was\b|is\b|the\b|our\b|its\b|a\b|an\b)+",
+    re.IGNORECASE,
+)
+_CUT = re.compile(r"\s+(?:of|at|with|from)\s+|\s+for\s+(?![A-Z])|\s*,\s*|\s+in\s+(?=the\b)")
+
+
+def role_at(role: str, org: str, kind: str) -> Role:
+    return Role(role, org, org_is_city=kind == "city", org_is_region=kind == "region")
+
+
+def post_targets(
+    start: int, end: int, orgs: list[OrgMention], places: list[PlaceMention]
+) -> list[tuple[int, int, str, str]]:
+    """Organisations and places a post can be in: (start, end, name, 'org' | 'city' | 'region')."""
+    targets = [
+        (o.evidence.span.start, o.evidence.span.end, o.name, "org")
+        for o in starting_within(orgs, start, end)
+        if o.evidence.span.end <= end
+    ]
+    targets += [
+        (p.evidence.span.start, p.evidence.span.end, p.name, p.kind)
+        for p in starting_within(places, start, end)
+        if p.evidence.span.end <= end
+    ]
+    return sorted(targets)
+
+
+def roles_in(
+    text: str,
+    start: int,
+    end: int,
+    orgs: list[OrgMention],
+    places: list[PlaceMention],
+    lex: Lexicon,
+) -> list[Role]:
+    """Posts in an apposition: 'Chair of A and Leader of B', 'A's Chair', 'A Chair', 'Role, A'.
+
+    The apposition is cut into posts at commas, semicolons and at an 'and' that closes a complete
+    post ('Leader of the House and Chair of X'), never inside a name and never in a combined post
+    ('Principal and Vice-Chancellor of Y' is one).
+    """
+    targets = post_targets(start, end, orgs, places)
+    roles: list[Role] = []
+    for c_start, c_end in _post_chunks(text, start, end, targets, lex):
+        inside = [t for t in targets if c_start <= t[0] and t[1] <= c_end]
+        if not inside:
+            role = _clean(_OWNER.sub("", _LEADING.sub("", text[c_start:c_end])))
+            if _is_role(role, lex) and not any(r.role == role for r in roles):
+                roles.append(Role(role, None))
+            continue
+        t_start, t_end, name, kind = inside[0]
+        before = _clean(_last_cut(_LEADING.sub("", text[c_start:t_start])))
+        after = text[t_end:c_end]
+        possessive = re.match(r"[’']s\s", after)
+        after_role = _clean(re.split(r"\s+(?:of|at)\s+", after[possessive.end() if possessive else 0 :])[0])
+        if _is_role(before, lex):
+            roles.append(role_at(before, name, kind))
+        elif after_role and _is_role(after_role, lex) and (possessive or not after[:1].strip()):
+            roles.append(
+                role_at(after_role, name, kind)
+            )  # "A's Chair", "University of X Pro Vice-Chancellor"
+        elif not before and roles and roles[-1].org is None:
+            roles[-1] = role_at(roles[-1].role, name, kind)  # "Leader, Wakefield Council"
+    return roles
+
+
+_NAMED_LIST = re.compile(
+    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*\s+and\s+[A-Z]"
+)
+_SEPARATOR = re.compile(
+    r"\s*[,;]\s*(?:and\s+(?:also\s+)?)?|\s+(?:and|&)\s+(?:also\s+|is\s+)?|\s+as\s+well\s+as\s+"
+)
+
+
+def _post_chunks(
+    text: str, start: int, end: int, targets: list[tuple[int, int, str, str]], lex: Lexicon
+) -> list[tuple[int, int]]:
+    """Where each post of an apposition starts and ends."""
+    chunks: list[tuple[int, int]] = []
+    cursor = start
+    for sep in _SEPARATOR.finditer(text, start, end):
+        if any(a < sep.end() and sep.start() < b for a, b, _, _ in targets):
+            continue  # "Heseltine Institute for Public Policy, Practice and Place" is one name
+        opened = text[start : sep.start()]
+        if opened.count("(") > opened.count(")"):
+            continue  # "Communications Manager (Arts, Law and Social Sciences)" is one post
+        if (
+            sep.group().strip() == ","
+            and _NAMED_LIST.match(text, sep.end(), end)
+            and not lex.role_word.match(text, sep.end())
+        ):
+            continue  # "Secretary of State for Housing, Communities and Local Government" is one post
+        if not sep.group().strip().startswith((",", ";")):
+            head = text[cursor : sep.start()]
+            complete = any(cursor <= a and b <= sep.start() for a, b, _, _ in targets) or re.search(
+                r"\s(?:of|for|at)\s", head
+            )
+            # "Council leader and Core Cities vice-chair": the second post opens with its organisation
+            owned = any(a == sep.end() for a, _, _, _ in targets) and lex.role_word.search(head)
+            if not owned and (not complete or not lex.role_word.match(text, sep.end())):
+                continue
+        chunks.append((cursor, sep.start()))
+        cursor = sep.end()
+    chunks.append((cursor, end))
+    return [(a, b) for a, b in chunks if b > a]
+
+
+def _is_role(role: str, lex: Lexicon) -> bool:
+    """A post names a role word and is not a relative clause ('who leads the')."""
+    return (
+        bool(role)
+        and bool(lex.role_word.search(role))
+        and not re.match(r"(?i)(?:who|which|that|whose)\b", role)
+    )
+
+
+def appos_is_post(appos: str, lex: Lexicon) -> bool:
+    """', Leader of the Opposition,': an apposition that names a post, not a list or a clause."""
+    first = appos.split()[0] if appos.split() else ""
+    return bool(first) and (first[0].isupper() or first in {"the", "a"}) and bool(lex.role_word.search(appos))
+
+
+def _last_cut(head: str) -> str:
+    """'Head of Research at ' -> 'Head of Research': the post ends at the last link word before the name."""
+    part = re.split(r"\s*,\s*", head)[0]
+    cuts = list(_CUT.finditer(part))
+    return part[: cuts[-1].start()] if cuts else part
+
+
+def role_before(
+    text: str,
+    lo: int,
+    name_start: int,
+    orgs: list[OrgMention],
+    places: list[PlaceMention],
+    lex: Lexicon,
+) -> list[Role]:
+    """'A's Chair, Judith Blake' and 'Deputy Vice-Chancellor Professor X': a post before the name."""
+    head = text[lo:name_start]
+    hon = lex.honorific.search(head)
+    if hon and hon.end() == len(head):
+        head = head[: hon.start()]
+    head = head.rstrip()
+    if not head.endswith(",") and head and not head[-1].isalpha():
+        return []
+    chained = _chained_before(text, lo, lo + len(head.rstrip(", ")), orgs, places, lex)
+    if chained:
+        return chained
+    of_role = _role_of_before(text, lo, head, orgs, places, lex)
+    if of_role is not None:
+        return [of_role]
+    tail = lex.role_tail.search(head)
+    if not tail:
+        return []
+    # the role phrase runs back over capitalised words to an organisation's possessive
+    phrase_start = tail.start()
+    words = list(re.finditer(r"[A-Z][\w-]*", head[:phrase_start]))
+    while words and words[-1].end() in (phrase_start - 1, phrase_start) and words[-1].group() not in STOP:
+        phrase_start = words[-1].start()
+        words.pop()
+    combined = lex.role_and.search(head[:phrase_start])
+    if combined:
+        phrase_start = combined.start()  # "President and Vice-Chancellor Professor X": one post
+    # "Northumbria University Vice-Chancellor Professor X", "Halden Council leader Cllr Y":
+    # the organisation opens the phrase
+    for _t_start, t_end, name, kind in post_targets(lo, lo + tail.start(), orgs, places):
+        if t_end >= lo + min(phrase_start, tail.start()) - 1 and not text[t_end : lo + tail.start()].strip():
+            role = _clean(head[t_end - lo :].rstrip(", "))
+            return [role_at(role, name, kind)] if role else []
+    if head[phrase_start:][:1].islower():
+        return []  # a lower-case word alone ("the team leader") is no post to record
+    role = _clean(head[phrase_start:].rstrip(", "))
+    if not role:
+        return []
+    before = head[:phrase_start]
+    possessive = re.search(r"[’']s\s*$", before)
+    if possessive:
+        for _t_start, t_end, name, kind in post_targets(lo, lo + possessive.start(), orgs, places):
+            if t_end == lo + possessive.start():
+                return [role_at(role, name, kind)]
+    return [Role(role, None)]
+
+
+def _chained_before(
+    text: str, lo: int, end: int, orgs: list[OrgMention], places: list[PlaceMention], lex: Lexicon
+) -> list[Role]:
+    """'Core Cities chair and leader of Leeds City Council Sir X': two posts or more before a name."""
+    if end - lo > 200 or not lex.role_word.search(text, lo, end):
+        return []
+    targets = post_targets(lo, end, orgs, places)
+    if not targets:
+        return []
+    stop = max(text.rfind(c, lo, end) for c in ';:(“"')
+    lo = max(lo, stop + 1)
+    starts = [lo + m.start() for m in re.finditer(r"(?<!\S)\S", text[lo:end])][-16:]
+    for begin in starts:
+        if lex.honorific.search(text, begin, end) or any(
+            not any(a <= m.start("name") < b for a, b, _, _ in targets)
+            for m in lex.name.finditer(text, begin, end)
+        ):
+            continue  # another person's name and post stand in between
+        chunks = _post_chunks(text, begin, end, targets, lex)
+        roles = [roles_in(text, a, b, orgs, places, lex) for a, b in chunks]
+        # one post needs an organisation's possessive: "Devon County Council's cabinet member, Cllr X"
+        chained_or_owned = len(chunks) >= 2 or re.search(r"[’']s\s", text[begin:end])
+        if chained_or_owned and all(len(r) == 1 for r in roles) and any(r[0].org for r in roles):
+            return [r[0] for r in roles]
+    return []
+
+
+def _role_of_before(
+    text: str, lo: int, head: str, orgs: list[OrgMention], places: list[PlaceMention], lex: Lexicon
+) -> Role | None:
+    """'Mayor of Leicester Sir X', 'Vice-Chancellor of the University of Y Dame Z', 'Chair of the network Prof W'."""
+    head = head.rstrip(", ")
+    head_end = lo + len(head)
+    target = next((t for t in post_targets(lo, head_end, orgs, places) if t[1] == head_end), None)
+    before = text[lo : target[0]] if target else head
+    match = lex.role_of.search(before)
+    if match is None or (target is None) != bool(match.group("lower")):
+        return None
+    phrase_start = match.start()
+    words = list(re.finditer(r"[A-Z][\w-]*", before[:phrase_start]))
+    while words and words[-1].end() in (phrase_start - 1, phrase_start) and words[-1].group() not in STOP:
+        phrase_start = words[-1].start()
+        words.pop()
+    role = re.sub(r"\s+(?:of|at)\s+(?:the\s+)?(?:[a-z][\w-]*)?\s*$", "", before[phrase_start:])
+    role = _clean(role)
+    if not role or role[0].islower():
+        return None
+    return role_at(role, target[2], target[3]) if target else Role(role, None)
+
+
+def _clean(role: str) -> str:
+    role = role.strip(" ,;:.’'")
+    role = re.sub(r"\s+", " ", role)
+    return capitalise(role)
+
+
+def unique_roles(roles: list[Role]) -> list[Role]:
+    seen: dict[tuple[str, str | None], Role] = {}
+    for role in roles:
+        key = (role.role.lower(), role.org)
+        if key not in seen:
+            seen[key] = role
+    # a role without an organisation adds nothing beside the same role with one
+    with_org = {r.role.lower() for r in seen.values() if r.org}
+    return [r for r in seen.values() if r.org or r.role.lower() not in with_org]
+
+
+# Posts whose organisation goes without saying in a release from one: "Vice-Chancellor Professor X
+# said" on a university's page is its Vice-Chancellor.
+_POSTS_OF = {
+    "university": re.compile(
+        r"^(?:(?:Deputy|Pro|Acting|Interim)[\s-]+)?(?:Vice[\s-]+Chancellor|Principal|Provost|Registrar|Vice[\s-]+Principal"
+        r"|Pro[\s-]+Vice[\s-]+Chancellor|President)(?:\s+and\s+(?:Vice[\s-]+Chancellor|Chief\s+Executive|Principal"
+        r"|President))?$",
+        re.IGNORECASE,
+    ),
+    "council": re.compile(
+        r"^(?:Deputy\s+)?(?:Council\s+)?(?:Co-)?Leader(?:\s+of\s+the\s+Council)?$|^Cabinet\s+Member\b|^Lord\s+Mayor$"
+        r"|^(?:Council\s+)?Chief\s+Executive$",
+        re.IGNORECASE,
+    ),
+}
+
+
+def settle_posts(
+    people: list[PersonMention], orgs: list[OrgMention], publisher: tuple[str, str] | None
+) -> list[PersonMention]:
+    """Give a post named without its organisation the one the text makes clear, else leave it.
+
+    The same post held elsewhere in the text with an organisation wins; then the publisher,
+    when the post is one of its kind; then the organisation of that kind the text names most.
+    """
+    known: dict[tuple[str, str], str] = {}
+    for person in people:
+        for role in person.roles:
+            if role.org:
+                known.setdefault((person.name, role.role.lower()), role.org)
+    # the organisation of a kind the text is about: named more often than any other of its kind
+    mentions: dict[str, dict[str, int]] = {}
+    for org in orgs:
+        counts = mentions.setdefault(org.type, {})
+        counts[org.name] = counts.get(org.name, 0) + 1
+    main: dict[str, str] = {}
+    for kind, counts in mentions.items():
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            main[kind] = ranked[0][0]
+    settled = []
+    for person in people:
+        roles = []
+        for role in person.roles:
+            if role.org is None:
+                target = known.get((person.name, role.role.lower()))
+                for kind, pattern in _POSTS_OF.items():
+                    if target is None and pattern.match(role.role):
+                        if publisher is not None and publisher[1] == kind:
+                            target = publisher[0]
+                        else:
+                            target = main.get(kind)
+                if target is not None:
+                    role = Role(role.role, target)
+            roles.append(role)
+        settled.append(replace(person, roles=tuple(unique_roles(roles))))
+    return settled
