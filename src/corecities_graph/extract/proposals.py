@@ -80,6 +80,8 @@ _PROPOSING = re.compile(
     r"|push\w*|demand\w*|ask\w*|lobb\w*|include|includes|should|must|would)\b",
     re.IGNORECASE,
 )
+# One search for any of the words the rules below start from: most sentences hold none
+_ANY_CUE = re.compile(rf"(?:{_PROPOSING.pattern})|(?:{_CUE.pattern})|(?:{_ASK_FOR.pattern})", re.IGNORECASE)
 # "Whether they will call for more funding remains to be seen": an aside proposes nothing
 _ASIDE = re.compile(
     r"\b(?:whether|remains\s+to\s+be\s+seen|not\s+(?:yet\s+)?(?:clear|known)|unclear|if\s+[\w\s]{1,30}?\bwill)\b",
@@ -150,7 +152,7 @@ def find_proposals(
     for sentence in seg.sentences:
         body = text[sentence.start : sentence.end]
         # every rule below needs a word that proposes: most sentences have none, and stop here
-        if not (_PROPOSING.search(body) or _CUE.search(body) or _ASK_FOR.search(body)) or _ASIDE.search(body):
+        if not _ANY_CUE.search(body) or _ASIDE.search(body):
             continue
         lowered = body.lower()
         for making in _MAKING.finditer(body) if _MAKING_GATE.search(lowered) else ():
@@ -284,7 +286,7 @@ def _listed(seg: Segmented) -> list[tuple[int, int]]:
         if paragraph.noise:
             in_list = False
             continue
-        if _LIST_LEAD.search(paragraph.text):
+        if paragraph.text.rstrip().endswith(":") and _LIST_LEAD.search(paragraph.text):
             in_list = True
             continue
         if not in_list:

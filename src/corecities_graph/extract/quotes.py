@@ -15,6 +15,7 @@ _CUE_AT_END = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^“\"‘:]{{0,60}}?:\s*$")
 _REPORTED = re.compile(
     rf"\b(?:{SPEECH_VERBS})\b\s+(?:that\s+)?(?:the|it|this|they|we|a|an|there|his|her|their)\b"
 )
+_MARK_OPENS = re.compile(r"\s[‘'“\"][A-Za-z]")
 _OPEN_IN_REPORT = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^“\"‘'.!?]{{0,200}}?\s(?P<mark>[‘'“\"])(?=[A-Za-z])")
 # 'The plan was late. "We have waited," she said.': a quote opening after a full stop
 _OPEN_INSIDE = re.compile(r"[.!?]\s+(?P<mark>[“\"])")
@@ -49,9 +50,10 @@ def find_quotes(seg: Segmented, people: list[PersonMention]) -> list[Quote]:
                 before = paragraphs[i - 1]
                 if _CUE_AT_END.search(before.text) or _REPORTED.search(before.text):
                     speaker = _speaker_before(people, before, before.end)
-        elif (report := _OPEN_IN_REPORT.search(paragraph.text)) is not None and _long_enough(
-            paragraph.text, report.start("mark")
-        ):
+        elif (
+            _MARK_OPENS.search(paragraph.text)
+            and (report := _OPEN_IN_REPORT.search(paragraph.text)) is not None
+        ) and _long_enough(paragraph.text, report.start("mark")):
             # "X said the plan was 'not a wish list but a delivery plan, and ...'": the reported
             # speech turns into the speaker's own words
             open_at = report.start("mark")

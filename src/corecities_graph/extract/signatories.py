@@ -32,8 +32,8 @@ _SIGN_CUE = re.compile(
     re.IGNORECASE,
 )
 _MAY_SIGN = re.compile(
-    r"signat|signs?\b|signed|sign\b|join|part\s+in|among|agreed|\bunder\b|represented|put\s+\w+\s+name|endorsed"
-    r"|launched|entered|formed|committed|sealed|brings?\b|bringing|part(?:y|ies|ners?)\b",
+    r"\b(?:signat|signs?\b|signed|sign\b|join|part\s+in|among|agreed|under\b|represented|put\s+\w+\s+name|endorsed"
+    r"|launched|entered|formed|committed|sealed|brings?\b|bringing|part(?:y|ies|ners?)\b)",
     re.IGNORECASE,
 )
 # "The partnership brings A and B together", "brings together A, B and C": the parties follow the verb
@@ -185,6 +185,9 @@ def find_signatories(
             for o in starting_within(orgs, sentence.start, sentence.end)
             if not _inside_name(o, seg, sentence.start, sentence.end)
         ]
+        if not in_sentence:
+            continue  # no organisation named here: no party to find
+        cues = list(_SIGN_CUE.finditer(body))
         under = _UNDER.match(body)
         if under:
             verb = re.search(r"\s(?:are|is|have|has|will)\s", body[under.end() :])
@@ -196,7 +199,7 @@ def find_signatories(
         if (
             colon > 0
             and not re.match(r"\s*[“\"‘']", body[colon + 1 :])
-            and (lists_parties(body[: colon + 1]) or _SIGN_CUE.search(body[:colon]))
+            and (lists_parties(body[: colon + 1]) or any(c.end() <= colon for c in cues))
         ):
             # "The universities that have signed include: A, B and C." / "... with its four universities: A, B"
             for org in in_sentence:
@@ -209,7 +212,7 @@ def find_signatories(
             for org in in_sentence:
                 if sentence.start + brings.end() <= org.evidence.span.start < stop:
                     add(org)
-        for cue in _SIGN_CUE.finditer(body):
+        for cue in cues:
             if _NEGATION.search(body[max(0, cue.start() - 60) : cue.start()]):
                 continue
             cue_at = sentence.start + cue.start()

@@ -55,7 +55,7 @@ _HAS_NUMBER = re.compile(rf"\d|\b(?:{NUMBER_WORD_PATTERN}|half|thirds?|quarters?
 _HAS_PARTY = re.compile(
     r"universities|cities|signator|partner|part(?:y|ies)|institutions|providers|member", re.IGNORECASE
 )
-_HAS_FRACTION = re.compile(r"half|third|quarter|fifth", re.IGNORECASE)
+_HAS_FRACTION = re.compile(r"\b(?:half|third|quarter|fifth)", re.IGNORECASE)
 _WHAT = {"partners": "signatories", "parties": "signatories"}  # those who took part, whatever they are
 _PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?P<p>year|annum|month|week|day)\b|\s+annually\b")
 _NOUN = re.compile(

@@ -160,6 +160,15 @@ class Reference:
 
     def canonical_org(self, surface: str) -> str | None:
         """The reference name for an organisation mention, or None when it is not known."""
+        # the same surfaces come back in every document: the fuzzy lookup is done once each
+        cache = self.__dict__.setdefault("_org_cache", {})
+        if surface not in cache:
+            if len(cache) > 100_000:
+                cache.clear()
+            cache[surface] = self._canonical_org(surface)
+        return cache[surface]  # type: ignore[no-any-return]
+
+    def _canonical_org(self, surface: str) -> str | None:
         key = fold(re.sub(r"^the\s+", "", surface, flags=re.IGNORECASE))
         if key in self.org_aliases:
             return self.org_aliases[key]
