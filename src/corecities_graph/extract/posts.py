@@ -9,6 +9,7 @@ from .facts import OrgMention, PersonMention, PlaceMention, Role
 from .lexicon import STOP, Lexicon
 from .text import capitalise, starting_within
 
+_CHAIN_MARK = re.compile(r"\s(?:and|&)\s|,\s|[’']s\s")
 _OWNER = re.compile(r"^(?:the\s+)?[a-z][\w-]*[’']s\s+")  # "the university's Pro Vice-Chancellor"
 _LEADING = re.compile(
     r"^(?:\s|,|and\b|also\b|as well as\b|who is\b|who was\b|is\b|the\b|our\b|its\b|a\b|an\b)+",
@@ -198,8 +199,8 @@ def _chained_before(
     text: str, lo: int, end: int, orgs: list[OrgMention], places: list[PlaceMention], lex: Lexicon
 ) -> list[Role]:
     """'Core Cities chair and leader of Leeds City Council Sir X': two posts or more before a name."""
-    if end - lo > 200 or not lex.role_word.search(text, lo, end):
-        return []
+    if end - lo > 200 or not _CHAIN_MARK.search(text, lo, end) or not lex.role_word.search(text, lo, end):
+        return []  # one post, no possessive: the simpler rules read it
     targets = post_targets(lo, end, orgs, places)
     if not targets:
         return []

@@ -81,7 +81,11 @@ _PROPOSING = re.compile(
     re.IGNORECASE,
 )
 # One search for any of the words the rules below start from: most sentences hold none
-_ANY_CUE = re.compile(rf"(?:{_PROPOSING.pattern})|(?:{_CUE.pattern})|(?:{_ASK_FOR.pattern})", re.IGNORECASE)
+_ANY_CUE = re.compile(
+    r"\b(?:call|want|back|support|propos|urg|argu|recommend|need|seek|press|push|demand|ask|lobb|include|should"
+    r"|must|would|establish|introduc|to\s+be\s+set|bid)",
+    re.IGNORECASE,
+)
 # "Whether they will call for more funding remains to be seen": an aside proposes nothing
 _ASIDE = re.compile(
     r"\b(?:whether|remains\s+to\s+be\s+seen|not\s+(?:yet\s+)?(?:clear|known)|unclear|if\s+[\w\s]{1,30}?\bwill)\b",
