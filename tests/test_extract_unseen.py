@@ -648,3 +648,8 @@ def test_asks_coordinated_and_cut_at_a_verb(reference, text, proposals) -> None:
 )
 def test_vague_asks_and_calls_for_bids_propose_nothing(reference, text) -> None:
     assert run(text, reference).proposals == []
+
+
+def test_a_whether_after_the_ask_does_not_cancel_it(reference) -> None:
+    text = "She will press for a regional skills passport, whether or not ministers agree."
+    assert [p.name for p in run(text, reference).proposals] == ["Regional skills passport"]

@@ -156,8 +156,12 @@ def find_proposals(
     for sentence in seg.sentences:
         body = text[sentence.start : sentence.end]
         # every rule below needs a word that proposes: most sentences have none, and stop here
-        if not _ANY_CUE.search(body) or _ASIDE.search(body):
+        cue = _ANY_CUE.search(body)
+        if cue is None:
             continue
+        aside = _ASIDE.search(body)
+        if aside and (aside.start() < cue.start() or aside.group().lower().startswith("remains")):
+            continue  # "Whether they will call for ...", "... remains to be seen": an aside
         lowered = body.lower()
         for making in _MAKING.finditer(body) if _MAKING_GATE.search(lowered) else ():
             before = body[: making.start()]
@@ -254,7 +258,7 @@ _NAME_STOP = re.compile(
 _CONTEXT = re.compile(
     r"\b(?:into|within|under|through|beyond|around|across|towards?)\s+(?:the\s+)?$", re.IGNORECASE
 )
-_WORDS = r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
+_WORDS = r"(?!(?:whether|which|that|who|while|if|but|as|so|not)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
 _ENUMERATION = re.compile(rf",\s*{_WORDS}(?:,\s*{_WORDS})*,?\s+(?:and|or)\s+{_WORDS}")
 _NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\b[^.;]*$|n[’']t\b[^.;]*$", re.IGNORECASE)
 
