@@ -653,3 +653,28 @@ def test_vague_asks_and_calls_for_bids_propose_nothing(reference, text) -> None:
 def test_a_whether_after_the_ask_does_not_cancel_it(reference) -> None:
     text = "She will press for a regional skills passport, whether or not ministers agree."
     assert [p.name for p in run(text, reference).proposals] == ["Regional skills passport"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("The agreement commits the five organisations to work together.", 5),
+        ("The partnership brings the three organisations together.", 3),
+    ],
+)
+def test_the_organisations_of_an_agreement_are_its_parties(reference, text, count) -> None:
+    result = run(text, reference)
+    assert [(c.what, c.count) for c in result.claimed_counts] == [("signatories", count)]
+    assert result.statistics == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Manufacturing has been at its core for more than two centuries.",
+        "Our universities are two of the biggest employers in Swansea.",
+        "Ten councils and four universities sign up to the compact.",
+    ],
+)
+def test_spans_of_time_ranks_and_councils_are_not_figures(reference, text) -> None:
+    assert run(text, reference).statistics == []

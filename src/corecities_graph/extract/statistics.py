@@ -38,7 +38,8 @@ _COUNT = re.compile(
     r"member|other|participating|English|British|Scottish|Welsh|regional)\s+|[‘'“\"])*"
     # "two brilliant universities", "three founding partners": a describing word or two
     r"(?:(?!(?:of|per|in|and|or|to|more|than|million|thousand|percent|cent)\b)[a-z][\w-]*\s+){0,2}?)"
-    r"(?P<what>universities|cities|signatories|partners|parties|higher\s+education\s+(?:institutions|providers))\b",
+    r"(?P<what>universities|cities|signatories|partners|parties|organisations|organizations|bodies"
+    r"|higher\s+education\s+(?:institutions|providers))\b",
     re.IGNORECASE,
 )
 # "nearly 60 universities across the UK", "40 universities nationwide": a wider group than the parties
@@ -53,10 +54,13 @@ _ONE_AND_THE_OTHER = re.compile(r"(?<![,\w])\s*[A-Z][\w-]+\s+and\s+the\s+other\s
 # Cheap tests that let a sentence without any figure, or without a party word, be skipped.
 _HAS_NUMBER = re.compile(rf"\d|\b(?:{NUMBER_WORD_PATTERN}|half|thirds?|quarters?|fifth)\b", re.IGNORECASE)
 _HAS_PARTY = re.compile(
-    r"universities|cities|signator|partner|part(?:y|ies)|institutions|providers|member", re.IGNORECASE
+    r"universities|cities|signator|partner|part(?:y|ies)|institutions|providers|member|organi[sz]ations|bodies",
+    re.IGNORECASE,
 )
 _HAS_FRACTION = re.compile(r"\b(?:half|third|quarter|fifth)", re.IGNORECASE)
-_WHAT = {"partners": "signatories", "parties": "signatories"}  # those who took part, whatever they are
+# those who took part, whatever they are
+_WHAT = {"partners": "signatories", "parties": "signatories", "organisations": "signatories",
+         "organizations": "signatories", "bodies": "signatories"}  # fmt: skip
 _PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?P<p>year|annum|month|week|day)\b|\s+annually\b")
 _NOUN = re.compile(
     r"\s+(?P<np>(?:[a-z][\w-]*\s+(?:and\s+)?){0,4}?(?P<head>[a-z][\w-]*s|people|staff|jobs))\b"
@@ -94,7 +98,17 @@ _OWN_ITEMS = {
     "principles", "themes", "pillars", "objectives", "aims", "points", "steps", "chapters", "sections",
     "measures", "demands", "goals", "strands", "workstreams", "areas", "missions", "ambitions",
 }  # fmt: skip
-_COUNT_WORDS = {"universities", "cities", "signatories", "per", "percent"}
+# parties and places counted: how many took part, not a claim about the world
+_COUNT_WORDS = {
+    "universities",
+    "cities",
+    "signatories",
+    "per",
+    "percent",
+    "councils",
+    "boroughs",
+    "authorities",
+}
 
 
 _ORDINALS = {
@@ -123,6 +137,12 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
             if value is None or value != int(value) or value < 2:
                 continue
             what = _WHAT.get(match.group("what").lower(), match.group("what").lower())
+            if match.group("what").lower() in {"organisations", "organizations", "bodies"} and not re.search(
+                r"\b(?:the|its|their|all|both)\s+$",
+                seg.text[max(sentence.start, match.start() - 12) : match.start()],
+                re.IGNORECASE,
+            ):
+                continue  # "the five organisations" are the parties; "40 organisations" is a figure
             if what.startswith("higher"):
                 what = "universities"
             before = seg.text[sentence.start : match.start()]
@@ -269,6 +289,10 @@ def _statistic(
             )
         ):
             return None  # "over five years", "for the next ten years": how long, not how much
+        if head in {"centuries", "decades", "generations"}:
+            return None  # "more than two centuries": how long, not how much
+        if re.match(r"\s+of\s+the\b", tail):
+            return None  # "two of the biggest employers": a rank among others, not a count
         if head in _OWN_ITEMS:
             return None  # "sets out three recommendations": the document's own items, not a claim
         paragraph = seg.paragraphs[sentence.paragraph]
