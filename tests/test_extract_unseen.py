@@ -678,3 +678,26 @@ def test_the_organisations_of_an_agreement_are_its_parties(reference, text, coun
 )
 def test_spans_of_time_ranks_and_councils_are_not_figures(reference, text) -> None:
     assert run(text, reference).statistics == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        ('Alderman Sandra Gilmore, Chair of the City Growth Committee at Belfast City Council, said: "Yes."',
+         "Sandra Gilmore", {("Chair of the City Growth Committee", "Belfast City Council")}),
+        ('Councillor Ali Bruce, Convener of the Finance Committee, Edinburgh City Council, said: "Yes."',
+         "Ali Bruce", {("Convener of the Finance Committee", "Edinburgh City Council")}),
+        ('Dee Walsh, the leader of Leeds city council and vice-chair of Core Cities, said the cities were ready.',
+         "Dee Walsh", {("Leader", "Leeds City Council"), ("Vice-chair", "Core Cities UK")}),
+        ("Pictured: Professor Ruth Devlin, Queen's University Belfast; Mary Byrne, Principal and Chief Executive, "
+         "Belfast Metropolitan College.", "Mary Byrne", {("Principal and Chief Executive", "Belfast Metropolitan College")}),
+    ],
+)  # fmt: skip
+def test_posts_in_committees_lower_case_councils_and_combined_posts_in_captions(
+    reference, text, name, roles
+) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+def test_an_agreement_in_a_headline_is_not_a_person(reference) -> None:
+    assert run("Queen's and partners sign Belfast Region Skills Compact", reference).people == []

@@ -65,6 +65,7 @@ _CYNGOR = re.compile(r"\bCyngor\s+(?:Sir\s+|Dinas\s+)?[A-Z][\w’'-]+")
 _PLACE_BODY_GATE = re.compile(rf"\b(?:{_PLACE_BODY_WORDS}|Cyngor)\s")
 
 
+_LOWER_COUNCIL_CACHE: dict[int, re.Pattern[str]] = {}
 _SHAPE_CACHE: dict[int, re.Pattern[str]] = {}
 
 
@@ -74,7 +75,14 @@ def shaped_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[C
             {*ref.city_aliases, "England", "Scotland", "Wales", "Northern Ireland"}, key=len, reverse=True
         )
         alternation = "|".join(re.escape(p) for p in places)
+        cities = "|".join(re.escape(c) for c in sorted(ref.city_aliases, key=len, reverse=True))
+        _LOWER_COUNCIL_CACHE[id(ref)] = re.compile(rf"(?<![\w-])(?P<city>{cities})\s+city\s+council\b")
         _SHAPE_CACHE[id(ref)] = re.compile(rf"(?<![\w-])(?:{_PLACE_BODY_WORDS})\s+(?:{alternation})(?![\w-])")
+    if " city council" in text[lo:hi]:
+        # "the leader of Leeds city council": the council named in lower case is still its name
+        for match in _LOWER_COUNCIL_CACHE[id(ref)].finditer(text, lo, hi):
+            name = f"{ref.city_aliases[match.group('city')]} City Council"
+            yield Candidate(match.start(), match.end(), name, "council", match.group())
     if not _PLACE_BODY_GATE.search(text, lo, hi):
         return
     for match in _SHAPE_CACHE[id(ref)].finditer(text, lo, hi):

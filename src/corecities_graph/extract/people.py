@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..resolve.reference import Reference
-from .bodies import HEADS
+from .bodies import DOCUMENT_WORDS, HEADS
 from .facts import OrgMention, PersonMention, PlaceMention, Role
 from .lexicon import SPEECH_VERBS, STOP, Lexicon, lexicon
 from .posts import appos_is_post, post_targets, role_at, role_before, roles_in, unique_roles
@@ -27,6 +27,9 @@ _CAPTION = re.compile(
     r"^\s*(?:pictured|photographed|(?:from\s+)?left\s+to\s+right|\(?l(?:eft)?\s*-\s*r(?:ight)?\)?)\b",
     re.IGNORECASE,
 )
+# a caption's post runs to the next ';' ("Principal and Chief Executive, X" is one post); the next
+# titled person's post is cut off separately
+_CAPTION_TAIL = re.compile(r"\s*,\s*(?P<appos>[^;]*?)\s*(?:;|$)")
 _CONTACT_BEFORE = re.compile(r"(?:\bcontact|\bContact|^Or|\bor|[Ee]nquiries:?|[Cc]ontacts?:)\s*:?\s*$")
 _CONTACT_END = re.compile(r"\s*(?:\+|\bon\b|\bor\b|\(0|\d{4,}|\bemail\b|\be-mail\b|\btel\b|[\w.]+@|\.\s*$|$)")
 
@@ -52,7 +55,7 @@ def find_people(
             # after an honorific, only the first word must not be a common word ("Professor Shearer West")
             checked = tokens[:1] if match.group("hon") else tokens
             if any(t in STOP for t in checked) or any(
-                t in HEADS or lex.role_word.fullmatch(t) for t in tokens
+                t in HEADS or t in DOCUMENT_WORDS or lex.role_word.fullmatch(t) for t in tokens
             ):
                 continue
             if not org_spans.free(n_start, n_end):
@@ -90,9 +93,7 @@ def find_people(
                         of_org = (of_orgs[0][2], of_orgs[0][3])
             caption = _CAPTION.match(text[_paragraph_start(seg, sentence.paragraph) : sentence.end])
             if caption and not speech:
-                tail = re.compile(r"\s*,\s*(?P<appos>[^;]*?)\s*(?:;|\s+and\s+(?=[A-Z])|$)").match(
-                    text, after_start, sentence.end
-                )
+                tail = _CAPTION_TAIL.match(text, after_start, sentence.end)
                 frame = True
                 if tail:
                     roles += roles_in(

@@ -9,6 +9,8 @@ from .facts import OrgMention, PersonMention, PlaceMention, Role
 from .lexicon import STOP, Lexicon
 from .text import capitalise, starting_within
 
+# Bodies inside an organisation: a post in one of them is a post in the organisation
+_SUB_BODIES = {"Committee", "Board", "Panel", "Cabinet", "Subcommittee", "Sub-Committee"}
 _CHAIN_MARK = re.compile(r"\s(?:and|&)\s|,\s|[’']s\s")
 _OWNER = re.compile(r"^(?:the\s+)?[a-z][\w-]*[’']s\s+")  # "the university's Pro Vice-Chancellor"
 _LEADING = re.compile(
@@ -63,6 +65,16 @@ def roles_in(
                 roles.append(Role(role, None))
             continue
         t_start, t_end, name, kind = inside[0]
+        if (
+            len(inside) >= 2
+            and name.split()[-1] in _SUB_BODIES
+            and re.fullmatch(r"\s+(?:at|of)\s+(?:the\s+)?", text[t_end : inside[1][0]])
+        ):
+            # "Chair of the City Growth Committee at Belfast City Council": a post in the council
+            role = _clean(_LEADING.sub("", text[c_start:t_end]))
+            if _is_role(role, lex):
+                roles.append(role_at(role, inside[1][2], inside[1][3]))
+                continue
         before = _clean(_last_cut(_LEADING.sub("", text[c_start:t_start])))
         after = text[t_end:c_end]
         possessive = re.match(r"[’']s\s", after)
@@ -75,6 +87,9 @@ def roles_in(
             )  # "A's Chair", "University of X Pro Vice-Chancellor"
         elif not before and roles and roles[-1].org is None:
             roles[-1] = role_at(roles[-1].role, name, kind)  # "Leader, Wakefield Council"
+        elif not before and roles and roles[-1].org and roles[-1].org.split()[-1] in _SUB_BODIES:
+            # "Convener of the Finance Committee, The City of Edinburgh Council": the committee's council
+            roles[-1] = role_at(f"{roles[-1].role} of the {roles[-1].org}", name, kind)
     return roles
 
 
