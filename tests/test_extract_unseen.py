@@ -701,3 +701,26 @@ def test_posts_in_committees_lower_case_councils_and_combined_posts_in_captions(
 
 def test_an_agreement_in_a_headline_is_not_a_person(reference) -> None:
     assert run("Queen's and partners sign Belfast Region Skills Compact", reference).people == []
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("The University of Dundee put its name to the Tay Civic Agreement on Friday, together with Dundee City "
+         "Council.", ["University of Dundee", "Dundee City Council"]),
+        ("Hull City Council has agreed a health partnership, the Hull Hearts Partnership, with the University of Hull.",
+         ["Hull City Council", "University of Hull"]),
+        ("Keele University is one of the signatories of the Stoke Compact, through which it works with Stoke-on-Trent "
+         "City Council.", ["Keele University"]),
+        ("A report from the Civic Research Foundation has found that 60 universities have signed civic agreements.", []),
+    ],
+)  # fmt: skip
+def test_who_signed_is_read_from_the_clause_of_the_signing(reference, text, signatories) -> None:
+    assert sorted(s.org for s in run(text, reference).signatories) == sorted(signatories)
+
+
+def test_a_partnership_that_was_signed_is_not_a_body(reference) -> None:
+    text = "The Aberdeen Energy Transition Partnership was launched yesterday by Aberdeen City Council."
+    assert "Aberdeen Energy Transition Partnership" not in {
+        o.name for o in run(text, reference).organisations
+    }

@@ -106,7 +106,9 @@ def _parents(text: str, chosen: list[Candidate], ref: Reference) -> list[Candida
             if rest[0] in _CONNECT or ref.canonical_city(rest[0]) or rest[0] in NATIONS:
                 continue
             surface = cand.surface[: inner.end()]
-            if len(surface.split()) < 2:
+            if len(surface.split()) < 2 or rest[0] in {"Health", "Healthcare", "Hospital", "Hospitals"}:
+                continue  # "Swansea Bay University Health Board" is one body, not a university's
+            if word == "University" and ref.canonical_org(surface) is None:
                 continue
             name, type_ = resolve_name(surface, type_of(surface), ref)
             extra.append(Candidate(cand.start, cand.start + len(surface), name, type_, surface))

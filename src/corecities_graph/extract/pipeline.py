@@ -45,6 +45,10 @@ _DATELINE = re.compile(
     r"(?:\s+(?P<y>\d{4}))?\b",
     re.IGNORECASE | re.MULTILINE,
 )
+_AGREEMENT_AS_BODY = re.compile(r"\s+(?:was|were|has\s+been|is\s+being)\s+(?:signed|launched|agreed)\b")
+_AGREED_BEFORE = re.compile(
+    r"\b(?:signed|agreed|launched|formed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}partnership,\s+(?:the\s+)?$"
+)
 _URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d{2})/")
 
 
@@ -61,9 +65,13 @@ def extract(document: Document, ref: Reference) -> Extraction:
     places = [p for p in places if named.free(p.evidence.span.start, p.evidence.span.end)]
     counts = find_counts(seg)
     declaration = find_declaration(seg, orgs)
-    if declaration is not None and declaration.named:
-        # "the York Civic Partnership" signed by the council is the agreement, not a body
-        orgs = [o for o in orgs if o.name.lower() != declaration.name.lower()]
+    # "the York Civic Partnership" signed by the council, "The X Partnership was launched": an agreement, not a body
+    orgs = [
+        o for o in orgs
+        if not (declaration is not None and declaration.named and o.name.lower() == declaration.name.lower())
+        and not _AGREEMENT_AS_BODY.match(seg.text, o.evidence.span.end, o.evidence.span.end + 40)
+        and not (o.name.endswith("Partnership") and _AGREED_BEFORE.search(seg.text[max(0, o.evidence.span.start - 60) : o.evidence.span.start]))
+    ]  # fmt: skip
     signatories = find_signatories(seg, orgs, declaration)
     proposals = find_proposals(seg, orgs, proposed)
     if declaration is None and (proposals or counts):

@@ -37,6 +37,14 @@ _MAY_SIGN = re.compile(
     re.IGNORECASE,
 )
 # "The partnership brings A and B together", "brings together A, B and C": the parties follow the verb
+# "A report from X has found that 60 universities have signed": X is not who signed
+_CLAUSE = re.compile(r"\b(?:that|which|who|found|finds|said|says|shows?|showed|reports?|reported)\b")
+# "signed a compact with A", "agreed a partnership, the X Partnership, with A", "..., together with A";
+# not "the Compact, through which it works with A"
+_WITH_PART = re.compile(
+    r"(?:(?!\b(?:which|through|where|who|that|when|while|whose)\b)[^;])*?\b(?:with|alongside)\s+",
+    re.IGNORECASE,
+)
 _JOINED = re.compile(r"\s*(?:,|and|&|,\s*and)?\s*(?:[Tt]he\s+)?")
 _BRINGS = re.compile(r"\bbring(?:s|ing)?\s+(?:together\s+)?", re.IGNORECASE)
 _BRINGS_CONTEXT = re.compile(rf"\b(?:{_AGREEMENT_WORDS})\b", re.IGNORECASE)
@@ -206,6 +214,9 @@ def find_signatories(
                 if org.evidence.span.start > sentence.start + colon:
                     add(org)
         brings = _BRINGS.search(body)
+        other = next((m for m in _NAMED.finditer(body[: brings.start()] if brings else "")), None)
+        if other is not None and declaration.name.lower() not in other.group("name").lower():
+            brings = None  # "The Belfast Region City Deal brings together ...": another agreement's parties
         if brings and _BRINGS_CONTEXT.search(body[: brings.start()]):
             together = re.search(r"\btogether\b", body[brings.end() :])
             stop = sentence.start + brings.end() + (together.start() if together else len(body))
@@ -222,12 +233,17 @@ def find_signatories(
                 verbs = list(re.finditer(r"\b(?:has|have|had)\b", body[: cue.start()]))
                 floor = sentence.start + verbs[-1].end() if verbs else floor
             for org in in_sentence:
-                if floor <= org.evidence.span.start and org.evidence.span.end <= cue_at:
+                between = text[org.evidence.span.end : cue_at]
+                if (
+                    floor <= org.evidence.span.start
+                    and org.evidence.span.end <= cue_at
+                    and not _CLAUSE.search(between)
+                ):
                     add(org)
-            with_part = re.search(r"\b(?:with|alongside)\s+", body[cue.end() :])
+            with_part = _WITH_PART.match(body, cue.end())
             if with_part:
                 # "with A", "alongside A, B and the C": the parties joined on, one after another
-                at = sentence.start + cue.end() + with_part.end()
+                at = sentence.start + with_part.end()
                 for org in in_sentence:
                     if org.evidence.span.start < at:
                         continue
