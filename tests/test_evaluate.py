@@ -79,3 +79,42 @@ def test_render_lists_misses_and_extras(reference, tmp_path: Path) -> None:
     assert "institutions: a: leeds city council" in text  # an extra
     assert evaluation.scores["people"].f1 == 1.0
     assert evaluation.scores["quotes"].fp == 1
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "B20_combined_authority_north_east_skills_innovation_compact",
+        "B18_council_leeds_corecities_devolution_prospectus",
+    ],
+)
+def test_scoring_through_queries_reads_what_build_and_query_print(
+    reference, tmp_path: Path, name: str
+) -> None:
+    # the public contract: `build FILE --out D` then `query NAME --out D --format csv`
+    import csv
+    import io
+
+    from click.testing import CliRunner
+
+    from corecities_graph.cli import cli
+    from corecities_graph.corpus.evaluate import graph_view
+    from corecities_graph.extract import extract
+    from corecities_graph.sources.read import read_document
+
+    text = BLIND / f"{name}.txt"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", str(text), "--out", str(tmp_path)]).exit_code == 0
+
+    def column(query: str, field: str) -> set[str]:
+        result = runner.invoke(cli, ["query", query, "--out", str(tmp_path), "--format", "csv"])
+        assert result.exit_code == 0, result.output
+        return {row[field] for row in csv.DictReader(io.StringIO(result.output))}
+
+    document = read_document(text)
+    view = graph_view(document, extract(document, reference), reference)
+    assert column("signatories", "name") == {r.org for r in view.signatories}
+    assert column("proposals", "name") == {r.name for r in view.proposals}
+    assert column("institutions", "name") == {r.name for r in view.organisations}
+    assert column("people", "name") == {r.name for r in view.people}
+    assert column("cities", "name") == set(view.cities())
