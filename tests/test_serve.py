@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import pytest
+from markupsafe import escape
 from rdflib import Graph, Literal, URIRef
 
 from corecities_graph.corpus.build import BuildSettings, build
@@ -404,19 +405,26 @@ def test_absolute_form_targets_are_refused(server: Server) -> None:
 
 
 def test_security_headers_everywhere(server: Server) -> None:
-    for path in ("/", LEEDS_PATH, "/nothing", "/sparql?" + urlencode({"query": "ASK {}"})):
+    for path in (
+        "/",
+        "/view",
+        "/static/query.js",
+        LEEDS_PATH,
+        "/nothing",
+        "/sparql?" + urlencode({"query": "ASK {}"}),
+    ):
         _, headers, _ = server.request("GET", path)
         assert headers["x-content-type-options"] == "nosniff"
         assert "default-src 'none'" in headers["content-security-policy"]
 
 
 def test_view_is_served_as_built_with_its_policy(server: Server, seed_out: Path) -> None:
-    status, headers, body = server.request("GET", "/")
+    status, headers, body = server.request("GET", "/view")
     assert status == 200
     assert body == (seed_out / "view.html").read_bytes()
     assert headers["content-type"] == "text/html; charset=utf-8"
     assert "script-src 'sha256-" in headers["content-security-policy"]
-    status, headers, body = server.request("HEAD", "/")
+    status, headers, body = server.request("HEAD", "/view")
     assert status == 200 and body == b"" and int(headers["content-length"]) > 1000
 
 
@@ -526,9 +534,9 @@ class Visit:
     errors: list[str] = field(default_factory=list)
 
 
-def visit(browser: Any, url: str) -> Iterator[Visit]:
+def visit(browser: Any, url: str, *, javascript: bool = True) -> Iterator[Visit]:
     """Open a page, failing every request that would leave 127.0.0.1."""
-    context = browser.new_context()
+    context = browser.new_context(java_script_enabled=javascript)
     page = context.new_page()
     seen = Visit(page)
 
@@ -574,7 +582,7 @@ def test_entity_page_in_a_browser(browser: Any, server: Server) -> None:
 
 @pytest.mark.browser
 def test_view_from_the_server_in_a_browser(browser: Any, server: Server) -> None:
-    for seen in visit(browser, server.url):
+    for seen in visit(browser, server.url + "view"):
         seen.page.wait_for_selector("body[data-ready='1']", state="attached", timeout=60_000)
         assert seen.page.evaluate("() => ccgView.visibleNodeIds().length") > 50
         assert seen.errors == []
@@ -598,6 +606,231 @@ def test_hostile_names_stay_text(browser: Any, hostile_server: Server) -> None:
             assert seen.outside == []
     _, _, leeds = hostile_server.request("GET", LEEDS_PATH)
     assert b"&lt;script&gt;window.__pwned=1&lt;/script&gt; plan was agreed in Leeds" in leeds
+
+
+# --- the query page --------------------------------------------------------------------------
+
+
+def page(server: Server, **params: str) -> tuple[int, dict[str, str], str]:
+    status, headers, body = server.request("GET", "/?" + urlencode(params), headers={"Accept": "text/html"})
+    return status, headers, body.decode("utf-8")
+
+
+def test_query_page_without_a_query_is_the_form(server: Server) -> None:
+    status, headers, body = page(server)
+    assert status == 200
+    assert headers["content-type"] == "text/html; charset=utf-8"
+    policy = headers["content-security-policy"]
+    assert "default-src 'none'" in policy and "script-src 'self'" in policy
+    assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+    assert "require-trusted-types-for 'script'" in policy
+    assert '<form id="editor" method="get" action="/">' in body
+    assert '<option value="cities" data-text="# Which cities are named?' in body
+    assert '<section id="results" hidden>' in body
+
+
+def test_query_page_runs_a_typed_query_on_the_server(server: Server) -> None:
+    status, _, body = page(server, query=QUERY_TYPED)
+    assert status == 200
+    assert re.search(r'<p id="summary">12 rows in \d+\.\d{3} s</p>', body)
+    assert f'<td class="iri"><a href="{LEEDS_PATH}">{LEEDS}</a></td><td class="literal">Leeds</td>' in body
+    csv_link = "/sparql?" + urlencode({"query": QUERY_TYPED, "format": "csv"})
+    assert f'<a href="{csv_link.replace("&", "&amp;")}">CSV</a>' in body
+    status, _, data = server.request("GET", csv_link)
+    assert status == 200 and f"{LEEDS},Leeds" in data.decode()
+
+
+def test_query_page_runs_a_named_query_with_its_parameter(server: Server) -> None:
+    status, _, body = page(server, name="entity_sources", entity="Leeds")
+    assert status == 200
+    assert '<option value="entity_sources" data-text=' in body and " selected>" in body
+    assert '<input name="entity" value="Leeds" required>' in body
+    assert '<p id="summary">1 row in' in body
+    assert '<a href="/sparql?name=entity_sources&amp;entity=Leeds&amp;format=json">JSON</a>' in body
+    status, _, data = server.request("GET", "/sparql?name=entity_sources&entity=Leeds&format=csv")
+    assert status == 200
+    assert data.decode().splitlines()[0] == "entity,document,title,date,url,evidence"
+
+
+def test_query_page_asks_for_a_missing_parameter(server: Server) -> None:
+    status, _, body = page(server, name="entity_sources")
+    assert status == 200
+    assert '<p id="note" class="note">Give entity to run this query.</p>' in body
+    assert '<section id="results" hidden>' in body
+    status, _, text = server.request("GET", "/sparql?name=entity_sources")
+    assert status == 400
+    assert text == b"entity_sources: missing parameter entity (give entity=...)\n"
+    status, _, text = server.request("GET", "/sparql?name=cities&colour=red")
+    assert status == 400 and b"unknown parameter colour" in text
+    assert server.request("GET", "/sparql?name=nothing")[0] == 400
+
+
+@pytest.mark.parametrize(
+    ("query", "endpoint_status"),
+    [
+        ("SELECT * WHERE { ?s ?p ", 400),
+        ("DROP ALL", 403),
+        ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", 403),
+    ],
+)
+def test_query_page_shows_the_endpoints_own_refusal(server: Server, query: str, endpoint_status: int) -> None:
+    status, _, refusal = server.sparql(query)
+    assert status == endpoint_status
+    status, _, body = page(server, query=query)
+    assert status == 200  # the page was found; the refusal is in it
+    message = escape(refusal.decode().strip())
+    assert f'<p id="error" class="error" role="alert">{message}</p>' in body
+    assert f"\n{escape(query)}</textarea>" in body  # the query text is kept in the editor
+    status, _, data = server.request(
+        "GET", "/?" + urlencode({"query": query}), headers={"Accept": "application/json"}
+    )
+    answer = json.loads(data)
+    assert (answer["status"], answer["error"]) == (endpoint_status, refusal.decode().strip())
+
+
+def test_query_page_shows_a_timeout_as_the_endpoint_says_it(server: Server) -> None:
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    _, _, body = page(server, query=runaway)
+    assert re.search(
+        r'role="alert">the query ran for \d+\.\d s, over the 2 s limit, and was stopped</p>', body
+    )
+
+
+def test_query_page_escapes_what_it_shows(server: Server) -> None:
+    query = f'SELECT ?x WHERE {{ BIND("{IMG}" AS ?x) }} # </textarea>{SCRIPT}'
+    _, _, body = page(server, query=query)
+    assert IMG not in body and SCRIPT not in body
+    assert f'<td class="literal">{escape(IMG)}</td>' in body
+    assert "&lt;/textarea&gt;" in body
+
+
+def test_query_page_shows_graphs_and_answers(server: Server) -> None:
+    _, _, body = page(server, query=f"DESCRIBE <{LEEDS}>")
+    assert "<th>subject</th><th>predicate</th><th>object</th>" in body
+    assert re.search(r'<p id="summary">\d+ triples in', body)
+    assert ">Turtle</a>" in body and ">CSV</a>" not in body
+    _, _, body = page(server, query=f"ASK {{ <{LEEDS}> a schema:City }}")
+    assert '<p id="boolean">true</p>' in body
+
+
+def test_query_page_assets_are_package_data(server: Server) -> None:
+    for path, media in (("/static/query.js", "text/javascript"), ("/static/query.css", "text/css")):
+        status, headers, body = server.request("GET", path)
+        assert status == 200 and headers["content-type"] == media and body
+    style = server.request("GET", "/static/query.css")[2].decode()
+    assert "url(" not in style and "@import" not in style
+    script = server.request("GET", "/static/query.js")[2].decode()
+    assert re.findall(r"fetch\(([^,]+),", script) == ['"/?" + search']  # only the page itself
+    assert "innerHTML" not in script and "insertAdjacentHTML" not in script and "eval(" not in script
+
+
+QUERY_TYPED = "SELECT DISTINCT ?city ?name WHERE { ?city a schema:City ; schema:name ?name } ORDER BY ?name"
+
+
+@pytest.mark.browser
+def test_query_page_in_a_browser(browser: Any, server: Server) -> None:
+    from playwright.sync_api import expect
+
+    for seen in visit(browser, server.url):
+        page_ = seen.page
+        page_.wait_for_selector("main[data-ready='1']", state="attached")
+        # a named query with a parameter
+        page_.select_option("#name", "entity_sources")
+        assert "Which sources mention an entity" in page_.input_value("#query")
+        page_.fill("fieldset[data-for='entity_sources'] input[name='entity']", "Leeds")
+        page_.click("#run-named")
+        expect(page_.locator("#summary")).to_have_text(re.compile(r"^1 row in \d+\.\d{3} s$"))
+        assert page_.url == server.url + "?name=entity_sources&entity=Leeds"
+        # a typed query, run with Ctrl+Enter
+        page_.fill("#query", QUERY_TYPED)
+        page_.press("#query", "Control+Enter")
+        expect(page_.locator("#summary")).to_have_text(re.compile(r"^12 rows in "))
+        assert page_.input_value("#name") == ""
+        assert page_.url == server.url + "?" + urlencode({"query": QUERY_TYPED})
+        leeds = page_.locator("#table a", has_text=LEEDS)
+        assert leeds.get_attribute("href") == LEEDS_PATH
+        assert page_.locator("#downloads a").all_inner_texts() == ["CSV", "TSV", "JSON"]
+        # a permalink reload shows the same result, from the server
+        page_.reload()
+        page_.wait_for_selector("main[data-ready='1']", state="attached")
+        expect(page_.locator("#summary")).to_have_text(re.compile(r"^12 rows in "))
+        assert page_.input_value("#query") == QUERY_TYPED
+        # a syntax error: line and column under the editor, the text kept, the caret there
+        broken = "SELECT * WHERE {\n  ?s ?p\n"
+        page_.fill("#query", broken)
+        page_.press("#query", "Control+Enter")
+        expect(page_.locator("#error")).to_have_text(
+            re.compile(r"^query: malformed SPARQL at line 3, column 1: ")
+        )
+        assert page_.locator("#results").is_hidden()
+        assert page_.input_value("#query") == broken
+        assert page_.evaluate("() => document.getElementById('query').selectionStart") == len(broken)
+        # back to the typed query
+        page_.go_back()
+        expect(page_.locator("#error")).to_be_hidden()
+        expect(page_.locator("#summary")).to_have_text(re.compile(r"^12 rows in "))
+        assert page_.input_value("#query") == QUERY_TYPED
+        # a refused update shows the endpoint's words
+        page_.fill("#query", "DROP ALL")
+        page_.press("#query", "Control+Enter")
+        expect(page_.locator("#error")).to_have_text("query: this is an update; the graph is read-only here")
+        # a hostile literal stays text
+        page_.fill("#query", f'SELECT ?x WHERE {{ BIND("{IMG}" AS ?x) }}')
+        page_.press("#query", "Control+Enter")
+        page_.wait_for_selector("main[data-busy='0']", state="attached")
+        expect(page_.locator("#table td")).to_have_text(IMG)
+        assert page_.locator("main img, main script").count() == 0
+        assert page_.evaluate("() => window.__pwned") is None
+        # an entity link goes to its page
+        page_.fill("#query", QUERY_TYPED)
+        page_.press("#query", "Control+Enter")
+        page_.locator("#table a", has_text=LEEDS).click()
+        page_.wait_for_load_state()
+        assert page_.locator("h1").inner_text() == "Leeds"
+        assert seen.errors == []
+        assert seen.outside == []
+
+
+@pytest.mark.browser
+def test_query_page_without_javascript(browser: Any, server: Server) -> None:
+    for seen in visit(browser, server.url, javascript=False):
+        page_ = seen.page
+        page_.select_option("#name", "cities")
+        page_.click("#run-named")
+        page_.wait_for_load_state()
+        assert page_.url == server.url + "?name=cities"
+        assert page_.locator("#summary").inner_text().startswith("12 rows in ")
+        assert "Which cities are named?" in page_.input_value("#query")
+        page_.fill("#query", QUERY_TYPED)
+        page_.click("#run")
+        page_.wait_for_load_state()
+        assert page_.url == server.url + "?" + urlencode({"query": QUERY_TYPED})
+        assert page_.locator("#table tbody tr").count() == 12
+        assert page_.locator("#table a", has_text=LEEDS).get_attribute("href") == LEEDS_PATH
+        page_.fill("#query", "SELECT * WHERE { ?s ?p ")
+        page_.click("#run")
+        page_.wait_for_load_state()
+        assert page_.locator("#error").inner_text().startswith("query: malformed SPARQL at line 1, column ")
+        assert page_.input_value("#query") == "SELECT * WHERE { ?s ?p "
+        assert seen.errors == []
+        assert seen.outside == []
+
+
+@pytest.mark.browser
+def test_query_page_shows_hostile_data_as_text(browser: Any, hostile_server: Server) -> None:
+    query = "SELECT DISTINCT ?title ?publisher WHERE { ?d dcterms:title ?title ; dcterms:publisher ?p . ?p schema:name ?publisher }"
+    for seen in visit(browser, hostile_server.url + "?" + urlencode({"query": query})):
+        page_ = seen.page
+        page_.wait_for_selector("main[data-ready='1']", state="attached")
+        text = page_.locator("#table").inner_text()
+        assert SCRIPT in text and IMG in text
+        page_.press("#query", "Control+Enter")  # the same rows, drawn by the script this time
+        page_.wait_for_selector("main[data-busy='0']", state="attached")
+        assert SCRIPT in page_.locator("#table").inner_text()
+        assert page_.locator("main img, main script").count() == 0
+        assert page_.evaluate("() => window.__pwned") is None
+        assert seen.errors == []
+        assert seen.outside == []
 
 
 @pytest.mark.slow

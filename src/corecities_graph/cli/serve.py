@@ -70,7 +70,8 @@ def serve_cli(
     """Serve the graph in --out as Linked Data, with a read-only SPARQL endpoint at /sparql.
 
     Each entity answers at its IRI's path (HTML, Turtle, JSON-LD or N-Triples by the Accept
-    header or ?format=); / is the network view. Ctrl-C stops the server.
+    header or ?format=); / is the query page, /view the network view. Ctrl-C stops the
+    server.
 
     \b
     Example:

@@ -1,17 +1,20 @@
-"""The graph over HTTP: entity pages at their IRIs' paths, a SPARQL endpoint, the network view.
+"""The graph over HTTP: the query page, entity pages at their IRIs' paths, a SPARQL endpoint, the network view.
 
 Read-only, loopback by default, and hardened: bounded requests, a time limit on every query,
-a row limit on every result, strict paths (nothing from the filesystem but view.html).
+a row limit on every result, strict paths (nothing from the filesystem but view.html and the
+query page's own script and stylesheet, which are package data).
 """
 
 from __future__ import annotations
 
 import contextlib
 import html
+import json
 import re
 import signal
 import socket
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,10 +27,22 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from ..errors import QueryError, StoreError
 from ..sparql.conneg import negotiate
 from ..sparql.pool import Answer, Job, QueryPool, text_answer
-from ..sparql.query import check_read_only
-from ..sparql.results import CHARSET, GRAPH_OFFERS, format_override, graph_bytes
+from ..sparql.query import NamedQuery, check_read_only, named_queries
+from ..sparql.results import CHARSET, GRAPH_OFFERS, N_TRIPLES, SPARQL_JSON, format_override, graph_bytes
 from ..store.embedded import GraphStore
 from .pages import Site, page_csp, render_page
+from .query_page import (
+    PAGE_ACCEPT,
+    RESERVED,
+    STATIC,
+    PageState,
+    named_fields,
+    render_query_page,
+    result_from_json,
+    result_from_n_triples,
+    static_file,
+)
+from .query_page import page_csp as query_csp
 
 HTML = "text/html"
 ENTITY_OFFERS = {HTML: HTML, "application/xhtml+xml": HTML, **GRAPH_OFFERS}
@@ -67,6 +82,7 @@ class GraphServer(ThreadingHTTPServer):
         self.settings = settings
         self.pool = pool
         self.site = Site(store.oxigraph)
+        self.queries: dict[str, NamedQuery] = named_queries()
         view = settings.out / "view.html"
         self.view = view.read_bytes() if view.is_file() else None
         found = _META_CSP.search(self.view) if self.view else None
@@ -163,7 +179,14 @@ class Handler(BaseHTTPRequestHandler):
             self._send(text_answer(405, "POST is allowed only at /sparql"), allow="GET, HEAD")
             return
         if path in ("/", "/index.html"):
+            self._query_page(parts.query)
+            return
+        if path in ("/view", "/view.html"):
             self._view()
+            return
+        if path in STATIC:
+            name, media = STATIC[path]
+            self._send(Answer(200, media, static_file(name)))
             return
         self._entity(path, parts.query)
 
@@ -248,27 +271,117 @@ class Handler(BaseHTTPRequestHandler):
         if "update" in params:
             self._send(text_answer(403, "this endpoint is read-only: SPARQL Update is refused"))
             return
+        if params.get("default-graph-uri") or params.get("named-graph-uri"):
+            self._send(text_answer(400, "default-graph-uri and named-graph-uri are not supported here"))
+            return
+        formats = tuple(params.get("format", []) + params.get("output", []) + params.get("results", []))
+        accept = self.headers.get("Accept")
+        if text is None and "name" in params and "query" not in params:
+            job_or_refusal = self._named_job(params, accept, formats)
+            if isinstance(job_or_refusal, Answer):
+                self._send(job_or_refusal)
+                return
+            self._send(self.server.pool.run(job_or_refusal), vary=True)
+            return
         if text is None:
             queries = params.get("query", [])
             if len(queries) != 1:
                 self._send(text_answer(400, "give exactly one query= parameter"))
                 return
             text = queries[0]
-        if params.get("default-graph-uri") or params.get("named-graph-uri"):
-            self._send(text_answer(400, "default-graph-uri and named-graph-uri are not supported here"))
+        refusal = _refusal(text)
+        if refusal is not None:
+            self._send(refusal)
             return
-        try:
-            check_read_only("query", text)
-        except QueryError as exc:
-            self._send(
-                text_answer(
-                    403, str(exc).replace(" (use --allow-service)", "").replace(" (use --allow-update)", "")
-                )
-            )
-            return
-        formats = tuple(params.get("format", []) + params.get("output", []) + params.get("results", []))
-        job = Job(text, self.headers.get("Accept"), formats, self.server.settings.max_rows)
+        job = Job(text, accept, formats, self.server.settings.max_rows)
         self._send(self.server.pool.run(job), vary=True)
+
+    def _named_job(
+        self, params: dict[str, list[str]], accept: str | None, formats: tuple[str, ...]
+    ) -> Job | Answer:
+        """A job for `name=` and its parameters (the other keys of the query string), or the refusal."""
+        names = params["name"]
+        named = self.server.queries.get(names[0]) if len(names) == 1 else None
+        if named is None:
+            known = ", ".join(self.server.queries)
+            return text_answer(400, f"give one name= of a named query ({known})")
+        given = {k: v for k, v in params.items() if k not in RESERVED}
+        declared = {p.name for p in named.params}
+        unknown = sorted(set(given) - declared)
+        if unknown:
+            accepted = ", ".join(sorted(declared)) or "none"
+            return text_answer(
+                400, f"{named.name}: unknown parameter {', '.join(unknown)} (accepted: {accepted})"
+            )
+        values, missing = named_fields(named, given)
+        if missing:
+            usage = "&".join(f"{n}=..." for n in missing)
+            return text_answer(400, f"{named.name}: missing parameter {', '.join(missing)} (give {usage})")
+        return Job(
+            named.text,
+            accept,
+            formats,
+            self.server.settings.max_rows,
+            name=named.name,
+            params=tuple(values.items()),
+        )
+
+    # --- the query page --------------------------------------------------------------------
+
+    def _query_page(self, query: str) -> None:
+        """The editor and the named queries; with ?query= or ?name= also the result, run here."""
+        params = parse_qs(query, keep_blank_values=True, max_num_fields=50)
+        state = PageState()
+        queries = self.server.queries
+        names = [n for n in params.get("name", []) if n]
+        if names:
+            named = queries.get(names[0])
+            if named is None or len(names) != 1:
+                state.status = 400
+                state.error = f"give one name= of a named query ({', '.join(queries)})"
+            else:
+                state.name, state.text = named.name, named.text
+                state.values, missing = named_fields(named, params)
+                if missing:
+                    state.note = f"Give {', '.join(missing)} to run this query."
+                else:
+                    job = self._named_job(
+                        {"name": [named.name], **{k: [v] for k, v in state.values.items()}}, PAGE_ACCEPT, ()
+                    )
+                    self._run_for_page(state, job)
+        elif params.get("query"):
+            texts = params["query"]
+            state.text = texts[0]
+            if len(texts) != 1:
+                state.status, state.error = 400, "give exactly one query= parameter"
+            elif state.text.strip():
+                refusal = _refusal(state.text)
+                if refusal is not None:
+                    state.status, state.error = refusal.status, refusal.body.decode("utf-8").strip()
+                else:
+                    self._run_for_page(state, Job(state.text, PAGE_ACCEPT, (), self.server.settings.max_rows))
+        if negotiate(self.headers.get("Accept"), [HTML, "application/json"]) == "application/json":
+            self._send(Answer(200, "application/json", state.as_json()), vary=True)
+            return
+        body = render_query_page(state, list(queries.values()), self.server.site.origins).encode("utf-8")
+        self._send(Answer(200, HTML, body), csp=query_csp(), vary=True)
+
+    def _run_for_page(self, state: PageState, job: Job | Answer) -> None:
+        """Run a job in the pool and put its result, or the endpoint's refusal, into the page."""
+        started = time.monotonic()
+        reply = job if isinstance(job, Answer) else self.server.pool.run(job)
+        state.seconds = time.monotonic() - started
+        state.reply = reply
+        if reply.status != 200:
+            state.status, state.error = reply.status, reply.body.decode("utf-8", "replace").strip()
+            return
+        state.cut = reply.cut
+        if reply.media == SPARQL_JSON:
+            state.result = result_from_json(self.server.site, json.loads(reply.body))
+        elif reply.media == N_TRIPLES:
+            state.result = result_from_n_triples(self.server.site, reply.body)
+        else:  # the page asked only for these two
+            state.status, state.error = 500, f"unexpected answer of type {reply.media}"
 
     def _body(self) -> bytes | None:
         """The request body within the size limit, or None after answering the error."""
@@ -336,6 +449,16 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         if not self.server.settings.quiet:
             super().log_message(format, *args)
+
+
+def _refusal(text: str) -> Answer | None:
+    """The endpoint's 403 for an update or a SERVICE call (the CLI's flag hints left out), else None."""
+    try:
+        check_read_only("query", text)
+    except QueryError as exc:
+        message = str(exc).replace(" (use --allow-service)", "").replace(" (use --allow-update)", "")
+        return text_answer(403, message)
+    return None
 
 
 def _clean(path: str) -> bool:

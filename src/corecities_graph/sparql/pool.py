@@ -21,7 +21,7 @@ import pyoxigraph as ox
 from ..errors import QueryError, StoreError
 from ..store.embedded import GraphStore
 from .conneg import negotiate
-from .query import run_query
+from .query import bind_params, named_queries, run_query
 from .results import (
     GRAPH_OFFERS,
     RESULT_OFFERS,
@@ -37,12 +37,18 @@ STARTUP_SECONDS = 60.0
 
 @dataclass(frozen=True)
 class Job:
-    """One query, with what the client accepts and how many rows at most to return."""
+    """One query, with what the client accepts and how many rows at most to return.
+
+    A job with a `name` runs that named query with `params` bound to its declared parameters
+    (resolved by the worker, within the time limit), and `text` is that query's text.
+    """
 
     text: str
     accept: str | None
     formats: tuple[str, ...]
     max_rows: int
+    name: str | None = None
+    params: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,12 @@ def text_answer(status: int, message: str) -> Answer:
 def answer(store: GraphStore, job: Job) -> Answer:
     """Run one job against an open store (in a worker process) and format the result."""
     try:
-        result = run_query(store, "query", job.text)
+        if job.name is not None:
+            named = named_queries()[job.name]
+            bound = bind_params(store, named, dict(job.params))
+            result = run_query(store, job.name, named.text, substitutions=bound)
+        else:
+            result = run_query(store, "query", job.text)
         if isinstance(result, ox.QueryBoolean):
             media = _choose(job, RESULT_OFFERS)
             if media is None:
