@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import tempfile
@@ -111,7 +112,11 @@ def stream_rdf(store: ox.Store, fmt: str, output: BinaryIO) -> None:
             triples = store.query(_UNION, use_default_graph_as_union=True)
             assert isinstance(triples, ox.QueryTriples)
             ox.serialize(triples, output, rdf_format, prefixes=prefixes)
+    except BrokenPipeError:
+        raise  # the reader of a pipe went away: not the graph's fault, and not an error to report
     except (OSError, ValueError) as exc:
+        if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
+            raise
         raise StoreError(f"cannot serialise the graph: {exc}") from exc
 
 
