@@ -166,9 +166,13 @@ def _select(store: GraphStore, text: str) -> Iterable[Any]:
 
 def analyse(store: GraphStore) -> Analysis:
     """Centralities, communities, components and city ties of the store's entity graph, sorted and seeded."""
+    return analyse_graph(entity_graph(store))
+
+
+def analyse_graph(graph: nx.Graph) -> Analysis:
+    """The metrics of an entity graph made by `entity_graph`."""
     import networkx as nx
 
-    graph = entity_graph(store)
     result = Analysis(edges=graph.number_of_edges())
     if graph.number_of_nodes() == 0:
         return result
@@ -383,7 +387,14 @@ def render_table(analysis: Analysis, *, top: int = 15) -> str:
         ]
         for n in analysis.nodes
     ]
-    out.append(cut(["entity", "kind", "degree", "betweenness", "eigenvector", "community"], rows, "entities", "--format csv or json"))
+    out.append(
+        cut(
+            ["entity", "kind", "degree", "betweenness", "eigenvector", "community"],
+            rows,
+            "entities",
+            "--format csv or json",
+        )
+    )
     out += ["", "Communities (Louvain):"]
     labels = {n.iri: n.label for n in analysis.nodes}
     for i, members in enumerate(analysis.communities, start=1):
@@ -395,7 +406,14 @@ def render_table(analysis: Analysis, *, top: int = 15) -> str:
         [t.city_a, t.city_b, str(t.weight), str(t.declarations), str(t.people), str(t.proposals)]
         for t in analysis.city_ties
     ]
-    out.append(cut(["city_a", "city_b", "weight", "declarations", "people", "proposals"], ties, "ties", "--format json"))
+    out.append(
+        cut(
+            ["city_a", "city_b", "weight", "declarations", "people", "proposals"],
+            ties,
+            "ties",
+            "--format json",
+        )
+    )
     out += ["", "Connected components:"]
     for i, members in enumerate(analysis.components, start=1):
         names = sorted(labels[m] for m in members)

@@ -132,7 +132,7 @@ RDF_FORMATS = {
 EXPORT_FORMATS = (*RDF_FORMATS, "jsonld", "graphml", "csv")
 SUFFIXES = {
     ".ttl": "ttl", ".nt": "nt", ".nq": "nq", ".trig": "trig", ".rdf": "rdfxml", ".xml": "rdfxml",
-    ".jsonld": "jsonld", ".json": "jsonld", ".graphml": "graphml", ".csv": "csv",
+    ".jsonld": "jsonld", ".json": "jsonld", ".graphml": "graphml", ".gexf": "gexf", ".csv": "csv",
 }  # fmt: skip
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
