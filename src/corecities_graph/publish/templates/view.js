@@ -495,9 +495,20 @@
   network.on("zoom", scheduleRelabel);
   network.on("dragEnd", scheduleRelabel);
 
+  // view.html#node=IRI (as report.html links each entity) opens with that node selected.
+  function selectFromHash() {
+    var m = /^#node=(.+)$/.exec(window.location.hash);
+    if (!m) { return; }
+    var id = null;
+    try { id = decodeURIComponent(m[1]); } catch (e) { id = null; }
+    if (id !== null && byId.has(id)) { selectNode(id, true); }
+  }
+  window.addEventListener("hashchange", selectFromHash);
+
   function opened() {
     network.fit({ animation: false });
     relabel();
+    selectFromHash();
     network.once("afterDrawing", function () {
       window.ccgReadyAt = performance.now();
       document.body.setAttribute("data-ready", "1");
