@@ -31,7 +31,8 @@ def test_build_writes_both_reports_and_the_chart(seed_out: Path) -> None:
     assert '<td>Birmingham</td><td class="n">4</td>' in page
     assert (
         '<td><a href="view.html#node=https%3A%2F%2Fexample.org%2Fcorecities%2Fid%2Fdeclaration%2F'
-        'core-cities-uk-declaration">Core Cities UK Universities Declaration</a></td><td>declaration</td>' in page
+        'core-cities-uk-declaration">Core Cities UK Universities Declaration</a></td><td>declaration</td>'
+        in page
     )
     assert 'alt="Bar chart of signatory institutions per city: Birmingham 4, Glasgow 3' in page
     assert (seed_out / "signatories-by-city.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")

@@ -186,7 +186,9 @@ def view_from_store(store: pyoxigraph.Store, *, max_nodes: int | None = None) ->
             OPTIONAL {{ ?post org:role/skos:prefLabel ?role }} }}"""
         for person, organisation, role in _rows(store, query):
             if organisation in shown_set and organisation != person:
-                relations[(person, organisation)].add(f"holds post in (as {role})" if role else "holds post in")
+                relations[(person, organisation)].add(
+                    f"holds post in (as {role})" if role else "holds post in"
+                )
     labels: dict[str, str] = {}
     for iri in shown:
         label, _used = _node_label(kinds[iri], literals.get(iri, []))
