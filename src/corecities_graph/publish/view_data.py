@@ -247,7 +247,8 @@ def _degrees(store: pyoxigraph.Store, kinds: dict[str, str]) -> Counter[str]:
         ?a ?p ?b FILTER (isIRI(?b) && ?a != ?b && ?p NOT IN ({skipped}))
     }}"""
     pairs = set()
-    for a, b in _rows(store, query):
+    posts = "SELECT DISTINCT ?a ?b WHERE { ?a org:holds ?post . ?post org:postIn ?b FILTER (?a != ?b) }"
+    for a, b in [*_rows(store, query), *_rows(store, posts)]:  # a person is linked to where a post is, too
         if b in kinds and a in kinds:
             pairs.add((a, b) if a < b else (b, a))
     degree: Counter[str] = Counter()
