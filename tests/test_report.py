@@ -29,7 +29,11 @@ def test_build_writes_both_reports_and_the_chart(seed_out: Path) -> None:
     assert "still unlinked: Birmingham City Council, Core Cities UK" in markdown
     page = (seed_out / "report.html").read_text(encoding="utf-8")
     assert '<td>Birmingham</td><td class="n">4</td>' in page
-    assert "<td>Core Cities UK Universities Declaration</td><td>declaration</td>" in page
+    assert (
+        '<td><a href="view.html#node=https%3A%2F%2Fexample.org%2Fcorecities%2Fid%2Fdeclaration%2F'
+        'core-cities-uk-declaration">Core Cities UK Universities Declaration</a></td><td>declaration</td>'
+        in page
+    )
     assert 'alt="Bar chart of signatory institutions per city: Birmingham 4, Glasgow 3' in page
     assert (seed_out / "signatories-by-city.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
 
@@ -110,4 +114,90 @@ def test_long_lists_stop_and_say_how_many_more(seed_out: Path, monkeypatch: pyte
     monkeypatch.setattr(report, "REPORT_ROWS", 1)
     page = report.build_report_html(data, b"")
     left = len(data.unlinked) - 1
-    assert f"<p>Still unlinked: Birmingham City Council … and {left} more names.</p>" in page
+    assert f"<li>still unlinked: Birmingham City Council … and {left} more names.</li>" in page
+    assert (
+        f"<p>… and {figures - 1} more figures: <code>corecities-graph query statistics</code> lists them all.</p>"
+        in page
+    )
+
+
+def _md_sections(markdown: str) -> list[tuple[str, list[str]]]:
+    """(heading, lines of content) for each ## section of the Markdown report."""
+    found = []
+    for chunk in markdown.split("\n## ")[1:]:
+        title, _, body = chunk.partition("\n")
+        found.append((title, [line for line in body.splitlines() if line and not line.startswith("|---")]))
+    return found
+
+
+def _html_sections(page: str) -> list[tuple[str, list[str]]]:
+    """(heading, text of each list item, table row and paragraph) for each <h2> section of the page."""
+    found = []
+    for chunk in page.split("<h2>")[1:]:
+        title, _, body = chunk.partition("</h2>")
+        body = body.split("</body>")[0]
+        pieces = re.findall(r"<(li|tr|p)>(.*?)</\1>", body, re.S)
+        texts = [
+            " | ".join(
+                html.unescape(re.sub(r"<[^>]+>", "", c))
+                for c in re.split(r"</t[dh]>", text)
+                if re.sub(r"<[^>]+>", "", c)
+            )
+            for _, text in pieces
+        ]
+        found.append((html.unescape(title), [text for text in texts if text]))  # the chart is no text
+    return found
+
+
+def _plain(line: str) -> str:
+    """A Markdown line as the words it shows."""
+    line = re.sub(r"^(- |\d+\. )", "", line)
+    if line.startswith("| "):
+        line = " | ".join(cell.strip() for cell in line.strip("|").split("|"))
+    return re.sub(r"\\(.)", r"\1", line).replace("`", "")
+
+
+@pytest.mark.parametrize("rows", [200, 3])
+def test_report_html_says_everything_report_md_says_in_the_same_order(
+    seed_out: Path, monkeypatch: pytest.MonkeyPatch, rows: int
+) -> None:
+    """Every section of report.md is in report.html, in the same order, with the same lines, the
+    same caps and the same "and N more" lines."""
+    from corecities_graph.publish import report
+    from corecities_graph.store.embedded import GraphStore
+
+    store = GraphStore.open(seed_out, read_only=True)
+    data = report.report_data(store)
+    monkeypatch.setattr(report, "REPORT_ROWS", rows)
+    markdown = _md_sections(report.build_report(store, data))
+    page = _html_sections(report.build_report_html(data, signatories_chart(data.signatories_by_city)))
+    assert [title for title, _ in markdown] == [title for title, _ in page]
+    assert [title for title, _ in markdown] == [
+        "What was found", "Sources", "Signatories and claimed counts", "People and posts", "Proposals",
+        "Statistics", "Where sources disagree", "Signatories by city", "Most central entities",
+        "Communities", "Links to Wikidata, ROR and GeoNames",
+    ]  # fmt: skip
+    for (title, md_lines), (_, html_lines) in zip(markdown, page, strict=True):
+        shown = [_plain(line) for line in md_lines if not line.startswith("![")]
+        assert shown == [line for line in html_lines if not line.startswith("The chart is also saved")], title
+    mores = [line for _, lines in page for line in lines if " more " in line and "lists them all" in line]
+    assert (len(mores) >= 3) == (rows == 3)
+
+
+def test_report_html_links_people_organisations_and_proposals_to_the_view(seed_out: Path) -> None:
+    from urllib.parse import unquote
+
+    page = (seed_out / "report.html").read_text(encoding="utf-8")
+    links = {
+        html.unescape(text): unquote(html.unescape(href))
+        for href, text in re.findall(r'<a href="view\.html#node=([^"]+)">([^<]+)</a>', page)
+    }
+    base = "https://example.org/corecities/id/"
+    assert links["Cllr Judith Blake"] == base + "person/judith-blake"
+    assert links["Leeds City Council"] == base + "organisation/leeds-city-council"
+    assert links["Cities Trade Package"] == base + "proposal/cities-trade-package"
+    assert links["Core Cities UK Universities Declaration"] == base + "declaration/core-cities-uk-declaration"
+    people = page.split("<h2>People and posts</h2>")[1].split("<h2>")[0]
+    assert people.count("<li>") == people.count('<li><a href="view.html#node=')
+    proposals = page.split("<h2>Proposals</h2>")[1].split("<h2>")[0]
+    assert proposals.count("<li>") == proposals.count('<li><a href="view.html#node=') == 4

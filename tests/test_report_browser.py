@@ -51,3 +51,32 @@ def test_hostile_text_in_the_report_runs_nothing(browser: Any, tmp_path: Path) -
     assert HOSTILE in page.inner_text("body")
     assert all(url.startswith(("file:", "data:")) for url in requests), requests
     page.close()
+
+
+def test_report_sections_and_their_links_open_the_view_at_the_node(browser: Any, seed_out: Path) -> None:
+    page, messages, requests = open_page(browser, seed_out / "report.html")
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    headings = page.eval_on_selector_all("h2", "hs => hs.map(h => h.textContent)")
+    assert headings == [
+        "What was found", "Sources", "Signatories and claimed counts", "People and posts", "Proposals",
+        "Statistics", "Where sources disagree", "Signatories by city", "Most central entities",
+        "Communities", "Links to Wikidata, ROR and GeoNames",
+    ]  # fmt: skip
+    people = page.locator("h2:text('People and posts') + ul > li")
+    assert people.count() == 4
+    assert page.locator("h2:text('Statistics') + table tbody tr").count() >= 5
+    page.locator("a", has_text="Cllr Judith Blake").click()
+    page.wait_for_selector("body[data-ready='1']", state="attached", timeout=60_000)
+    assert page.url.startswith((seed_out / "view.html").as_uri() + "#node=")
+    assert page.locator("#panel h2").inner_text() == "Judith Blake"
+    assert page.evaluate("ccgView.network.getSelectedNodes()") == [
+        "https://example.org/corecities/id/person/judith-blake"
+    ]
+    page.go_back()
+    page.locator("h2:text('Proposals') + ul a").first.click()
+    page.wait_for_selector("body[data-ready='1']", state="attached", timeout=60_000)
+    assert page.locator("#panel .badge").inner_text() == "proposal"
+    assert all(url.startswith(("file:", "data:")) for url in requests), requests
+    assert [m for m in messages if "rror" in m] == [] and errors == []
+    page.close()

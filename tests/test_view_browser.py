@@ -390,3 +390,39 @@ def test_seed_build_view_shows_people_and_places(browser: Any, tmp_path: Path) -
         assert opened.js("() => ccgView.labelMode()") == "chosen"
         assert opened.errors == []
         assert opened.outside == []
+
+
+OVERLAPS = """() => {
+    const boxes = ccgView.labelBoxes();
+    const hit = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const pairs = [];
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => { if (hit(a, b)) pairs.push([a.id, b.id]); }));
+    return { shown: boxes.map(b => b.id), pairs: pairs };
+}"""
+
+
+def assert_labels_do_not_overlap(opened: Opened) -> list[str]:
+    """The labels vis-network draws at open, measured from its own label boxes: none overlaps another."""
+    found = opened.js(OVERLAPS)
+    assert found["pairs"] == [], found["pairs"]
+    return list(found["shown"])
+
+
+def test_seed_labels_do_not_overlap_and_a_person_reaches_their_organisations(
+    browser: Any, seed_out: Path
+) -> None:
+    for opened in open_view(browser, seed_out / "view.html"):
+        shown = assert_labels_do_not_overlap(opened)
+        kinds = opened.js(
+            "() => Object.fromEntries(JSON.parse(document.getElementById('ccg-data').textContent)"
+            ".nodes.map(n => [n.id, n.kind]))"
+        )
+        named = [i for i in shown if kinds[i] not in ("post", "statistic", "quote", "document")]
+        assert len(named) >= 25 and len(shown) >= 30
+        assert len({i for i in kinds if kinds[i] == "person"} & set(shown)) >= 3
+        opened.js("id => ccgView.select(id)", B + "person/judith-blake")
+        opened.page.fill("#hops", "1")
+        opened.page.click("#focus")
+        assert {B + "organisation/leeds-city-council", B + "organisation/core-cities-uk"} <= opened.visible()
+        assert_labels_do_not_overlap(opened)
+        assert opened.errors == [] and opened.outside == []

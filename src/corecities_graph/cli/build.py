@@ -84,17 +84,19 @@ def build_cli(
     """Build the graph of PATHS (files, folders, or - for stdin) into --out.
 
     With no PATHS, builds data/declaration.txt. Folders are read recursively:
-    .txt, .md, .html, .htm and .pdf files; hidden files are passed over, and
-    files of other kinds are listed as skipped. Each document is added to the
-    store, or replaces its earlier version, in one transaction; documents already
-    in the store with the same content are left as they are. The first build into
-    a folder bulk-loads a new store and moves it into place when done. Ctrl-C
-    (exit 130) or SIGTERM (143) keeps the previous output files, and every graph in
-    the store is either as it was or complete; run the build again to finish.
+    .txt, .text, .md, .markdown, .html, .htm, .xhtml and .pdf files; hidden
+    files are passed over, and files of other kinds are listed as skipped. Each
+    document is added to the store, or replaces its earlier version, in one
+    transaction; documents already in the store with the same content are left
+    as they are. The first build into a folder bulk-loads a new store and moves
+    it into place when done. Ctrl-C (exit 130) or SIGTERM (143) keeps the
+    previous output files, and every graph in the store is either as it was or
+    complete; run the build again to finish.
 
-    Metadata comes from --title, --publisher, --date and --url (for a single
-    document only), else a NAME.meta.json sidecar beside the file, else the
-    document itself (HTML meta tags, PDF document info, a leading URL line).
+    Metadata comes from --title, --publisher, --date (YYYY-MM-DD, YYYY-MM or
+    YYYY) and --url (for a single document only), else a NAME.meta.json sidecar
+    beside the file, else the document itself (HTML meta tags, PDF document
+    info, a leading URL line).
 
     \b
     Example:

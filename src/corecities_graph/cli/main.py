@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +26,35 @@ from .serve import serve_cli
 from .store import export_cli, validate_cli
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """The command group, ending quietly with exit 0 when the reader of stdout goes away."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            result = super().invoke(ctx)
+            sys.stdout.flush()
+            return result
+        except OSError as exc:
+            if not closed_pipe(exc):
+                raise
+            # `corecities-graph export | head` as `cat | head`: the reader has all it wanted. What
+            # is still buffered for stdout goes nowhere, so the exit flush cannot fail again.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+            raise click.exceptions.Exit(0) from None
+
+
+def closed_pipe(exc: BaseException) -> bool:
+    """Whether this is a write to a pipe whose reader has gone (EPIPE), however it was wrapped."""
+    while exc is not None:
+        if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
+            return True
+        exc = exc.__cause__  # type: ignore[assignment]
+    return False
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="corecities-graph")
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr.")
 @click.option(

@@ -28,9 +28,16 @@ from .options import (
     is_flag=True,
     help="Store the metrics as RDF in the named graph {base}graph/analysis, replacing the previous ones.",
 )
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=15,
+    show_default=True,
+    help="Rows of the entity and city-tie tables (0: all); the table says how many it left out.",
+)
 @click.pass_obj
 @reports_errors
-def analyse_cli(settings: Settings, out: Path, fmt: str, write_back: bool) -> None:
+def analyse_cli(settings: Settings, out: Path, fmt: str, write_back: bool, top: int) -> None:
     """Centralities, communities, city ties and components of the entity graph in --out.
 
     Nodes are cities, organisations, people, declarations and proposals; edges are the
@@ -39,6 +46,7 @@ def analyse_cli(settings: Settings, out: Path, fmt: str, write_back: bool) -> No
     \b
     Example:
         corecities-graph analyse --out output
+        corecities-graph analyse --top 0
         corecities-graph analyse --format csv > metrics.csv
         corecities-graph analyse --write-back
     """
@@ -53,7 +61,7 @@ def analyse_cli(settings: Settings, out: Path, fmt: str, write_back: bool) -> No
     elif fmt == "csv":
         click.echo(render_csv(analysis), nl=False)
     else:
-        click.echo(render_table(analysis), nl=False)
+        click.echo(render_table(analysis, top=top), nl=False)
     if write_back:
         graph = store_metrics(store, analysis)
         if not settings.quiet:

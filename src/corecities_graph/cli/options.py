@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -85,7 +86,7 @@ def input_options(func: F) -> F:
             "--date",
             default=None,
             callback=_iso_date,
-            help="Publication date, YYYY-MM-DD (single document only).",
+            help="Publication date: YYYY-MM-DD, YYYY-MM or YYYY (single document only).",
         ),
         click.option("--url", default=None, help="Source URL of the document (single document only)."),
     ]
@@ -138,6 +139,9 @@ def reports_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except CorecitiesError as exc:
+            cause = exc.__cause__
+            if isinstance(cause, OSError) and cause.errno == errno.EPIPE:
+                raise cause from None  # a closed stdout is no failure: the command group ends quietly
             raise click.ClickException(str(exc)) from exc
 
     return wrapper  # type: ignore[return-value]

@@ -49,9 +49,15 @@ def validate_cli(file: Path | None, out: Path) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["ttl", "jsonld", "nt", "nq", "trig", "rdfxml", "graphml", "csv"]),
+    type=click.Choice(["ttl", "jsonld", "nt", "nq", "trig", "rdfxml", "graphml", "gexf", "csv"]),
     default=None,
-    help="Output format (default: from -o's extension, else ttl).",
+    help="Output format (default: from -o's extension, else ttl; graphml with --entities).",
+)
+@click.option(
+    "--entities",
+    is_flag=True,
+    help="graphml, gexf or csv of the entity graph only: cities, organisations, people, "
+    "declarations and proposals with their measures, joined by plain relations (gexf always is).",
 )
 @click.option(
     "-o",
@@ -61,7 +67,7 @@ def validate_cli(file: Path | None, out: Path) -> None:
     help="Write to this file (atomically) instead of stdout.",
 )
 @reports_errors
-def export_cli(out: Path, fmt: str | None, output: Path | None) -> None:
+def export_cli(out: Path, fmt: str | None, entities: bool, output: Path | None) -> None:
     """Write the graph in --out in one format, to stdout or to a file.
 
     ttl, nt and rdfxml hold the union of all documents' graphs; trig, nq and
@@ -69,21 +75,44 @@ def export_cli(out: Path, fmt: str | None, output: Path | None) -> None:
     become node attributes). csv is for spreadsheets: with -o NAME.csv it writes
     NAME-nodes.csv and NAME-edges.csv; on stdout it prints the edges table.
 
+    With --entities, graphml, gexf and csv hold only the entities (cities,
+    organisations, people, declarations, proposals) with their kind, label,
+    links and network measures, and edges named signed, member of, located in,
+    holds post in (labelled with the post) and proposes.
+
     \b
     Example:
         corecities-graph export --format jsonld -o output/graph.jsonld
         corecities-graph export --format csv -o output/graph.csv
+        corecities-graph export --entities -o output/entities.gexf
     """
     from ..store.embedded import GraphStore
     from ..store.export import SUFFIXES, export_files, export_stream
 
-    chosen = fmt or (SUFFIXES.get(output.suffix.lower(), "ttl") if output else "ttl")
+    default = "graphml" if entities else "ttl"
+    chosen = fmt or (SUFFIXES.get(output.suffix.lower(), default) if output else default)
+    if chosen == "gexf":
+        entities = True
+    if entities:
+        from ..network.entities import ENTITY_FORMATS, entity_bytes, write_entity_files
+
+        if chosen not in ENTITY_FORMATS:
+            raise click.UsageError(f"--entities writes graphml, gexf or csv, not {chosen}")
     store = GraphStore.open(out, read_only=True)
+    if entities:
+        if output is None:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(entity_bytes(store, chosen))
+            sys.stdout.buffer.flush()
+            return
+        paths = write_entity_files(store, chosen, output)
+    else:
+        paths = []
     if output is None:
         sys.stdout.flush()
         export_stream(store, chosen, sys.stdout.buffer)
         sys.stdout.buffer.flush()
         return
-    for path in export_files(store, chosen, output):
+    for path in paths or export_files(store, chosen, output):
         if not click.get_current_context().find_root().obj.quiet:
             click.echo(f"  {path}", err=True)

@@ -68,6 +68,8 @@ class BuildResult:
     documents: int = 0
     # Set when the outputs were left alone because the store holds more than AUTO_OUTPUTS_MAX documents.
     outputs_deferred: bool = False
+    # Where each document built or found unchanged was read from: doc id -> source path.
+    sources: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -155,11 +157,13 @@ def build(
             result.warnings.extend(item.warnings)
             seen_ids.setdefault(item.doc_id, label)
             result.unchanged.append(item.doc_id)
+            result.sources[item.doc_id] = _source_path(sources[label])
         else:
             result.warnings.extend(item.warnings)
             if item.doc_id in seen_ids and seen_ids[item.doc_id] != label:
                 item = _renamed(sources[label], f"{item.doc_id}-{item.sha256[:8]}", context)
             seen_ids[item.doc_id] = label
+            result.sources[item.doc_id] = _source_path(sources[label])
             graph = mint.document(item.doc_id)
             if _known_hash(target, graph, settings) == item.sha256:
                 result.unchanged.append(item.doc_id)
@@ -256,9 +260,34 @@ def last_build(out: Path) -> dict[str, object] | None:
         return None
 
 
+def _source_path(item: Document | Path) -> str:
+    """The absolute path a document was read from; empty for text given without a file (stdin)."""
+    path = item if isinstance(item, Path) else Path(item.path) if item.path else None
+    return str(path.absolute()) if path is not None and str(path) != "-" else ""
+
+
+def recorded_sources(out: Path) -> dict[str, str]:
+    """Doc id -> source path of every document the builds into `out` have read."""
+    record = last_build(out) or {}
+    found = record.get("sources")
+    return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
+
+
+def forget_source(out: Path, doc_id: str) -> None:
+    """Drop a removed document from the record of source paths."""
+    from ..store.export import write_atomic
+
+    record = last_build(out)
+    if record and isinstance(record.get("sources"), dict) and doc_id in record["sources"]:  # type: ignore[operator]
+        del record["sources"][doc_id]  # type: ignore[attr-defined]
+        write_atomic(out / BUILD_RECORD, (json.dumps(record, indent=2) + "\n").encode("utf-8"))
+
+
 def _record(out: Path, store: Store, result: BuildResult) -> None:
     from ..store.export import write_atomic
 
+    # Earlier builds into the same folder read other documents: their paths stay known.
+    sources = recorded_sources(out) | result.sources
     record = {
         "time": run_time(),
         "version": __version__,
@@ -266,6 +295,7 @@ def _record(out: Path, store: Store, result: BuildResult) -> None:
         "built": len(result.built),
         "unchanged": len(result.unchanged),
         "failed": len(result.failed),
+        "sources": dict(sorted(sources.items())),
     }
     write_atomic(out / BUILD_RECORD, (json.dumps(record, indent=2) + "\n").encode("utf-8"))
 

@@ -9,7 +9,7 @@ from ..errors import StoreError
 from ..graph.model import Minter
 from ..store.embedded import DocumentInfo, document_infos, find_document, remove_document
 from ..store.remote import ROLES, Endpoints, RemoteStore, open_store
-from .build import last_build
+from .build import forget_source, last_build, recorded_sources
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def status(out: Path, server: str | Endpoints | None = None) -> Status:
     """The documents in the store, its size and the last build recorded in `out`.
 
     Each document's `path` says where its graph lives: the store folder, or for a remote store
-    the Graph Store URL that answers a GET with the graph.
+    the Graph Store URL that answers a GET with the graph; its `source` is the file it was read from.
     """
     store = open_store(out, server, read_only=True)
     rows = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
@@ -75,6 +75,8 @@ def status(out: Path, server: str | Endpoints | None = None) -> Status:
     else:
         documents = [replace(d, path=store.location) for d in document_infos(store)]
         urls = None
+    read_from = recorded_sources(out)
+    documents = [replace(d, source=read_from.get(d.id, "")) for d in documents]
     return Status(store.location, documents, triples, last_build(out), urls)
 
 
@@ -92,4 +94,5 @@ def remove(out: Path, server: str | Endpoints | None, key: str, base_iri: str) -
     remove_document(store, iri, Minter(base_iri).graph("links").value)
     if hasattr(store, "flush"):
         store.flush()
+    forget_source(out, doc_id)
     return doc_id

@@ -166,9 +166,13 @@ def _select(store: GraphStore, text: str) -> Iterable[Any]:
 
 def analyse(store: GraphStore) -> Analysis:
     """Centralities, communities, components and city ties of the store's entity graph, sorted and seeded."""
+    return analyse_graph(entity_graph(store))
+
+
+def analyse_graph(graph: nx.Graph) -> Analysis:
+    """The metrics of an entity graph made by `entity_graph`."""
     import networkx as nx
 
-    graph = entity_graph(store)
     result = Analysis(edges=graph.number_of_edges())
     if graph.number_of_nodes() == 0:
         return result
@@ -350,14 +354,27 @@ def write_back(store: GraphStore, analysis: Analysis) -> str:
 
 
 def render_table(analysis: Analysis, *, top: int = 15) -> str:
-    """The analysis for people: the most central entities, communities, city ties, components."""
+    """The analysis for people: the most central entities, communities, city ties, components.
+
+    The entity and city-tie tables show `top` rows (0: all) and say how many more there are.
+    """
     from ..sparql.formats import render_table as table
+
+    def cut(header: list[str], rows: list[list[str]], what: str, formats: str) -> str:
+        shown = rows[:top] if top else rows
+        text = table(header, shown).rstrip()
+        if len(shown) < len(rows):
+            text = text.rsplit("\n", 1)[0] + (
+                f"\n({len(shown)} of {len(rows)} rows) … and {len(rows) - len(shown)} more {what}: "
+                f"`corecities-graph analyse --top 0` shows them all, {formats} lists every one."
+            )
+        return text
 
     out = [
         f"Entity graph: {len(analysis.nodes)} nodes, {analysis.edges} edges, "
         f"{len(analysis.components)} connected component(s), {len(analysis.communities)} communities.",
         "",
-        f"Most central entities (by betweenness, top {top}):",
+        "Most central entities (by betweenness" + (f", top {top}):" if top else "):"),
     ]
     rows = [
         [
@@ -368,9 +385,16 @@ def render_table(analysis: Analysis, *, top: int = 15) -> str:
             f"{n.eigenvector:.4f}",
             str(n.community),
         ]
-        for n in analysis.nodes[:top]
+        for n in analysis.nodes
     ]
-    out.append(table(["entity", "kind", "degree", "betweenness", "eigenvector", "community"], rows).rstrip())
+    out.append(
+        cut(
+            ["entity", "kind", "degree", "betweenness", "eigenvector", "community"],
+            rows,
+            "entities",
+            "--format csv or json",
+        )
+    )
     out += ["", "Communities (Louvain):"]
     labels = {n.iri: n.label for n in analysis.nodes}
     for i, members in enumerate(analysis.communities, start=1):
@@ -380,9 +404,16 @@ def render_table(analysis: Analysis, *, top: int = 15) -> str:
     out += ["", "Cities tied through shared declarations, people and proposals:"]
     ties = [
         [t.city_a, t.city_b, str(t.weight), str(t.declarations), str(t.people), str(t.proposals)]
-        for t in analysis.city_ties[:top]
+        for t in analysis.city_ties
     ]
-    out.append(table(["city_a", "city_b", "weight", "declarations", "people", "proposals"], ties).rstrip())
+    out.append(
+        cut(
+            ["city_a", "city_b", "weight", "declarations", "people", "proposals"],
+            ties,
+            "ties",
+            "--format json",
+        )
+    )
     out += ["", "Connected components:"]
     for i, members in enumerate(analysis.components, start=1):
         names = sorted(labels[m] for m in members)

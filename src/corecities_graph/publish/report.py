@@ -14,11 +14,13 @@ import base64
 import hashlib
 import html
 import io
+import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
+from urllib.parse import quote
 
 from ..sparql.formats import rows
 from ..sparql.query import named_queries, run_query
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from ..network.analyse import Analysis
 
 CHART_NAME = "signatories-by-city.png"
+VIEW_NAME = "view.html"
 TOP_CENTRAL = 10
 
 _KINDS = (
@@ -49,87 +52,6 @@ def select(store: GraphStore, name: str) -> list[dict[str, str]]:
     query = named_queries()[name]
     header, table = rows(run_query(store, name, query.text))
     return [dict(zip(header, row, strict=True)) for row in table]
-
-
-def build_report(store: GraphStore, extra: ReportData | None = None) -> str:
-    """The report as Markdown; every figure comes from a named query over the store or its analysis."""
-    extra = extra or report_data(store)
-    data = extra.tables
-    out: list[str] = ["# corecities-graph report", ""]
-    out += ["## What was found", "", "| kind | count |", "|---|---|"]
-    for name in _KINDS:
-        out.append(f"| {name.replace('_', ' ')} | {_count(name, data[name])} |")
-    out += ["", "## Sources", ""]
-    sources, more = _first(data["sources"])
-    for row in sources:
-        out.append(
-            f"- {_md(row['title'])} ({_md(row['publisher']) or 'publisher unknown'}, {row['date'] or 'undated'}) {row['url']}".rstrip()
-        )
-    if more:
-        out.append(f"- {_more(more, 'sources', 'documents')}")
-    out += ["", "## Signatories and claimed counts", ""]
-    out += _consistency(store, data)
-    out += ["", "## People and posts", ""]
-    people: dict[str, list[str]] = defaultdict(list)
-    honorific: dict[str, str] = {}
-    for row in data["people"]:
-        honorific[row["name"]] = row["honorific"]
-        if row["role"]:
-            people[row["name"]].append(
-                row["role"] + (f", {row['organisation_name']}" if row["organisation_name"] else "")
-            )
-        else:
-            people.setdefault(row["name"], [])
-    shown_people, more = _first(sorted(people.items()))
-    for name, posts in shown_people:
-        title = f"{honorific[name]} {name}".strip()
-        out.append(f"- {_md(title)}: {_md('; '.join(posts)) or 'no post named'}")
-    if more:
-        out.append(f"- {_more(more, 'people', 'people')}")
-    out += ["", "## Proposals", ""]
-    proposals, more = _first(sorted(data["proposals"], key=lambda r: r["name"]))
-    out += [f"- {_md(row['name'])}" for row in proposals]
-    if more:
-        out.append(f"- {_more(more, 'proposals', 'proposals')}")
-    out += ["", "## Statistics", "", "| subject | figure | measure | source |", "|---|---|---|---|"]
-    statistics, more = _first(data["statistics"])
-    for row in statistics:
-        figure = " ".join(x for x in (row["qualifier"], row["value"], row["unit"]) if x)
-        out.append(
-            f"| {_md(row['subject_name'])} | {_md(figure)} | {_md(row['measure'])} | {_short(row['source'])} |"
-        )
-    if more:
-        out += ["", _more(more, "statistics", "figures")]
-    out += ["", "## Where sources disagree", ""]
-    conflicts, more = _first(data["conflicts"])
-    for row in conflicts:
-        out.append(
-            f"- {_md(row['subject_name'])}, {_md(row['measure'])}: {_md(row['value_a'])} "
-            f"({_short(row['source_a'])}) vs {_md(row['value_b'])} ({_short(row['source_b'])})"
-        )
-    if more:
-        out.append(f"- {_more(more, 'conflicts', 'disagreements')}")
-    if not conflicts:
-        out.append("No disagreements found.")
-    out += ["", "## Signatories by city", "", "| city | signatories |", "|---|---|"]
-    out += [f"| {_md(city)} | {count} |" for city, count in extra.signatories_by_city]
-    out += [
-        "",
-        "## Most central entities",
-        "",
-        "| entity | kind | degree | betweenness |",
-        "|---|---|---|---|",
-    ]
-    for node in extra.central:
-        out.append(f"| {_md(node.label)} | {node.kind} | {node.degree} | {node.betweenness:.4f} |")
-    out += ["", "## Communities", ""]
-    for number, names in enumerate(extra.communities, start=1):
-        out.append(f"{number}. {_community(names, _md)}")
-    out += ["", "## Links to Wikidata, ROR and GeoNames", ""]
-    out += [f"- {target}: {count} entities linked" for target, count in extra.links]
-    out.append("- still unlinked: " + _unlinked(extra.unlinked, _md))
-    out.append("")
-    return "\n".join(out)
 
 
 # A report of 10,000 releases would list tens of thousands of figures: each list stops here and
@@ -170,6 +92,8 @@ class ReportData:
     links: list[tuple[str, int]] = field(default_factory=list)
     unlinked: list[str] = field(default_factory=list)
     analysis: Analysis | None = None
+    consistency: list[str] = field(default_factory=list)
+    """Per source: the counts it claims against the parties it names."""
 
 
 # Each document's graph repeats what it says about an entity, so each pattern is made distinct first.
@@ -217,6 +141,7 @@ def report_data(store: GraphStore) -> ReportData:
     data.links = [(target, int(count)) for target, count in table]
     _, table = rows(run_query(store, "report", _UNLINKED))
     data.unlinked = [name for (name,) in table]
+    data.consistency = _consistency(store, data.tables)
     analysis = analyse(store)
     data.analysis = analysis
     data.central = analysis.nodes[:TOP_CENTRAL]
@@ -268,30 +193,308 @@ img { max-width: 100%; height: auto; }
 """
 
 
+@dataclass(frozen=True)
+class Link:
+    """A name that links to its node in view.html."""
+
+    text: str
+    iri: str
+
+
+@dataclass(frozen=True)
+class Code:
+    """A command to type, shown as code."""
+
+    text: str
+
+
+Part = str | Link | Code
+Parts = tuple[Part, ...]
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: list[Parts]
+
+
+@dataclass(frozen=True)
+class Numbered:
+    items: list[Parts]
+
+
+@dataclass(frozen=True)
+class Para:
+    parts: Parts
+
+
+@dataclass(frozen=True)
+class Table:
+    header: list[str]
+    rows: list[list[Part]]
+    numeric: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class Chart:
+    """The signatories chart: embedded in the HTML, linked from the Markdown."""
+
+    alt: str
+
+
+Block = Bullets | Numbered | Para | Table | Chart
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    blocks: list[Block]
+
+
+def sections(data: ReportData) -> list[Section]:
+    """What both reports say, in order: each format renders these and nothing else."""
+    tables = data.tables
+    iri_of = {row["name"]: row["institution"] for row in tables["institutions"]}
+    out = [
+        Section(
+            "What was found",
+            [
+                Table(
+                    ["kind", "count"],
+                    [[name.replace("_", " "), str(_count(name, tables[name]))] for name in _KINDS],
+                    frozenset({1}),
+                )
+            ],
+        )
+    ]
+    shown, more = _first(tables["sources"])
+    items: list[Parts] = [
+        (
+            f"{row['title']} ({row['publisher'] or 'publisher unknown'}, {row['date'] or 'undated'}) "
+            f"{row['url']}".rstrip(),
+        )
+        for row in shown
+    ]
+    out.append(Section("Sources", [Bullets(items + _more_item(more, "sources", "documents"))]))
+    consistency: list[Block] = (
+        [Bullets([(line,) for line in data.consistency])]
+        if data.consistency
+        else [Para(("No declaration found.",))]
+    )
+    out.append(Section("Signatories and claimed counts", consistency))
+    people: dict[tuple[str, str], list[Parts]] = defaultdict(list)
+    honorific: dict[str, str] = {}
+    for row in tables["people"]:
+        key = (row["name"], row["person"])
+        honorific[row["name"]] = row["honorific"]
+        if row["role"]:
+            organisation = row["organisation_name"]
+            post: Parts = (row["role"],)
+            if organisation:
+                named: Part = (
+                    Link(organisation, iri_of[organisation]) if organisation in iri_of else organisation
+                )
+                post += (", ", named)
+            people[key].append(post)
+        else:
+            people.setdefault(key, [])
+    shown_people, more = _first(sorted(people.items()))
+    items = []
+    for (name, person), posts in shown_people:
+        line: Parts = (Link(f"{honorific[name]} {name}".strip(), person), ": ")
+        if posts:
+            for i, post in enumerate(posts):
+                line += (("; ",) if i else ()) + post
+        else:
+            line += ("no post named",)
+        items.append(line)
+    out.append(Section("People and posts", [Bullets(items + _more_item(more, "people", "people"))]))
+    proposals, more = _first(sorted(tables["proposals"], key=lambda r: r["name"]))
+    items = [(Link(row["name"], row["proposal"]),) for row in proposals]
+    out.append(Section("Proposals", [Bullets(items + _more_item(more, "proposals", "proposals"))]))
+    statistics, more = _first(tables["statistics"])
+    figures: list[Block] = [
+        Table(
+            ["subject", "figure", "measure", "source"],
+            [
+                [
+                    row["subject_name"],
+                    " ".join(x for x in (row["qualifier"], row["value"], row["unit"]) if x),
+                    row["measure"],
+                    _short(row["source"]),
+                ]
+                for row in statistics
+            ],
+        )
+    ]
+    if more:
+        figures.append(Para(_more_parts(more, "statistics", "figures")))
+    out.append(Section("Statistics", figures))
+    conflicts, more = _first(tables["conflicts"])
+    disagreements: list[Block] = (
+        [
+            Bullets(
+                [
+                    (
+                        f"{row['subject_name']}, {row['measure']}: {row['value_a']} ({_short(row['source_a'])}) "
+                        f"vs {row['value_b']} ({_short(row['source_b'])})",
+                    )
+                    for row in conflicts
+                ]
+                + _more_item(more, "conflicts", "disagreements")
+            )
+        ]
+        if conflicts
+        else [Para(("No disagreements found.",))]
+    )
+    out.append(Section("Where sources disagree", disagreements))
+    out.append(
+        Section(
+            "Signatories by city",
+            [
+                Table(
+                    ["city", "signatories"],
+                    [[c, str(n)] for c, n in data.signatories_by_city],
+                    frozenset({1}),
+                ),
+                Chart(_chart_alt(data.signatories_by_city)),
+            ],
+        )
+    )
+    out.append(
+        Section(
+            "Most central entities",
+            [
+                Para(
+                    (
+                        "By betweenness centrality in the entity graph (cities, organisations, people, "
+                        "declarations and proposals, joined by the relations between them).",
+                    )
+                ),
+                Table(
+                    ["entity", "kind", "degree", "betweenness", "eigenvector", "community"],
+                    [
+                        [
+                            Link(n.label, n.iri),
+                            n.kind,
+                            str(n.degree),
+                            f"{n.betweenness:.4f}",
+                            f"{n.eigenvector:.4f}",
+                            str(n.community),
+                        ]
+                        for n in data.central
+                    ],
+                    frozenset({2, 3, 4, 5}),
+                ),
+            ],
+        )
+    )
+    out.append(Section("Communities", [Numbered([_community(names) for names in data.communities])]))
+    links: list[Parts] = [(f"{target}: {count} entities linked",) for target, count in data.links]
+    out.append(
+        Section(
+            "Links to Wikidata, ROR and GeoNames",
+            [Bullets([*links, ("still unlinked: ", *_unlinked(data.unlinked))])],
+        )
+    )
+    return out
+
+
+def _more_parts(count: int, query: str | None, what: str = "rows") -> Parts:
+    """The words that end a cut list, the command to list them all as code."""
+    if not query:
+        return (f"… and {count:,} more {what}.",)
+    return (f"… and {count:,} more {what}: ", Code(f"corecities-graph query {query}"), " lists them all.")
+
+
+def _more_item(count: int, query: str, what: str) -> list[Parts]:
+    return [_more_parts(count, query, what)] if count else []
+
+
+def build_report(store: GraphStore, extra: ReportData | None = None) -> str:
+    """The report as Markdown; every figure comes from a named query over the store or its analysis."""
+    data = extra or report_data(store)
+    out: list[str] = ["# corecities-graph report"]
+    for section in sections(data):
+        out += ["", f"## {section.title}"]
+        for block in section.blocks:
+            out.append("")
+            if isinstance(block, Bullets):
+                out += [f"- {_md_parts(item)}" for item in block.items]
+            elif isinstance(block, Numbered):
+                out += [f"{i}. {_md_parts(item)}" for i, item in enumerate(block.items, start=1)]
+            elif isinstance(block, Para):
+                out.append(_md_parts(block.parts))
+            elif isinstance(block, Table):
+                out.append("| " + " | ".join(block.header) + " |")
+                out.append("|" + "---|" * len(block.header))
+                out += ["| " + " | ".join(_md_parts((c,)) for c in row) + " |" for row in block.rows]
+            else:
+                out.append(f"![Signatories by city]({CHART_NAME})")
+    out.append("")
+    return "\n".join(out)
+
+
+def _md_parts(parts: Parts) -> str:
+    text = "".join(
+        f"`{p.text}`" if isinstance(p, Code) else _md_inline(p.text if isinstance(p, Link) else p)
+        for p in parts
+    )
+    return text.strip()
+
+
+def _md_inline(value: str) -> str:
+    """A piece of a line made inert in Markdown, its spaces at either end kept."""
+    value = re.sub(r"\s+", " ", value)
+    for char in "\\`*_[]<>|":
+        value = value.replace(char, "\\" + char)
+    return value
+
+
 def build_report_html(data: ReportData, chart: bytes) -> str:
-    """The report as one self-contained HTML page: every document text escaped, nothing loaded from elsewhere."""
+    """The report as one self-contained HTML page: every document text escaped, nothing loaded from elsewhere.
+
+    Each person, organisation and proposal links to its node in view.html beside it.
+    """
     e = html.escape
     style_hash = base64.b64encode(hashlib.sha256(_STYLE.encode("utf-8")).digest()).decode("ascii")
     csp = (
         f"default-src 'none'; style-src 'sha256-{style_hash}'; img-src data:; "
         "base-uri 'none'; form-action 'none'"
     )
-    tables = data.tables
 
-    def table(header: list[str], body: list[list[str]], numeric: frozenset[int] = frozenset()) -> str:
-        head = "".join(f"<th>{e(h)}</th>" for h in header)
-        cell = ('<td class="n">', "<td>")
-        lines = [
-            "<tr>" + "".join(f"{cell[i not in numeric]}{e(c)}</td>" for i, c in enumerate(r)) + "</tr>"
-            for r in body
-        ]
-        return f"<table><thead><tr>{head}</tr></thead><tbody>" + "".join(lines) + "</tbody></table>"
+    def parts(items: Parts) -> str:
+        out = []
+        for p in items:
+            if isinstance(p, Link):
+                out.append(f'<a href="{VIEW_NAME}#node={e(quote(p.iri, safe=""))}">{e(p.text)}</a>')
+            elif isinstance(p, Code):
+                out.append(f"<code>{e(p.text)}</code>")
+            else:
+                out.append(e(p))
+        return "".join(out)
 
-    def more(name: str, query: str, what: str) -> str:
-        left = _first(tables[name])[1]
-        return f"<p>{e(_more(left, query, what))}</p>" if left else ""
+    def block(b: Block) -> str:
+        if isinstance(b, Bullets):
+            return "<ul>" + "".join(f"<li>{parts(i)}</li>" for i in b.items) + "</ul>"
+        if isinstance(b, Numbered):
+            return "<ol>" + "".join(f"<li>{parts(i)}</li>" for i in b.items) + "</ol>"
+        if isinstance(b, Para):
+            return f"<p>{parts(b.parts)}</p>"
+        if isinstance(b, Table):
+            head = "".join(f"<th>{e(h)}</th>" for h in b.header)
+            cell = ('<td class="n">', "<td>")
+            lines = [
+                "<tr>"
+                + "".join(f"{cell[i not in b.numeric]}{parts((c,))}</td>" for i, c in enumerate(r))
+                + "</tr>"
+                for r in b.rows
+            ]
+            return f"<table><thead><tr>{head}</tr></thead><tbody>" + "".join(lines) + "</tbody></table>"
+        return (
+            f'<p><img src="data:image/png;base64,{base64.b64encode(chart).decode("ascii")}" alt="{e(b.alt)}"></p>\n'
+            f"<p>The chart is also saved as {CHART_NAME} beside this report.</p>"
+        )
 
-    counts = [[name.replace("_", " "), str(_count(name, tables[name]))] for name in _KINDS]
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -304,79 +507,26 @@ def build_report_html(data: ReportData, chart: bytes) -> str:
         "</head>",
         "<body>",
         "<h1>corecities-graph report</h1>",
-        "<h2>What was found</h2>",
-        table(["kind", "count"], counts, frozenset({1})),
-        "<h2>Sources</h2>",
-        table(
-            ["title", "publisher", "date", "url"],
-            [[r["title"], r["publisher"], r["date"], r["url"]] for r in _first(tables["sources"])[0]],
-        ),
-        more("sources", "sources", "documents"),
-        "<h2>Signatories by city</h2>",
-        table(["city", "signatories"], [[c, str(n)] for c, n in data.signatories_by_city], frozenset({1})),
-        f'<p><img src="data:image/png;base64,{base64.b64encode(chart).decode("ascii")}" '
-        f'alt="{e(_chart_alt(data.signatories_by_city))}"></p>',
-        f"<p>The chart is also saved as {CHART_NAME} beside this report.</p>",
-        "<h2>Most central entities</h2>",
-        "<p>By betweenness centrality in the entity graph (cities, organisations, people, declarations "
-        "and proposals, joined by the relations between them).</p>",
-        table(
-            ["entity", "kind", "degree", "betweenness", "eigenvector", "community"],
-            [
-                [
-                    n.label,
-                    n.kind,
-                    str(n.degree),
-                    f"{n.betweenness:.4f}",
-                    f"{n.eigenvector:.4f}",
-                    str(n.community),
-                ]
-                for n in data.central
-            ],
-            frozenset({2, 3, 4, 5}),
-        ),
-        "<h2>Communities</h2>",
-        "<ol>" + "".join(f"<li>{_community(names, e)}</li>" for names in data.communities) + "</ol>",
-        "<h2>Where sources disagree</h2>",
-        table(
-            ["subject", "measure", "value a", "source a", "value b", "source b"],
-            [
-                [
-                    r["subject_name"],
-                    r["measure"],
-                    r["value_a"],
-                    _short(r["source_a"]),
-                    r["value_b"],
-                    _short(r["source_b"]),
-                ]
-                for r in _first(tables["conflicts"])[0]
-            ],
-        )
-        + more("conflicts", "conflicts", "disagreements")
-        if tables["conflicts"]
-        else "<p>No disagreements found.</p>",
-        "<h2>Links to Wikidata, ROR and GeoNames</h2>",
-        table(["linked to", "entities"], [[t, str(n)] for t, n in data.links], frozenset({1})),
-        "<p>Still unlinked: " + _unlinked(data.unlinked, e).rstrip(".") + ".</p>",
-        "</body>",
-        "</html>",
-        "",
     ]
+    for section in sections(data):
+        out.append(f"<h2>{e(section.title)}</h2>")
+        out += [block(b) for b in section.blocks]
+    out += ["</body>", "</html>", ""]
     return "\n".join(out)
 
 
-def _community(names: list[str], escape: Callable[[str], str]) -> str:
+def _community(names: list[str]) -> Parts:
     """A community's members, cut at COMMUNITY_NAMES, with how many more there are."""
     members, more = _first(names, COMMUNITY_NAMES)
-    return escape(", ".join(members)) + (f" {escape(_more(more, None, 'members'))}" if more else "")
+    return (", ".join(members) + (f" {_more(more, None, 'members')}" if more else ""),)
 
 
-def _unlinked(names: list[str], escape: Callable[[str], str]) -> str:
+def _unlinked(names: list[str]) -> Parts:
     """The names not yet linked, cut at REPORT_ROWS; "none" when every one is."""
     shown, more = _first(names)
     if not shown:
-        return "none"
-    return escape(", ".join(shown)) + (f" {escape(_more(more, None, 'names'))}" if more else "")
+        return ("none",)
+    return (", ".join(shown) + (f" {_more(more, None, 'names')}" if more else ""),)
 
 
 def _chart_alt(counts: list[tuple[str, int]]) -> str:
@@ -440,7 +590,7 @@ def _consistency(store: GraphStore, data: dict[str, list[dict[str, str]]]) -> li
             f"{c['count']} {c['what']}"
             for c in sorted(claims.get((declaration, source), []), key=lambda r: r["what"])
         ]
-        line = f"- {_short(source)} on {_short(declaration)}: "
+        line = f"{_short(source)} on {_short(declaration)}: "
         line += ("claims " + " and ".join(said)) if said else "claims no count"
         if entries:
             line += (
@@ -457,7 +607,7 @@ def _consistency(store: GraphStore, data: dict[str, list[dict[str, str]]]) -> li
                 ):
                     line += f" (claimed {claim['count']}, named {len(universities)})"
         lines.append(line)
-    return lines or ["No declaration found."]
+    return lines
 
 
 def _short(iri: str) -> str:

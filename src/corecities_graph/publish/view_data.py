@@ -178,6 +178,17 @@ def view_from_store(store: pyoxigraph.Store, *, max_nodes: int | None = None) ->
             relations[(s, o)].add(relation(p))
         else:
             facts[s].add((relation(p), _first_label(literals.get(o, [])) or _local_label(o)))
+    # A person reaches an organisation through a post node; a direct link as well lets a 1-hop
+    # focus on a person show where they work.
+    people = [iri for iri in shown if kinds[iri] == "person"]
+    for batch in _batches(people):
+        query = f"""SELECT DISTINCT ?s ?org ?role WHERE {{ {batch} ?s org:holds ?post . ?post org:postIn ?org
+            OPTIONAL {{ ?post org:role/skos:prefLabel ?role }} }}"""
+        for person, organisation, role in _rows(store, query):
+            if organisation in shown_set and organisation != person:
+                relations[(person, organisation)].add(
+                    f"holds post in (as {role})" if role else "holds post in"
+                )
     labels: dict[str, str] = {}
     for iri in shown:
         label, _used = _node_label(kinds[iri], literals.get(iri, []))
@@ -236,7 +247,8 @@ def _degrees(store: pyoxigraph.Store, kinds: dict[str, str]) -> Counter[str]:
         ?a ?p ?b FILTER (isIRI(?b) && ?a != ?b && ?p NOT IN ({skipped}))
     }}"""
     pairs = set()
-    for a, b in _rows(store, query):
+    posts = "SELECT DISTINCT ?a ?b WHERE { ?a org:holds ?post . ?post org:postIn ?b FILTER (?a != ?b) }"
+    for a, b in [*_rows(store, query), *_rows(store, posts)]:  # a person is linked to where a post is, too
         if b in kinds and a in kinds:
             pairs.add((a, b) if a < b else (b, a))
     degree: Counter[str] = Counter()

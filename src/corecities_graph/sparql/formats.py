@@ -75,7 +75,7 @@ def write_result(result: object, fmt: str, sink: BinaryIO, *, limit: int = DEFAU
     if isinstance(result, ox.QueryBoolean):
         if fmt in ("json", "xml"):
             data = result.serialize(format=_RESULT_FORMATS[fmt])
-            sink.write((data or b"").replace(b"\r\n", b"\n") + (b"" if fmt == "xml" else b"\n"))
+            sink.write((data or b"").replace(b"\r\n", b"\n").rstrip(b"\n") + b"\n")
         else:
             sink.write(b"true\n" if bool(result) else b"false\n")
         return
@@ -97,6 +97,8 @@ def write_result(result: object, fmt: str, sink: BinaryIO, *, limit: int = DEFAU
         return
     out = _Newlines(sink)
     result.serialize(out, format=_RESULT_FORMATS[fmt])  # type: ignore[arg-type]
+    if fmt in ("json", "xml"):
+        out.write(b"\n")  # a shell prompt after `query --format json` starts on a line of its own
     out.flush()
 
 

@@ -37,6 +37,8 @@ class DocumentInfo:
     hash: str
     built: str
     path: str = ""
+    source: str = ""
+    """The file the document was read from, as the builds into the folder recorded it."""
 
 
 class Store(Protocol):

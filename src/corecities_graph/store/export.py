@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import tempfile
@@ -111,7 +112,11 @@ def stream_rdf(store: ox.Store, fmt: str, output: BinaryIO) -> None:
             triples = store.query(_UNION, use_default_graph_as_union=True)
             assert isinstance(triples, ox.QueryTriples)
             ox.serialize(triples, output, rdf_format, prefixes=prefixes)
+    except BrokenPipeError:
+        raise  # the reader of a pipe went away: not the graph's fault, and not an error to report
     except (OSError, ValueError) as exc:
+        if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
+            raise
         raise StoreError(f"cannot serialise the graph: {exc}") from exc
 
 
@@ -127,7 +132,7 @@ RDF_FORMATS = {
 EXPORT_FORMATS = (*RDF_FORMATS, "jsonld", "graphml", "csv")
 SUFFIXES = {
     ".ttl": "ttl", ".nt": "nt", ".nq": "nq", ".trig": "trig", ".rdf": "rdfxml", ".xml": "rdfxml",
-    ".jsonld": "jsonld", ".json": "jsonld", ".graphml": "graphml", ".csv": "csv",
+    ".jsonld": "jsonld", ".json": "jsonld", ".graphml": "graphml", ".gexf": "gexf", ".csv": "csv",
 }  # fmt: skip
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"

@@ -399,8 +399,13 @@
     valueRange.min = Math.min(valueRange.min, n.value);
     valueRange.max = Math.max(valueRange.max, n.value);
   });
+  // Places, organisations and people are what a reader looks for first: their labels are
+  // offered room before those of posts, figures, quotes and documents.
+  var named = new Set(["city", "region", "university", "council", "alliance", "institute", "government",
+    "company", "other", "person", "declaration"]);
   var byImportance = DATA.nodes.slice().sort(function (a, b) {
-    return b.value - a.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    return (named.has(b.kind) ? 1 : 0) - (named.has(a.kind) ? 1 : 0) || b.value - a.value ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   });
 
   function nodeSize(value) {
@@ -408,6 +413,31 @@
     if (valueRange.max === valueRange.min) { return (scaling.min + scaling.max) / 2; }
     var share = (value - valueRange.min) / (valueRange.max - valueRange.min);
     return scaling.min + share * (scaling.max - scaling.min);
+  }
+
+  // Label widths measured with the font vis-network draws them in, not guessed from their length.
+  var measure = document.createElement("canvas").getContext("2d");
+  var widths = new Map();
+  function textWidth(text, px) {
+    var key = px + "|" + text;
+    if (!widths.has(key)) {
+      measure.font = px + "px " + DATA.options.nodes.font.face;
+      widths.set(key, measure.measureText(text).width);
+    }
+    return widths.get(key);
+  }
+
+  // The boxes, in page pixels, of the labels vis-network draws now: what the label rule is judged by.
+  function labelBoxes() {
+    var scale = network.getScale();
+    var out = [];
+    nodeView.getIds().forEach(function (id) {
+      var label = network.body.nodes[id] && network.body.nodes[id].labelModule;
+      if (!label || !label.visible()) { return; }
+      var corner = network.canvasToDOM({ x: label.size.left, y: label.size.top });
+      out.push({ id: id, x: corner.x, y: corner.y, width: label.size.width * scale, height: label.size.height * scale });
+    });
+    return out;
   }
 
   function chooseLabels(scale) {
@@ -454,9 +484,9 @@
       var n = byImportance[i];
       var at = screen.get(n.id);
       if (!at) { continue; }
-      var half = (n.label.length * px * 0.55 + 6) / 2;
-      var top = at.y + at.r + 1;
-      var box = [at.x - half, top, at.x + half, top + px + 3];
+      var half = (textWidth(n.label, px) + 8) / 2;
+      var top = at.y + at.r;
+      var box = [at.x - half, top, at.x + half, top + px * 1.5 + 4];
       var room = [box[0] - px, box[1] - px / 2, box[2] + px, box[3] + px / 2];
       if (free(shapes, box, at.r) && free(texts, room, -1)) {
         take(texts, box);
@@ -495,9 +525,20 @@
   network.on("zoom", scheduleRelabel);
   network.on("dragEnd", scheduleRelabel);
 
+  // view.html#node=IRI (as report.html links each entity) opens with that node selected.
+  function selectFromHash() {
+    var m = /^#node=(.+)$/.exec(window.location.hash);
+    if (!m) { return; }
+    var id = null;
+    try { id = decodeURIComponent(m[1]); } catch (e) { id = null; }
+    if (id !== null && byId.has(id)) { selectNode(id, true); }
+  }
+  window.addEventListener("hashchange", selectFromHash);
+
   function opened() {
     network.fit({ animation: false });
     relabel();
+    selectFromHash();
     network.once("afterDrawing", function () {
       window.ccgReadyAt = performance.now();
       document.body.setAttribute("data-ready", "1");
@@ -520,6 +561,7 @@
     visibleNodeIds: function () { return nodeView.getIds(); },
     labelled: function () { return labelled.slice(); },
     labelMode: function () { return labelMode; },
+    labelBoxes: labelBoxes,
     visibleEdgeIds: function () { return edgeView.getIds(); }
   };
 })();
