@@ -17,7 +17,7 @@ BLAKE = B + "person/judith-blake"
 LEEDS_COUNCIL = B + "organisation/leeds-city-council"
 DECLARATION = B + "declaration/core-cities-uk-declaration"
 KINDS = {"city", "organisation", "person", "declaration", "proposal"}
-RELATIONS = {"signed", "member of", "located in", "holds post in", "proposes"}
+RELATIONS = {"signed", "member of", "located in", "holds post in", "said", "proposes"}
 
 
 def export(out: Path, *args: str) -> str:
@@ -62,7 +62,13 @@ def test_a_person_is_tied_to_their_organisations_with_the_post_as_label(graphml:
     posts = {(target, data["label"]) for _, target, data in graphml.out_edges(BLAKE, data=True)}
     assert (LEEDS_COUNCIL, "Leader") in posts
     assert (B + "organisation/core-cities-uk", "Chair") in posts
-    assert all(d["relation"] == "holds post in" for _, _, d in graphml.out_edges(BLAKE, data=True))
+    posts_only = [d for _, _, d in graphml.out_edges(BLAKE, data=True) if d["relation"] != "said"]
+    assert all(d["relation"] == "holds post in" for d in posts_only)
+
+
+def test_who_was_quoted_said_something_about_the_declaration(graphml: nx.MultiDiGraph) -> None:
+    said = {(s, t) for s, t, d in graphml.edges(data=True) if d["relation"] == "said"}
+    assert (BLAKE, DECLARATION) in said
 
 
 def test_gexf_reads_back_the_same_graph(seed_out: Path, graphml: nx.MultiDiGraph, tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """The entity graph as a file for Gephi and spreadsheets: GraphML, GEXF, or a nodes and an edges table.
 
 The same projection `analyse` measures (cities, organisations, people, declarations, proposals),
-drawn with directed edges named in plain words, each node carrying its kind, label, links out
+drawn with directed edges named in plain words (signed, member of, located in, holds post in, said,
+proposes), each node carrying its kind, label, links out
 and every measure of the analysis. A person is tied straight to the organisation a post is in,
 the post's role the edge's label, so a 1-hop neighbourhood of a person shows where they work.
 """
@@ -35,6 +36,10 @@ PLAIN_RELATIONS: dict[str, tuple[str, bool]] = {
     "http://www.w3.org/ns/org#holds": ("holds post in", False),
 }
 
+_SAID = (
+    "SELECT DISTINCT ?person ?declaration WHERE { ?quote a schema:Quotation ; schema:creator ?person ; "
+    "schema:isPartOf ?doc . ?doc schema:about ?declaration }"
+)
 _LINKS = "SELECT DISTINCT ?entity ?same WHERE { ?entity owl:sameAs ?same }"
 _TYPES = "SELECT DISTINCT ?entity ?type WHERE { ?entity ccg:institutionType/skos:notation ?type }"
 _GEXF_DATE = re.compile(rb' lastmodifieddate="[^"]*"')
@@ -74,6 +79,11 @@ def entity_network(store: GraphStore) -> nx.MultiDiGraph:
             if backwards:
                 source, target = target, source
             edges.add((source, target, relation, role))
+    # "said": who was quoted in a release about a declaration; the quote itself is not an entity
+    for row in _select(store, _SAID):
+        person, declaration = row["person"].value, row["declaration"].value
+        if person in out and declaration in out:
+            edges.add((person, declaration, "said", ""))
     for source, target, relation, role in sorted(edges):
         out.add_edge(source, target, label=role or relation, relation=relation, post=role)
     return out
