@@ -146,7 +146,8 @@ def read_document(
     `metadata` and `doc_id` override what the sidecar and the document say.
     """
     if str(path) == STDIN:
-        label, default_id, sidecar, warnings = "stdin", "stdin", Metadata(), []
+        label, default_id, sidecar = "stdin", "stdin", Metadata()
+        warnings: list[str] = []
         data = read_bounded(stdin or sys.stdin.buffer, label, max_bytes)
     else:
         label, default_id = str(path), path.stem
