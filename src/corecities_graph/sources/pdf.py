@@ -70,7 +70,9 @@ def read_pdf(data: bytes, label: str) -> tuple[str, Metadata]:
 
 
 _WORKER = "from corecities_graph.sources.pdf import worker; worker()"
-_REQUEST = struct.Struct("<IQ")  # the label's length, the PDF's length; then both
+# The label's length, the PDF's length, the limits on characters per page and per file; then
+# the label and the PDF. The limits travel with each PDF so that the caller's limits are the ones held.
+_REQUEST = struct.Struct("<IQQQ")
 _ANSWER = struct.Struct("<Q")  # the answer's length; then the answer, JSON
 
 
@@ -80,6 +82,7 @@ class _Reader:
 
     def __init__(self) -> None:
         self.process: subprocess.Popen[bytes] | None = None
+        self.memory = 0  # the limit the running worker was started with
         self.lock = threading.Lock()
 
     def read(self, data: bytes, label: str, seconds: float) -> dict[str, Any] | None:
@@ -90,7 +93,8 @@ class _Reader:
             assert process.stdin is not None and process.stdout is not None
             name = label.encode("utf-8", "surrogateescape")
             try:
-                process.stdin.write(_REQUEST.pack(len(name), len(data)) + name + data)
+                head = _REQUEST.pack(len(name), len(data), limits.PDF_PAGE_CHARS, limits.PDF_TEXT_CHARS)
+                process.stdin.write(head + name + data)
                 process.stdin.flush()
                 answer = self._receive(process.stdout.fileno(), deadline)
             except BrokenPipeError:
@@ -104,9 +108,12 @@ class _Reader:
             return json.loads(answer)  # type: ignore[no-any-return]
 
     def _started(self) -> subprocess.Popen[bytes]:
+        if self.process is not None and self.memory != limits.PDF_MEMORY_BYTES:
+            self.stop()
         if self.process is None or self.process.poll() is not None:
+            self.memory = limits.PDF_MEMORY_BYTES
             self.process = subprocess.Popen(
-                [sys.executable, "-c", _WORKER],
+                [sys.executable, "-c", _WORKER, str(limits.PDF_MEMORY_BYTES)],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
@@ -158,12 +165,11 @@ def _layout_in_worker(data: bytes, label: str) -> tuple[list[_Box], Metadata, in
         answer = _READER.read(data, label, seconds)
     except TimeoutError:
         raise InputError(
-            f"{label}: PDF took more than {seconds:.0f} s to read, the limit for its size"
-            " (its objects may refer to themselves)"
+            f"{label}: PDF took more than {seconds:.0f} s to read, the limit for a file of its size"
         ) from None
     if answer is None:
         raise InputError(
-            f"{label}: PDF needs more than {limits.PDF_MEMORY_BYTES // 2**30} GiB of memory to read"
+            f"{label}: PDF needs more than {_binary(limits.PDF_MEMORY_BYTES)} of memory to read"
             " (its streams inflate too far)"
         )
     if "error" in answer:
@@ -172,12 +178,17 @@ def _layout_in_worker(data: bytes, label: str) -> tuple[list[_Box], Metadata, in
     return boxes, Metadata(**answer["info"]), answer["pages"]
 
 
+def _binary(size: int) -> str:
+    return f"{size // 2**30} GiB" if size % 2**30 == 0 else f"{size // 2**20} MiB"
+
+
 def worker() -> None:
     """The worker's side: requests (label, PDF bytes) on stdin, answers as JSON on stdout."""
     try:
         import resource
 
-        resource.setrlimit(resource.RLIMIT_AS, (limits.PDF_MEMORY_BYTES, limits.PDF_MEMORY_BYTES))
+        memory = int(sys.argv[1])
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     except (ImportError, ValueError, OSError):
         pass  # no such limit here (not Linux): the time limit still holds
     requests = sys.stdin.buffer
@@ -188,11 +199,11 @@ def worker() -> None:
         head = requests.read(_REQUEST.size)
         if len(head) < _REQUEST.size:
             return
-        name_size, size = _REQUEST.unpack(head)
+        name_size, size, page_chars, file_chars = _REQUEST.unpack(head)
         label = requests.read(name_size).decode("utf-8", "surrogateescape")
         data = requests.read(size)
         try:
-            boxes, info, pages = _layout(data, label)
+            boxes, info, pages = _layout(data, label, page_chars, file_chars)
             answer: dict[str, object] = {
                 "boxes": [[box.page, box.text, box.in_margin] for box in boxes],
                 "info": {"title": info.title, "date": info.date},
@@ -208,7 +219,9 @@ def worker() -> None:
         del data
 
 
-def _layout(data: bytes, label: str) -> tuple[list[_Box], Metadata, int]:
+def _layout(
+    data: bytes, label: str, page_chars: int = limits.PDF_PAGE_CHARS, file_chars: int = limits.PDF_TEXT_CHARS
+) -> tuple[list[_Box], Metadata, int]:
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams, LTPage, LTTextContainer
     from pdfminer.pdfdocument import PDFDocument
@@ -230,15 +243,14 @@ def _layout(data: bytes, label: str) -> tuple[list[_Box], Metadata, int]:
         def render_char(self, *args: Any, **kwargs: Any) -> float:
             self.on_page += 1
             self.in_all += 1
-            if self.on_page > limits.PDF_PAGE_CHARS:
+            if self.on_page > page_chars:
                 raise TooMuchText(
-                    f"{label}: PDF page {pages} holds more than {limits.PDF_PAGE_CHARS:,} characters of text,"
+                    f"{label}: PDF page {pages} holds more than {page_chars:,} characters of text,"
                     " over the limit for a page"
                 )
-            if self.in_all > limits.PDF_TEXT_CHARS:
+            if self.in_all > file_chars:
                 raise TooMuchText(
-                    f"{label}: PDF holds more than {limits.PDF_TEXT_CHARS:,} characters of text,"
-                    " over the limit for a file"
+                    f"{label}: PDF holds more than {file_chars:,} characters of text, over the limit for a file"
                 )
             return super().render_char(*args, **kwargs)
 

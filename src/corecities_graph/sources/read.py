@@ -115,7 +115,11 @@ def iter_paths(
         elif path.is_dir():
             for child in sorted(path.rglob("*")):
                 relative = child.relative_to(path).parts
-                if not child.is_file() or any(part.startswith(".") for part in relative):
+                if any(part.startswith(".") for part in relative) or child.is_dir() or not child.exists():
+                    continue
+                if not child.is_file():
+                    if on_skip:
+                        on_skip(child, f"is {_special(child.stat().st_mode)}, not a regular file; skipped")
                     continue
                 if child.name.endswith(SIDECAR_SUFFIXES):
                     continue
