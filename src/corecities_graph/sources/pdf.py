@@ -70,9 +70,10 @@ def read_pdf(data: bytes, label: str) -> tuple[str, Metadata]:
 
 
 _WORKER = "from corecities_graph.sources.pdf import worker; worker()"
-# The label's length, the PDF's length, the limits on characters per page and per file; then
-# the label and the PDF. The limits travel with each PDF so that the caller's limits are the ones held.
-_REQUEST = struct.Struct("<IQQQ")
+# The label's length, the PDF's length, the limits on characters per page and per file and on
+# seconds; then the label and the PDF. The limits travel with each PDF so that the caller's
+# limits are the ones held.
+_REQUEST = struct.Struct("<IQQQd")
 _ANSWER = struct.Struct("<Q")  # the answer's length; then the answer, JSON
 
 
@@ -93,7 +94,9 @@ class _Reader:
             assert process.stdin is not None and process.stdout is not None
             name = label.encode("utf-8", "surrogateescape")
             try:
-                head = _REQUEST.pack(len(name), len(data), limits.PDF_PAGE_CHARS, limits.PDF_TEXT_CHARS)
+                head = _REQUEST.pack(
+                    len(name), len(data), limits.PDF_PAGE_CHARS, limits.PDF_TEXT_CHARS, seconds
+                )
                 process.stdin.write(head + name + data)
                 process.stdin.flush()
                 answer = self._receive(process.stdout.fileno(), deadline)
@@ -178,6 +181,23 @@ def _layout_in_worker(data: bytes, label: str) -> tuple[list[_Box], Metadata, in
     return boxes, Metadata(**answer["info"]), answer["pages"]
 
 
+def _limit_cpu(seconds: float) -> None:
+    """Let this request use at most `seconds` more of CPU time, then the kernel ends the worker:
+    a bound that holds even when the process waiting for it has gone (a build killed mid-PDF)."""
+    try:
+        import resource
+
+        used = resource.getrusage(resource.RUSAGE_SELF)
+        spent = used.ru_utime + used.ru_stime
+        hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
+        soft = int(spent + seconds) + 2
+        resource.setrlimit(
+            resource.RLIMIT_CPU, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard)
+        )
+    except (ImportError, ValueError, OSError):
+        pass
+
+
 def _binary(size: int) -> str:
     return f"{size // 2**30} GiB" if size % 2**30 == 0 else f"{size // 2**20} MiB"
 
@@ -199,7 +219,8 @@ def worker() -> None:
         head = requests.read(_REQUEST.size)
         if len(head) < _REQUEST.size:
             return
-        name_size, size, page_chars, file_chars = _REQUEST.unpack(head)
+        name_size, size, page_chars, file_chars, seconds = _REQUEST.unpack(head)
+        _limit_cpu(seconds)
         label = requests.read(name_size).decode("utf-8", "surrogateescape")
         data = requests.read(size)
         try:
