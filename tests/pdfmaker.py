@@ -124,3 +124,69 @@ def text_pdf(
 def image_only_pdf() -> bytes:
     """One page that shows a scanned-looking image and has no text layer."""
     return make_pdf([b"q 400 0 0 500 90 200 cm /Im1 Do Q"], images=True)
+
+
+# ---- hostile PDFs: raw objects, so that they can be as wrong as an attacker makes them ----
+
+
+def raw_pdf(objects: Sequence[bytes], *, root: int = 1) -> bytes:
+    """A PDF of these object bodies, numbered from 1, with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, xref)
+    return bytes(out)
+
+
+_CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
+_PAGES = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
+_FONT = b"/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+
+
+def _page(contents: int) -> bytes:
+    return b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] %s /Contents %d 0 R >>" % (_FONT, contents)
+
+
+def self_referencing_pdf(cycle: int = 1) -> bytes:
+    """A page whose content stream is a reference to a reference ... back to itself: `cycle`
+    objects from 4 on, each naming the next, the last naming the first."""
+    refs = [b"%d 0 R" % (4 + (i + 1) % cycle) for i in range(cycle)]
+    return raw_pdf([_CATALOG, _PAGES, _page(4), *refs])
+
+
+def _stream(data: bytes, filters: int = 1) -> bytes:
+    names = b" ".join([b"/FlateDecode"] * filters)
+    return b"<< /Length %d /Filter [%s] >>\nstream\n%s\nendstream" % (len(data), names, data)
+
+
+def inflating_stream(size: int) -> bytes:
+    """zlib data that inflates to `size` NUL bytes (rounded up to 64 MiB), made without
+    compressing them all: after a full flush deflate starts afresh, so one block repeats."""
+    chunk = 64 * 1024 * 1024
+    count = -(-size // chunk)
+    deflate = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = deflate.compress(bytes(chunk)) + deflate.flush(zlib.Z_FULL_FLUSH)
+    adler = 1
+    zeros = bytes(chunk)
+    for _ in range(count):
+        adler = zlib.adler32(zeros, adler)
+    return b"\x78\xda" + block * count + b"\x03\x00" + adler.to_bytes(4, "big")
+
+
+def bomb_pdf(inflated: int) -> bytes:
+    """A small PDF whose one content stream inflates to `inflated` bytes."""
+    return raw_pdf([_CATALOG, _PAGES, _page(4), _stream(inflating_stream(inflated))])
+
+
+def text_bomb_pdf(chars_per_page: int, pages: int = 1) -> bytes:
+    """Pages that each draw `chars_per_page` characters from a stream of a few hundred bytes."""
+    content = zlib.compress(b"BT /F1 1 Tf 10 10 Td (" + b"A" * chars_per_page + b") Tj ET", 9)
+    kids = b" ".join(b"%d 0 R" % (3 + i) for i in range(pages))
+    objects = [_CATALOG, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages)]
+    objects += [_page(3 + pages) for _ in range(pages)]
+    return raw_pdf([*objects, _stream(content)])

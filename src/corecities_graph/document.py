@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields
 
 _HYPHENS = re.compile(r"-{2,}")
 _APOSTROPHES = "’‘ʼ"
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,34 @@ class Document:
     @property
     def metadata(self) -> Metadata:
         return Metadata(self.title, self.publisher, self.date, self.url)
+
+
+def is_date(value: str) -> bool:
+    """Whether value is a real calendar date written YYYY-MM-DD, YYYY-MM or YYYY (not 2020-13-45)."""
+    import datetime
+
+    match = _ISO_DATE.fullmatch(value)
+    if not match:
+        return False
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def is_web_url(value: str) -> bool:
+    """Whether value is an http(s) URL with a host: the only kind written as a link (not javascript:, data:)."""
+    from urllib.parse import urlsplit
+
+    if any(char.isspace() or ord(char) < 32 for char in value):
+        return False
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
 def slugify(value: str) -> str:

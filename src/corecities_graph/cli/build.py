@@ -168,7 +168,8 @@ def build_cli(
         for skipped, why in result.skipped:
             click.echo(f"Note: {skipped}: {why}", err=True)
     for label, message in result.failed:
-        named = label in message or label == "-"
+        # A message that names the file, or the file's NAME.meta.json sidecar, needs no label.
+        named = label in message or label == "-" or message.split(": ", 1)[0].endswith(".meta.json")
         click.echo(f"Error: {message}" if named else f"Error: {label}: {message}", err=True)
     if result.failed:
         sys.exit(1)

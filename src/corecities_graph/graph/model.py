@@ -15,7 +15,7 @@ from decimal import Decimal
 from pyoxigraph import Literal, NamedNode, Quad
 
 from .._version import __version__
-from ..document import Document, slugify
+from ..document import Document, is_date, is_web_url, slugify
 from ..extract.bodies import type_of
 from ..extract.facts import Evidence, Extraction, OrgMention, Role
 from ..resolve.reference import INSTITUTION_TYPES, Reference
@@ -291,10 +291,12 @@ def _document(
     out.add(doc, DCTERMS.identifier, text_literal(document.doc_id))
     out.add(doc, DCTERMS.title, text_literal(document.title or extraction.title or document.doc_id))
     out.add(doc, CCG.contentHash, text_literal("sha256:" + document.sha256))
-    if document.url:
+    # The readers check both; a Document made by a caller may not have been read by them, and a
+    # javascript: link or a 2020-13-45 typed as xsd:date must never reach the graph.
+    if document.url and is_web_url(document.url):
         out.add(doc, SCHEMA.url, typed(document.url, XSD.anyURI))
     date = extraction.date
-    if date:
+    if date and (is_date(date) or not re.fullmatch(r"[\d-]+", date)):
         out.add(doc, DCTERMS.date, date_literal(date))
     if document.publisher:
         known = {o.name for o in extraction.organisations}

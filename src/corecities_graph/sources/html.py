@@ -14,6 +14,7 @@ import re
 
 from ..document import Metadata
 from ..errors import InputError
+from .jsonvalue import parse_json
 
 # Paragraphs that sit inside articles but belong to the page: links to other stories, credits.
 _FURNITURE = re.compile(
@@ -28,11 +29,14 @@ _FURNITURE = re.compile(
 )
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.IGNORECASE)
 _LOGGERS = ("trafilatura", "htmldate", "courlan", "justext")
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 
 
-def read_html(html: str, label: str) -> tuple[str, Metadata]:
-    """The article's paragraphs, one blank line apart, and the page's own metadata."""
+def read_html(html: str, label: str) -> tuple[str, Metadata, list[str]]:
+    """The article's paragraphs, one blank line apart, the page's own metadata, and warnings."""
     import trafilatura
+
+    html, warnings = _without_bad_json_ld(html, label)
 
     for name in _LOGGERS:
         # Their log records are diagnostics about the page, not for the user: without a
@@ -65,13 +69,32 @@ def read_html(html: str, label: str) -> tuple[str, Metadata]:
         date=_clean(getattr(extracted, "date", None)),
         url=_clean(getattr(extracted, "url", None)) or _json_ld_url(html),
     )
-    return "\n\n".join(paragraphs) + "\n", found
+    return "\n\n".join(paragraphs) + "\n", found, warnings
+
+
+def _without_bad_json_ld(html: str, label: str) -> tuple[str, list[str]]:
+    """The page without JSON-LD blocks that cannot be read or nest too deeply, and a warning for
+    each: it is metadata, so the article still builds, and no parser downstream recurses on it."""
+    warnings: list[str] = []
+
+    def check(match: re.Match[str]) -> str:
+        if "ld+json" not in match.group(1).lower():
+            return match.group(0)
+        try:
+            parse_json(match.group(2))
+        except ValueError as exc:
+            if "nested" in str(exc):
+                warnings.append(f"{label}: JSON-LD ignored ({exc})")
+            return ""
+        return match.group(0)
+
+    if "ld+json" not in html.lower():
+        return html, warnings
+    return _SCRIPT.sub(check, html), warnings
 
 
 def _json_ld_url(html: str) -> str | None:
     """The url (or mainEntityOfPage) of a schema.org article described in JSON-LD."""
-    import json
-
     from lxml import html as lxml_html
 
     try:
@@ -80,7 +103,7 @@ def _json_ld_url(html: str) -> str | None:
         return None
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
-            data = json.loads(script.text or "")
+            data = parse_json(script.text or "")
         except ValueError:
             continue
         items = (

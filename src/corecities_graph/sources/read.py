@@ -14,15 +14,19 @@ reads a dateline in the text.
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from ..document import Document, Metadata, slugify
+from .. import limits
+from ..document import Document, Metadata, is_date, is_web_url, slugify
 from ..errors import InputError
+from .jsonvalue import parse_json
 
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -30,19 +34,70 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 PDF_SUFFIXES = {".pdf"}
 SOURCE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
 SIDECAR_SUFFIXES = (".meta.json", ".gold.json")
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = limits.MAX_BYTES
 STDIN = "-"
 _URL_LINE = re.compile(r"^\s*(?:(?:source|url)\s*:\s*)?<?(https?://[^\s>]+)>?\s*$", re.IGNORECASE)
-_ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d")
 
 
+_SPECIAL_FILES = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
 def check_date(value: str) -> str:
-    """A date given by hand must be ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD."""
-    if not _ISO_DATE.match(value):
+    """A date given by hand must be ISO 8601, and a real day: YYYY, YYYY-MM or YYYY-MM-DD."""
+    if not is_date(value):
         raise InputError(f"{value}: not a date; give YYYY-MM-DD, YYYY-MM or YYYY")
     return value
+
+
+def checked_metadata(metadata: Metadata, label: str, *, strict: bool) -> tuple[Metadata, list[str]]:
+    """Metadata that the graph can hold: each field at most METADATA_CHARS long, a real date, an
+    http(s) URL. What a sidecar, front matter or flag says wrongly is an error (strict); what a
+    page or PDF says wrongly is a warning and the field left out. A URL of another scheme
+    (javascript:, data:) is always a warning and no URL, never a link."""
+    values: dict[str, str | None] = {}
+    warnings: list[str] = []
+    for name in ("title", "publisher", "date", "url"):
+        value = getattr(metadata, name)
+        problem = None
+        if value is not None and len(value) > limits.METADATA_CHARS:
+            problem = f"{name} is {len(value)} characters, over the limit of {limits.METADATA_CHARS}"
+        elif value and name == "date":
+            value = value[:10] if _ISO_DATETIME.match(value) else value
+            if not is_date(value):
+                problem = f"date {_shown(value)} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
+        elif value and name == "url" and not is_web_url(value):
+            warnings.append(f"{label}: url {_shown(value)} is not an http(s) URL; left out")
+            value = None
+        if problem and strict:
+            raise InputError(f"{label}: {problem}")
+        if problem:
+            warnings.append(f"{label}: {problem}; left out")
+            value = None
+        values[name] = value
+    return Metadata(**values), warnings
+
+
+def _shown(value: str) -> str:
+    """A value quoted on one line, cut short: for messages about bad input."""
+    return json.dumps(value if len(value) <= 80 else value[:80] + "…", ensure_ascii=False)
+
+
+def _special(mode: int) -> str | None:
+    """What a file that is not a regular file is (a named pipe, a device), or None."""
+    return next((what for test, what in _SPECIAL_FILES if test(mode)), None) or (
+        None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else "not a regular file"
+    )
+
+
+def _not_regular(path: Path | str, what: str) -> InputError:
+    return InputError(f"{path}: is {what}, not a regular file; give a file, a folder, or - for stdin")
 
 
 def iter_paths(
@@ -60,7 +115,11 @@ def iter_paths(
         elif path.is_dir():
             for child in sorted(path.rglob("*")):
                 relative = child.relative_to(path).parts
-                if not child.is_file() or any(part.startswith(".") for part in relative):
+                if any(part.startswith(".") for part in relative) or child.is_dir() or not child.exists():
+                    continue
+                if not child.is_file():
+                    if on_skip:
+                        on_skip(child, f"is {_special(child.stat().st_mode)}, not a regular file; skipped")
                     continue
                 if child.name.endswith(SIDECAR_SUFFIXES):
                     continue
@@ -69,6 +128,10 @@ def iter_paths(
                 elif on_skip:
                     on_skip(child, f"not a source file ({child.suffix or 'no extension'}); skipped")
         elif path.exists():
+            # A named pipe would block the build until something writes to it, a device never ends.
+            what = _special(path.stat().st_mode)
+            if what:
+                raise _not_regular(path, what)
             yield path
         else:
             raise InputError(f"{path}: no such file or folder")
@@ -88,26 +151,33 @@ def read_document(
     """
     if str(path) == STDIN:
         label, default_id, sidecar = "stdin", "stdin", Metadata()
+        warnings: list[str] = []
         data = read_bounded(stdin or sys.stdin.buffer, label, max_bytes)
     else:
         label, default_id = str(path), path.stem
         data = read_file(path, max_bytes)
-        sidecar = read_sidecar(path)
-    text, found, warnings = read_content(data, label, _kind(path, data))
-    return _document(
-        text, label, doc_id or default_id, (metadata or Metadata()).over(sidecar.over(found)), warnings
-    )
+        sidecar, warnings = read_sidecar(path)
+    given, given_warnings = checked_metadata(metadata or Metadata(), label, strict=True)
+    text, found, read_warnings = read_content(data, label, _kind(path, data))
+    metadata = given.over(sidecar.over(found))
+    return _document(text, label, doc_id or default_id, metadata, given_warnings + warnings + read_warnings)
 
 
 def read_file(path: Path, max_bytes: int) -> bytes:
     """The bytes of a file, refused before reading when over max_bytes."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"{path}: file is {size} bytes, over the limit of {max_bytes} bytes (--max-bytes)"
-            )
-        with path.open("rb") as stream:
+        # Opened without blocking and checked once open: a named pipe put in a file's place
+        # after the folder was listed is refused, not waited on.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as stream:
+            status = os.fstat(stream.fileno())
+            what = _special(status.st_mode)
+            if what:
+                raise _not_regular(path, what)
+            if status.st_size > max_bytes:
+                raise InputError(
+                    f"{path}: file is {status.st_size} bytes, over the limit of {max_bytes} bytes (--max-bytes)"
+                )
             return read_bounded(stream, str(path), max_bytes)
     except IsADirectoryError:
         raise InputError(f"{path}: is a folder, not a file") from None
@@ -133,15 +203,16 @@ def read_content(data: bytes, label: str, kind: str) -> tuple[str, Metadata, lis
         from .pdf import read_pdf
 
         text, found = read_pdf(data, label)
-        return text, found, []
+        return (text, *checked_metadata(found, label, strict=False))
     text, warnings = decode_text_with_warnings(
         data, label, _declared_charset(data) if kind == "html" else None
     )
     if kind == "html":
         from .html import read_html
 
-        text, found = read_html(text, label)
-        return text, found, warnings
+        text, found, page_warnings = read_html(text, label)
+        found, found_warnings = checked_metadata(found, label, strict=False)
+        return text, found, warnings + page_warnings + found_warnings
     text, found = split_leading_url(text)
     if not text.strip():
         raise InputError(f"{label}: no text after the source URL line")
@@ -149,8 +220,11 @@ def read_content(data: bytes, label: str, kind: str) -> tuple[str, Metadata, lis
         from .markdown import read_markdown
 
         text, in_markdown = read_markdown(text, label)
+        # Front matter is written by hand for the tool, as a sidecar is: a bad value is an error.
+        in_markdown, _ = checked_metadata(in_markdown, label, strict=True)
         found = in_markdown.over(found)
-    return text, found, warnings
+    found, found_warnings = checked_metadata(found, label, strict=False)
+    return text, found, warnings + found_warnings
 
 
 def decode_text(data: bytes, path: Path | str) -> str:
@@ -198,26 +272,42 @@ def document_from_text(
     text, found = split_leading_url(text)
     if not text.strip():
         raise InputError(f"{path or doc_id}: no text after the source URL line")
-    given = Metadata(
-        **{k: v for k, v in (sidecar or {}).items() if k in {"title", "publisher", "url", "date"}}
+    given, warnings = checked_metadata(
+        Metadata(**{k: v for k, v in (sidecar or {}).items() if k in {"title", "publisher", "url", "date"}}),
+        path or doc_id,
+        strict=True,
     )
-    return _document(text, path or doc_id, doc_id, given.over(found), [], path=path)
+    return _document(text, path or doc_id, doc_id, given.over(found), warnings, path=path)
 
 
-def read_sidecar(path: Path) -> Metadata:
-    """NAME.meta.json beside NAME.txt, NAME.html or NAME.pdf: title, publisher, url, date."""
+def read_sidecar(path: Path) -> tuple[Metadata, list[str]]:
+    """NAME.meta.json beside NAME.txt, NAME.html or NAME.pdf: title, publisher, url, date.
+
+    It is input as much as the document is: bounded in size (SIDECAR_BYTES) and nesting
+    (JSON_DEPTH), each field checked, and any fault an error for this document.
+    """
     meta = path.with_name(path.stem + ".meta.json")
     if not meta.is_file():
-        return Metadata()
+        return Metadata(), []
     try:
-        loaded = json.loads(meta.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise InputError(f"{meta}: cannot read metadata: {exc}") from exc
+        data = read_file(meta, limits.SIDECAR_BYTES)
+    except InputError as exc:
+        raise InputError(str(exc).replace("(--max-bytes)", "for a metadata sidecar")) from None
+    try:
+        loaded = parse_json(data.decode("utf-8-sig"))
+    except ValueError as exc:
+        raise InputError(f"{meta}: cannot read metadata: {exc}") from None
     if not isinstance(loaded, dict):
         raise InputError(f"{meta}: metadata must be a JSON object")
-    return Metadata(
-        **{f.name: str(loaded[f.name]) for f in fields(Metadata) if loaded.get(f.name) not in (None, "")}
-    )
+    values: dict[str, str] = {}
+    for f in fields(Metadata):
+        value = loaded.get(f.name)
+        if value in (None, ""):
+            continue
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise InputError(f"{meta}: {f.name} must be a string, not {type(value).__name__}")
+        values[f.name] = str(value)
+    return checked_metadata(Metadata(**values), str(meta), strict=True)
 
 
 def _declared_charset(data: bytes) -> str | None:
