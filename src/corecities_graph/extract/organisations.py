@@ -333,7 +333,13 @@ def _add_composites(text: str, chosen: list[Candidate]) -> list[Candidate]:
                 continue
         match = _COMPOSITE.match(text, cand.end + 1) if text[cand.end : cand.end + 2] == " (" else None
         if match:
-            inside = [c for c in chosen if match.start(1) <= c.start and c.end <= match.end(1)]
+            # the candidates are in text order: those inside the brackets follow this one
+            inside = []
+            for later in chosen[k + 1 :]:
+                if later.start >= match.end(1):
+                    break
+                if match.start(1) <= later.start and later.end <= match.end(1):
+                    inside.append(later)
             if len(inside) >= 2:
                 members = tuple(c.name for c in inside)
                 result.append(replace(cand, members=members, type="alliance"))
