@@ -6,24 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from corecities_graph.document import Document
-from corecities_graph.extract import extract
 from corecities_graph.extract.text import MAX_SENTENCE, segment
-from corecities_graph.resolve.reference import Reference
-
-
-def run(text: str, reference: Reference, doc_id: str = "t"):
-    return extract(Document(doc_id=doc_id, text=text), reference)
-
-
-def people_of(text: str, reference: Reference) -> dict[str, tuple[str | None, set[tuple[str, str | None]]]]:
-    found: dict[str, tuple[str | None, set[tuple[str, str | None]]]] = {}
-    for person in run(text, reference).people:
-        honorific, roles = found.setdefault(person.name, (person.honorific, set()))
-        roles.update((r.role, r.org) for r in person.roles)
-        if honorific is None and person.honorific:
-            found[person.name] = (person.honorific, roles)
-    return found
+from extracting import people_of, run
 
 
 @pytest.mark.parametrize(

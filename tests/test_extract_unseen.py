@@ -16,25 +16,12 @@ from corecities_graph.corpus.evaluate import graph_view
 from corecities_graph.document import Document
 from corecities_graph.extract import extract
 from corecities_graph.resolve.reference import Reference
-
-
-def run(text: str, reference: Reference, publisher: str | None = None):
-    return extract(Document(doc_id="t", text=text, publisher=publisher), reference)
+from extracting import people_of, run
 
 
 def through_queries(text: str, reference: Reference, publisher: str | None = None):
     document = Document(doc_id="t", text=text, publisher=publisher)
     return graph_view(document, extract(document, reference), reference)
-
-
-def people_of(text: str, reference: Reference, publisher: str | None = None):
-    found: dict[str, tuple[str | None, set[tuple[str, str | None]]]] = {}
-    for person in run(text, reference, publisher).people:
-        honorific, roles = found.setdefault(person.name, (person.honorific, set()))
-        roles.update((r.role, r.org) for r in person.roles)
-        if honorific is None and person.honorific:
-            found[person.name] = (person.honorific, roles)
-    return found
 
 
 # -- agreements and who signed them ------------------------------------------------------------
