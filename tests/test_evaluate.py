@@ -118,3 +118,19 @@ def test_scoring_through_queries_reads_what_build_and_query_print(
     assert column("institutions", "name") == {r.name for r in view.organisations}
     assert column("people", "name") == {r.name for r in view.people}
     assert column("cities", "name") == set(view.cities())
+
+
+def test_a_proposal_is_paired_with_the_gold_name_it_paraphrases() -> None:
+    from corecities_graph.corpus.evaluate import _paired
+
+    gold = ["regional careers guarantee for young people", "north east skills observatory"]
+    predicted = ["north east skills observatory run jointly", "regional careers guarantee", "two things"]
+    assert _paired(predicted, gold, []) == [
+        "north east skills observatory", "regional careers guarantee for young people", "two things"
+    ]  # fmt: skip
+    # one prediction to one gold item: a second paraphrase of the same proposal is an extra
+    assert _paired(["skills observatory", "the skills observatory"], ["north east skills observatory"], []) == [
+        "north east skills observatory", "the skills observatory"
+    ]  # fmt: skip
+    # sharing a word or two of a long name is not enough
+    assert _paired(["skills fund"], ["local skills improvement fund allocated as a single pot"], []) == ["skills fund"]

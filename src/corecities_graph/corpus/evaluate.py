@@ -224,6 +224,45 @@ def _key(value: object) -> str:
     return fold(str(value)) if value is not None else ""
 
 
+_FUNCTION_WORDS = frozenset("a an the of for to in on and or by at with from its their new".split())
+
+
+def _words(name: str) -> frozenset[str]:
+    """The content words of a proposal's name, plurals folded: what a paraphrase keeps."""
+    words = (w.removesuffix("s") if len(w) > 3 else w for w in re.findall(r"[a-z0-9£%]+", name))
+    return frozenset(w for w in words if w not in _FUNCTION_WORDS)
+
+
+def _close(a: str, b: str) -> float:
+    """Dice overlap of two names' content words."""
+    wa, wb = _words(a), _words(b)
+    return 2 * len(wa & wb) / (len(wa) + len(wb)) if wa and wb else float(a == b)
+
+
+def _paired(predicted: list[str], gold: list[str], optional: list[str]) -> list[str]:
+    """Each predicted proposal named by the gold proposal it paraphrases, if any.
+
+    A proposal's gold name is an annotator's wording ("guaranteed interview for school leavers"),
+    not the text's ("guarantee an interview to any school leaver"), so names are paired by their
+    content words: identical names first, then the closest pairs sharing at least half of them,
+    one prediction to one gold item. Unpaired predictions keep their own names.
+    """
+    free = Counter(gold + optional)
+    chosen: dict[int, str] = {}
+    for i, name in enumerate(predicted):
+        if free[name] > 0:
+            free[name] -= 1
+            chosen[i] = name
+    pairs = sorted(
+        (-_close(name, g), i, g) for i, name in enumerate(predicted) if i not in chosen for g in free
+    )
+    for distance, i, g in pairs:
+        if distance <= -0.5 and i not in chosen and free[g] > 0:
+            free[g] -= 1
+            chosen[i] = g
+    return [chosen.get(i, name) for i, name in enumerate(predicted)]
+
+
 def _compare(
     predicted: Iterable[tuple[str, ...]], expected: Iterable[tuple[str, ...]],
     optional: Iterable[tuple[str, ...]] = (), label: str = "",
@@ -301,10 +340,12 @@ def score_document(extraction: Extraction | GraphView, gold: dict, label: str) -
         (), label,
     )  # fmt: skip
     out["quotes"] = _quotes(extraction, gold, label)
+    gold_proposals = [_key(p) for p in gold.get("proposals", [])]
+    optional_proposals = [_key(p) for p in gold.get("proposals_optional", [])]
+    named = _paired([_key(p.name) for p in extraction.proposals], gold_proposals, optional_proposals)
     out["proposals"] = _compare(
-        {(_key(p.name),) for p in extraction.proposals}, {(_key(p),) for p in gold.get("proposals", [])},
-        {(_key(p),) for p in gold.get("proposals_optional", [])}, label,
-    )  # fmt: skip
+        {(n,) for n in named}, {(p,) for p in gold_proposals}, {(p,) for p in optional_proposals}, label
+    )
     stats = [(_num(s.value), s.unit) for s in extraction.statistics]
     gold_stats = [(_num(s["value"]), s["unit"]) for s in gold.get("statistics", [])]
     optional_stats = {(_num(s["value"]), s["unit"]) for s in gold.get("statistics_optional", [])}
