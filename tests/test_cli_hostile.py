@@ -532,3 +532,47 @@ def test_a_named_pipe_in_a_folder_is_noted_and_skipped(tmp_path: Path) -> None:
 def test_stdin_is_still_dash(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["build", "-", "--out", str(tmp_path / "out")], input=GOOD)
     assert result.exit_code == 0, result.stderr
+
+
+# ---- names and facts: what a document's graph, and so a build's memory, grows with ----
+
+_ORGS = ["University of Leeds", "Leeds City Council", "Newcastle University", "Cardiff Council",
+         "University of Sheffield", "Bristol City Council", "Glasgow City Council"]  # fmt: skip
+
+
+def _dense(lines: int, shape: str) -> bytes:
+    """A text of `lines` short lines, each naming what `shape` says: far denser than any release."""
+    make = {
+        "bodies": lambda i: f"{_ORGS[i % 7]} and {_ORGS[(i + 3) % 7]} agreed plan {i} on skills.",
+        "people": lambda i: f"Cllr Ann Smith{chr(97 + i % 26)}, Leader of {_ORGS[i % 7]}, met Professor Bo Lee.",
+        "figures": lambda i: f"The fund is worth £{i + 1}m and created {i + 7} jobs, or {i % 90 + 1}% more.",
+    }[shape]
+    return ("Dense release\n\n" + "\n".join(make(i) for i in range(lines)) + "\n").encode()
+
+
+def test_a_document_of_too_many_names_and_facts_is_one_error_line(built: Path, tmp_path: Path) -> None:
+    path = write(tmp_path / "bad", {"dense.txt": _dense(5000, "bodies")}) / "dense.txt"
+    before = state(built)
+    result = invoke("build", str(path), "--out", str(built))
+    assert result.exit_code == 1
+    [line] = error_lines(result)
+    assert re.fullmatch(
+        rf"Error: {re.escape(str(path))}: holds [\d,]+ names and facts, over the limit of 10,000 "
+        r"for one document; split it into smaller files",
+        line,
+    ), line
+    assert state(built) == before
+
+
+@pytest.mark.parametrize("shape", ["bodies", "people", "figures"])
+def test_any_dense_document_over_the_limit_fails_alone_and_its_folder_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shape: str
+) -> None:
+    monkeypatch.setattr(limits, "DOCUMENT_FACTS", 200)
+    folder = write(tmp_path / "in", {"dense.txt": _dense(300, shape), "good.txt": GOOD, "small.txt": _dense(5, shape)})
+    result = invoke("build", str(folder), "--out", str(tmp_path / "out"), "--no-outputs")
+    assert result.exit_code == 1
+    [line] = error_lines(result)
+    assert line.startswith(f"Error: {folder / 'dense.txt'}: holds ")
+    assert line.endswith("over the limit of 200 for one document; split it into smaller files")
+    assert sorted(s["document"].rsplit("/", 1)[1] for s in sources(tmp_path / "out")) == ["good", "small"]

@@ -64,6 +64,61 @@ def test_signing_said_with_other_verbs(reference, text, signatories) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("The Solent Skills Charter was signed at the Guildhall on Friday by Southampton City Council, "
+         "the University of Southampton and Solent University.",
+         ["Southampton City Council", "University of Southampton", "Solent University"]),
+        ("The Tyne Accord, which was also signed by Newcastle College and the North of Tyne Combined "
+         "Authority, was launched on Monday.",
+         ["Newcastle College", "North of Tyne Combined Authority"]),
+        ("The open letter, signed by the Mayor of Greater Manchester and the vice-chancellors of the "
+         "University of Salford and the University of Bolton, asks for a devolved research budget.",
+         ["University of Salford", "University of Bolton"]),
+        ("The Humber Compact has been signed by the University of Hull, as well as Hull City Council.",
+         ["University of Hull", "Hull City Council"]),
+        ("The Lincoln Charter was launched today. Other signatories include Lincoln College and "
+         "the University of Lincoln.", ["Lincoln College", "University of Lincoln"]),
+        ("The Exeter Compact has four signatories. Its four signatories are Exeter College, the "
+         "University of Exeter, Devon County Council and Exeter City Council.",
+         ["Exeter College", "University of Exeter", "Devon County Council", "Exeter City Council"]),
+        ("The Kent Accord was agreed today. The colleges involved are East Kent College and "
+         "Canterbury College.", ["East Kent College", "Canterbury College"]),
+        ("Universities named in the Norfolk Charter include Norwich and Ipswich, along with the "
+         "University of East Anglia.", ["University of East Anglia"]),
+        ("Keele University has put its name to the Stoke Civic Compact, joining Staffordshire University "
+         "and Stoke-on-Trent City Council in a shared effort to keep graduates.",
+         ["Keele University", "Staffordshire University", "Stoke-on-Trent City Council"]),
+        ("Both of Bath's universities have joined Bath and North East Somerset Council and Bath College "
+         "in signing a charter on skills.", ["Bath and North East Somerset Council", "Bath College"]),
+    ],
+)  # fmt: skip
+def test_parties_listed_after_a_passive_or_a_lead(reference, text, signatories) -> None:
+    assert sorted(s.org for s in run(text, reference).signatories) == sorted(signatories)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Belfast Compact was signed in May. The partners are calling on the Department for the Economy to act.",
+        "The Leeds Charter was launched. It was not signed by Leeds City Council, which is still consulting.",
+        "The Hull Compact was agreed in June. Its signatories are expected to meet Hull City Council next year.",
+    ],
+)
+def test_a_lead_that_is_not_followed_by_its_parties_names_none(reference, text) -> None:
+    assert [s.org for s in run(text, reference).signatories] == []
+
+
+def test_a_table_of_signatories_names_the_first_cell(reference) -> None:
+    text = (
+        "The Glasgow Charter was launched today. It lists the signatories as follows:\n\n"
+        "Signatory | Sector | Signed by\nUniversity of Glasgow | Higher education | Principal\n"
+        "Glasgow City Council | Local government | Leader\n\nThe charter runs for five years."
+    )
+    assert [s.org for s in run(text, reference).signatories] == ["University of Glasgow", "Glasgow City Council"]
+
+
+@pytest.mark.parametrize(
     ("lead", "lines"),
     [
         ("Signatories to the Compact are:", ["University of Hull", "Hull City Council"]),

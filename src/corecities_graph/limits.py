@@ -33,6 +33,13 @@ PDF_SECONDS_PER_MIB = 5.0
 PDF_PAGE_CHARS = 100_000
 PDF_TEXT_CHARS = 2_000_000
 
+# Names and facts one document may yield (mentions of places, organisations and people, quotes,
+# proposals, figures, counts, signatories). Each becomes some twenty statements in the graph, and
+# what a build holds for a document follows that number, not the bytes: the seed yields 124, a
+# long report a few thousand, and 4,000 lines each naming two universities some 12,000. Past this, a
+# document is refused, which bounds the memory of a build whatever a text holds.
+DOCUMENT_FACTS = 10_000
+
 
 def pdf_seconds(size: int) -> float:
     """The time a PDF of `size` bytes may take to read."""

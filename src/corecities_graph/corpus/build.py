@@ -29,6 +29,7 @@ from .._version import __version__
 from ..document import Document
 from ..errors import CorecitiesError, InputError
 from ..extract import extract
+from .. import limits
 from ..sources.read import DEFAULT_MAX_BYTES, iter_paths, read_document
 from ..store.dataset import DEFAULT_LICENCE
 from ..store.embedded import STORE_DIR, FreshStore, GraphStore, Store
@@ -360,11 +361,11 @@ def _prepare(entry: tuple[str, Document | Path, str | None]) -> tuple[str, Prepa
         document = (
             item if isinstance(item, Document) else read_document(item, max_bytes=context.settings.max_bytes)
         )
+        if known is not None and document.sha256 == known:
+            return label, Unchanged(document.doc_id, tuple(document.warnings))
+        return label, _prepared(label, document)
     except InputError as exc:
         return label, str(exc)
-    if known is not None and document.sha256 == known:
-        return label, Unchanged(document.doc_id, tuple(document.warnings))
-    return label, _prepared(label, document)
 
 
 def _id(item: Document | Path) -> str:
@@ -379,6 +380,11 @@ def _prepared(label: str, document: Document) -> Prepared:
 
     ref, model = _WORKER["ref"], _WORKER["model"]
     extraction = extract(document, ref)  # type: ignore[arg-type]
+    if extraction.size() > limits.DOCUMENT_FACTS:
+        raise InputError(
+            f"{label}: holds {extraction.size():,} names and facts, over the limit of "
+            f"{limits.DOCUMENT_FACTS:,} for one document; split it into smaller files"
+        )
     quads = document_quads(document, extraction, model)  # type: ignore[arg-type]
     links = link_quads(mentioned_entities(extraction), ref, model)  # type: ignore[arg-type]
     return Prepared(

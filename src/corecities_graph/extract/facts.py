@@ -147,6 +147,12 @@ class Extraction:
     declaration: Declaration | None = None
     alliance_members: list[AllianceMember] = field(default_factory=list)
 
+    def size(self) -> int:
+        """How many names and facts were read: what the graph of the document grows with."""
+        found = (self.places, self.organisations, self.people, self.quotes, self.proposals,
+                 self.statistics, self.claimed_counts, self.signatories, self.alliance_members)  # fmt: skip
+        return sum(map(len, found))
+
     def cities(self) -> list[str]:
         return _unique(p.name for p in self.places if p.kind == "city")
 

@@ -72,13 +72,14 @@ def extract(document: Document, ref: Reference) -> Extraction:
         and not _AGREEMENT_AS_BODY.match(seg.text, o.evidence.span.end, o.evidence.span.end + 40)
         and not (o.name.endswith("Partnership") and _AGREED_BEFORE.search(seg.text[max(0, o.evidence.span.start - 60) : o.evidence.span.start]))
     ]  # fmt: skip
-    signatories = find_signatories(seg, orgs, declaration)
+    # What a release calls for, who signed it ("a letter signed by A and B") or how many it says took
+    # part belongs to something: where the text names no agreement, that is the release's own statement.
+    statement = declaration or Declaration(f"{slugify(document.doc_id)}-statement",
+                                           _statement_name(document, seg), "declaration", False, None)  # fmt: skip
+    signatories = find_signatories(seg, orgs, statement)
     proposals = find_proposals(seg, orgs, proposed)
-    if declaration is None and (proposals or counts):
-        # What a release calls for, or how many it says took part, belongs to something: where the
-        # text names no agreement, that is the release's own statement.
-        declaration = Declaration(f"{slugify(document.doc_id)}-statement", _statement_name(document, seg),
-                                  "declaration", False, None)  # fmt: skip
+    if declaration is None and (proposals or counts or signatories):
+        declaration = statement
     return Extraction(
         doc_id=document.doc_id,
         text=document.text,

@@ -33,7 +33,7 @@ _SIGN_CUE = re.compile(
 )
 _MAY_SIGN = re.compile(
     r"\b(?:signat|signs?\b|signed|sign\b|join|part\s+in|among|agreed|under\b|represented|put\s+\w+\s+name|endorsed"
-    r"|launched|entered|formed|committed|sealed|brings?\b|bringing|part(?:y|ies|ners?)\b)",
+    r"|launched|entered|formed|committed|sealed|brings?\b|bringing|part(?:y|ies|ners?)\b|involved|named\s+in)",
     re.IGNORECASE,
 )
 # "The partnership brings A and B together", "brings together A, B and C": the parties follow the verb
@@ -44,6 +44,33 @@ _CLAUSE = re.compile(r"\b(?:that|which|who|found|finds|said|says|shows?|showed|r
 _WITH_PART = re.compile(
     r"(?:(?!\b(?:which|through|where|who|that|when|while|whose)\b)[^;])*?\b(?:with|alongside)\s+",
     re.IGNORECASE,
+)
+# Where a list of parties starts: "was signed at City Hall by A, B and C", "The letter, signed by A",
+# "Other signatories include A", "Its five signatories are A", "The colleges involved are A", "joining
+# A and B in", "have joined A and B in signing"
+_PARTIES_FOLLOW = re.compile(
+    r"(?:,\s*|\b(?:was|were|is|are|been|be|being)\s+(?:also\s+|jointly\s+|formally\s+|now\s+)?)signed"
+    r"(?:\s+(?!by\b)[\w’'-]+){0,6}?\s+by\s"
+    r"|\b(?:signator(?:y|ies)|parties|partners)(?:\s+(?:so\s+far|to\s+date))?\s+(?:also\s+|now\s+)?"
+    r"(?:include|includes|included|are|were|comprise|comprises)\s"
+    r"|\b(?:universities|colleges|councils|organisations|bodies|institutions|partners)\s+"
+    r"(?:involved|taking\s+part|named\s+in\s+the\s+(?:[\w’'-]+\s+){0,4}?[\w-]+|that\s+(?:have|had)\s+signed(?:\s+up)?)\s+"
+    r"(?:also\s+)?(?:include|includes|included|are|were)\b:?\s*"
+    r"|,\s*joining\s"
+    r"|\bjoin(?:s|ed)?\s(?=[^.;]{1,300}?\s+in\s+(?:signing|backing|putting\s+(?:its|their)\s+names?\s+to)\b)",
+    re.IGNORECASE,
+)
+# Where such a list ends: the clause's own verb, or a new clause
+_LIST_ENDS = re.compile(
+    r";|\b(?:which|who|whose|where|while|but|because|after|before|when|said|says|asks?|asked|calls?|called"
+    r"|promises?|promised|is|are|was|were|has|have|had|will|would|can|could|launched|commits?|committed"
+    r"|aims?|sets?\s+out|in\s+signing|in\s+backing|in\s+putting)\b",
+    re.IGNORECASE,
+)
+# Before the first organisation of a list: articles, or names the text does not know as bodies
+# ("include Coventry, Hull and Plymouth, along with A")
+_LIST_OPENS = re.compile(
+    r"(?:\s|:|,|\b(?:the|both|all|also|and|along\s+with|as\s+well\s+as|together\s+with)\b|\b[A-Z][\w’'-]*)*"
 )
 _JOINED = re.compile(r"\s*(?:,|and|&|,\s*and)?\s*(?:[Tt]he\s+)?")
 _BRINGS = re.compile(r"\bbring(?:s|ing)?\s+(?:together\s+)?", re.IGNORECASE)
@@ -178,10 +205,16 @@ def find_signatories(
             in_list = True
             continue
         if in_list:
-            line_orgs = starting_within(orgs, paragraph.start, paragraph.end)
+            # "University of Glasgow | Higher education | Principal": a table's first cell is the party,
+            # and its heading row ("Signatory | Sector") names none
+            first_cell = paragraph.text.split(" | ", 1)[0] if " | " in paragraph.text else paragraph.text
+            line_end = paragraph.start + len(first_cell)
+            line_orgs = starting_within(orgs, paragraph.start, line_end)
             covered = sum(o.evidence.span.end - o.evidence.span.start for o in line_orgs)
-            if line_orgs and (line_orgs[0].members or covered >= 0.6 * len(paragraph.text.rstrip(" .;")) - 4):
+            if line_orgs and (line_orgs[0].members or covered >= 0.6 * len(first_cell.rstrip(" .;")) - 4):
                 add(line_orgs[0])
+                continue
+            if first_cell != paragraph.text and not line_orgs and not any(c.isdigit() for c in first_cell):
                 continue
             in_list = False
     for sentence in seg.sentences:
@@ -212,6 +245,18 @@ def find_signatories(
             # "The universities that have signed include: A, B and C." / "... with its four universities: A, B"
             for org in in_sentence:
                 if org.evidence.span.start > sentence.start + colon:
+                    add(org)
+        for lead in _PARTIES_FOLLOW.finditer(body):
+            if _NEGATION.search(body[max(0, lead.start() - 60) : lead.start()]):
+                continue
+            start = sentence.start + lead.end()
+            end = _list_end(text, start, sentence.end, in_sentence)
+            listed = [o for o in in_sentence if start <= o.evidence.span.start < end]
+            # "signed by the Mayor and the vice-chancellors of A": the agents may come after their
+            # posts; "The partners are calling on A": after any other lead, the list starts at once
+            if listed and (lead.group().lower().rstrip().endswith("by")
+                           or _LIST_OPENS.fullmatch(text, start, listed[0].evidence.span.start)):  # fmt: skip
+                for org in listed:
                     add(org)
         brings = _BRINGS.search(body)
         other = next((m for m in _NAMED.finditer(body[: brings.start()] if brings else "")), None)
@@ -253,6 +298,14 @@ def find_signatories(
                     at = org.evidence.span.end
     del decl_span
     return list(found.values())
+
+
+def _list_end(text: str, start: int, end: int, orgs: list[OrgMention]) -> int:
+    """Where a list of parties that starts at `start` ends: the first clause word outside a name."""
+    for stop in _LIST_ENDS.finditer(text, start, end):
+        if not any(o.evidence.span.start <= stop.start() < o.evidence.span.end for o in orgs):
+            return stop.start()
+    return end
 
 
 def _inside_name(org: OrgMention, seg: Segmented, lo: int, hi: int) -> bool:

@@ -172,7 +172,9 @@ def segment(text: str) -> Segmented:
     sentences: list[Sentence] = []
     offset = 0
     seen: set[str] = set()
-    for raw_line in text.split("\n"):
+    lines = text.split("\n")
+    rows = _table_rows(lines)
+    for number, raw_line in enumerate(lines):
         line_start = offset
         offset += len(raw_line) + 1
         stripped = raw_line.strip()
@@ -193,7 +195,8 @@ def segment(text: str) -> Segmented:
         heading = bool(_NOTES_HEADING.match(body))
         # a verbatim repeat says nothing new, but a short name repeated is a list's line, not a masthead
         repeated = body in seen and len(body.split()) >= 6
-        noise = heading or bool(_NOISE_LINE.match(body)) or repeated
+        # a line of cells is a bar of links alone, and a table's row beside rows of as many cells
+        noise = heading or (number not in rows and bool(_NOISE_LINE.match(body))) or repeated
         seen.add(body)
         paragraph = Paragraph(len(paragraphs), start, end, body, noise)
         paragraphs.append(paragraph)
@@ -202,6 +205,17 @@ def segment(text: str) -> Segmented:
     if not sentences:
         sentences.append(Sentence(0, len(text), text, 0))
     return Segmented(text, tuple(paragraphs), tuple(sentences))
+
+
+def _table_rows(lines: list[str]) -> set[int]:
+    """Lines of three or more cells next to a line of as many: a table written as text."""
+    cells = [line.count(" | ") + 1 if " | " in line else 0 for line in lines]
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    rows: set[int] = set()
+    for before, after in zip(filled, filled[1:], strict=False):
+        if cells[before] >= 3 and cells[before] == cells[after]:
+            rows.update((before, after))
+    return rows
 
 
 # No real sentence is this long; cutting longer runs keeps every per-sentence rule linear overall.
