@@ -254,6 +254,17 @@ def test_the_documents_own_items_and_alt_text_are_not_figures(reference, text) -
         ("The city supports bringing in a visitor levy.", ["Visitor levy"]),
         ("The partners call for a North East Regional Skills Fund.", ["North East Regional Skills Fund"]),
         ("The university proposes a Net Zero Research Alliance for the region.", ["Net Zero Research Alliance"]),
+        ("The charter makes two asks of government:\n1. A £20 million Coastal Research Fund, piloted over "
+         "three years, for partnerships led by colleges.\n2. Multi-year skills settlements for towns.",
+         ["Coastal Research Fund", "Multi-year skills settlements"]),
+        ("The councils are calling for:\n(a) creating a regional skills passport, recording short courses "
+         "and placements\n(b) an extension of the Solent Freeport",
+         ["Regional skills passport", "Extension of the Solent Freeport"]),
+        ("The letter asks for:\n• a devolved research budget\n\nThe region has 2.9 million people and "
+         "an economy worth £70bn, the letter says.", ["Devolved research budget"]),
+        ("It asks the government to back a £25m Advanced Ceramics Research Centre in Hanley.",
+         ["Advanced Ceramics Research Centre in Hanley"]),
+        ("The mayor urged ministers to fund a new marine skills academy.", ["Marine skills academy"]),
     ],
 )  # fmt: skip
 def test_proposals_named_by_lists_and_nominalisations(reference, text, proposals) -> None:
@@ -270,6 +281,11 @@ def test_a_proposed_alliance_is_not_an_existing_organisation(reference) -> None:
     [
         "Whether they will call for increased funding remains to be seen.",
         "It is not yet clear if ministers will ask for a new skills fund.",
+        # what the parties commit themselves to is not asked of anyone
+        "The Derby Compact was signed today. Under the compact the partners will:\n• create a shared skills "
+        "passport\n• open a joint careers hub",
+        "The Derby Compact was signed today. The charter commits its signatories to:\n- a joint student housing strategy",
+        "The mayor asked the council to support more jobs.",
     ],
 )
 def test_an_aside_proposes_nothing(reference, text) -> None:

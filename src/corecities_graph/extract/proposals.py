@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .facts import OrgMention, Proposal
-from .text import Segmented, capitalise
+from .text import Paragraph, Segmented, capitalise
 
 _CUE = re.compile(
     r"\b(?:propos\w*|call(?:s|ed|ing)?\s+for|ask(?:s|ed|ing)?\s+(?:(?:the\s+)?\w+\s+)?for|urg\w+|recommend\w*|"
@@ -52,6 +52,17 @@ _POWER = re.compile(
     r"|\b(?:full\s+)?(?:devolution|control)\s+(?:of|over)\s+(?!the\s+(?:government|city|council)\b)",
     re.IGNORECASE,
 )
+# "asks the government to back a £25m Advanced Ceramics Research Centre", "urged ministers to fund a
+# new skills academy": what someone is asked to pay for, when it is named as a thing
+_ASK_TO = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|lobb(?:y|ies|ied|ying))\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){1,3}?to\s+(?:back|fund|finance|support|deliver|provide|extend|devolve|grant)\s+",
+    re.IGNORECASE,
+)
+_THING = re.compile(
+    rf"\b(?i:{_LOWER_HEADS}|centre|center|institute|academy|observatory|budget|settlement|pot|accelerator"
+    r"|register|passport|guarantee|account)s?\b"
+)
 _MAKING_GATE = re.compile(
     r"introduc|creat|establish|setting|set up|launch|formation|bring|put in place|confirm"
 )
@@ -91,10 +102,21 @@ _ASIDE = re.compile(
     r"\b(?:whether|remains\s+to\s+be\s+seen|not\s+(?:yet\s+)?(?:clear|known)|unclear|if\s+[\w\s]{1,30}?\bwill)\b",
     re.IGNORECASE,
 )
-# "The proposals include:", "The alliance is calling for:": the items follow, one a line
+# "The proposals include:", "The alliance is calling for:", "makes three asks of government:": the
+# items follow, one a line. (What the parties commit themselves to do is not asked of anyone.)
 _LIST_LEAD = re.compile(
     r"\b(?:propos\w*|call(?:s|ed|ing)?\s+for|asks?|recommend\w*|want\w*|urg\w*|demand\w*|measures|priorities)\b"
     r"[^.!?]*:\s*$",
+    re.IGNORECASE,
+)
+# "1. ", "(a) ", "ii) ": the number of a list's item is not its name
+_ITEM_NUMBER = re.compile(r"(?:\d{1,2}[.)]|\(?[a-z]\)|\(?[ivx]{1,4}[.)])\s+", re.IGNORECASE)
+# "create a shared skills passport", "opening community research hubs": the thing made, not the making
+_MAKE_VERB = re.compile(
+    r"(?:to\s+)?(?:create|creating|open|opening|set\s+up|setting\s+up|establish|establishing|launch|launching"
+    r"|develop|developing|deliver|delivering|publish|publishing|introduce|introducing|provide|providing"
+    r"|offer|offering|build|building|expand|expanding|pilot|piloting|run|running|fund|funding|appoint|appointing"
+    r"|produce|producing|agree|agreeing|secure|securing)\s+",
     re.IGNORECASE,
 )
 _PURPOSE = re.compile(r"^\s*(?:(?:to\s+be\s+set\s+up\s+)?(?P<p>(?:to|that\s+would)\s+[^,.;]+))")
@@ -110,7 +132,9 @@ _SKIP_WORDS = {"The", "A", "An", "In", "They", "Their", "Our", "We", "It", "Writ
 # "proposes a Net Zero Research Alliance", "calls for a new Northern Skills Network": not yet there
 _PROPOSED_ORG = re.compile(
     r"\b(?:propos(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+for|creation\s+of|setting\s+up|establish(?:ing|ment\s+of)?"
-    r"|want(?:s|ed)?|urg(?:e|es|ed|ing)|recommend(?:s|ed|ing)?|back(?:s|ed|ing)?)\s+an?\s+(?:(?:new|brand-new|dedicated)\s+)?$",
+    r"|want(?:s|ed)?|urg(?:e|es|ed|ing)|recommend(?:s|ed|ing)?|back(?:s|ed|ing)?"
+    r"|(?:ask\w*|urg\w*|call\w*\s+on)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?to\s+(?:back|fund|finance|create|establish|set\s+up))"
+    r"\s+an?\s+(?:(?:new|brand-new|dedicated)\s+)?(?:[£$€]\d[\d.,]*\s*(?:bn|m|k|million|billion)?\s+)?$",
     re.IGNORECASE,
 )
 
@@ -173,6 +197,18 @@ def find_proposals(
             while True:
                 start, end = _trimmed(text, at, sentence.end)
                 add(start, end, keep=True)
+                more = _MORE.match(text, end, sentence.end)
+                if not more:
+                    break
+                at = more.end()
+        for ask in _ASK_TO.finditer(body) if " to " in lowered else ():
+            if _negated(body[: ask.start()]):
+                continue
+            at = sentence.start + ask.end()
+            while True:
+                start, end = _trimmed(text, at, sentence.end)
+                if _THING.search(text[start:end]):
+                    add(start, end, keep=True)
                 more = _MORE.match(text, end, sentence.end)
                 if not more:
                     break
@@ -258,7 +294,13 @@ _NAME_STOP = re.compile(
 _CONTEXT = re.compile(
     r"\b(?:into|within|under|through|beyond|around|across|towards?)\s+(?:the\s+)?$", re.IGNORECASE
 )
-_WORDS = r"(?!(?:whether|which|that|who|while|if|but|as|so|not)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
+# an enumeration's items are names, not clauses: ", recording work experience and ..." is no item
+_ING_NOUNS = (r"funding|training|housing|building|planning|learning|spending|manufacturing|engineering|nursing"
+              r"|teaching|banking|marketing|mapping|monitoring|sharing|pricing")  # fmt: skip
+_WORDS = (
+    rf"(?!(?:whether|which|that|who|while|if|but|as|so|not)\b)(?!(?!(?:{_ING_NOUNS})\b)[a-z]+ing\b)"
+    r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
+)
 _ENUMERATION = re.compile(rf",\s*{_WORDS}(?:,\s*{_WORDS})*,?\s+(?:and|or)\s+{_WORDS}")
 _NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\b[^.;]*$|n[’']t\b[^.;]*$", re.IGNORECASE)
 
@@ -290,20 +332,40 @@ def _listed(seg: Segmented) -> list[tuple[int, int]]:
     """Items of a list whose lead-in proposes: 'The proposals include:' then one item a line."""
     found: list[tuple[int, int]] = []
     in_list = False
+    style: bool | None = None
     for paragraph in seg.paragraphs:
         if paragraph.noise:
             in_list = False
             continue
         if paragraph.text.rstrip().endswith(":") and _LIST_LEAD.search(paragraph.text):
-            in_list = True
+            in_list, style = True, None
             continue
         if not in_list:
             continue
-        if len(paragraph.text.split()) > 25 or re.search(r"\b(?:said|says|added)\b", paragraph.text):
+        # the items of a list are all marked ("•", "1.") or all short; a sentence after them ends it
+        marked = _marked(seg.text, paragraph)
+        if style is None:
+            style = marked
+        if (
+            marked != style
+            or (not marked and len(paragraph.text.split()) > 12)
+            or len(paragraph.text.split()) > 30
+            or re.search(r"\b(?:said|says|added)\b", paragraph.text)
+        ):
             in_list = False
             continue
-        found.append((paragraph.start, paragraph.end))
+        start = paragraph.start
+        for prefix in (_ITEM_NUMBER, _MAKE_VERB):
+            if cut := prefix.match(paragraph.text, start - paragraph.start):
+                start = paragraph.start + cut.end()
+        found.append((start, paragraph.end))
     return found
+
+
+def _marked(text: str, paragraph: Paragraph) -> bool:
+    """Whether a paragraph is a marked list item: a bullet before it, or a number starting it."""
+    line_start = text.rfind("\n", 0, paragraph.start) + 1
+    return bool(text[line_start : paragraph.start].strip()) or bool(_ITEM_NUMBER.match(paragraph.text))
 
 
 def _normalise(phrase: str) -> str:
