@@ -231,6 +231,11 @@ def test_remainders_and_partitives_are_counted(reference, text, what, count) -> 
         "The report sets out three recommendations for ministers.",
         "Two people entering reception\nThe partnership was launched today.",
         "The charter lists five commitments.",
+        "Four institutions join the city council in the pact.",
+        "The university is one of nine organisations to have signed the charter.",
+        "The partners will create extra level 4 and 5 courses.",
+        "Around one resident in five is a student.",
+        "Local research budgets: five things the spending review should do",
     ],
 )
 def test_the_documents_own_items_and_alt_text_are_not_figures(reference, text) -> None:
@@ -782,3 +787,8 @@ def test_a_partnership_that_was_signed_is_not_a_body(reference) -> None:
     assert "Aberdeen Energy Transition Partnership" not in {
         o.name for o in run(text, reference).organisations
     }
+
+
+def test_hundreds_of_partners_are_a_figure_and_times_a_ratio(reference) -> None:
+    result = run("Over 150 local partners back it. Spending is roughly 2.5 times the figure elsewhere.", reference)
+    assert {(s.value, s.unit) for s in result.statistics} == {(Decimal(150), "count"), (Decimal("2.5"), "ratio")}

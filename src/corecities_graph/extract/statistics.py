@@ -86,7 +86,7 @@ _UNITS = {
     "nurses": "people", "doctors": "people", "teachers": "people", "families": "people", "carers": "people",
     "scientists": "people", "engineers": "people", "trainees": "people", "technicians": "people",
     "hectares": "hectares", "acres": "acres", "tonnes": "tonnes", "miles": "miles", "kilometres": "kilometres",
-    "months": "months", "weeks": "weeks", "days": "days", "hours": "hours",
+    "months": "months", "weeks": "weeks", "days": "days", "hours": "hours", "times": "ratio",
 }  # fmt: skip
 _DURATION = re.compile(
     r"\b(?:over|for|within|in|during|across|next|the\s+next|each|per|every|first|last|past|the\s+past|after|up\s+to|by)\s+(?:the\s+)?(?:(?:next|first|last|past|coming)\s+)?$",
@@ -96,7 +96,7 @@ _DURATION = re.compile(
 _OWN_ITEMS = {
     "recommendations", "commitments", "proposals", "priorities", "pledges", "asks", "actions",
     "principles", "themes", "pillars", "objectives", "aims", "points", "steps", "chapters", "sections",
-    "measures", "demands", "goals", "strands", "workstreams", "areas", "missions", "ambitions",
+    "measures", "demands", "goals", "strands", "workstreams", "areas", "missions", "ambitions", "things",
 }  # fmt: skip
 # parties and places counted: how many took part, not a claim about the world
 _COUNT_WORDS = {
@@ -109,6 +109,17 @@ _COUNT_WORDS = {
     "boroughs",
     "authorities",
 }
+
+
+# a handful of bodies counted ("four further education colleges") is who took part, however named;
+# hundreds of them ("over 150 local partners") are a wider group, and a claim about it
+_PARTY_NOUNS = {
+    "institutions", "organisations", "organizations", "partners", "parties", "bodies", "members",
+    "colleges", "providers", "trusts", "boards", "partnerships",
+}  # fmt: skip
+# "one resident in five is": a number before a verb counts nothing
+_NOT_NOUNS = {"is", "was", "has", "this", "its", "his", "as", "us", "does", "goes", "says"}
+_LEVEL = re.compile(r"\blevels?\s+(?:\d+\s*(?:,|and|or|to|-|–)\s*)*$", re.IGNORECASE)
 
 
 _ORDINALS = {
@@ -263,8 +274,12 @@ def _statistic(
         qualifier = "within top"
     else:
         noun = _NOUN.match(tail)
-        if not noun or noun.group("head").lower() in _COUNT_WORDS:
+        if not noun or noun.group("head").lower() in _COUNT_WORDS | _NOT_NOUNS:
             return None
+        if noun.group("head").lower() in _PARTY_NOUNS and value <= 30:
+            return None  # "Four institutions join", "one of nine organisations": who took part
+        if _LEVEL.search(text[max(lo, match.start() - 30) : match.start()]):
+            return None  # "level 4 and 5 places": a qualification's level, not a number of anything
         if re.match(rf"\s*(?:{_MONTHS})\b", tail) or re.search(
             rf"(?:{_MONTHS})\s+$", text[lo : match.start()]
         ):
