@@ -436,6 +436,8 @@ def test_a_city_inside_an_organisation_places_it(reference) -> None:
          "Nottingham and Nottinghamshire Integrated Care System", "other"),
         ("Leaders will sit on a new 'Core Cities Cabinet' to meet ministers.", "Core Cities Cabinet", "other"),
         ("The City Office will run the programme.", "City Office", "other"),
+        ("Wigan and Leigh College signed it.", "Wigan and Leigh College", "other"),
+        ("The East Riding of Yorkshire Council signed it.", "East Riding of Yorkshire Council", "council"),
     ],
 )  # fmt: skip
 def test_names_without_an_organisational_head_word(reference, text, name, type_) -> None:

@@ -31,6 +31,7 @@ _DATE_WORDS = {
 }  # fmt: skip
 # Public bodies whose names join two places or areas: "Humber and North Yorkshire Integrated Care Board"
 _JOINT_BODY_HEADS = {
+    "College",  # "Wigan and Leigh College", "South Gloucestershire and Stroud College"
     "Council",
     "Authority",
     "Board",
@@ -40,7 +41,7 @@ _JOINT_BODY_HEADS = {
     "Partnership",
     "Service",
 }
-_OF_PLACES = {"West", "East", "North", "South", "Isle", "Vale", "Forest", "Heart", "Mouth"}
+_OF_PLACES = {"West", "East", "North", "South", "Isle", "Vale", "Forest", "Heart", "Mouth", "Riding"}
 _CONNECT = {"of", "for", "and", "the", "upon", "on", "&", "de", "in"}
 # "Brightwater Engineering plc": a company suffix may be written in lower case
 _RUN = re.compile(rf"{_CAP}(?:(?:\s+(?:of|for|and|the|upon|on|&|de|in))*\s+{_CAP})*(?:\s+(?:plc|ltd)\b)?")
