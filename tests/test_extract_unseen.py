@@ -312,6 +312,12 @@ def test_an_aside_proposes_nothing(reference, text) -> None:
         # "Council Leader Cllr Name"
         ('Swansea Council Leader Cllr Rob Hale said: "Yes."',
          "Rob Hale", "Cllr", {("Leader", "Swansea Council")}),
+        # a combined post after the organisation that opens it
+        ('Keele University Vice-Chancellor and Chief Executive Professor Ann Lowe said: "Yes."',
+         "Ann Lowe", "Professor", {("Vice-Chancellor and Chief Executive", "Keele University")}),
+        # a portfolio that lists its areas
+        ('Cllr Ben Hart, Derby City Council\'s cabinet member for housing, planning and transport, said: "Yes."',
+         "Ben Hart", "Cllr", {("Cabinet member for housing, planning and transport", "Derby City Council")}),
     ],
 )  # fmt: skip
 def test_posts_in_unfamiliar_orders(reference, text, name, honorific, roles) -> None:

@@ -96,6 +96,7 @@ def roles_in(
 _NAMED_LIST = re.compile(
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*\s+and\s+[A-Z]"
 )
+_LOWER_LIST = re.compile(r"[a-z][\w-]*(?:,\s+[a-z][\w-]*)*,?\s+and\s+[a-z][\w-]*(?:\s*[,;)]|\s*$)")
 _SEPARATOR = re.compile(
     r"\s*[,;]\s*(?:and\s+(?:also\s+)?)?|\s+(?:and|&)\s+(?:also\s+|is\s+)?|\s+as\s+well\s+as\s+"
 )
@@ -119,6 +120,12 @@ def _post_chunks(
             and not lex.role_word.match(text, sep.end())
         ):
             continue  # "Secretary of State for Housing, Communities and Local Government" is one post
+        if (
+            sep.group().strip() == ","
+            and re.search(r"\bfor\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?$", text[cursor : sep.start()])
+            and _LOWER_LIST.match(text, sep.end(), end)
+        ):
+            continue  # "cabinet member for climate, ecology and energy" is one post
         if not sep.group().strip().startswith((",", ";")):
             head = text[cursor : sep.start()]
             complete = any(cursor <= a and b <= sep.start() for a, b, _, _ in targets) or re.search(
@@ -194,6 +201,12 @@ def role_before(
     # the organisation opens the phrase
     for _t_start, t_end, name, kind in post_targets(lo, lo + tail.start(), orgs, places):
         if t_end >= lo + min(phrase_start, tail.start()) - 1 and not text[t_end : lo + tail.start()].strip():
+            role = _clean(head[t_end - lo :].rstrip(", "))
+            return [role_at(role, name, kind)] if role else []
+    for t_start, t_end, name, kind in post_targets(lo + phrase_start, lo + tail.start(), orgs, places):
+        if t_start == lo + phrase_start and lex.role_word.match(text, t_end + 1):
+            # "Staffordshire University Vice-Chancellor and Chief Executive Professor X": a combined
+            # post after the organisation that opens it
             role = _clean(head[t_end - lo :].rstrip(", "))
             return [role_at(role, name, kind)] if role else []
     if head[phrase_start:][:1].islower():
