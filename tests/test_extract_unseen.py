@@ -800,3 +800,15 @@ def test_a_partnership_that_was_signed_is_not_a_body(reference) -> None:
 def test_hundreds_of_partners_are_a_figure_and_times_a_ratio(reference) -> None:
     result = run("Over 150 local partners back it. Spending is roughly 2.5 times the figure elsewhere.", reference)
     assert {(s.value, s.unit) for s in result.statistics} == {(Decimal(150), "count"), (Decimal("2.5"), "ratio")}
+
+
+def test_a_news_title_on_its_own_line_is_the_publisher_of_its_journalists(reference) -> None:
+    text = (
+        "Yorkshire Evening Herald\n\nCouncil and colleges sign skills pact\n\nBy Amy Rowe\nEducation Correspondent\n\n"
+        "By Sam Hill\nLocal Democracy Reporter\n\nLeeds City Council has signed the Leeds Skills Pact."
+    )
+    result = run(text, reference)
+    assert ("Yorkshire Evening Herald", "other") in {(o.name, o.type) for o in result.organisations}
+    roles = {p.name: {(r.role, r.org) for r in p.roles} for p in result.people}
+    assert roles["Amy Rowe"] == {("Education Correspondent", "Yorkshire Evening Herald")}
+    assert roles["Sam Hill"] == {("Local Democracy Reporter", None)}  # a service shared between titles

@@ -73,6 +73,7 @@ def find_organisations(seg: Segmented, ref: Reference) -> list[OrgMention]:
         candidates.extend(gazetteer_candidates(text, sentence.start, sentence.end, ref))
         candidates.extend(shaped_candidates(text, sentence.start, sentence.end, ref))
     candidates.extend(list_line_candidates(seg, candidates, ref))
+    candidates.extend(_masthead_candidates(seg, candidates))
     chosen = _non_overlapping(candidates)
     chosen = _add_acronym_aliases(text, seg, chosen, ref)
     chosen = _add_composites(text, chosen)
@@ -91,6 +92,29 @@ def find_organisations(seg: Segmented, ref: Reference) -> list[OrgMention]:
             )
         )
     return mentions
+
+
+# "Manchester Evening News", "Telegraph and Argus", "FE Week": a news title on a line of its own
+_MASTHEAD = re.compile(
+    r"(?:The\s+)?(?:[A-Z][\w’'-]*\s+(?:(?:and|&|of)\s+)?){0,4}(?:News|Echo|Post|Press|Argus|Times|Week|Mail|Telegraph"
+    r"|Herald|Chronicle|Journal|Gazette|Express|Standard|Observer|Mirror|Guardian|Sentinel|Courier|Star|Record"
+    r"|Review|Live)"
+)
+
+
+def _masthead_candidates(seg: Segmented, candidates: list[Candidate]) -> list[Candidate]:
+    """A newspaper's title standing alone on one of the first lines: the publisher, a body too."""
+    found = []
+    for paragraph in seg.paragraphs[:4]:
+        body = paragraph.text.strip()
+        if (
+            len(body.split()) >= 2
+            and _MASTHEAD.fullmatch(body)
+            and not any(paragraph.start <= c.start < paragraph.end for c in candidates)
+        ):
+            name = body
+            found.append(Candidate(paragraph.start, paragraph.start + len(body), name, "other", body))
+    return found
 
 
 def _parents(text: str, chosen: list[Candidate], ref: Reference) -> list[Candidate]:

@@ -8,7 +8,7 @@ from ..resolve.reference import Reference
 from .bodies import DOCUMENT_WORDS, HEADS
 from .facts import OrgMention, PersonMention, PlaceMention, Role
 from .lexicon import SPEECH_VERBS, STOP, Lexicon, lexicon
-from .posts import appos_is_post, post_targets, role_at, role_before, roles_in, unique_roles
+from .posts import PRESS_POST, appos_is_post, post_targets, role_at, role_before, roles_in, unique_roles
 from .text import Segmented, SpanSet, capitalise
 
 _PAREN_AFTER = re.compile(r"\s*\((?P<appos>[^()]{3,120})\)")
@@ -151,6 +151,8 @@ def find_people(
                 frame = True
                 if tail:
                     roles.append(Role(capitalise(tail.group(1).strip()), None))
+                elif (byline := _byline_post(seg, sentence.paragraph)) is not None:
+                    roles.append(Role(byline, None))  # "By X" over a line "Education reporter"
             if match.group("mp"):
                 roles.append(Role("Member of Parliament", None))  # "MP" after a name is a seat held
             if not frame and not hon_surface and not match.group("mp"):
@@ -208,6 +210,14 @@ def _short_references(seg: Segmented, found: list[PersonMention], lex: Lexicon) 
                 )
             )
     return extra
+
+
+def _byline_post(seg: Segmented, index: int) -> str | None:
+    """The post on the line after a byline, when that line is only a journalist's post."""
+    if index + 1 >= len(seg.paragraphs):
+        return None
+    line = seg.paragraphs[index + 1].text.strip()
+    return capitalise(line) if PRESS_POST.fullmatch(line) else None
 
 
 def _paragraph_start(seg: Segmented, index: int) -> int:

@@ -307,6 +307,14 @@ _POSTS_OF = {
 }
 
 
+# "Local Democracy Reporter", "Education Correspondent", "Senior Reporter": a journalist's post
+PRESS_POST = re.compile(
+    r"(?:(?:Senior|Chief|Deputy|Local\s+Democracy|Political|Education|Business|Health|Social\s+Affairs|Regional"
+    r"|Higher\s+Education|Public\s+Policy)\s+)?(?:Reporter|Correspondent|Editor|Journalist|Writer)",
+    re.IGNORECASE,
+)
+
+
 def settle_posts(
     people: list[PersonMention], orgs: list[OrgMention], publisher: tuple[str, str] | None
 ) -> list[PersonMention]:
@@ -336,6 +344,15 @@ def settle_posts(
         for role in person.roles:
             if role.org is None:
                 target = known.get((person.name, role.role.lower()))
+                if (
+                    target is None
+                    and publisher is not None
+                    and PRESS_POST.fullmatch(role.role)
+                    and not role.role.lower().startswith("local democracy")
+                ):
+                    # a journalist writes for the publisher; a local democracy reporter for a
+                    # service shared between titles
+                    target = publisher[0]
                 for kind, pattern in _POSTS_OF.items():
                     if target is None and pattern.match(role.role):
                         if publisher is not None and publisher[1] == kind:
