@@ -812,3 +812,10 @@ def test_a_news_title_on_its_own_line_is_the_publisher_of_its_journalists(refere
     roles = {p.name: {(r.role, r.org) for r in p.roles} for p in result.people}
     assert roles["Amy Rowe"] == {("Education Correspondent", "Yorkshire Evening Herald")}
     assert roles["Sam Hill"] == {("Local Democracy Reporter", None)}  # a service shared between titles
+
+
+def test_a_county_named_after_its_city_is_no_city_and_an_owner_ends_a_name(reference) -> None:
+    result = run("The area runs from Northumberland to County Durham. The Manchester College's Openshaw "
+                 "campus hosted it.", reference)  # fmt: skip
+    assert result.cities() == []
+    assert "Manchester College" in {o.name for o in result.organisations}

@@ -173,8 +173,10 @@ def _names_in_run(
         nxt = words[end] if end < len(words) else None
         if nxt is not None and starts_role(words, end, ref):
             nxt = None  # "Swansea Council Leader Cllr X": the post follows the name
+        owner = bool(_POSSESSIVE.search(tokens[head][2]))  # "The Manchester College's Openshaw campus"
         if nxt in DOCUMENT_WORDS or (
             nxt
+            and not owner
             and nxt[0].isupper()
             and nxt not in MASTHEAD_WORDS
             and nxt not in ref.honorifics  # "Leader of X City Council Sir Y Z"

@@ -27,8 +27,8 @@ def find_places(seg: Segmented, ref: Reference, orgs: list[OrgMention]) -> list[
                 taken.add(start, end)
         for match in cities.finditer(text, sentence.start, sentence.end):
             start, end = match.start(), match.end()
-            if not free(start, end):
-                continue
+            if not free(start, end) or text.endswith("County ", sentence.start, start):
+                continue  # "County Durham" is a county, not the city
             canonical = ref.city_aliases[match.group()]
             region = _CITY_REGION.match(text, end)
             if region:
