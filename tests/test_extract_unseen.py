@@ -365,6 +365,8 @@ def test_a_caption_of_several_people_keeps_each_organisation(reference) -> None:
         'Chair of the Cabinet Committee for Devolved Powers said: "We will meet."',
         'Looking ahead to the spending review, it added: "We are ready."',
         "Bristol Civic Skills Fund, a £4.5m programme, opens in May.",
+        'The Chief Executive of Sheffield Teaching Hospitals said: "We will meet."',
+        'The Pro-Vice-Chancellor for Research and Knowledge Exchange at LJMU said: "We will meet."',
     ],
 )
 def test_bodies_and_fronted_phrases_are_not_people(reference, text) -> None:

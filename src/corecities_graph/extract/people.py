@@ -19,6 +19,10 @@ _APPOS_AFTER = re.compile(
 _SPEECH = re.compile(
     rf"(?:\s*,\s*(?P<appos>[^:“”\"‘;]*?)|\s+(?P<of>(?:of|at|from)\s+[^:“”\"‘;,]*?))?\s*,?\s+(?:{SPEECH_VERBS})\b"
 )
+# "Sheffield Teaching Hospitals", "Leeds City Services": plural heads that name bodies, never people
+_BODY_PLURALS = {"Hospitals", "Services", "Universities", "Colleges", "Councils", "Partners"}
+# "... for Research and " before a capitalised pair: the words of a post's field, not a name
+_FIELD_BEFORE = re.compile(r"\b(?:of|for|at)\s+(?:(?:[A-Z][\w’'-]*\s+)+(?:and|&)\s+)?$")
 _PHONE = re.compile(r"\+?\s?\(?\d[\d\s()]{7,}\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WHO = re.compile(r"\s*,?\s+who(?:\s+(?:is|was|has|had))?\s*$")
@@ -55,7 +59,7 @@ def find_people(
             # after an honorific, only the first word must not be a common word ("Professor Shearer West")
             checked = tokens[:1] if match.group("hon") else tokens
             if any(t in STOP for t in checked) or any(
-                t in HEADS or t in DOCUMENT_WORDS or lex.role_word.fullmatch(t) for t in tokens
+                t in HEADS or t in DOCUMENT_WORDS or t in _BODY_PLURALS or lex.role_word.fullmatch(t) for t in tokens
             ):
                 continue
             if not org_spans.free(n_start, n_end):
@@ -63,6 +67,8 @@ def find_people(
                 continue
             if not place_spans.free(n_start, n_start + 1):
                 continue  # "Mayor of Greater Manchester Paul X": the name starts after the place
+            if not match.group("hon") and _FIELD_BEFORE.search(text, sentence.start, match.start()):
+                continue  # "Pro-Vice-Chancellor for Research and Knowledge Exchange at X": a post's field
             pos = match.end()
             name_at = match.start()
             hon_surface = (match.group("hon") or "").strip() or None
