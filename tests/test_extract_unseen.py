@@ -91,6 +91,16 @@ def test_signing_said_with_other_verbs(reference, text, signatories) -> None:
          ["Keele University", "Staffordshire University", "Stoke-on-Trent City Council"]),
         ("Both of Bath's universities have joined Bath and North East Somerset Council and Bath College "
          "in signing a charter on skills.", ["Bath and North East Somerset Council", "Bath College"]),
+        ("The Solent Charter has six signatories, among them Solent University and Southampton City Council.",
+         ["Solent University", "Southampton City Council"]),
+        ("The Solent Charter was put together by Solent University and Southampton City Council.",
+         ["Solent University", "Southampton City Council"]),
+        ("It joins the Norwich Charter, two years after the agreement was first signed by the University of "
+         "East Anglia and Norwich City Council.", ["University of East Anglia", "Norwich City Council"]),
+        ("Lancaster University and Edge Hill University are named in the Lancashire Compact alongside "
+         "Blackpool Council.", ["Lancaster University", "Edge Hill University", "Blackpool Council"]),
+        ("Keele University has joined Stoke-on-Trent City Council in a compact on skills.",
+         ["Keele University", "Stoke-on-Trent City Council"]),
     ],
 )  # fmt: skip
 def test_parties_listed_after_a_passive_or_a_lead(reference, text, signatories) -> None:

@@ -26,6 +26,8 @@ _SIGN_CUE = re.compile(
     rf"|join(?:s|ed|ing)?\s+(?:the|a|an|this|that)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})"
     rf"|(?:is|are|was|were)\s+represented\s+(?:in|on)\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS})"
     rf"|put\s+(?:its|their)\s+names?\s+to"
+    rf"|(?:has|have|had)\s+joined(?=\s[^.;]{{1,300}}?\s+in\s+(?:signing|backing|(?:a|an|the|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS})\b))"
+    rf"|(?:is|are|were|was)\s+named\s+in\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})"
     rf"|(?:latest|first|newest|last)\s+(?:[\w-]+\s+){{0,2}}to\s+(?:sign|join|back|endorse)"
     rf"|(?:has|have|had)\s+(?:also\s+|now\s+|formally\s+|jointly\s+)*(?:endorsed|launched|entered\s+into|formed|committed\s+to)\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})"
     rf"|(?:signed|agreed|launched|formed|sealed)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS}))\b",
@@ -33,7 +35,7 @@ _SIGN_CUE = re.compile(
 )
 _MAY_SIGN = re.compile(
     r"\b(?:signat|signs?\b|signed|sign\b|join|part\s+in|among|agreed|under\b|represented|put\s+\w+\s+name|endorsed"
-    r"|launched|entered|formed|committed|sealed|brings?\b|bringing|part(?:y|ies|ners?)\b|involved|named\s+in)",
+    r"|launched|entered|formed|committed|sealed|brings?\b|bringing|part(?:y|ies|ners?)\b|involved|named\s+in|put\s+together|drawn\s+up)",
     re.IGNORECASE,
 )
 # "The partnership brings A and B together", "brings together A, B and C": the parties follow the verb
@@ -49,20 +51,22 @@ _WITH_PART = re.compile(
 # "Other signatories include A", "Its five signatories are A", "The colleges involved are A", "joining
 # A and B in", "have joined A and B in signing"
 _PARTIES_FOLLOW = re.compile(
-    r"(?:,\s*|\b(?:was|were|is|are|been|be|being)\s+(?:also\s+|jointly\s+|formally\s+|now\s+)?)signed"
-    r"(?:\s+(?!by\b)[\w’'-]+){0,6}?\s+by\s"
+    r"(?:,\s*|\b(?:was|were|is|are|been|be|being)\s+(?:(?:also|jointly|formally|now|first|originally|[a-z]+ly)\s+)*)"
+    r"(?:signed|drawn\s+up|put\s+together)(?:\s+(?!by\b)[\w’'-]+){0,6}?\s+by\s"
+    r"|\bsignator(?:y|ies)\s*,?\s+(?:among\s+them|including|such\s+as)\s"
     r"|\b(?:signator(?:y|ies)|parties|partners)(?:\s+(?:so\s+far|to\s+date))?\s+(?:also\s+|now\s+)?"
     r"(?:include|includes|included|are|were|comprise|comprises)\s"
     r"|\b(?:universities|colleges|councils|organisations|bodies|institutions|partners)\s+"
     r"(?:involved|taking\s+part|named\s+in\s+the\s+(?:[\w’'-]+\s+){0,4}?[\w-]+|that\s+(?:have|had)\s+signed(?:\s+up)?)\s+"
     r"(?:also\s+)?(?:include|includes|included|are|were)\b:?\s*"
     r"|,\s*joining\s"
-    r"|\bjoin(?:s|ed)?\s(?=[^.;]{1,300}?\s+in\s+(?:signing|backing|putting\s+(?:its|their)\s+names?\s+to)\b)",
+    r"|\bjoin(?:s|ed)?\s(?=[^.;]{1,300}?\s+in\s+(?:signing|backing|putting\s+(?:its|their)\s+names?\s+to"
+    rf"|(?:a|an|the|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS}))\b)",
     re.IGNORECASE,
 )
 # Where such a list ends: the clause's own verb, or a new clause
 _LIST_ENDS = re.compile(
-    r";|\b(?:which|who|whose|where|while|but|because|after|before|when|said|says|asks?|asked|calls?|called"
+    r";|\bin\s+(?:a|an|the|this)\s|\b(?:which|who|whose|where|while|but|because|after|before|when|said|says|asks?|asked|calls?|called"
     r"|promises?|promised|is|are|was|were|has|have|had|will|would|can|could|launched|commits?|committed"
     r"|aims?|sets?\s+out|in\s+signing|in\s+backing|in\s+putting)\b",
     re.IGNORECASE,
