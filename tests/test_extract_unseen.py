@@ -217,6 +217,9 @@ def test_members_of_a_joint_entry_are_institutions_in_the_queries(reference) -> 
         "The compact draws on over 150 local partners.",
         "More than 40 universities nationwide have made similar pledges.",
         "Leaders of the eight core cities in England met in Leeds.",
+        "The Key Cities group represents 27 cities and towns across England and Wales.",
+        "Our analysis of the 63 largest cities and towns suggests a gap.",
+        "Some 12 of the region's higher education institutions are within an hour of the site.",
     ],
 )
 def test_a_count_of_a_wider_group_is_not_a_claimed_count(reference, text) -> None:
@@ -229,6 +232,9 @@ def test_a_count_of_a_wider_group_is_not_a_claimed_count(reference, text) -> Non
         ("Leeds and the other 10 Core Cities have signed the declaration.", "cities", 11),
         ("The declaration was signed by 24 of its higher education institutions.", "universities", 24),
         ("Twenty-one universities have signed the declaration.", "universities", 21),
+        ("All four of Edinburgh's universities have signed an accord with the council.", "universities", 4),
+        ("Nine organisations from across the city region have signed the Health Compact.", "signatories", 9),
+        ("UWE Bristol is one of nine organisations to have signed the charter.", "signatories", 9),
     ],
 )
 def test_remainders_and_partitives_are_counted(reference, text, what, count) -> None:
