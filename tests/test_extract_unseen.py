@@ -334,6 +334,13 @@ def test_an_aside_proposes_nothing(reference, text) -> None:
         # a portfolio that lists its areas
         ('Cllr Ben Hart, Derby City Council\'s cabinet member for housing, planning and transport, said: "Yes."',
          "Ben Hart", "Cllr", {("Cabinet member for housing, planning and transport", "Derby City Council")}),
+        # a post with its portfolio opens the sentence
+        ('Cabinet Member for Education, Employment and Skills, Cllr Ann Rees, said: "Yes." Cardiff Council agreed.',
+         "Ann Rees", "Cllr", {("Cabinet Member for Education, Employment and Skills", "Cardiff Council")}),
+        ('Vice-Principal for Research at the University of Dundee, Professor Liam Rae, said: "Yes."',
+         "Liam Rae", "Professor", {("Vice-Principal for Research", "University of Dundee")}),
+        ('Cllr Asha Khan, the council\'s portfolio holder for children, said: "Yes." Bradford Council agreed.',
+         "Asha Khan", "Cllr", {("Portfolio holder for children", "Bradford Council")}),
     ],
 )  # fmt: skip
 def test_posts_in_unfamiliar_orders(reference, text, name, honorific, roles) -> None:

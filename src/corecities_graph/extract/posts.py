@@ -185,6 +185,24 @@ def role_before(
     of_role = _role_of_before(text, lo, head, orgs, places, lex)
     if of_role is not None:
         return [of_role]
+    fronted = _FRONTED_POST.match(head)
+    if fronted and lex.role_word.search(fronted.group("role").split(" for ")[0].split(" of ")[0]):
+        # "Cabinet Member for Education, Employment and Skills, Cllr X", "The council's cabinet member
+        # for children and young people, Cllr Y": a post with its portfolio opens the sentence
+        role_start, role_end = lo + fronted.start("role"), lo + fronted.end("role")
+        owner_end = lo + fronted.end("owner") if fronted.group("owner") else None
+        targets = post_targets(lo, role_end, orgs, places)
+        inside = [t for t in targets if t[0] >= role_start]
+        if inside:
+            # "Vice-Principal for Research at the University of Dundee, Professor X": the post is at it
+            t_start, _t_end, name, kind = inside[0]
+            role = _clean(re.sub(r"\s+(?:at|of|with)\s+(?:the\s+)?$", "", text[role_start:t_start]))
+            return [role_at(role, name, kind)] if _is_role(role, lex) else []
+        role = _clean(text[role_start:role_end])
+        for _t_start, t_end, name, kind in targets:
+            if t_end == owner_end:
+                return [role_at(role, name, kind)]
+        return [Role(role, None)]
     tail = lex.role_tail.search(head)
     if not tail:
         return []
@@ -221,6 +239,12 @@ def role_before(
             if t_end == lo + possessive.start():
                 return [role_at(role, name, kind)]
     return [Role(role, None)]
+
+
+_FRONTED_POST = re.compile(
+    r"\s*(?:(?P<owner>(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+){0,5}?)[’']s\s+)?"
+    r"(?P<role>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?\s+(?:for|of)\s+[\w-]+(?:(?:,\s+|\s+and\s+|\s+)[\w-]+){0,8}),\s*$"
+)
 
 
 def _chained_before(
@@ -301,6 +325,7 @@ _POSTS_OF = {
     ),
     "council": re.compile(
         r"^(?:Deputy\s+)?(?:Council\s+)?(?:Co-)?Leader(?:\s+of\s+the\s+Council)?$|^Cabinet\s+Member\b|^Lord\s+Mayor$"
+        r"|^Portfolio\s+Holder\b|^Executive\s+Member\b"
         r"|^(?:Council\s+)?Chief\s+Executive$",
         re.IGNORECASE,
     ),
