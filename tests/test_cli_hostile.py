@@ -544,7 +544,9 @@ def _dense(lines: int, shape: str) -> bytes:
     """A text of `lines` short lines, each naming what `shape` says: far denser than any release."""
     make = {
         "bodies": lambda i: f"{_ORGS[i % 7]} and {_ORGS[(i + 3) % 7]} agreed plan {i} on skills.",
-        "people": lambda i: f"Cllr Ann Smith{chr(97 + i % 26)}, Leader of {_ORGS[i % 7]}, met Professor Bo Lee.",
+        "people": lambda i: (
+            f"Cllr Ann Smith{chr(97 + i % 26)}, Leader of {_ORGS[i % 7]}, met Professor Bo Lee."
+        ),
         "figures": lambda i: f"The fund is worth £{i + 1}m and created {i + 7} jobs, or {i % 90 + 1}% more.",
     }[shape]
     return ("Dense release\n\n" + "\n".join(make(i) for i in range(lines)) + "\n").encode()
@@ -569,7 +571,9 @@ def test_any_dense_document_over_the_limit_fails_alone_and_its_folder_builds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shape: str
 ) -> None:
     monkeypatch.setattr(limits, "DOCUMENT_FACTS", 200)
-    folder = write(tmp_path / "in", {"dense.txt": _dense(300, shape), "good.txt": GOOD, "small.txt": _dense(5, shape)})
+    folder = write(
+        tmp_path / "in", {"dense.txt": _dense(300, shape), "good.txt": GOOD, "small.txt": _dense(5, shape)}
+    )
     result = invoke("build", str(folder), "--out", str(tmp_path / "out"), "--no-outputs")
     assert result.exit_code == 1
     [line] = error_lines(result)

@@ -148,4 +148,6 @@ def test_a_proposal_is_paired_with_the_gold_name_it_paraphrases() -> None:
         "north east skills observatory", "the skills observatory"
     ]  # fmt: skip
     # sharing a word or two of a long name is not enough
-    assert _paired(["skills fund"], ["local skills improvement fund allocated as a single pot"], []) == ["skills fund"]
+    assert _paired(["skills fund"], ["local skills improvement fund allocated as a single pot"], []) == [
+        "skills fund"
+    ]

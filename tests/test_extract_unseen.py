@@ -125,7 +125,10 @@ def test_a_table_of_signatories_names_the_first_cell(reference) -> None:
         "Signatory | Sector | Signed by\nUniversity of Glasgow | Higher education | Principal\n"
         "Glasgow City Council | Local government | Leader\n\nThe charter runs for five years."
     )
-    assert [s.org for s in run(text, reference).signatories] == ["University of Glasgow", "Glasgow City Council"]
+    assert [s.org for s in run(text, reference).signatories] == [
+        "University of Glasgow",
+        "Glasgow City Council",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -823,8 +826,13 @@ def test_a_partnership_that_was_signed_is_not_a_body(reference) -> None:
 
 
 def test_hundreds_of_partners_are_a_figure_and_times_a_ratio(reference) -> None:
-    result = run("Over 150 local partners back it. Spending is roughly 2.5 times the figure elsewhere.", reference)
-    assert {(s.value, s.unit) for s in result.statistics} == {(Decimal(150), "count"), (Decimal("2.5"), "ratio")}
+    result = run(
+        "Over 150 local partners back it. Spending is roughly 2.5 times the figure elsewhere.", reference
+    )
+    assert {(s.value, s.unit) for s in result.statistics} == {
+        (Decimal(150), "count"),
+        (Decimal("2.5"), "ratio"),
+    }
 
 
 def test_a_news_title_on_its_own_line_is_the_publisher_of_its_journalists(reference) -> None:
@@ -844,3 +852,16 @@ def test_a_county_named_after_its_city_is_no_city_and_an_owner_ends_a_name(refer
                  "campus hosted it.", reference)  # fmt: skip
     assert result.cities() == []
     assert "Manchester College" in {o.name for o in result.organisations}
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("The Liverpool City Region compact was signed. Liverpool City Region leaders met. "
+         'Metro Mayor Sam Oduya said: "Yes."', ("Metro Mayor", "Liverpool City Region")),
+        ('Leicester signed it. Leicester is ready. City Mayor Sir Ian Moss said: "Yes."', ("Mayor", "Leicester")),
+    ],
+)  # fmt: skip
+def test_a_mayor_named_without_a_place_is_mayor_of_the_one_the_text_names_most(reference, text, role) -> None:
+    [person] = run(text, reference).people
+    assert {(r.role, r.org) for r in person.roles} == {role}

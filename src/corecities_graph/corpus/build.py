@@ -25,11 +25,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .. import limits
 from .._version import __version__
 from ..document import Document
 from ..errors import CorecitiesError, InputError
 from ..extract import extract
-from .. import limits
 from ..sources.read import DEFAULT_MAX_BYTES, iter_paths, read_document
 from ..store.dataset import DEFAULT_LICENCE
 from ..store.embedded import STORE_DIR, FreshStore, GraphStore, Store

@@ -224,7 +224,27 @@ def _key(value: object) -> str:
     return fold(str(value)) if value is not None else ""
 
 
-_FUNCTION_WORDS = frozenset("a an the of for to in on and or by at with from its their new".split())
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "for",
+        "to",
+        "in",
+        "on",
+        "and",
+        "or",
+        "by",
+        "at",
+        "with",
+        "from",
+        "its",
+        "their",
+        "new",
+    ]
+)
 
 
 def _words(name: str) -> frozenset[str]:

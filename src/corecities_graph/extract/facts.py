@@ -151,7 +151,7 @@ class Extraction:
         """How many names and facts were read: what the graph of the document grows with."""
         found = (self.places, self.organisations, self.people, self.quotes, self.proposals,
                  self.statistics, self.claimed_counts, self.signatories, self.alliance_members)  # fmt: skip
-        return sum(map(len, found))
+        return sum(len(items) for items in found)
 
     def cities(self) -> list[str]:
         return _unique(p.name for p in self.places if p.kind == "city")

@@ -59,7 +59,8 @@ def find_people(
             # after an honorific, only the first word must not be a common word ("Professor Shearer West")
             checked = tokens[:1] if match.group("hon") else tokens
             if any(t in STOP for t in checked) or any(
-                t in HEADS or t in DOCUMENT_WORDS or t in _BODY_PLURALS or lex.role_word.fullmatch(t) for t in tokens
+                t in HEADS or t in DOCUMENT_WORDS or t in _BODY_PLURALS or lex.role_word.fullmatch(t)
+                for t in tokens
             ):
                 continue
             if not org_spans.free(n_start, n_end):

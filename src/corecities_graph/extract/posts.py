@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from .facts import OrgMention, PersonMention, PlaceMention, Role
@@ -340,8 +341,33 @@ PRESS_POST = re.compile(
 )
 
 
+# "Metro Mayor X", "City Mayor Y", "Mayor Z": a mayor's post is in a place, not a body
+_MAYOR = re.compile(r"(?P<kind>Metro\s+|City\s+|Lord\s+|Regional\s+)?Mayor", re.IGNORECASE)
+
+
+def _mayoralty(role: str, places: Sequence[PlaceMention]) -> tuple[str, str] | None:
+    """Where a mayor named without a place is mayor: the region or city the text names most."""
+    mayor = _MAYOR.fullmatch(role)
+    if mayor is None or not places:
+        return None
+    kind = (mayor.group("kind") or "").strip().lower()
+    wanted = ["city"] if kind in {"city", "lord"} else ["region", "city"]
+    for want in wanted:
+        counts: dict[str, int] = {}
+        for place in places:
+            if place.kind == want:
+                counts[place.name] = counts.get(place.name, 0) + 1
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0], want
+    return None
+
+
 def settle_posts(
-    people: list[PersonMention], orgs: list[OrgMention], publisher: tuple[str, str] | None
+    people: list[PersonMention],
+    orgs: list[OrgMention],
+    publisher: tuple[str, str] | None,
+    places: Sequence[PlaceMention] = (),
 ) -> list[PersonMention]:
     """Give a post named without its organisation the one the text makes clear, else leave it.
 
@@ -384,7 +410,9 @@ def settle_posts(
                             target = publisher[0]
                         else:
                             target = main.get(kind)
-                if target is not None:
+                if target is None and (place := _mayoralty(role.role, places)) is not None:
+                    role = role_at(role.role, place[0], place[1])
+                elif target is not None:
                     role = Role(role.role, target)
             roles.append(role)
         settled.append(replace(person, roles=tuple(unique_roles(roles))))

@@ -45,7 +45,9 @@ _COUNT = re.compile(
 # "Nine organisations from across the region have signed", "nine organisations to have signed"
 _SIGNING_AFTER = re.compile(r"[^.;]{0,80}?\b(?:have|has|had)?\s*(?:signed|sign(?:ed)?\s+up|joined)\b")
 # counted as what a body stands for or what a study looked at, not as who took part
-_NOT_PARTIES = re.compile(r"\b(?:represents|representing|analysis\s+of(?:\s+the)?|study\s+of(?:\s+the)?)\s+$", re.IGNORECASE)
+_NOT_PARTIES = re.compile(
+    r"\b(?:represents|representing|analysis\s+of(?:\s+the)?|study\s+of(?:\s+the)?)\s+$", re.IGNORECASE
+)
 # "nearly 60 universities across the UK", "40 universities nationwide": a wider group than the parties
 _WIDER = re.compile(
     r"\s*(?:(?:across|around|throughout|in)\s+(?:the\s+)?(?:UK|United\s+Kingdom|country|nation|England|Scotland"
@@ -152,13 +154,19 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
             if value is None or value != int(value) or value < 2:
                 continue
             what = _WHAT.get(match.group("what").lower(), match.group("what").lower())
-            if match.group("what").lower() in {"organisations", "organizations", "bodies"} and not re.search(
-                r"\b(?:the|its|their|all|both)\s+$",
-                seg.text[max(sentence.start, match.start() - 12) : match.start()],
-                re.IGNORECASE,
-            ) and not (
-                re.search(r"\bone\s+of\s+$", seg.text[max(sentence.start, match.start() - 8) : match.start()])
-                or _SIGNING_AFTER.match(seg.text, match.end(), sentence.end)
+            if (
+                match.group("what").lower() in {"organisations", "organizations", "bodies"}
+                and not re.search(
+                    r"\b(?:the|its|their|all|both)\s+$",
+                    seg.text[max(sentence.start, match.start() - 12) : match.start()],
+                    re.IGNORECASE,
+                )
+                and not (
+                    re.search(
+                        r"\bone\s+of\s+$", seg.text[max(sentence.start, match.start() - 8) : match.start()]
+                    )
+                    or _SIGNING_AFTER.match(seg.text, match.end(), sentence.end)
+                )
             ):
                 continue  # "the five organisations", "Nine organisations ... have signed" are the parties; "40 organisations" is a figure
             if what.startswith("higher"):
@@ -169,10 +177,13 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
                 # "the 11 Core Cities across the UK" is the whole alliance; "in England" is a part of it
                 wider = re.search(r"England|Scotland|Wales|Northern\s+Ireland", wider.group())
             if re.search(r"[’']s\s", match.group("mid")) and not (
-                _SIGNING_AFTER.match(seg.text, match.end(), sentence.end) or re.search(r"\ball\s+$", before, re.I)
+                _SIGNING_AFTER.match(seg.text, match.end(), sentence.end)
+                or re.search(r"\ball\s+$", before, re.I)
             ):
                 continue  # "12 of the region's institutions are within an hour": some, not the parties
-            if _NOT_PARTIES.search(before[-40:]) or re.search(r"\b(?:largest|biggest|smallest)\b", match.group("mid")):
+            if _NOT_PARTIES.search(before[-40:]) or re.search(
+                r"\b(?:largest|biggest|smallest)\b", match.group("mid")
+            ):
                 continue  # "the group represents 27 cities", "our analysis of the 63 largest cities"
             if wider or _QUALIFIED.search(before[-40:]) or _PAST.search(before[-150:]):
                 # "nearly 60 universities", "in 2020, when 24 universities signed": not the parties of

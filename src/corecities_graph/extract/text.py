@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from itertools import pairwise
 from typing import Any, TypeVar
 
 from .facts import Evidence, Sentence, Span
@@ -212,7 +213,7 @@ def _table_rows(lines: list[str]) -> set[int]:
     cells = [line.count(" | ") + 1 if " | " in line else 0 for line in lines]
     filled = [i for i, line in enumerate(lines) if line.strip()]
     rows: set[int] = set()
-    for before, after in zip(filled, filled[1:], strict=False):
+    for before, after in pairwise(filled):
         if cells[before] >= 3 and cells[before] == cells[after]:
             rows.update((before, after))
     return rows
