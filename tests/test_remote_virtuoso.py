@@ -311,6 +311,7 @@ def test_nquads_batches_bulk_load_into_virtuoso_and_oxigraph(
 
     oxigraph = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
     loaded_here = tmp_path / "oxigraph"
+    loaded_here.mkdir()  # oxigraph makes the store's folder, not its parents
     subprocess.run(
         [oxigraph, "load", "--location", str(loaded_here / "store"), "--file", *map(str, files)],
         check=True,
