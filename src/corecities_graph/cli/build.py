@@ -111,8 +111,9 @@ def build_cli(
 
     With --nquads DIR the build writes no store and no outputs: every
     --batch-size documents go to one N-Quads file in DIR (batch-00001.nq, ...),
-    written whole, for a server's bulk loader or `oxigraph load`; the README
-    shows how a corpus too big for one machine is built that way.
+    written whole, for a server's bulk loader or `oxigraph load`; as with a
+    remote store, no SHACL check runs. The README shows how a corpus too big
+    for one machine is built that way.
 
     Metadata comes from --title, --publisher, --date (YYYY-MM-DD, YYYY-MM or
     YYYY) and --url (for a single document only), else a NAME.meta.json sidecar
@@ -126,7 +127,7 @@ def build_cli(
         cat page.html | corecities-graph build - --doc-id leeds-civic
         corecities-graph build corpus/ --no-outputs && corecities-graph publish
         corecities-graph build corpus/ --store http://127.0.0.1:3030/corecities --store-layout fuseki
-        corecities-graph build corpus/part-1 --nquads quads/part-1 --no-validate
+        corecities-graph build corpus/part-1 --nquads quads/part-1
     """
     from ..corpus.build import AUTO_OUTPUTS_MAX, BuildSettings, build
     from ..document import Metadata
