@@ -515,7 +515,7 @@ def test_a_405_is_one_error_line_naming_its_option(own_server: str, seed_out: Pa
     )
     assert derived.exit_code == 1
     assert derived.output.strip().splitlines() == [
-        f"Error: {own_server}/sparql-graph-crud: not a Graph Store endpoint (HTTP 405 Method Not Allowed: PUT "
+        f"Error: {own_server}/sparql-graph-crud-auth: not a Graph Store endpoint (HTTP 405 Method Not Allowed: PUT "
         "is not allowed here); this URL is the base URL with the virtuoso layout's path: give the right one "
         "with --store-data URL, or the server's --store-layout (oxigraph, fuseki, graphdb, virtuoso, neptune)"
     ]

@@ -28,7 +28,7 @@ BASES = {
         ("oxigraph", "/query", "/update", "/store"),
         ("fuseki", "/query", "/update", "/data"),
         ("graphdb", "", "/statements", "/rdf-graphs/service"),
-        ("virtuoso", "/sparql", "/sparql", "/sparql-graph-crud"),
+        ("virtuoso", "/sparql", "/sparql-auth", "/sparql-graph-crud-auth"),
         ("neptune", "/sparql", "/sparql", "/sparql/gsp/"),
     ],
 )

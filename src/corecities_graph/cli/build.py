@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from ..store.remote import Endpoints
+    from ..store.nquads import NQuadsFolder
+    from ..store.remote import Endpoints, RemoteStore
 
 from .options import (
     Settings,
@@ -59,6 +60,19 @@ from .progress import ProgressLine, interruptible
     is_flag=True,
     help="Skip the SHACL check of the graphs this build writes (faster for very large first builds).",
 )
+@click.option(
+    "--nquads",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Write no store: put the graphs in N-Quads files in this (empty) folder, for a bulk loader.",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=1000,
+    show_default=True,
+    help="Documents per N-Quads file, with --nquads.",
+)
 @click.pass_obj
 @reports_errors
 def build_cli(
@@ -80,6 +94,8 @@ def build_cli(
     view_max_nodes: int,
     jobs: int,
     store: Endpoints | None,
+    nquads: Path | None,
+    batch_size: int,
 ) -> None:
     """Build the graph of PATHS (files, folders, or - for stdin) into --out.
 
@@ -93,6 +109,12 @@ def build_cli(
     previous output files, and every graph in the store is either as it was or
     complete; run the build again to finish.
 
+    With --nquads DIR the build writes no store and no outputs: every
+    --batch-size documents go to one N-Quads file in DIR (batch-00001.nq, ...),
+    written whole, for a server's bulk loader or `oxigraph load`; as with a
+    remote store, no SHACL check runs. The README shows how a corpus too big
+    for one machine is built that way.
+
     Metadata comes from --title, --publisher, --date (YYYY-MM-DD, YYYY-MM or
     YYYY) and --url (for a single document only), else a NAME.meta.json sidecar
     beside the file, else the document itself (HTML meta tags, PDF document
@@ -105,21 +127,24 @@ def build_cli(
         cat page.html | corecities-graph build - --doc-id leeds-civic
         corecities-graph build corpus/ --no-outputs && corecities-graph publish
         corecities-graph build corpus/ --store http://127.0.0.1:3030/corecities --store-layout fuseki
+        corecities-graph build corpus/part-1 --nquads quads/part-1
     """
     from ..corpus.build import AUTO_OUTPUTS_MAX, BuildSettings, build
     from ..document import Metadata
     from ..sources.read import read_single
 
     targets = list(paths) or [Path("data/declaration.txt")]
+    if nquads and store:
+        raise click.UsageError("give --nquads or a remote store, not both")
     build_settings = BuildSettings(
-        out=out,
+        out=nquads or out,
         base_iri=base_iri,
         include_contacts=include_contacts,
         reference_dir=reference,
         max_bytes=max_bytes,
         licence=licence,
         validate=not no_validate,
-        outputs=False if store else outputs,
+        outputs=False if store or nquads else outputs,
         view_max_nodes=view_max_nodes or None,
         jobs=jobs,
     )
@@ -128,16 +153,23 @@ def build_cli(
     if given or doc_id:
         documents = [read_single(targets, max_bytes=max_bytes, metadata=given, doc_id=doc_id)]
         targets = []
-    remote = None
+    remote: RemoteStore | NQuadsFolder | None = None
+    folder: NQuadsFolder | None = None
     if store:
         from ..store.remote import RemoteStore
 
         remote = RemoteStore(store)
+    elif nquads:
+        from ..store.nquads import NQuadsFolder
+
+        remote = folder = NQuadsFolder(nquads, batch_size)
     line = ProgressLine(enabled=not settings.quiet)
     with interruptible("build", line):
         result = build(
             targets, build_settings, documents=documents, progress=line.document, store=remote, step=line.step
         )
+        if folder is not None:
+            folder.close()
     line.close()
     for message in result.warnings:
         click.echo(f"Warning: {message}", err=True)
@@ -157,6 +189,9 @@ def build_cli(
                 f" into {out / 'store'}, which holds more than {AUTO_OUTPUTS_MAX:,} documents, so the outputs"
                 " were not rewritten: run `corecities-graph publish` (or build with --outputs)."
             )
+        elif folder is not None:
+            files = len(folder.files)
+            summary += f" into {files} N-Quads file{'s' if files != 1 else ''} in {nquads}."
         else:
             summary += f" into {store.location if store else out / 'store'}" + (
                 "." if store else "; run `corecities-graph publish` to write the outputs."

@@ -8,16 +8,20 @@ the protocol needs a handful of POST and PUT requests with two headers, which do
 a dependency.
 
 Credentials come from CORECITIES_STORE_TOKEN (a bearer token), or CORECITIES_STORE_USER and
-CORECITIES_STORE_PASSWORD (basic), or the user's ~/.netrc entry for the host; never from the
-command line, where other users could read them.
+CORECITIES_STORE_PASSWORD, or the user's ~/.netrc entry for the host; never from the command line,
+where other users could read them. A user and password go as HTTP Basic until the server asks
+for HTTP Digest (Virtuoso's authenticated endpoints do), and as Digest to that host from then on.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import netrc
 import os
+import re
+import secrets
 import time
 import urllib.error
 import urllib.parse
@@ -53,7 +57,8 @@ LAYOUTS: dict[str, Layout] = {
     "oxigraph": Layout("query", "update", "store", union=(("union-default-graph", ""),)),
     "fuseki": Layout("query", "update", "data"),
     "graphdb": Layout("", "statements", "rdf-graphs/service"),
-    "virtuoso": Layout("sparql", "sparql", "sparql-graph-crud"),
+    # Virtuoso's anonymous /sparql reads; writes go to its endpoints that ask for a user (Digest).
+    "virtuoso": Layout("sparql", "sparql-auth", "sparql-graph-crud-auth"),
     "neptune": Layout("sparql", "sparql", "sparql/gsp/"),
 }
 
@@ -139,7 +144,7 @@ class RemoteStore:
         self.attempts = attempts
         self.backoff = backoff
         self.timeout = timeout
-        self._auth: dict[str, str | None] = {}
+        self._auth: dict[str, _Credentials | None] = {}
 
     # The operations a build, `status`, `remove` and `query` need.
 
@@ -212,8 +217,12 @@ class RemoteStore:
             )
         return url
 
-    def authorization(self, url: str) -> str | None:
-        """The Authorization header for requests to `url`'s host, if credentials are set."""
+    def authorization(self, url: str, method: str = "GET") -> str | None:
+        """The Authorization header for a request to `url`, if credentials are set for its host."""
+        credentials = self._credentials(url)
+        return credentials.header(method, url) if credentials else None
+
+    def _credentials(self, url: str) -> _Credentials | None:
         host = urllib.parse.urlsplit(url).hostname or ""
         if host not in self._auth:
             self._auth[host] = _credentials(host)
@@ -227,30 +236,64 @@ class RemoteStore:
     def _request_typed(
         self, role: str, method: str, url: str, body: bytes | None, headers: dict[str, str]
     ) -> tuple[bytes, str]:
-        headers = dict(headers)
-        auth = self.authorization(url)
-        if auth:
-            headers["Authorization"] = auth
         endpoint = getattr(self.endpoints, role) or url  # named in messages without the ?graph=
+        credentials = self._credentials(url)
         delay = self.backoff
-        for attempt in range(1, self.attempts + 1):
-            request = urllib.request.Request(url, data=body, headers=headers, method=method)
+        answered = False
+        attempt = 0
+        challenged = bare = False
+        while attempt < self.attempts:
+            attempt += 1
+            sent = dict(headers)
+            if credentials and not bare:
+                sent["Authorization"] = credentials.header(method, url)
+            request = urllib.request.Request(url, data=body, headers=sent, method=method)
             try:
                 with urllib.request.urlopen(request, timeout=self.timeout) as response:
                     return response.read(), response.headers.get("Content-Type", "")
             except urllib.error.HTTPError as exc:
-                detail = exc.read().decode("utf-8", "replace").strip().splitlines()
-                problem = f"HTTP {exc.code} {exc.reason}" + (f": {detail[0][:200]}" if detail else "")
+                answered = True
+                problem = f"HTTP {exc.code} {exc.reason}" + _detail(
+                    exc.read(), exc.headers.get("Content-Type", "")
+                )
+                challenge = exc.headers.get("WWW-Authenticate", "") if exc.code == 401 else ""
+                if credentials and not challenged and credentials.challenged(challenge):
+                    # A Digest server's first answer is its challenge: answer it once, at once.
+                    challenged, bare = True, False
+                    attempt -= 1
+                    continue
+                if exc.code == 401 and credentials and credentials.digest is None and not bare:
+                    # Virtuoso answers Basic with a bare 401: ask again without it to hear the challenge.
+                    bare = True
+                    attempt -= 1
+                    continue
+                if exc.code == 401:
+                    raise StoreError(
+                        f"{endpoint}: the server refused {method}: {problem}; "
+                        + (
+                            "check the user and password set for this host"
+                            if credentials
+                            else "set CORECITIES_STORE_USER and CORECITIES_STORE_PASSWORD "
+                            "(or CORECITIES_STORE_TOKEN) for a user with write rights"
+                        )
+                    ) from exc
                 if exc.code in (404, 405, 415):
                     raise StoreError(self._not_here(role, endpoint, problem)) from exc
                 if exc.code < 500:
                     raise StoreError(f"{endpoint}: the server refused {method}: {problem}") from exc
+                if exc.code not in _TRANSIENT:
+                    # An error the server ran into (Virtuoso answers 500 to a query it cannot
+                    # compile): asking again gets the same answer.
+                    raise StoreError(f"{endpoint}: the server failed {method}: {problem}") from exc
             except (urllib.error.URLError, OSError) as exc:
+                answered = False
                 problem = str(getattr(exc, "reason", exc))
             if attempt == self.attempts:
                 break
             time.sleep(delay)
             delay *= 2
+        if answered:
+            raise StoreError(f"{endpoint}: the server failed {method} {self.attempts} times ({problem})")
         raise StoreError(
             f"{endpoint}: server unreachable after {self.attempts} attempts ({problem}); "
             "check that it is running and the URL is right"
@@ -268,17 +311,93 @@ class RemoteStore:
 
 
 _FORM = "application/x-www-form-urlencoded"
+# Answers that say the server or a proxy before it is busy or restarting: worth another try.
+_TRANSIENT = (502, 503, 504)
 
 
 def _form(**fields: str) -> bytes:
     return urllib.parse.urlencode(fields).encode("ascii")
 
 
-def _credentials(host: str) -> str | None:
-    """An Authorization header value from the environment or ~/.netrc, if any."""
+def _detail(body: bytes, content_type: str) -> str:
+    """What an error answer says, in one short line: the first line of text, or of an HTML page
+    the last line of its text (Virtuoso's pages put the title first and the error last)."""
+    text = body.decode("utf-8", "replace")
+    if "html" in content_type or text.lstrip().startswith("<"):
+        lines = [line.strip() for line in re.sub(r"<[^>]*>", "\n", text).splitlines() if line.strip()]
+        line = lines[-1] if lines else ""
+    else:
+        line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return f": {line[:200]}" if line else ""
+
+
+@dataclass
+class _Credentials:
+    """A bearer token, or a user and password sent as Basic until a server asks for Digest."""
+
+    token: str | None = None
+    user: str = ""
+    password: str = ""
+    digest: dict[str, str] | None = None
+    count: int = 0
+
+    def header(self, method: str, url: str) -> str:
+        if self.token:
+            return f"Bearer {self.token}"
+        if self.digest is None:
+            pair = base64.b64encode(f"{self.user}:{self.password}".encode()).decode("ascii")
+            return f"Basic {pair}"
+        self.count += 1
+        return _digest_header(self.digest, self.user, self.password, method, url, self.count)
+
+    def challenged(self, challenge: str) -> bool:
+        """Take a Digest challenge; False when there is none, or it cannot be answered better."""
+        if self.token or not challenge.lower().startswith("digest "):
+            return False
+        fields = urllib.request.parse_keqv_list(urllib.request.parse_http_list(challenge[7:]))
+        if "nonce" not in fields or fields.get("algorithm", "MD5").upper() not in _DIGESTS:
+            return False
+        if self.digest is not None and fields["nonce"] == self.digest["nonce"]:
+            return False  # the same nonce refused again: the password itself is wrong
+        self.digest, self.count = fields, 0
+        return True
+
+
+_DIGESTS = {"MD5": hashlib.md5, "SHA-256": hashlib.sha256}
+
+
+def _digest_header(
+    challenge: dict[str, str], user: str, password: str, method: str, url: str, count: int
+) -> str:
+    """An HTTP Digest answer (RFC 7616) to a server's challenge, for one request."""
+    algorithm = challenge.get("algorithm", "MD5").upper()
+
+    def h(text: str) -> str:
+        return _DIGESTS[algorithm](text.encode("utf-8")).hexdigest()
+
+    parts = urllib.parse.urlsplit(url)
+    uri = parts.path + (f"?{parts.query}" if parts.query else "")
+    realm, nonce = challenge.get("realm", ""), challenge["nonce"]
+    secret, said = h(f"{user}:{realm}:{password}"), h(f"{method}:{uri}")
+    fields = {"username": user, "realm": realm, "nonce": nonce, "uri": uri}
+    if "auth" in [q.strip() for q in challenge.get("qop", "").split(",")]:
+        cnonce, nc = secrets.token_hex(8), f"{count:08x}"
+        fields |= {"cnonce": cnonce, "response": h(f"{secret}:{nonce}:{nc}:{cnonce}:auth:{said}")}
+        extra = f", qop=auth, nc={nc}"
+    else:
+        fields["response"] = h(f"{secret}:{nonce}:{said}")
+        extra = ""
+    if "opaque" in challenge:
+        fields["opaque"] = challenge["opaque"]
+    quoted = ", ".join(f'{k}="{v}"' for k, v in fields.items())
+    return f"Digest {quoted}, algorithm={algorithm}{extra}"
+
+
+def _credentials(host: str) -> _Credentials | None:
+    """The credentials for a host from the environment or ~/.netrc, if any."""
     token = os.environ.get("CORECITIES_STORE_TOKEN")
     if token:
-        return f"Bearer {token}"
+        return _Credentials(token=token)
     user = os.environ.get("CORECITIES_STORE_USER")
     password = os.environ.get("CORECITIES_STORE_PASSWORD", "")
     if not user:
@@ -289,8 +408,7 @@ def _credentials(host: str) -> str | None:
         if entry is None:
             return None
         user, _, password = entry[0], entry[1], entry[2] or ""
-    pair = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
-    return f"Basic {pair}"
+    return _Credentials(user=user, password=password)
 
 
 def push(out: Path, remote: RemoteStore, *, progress: Callable[[int, int, str], None] | None = None) -> int:
