@@ -60,12 +60,12 @@ class StageBars:
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
         self._progress = Progress(
-            TextColumn("{task.description:<26}"),
+            TextColumn("{task.description:<31}"),
             BarColumn(),
             TextColumn("{task.fields[count]}"),
             TimeElapsedColumn(),
-            TextColumn("left"),
             TimeRemainingColumn(),
+            TextColumn("left"),
             console=Console(file=sys.stderr),
             redirect_stdout=False,
             redirect_stderr=False,
