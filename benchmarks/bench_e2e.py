@@ -26,8 +26,9 @@ How each figure is taken:
   Store.dump of the same store (N-Quads for graph.ttl, TriG for graph.trig); the whole-store
   steps (validate, void.ttl, reports, view) = a plain SELECT over every quad of the store, each
   row's terms touched. A ratio is the stage's figure over its floor's.
-The output is a markdown section (heading, command, machine, table) for benchmarks/results.md;
-progress goes to stderr.
+The output is a markdown block (heading, command, machine, table) on stdout; with --write FILE
+it also goes into FILE at the end of its "## End to end" section (made when missing). Progress
+goes to stderr.
 """
 
 from __future__ import annotations
@@ -277,6 +278,7 @@ def main() -> None:
         "--out", type=Path, help="build folder (default benchmarks/work/e2e-out-N; removed first)"
     )
     parser.add_argument("--label", default="", help="a word for the heading, such as before or after")
+    parser.add_argument("--write", type=Path, help="also add the block to this file (benchmarks/results.md)")
     args = parser.parse_args()
 
     folder = corpus_folder(args)
@@ -396,28 +398,46 @@ def main() -> None:
 
     heading = "### " + (f"{args.label}: " if args.label else "") + f"{n:,} releases"
     command = "python benchmarks/bench_e2e.py " + " ".join(sys.argv[1:])
-    print(heading)
-    print()
-    print(
+    lines = [heading, ""]
+    lines.append(
         f"`{command}` — {datetime.now(UTC):%Y-%m-%d}, {platform.node() or 'this machine'}: {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}, pyoxigraph {ox.__version__}, -j {args.jobs}; "
         f"{quads:,} quads ({nq_bytes / 2**20:,.0f} MiB of N-Quads)."
     )
-    print()
+    lines.append("")
     header = [
         "stage", "items", "wall s", "CPU s", "peak MiB", "floor", "floor wall s", "floor CPU s",
         "wall / floor", "CPU / floor",
     ]  # fmt: skip
-    print("| " + " | ".join(header) + " |")
-    print("|" + "|".join("---" if i == 0 or i == 5 else "---:" for i in range(len(header))) + "|")
-    for cells in rows:
-        print("| " + " | ".join(cells) + " |")
-    print()
-    print(
+    lines.append("| " + " | ".join(header) + " |")
+    lines.append("|" + "|".join("---" if i in (0, 5) else "---:" for i in range(len(header))) + "|")
+    lines += ["| " + " | ".join(cells) + " |" for cells in rows]
+    lines.append("")
+    lines.append(
         "Floors' peak MiB: "
         + ", ".join(f"{name} {mib(span.peak)}" for name, span in floors.items())
         + ". Peak MiB is the resident memory of the benchmark process and its workers together."
     )
+    block = "\n".join(lines) + "\n"
+    print(block, end="")
+    if args.write:
+        write_into(args.write, block)
+
+
+SECTION = "## End to end, stage by stage (`benchmarks/bench_e2e.py`)"
+
+
+def write_into(path: Path, block: str) -> None:
+    """Put the block at the end of the file's end-to-end section, which is made when missing."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if SECTION not in text:
+        path.write_text(text.rstrip("\n") + f"\n\n{SECTION}\n\n{block}", encoding="utf-8")
+        return
+    start = text.index(SECTION) + len(SECTION)
+    following = text.find("\n## ", start)
+    end = len(text) if following < 0 else following + 1
+    head, tail = text[:end].rstrip("\n"), text[end:]
+    path.write_text(f"{head}\n\n{block}" + (f"\n{tail}" if tail else ""), encoding="utf-8")
 
 
 if __name__ == "__main__":
