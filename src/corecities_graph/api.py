@@ -16,17 +16,25 @@ if TYPE_CHECKING:
     from .corpus.build import BuildResult
     from .network.analyse import Analysis
     from .network.explain import Explanation
+    from .stages import Observer
     from .store.validate import Report
 
 
 def build(
-    paths: Sequence[Path], out: Path, *, base_iri: str = DEFAULT_BASE_IRI, reference_dir: Path | None = None
+    paths: Sequence[Path],
+    out: Path,
+    *,
+    base_iri: str = DEFAULT_BASE_IRI,
+    reference_dir: Path | None = None,
+    stages: Observer | None = None,
 ) -> BuildResult:
-    """Build or update the graph in OUT from files and folders, and write its outputs."""
+    """Build or update the graph in OUT from files and folders, and write its outputs; `stages`
+    hears each stage start, advance and end (corecities_graph.stages)."""
     from .corpus.build import BuildSettings
     from .corpus.build import build as run
 
-    return run(list(paths), BuildSettings(out=out, base_iri=base_iri, reference_dir=reference_dir))
+    settings = BuildSettings(out=out, base_iri=base_iri, reference_dir=reference_dir)
+    return run(list(paths), settings, stages=stages)
 
 
 def query(

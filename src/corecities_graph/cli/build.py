@@ -20,11 +20,12 @@ from .options import (
     licence_option,
     out_option,
     outputs_option,
+    quiet_option,
     reports_errors,
     store_options,
     view_max_nodes_option,
 )
-from .progress import ProgressLine, interruptible
+from .progress import StageBars, interruptible
 
 
 @click.command("build")
@@ -73,6 +74,7 @@ from .progress import ProgressLine, interruptible
     show_default=True,
     help="Documents per N-Quads file, with --nquads.",
 )
+@quiet_option
 @click.pass_obj
 @reports_errors
 def build_cli(
@@ -163,14 +165,11 @@ def build_cli(
         from ..store.nquads import NQuadsFolder
 
         remote = folder = NQuadsFolder(nquads, batch_size)
-    line = ProgressLine(enabled=not settings.quiet)
-    with interruptible("build", line):
-        result = build(
-            targets, build_settings, documents=documents, progress=line.document, store=remote, step=line.step
-        )
+    bars = StageBars(enabled=not settings.quiet)
+    with interruptible("build", bars):
+        result = build(targets, build_settings, documents=documents, store=remote, stages=bars)
         if folder is not None:
             folder.close()
-    line.close()
     for message in result.warnings:
         click.echo(f"Warning: {message}", err=True)
     read_any = bool(result.built or result.unchanged) or not result.failed
@@ -215,6 +214,7 @@ def build_cli(
 @base_iri_option
 @licence_option
 @view_max_nodes_option
+@quiet_option
 @click.pass_obj
 @reports_errors
 def publish_cli(settings: Settings, out: Path, base_iri: str, licence: str, view_max_nodes: int) -> None:
@@ -227,13 +227,12 @@ def publish_cli(settings: Settings, out: Path, base_iri: str, licence: str, view
     """
     from ..corpus.build import BuildSettings, publish
 
-    line = ProgressLine(enabled=not settings.quiet)
-    with interruptible("publish", line):
+    bars = StageBars(enabled=not settings.quiet)
+    with interruptible("publish", bars):
         result = publish(
             BuildSettings(out=out, base_iri=base_iri, licence=licence, view_max_nodes=view_max_nodes or None),
-            step=line.step,
+            stages=bars,
         )
-    line.close()
     if not settings.quiet:
         plural = "s" if result.documents != 1 else ""
         click.echo(f"Published {result.documents} document{plural} and {result.triples} triples:", err=True)

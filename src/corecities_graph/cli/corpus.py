@@ -15,11 +15,12 @@ from .options import (
     Settings,
     base_iri_option,
     out_option,
+    quiet_option,
     reports_errors,
     store_options,
     table_format_option,
 )
-from .progress import ProgressLine, interruptible
+from .progress import StageBars, interruptible
 
 
 @click.command("status")
@@ -46,6 +47,7 @@ def status_cli(out: Path, store: Endpoints | None, fmt: str) -> None:
 @out_option
 @store_options()
 @base_iri_option
+@quiet_option
 @click.pass_obj
 @reports_errors
 def remove_cli(settings: Settings, document: str, out: Path, store: Endpoints | None, base_iri: str) -> None:
@@ -72,6 +74,7 @@ def remove_cli(settings: Settings, document: str, out: Path, store: Endpoints | 
 @click.command("push")
 @store_options(base=("--endpoint", "--store"), roles=("data",), what="SPARQL server to upload to")
 @out_option
+@quiet_option
 @click.pass_obj
 @reports_errors
 def push_cli(settings: Settings, store: Endpoints | None, out: Path) -> None:
@@ -87,20 +90,17 @@ def push_cli(settings: Settings, store: Endpoints | None, out: Path) -> None:
         corecities-graph push --endpoint http://127.0.0.1:3030/corecities --store-layout fuseki
         corecities-graph push --store-data http://127.0.0.1:7200/repositories/cc/rdf-graphs/service
     """
-    import time
-
+    from ..stages import StageEvent
     from ..store.remote import RemoteStore, push
 
     if store is None:
         raise click.UsageError("give the server: --endpoint URL, or --store-data URL")
-    line = ProgressLine(enabled=not settings.quiet)
-    started = time.monotonic()
-    with interruptible("push", line):
+    bars = StageBars(enabled=not settings.quiet)
+    with interruptible("push", bars):
         count = push(
             out,
             RemoteStore(store),
-            progress=lambda done, total, _g: line.show(done, total, time.monotonic() - started, "graphs"),
+            progress=lambda done, total, _g: bars(StageEvent("push", "advance", done, total)),
         )
-    line.close()
     if not settings.quiet:
         click.echo(f"Pushed {count} graphs to {store.location}.", err=True)

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 from .options import (
     Settings,
     out_option,
+    quiet_option,
     reports_errors,
 )
 
@@ -35,6 +36,7 @@ from .options import (
     show_default=True,
     help="Rows of the entity and city-tie tables (0: all); the table says how many it left out.",
 )
+@quiet_option
 @click.pass_obj
 @reports_errors
 def analyse_cli(settings: Settings, out: Path, fmt: str, write_back: bool, top: int) -> None:

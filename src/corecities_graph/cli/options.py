@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -26,6 +26,24 @@ class Settings:
     """Options shared by every command."""
 
     quiet: bool = False
+
+
+def _set_quiet(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.obj = replace(ctx.obj or Settings(), quiet=True)
+        ctx.find_root().obj = ctx.obj
+
+
+def quiet_option(func: F) -> F:
+    """--quiet/-q after the command, as `corecities-graph -q COMMAND` before it."""
+    return click.option(
+        "--quiet",
+        "-q",
+        is_flag=True,
+        expose_value=False,
+        callback=_set_quiet,
+        help="No progress or summary on stderr (the same as `corecities-graph -q`).",
+    )(func)
 
 
 def out_option(func: F) -> F:

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 from .options import (
     Settings,
     out_option,
+    quiet_option,
     reports_errors,
 )
 
@@ -54,6 +55,7 @@ from .options import (
     show_default=True,
     help="Open connections at once; more get 503.",
 )
+@quiet_option
 @click.pass_obj
 @reports_errors
 def serve_cli(

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 from .options import (
     out_option,
+    quiet_option,
     reports_errors,
 )
 
@@ -66,6 +67,7 @@ def validate_cli(file: Path | None, out: Path) -> None:
     default=None,
     help="Write to this file (atomically) instead of stdout.",
 )
+@quiet_option
 @reports_errors
 def export_cli(out: Path, fmt: str | None, entities: bool, output: Path | None) -> None:
     """Write the graph in --out in one format, to stdout or to a file.

@@ -18,7 +18,7 @@ import contextlib
 import json
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +31,7 @@ from ..document import Document
 from ..errors import CorecitiesError, InputError
 from ..extract import extract
 from ..sources.read import DEFAULT_MAX_BYTES, iter_paths, read_document
+from ..stages import EXTRACT, MODEL, READ, STORE, STORE_FINISH, VALIDATE, Observer, Stages, stages_of
 from ..store.dataset import DEFAULT_LICENCE
 from ..store.embedded import STORE_DIR, FreshStore, GraphStore, Store
 from .limits import AUTO_OUTPUTS_MAX, VIEW_MAX_NODES
@@ -74,16 +75,6 @@ class BuildResult:
 
 
 @dataclass(frozen=True)
-class Progress:
-    """How far a build has got, for a progress line."""
-
-    done: int
-    total: int
-    elapsed: float
-    label: str
-
-
-@dataclass(frozen=True)
 class Prepared:
     """One document ready to store: its graph as N-Triples and the reference links it needs."""
 
@@ -93,6 +84,8 @@ class Prepared:
     triples: bytes
     links: bytes
     warnings: tuple[str, ...] = ()
+    # (wall, CPU) seconds the worker spent reading, extracting and modelling it, for stage events.
+    times: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,6 +94,7 @@ class Unchanged:
 
     doc_id: str
     warnings: tuple[str, ...] = ()
+    times: tuple[tuple[float, float], ...] = ()
 
 
 def run_time() -> str:
@@ -115,14 +109,13 @@ def build(
     settings: BuildSettings,
     *,
     documents: Sequence[Document] = (),
-    progress: Callable[[Progress], None] | None = None,
     store: Store | None = None,
-    step: Callable[[str], None] | None = None,
+    stages: Observer | None = None,
 ) -> BuildResult:
     """Build or update the graph from files, folders and ready documents.
 
     The store is the embedded one in settings.out unless another is given (a remote server).
-    `progress` hears of each document done, `step` of each whole-corpus output begun.
+    `stages` hears each stage start, advance and end (stages.py).
     """
     from ..graph.model import Minter
 
@@ -145,7 +138,9 @@ def build(
     pending: list[tuple[str, Document | Path]] = [(str(p), p) for p in _expand(paths, result)]
     pending += [(d.path or d.doc_id, d) for d in documents]
     sources = dict(pending)
-    started = time.monotonic()
+    report = stages_of(stages)
+    for name in (READ, EXTRACT, MODEL, STORE):
+        report.start(name, len(pending))
     seen_ids: dict[str, str] = {}
     context = _Context(settings, run_time())
     # The hash stored for each document, looked up by the id it will get, lets a worker skip a
@@ -162,17 +157,21 @@ def build(
         else:
             result.warnings.extend(item.warnings)
             if item.doc_id in seen_ids and seen_ids[item.doc_id] != label:
-                item = _renamed(sources[label], f"{item.doc_id}-{item.sha256[:8]}", context)
+                renamed = _renamed(sources[label], f"{item.doc_id}-{item.sha256[:8]}", context)
+                item = replace(renamed, times=(*item.times[:1], *renamed.times))
             seen_ids[item.doc_id] = label
             result.sources[item.doc_id] = _source_path(sources[label])
             graph = mint.document(item.doc_id)
             if _known_hash(target, graph, settings) == item.sha256:
                 result.unchanged.append(item.doc_id)
             else:
+                began = _clock()
                 target.write_document(graph, item.triples, links, item.links)
+                item = replace(item, times=(*item.times, _since(began)))
                 result.built.append(item.doc_id)
-        if progress:
-            progress(Progress(done, len(pending), time.monotonic() - started, label))
+        _advance(report, done, len(pending), item)
+    for name in (READ, EXTRACT, MODEL, STORE):
+        report.end(name, len(pending), len(pending))
     if isinstance(target, FreshStore) and result.failed and not (result.built or result.unchanged):
         # Nothing could be read: leave no empty store or outputs behind, and no folder made for them.
         target.discard()
@@ -180,52 +179,56 @@ def build(
             with contextlib.suppress(OSError):
                 settings.out.rmdir()
         return result
+    report.start(STORE_FINISH)
     if isinstance(target, FreshStore):
         target = target.finish()
     if isinstance(target, GraphStore):
         target.flush()
-        # Publishing check (validate.py): SHACL over the graphs this run wrote, not the whole store.
-        if settings.validate:
-            from ..store.validate import check_build
+    report.end(STORE_FINISH)
+    # Publishing check (validate.py): SHACL over the graphs this run wrote, not the whole store.
+    if isinstance(target, GraphStore) and settings.validate:
+        from ..store.validate import check_build
 
-            check_build(target, [mint.document(doc_id) for doc_id in result.built], links)
+        report.start(VALIDATE)
+        check_build(target, [mint.document(doc_id) for doc_id in result.built], links)
+        report.end(VALIDATE)
     _record(settings.out, target, result)
     if isinstance(target, GraphStore) and settings.outputs is not False:
         if settings.outputs or not target.holds_more_documents_than(AUTO_OUTPUTS_MAX):
-            write_outputs(target, settings, result, step)
+            write_outputs(target, settings, result, report)
         else:
             result.outputs_deferred = True
     return result
 
 
 def write_outputs(
-    store: GraphStore, settings: BuildSettings, result: BuildResult, step: Callable[[str], None] | None = None
+    store: GraphStore, settings: BuildSettings, result: BuildResult, stages: Observer | Stages | None = None
 ) -> None:
     """Dumps, dataset description, reports and view of everything in the store, each written
-    atomically; `step` hears the name of each output as it starts."""
+    atomically; `stages` hears each one start and end."""
     from ..publish.report import write_reports
     from ..store.dataset import statistics, write_void
     from ..store.export import write_dumps
     from ..store.validate import check_description
 
-    tell = step or (lambda name: None)
-    tell("graph.ttl and graph.trig")
-    result.files += write_dumps(store.oxigraph, settings.out)
+    report = stages_of(stages)
+    result.files += write_dumps(store.oxigraph, settings.out, report)
     # Publishing: the dataset description (dataset.py), checked against ontology/dcat-shapes.ttl.
-    tell("void.ttl")
-    stats = statistics(store.oxigraph, settings.base_iri)
-    void = write_void(stats, settings.out, settings.base_iri, settings.licence, run_time())
-    check_description(void)
+    with report.stage("void.ttl"):
+        stats = statistics(store.oxigraph, settings.base_iri)
+        void = write_void(stats, settings.out, settings.base_iri, settings.licence, run_time())
+        check_description(void)
     result.files.append(void)
-    tell("the reports")
-    result.files += write_reports(store, settings.out)
+    result.files += write_reports(store, settings.out, report)
     if settings.write_view:
         from ..publish.view import view_from_store, write_view
 
-        tell("view.html")
-        view = view_from_store(store.oxigraph, max_nodes=settings.view_max_nodes)
         path = settings.out / "view.html"
-        write_view(view.nodes, view.edges, view.documents, path, title="corecities-graph", total=view.total)
+        with report.stage("view.html"):
+            view = view_from_store(store.oxigraph, max_nodes=settings.view_max_nodes)
+            write_view(
+                view.nodes, view.edges, view.documents, path, title="corecities-graph", total=view.total
+            )
         result.files.append(path)
     result.triples = stats.triples
     result.documents = len(store.documents())
@@ -245,11 +248,11 @@ def _known_hash(target: Store, graph: ox.NamedNode, settings: BuildSettings) -> 
     return known
 
 
-def publish(settings: BuildSettings, step: Callable[[str], None] | None = None) -> BuildResult:
+def publish(settings: BuildSettings, stages: Observer | None = None) -> BuildResult:
     """Write every output of the graph already in the store (after `build --no-outputs`)."""
     result = BuildResult()
     store = GraphStore.open(settings.out, read_only=True)
-    write_outputs(store, settings, result, step)
+    write_outputs(store, settings, result, stages)
     return result
 
 
@@ -357,15 +360,18 @@ def _prepare(entry: tuple[str, Document | Path, str | None]) -> tuple[str, Prepa
     label, item, known = entry
     context = _WORKER["context"]
     assert isinstance(context, _Context)
+    began = _clock()
     try:
         document = (
             item if isinstance(item, Document) else read_document(item, max_bytes=context.settings.max_bytes)
         )
+        read = _since(began)
         if known is not None and document.sha256 == known:
-            return label, Unchanged(document.doc_id, tuple(document.warnings))
-        return label, _prepared(label, document)
+            return label, Unchanged(document.doc_id, tuple(document.warnings), (read,))
+        prepared = _prepared(label, document)
     except InputError as exc:
         return label, str(exc)
+    return label, replace(prepared, times=(read, *prepared.times))
 
 
 def _id(item: Document | Path) -> str:
@@ -379,17 +385,37 @@ def _prepared(label: str, document: Document) -> Prepared:
     from ..graph.model import document_quads, link_quads, mentioned_entities
 
     ref, model = _WORKER["ref"], _WORKER["model"]
+    began = _clock()
     extraction = extract(document, ref)  # type: ignore[arg-type]
     if extraction.size() > limits.DOCUMENT_FACTS:
         raise InputError(
             f"{label}: holds {extraction.size():,} names and facts, over the limit of "
             f"{limits.DOCUMENT_FACTS:,} for one document; split it into smaller files"
         )
+    extracted, began = _since(began), _clock()
     quads = document_quads(document, extraction, model)  # type: ignore[arg-type]
     links = link_quads(mentioned_entities(extraction), ref, model)  # type: ignore[arg-type]
+    triples, link_triples = _ntriples(quads), _ntriples(links)
+    times = (extracted, _since(began))
     return Prepared(
-        label, document.doc_id, document.sha256, _ntriples(quads), _ntriples(links), tuple(document.warnings)
+        label, document.doc_id, document.sha256, triples, link_triples, tuple(document.warnings), times
     )
+
+
+def _clock() -> tuple[float, float]:
+    return time.perf_counter(), time.thread_time()
+
+
+def _since(began: tuple[float, float]) -> tuple[float, float]:
+    """(wall, CPU) seconds since `began`; CPU of this thread alone, which is the one doing the work."""
+    return time.perf_counter() - began[0], time.thread_time() - began[1]
+
+
+def _advance(report: Stages, done: int, total: int, item: Prepared | Unchanged | str) -> None:
+    """One document more through read, extract, model and store, with the time each took."""
+    times = item.times if not isinstance(item, str) else ()
+    for name, (wall, cpu) in zip((READ, EXTRACT, MODEL, STORE), (*times, *[(0.0, 0.0)] * 4), strict=False):
+        report.advance(name, done, total, seconds=wall, cpu=cpu)
 
 
 def _renamed(item: Document | Path, doc_id: str, context: _Context) -> Prepared:

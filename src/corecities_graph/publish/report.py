@@ -24,6 +24,7 @@ from urllib.parse import quote
 
 from ..sparql.formats import rows
 from ..sparql.query import named_queries, run_query
+from ..stages import REPORT_DATA, Observer, Stages, stages_of
 from ..store.embedded import GraphStore
 from ..store.export import write_atomic
 
@@ -535,17 +536,23 @@ def _chart_alt(counts: list[tuple[str, int]]) -> str:
     )
 
 
-def write_reports(store: GraphStore, out: Path) -> list[Path]:
-    """report.md, report.html and the chart beside them, each written atomically."""
-    data = report_data(store)
-    chart = signatories_chart(data.signatories_by_city)
+def write_reports(store: GraphStore, out: Path, stages: Observer | Stages | None = None) -> list[Path]:
+    """report.md, report.html and the chart beside them, each written atomically; `stages` hears
+    the queries they share and each file start and end."""
+    report = stages_of(stages)
+    with report.stage(REPORT_DATA):
+        data = report_data(store)
+    chart = b""
     written = []
-    for name, content in (
-        ("report.md", build_report(store, data).encode("utf-8")),
-        (CHART_NAME, chart),
-        ("report.html", build_report_html(data, chart).encode("utf-8")),
-    ):
-        write_atomic(out / name, content)
+    for name in ("report.md", CHART_NAME, "report.html"):
+        with report.stage(name):
+            if name == "report.md":
+                content = build_report(store, data).encode("utf-8")
+            elif name == CHART_NAME:
+                content = chart = signatories_chart(data.signatories_by_city)
+            else:
+                content = build_report_html(data, chart).encode("utf-8")
+            write_atomic(out / name, content)
         written.append(out / name)
     return written
 

@@ -15,6 +15,7 @@ import pyoxigraph as ox
 
 from ..errors import StoreError
 from ..graph.vocab import PREFIXES
+from ..stages import Observer, Stages, stages_of
 
 if TYPE_CHECKING:
     from .embedded import GraphStore
@@ -43,12 +44,15 @@ def sorted_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
     )
 
 
-def write_dumps(store: ox.Store, out: Path) -> list[Path]:
-    """graph.ttl (all triples) and graph.trig (one named graph per source), streamed from the store."""
+def write_dumps(store: ox.Store, out: Path, stages: Observer | Stages | None = None) -> list[Path]:
+    """graph.ttl (all triples) and graph.trig (one named graph per source), streamed from the store;
+    `stages` hears each file start and end."""
+    report = stages_of(stages)
     written = []
     for name, fmt in (("graph.ttl", "ttl"), ("graph.trig", "trig")):
         path = out / name
-        write_atomic_with(path, functools.partial(stream_rdf, store, fmt))
+        with report.stage(name):
+            write_atomic_with(path, functools.partial(stream_rdf, store, fmt))
         written.append(path)
     return written
 
