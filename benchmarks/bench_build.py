@@ -4,12 +4,17 @@
 
 For a synthetic corpus of N releases (benchmarks/generate_corpus.py) it measures:
 - store ingest of about --ingest-triples triples through the build's two writers (a first build
-  bulk-loads a new store; later builds write one transaction per document) against pyoxigraph's
+  bulk-loads a new store; later builds bulk-load new documents in journalled batches, and replace
+  a changed one in one transaction per document) against pyoxigraph's
   own bulk load of the same quads, its transactional load, and parsing them into an rdflib
   in-memory Dataset;
 - build time of N/2 and N documents (store only, one process): linear growth means N takes at
   most 2.2x N/2;
 - adding one document to the N-document store against adding it to an empty store;
+- adding a batch of new documents (--batch, default 1000, seed 8, so none is in the store) to a
+  copy of a big store (--big-store, e.g. a 10,000-release store) against adding them to an empty
+  store and against pyoxigraph's bulk load of their quads, through the incremental writer of
+  later builds (BatchWriter) and through one transaction per document (write_document);
 - peak memory (max RSS of a child process) of building N/10 and N documents;
 - extraction spread over worker processes: N documents with --jobs 1 against --jobs 2.
 Builds are store-only (`--no-outputs`); whole-graph outputs are `publish`'s cost, not the build's.
@@ -41,7 +46,7 @@ import pyoxigraph as ox  # noqa: E402
 from corecities_graph.corpus.build import BuildSettings, Prepared, _Context, _load, _prepare, build, run_time  # noqa: E402
 from corecities_graph.graph.model import Minter  # noqa: E402
 from corecities_graph.graph.vocab import DEFAULT_BASE_IRI  # noqa: E402
-from corecities_graph.store.embedded import FreshStore, GraphStore  # noqa: E402
+from corecities_graph.store.embedded import BatchWriter, FreshStore, GraphStore, in_graph  # noqa: E402
 
 
 def corpus(n: int, seed: int = 1) -> Path:
@@ -164,6 +169,13 @@ def ingest(items: list[Prepared]) -> dict[str, float]:
         for item in items:
             graph_store.write_document(mint.document(item.doc_id), item.triples, links, item.links)
 
+    def batch_writer(store: ox.Store) -> None:
+        del store
+        writer = BatchWriter(GraphStore(fresh("ingest-later-build")))
+        for item in items:
+            writer.write_document(mint.document(item.doc_id), item.triples, links, item.links)
+        writer.finish().flush()
+
     def first_build(store: ox.Store) -> None:
         del store
         out = fresh("ingest-first-build")
@@ -175,6 +187,7 @@ def ingest(items: list[Prepared]) -> dict[str, float]:
 
     run("build writer", writer)
     run("first build", first_build)
+    run("later build", batch_writer)
     run("bulk_load", lambda s: s.bulk_load(data, format=ox.RdfFormat.N_QUADS))
     run("load", lambda s: s.load(data, format=ox.RdfFormat.N_QUADS))
     import rdflib
@@ -192,6 +205,58 @@ def ingest(items: list[Prepared]) -> dict[str, float]:
     graph.parse(data=triples, format="nt")
     times["rdflib graph"] = time.perf_counter() - start
     del graph
+    return times
+
+
+def new_documents(n: int, seed: int) -> Path:
+    """N releases named so that no document of a corpus of another seed has their ids."""
+    folder = WORK / f"new-{n}-seed{seed}"
+    if not folder.exists() or len(list(folder.glob("*.txt"))) != n:
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        for path in corpus(n, seed).glob("*.txt"):
+            shutil.copy(path, folder / f"new{seed}-{path.name}")
+    return folder
+
+
+def add_batch(items: list[Prepared], big: Path) -> dict[str, Timing]:
+    """Store the same new documents into a copy of the big store and into an empty store, by each
+    writer, and bulk-load their quads into an empty store; (wall, CPU) seconds of each."""
+    mint = Minter(DEFAULT_BASE_IRI)
+    links = mint.graph("links")
+    times: dict[str, Timing] = {}
+
+    def run(name: str, source: Path | None, write: object) -> None:
+        out = fresh(f"batch-{name}")
+        if source is not None:
+            shutil.copytree(source, out)
+        store = GraphStore(out)
+        gc.collect()
+        start, cpu = time.perf_counter(), time.process_time()
+        write(store)  # type: ignore[operator]
+        store.flush()
+        times[name] = Timing(time.perf_counter() - start, time.process_time() - cpu)
+        print(f"  {name}: {times[name].wall:.1f} s, {times[name].cpu:.1f} s CPU", flush=True)
+        del store
+        shutil.rmtree(out)
+
+    def per_document(store: GraphStore) -> None:
+        for item in items:
+            store.write_document(mint.document(item.doc_id), item.triples, links, item.links)
+
+    def batched(store: GraphStore) -> None:
+        writer = BatchWriter(store)
+        for item in items:
+            writer.write_document(mint.document(item.doc_id), item.triples, links, item.links)
+        writer.finish()
+
+    data = b"".join(in_graph(i.links, links) + in_graph(i.triples, mint.document(i.doc_id)) for i in items)
+    run("bulk_load", None, lambda s: s.oxigraph.bulk_load(data, format=ox.RdfFormat.N_QUADS))
+    run("bulk_load big", big, lambda s: s.oxigraph.bulk_load(data, format=ox.RdfFormat.N_QUADS))
+    run("batch empty", None, batched)
+    run("batch big", big, batched)
+    run("per document empty", None, per_document)
+    run("per document big", big, per_document)
     return times
 
 
@@ -219,7 +284,13 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1000, help="corpus size N")
     parser.add_argument("--ingest-triples", type=int, default=1_000_000)
     parser.add_argument(
-        "--skip", nargs="*", default=[], choices=["ingest", "linear", "add", "memory", "jobs"]
+        "--skip", nargs="*", default=[], choices=["ingest", "linear", "add", "memory", "jobs", "batch"]
+    )
+    parser.add_argument("--batch", type=int, default=1000, help="new documents added in the batch step")
+    parser.add_argument(
+        "--big-store",
+        type=Path,
+        help="store folder the batch step adds to (copied first); default: the N-document store built here",
     )
     parser.add_argument("--write", type=Path, help="append the results to this Markdown file")
     args = parser.parse_args()
@@ -256,9 +327,15 @@ def main() -> None:
             "<= 1.5x",
         )
         row(
-            "store ingest: incremental build writer (one transaction per document) vs pyoxigraph bulk_load",
+            "store ingest: changed-document writer (one transaction per document) vs pyoxigraph bulk_load",
             f"{times['build writer']:.1f} s vs {times['bulk_load']:.1f} s",
             times["build writer"] / times["bulk_load"],
+            "<= 1.5x",
+        )
+        row(
+            "store ingest: later build into an existing empty store (batched bulk loads) vs pyoxigraph bulk_load",
+            f"{times['later build']:.1f} s vs {times['bulk_load']:.1f} s",
+            times["later build"] / times["bulk_load"],
             "<= 1.5x",
         )
         row(
@@ -350,6 +427,56 @@ def main() -> None:
             into_big / into_empty,
             "<= 2x",
         )
+
+    if "batch" not in args.skip:
+        big_store = args.big_store
+        if big_store is None:
+            big_out = WORK / "out" / "full"
+            if not (big_out / "store").exists():
+                timed_build(files, fresh("full"))
+            big_store = big_out / "store"
+        in_big = GraphStore(big_store, read_only=True)
+        big_documents = len(in_big.documents())
+        del in_big
+        batch = prepared(new_documents(args.batch, seed=8), args.batch)
+        times = add_batch(batch, big_store)
+        for clock in ("wall", "cpu"):
+            what = "elapsed" if clock == "wall" else "CPU time"
+            row(
+                f"pyoxigraph bulk_load of the same quads into a copy of the {big_documents}-document store vs into an empty store, {what}",
+                f"{getattr(times['bulk_load big'], clock):.1f} s vs {getattr(times['bulk_load'], clock):.1f} s",
+                getattr(times["bulk_load big"], clock) / getattr(times["bulk_load"], clock),
+                "(the engine's own floor)",
+            )
+        size = f"{len(batch)} new documents"
+        big_name = f"the {big_documents}-document store"
+        for writer, label in (
+            ("batch", "batched bulk loads"),
+            ("per document", "one transaction per document"),
+        ):
+            for clock in ("wall", "cpu"):
+                what = "elapsed" if clock == "wall" else "CPU time"
+                big_t = getattr(times[f"{writer} big"], clock)
+                empty_t = getattr(times[f"{writer} empty"], clock)
+                bulk_t = getattr(times["bulk_load"], clock)
+                row(
+                    f"add {size} to {big_name} vs to an empty store, {label}, {what}",
+                    f"{big_t:.1f} s vs {empty_t:.1f} s",
+                    big_t / empty_t,
+                    "<= 1.5x",
+                )
+                row(
+                    f"add {size} to {big_name}, {label}, vs pyoxigraph bulk_load of their quads into a copy of it, {what}",
+                    f"{big_t:.1f} s vs {getattr(times['bulk_load big'], clock):.1f} s",
+                    big_t / getattr(times["bulk_load big"], clock),
+                    "(reference)",
+                )
+                row(
+                    f"add {size} to {big_name}, {label}, vs pyoxigraph bulk_load of their quads into an empty store, {what}",
+                    f"{big_t:.1f} s vs {bulk_t:.1f} s",
+                    big_t / bulk_t,
+                    "<= 3x",
+                )
 
     if "jobs" not in args.skip:
         one = timed_build(files, fresh("jobs-1"), jobs=1).wall

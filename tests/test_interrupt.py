@@ -26,7 +26,7 @@ from click.testing import CliRunner
 from corecities_graph.cli import cli
 from corecities_graph.corpus.build import BUILD_RECORD
 from corecities_graph.graph.vocab import CCG
-from corecities_graph.store.embedded import GraphStore
+from corecities_graph.store.embedded import JOURNAL, GraphStore
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTS = 160
@@ -198,6 +198,134 @@ def test_killed_first_build_leaves_no_store_and_a_rerun_builds_it(
     assert rerun.returncode == 0, rerun.stderr
     assert not (out / ".store-new").exists()
     assert _graphs(out) == clean
+
+
+def test_build_killed_during_its_bulk_load_leaves_each_document_old_or_new(
+    corpus: Path, clean: dict[str, set[ox.Quad]], tmp_path: Path
+) -> None:
+    """SIGKILL while a later build bulk-loads its batch of new documents, some of its documents
+    changed ones: afterwards every document graph is the one it had before the build or the one
+    a clean build makes, and the build run again completes the batch."""
+    out, before = tmp_path / "out", tmp_path / "before"
+    before.mkdir()
+    files = sorted(corpus.iterdir())
+    for path in files[:30]:
+        text = path.read_text(encoding="utf-8")
+        changed = path in files[:10]
+        (before / path.name).write_text(text + "\nREAD MORE\n" if changed else text, encoding="utf-8")
+    subprocess.run(
+        [*CLI, "build", str(before), "--out", str(out), "--no-outputs"],
+        check=True,
+        env=ENV,
+        capture_output=True,
+    )
+    old = _graphs(out)
+    assert old.keys() < clean.keys()
+    assert sum(old[iri] != clean[iri] for iri in old) == 10
+
+    journal = out / "store" / JOURNAL
+    process = subprocess.Popen(
+        [*CLI, "-q", "build", str(corpus), "--out", str(out), "--no-outputs", "--jobs", "1"],
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 300
+    try:
+        while not journal.exists() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.002)
+        assert journal.exists(), "the build never began a bulk load"
+        process.kill()
+    finally:
+        process.kill()
+        process.wait(timeout=60)
+    assert process.returncode == -signal.SIGKILL
+
+    status = CliRunner().invoke(cli, ["status", "--out", str(out)])
+    assert status.exit_code == 0, status.output
+    assert not journal.exists(), "the interrupted batch was not cleared when the store was opened"
+    graphs = _graphs(out)
+    for iri, quads in graphs.items():
+        assert quads == clean[iri] or quads == old.get(iri), f"{iri} is neither its old nor its new graph"
+    assert old.keys() <= graphs.keys(), "a document already in the store was lost"
+    assert graphs != clean, "the build finished before it was killed"
+
+    rerun = subprocess.run(
+        [*CLI, "build", str(corpus), "--out", str(out), "--no-outputs"], env=ENV, capture_output=True
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    assert _graphs(out) == clean
+
+
+HALF_LOAD = """
+import os, signal, sys
+from corecities_graph.cli import cli
+from corecities_graph.store.embedded import BatchWriter, GraphStore
+
+class HalfThenKilled:
+    \"\"\"The store, whose bulk load stops dead halfway through its quads.\"\"\"
+
+    def __init__(self, store):
+        self.store = store
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+    def bulk_load(self, data, format):
+        lines = data.splitlines(keepends=True)
+        self.store.bulk_load(b"".join(lines[: len(lines) // 2]), format=format)
+        self.store.flush()
+        os.kill(os.getpid(), signal.SIGKILL)
+
+BatchWriter.SMALL = 0
+GraphStore.oxigraph = property(lambda self: HalfThenKilled(self._store))
+cli(sys.argv[1:])
+"""
+
+
+def test_build_killed_halfway_through_a_bulk_load_drops_the_half_written_documents(
+    corpus: Path, clean: dict[str, set[ox.Quad]], tmp_path: Path
+) -> None:
+    """The worst moment to die: half of a batch's quads in the store, some documents whole and
+    one cut in two. The next reader finds each document old or new, and a rerun completes it."""
+    out, first, batch = tmp_path / "out", tmp_path / "first", tmp_path / "batch"
+    files = sorted(corpus.iterdir())
+    for folder, chosen in ((first, files[:5]), (batch, files[:25])):
+        folder.mkdir()
+        for path in chosen:
+            (folder / path.name).write_bytes(path.read_bytes())
+    subprocess.run(
+        [*CLI, "build", str(first), "--out", str(out), "--no-outputs"],
+        check=True,
+        env=ENV,
+        capture_output=True,
+    )
+    old = _graphs(out)
+    killed = subprocess.run(
+        [sys.executable, "-c", HALF_LOAD, "build", str(batch), "--out", str(out), "--no-outputs"],
+        env=ENV,
+        capture_output=True,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert (out / "store" / JOURNAL).exists()
+
+    raw = ox.Store.read_only(str(out / "store"))
+    written: dict[str, set[ox.Quad]] = {}
+    for quad in raw.quads_for_pattern(None, None, None, None):
+        if "/document/" in str(quad.graph_name):
+            written.setdefault(quad.graph_name.value, set()).add(quad)  # type: ignore[union-attr]
+    del raw
+    assert any(quads != clean[iri] for iri, quads in written.items()), "no document was half written"
+
+    graphs = _graphs(out)
+    assert graphs == old, "the half-loaded batch is still in the store"
+    assert not (out / "store" / JOURNAL).exists()
+    rerun = subprocess.run(
+        [*CLI, "build", str(batch), "--out", str(out), "--no-outputs"], env=ENV, capture_output=True
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    assert _graphs(out) == {iri: clean[iri] for iri in _graphs(out)}
+    assert len(_graphs(out)) == 25
 
 
 WRITER = """

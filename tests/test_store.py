@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from corecities_graph.cli import cli
 from corecities_graph.corpus.build import BuildSettings, build
 from corecities_graph.graph.vocab import DEFAULT_BASE_IRI
-from corecities_graph.store.embedded import GraphStore
+from corecities_graph.store.embedded import JOURNAL, BatchWriter, GraphStore
 
 LEEDS = """https://news.example.ac.uk/leeds-compact
 Leeds universities back a regional skills compact
@@ -57,6 +57,48 @@ def test_adding_documents_one_by_one_gives_the_store_of_one_build(
     build([corpus / "leeds.txt"], _settings(apart, outputs=False))
     build([corpus / "bristol.txt"], _settings(apart, outputs=False))
     assert _quads(together) == _quads(apart)
+
+
+@pytest.mark.parametrize("small", [BatchWriter.SMALL, 0], ids=["one-transaction", "bulk-load"])
+def test_a_later_build_of_new_and_changed_documents_gives_the_store_of_one_build(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small: int
+) -> None:
+    """Both ways a batch of new documents goes in (small: one transaction; large: a journalled
+    bulk load), beside a changed document replaced in its own transaction."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")
+    monkeypatch.setattr(BatchWriter, "SMALL", small)
+    together, apart = tmp_path / "together", tmp_path / "apart"
+    build([corpus], _settings(together, outputs=False))
+    (tmp_path / "leeds.txt").write_text(
+        LEEDS.replace("good for Leeds", "good for the North"), encoding="utf-8"
+    )
+    build([tmp_path / "leeds.txt"], _settings(apart, outputs=False))
+    result = build([corpus], _settings(apart, outputs=False))
+    assert sorted(result.built) == ["bristol", "leeds"]
+    assert _quads(together) == _quads(apart)
+    assert not (apart / "store" / JOURNAL).exists()
+
+
+@pytest.mark.parametrize("read_only", [True, False], ids=["reader", "writer"])
+def test_the_graphs_of_a_batch_cut_short_are_dropped_when_the_store_is_next_opened(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read_only: bool
+) -> None:
+    """A journal left behind (a build killed during its bulk load) names graphs that may be half
+    written: whoever opens the store next finds those documents absent, the others untouched."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")
+    out, alone = tmp_path / "out", tmp_path / "alone"
+    build([corpus / "leeds.txt"], _settings(out, outputs=False))
+    build([corpus / "leeds.txt"], _settings(alone, outputs=False))
+    bristol = ox.NamedNode(f"{DEFAULT_BASE_IRI}document/bristol")
+    store = GraphStore.open(out)
+    half = [ox.Quad(bristol, ox.NamedNode(f"{DEFAULT_BASE_IRI}p"), ox.Literal("half"), bristol)]
+    store.add(half)
+    (out / "store" / JOURNAL).write_text(f"{bristol.value}\n", encoding="utf-8")
+    del store
+    reopened = GraphStore.open(out, read_only=read_only)
+    assert not reopened.oxigraph.contains_named_graph(bristol)
+    assert set(reopened.quads()) == _quads(alone)
+    assert not (out / "store" / JOURNAL).exists()
 
 
 def test_rebuilding_an_unchanged_document_writes_nothing(

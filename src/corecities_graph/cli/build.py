@@ -103,10 +103,10 @@ def build_cli(
 
     With no PATHS, builds data/declaration.txt. Folders are read recursively:
     .txt, .text, .md, .markdown, .html, .htm, .xhtml and .pdf files; hidden
-    files are passed over, and files of other kinds are listed as skipped. Each
-    document is added to the store, or replaces its earlier version, in one
-    transaction; documents already in the store with the same content are left
-    as they are. The first build into a folder bulk-loads a new store and moves
+    files are passed over, and files of other kinds are listed as skipped. New
+    documents are bulk-loaded into the store in batches, a changed document
+    replaces its earlier version in one transaction, and documents already in
+    the store with the same content are left as they are. The first build into a folder bulk-loads a new store and moves
     it into place when done. Ctrl-C (exit 130) or SIGTERM (143) keeps the
     previous output files, and every graph in the store is either as it was or
     complete; run the build again to finish.

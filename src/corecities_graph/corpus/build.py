@@ -4,7 +4,8 @@ Worker processes read, extract and turn each document into N-Triples; the callin
 the single writer that owns the store. Nothing on the per-document path looks at the rest of
 the corpus: a document's links are made from the entities it names, and its hash is checked
 against its own graph only. The first build into a folder bulk-loads a new store and renames it
-into place at the end (FreshStore); later builds write one transaction per document.
+into place at the end (FreshStore); later builds bulk-load the documents new to the store in
+journalled batches and replace a changed document in one transaction (BatchWriter).
 
 Outputs of the whole graph (dumps, void.ttl, reports, view) cost time in proportion to the
 corpus, so a build writes them only when asked (`outputs=True`), or, by default, while the store
@@ -33,7 +34,7 @@ from ..extract import extract
 from ..sources.read import DEFAULT_MAX_BYTES, iter_paths, read_document
 from ..stages import EXTRACT, MODEL, READ, STORE, STORE_FINISH, VALIDATE, Observer, Stages, stages_of
 from ..store.dataset import DEFAULT_LICENCE
-from ..store.embedded import STORE_DIR, FreshStore, GraphStore, Store
+from ..store.embedded import STORE_DIR, BatchWriter, FreshStore, GraphStore, Store
 from .limits import AUTO_OUTPUTS_MAX, VIEW_MAX_NODES
 
 # A log of the last build (time, counts, store), not an output: hidden, and left out of dumps and diffs.
@@ -132,7 +133,7 @@ def build(
     if store is not None:
         target = store
     else:
-        target = FreshStore(settings.out) if fresh else GraphStore.open(settings.out)
+        target = FreshStore(settings.out) if fresh else BatchWriter(GraphStore.open(settings.out))
     mint = Minter(settings.base_iri)
     links = mint.graph("links")
     pending: list[tuple[str, Document | Path]] = [(str(p), p) for p in _expand(paths, result)]
@@ -180,7 +181,7 @@ def build(
                 settings.out.rmdir()
         return result
     report.start(STORE_FINISH)
-    if isinstance(target, FreshStore):
+    if isinstance(target, FreshStore | BatchWriter):
         target = target.finish()
     if isinstance(target, GraphStore):
         target.flush()
@@ -240,7 +241,7 @@ def _known_hash(target: Store, graph: ox.NamedNode, settings: BuildSettings) -> 
     if settings.include_contacts:
         return None
     known = target.content_hash(graph)
-    if known is not None and isinstance(target, GraphStore):
+    if known is not None and isinstance(target, GraphStore | BatchWriter):
         from ..graph.model import holds_contacts
 
         if holds_contacts(target.oxigraph.quads_for_pattern(None, None, None, graph)):

@@ -1,11 +1,19 @@
 """Where the quads live: an embedded Oxigraph store in the output folder, or a remote server.
 
 Each source document is one named graph. A build writes a document's graph whole or not at
-all: a new document is loaded in one transaction, a changed one is loaded into a staging graph
-and moved over the old one in one SPARQL update (MOVE is a single transaction), so a reader or
-a killed build never sees half a document. Reference facts for the entities a document names go
-to the shared links graph in the same load; they are idempotent, so a changed document killed
-between its load and its MOVE leaves at worst a few extra links, which the rerun adds anyway.
+all, and a killed build leaves every document as it was before or as it is now:
+
+- a document new to the store goes in with a batch of others by bulk load (BatchWriter), at
+  bulk-load speed. A bulk load is not one transaction, so the graphs of a batch are named in a
+  journal inside the store folder before it starts and the journal is deleted when it ends;
+  opening a store whose journal is still there (a killed build) drops those graphs first, which
+  leaves those documents absent, as they were, for the next build to add;
+- a changed document is loaded into a staging graph and moved over the old one in one SPARQL
+  update (MOVE is a single transaction).
+
+Reference facts for the entities a document names go to the shared links graph in the same
+load; they are idempotent, so a document whose write was cut short leaves at worst a few extra
+links, which the rerun adds anyway.
 """
 
 from __future__ import annotations
@@ -22,6 +30,9 @@ from ..graph.vocab import CCG, DCTERMS, OWL, PROV, SCHEMA, SKOS
 
 STORE_DIR = "store"
 STAGING = ox.NamedNode("urn:x-corecities:staging")
+# Inside the store folder (RocksDB passes over files it did not make): the graphs a bulk load
+# is writing, one IRI a line, there only while it runs.
+JOURNAL = "corecities-batch.txt"
 NT = ox.RdfFormat.N_TRIPLES
 NQ = ox.RdfFormat.N_QUADS
 
@@ -64,11 +75,14 @@ class GraphStore:
             if path is None:
                 self._store = ox.Store()
             elif read_only:
+                if (path / JOURNAL).exists():
+                    _recover_read_only(path)
                 self._store = ox.Store.read_only(str(path))
             else:
                 path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(path))
                 self._store.clear_graph(STAGING)
+                _recover(self._store, path)
         except OSError as exc:
             raise StoreError(f"{path}: cannot open the store: {exc}") from exc
 
@@ -221,6 +235,121 @@ class FreshStore:
         self._store = None
         os.replace(self.temp, self.out / STORE_DIR)
         return GraphStore.open(self.out)
+
+
+class BatchWriter:
+    """Later builds into an existing store: documents new to it are buffered and bulk-loaded a
+    batch at a time, with the batch's graphs in the journal while the load runs (a batch too small
+    to gain from a bulk load goes in one transaction); a document already in the store is replaced
+    through the store's own write_document, in a transaction."""
+
+    # Each bulk load into a big store costs a compaction of its new files into the old ones, so
+    # fewer, larger loads: 1,000 releases (about 250 MB of N-Quads) go in one.
+    BUFFER = 256 * 1024 * 1024
+    # A bulk load costs a tenth of a second or so whatever its size (new files, their ingestion);
+    # below this many bytes one transaction is cheaper, and it needs no journal.
+    SMALL = 8 * 1024 * 1024
+
+    def __init__(self, store: GraphStore) -> None:
+        assert store.path is not None, "a batch journal needs a store on disk"
+        self.store = store
+        self.location = store.location
+        self._buffer: list[bytes] = []
+        self._size = 0
+        self._graphs: set[str] = set()
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        return self.store.oxigraph
+
+    def content_hash(self, graph: ox.NamedNode) -> str | None:
+        if graph.value in self._graphs:
+            self._load()
+        return self.store.content_hash(graph)
+
+    def write_document(
+        self, graph: ox.NamedNode, triples: bytes, links: ox.NamedNode, link_triples: bytes
+    ) -> None:
+        if graph.value in self._graphs:
+            self._load()
+        if self.store.oxigraph.contains_named_graph(graph):
+            self.store.write_document(graph, triples, links, link_triples)
+            return
+        for part in (in_graph(link_triples, links), in_graph(triples, graph)):
+            self._buffer.append(part)
+            self._size += len(part)
+        self._graphs.add(graph.value)
+        if self._size >= self.BUFFER:
+            self._load()
+
+    def select(self, query: str) -> list[dict[str, str]]:
+        self._load()
+        return self.store.select(query)
+
+    def update(self, update: str) -> None:
+        self._load()
+        self.store.update(update)
+
+    def _load(self) -> None:
+        if not self._buffer:
+            return
+        assert self.store.path is not None
+        journal = self.store.path / JOURNAL
+        data = b"".join(self._buffer)
+        self._buffer, self._size, graphs, self._graphs = [], 0, self._graphs, set()
+        try:
+            if len(data) < self.SMALL:
+                self.store.oxigraph.load(data, format=NQ)
+                return
+            _write_journal(journal, sorted(graphs))
+            try:
+                self.store.oxigraph.bulk_load(data, format=NQ)
+            except BaseException:
+                # Ctrl-C or a failed load: take the half-loaded graphs out now, not at the next open.
+                _recover(self.store.oxigraph, self.store.path)
+                raise
+            journal.unlink()
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"{self.location}: cannot write: {exc}") from exc
+
+    def finish(self) -> GraphStore:
+        """Load what is left; the store then holds every document written."""
+        self._load()
+        return self.store
+
+
+def _write_journal(journal: Path, graphs: list[str]) -> None:
+    """The journal, whole: written beside itself and renamed, so it is never read half-written."""
+    import os
+
+    temp = journal.with_name(journal.name + ".new")
+    with temp.open("w", encoding="utf-8") as handle:
+        handle.write("".join(f"{iri}\n" for iri in graphs))
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temp, journal)
+
+
+def _recover(store: ox.Store, path: Path) -> None:
+    """Drop the graphs of a bulk load that was cut short: their documents go back to being absent."""
+    journal = path / JOURNAL
+    if not journal.exists():
+        return
+    for iri in journal.read_text(encoding="utf-8").split():
+        store.remove_graph(ox.NamedNode(iri))
+    store.flush()
+    journal.unlink()
+
+
+def _recover_read_only(path: Path) -> None:
+    """Open for writing once to drop an interrupted batch, so that readers never see half of it.
+    A build still running holds the store's lock; its journal is then its own, left to it."""
+    try:
+        writer = ox.Store(str(path))
+    except OSError:
+        return
+    _recover(writer, path)
+    del writer
 
 
 def in_graph(triples: bytes, graph: ox.NamedNode) -> bytes:
