@@ -1,16 +1,21 @@
-"""What each whole-corpus output costs: seconds and peak memory per step of `publish`.
+"""What each whole-corpus output costs: seconds, CPU seconds and peak memory per step of `publish`.
 
     python benchmarks/bench_publish.py benchmarks/work/store1k benchmarks/work/store10k [--skip view]
+    python benchmarks/bench_publish.py STORE_1K STORE_10K --before d391be0
 
 Each argument is a build's --out folder (built with `--no-outputs`). Every step runs in its own
 child process, reading the store read-only and writing into benchmarks/work/publish-tmp, so each
-peak resident size is that step's alone. With two stores it prints the ratio of the second to
-the first: how each step grows with the corpus.
+peak resident size is that step's alone; CPU seconds (user + system of that process) say more
+than wall seconds on a shared machine. With two stores it prints the ratio of the second to the
+first: how each step grows with the corpus. With --before REV each step runs with the code of REV
+as well (its src/ read with `git archive` into benchmarks/work/), one after the other in the same
+run, and the table gets a row per code.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -56,16 +61,23 @@ TITLES = {
 }
 CODA = """
 seconds = time.perf_counter() - start
-print(seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 """
+Figures = tuple[float, float, float]  # seconds, CPU seconds, peak MiB
 
 
-def measure(out: Path, step: str, timeout: float) -> tuple[float, float] | None:
-    """(seconds, peak MiB) of one step on one store, or None if it ran past the timeout."""
+def measure(out: Path, step: str, timeout: float, src: Path | None = None) -> Figures | None:
+    """(seconds, CPU seconds, peak MiB) of one step on one store, or None past the timeout.
+
+    `src`: run with the package from this source tree instead of the installed one."""
     target = WORK / "publish-tmp"
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     script = PRELUDE + STEPS[step] + CODA
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(src), env.get("PYTHONPATH", "")]))
     try:
         done = subprocess.run(
             [sys.executable, "-c", script, str(out), str(target)],
@@ -73,11 +85,24 @@ def measure(out: Path, step: str, timeout: float) -> tuple[float, float] | None:
             capture_output=True,
             text=True,
             timeout=timeout,
+            env=env,
         )
     except subprocess.TimeoutExpired:
         return None
-    seconds, rss = done.stdout.split()
-    return float(seconds), int(rss) / 1024
+    seconds, cpu, rss = done.stdout.split()
+    return float(seconds), float(cpu), int(rss) / 1024
+
+
+def old_source(rev: str) -> Path:
+    """src/ of the project at `rev`, unpacked under benchmarks/work/."""
+    folder = WORK / f"src-{rev}"
+    if not (folder / "src").is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(
+            ["git", "-C", str(HERE.parent), "archive", rev, "src"], check=True, capture_output=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder / "src"
 
 
 def documents(out: Path) -> int:
@@ -92,22 +117,32 @@ def main() -> None:
     parser.add_argument("stores", nargs="+", type=Path, help="--out folders of store-only builds")
     parser.add_argument("--skip", nargs="*", default=[], choices=list(STEPS))
     parser.add_argument("--timeout", type=float, default=1800, help="seconds allowed per step")
+    parser.add_argument(
+        "--before", metavar="REV", help="also run each step with the code of this git revision"
+    )
     args = parser.parse_args()
     sizes = [documents(out) for out in args.stores]
+    codes: list[tuple[str, Path | None]] = [("now", None)]
+    if args.before:
+        codes.insert(0, (args.before, old_source(args.before)))
     header = " | ".join(f"{n:,} documents" for n in sizes)
-    print(f"| step | {header} |" + (" ratio |" if len(sizes) == 2 else ""))
-    print("|---" * (len(sizes) + 1 + (len(sizes) == 2)) + "|")
+    print("Cells: wall seconds, CPU seconds of the step's process, its peak resident memory.\n")
+    print(f"| step | code | {header} |" + (" ratio |" if len(sizes) == 2 else ""))
+    print("|---" * (len(sizes) + 2 + (len(sizes) == 2)) + "|")
     for step in STEPS:
         if step in args.skip:
             continue
-        figures = [measure(out, step, args.timeout) for out in args.stores]
-        cells = [f"{s:.1f} s, {m:,.0f} MiB" if (s, m) else "" for s, m in (f or (0.0, 0.0) for f in figures)]
-        cells = [c if f else f"over {args.timeout:.0f} s" for c, f in zip(cells, figures, strict=True)]
-        row = f"| {TITLES[step]} | " + " | ".join(cells) + " |"
-        if len(figures) == 2 and all(figures):
-            (s1, m1), (s2, m2) = figures  # type: ignore[misc]
-            row += f" {s2 / s1:.1f}x time, {m2 / m1:.1f}x memory |"
-        print(row, flush=True)
+        for code, src in codes:
+            figures = [measure(out, step, args.timeout, src) for out in args.stores]
+            cells = [
+                f"{s:.1f} s, {c:.1f} s CPU, {m:,.0f} MiB" if f else f"over {args.timeout:.0f} s"
+                for f, (s, c, m) in ((f, f or (0.0, 0.0, 0.0)) for f in figures)
+            ]
+            row = f"| {TITLES[step]} | {code} | " + " | ".join(cells) + " |"
+            if len(figures) == 2 and all(figures):
+                (_s1, c1, m1), (_s2, c2, m2) = figures  # type: ignore[misc]
+                row += f" {c2 / c1:.1f}x CPU, {m2 / m1:.2f}x memory |"
+            print(row, flush=True)
 
 
 if __name__ == "__main__":

@@ -201,3 +201,28 @@ def test_report_html_links_people_organisations_and_proposals_to_the_view(seed_o
     assert people.count("<li>") == people.count('<li><a href="view.html#node=')
     proposals = page.split("<h2>Proposals</h2>")[1].split("<h2>")[0]
     assert proposals.count("<li>") == proposals.count('<li><a href="view.html#node=') == 4
+
+
+def test_a_large_graph_says_betweenness_is_estimated_and_cuts_the_communities(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from corecities_graph.network.analyse import Analysis
+    from corecities_graph.publish import report
+
+    analysis = Analysis(methods={"betweenness": "estimated from 500 sampled sources (seed 42)"})
+    data = ReportData(
+        tables={name: [] for name in _KINDS},
+        analysis=analysis,
+        communities=[[f"member {i}", f"other {i}"] for i in range(7)],
+    )
+    monkeypatch.setattr(report, "REPORT_ROWS", 5)
+    markdown = report.build_report(None, data)  # type: ignore[arg-type]
+    assert (
+        "so betweenness is estimated from 500 sampled sources (seed 42, the same figures every run)."
+        in markdown
+    )
+    communities = markdown.split("## Communities", 1)[1].split("## ", 1)[0]
+    assert "5. member 4, other 4" in communities and "6. " not in communities
+    assert "… and 2 more communities, each no larger than those above." in communities
+    analysis.methods["betweenness"] = "exact (Brandes), normalised"
+    assert "estimated" not in report.build_report(None, data)  # type: ignore[arg-type]

@@ -368,7 +368,8 @@ def sections(data: ReportData) -> list[Section]:
                 Para(
                     (
                         "By betweenness centrality in the entity graph (cities, organisations, people, "
-                        "declarations and proposals, joined by the relations between them).",
+                        "declarations and proposals, joined by the relations between them)."
+                        + _estimated(data),
                     )
                 ),
                 Table(
@@ -389,7 +390,11 @@ def sections(data: ReportData) -> list[Section]:
             ],
         )
     )
-    out.append(Section("Communities", [Numbered([_community(names) for names in data.communities])]))
+    communities, more = _first(data.communities)
+    listed: list[Block] = [Numbered([_community(names) for names in communities])]
+    if more:
+        listed.append(Para(_more_parts(more, None, "communities, each no larger than those above")))
+    out.append(Section("Communities", listed))
     links: list[Parts] = [(f"{target}: {count} entities linked",) for target, count in data.links]
     out.append(
         Section(
@@ -398,6 +403,18 @@ def sections(data: ReportData) -> list[Section]:
         )
     )
     return out
+
+
+def _estimated(data: ReportData) -> str:
+    """What the report says when betweenness was estimated rather than computed exactly."""
+    from ..network.analyse import BETWEENNESS_SAMPLE, EXACT_BETWEENNESS_LIMIT, SEED
+
+    if data.analysis is None or not data.analysis.methods.get("betweenness", "").startswith("estimated"):
+        return ""
+    return (
+        f" The graph has more than {EXACT_BETWEENNESS_LIMIT:,} nodes, so betweenness is estimated from "
+        f"{BETWEENNESS_SAMPLE} sampled sources (seed {SEED}, the same figures every run)."
+    )
 
 
 def _more_parts(count: int, query: str | None, what: str = "rows") -> Parts:

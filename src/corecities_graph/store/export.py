@@ -7,7 +7,7 @@ import functools
 import os
 import tempfile
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -98,23 +98,58 @@ def _while_listening(work: Callable[[], object]) -> None:
         raise failure[0]
 
 
-# Every distinct triple of the union of the documents' graphs. Oxigraph streams the rows in the
-# order of its own indexes, which follows from the quads alone, so the same store gives the same
-# bytes; only the DISTINCT set is held in memory, and it is held by Oxigraph, not Python.
-_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
+# The union of the store's graphs, one graph at a time in the order of Oxigraph's own indexes
+# (which follows from the quads alone, so the same store gives the same bytes): the default
+# graph first, then each named graph in the order of the graph index, each graph's triples in
+# the order of its index. A triple that several graphs hold is written where the first of them
+# comes: the query flags the triples that some other graph also holds, and for those alone the
+# store is asked which graph comes first (its subject-first index lists a triple's graphs in the
+# same order). So nothing of the size of the store is held: not a DISTINCT set of every triple,
+# not a list of subjects. These are the bytes, in the same order, that a CONSTRUCT over SELECT
+# DISTINCT of the union gave before, without holding its DISTINCT set.
+_GRAPH = ox.Variable("g")
+_OF_GRAPH = """
+SELECT ?s ?p ?o ?shared ?g WHERE {
+  GRAPH ?g { ?s ?p ?o }
+  BIND(EXISTS { { ?s ?p ?o } UNION { GRAPH ?h { ?s ?p ?o } FILTER(?h != ?g) } } AS ?shared)
+}
+"""
+_TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
 
 
-def stream_rdf(store: ox.Store, fmt: str, output: BinaryIO) -> None:
+def union_triples(store: ox.Store) -> Iterator[ox.Triple]:
+    """Every distinct triple of the union of the store's graphs, streamed graph by graph."""
+    quads = store.quads_for_pattern
+    for quad in quads(None, None, None, ox.DefaultGraph()):
+        yield quad.triple
+    for graph in store.named_graphs():
+        solutions = store.query(_OF_GRAPH, substitutions={_GRAPH: graph})
+        assert isinstance(solutions, ox.QuerySolutions)
+        for subject, predicate, obj, shared, _graph in solutions:
+            if shared != _TRUE or next(iter(quads(subject, predicate, obj))).graph_name == graph:
+                yield ox.Triple(subject, predicate, obj)
+
+
+# A store in memory keeps no ordered indexes to stream from; its quads are in memory anyway, so
+# Oxigraph's DISTINCT union costs nothing more there.
+_DISTINCT_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
+
+
+def stream_rdf(store: ox.Store, fmt: str, output: BinaryIO, *, in_memory: bool = False) -> None:
     """Write the store in one RDF format without holding it in Python: trig and nq keep one
-    named graph per document; ttl, nt and rdfxml hold the union of all graphs."""
+    named graph per document; ttl, nt and rdfxml hold the union of all graphs, streamed graph by
+    graph from an on-disk store (`in_memory`: the store has no path)."""
     rdf_format = RDF_FORMATS[fmt]
     prefixes = PREFIXES if fmt in ("ttl", "trig", "rdfxml") else None
     try:
         if fmt in ("trig", "nq"):
             store.dump(output, rdf_format, prefixes=prefixes)
         else:
-            triples = store.query(_UNION, use_default_graph_as_union=True)
-            assert isinstance(triples, ox.QueryTriples)
+            triples: Iterable[ox.Triple] = (
+                store.query(_DISTINCT_UNION, use_default_graph_as_union=True)  # type: ignore[assignment]
+                if in_memory
+                else union_triples(store)
+            )
             ox.serialize(triples, output, rdf_format, prefixes=prefixes)
     except BrokenPipeError:
         raise  # the reader of a pipe went away: not the graph's fault, and not an error to report
@@ -159,7 +194,7 @@ def curie(iri: str) -> str:
 def export_stream(store: GraphStore, fmt: str, output: BinaryIO) -> None:
     """Write the dataset in one format; RDF graph formats hold the union of all named graphs."""
     if fmt in RDF_FORMATS:
-        stream_rdf(store.oxigraph, fmt, output)
+        stream_rdf(store.oxigraph, fmt, output, in_memory=store.path is None)
     elif fmt == "jsonld":
         output.write(jsonld(store.quads()))
     elif fmt == "graphml":
