@@ -128,8 +128,11 @@ class Scope:
     as its named graphs, so that each document graph ?g is read together with the links graph.
     """
 
-    def __init__(self, per_document: bool, union: bool = False) -> None:
+    def __init__(self, per_document: bool, union: bool = False, in_links: frozenset[str] | None = None) -> None:
         self.per_document = per_document
+        # The predicates, and rdf:type's classes, that the links graph holds (None: any): a pattern
+        # that cannot match there reads the document graph alone, which is much cheaper.
+        self.in_links = in_links
         # union: the default graph alone is the links graph, and each pattern may match in any graph.
         self.union = union
         self.fresh = 0
@@ -140,9 +143,13 @@ class Scope:
     def __call__(self, s: str, p: str, o: str) -> str:
         if self.union:
             self.fresh += 1
+            if self.in_links is not None and (p not in self.in_links or (p == TYPE and o not in self.in_links)):
+                return f"GRAPH ?u{self.fresh} {{ {s} {p} {o} }}"
             return f"{{ GRAPH ?u{self.fresh} {{ {s} {p} {o} }} }} UNION {{ {s} {p} {o} }}"
         if not self.per_document:
             return f"{s} {p} {o} ."
+        if self.in_links is not None and (p not in self.in_links or (p == TYPE and o not in self.in_links)):
+            return f"GRAPH ?g {{ {s} {p} {o} }}"
         return f"{{ GRAPH ?g {{ {s} {p} {o} }} }} UNION {{ {s} {p} {o} }}"
 
 
