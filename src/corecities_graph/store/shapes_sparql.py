@@ -9,7 +9,9 @@ results, violation for violation), with two scopes:
   is checked for each document graph with the links graph, since that is what a document must
   hold on its own;
 - every other constraint can only gain violations from more data (a second latitude, a bad value),
-  so it is checked once over the union of the written graphs and the links graph.
+  so it is checked once over the union of the written graphs and the links graph. That is done
+  only where those are the whole store (a first build or a full rebuild); a build that changed
+  part of a store keeps pySHACL (validate.validate_changed).
 
 The union of both is at least as strict as pySHACL on any batching of the documents, and equal to
 it for one document. A constraint kind the compiler does not know makes compiling fail: nothing in
@@ -128,24 +130,16 @@ class Scope:
     as its named graphs, so that each document graph ?g is read together with the links graph.
     """
 
-    def __init__(self, per_document: bool, union: bool = False, in_links: frozenset[str] | None = None) -> None:
+    def __init__(self, per_document: bool, in_links: frozenset[str] | None = None) -> None:
         self.per_document = per_document
         # The predicates, and rdf:type's classes, that the links graph holds (None: any): a pattern
         # that cannot match there reads the document graph alone, which is much cheaper.
         self.in_links = in_links
-        # union: the default graph alone is the links graph, and each pattern may match in any graph.
-        self.union = union
-        self.fresh = 0
 
     def graphs(self) -> str:
         return "GRAPH ?g { } " if self.per_document else ""
 
     def __call__(self, s: str, p: str, o: str) -> str:
-        if self.union:
-            self.fresh += 1
-            if self.in_links is not None and (p not in self.in_links or (p == TYPE and o not in self.in_links)):
-                return f"GRAPH ?u{self.fresh} {{ {s} {p} {o} }}"
-            return f"{{ GRAPH ?u{self.fresh} {{ {s} {p} {o} }} }} UNION {{ {s} {p} {o} }}"
         if not self.per_document:
             return f"{s} {p} {o} ."
         if self.in_links is not None and (p not in self.in_links or (p == TYPE and o not in self.in_links)):
