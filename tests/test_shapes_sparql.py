@@ -1,0 +1,213 @@
+"""The shapes compiled to SPARQL give pySHACL's results, violation for violation, constraint by constraint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from rdflib.namespace import RDF, XSD
+
+from corecities_graph.errors import ShapesError
+from corecities_graph.store.embedded import GraphStore
+from corecities_graph.store.shapes_sparql import Check, compile_shapes
+from corecities_graph.store.validate import ontology_file, validate_changed, validate_graph
+
+VALID = Path(__file__).resolve().parent / "fixtures" / "shapes" / "valid.ttl"
+DOC = ox.NamedNode("https://example.org/corecities/id/document/d1")
+LINKS = ox.NamedNode("https://example.org/corecities/id/graph/links")
+BAD_IRI = rdflib.URIRef("https://example.org/corecities/id/nowhere")
+CHECKS = compile_shapes(ontology_file("shapes.ttl"))
+
+
+def _key(check: Check) -> str:
+    return f"{check.shape.rsplit('#', 1)[-1]}/{check.path.rsplit('/', 1)[-1].strip('<>') or '(node)'}/{check.constraint}"
+
+
+def _valid() -> rdflib.Graph:
+    return rdflib.Graph().parse(VALID, format="turtle")
+
+
+def _fast(data: rdflib.Graph, links: rdflib.Graph | None = None) -> set[tuple[str, ...]]:
+    store = GraphStore(None)
+    for graph, name in ((data, DOC), (links, LINKS)):
+        if graph is not None and len(graph):
+            store.oxigraph.load(
+                graph.serialize(format="nt").encode(), format=ox.RdfFormat.N_TRIPLES, to_graph=name
+            )
+    return {
+        (v.focus, v.path, v.shape, v.constraint, v.value)
+        for v in validate_changed(store, [DOC], LINKS).violations
+    }
+
+
+def _reference(data: rdflib.Graph) -> set[tuple[str, ...]]:
+    # What the store holds: Oxigraph keeps one term per value ("53.80" and "53.800" are one decimal).
+    store = ox.Store()
+    store.load(data.serialize(format="nt").encode(), format=ox.RdfFormat.N_TRIPLES)
+    stored = ox.serialize(store, format=ox.RdfFormat.N_QUADS) or b""
+    data = rdflib.Graph().parse(data=stored.decode(), format="nt")
+    return {(v.focus, v.path, v.shape, v.constraint, v.value) for v in validate_graph(data).violations}
+
+
+def _focus_nodes(data: rdflib.Graph, check: Check) -> list[rdflib.term.Node]:
+    store = ox.Store()
+    store.load(data.serialize(format="nt").encode(), format=ox.RdfFormat.N_TRIPLES)
+    shapes = rdflib.Graph().parse(ontology_file("shapes.ttl"), format="turtle")
+    shape = rdflib.URIRef(check.shape)
+    SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    found = {s for c in shapes.objects(shape, SH.targetClass) for s in data.subjects(RDF.type, c)}
+    found |= {o for p in shapes.objects(shape, SH.targetObjectsOf) for o in data.objects(None, p)}
+    return sorted(found, key=str)
+
+
+def _other(value: rdflib.term.Node) -> rdflib.term.Node:
+    """A second value unlike the first, of the same kind."""
+    if isinstance(value, rdflib.Literal):
+        return rdflib.Literal(str(value) + "1", datatype=value.datatype, lang=value.language)
+    return rdflib.URIRef(str(value) + "-other")
+
+
+def _bad(check: Check, value: rdflib.term.Node | None) -> rdflib.term.Node:
+    """A value that breaks this constraint (and, as far as can be, only this one)."""
+    kind = check.constraint
+    if kind == "Datatype":
+        # A well-formed literal of another datatype: pySHACL lets ill-typed values pass sh:maxInclusive.
+        string = isinstance(value, rdflib.Literal) and value.datatype in (None, XSD.string)
+        return rdflib.Literal(5) if string else rdflib.Literal("x")
+    if kind == "NodeKind":
+        return rdflib.Literal("not an IRI")
+    if kind in ("Pattern", "Class"):
+        return BAD_IRI if isinstance(value, rdflib.URIRef) else rdflib.Literal("no match")
+    if kind == "MinLength":
+        return rdflib.Literal("")
+    if kind == "In":
+        return rdflib.Literal("none of these")
+    if kind == "Or":
+        return rdflib.Literal("true", datatype=XSD.boolean)
+    assert isinstance(value, rdflib.Literal), check
+    if kind == "MinInclusive":
+        return rdflib.Literal("-1000", datatype=value.datatype)
+    if kind == "MaxInclusive":
+        return rdflib.Literal("1000", datatype=value.datatype)
+    raise AssertionError(f"no way to break {kind}")
+
+
+def _break(data: rdflib.Graph, check: Check) -> rdflib.term.Node:
+    """Break one focus node's constraint in place; return the focus node."""
+    focus = _focus_nodes(data, check)
+    assert focus, f"{_key(check)}: nothing in {VALID.name} to break"
+    path = rdflib.URIRef(check.path[1:-1]) if check.path else None
+    if path is None:
+        node = focus[0]
+        if check.constraint == "Class":
+            # Keep the targeted type, drop the class the shape requires.
+            shapes = rdflib.Graph().parse(ontology_file("shapes.ttl"), format="turtle")
+            for cls in shapes.objects(
+                rdflib.URIRef(check.shape), rdflib.URIRef("http://www.w3.org/ns/shacl#class")
+            ):
+                data.remove((node, RDF.type, cls))
+            return node
+        if check.constraint == "NodeKind":
+            # The same node under a blank node, or a literal where an IRI is wanted.
+            subject = next(iter(data.subjects(rdflib.OWL.sameAs, node)), None)
+            if subject is not None:
+                data.add((subject, rdflib.OWL.sameAs, rdflib.Literal("Q1")))
+                return node
+            blank = rdflib.BNode()
+            for p, o in list(data.predicate_objects(node)):
+                data.add((blank, p, o))
+            return blank
+        # A node-level value test (IdentifierShape's pattern): a new target that breaks it.
+        data.add((rdflib.URIRef(str(focus[0]).replace("://", "://bad.")), rdflib.OWL.sameAs, BAD_IRI))
+        subject = next(iter(data.subjects(rdflib.OWL.sameAs, focus[0])))
+        data.add((subject, rdflib.OWL.sameAs, BAD_IRI))
+        data.add(
+            (
+                BAD_IRI,
+                rdflib.URIRef("https://example.org/corecities/ontology#identifierSource"),
+                rdflib.Literal("test"),
+            )
+        )
+        return BAD_IRI
+    with_values = [f for f in focus if (f, path, None) in data] or focus
+    node = with_values[0]
+    values = sorted(data.objects(node, path), key=str)
+    kind = check.constraint
+    if kind in ("MinCount", "HasValue", "QualifiedMinCount"):
+        data.remove((node, path, None))
+    elif kind == "MaxCount":
+        data.add((node, path, _other(values[0]) if values else BAD_IRI))
+        data.add((node, path, _other(_other(values[0])) if values else rdflib.URIRef(str(BAD_IRI) + "2")))
+    elif kind == "LessThan":
+        data.remove((node, path, None))
+        data.add((node, path, rdflib.Literal(10**6)))
+    else:
+        data.remove((node, path, None))
+        data.add((node, path, _bad(check, values[0] if values else None)))
+    return node
+
+
+def test_valid_fixture_conforms_in_both() -> None:
+    assert _fast(_valid()) == set() == _reference(_valid())
+
+
+def test_links_graph_counts_with_the_document() -> None:
+    """A document whose cities' coordinates are in the links graph: the two together conform."""
+    data = _valid()
+    links = rdflib.Graph()
+    for triple in list(data.triples((None, rdflib.URIRef("https://schema.org/latitude"), None))):
+        data.remove(triple)
+        links.add(triple)
+    assert len(links)
+    assert _fast(data, links) == set()
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=_key)
+def test_one_broken_constraint_gives_the_same_violations(check: Check) -> None:
+    data = _valid()
+    before = set(data)
+    _break(data, check)
+    assert set(data) != before, "the change changed nothing"
+    reference = _reference(data)
+    assert reference, f"{_key(check)}: pySHACL finds nothing wrong"
+    assert (check.shape.rsplit("#", 1)[-1], check.constraint) in {(r[2], r[3]) for r in reference}
+    assert _fast(data) == reference
+
+
+@pytest.mark.parametrize(
+    "constraint",
+    [
+        "sh:path [ sh:inversePath schema:name ] ; sh:minCount 1",
+        "sh:path schema:name ; sh:node ccgsh:PublisherShape",
+        "sh:path schema:name ; sh:maxLength 3 ; sh:uniqueLang true",
+        "sh:path schema:name ; sh:xone ( [ sh:datatype xsd:string ] )",
+        "sh:path schema:name ; sh:severity sh:Warning ; sh:minCount 1",
+    ],
+)
+def test_a_constraint_the_compiler_does_not_know_fails_loudly(tmp_path: Path, constraint: str) -> None:
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        ontology_file("shapes.ttl").read_text()
+        + f"\nccgsh:Extra a sh:NodeShape ; sh:targetClass schema:Person ; sh:property [ {constraint} ] .\n"
+    )
+    with pytest.raises(ShapesError, match=rf"^{shapes}: shape "):
+        compile_shapes(shapes)
+
+
+def test_a_sparql_constraint_fails_loudly(tmp_path: Path) -> None:
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        ontology_file("shapes.ttl").read_text()
+        + '\nccgsh:Extra a sh:NodeShape ; sh:targetClass schema:Person ; sh:sparql [ sh:select "SELECT $this {}" ] .\n'
+    )
+    with pytest.raises(ShapesError, match=r"sh:sparql is not supported"):
+        compile_shapes(shapes)
+
+
+def test_seed_build_conforms_in_both(seed_out: Path) -> None:
+    store = GraphStore.open(seed_out, read_only=True)
+    graphs = [g for g in store.oxigraph.named_graphs() if "/document/" in g.value]
+    assert graphs
+    assert validate_changed(store, graphs, LINKS).conforms
