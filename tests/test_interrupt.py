@@ -137,16 +137,21 @@ def test_interrupted_build_keeps_outputs_and_a_consistent_store(
     args = [*CLI, "build", str(corpus), "--out", str(out), "--jobs", jobs]
     process = _run_until_progress(args, at_least=20)
     process.send_signal(sig)
-    process.wait(timeout=120)
+    # Read while it stops: the progress bars it redraws would fill an unread terminal and hold it.
     leftover = b""
-    while select.select([process.leader], [], [], 0.2)[0]:  # type: ignore[attr-defined]
-        try:
-            chunk = os.read(process.leader, 4096)  # type: ignore[attr-defined]
-        except OSError:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if select.select([process.leader], [], [], 0.2)[0]:  # type: ignore[attr-defined]
+            try:
+                chunk = os.read(process.leader, 4096)  # type: ignore[attr-defined]
+            except OSError:
+                break
+            if not chunk:
+                break
+            leftover += chunk
+        elif process.poll() is not None:
             break
-        if not chunk:
-            break
-        leftover += chunk
+    process.wait(timeout=10)
     os.close(process.leader)  # type: ignore[attr-defined]
 
     assert process.returncode == code
