@@ -12,7 +12,7 @@ from rdflib.namespace import RDF, XSD
 from corecities_graph.errors import ShapesError
 from corecities_graph.store.embedded import GraphStore
 from corecities_graph.store.shapes_sparql import Check, compile_shapes
-from corecities_graph.store.validate import ontology_file, validate_changed, validate_graph
+from corecities_graph.store.validate import CHECK_BATCH, ontology_file, validate_changed, validate_graph
 
 VALID = Path(__file__).resolve().parent / "fixtures" / "shapes" / "valid.ttl"
 DOC = ox.NamedNode("https://example.org/corecities/id/document/d1")
@@ -211,3 +211,25 @@ def test_seed_build_conforms_in_both(seed_out: Path) -> None:
     graphs = [g for g in store.oxigraph.named_graphs() if "/document/" in g.value]
     assert graphs
     assert validate_changed(store, graphs, LINKS).conforms
+
+
+def test_a_broken_graph_among_many_is_found_in_its_batch() -> None:
+    """The per-document checks read the graphs in batches: a graph in a later batch is checked too."""
+    check = next(c for c in CHECKS if c.per_document and c.constraint == "MinCount")
+    broken = _valid()
+    _break(broken, check)
+    alone = _fast(broken)
+    assert alone
+    store = GraphStore(None)
+    count = 2 * CHECK_BATCH + 3
+    names = [ox.NamedNode(f"https://example.org/corecities/id/document/d{i}") for i in range(count)]
+    for i, name in enumerate(names):
+        data = broken if i == count - 2 else _valid()
+        store.oxigraph.load(
+            data.serialize(format="nt").encode(), format=ox.RdfFormat.N_TRIPLES, to_graph=name
+        )
+    found = {
+        (v.focus, v.path, v.shape, v.constraint, v.value)
+        for v in validate_changed(store, names, LINKS).violations
+    }
+    assert found == alone

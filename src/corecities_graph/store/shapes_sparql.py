@@ -1,8 +1,8 @@
 """The shapes file compiled to SPARQL: the build's SHACL check, run inside the store it wrote.
 
 Each constraint of ontology/shapes.ttl becomes one SELECT query that returns the focus nodes (and
-values) that break it; each query runs once over all the graphs a build wrote. What a constraint
-means is pySHACL's reading of it (tests/test_shapes_sparql.py holds the two engines to the same
+values) that break it, run over the graphs a build wrote (validate.validate_changed). What a
+constraint means is pySHACL's reading of it (tests/test_shapes_sparql.py holds the two engines to the same
 results, violation for violation), with two scopes:
 
 - a constraint that more data can satisfy (sh:minCount, sh:class, sh:hasValue, sh:qualifiedMinCount)
