@@ -8,7 +8,8 @@ from ..resolve.reference import Reference
 from .bodies import DOCUMENT_WORDS, HEADS
 from .facts import OrgMention, PersonMention, PlaceMention, Role
 from .lexicon import SPEECH_VERBS, STOP, Lexicon, lexicon
-from .posts import PRESS_POST, appos_is_post, post_targets, role_at, role_before, roles_in, unique_roles
+from .posts import appos_is_post, post_targets, role_at, role_before, roles_in, unique_roles
+from .settling import PRESS_POST
 from .text import Segmented, SpanSet, capitalise
 
 _PAREN_AFTER = re.compile(r"\s*\((?P<appos>[^()]{3,120})\)")
