@@ -865,3 +865,57 @@ def test_a_county_named_after_its_city_is_no_city_and_an_owner_ends_a_name(refer
 def test_a_mayor_named_without_a_place_is_mayor_of_the_one_the_text_names_most(reference, text, role) -> None:
     [person] = run(text, reference).people
     assert {(r.role, r.org) for r in person.roles} == {role}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # the owner a common noun for a body already named
+        ("Centre for Cities published the report. Mo Khan, the think tank's chief executive, said it was late.",
+         "Mo Khan", {("Chief executive", "Centre for Cities")}),
+        ('Leeds City Council signed. Councillor Ann Bright, the council\'s deputy leader and executive member '
+         'for economy and culture, said: "Yes."',
+         "Ann Bright", {("Deputy leader", "Leeds City Council"),
+                        ("Executive member for economy and culture", "Leeds City Council")}),
+        ('The Civic Skills Commission reported. Dame Ruth Cole, chair of the commission and a former chief '
+         'executive of Hull City Council, said: "Yes."',
+         "Ruth Cole", {("Chair", "Civic Skills Commission"), ("Former chief executive", "Hull City Council")}),
+        ('The Liverpool City Region Combined Authority agreed. Cllr Ian Roe, Portfolio Holder for Skills at the '
+         'combined authority and Leader of Wirral Council, said: "Yes."',
+         "Ian Roe", {("Portfolio Holder for Skills", "Liverpool City Region Combined Authority"),
+                     ("Leader", "Wirral Council")}),
+        # "its": the body the clause is about
+        ("Bristol City Council is represented in the compact by its cabinet member for skills, Councillor Tom Price.",
+         "Tom Price", {("Cabinet member for skills", "Bristol City Council")}),
+        ("Ulster University and Derry City Council signed. The university is represented by its Magee campus "
+         "provost, Professor Ama Osei, and the council by its chief executive, Paul Grant.",
+         "Paul Grant", {("Chief executive", "Derry City Council")}),
+        ("Ulster University and Derry City Council signed. The university is represented by its Magee campus "
+         "provost, Professor Ama Osei, and the council by its chief executive, Paul Grant.",
+         "Ama Osei", {("Magee campus provost", "Ulster University")}),
+        ('Hull City Council signed. The council\'s cabinet member for climate, ecology and energy, Cllr Rae Lin, '
+         'said: "Yes."', "Rae Lin", {("Cabinet member for climate, ecology and energy", "Hull City Council")}),
+    ],
+)  # fmt: skip
+def test_posts_in_a_body_the_text_refers_back_to(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        ('Professor Priya Shah, who became President and Vice-Chancellor of the University of Leicester in '
+         'January, said: "Yes."', "Priya Shah", {("President and Vice-Chancellor", "University of Leicester")}),
+        ('Dr Lena Hart, who is Director of Research at Cardiff University, said: "We will."',
+         "Lena Hart", {("Director of Research", "Cardiff University")}),
+        ('Professor Tom Akers, who chairs the Tyne Colleges Group and is principal of Newcastle College, said: "Yes."',
+         "Tom Akers", {("Chair", "Tyne Colleges Group"), ("Principal", "Newcastle College")}),
+        ("The plan will be overseen by a Civic Charter Board chaired by Professor Sue Varley, Dean of Law at "
+         "the University of Salford.",
+         "Sue Varley", {("Chair", "Civic Charter Board"), ("Dean of Law", "University of Salford")}),
+        ('Dame Rose Ince, who co-chairs the Humber Skills Board, said: "Yes."',
+         "Rose Ince", {("Co-chair", "Humber Skills Board")}),
+    ],
+)  # fmt: skip
+def test_posts_said_in_a_relative_clause_or_by_a_verb(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles

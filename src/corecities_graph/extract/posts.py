@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .backrefs import KIND_NOUN, OF_NOUN, OWNER_NOUN, owner_of_its, referent
 from .facts import OrgMention, PlaceMention, Role
 from .lexicon import STOP, Lexicon
 from .text import capitalise, starting_within
@@ -59,9 +60,7 @@ def roles_in(
     for c_start, c_end in _post_chunks(text, start, end, targets, lex):
         inside = [t for t in targets if c_start <= t[0] and t[1] <= c_end]
         if not inside:
-            role = _clean(_OWNER.sub("", _LEADING.sub("", text[c_start:c_end])))
-            if _is_role(role, lex) and not any(r.role == role for r in roles):
-                roles.append(Role(role, None))
+            roles += [r for r in [_unnamed_post(text, c_start, c_end, orgs, lex)] if r and r not in roles]
             continue
         t_start, t_end, name, kind = inside[0]
         if (
@@ -90,6 +89,33 @@ def roles_in(
             # "Convener of the Finance Committee, The City of Edinburgh Council": the committee's council
             roles[-1] = role_at(f"{roles[-1].role} of the {roles[-1].org}", name, kind)
     return roles
+
+
+def _unnamed_post(text: str, start: int, end: int, orgs: list[OrgMention], lex: Lexicon) -> Role | None:
+    """A post whose body is not named in it: none, 'the council's', 'its', 'of the commission'."""
+    chunk = text[start:end]
+    lead = _LEADING.match(chunk)
+    body = chunk[lead.end() if lead else 0 :]
+    owner: OrgMention | None = None
+    if (noun := OWNER_NOUN.match(body)) is not None:
+        owner = referent(noun.group("noun"), start, orgs)
+        body = body[noun.end() :]
+    elif lead and re.search(r"\bits\b", lead.group()):
+        owner = owner_of_its(text, _sentence_start(text, start), start, orgs)
+    body = _OWNER.sub("", body)
+    if owner is None and (of_noun := OF_NOUN.search(body.rstrip(" ,;:."))) is not None:
+        # "chair of the commission": the commission the text has named
+        owner = referent(of_noun.group("noun"), start, orgs)
+        if owner is not None:
+            body = body[: of_noun.start()]
+    role = _clean(body)
+    if not _is_role(role, lex):
+        return None
+    return role_at(role, owner.name, "org") if owner else Role(role, None)
+
+
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
 
 
 _NAMED_LIST = re.compile(
@@ -132,7 +158,16 @@ def _post_chunks(
             )
             # "Council leader and Core Cities vice-chair": the second post opens with its organisation
             owned = any(a == sep.end() for a, _, _, _ in targets) and lex.role_word.search(head)
-            if not owned and (not complete or not lex.role_word.match(text, sep.end())):
+            # "deputy leader and executive member for economy": a post with its own portfolio is a post
+            portfolio = (
+                " for " not in head
+                and lex.role_word.search(head)
+                and lex.role_word.match(text, sep.end())
+                and re.match(r"[\w -]{0,40}?\sfor\s", text[sep.end() : end])
+            )
+            # "chair of the commission and a former chief executive of X": an article opens a second post
+            another = lex.role_word.search(head) and re.match(r"an?\s+(?:former\s+)?", text[sep.end() : end])
+            if not owned and not portfolio and not another and (not complete or not lex.role_word.match(text, sep.end())):
                 continue
         chunks.append((cursor, sep.start()))
         cursor = sep.end()
@@ -178,6 +213,16 @@ def role_before(
     head = head.rstrip()
     if not head.endswith(",") and head and not head[-1].isalpha():
         return []
+    owned = _OWNED_BEFORE.search(head)
+    if owned and lex.role_word.search(re.split(r"\s(?:for|of)\s", owned.group("role"))[0]) and _is_role(owned.group("role"), lex):
+        # "represented by its chief executive, Sam Roe", "the council's cabinet member for skills, Cllr X"
+        at = lo + owned.start()
+        if owned.group("noun"):
+            owner = referent(owned.group("noun"), at, orgs)
+        else:
+            owner = owner_of_its(text, lo, at, orgs)
+        if owner is not None:
+            return [role_at(_clean(owned.group("role")), owner.name, "org")]
     chained = _chained_before(text, lo, lo + len(head.rstrip(", ")), orgs, places, lex)
     if chained:
         return chained
@@ -240,6 +285,9 @@ def role_before(
     return [Role(role, None)]
 
 
+_OWNED_BEFORE = re.compile(
+    rf"(?:\b(?P<its>[Ii]ts)|\b(?:[Tt]he\s+)?(?P<noun>{KIND_NOUN})[’']s)\s+(?P<role>[a-zA-Z][\w-]*(?:,?\s+[\w-]+){{0,8}}?)\s*,$"
+)
 _FRONTED_POST = re.compile(
     r"\s*(?:(?P<owner>(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+){0,5}?)[’']s\s+)?"
     r"(?P<role>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?\s+(?:for|of)\s+[\w-]+(?:(?:,\s+|\s+and\s+|\s+)[\w-]+){0,8}),\s*$"
