@@ -141,7 +141,11 @@ def find_people(
             pre_roles = role_before(text, sentence.start, name_at, orgs, places, lex)
             if chaired := _CHAIRED_BY.search(text, sentence.start, name_at):
                 # "overseen by a Civic Charter Board chaired by Professor X"
-                board = [t for t in post_targets(sentence.start, chaired.start(), orgs, places) if t[1] == chaired.start()]
+                board = [
+                    t
+                    for t in post_targets(sentence.start, chaired.start(), orgs, places)
+                    if t[1] == chaired.start()
+                ]
                 pre_roles = [role_at("Chair", board[0][2], board[0][3])] if board else pre_roles
             if pre_roles and of_org is not None and pre_roles[-1].org is None:
                 pre_roles[-1] = role_at(pre_roles[-1].role, of_org[0], of_org[1])

@@ -167,7 +167,12 @@ def _post_chunks(
             )
             # "chair of the commission and a former chief executive of X": an article opens a second post
             another = lex.role_word.search(head) and re.match(r"an?\s+(?:former\s+)?", text[sep.end() : end])
-            if not owned and not portfolio and not another and (not complete or not lex.role_word.match(text, sep.end())):
+            if (
+                not owned
+                and not portfolio
+                and not another
+                and (not complete or not lex.role_word.match(text, sep.end()))
+            ):
                 continue
         chunks.append((cursor, sep.start()))
         cursor = sep.end()
@@ -214,7 +219,11 @@ def role_before(
     if not head.endswith(",") and head and not head[-1].isalpha():
         return []
     owned = _OWNED_BEFORE.search(head)
-    if owned and lex.role_word.search(re.split(r"\s(?:for|of)\s", owned.group("role"))[0]) and _is_role(owned.group("role"), lex):
+    if (
+        owned
+        and lex.role_word.search(re.split(r"\s(?:for|of)\s", owned.group("role"))[0])
+        and _is_role(owned.group("role"), lex)
+    ):
         # "represented by its chief executive, Sam Roe", "the council's cabinet member for skills, Cllr X"
         at = lo + owned.start()
         if owned.group("noun"):
