@@ -59,3 +59,9 @@ def owner_of_its(text: str, lo: int, at: int, orgs: list[OrgMention]) -> OrgMent
     if by_noun is not None and (not named or nouns[-1].start() > named[-1].evidence.span.start):
         return by_noun
     return named[-1] if named else None
+
+
+def by_first_word(word: str, orgs: list[OrgMention]) -> OrgMention | None:
+    """'Keele's Vice-Chancellor': the one body named in the text whose name opens with the word."""
+    bodies = {o.name: o for o in orgs if o.name.split()[0] == word}
+    return next(iter(bodies.values())) if len(bodies) == 1 else None

@@ -59,9 +59,10 @@ def find_people(
             pos = n_start + len(tokens[0])
             # after an honorific, only the first word must not be a common word ("Professor Shearer West")
             checked = tokens[:1] if match.group("hon") else tokens
+            # "Cllr Dean Faulkner": after an honorific, a given name may be a post's word
             if any(t in STOP for t in checked) or any(
                 t in HEADS or t in DOCUMENT_WORDS or t in _BODY_PLURALS or lex.role_word.fullmatch(t)
-                for t in tokens
+                for t in tokens[1 if match.group("hon") else 0 :]
             ):
                 continue
             if not org_spans.free(n_start, n_end):

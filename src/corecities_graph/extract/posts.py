@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .backrefs import KIND_NOUN, OF_NOUN, OWNER_NOUN, owner_of_its, referent
+from .backrefs import KIND_NOUN, OF_NOUN, OWNER_NOUN, by_first_word, owner_of_its, referent
 from .facts import OrgMention, PlaceMention, Role
 from .lexicon import STOP, Lexicon
 from .text import capitalise, starting_within
@@ -80,9 +80,10 @@ def roles_in(
         if _is_role(before, lex):
             roles.append(role_at(before, name, kind))
         elif after_role and _is_role(after_role, lex) and (possessive or not after[:1].strip()):
-            roles.append(
-                role_at(after_role, name, kind)
-            )  # "A's Chair", "University of X Pro Vice-Chancellor"
+            # "A's Chair", "University of X Pro Vice-Chancellor"; "Bangor's Vice-Chancellor" is the
+            # university's when one is named
+            body = by_first_word(name, orgs) if kind != "org" and not _MAYORAL.search(after_role) else None
+            roles.append(role_at(after_role, body.name, "org") if body else role_at(after_role, name, kind))
         elif not before and roles and roles[-1].org is None:
             roles[-1] = role_at(roles[-1].role, name, kind)  # "Leader, Wakefield Council"
         elif not before and roles and roles[-1].org and roles[-1].org.split()[-1] in _SUB_BODIES:
@@ -102,6 +103,10 @@ def _unnamed_post(text: str, start: int, end: int, orgs: list[OrgMention], lex: 
         body = body[noun.end() :]
     elif lead and re.search(r"\bits\b", lead.group()):
         owner = owner_of_its(text, _sentence_start(text, start), start, orgs)
+    elif (short := re.match(r"([A-Z][\w-]+)[’']s\s+", body)) and (
+        owner := by_first_word(short.group(1), orgs)
+    ):
+        body = body[short.end() :]  # "Keele's Vice-Chancellor"
     body = _OWNER.sub("", body)
     if owner is None and (of_noun := OF_NOUN.search(body.rstrip(" ,;:."))) is not None:
         # "chair of the commission": the commission the text has named
@@ -158,6 +163,14 @@ def _post_chunks(
             )
             # "Council leader and Core Cities vice-chair": the second post opens with its organisation
             owned = any(a == sep.end() for a, _, _, _ in targets) and lex.role_word.search(head)
+            rest = text[sep.end() : end]
+            if (
+                any(re.fullmatch(r"[’']s\s+[\w\s-]+", text[b : sep.start()]) for _, b, _, _ in targets)
+                and lex.role_word.match(rest)
+                and not re.search(r"\s(?:of|for|at|and)\s|[,;(]", rest)
+                and not any(sep.end() <= a for a, _, _, _ in targets)
+            ):
+                continue  # "the University of X's Vice-Chancellor and Chief Executive" is one post
             # "deputy leader and executive member for economy": a post with its own portfolio is a post
             portfolio = (
                 " for " not in head
@@ -274,8 +287,9 @@ def role_before(
         if t_end >= lo + min(phrase_start, tail.start()) - 1 and not text[t_end : lo + tail.start()].strip():
             role = _clean(head[t_end - lo :].rstrip(", "))
             return [role_at(role, name, kind)] if role else []
-    for t_start, t_end, name, kind in post_targets(lo + phrase_start, lo + tail.start(), orgs, places):
-        if t_start == lo + phrase_start and lex.role_word.match(text, t_end + 1):
+    for t_start, t_end, name, kind in post_targets(lo, lo + tail.start(), orgs, places):
+        # the phrase may start inside the name: "Cardiff and Vale College Principal and Chief Executive"
+        if t_start <= lo + phrase_start < t_end + 1 and lex.role_word.match(text, t_end + 1):
             # "Staffordshire University Vice-Chancellor and Chief Executive Professor X": a combined
             # post after the organisation that opens it
             role = _clean(head[t_end - lo :].rstrip(", "))
@@ -288,10 +302,19 @@ def role_before(
     before = head[:phrase_start]
     possessive = re.search(r"[’']s\s*$", before)
     if possessive:
+        short = re.search(r"(?<![\w-])([A-Z][\w-]+)$", before[: possessive.start()])
+        # "Keele's Vice-Chancellor Professor X", "Bangor's Vice-Chancellor": the body named by its first
+        # word, before the place of the same name, unless the post is a mayor's
+        owner = by_first_word(short.group(1), orgs) if short and not _MAYORAL.search(role) else None
         for _t_start, t_end, name, kind in post_targets(lo, lo + possessive.start(), orgs, places):
-            if t_end == lo + possessive.start():
+            if t_end == lo + possessive.start() and (kind == "org" or owner is None):
                 return [role_at(role, name, kind)]
+        if owner is not None:
+            return [role_at(role, owner.name, "org")]
     return [Role(role, None)]
+
+
+_MAYORAL = re.compile(r"\bMayor\b", re.IGNORECASE)
 
 
 _OWNED_BEFORE = re.compile(
