@@ -59,7 +59,7 @@ def lexicon(ref: Reference) -> Lexicon:
         words = sorted({w for h in ref.honorifics for w in h.split() if w.isalpha() and w[0].isupper()})
         # an honorific never sits inside a name: "Leicester Sir Colin Marsh" is a place, then a person
         token = rf"(?!(?:{'|'.join(words)})\b){NAME_TOKEN}"
-        name_pattern = rf"{token}(?:\s+(?:{_PARTICLE}\s+)?{token}){{1,3}}"
+        name_pattern = rf"{token}(?:\s+(?:(?=[a-z]){_PARTICLE}\s+)?{token}){{1,3}}"
         roles = sorted(ref.roles, key=len, reverse=True)
         role_alt = "|".join(re.escape(r) for r in roles)
         _CACHE[id(ref)] = Lexicon(
