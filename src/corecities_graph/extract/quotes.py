@@ -46,8 +46,12 @@ def find_quotes(seg: Segmented, people: list[PersonMention]) -> list[Quote]:
             if speaker is None and _pronoun_after_close(paragraph):
                 # "X said the plan was late. / "…," he said.': someone reported since the last quote
                 named = _last_named(people, paragraph.start)
-                reported = named and quotes and named.evidence.span.start > quotes[-1].evidence.span.end
-                said = reported and _SAID_AFTER.match(seg.text, named.evidence.span.end, paragraph.start)
+                said = (
+                    named is not None
+                    and bool(quotes)
+                    and named.evidence.span.start > quotes[-1].evidence.span.end
+                    and _SAID_AFTER.match(seg.text, named.evidence.span.end, paragraph.start) is not None
+                )
                 speaker = named if said else last or named
             if speaker is None and i and paragraph.start - paragraphs[i - 1].end < 4:
                 # 'X said:' closing the paragraph before, or 'X said the plan was late.' then the
