@@ -49,8 +49,13 @@ def test_second_blind_set_stays_at_its_measured_level(reference) -> None:
     # written without reading the extractor, scored before any rule changed (F1 0.77), then read
     evaluation = evaluate(Path(__file__).resolve().parent / "blind2", reference)
     assert len(evaluation.documents) == 30
-    assert evaluation.overall.f1 >= 0.84, render(evaluation)
+    assert evaluation.overall.f1 >= 0.86, render(evaluation)
     assert evaluation.scores["signatories"].precision >= 0.95, render(evaluation)
+    # posts were read again for it (roles 0.655 -> 0.781, recall 0.562 -> 0.688)
+    assert evaluation.scores["roles"].f1 >= 0.77, render(evaluation)
+    low = {n: round(s.precision, 3) for n, s in evaluation.scores.items() if s.precision < 0.95}
+    assert set(low) <= {"cities", "institutions", "institution_types", "roles", "proposals", "statistics",
+                        "qualifiers", "claimed_counts"}, render(evaluation)  # fmt: skip
 
 
 def test_second_final_blind_batch_stays_at_its_one_score(reference) -> None:

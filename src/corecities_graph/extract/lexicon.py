@@ -22,6 +22,8 @@ NAME_TOKEN = (
     rf"|O[’'][{_UP}][{_LOW}]+|Ó\s[{_UP}][{_LOW}]+|[{_UP}]\.)"
 )
 _NAME = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}"
+# "Gwyn ap Iorwerth", "Anna van der Berg": small words inside a surname
+_PARTICLE = r"(?:ap|ab|van(?:\s+de[nr]?)?|von|de(?:\s+la)?|du|da|bin|ibn)"
 STOP = {
     "The", "This", "That", "These", "Our", "Their", "Its", "For", "Or", "By", "And", "But", "In",
     "On", "At", "As", "With", "From", "Under", "After", "Before", "Both", "Every", "Each",
@@ -57,7 +59,7 @@ def lexicon(ref: Reference) -> Lexicon:
         words = sorted({w for h in ref.honorifics for w in h.split() if w.isalpha() and w[0].isupper()})
         # an honorific never sits inside a name: "Leicester Sir Colin Marsh" is a place, then a person
         token = rf"(?!(?:{'|'.join(words)})\b){NAME_TOKEN}"
-        name_pattern = rf"{token}(?:\s+{token}){{1,3}}"
+        name_pattern = rf"{token}(?:\s+(?:(?=[a-z]){_PARTICLE}\s+)?{token}){{1,3}}"
         roles = sorted(ref.roles, key=len, reverse=True)
         role_alt = "|".join(re.escape(r) for r in roles)
         _CACHE[id(ref)] = Lexicon(

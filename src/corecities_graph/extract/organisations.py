@@ -101,6 +101,8 @@ _MASTHEAD = re.compile(
     r"|Review|Live)"
 )
 
+_ONE_WORD_MASTHEAD = re.compile(r"[A-Z][a-z]+(?:Live|Online)")  # "WalesOnline", "DerbyshireLive"
+
 
 def _masthead_candidates(seg: Segmented, candidates: list[Candidate]) -> list[Candidate]:
     """A newspaper's title standing alone on one of the first lines: the publisher, a body too."""
@@ -108,10 +110,8 @@ def _masthead_candidates(seg: Segmented, candidates: list[Candidate]) -> list[Ca
     for paragraph in seg.paragraphs[:4]:
         body = paragraph.text.strip()
         if (
-            len(body.split()) >= 2
-            and _MASTHEAD.fullmatch(body)
-            and not any(paragraph.start <= c.start < paragraph.end for c in candidates)
-        ):
+            (len(body.split()) >= 2 and _MASTHEAD.fullmatch(body)) or _ONE_WORD_MASTHEAD.fullmatch(body)
+        ) and not any(paragraph.start <= c.start < paragraph.end for c in candidates):
             name = body
             found.append(Candidate(paragraph.start, paragraph.start + len(body), name, "other", body))
     return found

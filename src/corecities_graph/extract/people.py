@@ -8,7 +8,8 @@ from ..resolve.reference import Reference
 from .bodies import DOCUMENT_WORDS, HEADS
 from .facts import OrgMention, PersonMention, PlaceMention, Role
 from .lexicon import SPEECH_VERBS, STOP, Lexicon, lexicon
-from .posts import PRESS_POST, appos_is_post, post_targets, role_at, role_before, roles_in, unique_roles
+from .posts import appos_is_post, post_targets, role_at, role_before, roles_in, unique_roles
+from .settling import PRESS_POST
 from .text import Segmented, SpanSet, capitalise
 
 _PAREN_AFTER = re.compile(r"\s*\((?P<appos>[^()]{3,120})\)")
@@ -58,9 +59,10 @@ def find_people(
             pos = n_start + len(tokens[0])
             # after an honorific, only the first word must not be a common word ("Professor Shearer West")
             checked = tokens[:1] if match.group("hon") else tokens
+            # "Cllr Dean Faulkner": after an honorific, a given name may be a post's word
             if any(t in STOP for t in checked) or any(
                 t in HEADS or t in DOCUMENT_WORDS or t in _BODY_PLURALS or lex.role_word.fullmatch(t)
-                for t in tokens
+                for t in tokens[1 if match.group("hon") else 0 :]
             ):
                 continue
             if not org_spans.free(n_start, n_end):
@@ -90,6 +92,8 @@ def find_people(
                 frame = True
                 if speech.group("appos"):
                     a_start, a_end = speech.start("appos"), speech.end("appos")
+                    chairs, a_start = _relative_posts(text, a_start, a_end, orgs, places)
+                    roles += chairs
                     who = _WHO.search(text, a_start, a_end)
                     roles += roles_in(
                         text, a_start, min(who.start() if who else a_end, limit), orgs, places, lex
@@ -136,6 +140,14 @@ def find_people(
                     text, paren.start("appos"), min(paren.end("appos"), limit), orgs, places, lex
                 )
             pre_roles = role_before(text, sentence.start, name_at, orgs, places, lex)
+            if chaired := _CHAIRED_BY.search(text, sentence.start, name_at):
+                # "overseen by a Civic Charter Board chaired by Professor X"
+                board = [
+                    t
+                    for t in post_targets(sentence.start, chaired.start(), orgs, places)
+                    if t[1] == chaired.start()
+                ]
+                pre_roles = [role_at("Chair", board[0][2], board[0][3])] if board else pre_roles
             if pre_roles and of_org is not None and pre_roles[-1].org is None:
                 pre_roles[-1] = role_at(pre_roles[-1].role, of_org[0], of_org[1])
             if pre_roles:
@@ -178,6 +190,33 @@ def find_people(
                 )
             )
     return found + _short_references(seg, found, lex)
+
+
+# "who became President of X", "who chairs X and is principal of Y": posts in a relative clause
+_RELATIVE = re.compile(
+    r"who\s+(?:(?P<chairs>chairs|co-chairs)\s+(?:the\s+)?"
+    r"|(?:is|was|became|has\s+been|had\s+been|serves\s+as)\s+(?:also\s+)?(?:the\s+)?)"
+)
+_AND_IS = re.compile(r"\s+and\s+(?:is|was|became)\s+(?:also\s+)?(?:the\s+)?")
+_CHAIRED_BY = re.compile(r"\s+chaired\s+by\s+$")
+
+
+def _relative_posts(
+    text: str, start: int, end: int, orgs: list[OrgMention], places: list[PlaceMention]
+) -> tuple[list[Role], int]:
+    """The post a relative clause's verb names ('who chairs X'), and where its other posts start."""
+    relative = _RELATIVE.match(text, start, end)
+    if relative is None:
+        return [], start
+    if not relative.group("chairs"):
+        return [], relative.end()
+    chaired = [t for t in post_targets(relative.end(), end, orgs, places) if t[0] == relative.end()]
+    if not chaired:
+        return [], end
+    _t_start, t_end, name, kind = chaired[0]
+    role = role_at("Co-chair" if relative.group("chairs").startswith("co") else "Chair", name, kind)
+    more = _AND_IS.match(text, t_end, end)
+    return [role], more.end() if more else end
 
 
 def _next_person(text: str, start: int, end: int, lex: Lexicon) -> int:

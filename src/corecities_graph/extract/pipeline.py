@@ -12,9 +12,9 @@ from .facts import Declaration, Extraction, OrgMention
 from .organisations import find_organisations
 from .people import find_people
 from .places import find_places
-from .posts import settle_posts
 from .proposals import find_proposals, proposed_organisations
 from .quotes import find_quotes
+from .settling import settle_posts
 from .signatories import find_alliance_members, find_declaration, find_signatories
 from .statistics import find_counts, find_statistics
 from .text import Segmented, SpanSet, segment, starting_within

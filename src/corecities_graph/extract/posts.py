@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import replace
 
-from .facts import OrgMention, PersonMention, PlaceMention, Role
+from .backrefs import KIND_NOUN, OF_NOUN, OWNER_NOUN, by_first_word, owner_of_its, referent
+from .facts import OrgMention, PlaceMention, Role
 from .lexicon import STOP, Lexicon
 from .text import capitalise, starting_within
 
@@ -61,9 +60,7 @@ def roles_in(
     for c_start, c_end in _post_chunks(text, start, end, targets, lex):
         inside = [t for t in targets if c_start <= t[0] and t[1] <= c_end]
         if not inside:
-            role = _clean(_OWNER.sub("", _LEADING.sub("", text[c_start:c_end])))
-            if _is_role(role, lex) and not any(r.role == role for r in roles):
-                roles.append(Role(role, None))
+            roles += [r for r in [_unnamed_post(text, c_start, c_end, orgs, lex)] if r and r not in roles]
             continue
         t_start, t_end, name, kind = inside[0]
         if (
@@ -83,15 +80,47 @@ def roles_in(
         if _is_role(before, lex):
             roles.append(role_at(before, name, kind))
         elif after_role and _is_role(after_role, lex) and (possessive or not after[:1].strip()):
-            roles.append(
-                role_at(after_role, name, kind)
-            )  # "A's Chair", "University of X Pro Vice-Chancellor"
+            # "A's Chair", "University of X Pro Vice-Chancellor"; "Bangor's Vice-Chancellor" is the
+            # university's when one is named
+            body = by_first_word(name, orgs) if kind != "org" and not _MAYORAL.search(after_role) else None
+            roles.append(role_at(after_role, body.name, "org") if body else role_at(after_role, name, kind))
         elif not before and roles and roles[-1].org is None:
             roles[-1] = role_at(roles[-1].role, name, kind)  # "Leader, Wakefield Council"
         elif not before and roles and roles[-1].org and roles[-1].org.split()[-1] in _SUB_BODIES:
             # "Convener of the Finance Committee, The City of Edinburgh Council": the committee's council
             roles[-1] = role_at(f"{roles[-1].role} of the {roles[-1].org}", name, kind)
     return roles
+
+
+def _unnamed_post(text: str, start: int, end: int, orgs: list[OrgMention], lex: Lexicon) -> Role | None:
+    """A post whose body is not named in it: none, 'the council's', 'its', 'of the commission'."""
+    chunk = text[start:end]
+    lead = _LEADING.match(chunk)
+    body = chunk[lead.end() if lead else 0 :]
+    owner: OrgMention | None = None
+    if (noun := OWNER_NOUN.match(body)) is not None:
+        owner = referent(noun.group("noun"), start, orgs)
+        body = body[noun.end() :]
+    elif lead and re.search(r"\bits\b", lead.group()):
+        owner = owner_of_its(text, _sentence_start(text, start), start, orgs)
+    elif (short := re.match(r"([A-Z][\w-]+)[’']s\s+", body)) and (
+        owner := by_first_word(short.group(1), orgs)
+    ):
+        body = body[short.end() :]  # "Keele's Vice-Chancellor"
+    body = _OWNER.sub("", body)
+    if owner is None and (of_noun := OF_NOUN.search(body.rstrip(" ,;:."))) is not None:
+        # "chair of the commission": the commission the text has named
+        owner = referent(of_noun.group("noun"), start, orgs)
+        if owner is not None:
+            body = body[: of_noun.start()]
+    role = _clean(body)
+    if not _is_role(role, lex):
+        return None
+    return role_at(role, owner.name, "org") if owner else Role(role, None)
+
+
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
 
 
 _NAMED_LIST = re.compile(
@@ -134,7 +163,29 @@ def _post_chunks(
             )
             # "Council leader and Core Cities vice-chair": the second post opens with its organisation
             owned = any(a == sep.end() for a, _, _, _ in targets) and lex.role_word.search(head)
-            if not owned and (not complete or not lex.role_word.match(text, sep.end())):
+            rest = text[sep.end() : end]
+            if (
+                any(re.fullmatch(r"[’']s\s+[\w\s-]+", text[b : sep.start()]) for _, b, _, _ in targets)
+                and lex.role_word.match(rest)
+                and not re.search(r"\s(?:of|for|at|and)\s|[,;(]", rest)
+                and not any(sep.end() <= a for a, _, _, _ in targets)
+            ):
+                continue  # "the University of X's Vice-Chancellor and Chief Executive" is one post
+            # "deputy leader and executive member for economy": a post with its own portfolio is a post
+            portfolio = (
+                " for " not in head
+                and lex.role_word.search(head)
+                and lex.role_word.match(text, sep.end())
+                and re.match(r"[\w -]{0,40}?\sfor\s", text[sep.end() : end])
+            )
+            # "chair of the commission and a former chief executive of X": an article opens a second post
+            another = lex.role_word.search(head) and re.match(r"an?\s+(?:former\s+)?", text[sep.end() : end])
+            if (
+                not owned
+                and not portfolio
+                and not another
+                and (not complete or not lex.role_word.match(text, sep.end()))
+            ):
                 continue
         chunks.append((cursor, sep.start()))
         cursor = sep.end()
@@ -180,6 +231,20 @@ def role_before(
     head = head.rstrip()
     if not head.endswith(",") and head and not head[-1].isalpha():
         return []
+    owned = _OWNED_BEFORE.search(head)
+    if (
+        owned
+        and lex.role_word.search(re.split(r"\s(?:for|of)\s", owned.group("role"))[0])
+        and _is_role(owned.group("role"), lex)
+    ):
+        # "represented by its chief executive, Sam Roe", "the council's cabinet member for skills, Cllr X"
+        at = lo + owned.start()
+        if owned.group("noun"):
+            owner = referent(owned.group("noun"), at, orgs)
+        else:
+            owner = owner_of_its(text, lo, at, orgs)
+        if owner is not None:
+            return [role_at(_clean(owned.group("role")), owner.name, "org")]
     chained = _chained_before(text, lo, lo + len(head.rstrip(", ")), orgs, places, lex)
     if chained:
         return chained
@@ -222,8 +287,9 @@ def role_before(
         if t_end >= lo + min(phrase_start, tail.start()) - 1 and not text[t_end : lo + tail.start()].strip():
             role = _clean(head[t_end - lo :].rstrip(", "))
             return [role_at(role, name, kind)] if role else []
-    for t_start, t_end, name, kind in post_targets(lo + phrase_start, lo + tail.start(), orgs, places):
-        if t_start == lo + phrase_start and lex.role_word.match(text, t_end + 1):
+    for t_start, t_end, name, kind in post_targets(lo, lo + tail.start(), orgs, places):
+        # the phrase may start inside the name: "Cardiff and Vale College Principal and Chief Executive"
+        if t_start <= lo + phrase_start < t_end + 1 and lex.role_word.match(text, t_end + 1):
             # "Staffordshire University Vice-Chancellor and Chief Executive Professor X": a combined
             # post after the organisation that opens it
             role = _clean(head[t_end - lo :].rstrip(", "))
@@ -236,12 +302,24 @@ def role_before(
     before = head[:phrase_start]
     possessive = re.search(r"[’']s\s*$", before)
     if possessive:
+        short = re.search(r"(?<![\w-])([A-Z][\w-]+)$", before[: possessive.start()])
+        # "Keele's Vice-Chancellor Professor X", "Bangor's Vice-Chancellor": the body named by its first
+        # word, before the place of the same name, unless the post is a mayor's
+        owner = by_first_word(short.group(1), orgs) if short and not _MAYORAL.search(role) else None
         for _t_start, t_end, name, kind in post_targets(lo, lo + possessive.start(), orgs, places):
-            if t_end == lo + possessive.start():
+            if t_end == lo + possessive.start() and (kind == "org" or owner is None):
                 return [role_at(role, name, kind)]
+        if owner is not None:
+            return [role_at(role, owner.name, "org")]
     return [Role(role, None)]
 
 
+_MAYORAL = re.compile(r"\bMayor\b", re.IGNORECASE)
+
+
+_OWNED_BEFORE = re.compile(
+    rf"(?:\b(?P<its>[Ii]ts)|\b(?:[Tt]he\s+)?(?P<noun>{KIND_NOUN})[’']s)\s+(?P<role>[a-zA-Z][\w-]*(?:,?\s+[\w-]+){{0,8}}?)\s*,$"
+)
 _FRONTED_POST = re.compile(
     r"\s*(?:(?P<owner>(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+){0,5}?)[’']s\s+)?"
     r"(?P<role>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?\s+(?:for|of)\s+[\w-]+(?:(?:,\s+|\s+and\s+|\s+)[\w-]+){0,8}),\s*$"
@@ -313,107 +391,3 @@ def unique_roles(roles: list[Role]) -> list[Role]:
     # a role without an organisation adds nothing beside the same role with one
     with_org = {r.role.lower() for r in seen.values() if r.org}
     return [r for r in seen.values() if r.org or r.role.lower() not in with_org]
-
-
-# Posts whose organisation goes without saying in a release from one: "Vice-Chancellor Professor X
-# said" on a university's page is its Vice-Chancellor.
-_POSTS_OF = {
-    "university": re.compile(
-        r"^(?:(?:Deputy|Pro|Acting|Interim)[\s-]+)?(?:Vice[\s-]+Chancellor|Principal|Provost|Registrar|Vice[\s-]+Principal"
-        r"|Pro[\s-]+Vice[\s-]+Chancellor|President)(?:\s+and\s+(?:Vice[\s-]+Chancellor|Chief\s+Executive|Principal"
-        r"|President))?$",
-        re.IGNORECASE,
-    ),
-    "council": re.compile(
-        r"^(?:Deputy\s+)?(?:Council\s+)?(?:Co-)?Leader(?:\s+of\s+the\s+Council)?$|^Cabinet\s+Member\b|^Lord\s+Mayor$"
-        r"|^Portfolio\s+Holder\b|^Executive\s+Member\b"
-        r"|^(?:Council\s+)?Chief\s+Executive$",
-        re.IGNORECASE,
-    ),
-}
-
-
-# "Local Democracy Reporter", "Education Correspondent", "Senior Reporter": a journalist's post
-PRESS_POST = re.compile(
-    r"(?:(?:Senior|Chief|Deputy|Local\s+Democracy|Political|Education|Business|Health|Social\s+Affairs|Regional"
-    r"|Higher\s+Education|Public\s+Policy)\s+)?(?:Reporter|Correspondent|Editor|Journalist|Writer)",
-    re.IGNORECASE,
-)
-
-
-# "Metro Mayor X", "City Mayor Y", "Mayor Z": a mayor's post is in a place, not a body
-_MAYOR = re.compile(r"(?P<kind>Metro\s+|City\s+|Lord\s+|Regional\s+)?Mayor", re.IGNORECASE)
-
-
-def _mayoralty(role: str, places: Sequence[PlaceMention]) -> tuple[str, str] | None:
-    """Where a mayor named without a place is mayor: the region or city the text names most."""
-    mayor = _MAYOR.fullmatch(role)
-    if mayor is None or not places:
-        return None
-    kind = (mayor.group("kind") or "").strip().lower()
-    wanted = ["city"] if kind in {"city", "lord"} else ["region", "city"]
-    for want in wanted:
-        counts: dict[str, int] = {}
-        for place in places:
-            if place.kind == want:
-                counts[place.name] = counts.get(place.name, 0) + 1
-        ranked = sorted(counts.items(), key=lambda item: -item[1])
-        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            return ranked[0][0], want
-    return None
-
-
-def settle_posts(
-    people: list[PersonMention],
-    orgs: list[OrgMention],
-    publisher: tuple[str, str] | None,
-    places: Sequence[PlaceMention] = (),
-) -> list[PersonMention]:
-    """Give a post named without its organisation the one the text makes clear, else leave it.
-
-    The same post held elsewhere in the text with an organisation wins; then the publisher,
-    when the post is one of its kind; then the organisation of that kind the text names most.
-    """
-    known: dict[tuple[str, str], str] = {}
-    for person in people:
-        for role in person.roles:
-            if role.org:
-                known.setdefault((person.name, role.role.lower()), role.org)
-    # the organisation of a kind the text is about: named more often than any other of its kind
-    mentions: dict[str, dict[str, int]] = {}
-    for org in orgs:
-        counts = mentions.setdefault(org.type, {})
-        counts[org.name] = counts.get(org.name, 0) + 1
-    main: dict[str, str] = {}
-    for kind, counts in mentions.items():
-        ranked = sorted(counts.items(), key=lambda item: -item[1])
-        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
-            main[kind] = ranked[0][0]
-    settled = []
-    for person in people:
-        roles = []
-        for role in person.roles:
-            if role.org is None:
-                target = known.get((person.name, role.role.lower()))
-                if (
-                    target is None
-                    and publisher is not None
-                    and PRESS_POST.fullmatch(role.role)
-                    and not role.role.lower().startswith("local democracy")
-                ):
-                    # a journalist writes for the publisher; a local democracy reporter for a
-                    # service shared between titles
-                    target = publisher[0]
-                for kind, pattern in _POSTS_OF.items():
-                    if target is None and pattern.match(role.role):
-                        if publisher is not None and publisher[1] == kind:
-                            target = publisher[0]
-                        else:
-                            target = main.get(kind)
-                if target is None and (place := _mayoralty(role.role, places)) is not None:
-                    role = role_at(role.role, place[0], place[1])
-                elif target is not None:
-                    role = Role(role.role, target)
-            roles.append(role)
-        settled.append(replace(person, roles=tuple(unique_roles(roles))))
-    return settled

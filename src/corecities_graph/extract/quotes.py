@@ -15,6 +15,7 @@ _CUE_AT_END = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^“\"‘:]{{0,60}}?:\s*$")
 _REPORTED = re.compile(
     rf"\b(?:{SPEECH_VERBS})\b\s+(?:that\s+)?(?:the|it|this|they|we|a|an|there|his|her|their)\b"
 )
+_SAID_AFTER = re.compile(rf"\s*(?:,[^,.]*,\s*)?(?:{SPEECH_VERBS})\b")
 _MARK_OPENS = re.compile(r"\s[‘'“\"][A-Za-z]")
 _OPEN_IN_REPORT = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^“\"‘'.!?]{{0,200}}?\s(?P<mark>[‘'“\"])(?=[A-Za-z])")
 # 'The plan was late. "We have waited," she said.': a quote opening after a full stop
@@ -43,7 +44,15 @@ def find_quotes(seg: Segmented, people: list[PersonMention]) -> list[Quote]:
             open_at = 0
             speaker = _speaker_after_close(people, paragraph)
             if speaker is None and _pronoun_after_close(paragraph):
-                speaker = last or _last_named(people, paragraph.start)
+                # "X said the plan was late. / "…," he said.': someone reported since the last quote
+                named = _last_named(people, paragraph.start)
+                said = (
+                    named is not None
+                    and bool(quotes)
+                    and named.evidence.span.start > quotes[-1].evidence.span.end
+                    and _SAID_AFTER.match(seg.text, named.evidence.span.end, paragraph.start) is not None
+                )
+                speaker = named if said else last or named
             if speaker is None and i and paragraph.start - paragraphs[i - 1].end < 4:
                 # 'X said:' closing the paragraph before, or 'X said the plan was late.' then the
                 # words themselves: the quote continues what the paragraph before reported

@@ -1,0 +1,113 @@
+"""Posts named without their organisation, settled against the organisations and places the text names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .facts import OrgMention, PersonMention, PlaceMention, Role
+from .posts import role_at, unique_roles
+
+# Posts whose organisation goes without saying in a release from one: "Vice-Chancellor Professor X
+# said" on a university's page is its Vice-Chancellor.
+_POSTS_OF = {
+    "university": re.compile(
+        r"^(?:(?:Deputy|Pro|Acting|Interim)[\s-]+)?(?:Vice[\s-]+Chancellor|Principal|Provost|Registrar|Vice[\s-]+Principal"
+        r"|Pro[\s-]+Vice[\s-]+Chancellor|President)(?:\s+and\s+(?:Vice[\s-]+Chancellor|Chief\s+Executive|Principal"
+        r"|President))?$",
+        re.IGNORECASE,
+    ),
+    "council": re.compile(
+        r"^(?:Deputy\s+)?(?:Council\s+)?(?:Co-)?Leader(?:\s+of\s+the\s+Council)?$|^Cabinet\s+Member\b|^Lord\s+Mayor$"
+        r"|^Portfolio\s+Holder\b|^Executive\s+Member\b"
+        r"|^(?:Council\s+)?Chief\s+Executive$",
+        re.IGNORECASE,
+    ),
+}
+
+
+# "Local Democracy Reporter", "Education Correspondent", "Senior Reporter": a journalist's post
+PRESS_POST = re.compile(
+    r"(?:(?:Senior|Chief|Deputy|Local\s+Democracy|Political|Education|Business|Health|Social\s+Affairs|Regional"
+    r"|Higher\s+Education|Public\s+Policy)\s+)?(?:Reporter|Correspondent|Editor|Journalist|Writer)",
+    re.IGNORECASE,
+)
+
+
+# "Metro Mayor X", "City Mayor Y", "Mayor Z": a mayor's post is in a place, not a body
+_MAYOR = re.compile(r"(?P<kind>Metro\s+|City\s+|Lord\s+|Regional\s+)?Mayor", re.IGNORECASE)
+
+
+def _mayoralty(role: str, places: Sequence[PlaceMention]) -> tuple[str, str] | None:
+    """Where a mayor named without a place is mayor: the region or city the text names most."""
+    mayor = _MAYOR.fullmatch(role)
+    if mayor is None or not places:
+        return None
+    kind = (mayor.group("kind") or "").strip().lower()
+    wanted = ["city"] if kind in {"city", "lord"} else ["region", "city"]
+    for want in wanted:
+        counts: dict[str, int] = {}
+        for place in places:
+            if place.kind == want:
+                counts[place.name] = counts.get(place.name, 0) + 1
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0], want
+    return None
+
+
+def settle_posts(
+    people: list[PersonMention],
+    orgs: list[OrgMention],
+    publisher: tuple[str, str] | None,
+    places: Sequence[PlaceMention] = (),
+) -> list[PersonMention]:
+    """Give a post named without its organisation the one the text makes clear, else leave it.
+
+    The same post held elsewhere in the text with an organisation wins; then the publisher,
+    when the post is one of its kind; then the organisation of that kind the text names most.
+    """
+    known: dict[tuple[str, str], str] = {}
+    for person in people:
+        for role in person.roles:
+            if role.org:
+                known.setdefault((person.name, role.role.lower()), role.org)
+    # the organisation of a kind the text is about: named more often than any other of its kind
+    mentions: dict[str, dict[str, int]] = {}
+    for org in orgs:
+        counts = mentions.setdefault(org.type, {})
+        counts[org.name] = counts.get(org.name, 0) + 1
+    main: dict[str, str] = {}
+    for kind, counts in mentions.items():
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            main[kind] = ranked[0][0]
+    settled = []
+    for person in people:
+        roles = []
+        for role in person.roles:
+            if role.org is None:
+                target = known.get((person.name, role.role.lower()))
+                if (
+                    target is None
+                    and publisher is not None
+                    and PRESS_POST.fullmatch(role.role)
+                    and not role.role.lower().startswith("local democracy")
+                ):
+                    # a journalist writes for the publisher; a local democracy reporter for a
+                    # service shared between titles
+                    target = publisher[0]
+                for kind, pattern in _POSTS_OF.items():
+                    if target is None and pattern.match(role.role):
+                        if publisher is not None and publisher[1] == kind:
+                            target = publisher[0]
+                        else:
+                            target = main.get(kind)
+                if target is None and (place := _mayoralty(role.role, places)) is not None:
+                    role = role_at(role.role, place[0], place[1])
+                elif target is not None:
+                    role = Role(role.role, target)
+            roles.append(role)
+        settled.append(replace(person, roles=tuple(unique_roles(roles))))
+    return settled
