@@ -265,16 +265,23 @@ def _degrees(store: pyoxigraph.Store, kinds: dict[str, str]) -> Counter[str]:
     return degree
 
 
-def _rows(store: pyoxigraph.Store, query: str) -> Iterable[tuple[Any, ...]]:
-    """Run a SELECT over the union of all graphs; each row as plain strings (None if unbound)."""
-    for row in _terms(store, query):
+def _rows(store: pyoxigraph.Store, query: str, graph: str | None = None) -> Iterable[tuple[Any, ...]]:
+    """Run a SELECT over the union of all graphs, or over `graph` alone; each row as plain
+    strings (None if unbound)."""
+    for row in _terms(store, query, graph):
         yield tuple(None if term is None else term.value for term in row)
 
 
-def _terms(store: pyoxigraph.Store, query: str) -> Iterable[tuple[Any, ...]]:
-    """Run a SELECT over the union of all graphs; each row as RDF terms (None if unbound)."""
+def _terms(store: pyoxigraph.Store, query: str, graph: str | None = None) -> Iterable[tuple[Any, ...]]:
+    """Run a SELECT over the union of all graphs, or over `graph` alone; each row as RDF terms
+    (None if unbound)."""
+    import pyoxigraph as ox
+
     prologue = "".join(f"PREFIX {k}: <{v}>\n" for k, v in sorted(PREFIXES.items()))
-    solutions = store.query(prologue + query, use_default_graph_as_union=True)
+    if graph is None:
+        solutions = store.query(prologue + query, use_default_graph_as_union=True)
+    else:
+        solutions = store.query(prologue + query, default_graph=ox.NamedNode(graph))
     names = [v.value for v in solutions.variables]  # type: ignore[union-attr]
     for solution in solutions:  # type: ignore[union-attr]
         yield tuple(solution[n] for n in names)
@@ -316,53 +323,53 @@ def _store_documents(store: pyoxigraph.Store, iris: Sequence[str]) -> list[ViewD
     return sorted(found, key=lambda d: d.id)
 
 
+# What an annotation in a document graph is about: the resource itself, or a fact about it.
+_ABOUT = """{ ?a oa:hasBody ?x } UNION { ?f rdf:subject ?x . ?a oa:hasBody ?f }
+    UNION { ?f rdf:object ?x . ?a oa:hasBody ?f } UNION { ?f ccg:signedBy ?x . ?a oa:hasBody ?f }
+    UNION { ?f ccg:signed ?x . ?a oa:hasBody ?f }"""
+_READ_FROM = "?a oa:hasTarget ?t . ?t oa:hasSource ?doc ; ccg:sentence ?s . ?s nif:anchorOf ?text"
+
+
 def _store_evidence(
     store: pyoxigraph.Store, shown: Sequence[str]
 ) -> tuple[dict[str, tuple[Evidence, ...]], dict[str, int]]:
     """The first EVIDENCE_MAX sentences each shown resource, or a statement about it, was read
-    from (by document, then text), and how many there are in all."""
-    import heapq
+    from (by document, then text), and how many there are in all.
 
-    kept: dict[str, list[_Reversed]] = defaultdict(list)
-    counts: Counter[str] = Counter()
-    # One triple pattern per step, each from VALUES of what the step before found: Oxigraph
-    # plans the whole chain in one query badly (it starts from every annotation in the store).
-    bodies = _walk(store, shown, "?y oa:hasBody ?x")
-    about: dict[str, set[str]] = defaultdict(set)
-    for predicate in ("rdf:subject", "rdf:object", "ccg:signedBy", "ccg:signed"):
-        for iri, found in _walk(store, shown, f"?y {predicate} ?x").items():
-            for fact in found:
-                about[fact].add(iri)
-    for fact, found in _walk(store, sorted(about), "?y oa:hasBody ?x").items():
-        for iri in about[fact]:
-            bodies[iri].update(found)
-    annotations = sorted({a for found in bodies.values() for a in found})
-    targets = _walk(store, annotations, "?x oa:hasTarget ?y")
-    target_ids = sorted({t for found in targets.values() for t in found})
-    sources = _walk(store, target_ids, "?x oa:hasSource ?y")
-    sentences = _walk(store, target_ids, "?x ccg:sentence ?y")
-    texts = _walk(store, sorted({s for found in sentences.values() for s in found}), "?x nif:anchorOf ?y")
-    for iri in sorted(bodies):
-        pairs = {
-            (doc, text)
-            for annotation in bodies[iri]
-            for target in targets.get(annotation, ())
-            for doc in sources.get(target, ())
-            for sentence in sentences.get(target, ())
-            for text in texts.get(sentence, ())
-        }
-        counts[iri] = len(pairs)
-        for doc, text in pairs:
-            heap = kept[iri]
-            if len(heap) < EVIDENCE_MAX:
-                heapq.heappush(heap, _Reversed((doc, text)))
-            elif (doc, text) < heap[0].key:
-                heapq.heapreplace(heap, _Reversed((doc, text)))
+    Oxigraph counts the sentences per resource and document, inside each document graph; only the
+    sentences of the first documents are read back, since those hold the first sentences. A
+    resource named in every document of a large corpus costs a count, not its every sentence.
+    """
+    per_document: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
+    for batch in _batches(shown, "x"):
+        query = f"""SELECT ?x ?doc (COUNT(DISTINCT ?text) AS ?n) (GROUP_CONCAT(DISTINCT STR(?g)) AS ?graphs)
+            WHERE {{ {batch} GRAPH ?g {{ {_ABOUT} {_READ_FROM} }} }} GROUP BY ?x ?doc"""
+        for x, doc, count, graphs in _rows(store, query):
+            per_document[x].append((doc, int(count), graphs))
+    counts = {x: sum(n for _doc, n, _graphs in docs) for x, docs in per_document.items()}
+    wanted: dict[str, set[str]] = defaultdict(set)  # graph -> the resources to read there
+    for x, docs in per_document.items():
+        docs.sort()
+        taken = 0
+        for _doc, count, graphs in docs:  # the fewest documents that hold EVIDENCE_MAX sentences
+            for graph in graphs.split():
+                wanted[graph].add(x)
+            taken += count
+            if taken >= EVIDENCE_MAX:
+                break
+    kept: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    # One query per document graph, with that graph as the default graph: Oxigraph then reads that
+    # graph alone (a VALUES block naming the graphs still made it walk every annotation).
+    for graph in sorted(wanted):
+        for batch in _batches(sorted(wanted[graph]), "x"):
+            query = f"SELECT DISTINCT ?x ?doc ?text WHERE {{ {batch} {_ABOUT} {_READ_FROM} }}"
+            for x, doc, text in _rows(store, query, graph):
+                kept[x].add((doc, text))
     evidence = {
-        iri: tuple(Evidence(text, doc) for doc, text in sorted(r.key for r in heap))
-        for iri, heap in kept.items()
+        x: tuple(Evidence(text, doc) for doc, text in sorted(pairs)[:EVIDENCE_MAX])
+        for x, pairs in kept.items()
     }
-    return evidence, dict(counts)
+    return evidence, counts
 
 
 def _walk(store: pyoxigraph.Store, iris: Sequence[str], pattern: str) -> dict[str, set[str]]:
@@ -372,18 +379,6 @@ def _walk(store: pyoxigraph.Store, iris: Sequence[str], pattern: str) -> dict[st
         for x, y in _rows(store, f"SELECT DISTINCT ?x ?y WHERE {{ {batch} {pattern} }}"):
             found[x].add(y)
     return found
-
-
-class _Reversed:
-    """A heap entry ordered backwards, so that heap[0] is the largest key kept."""
-
-    __slots__ = ("key",)
-
-    def __init__(self, key: tuple[str, str]) -> None:
-        self.key = key
-
-    def __lt__(self, other: _Reversed) -> bool:
-        return other.key < self.key
 
 
 def _predicate_labels(store: pyoxigraph.Store) -> dict[str, str]:
