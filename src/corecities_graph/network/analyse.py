@@ -74,7 +74,10 @@ SELECT DISTINCT ?a ?relation ?b ?role WHERE {
   } UNION {
     { SELECT DISTINCT ?a ?post WHERE { ?a org:holds ?post } }
     { SELECT DISTINCT ?post ?b WHERE { ?post org:postIn ?b } }
-    OPTIONAL { { SELECT DISTINCT ?post ?role WHERE { ?post org:role/skos:prefLabel ?role } } }
+    OPTIONAL {
+      { SELECT DISTINCT ?post ?r WHERE { ?post org:role ?r } }
+      { SELECT DISTINCT ?r ?role WHERE { ?r skos:prefLabel ?role } }
+    }
     BIND(org:holds AS ?relation)
   }
 }

@@ -104,7 +104,8 @@ SELECT ?city_name (COUNT(DISTINCT ?institution) AS ?signatories) WHERE {
   MINUS { SELECT DISTINCT ?institution WHERE { ?institution org:hasMember ?member } }
   OPTIONAL {
     { SELECT DISTINCT ?institution ?city WHERE { ?institution schema:location ?city } }
-    { SELECT DISTINCT ?city ?located WHERE { ?city a schema:City ; schema:name ?located } }
+    { SELECT DISTINCT ?city WHERE { ?city a schema:City } }
+    { SELECT DISTINCT ?city ?located WHERE { ?city schema:name ?located } }
   }
   BIND(COALESCE(?located, "(no city)") AS ?city_name)
 }
