@@ -73,9 +73,24 @@ class CCG(DefinedNamespace):
     component: URIRef  # entity -> number of its connected component (1 = largest)
 
 
-OA = Namespace("http://www.w3.org/ns/oa#")
-NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
-SCHEMA = Namespace("https://schema.org/")
+class _Namespace(Namespace):
+    """A Namespace whose terms are made once: the model asks for the same few hundred thousands of times."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        key = (str(self), name)
+        term = _TERMS.get(key)
+        if term is None:
+            term = _TERMS[key] = self.term(name)
+        return term
+
+
+_TERMS: dict[tuple[str, str], URIRef] = {}
+
+OA = _Namespace("http://www.w3.org/ns/oa#")
+NIF = _Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+SCHEMA = _Namespace("https://schema.org/")
 
 PREFIXES: dict[str, str] = {
     "ccg": ONTOLOGY_IRI,
