@@ -48,9 +48,10 @@ from corecities_graph.publish.report import write_reports
 write_reports(store, target)
 """,
     "view": """
+from corecities_graph.corpus.limits import VIEW_MAX_NODES
 from corecities_graph.publish.view import view_from_store, write_view
-nodes, edges, docs = view_from_store(store.oxigraph)
-write_view(nodes, edges, docs, target / "view.html")
+view = view_from_store(store.oxigraph, max_nodes=VIEW_MAX_NODES)
+write_view(view.nodes, view.edges, view.documents, target / "view.html", total=view.total)
 """,
 }
 TITLES = {

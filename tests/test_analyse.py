@@ -8,6 +8,7 @@ import json
 import shutil
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from click.testing import CliRunner
 
@@ -186,3 +187,30 @@ def test_explain_does_not_take_a_name_inside_another_for_both_ends(seed_out: Pat
     lines = result.output.splitlines()
     where = lines.index("  Birmingham —is the location of→ University of Birmingham")
     assert "including Birmingham" in lines[where + 1]
+
+
+@pytest.mark.parametrize(
+    "graph",
+    [
+        nx.path_graph(7),
+        nx.star_graph(30),
+        nx.complete_bipartite_graph(3, 9),
+        nx.gnm_random_graph(300, 1200, seed=5),
+        nx.barabasi_albert_graph(500, 3, seed=2),
+    ],
+    ids=["path", "star", "bipartite", "random", "preferential"],
+)
+def test_eigenvector_steps_give_networkx_values(graph: nx.Graph) -> None:
+    from corecities_graph.network.analyse import _power_iteration
+
+    graph = graph.subgraph(max(nx.connected_components(graph), key=len))
+    expected = nx.eigenvector_centrality(graph, max_iter=1000, tol=1e-08)
+    found = _power_iteration(graph)
+    assert found is not None and found.keys() == expected.keys()
+    assert max(abs(found[n] - expected[n]) for n in graph) < 1e-12
+
+
+def test_eigenvector_steps_that_do_not_converge_say_so() -> None:
+    from corecities_graph.network.analyse import _power_iteration
+
+    assert _power_iteration(nx.star_graph(30), max_iter=2) is None

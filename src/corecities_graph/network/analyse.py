@@ -242,12 +242,35 @@ def _eigenvector(graph: nx.Graph, components: list[list[str]]) -> tuple[dict[str
             values[members[0]] = 0.0
             continue
         sub = graph.subgraph(members)
-        try:
-            values.update(nx.eigenvector_centrality(sub, max_iter=1000, tol=1e-08))
-        except nx.PowerIterationFailedConvergence:
+        found = _power_iteration(sub)
+        if found is None:
             fallback += 1
             values.update(nx.degree_centrality(sub))
+        else:
+            values.update(found)
     return values, fallback
+
+
+def _power_iteration(graph: nx.Graph, max_iter: int = 1000, tol: float = 1e-08) -> dict[str, float] | None:
+    """networkx's eigenvector_centrality (x <- (A + I) x, normalised, until the change summed over
+    the nodes is below n * tol), with each step in numpy: on a 10,000-release corpus the pure-Python
+    steps took 12 s. None when it does not converge."""
+    import numpy as np
+
+    nodes = list(graph)
+    index = {n: i for i, n in enumerate(nodes)}
+    ends = np.array([(index[a], index[b]) for a, b in graph.edges() if a != b], dtype=np.int64).reshape(-1, 2)
+    source = np.concatenate([ends[:, 0], ends[:, 1]])
+    target = np.concatenate([ends[:, 1], ends[:, 0]])
+    count = len(nodes)
+    x = np.full(count, 1.0 / count)
+    for _ in range(max_iter):
+        last = x
+        x = last + np.bincount(target, weights=last[source], minlength=count)
+        x = x / (float(np.sqrt(np.dot(x, x))) or 1.0)
+        if float(np.abs(x - last).sum()) < count * tol:
+            return {n: float(x[i]) for i, n in enumerate(nodes)}
+    return None
 
 
 def city_ties(graph: nx.Graph) -> list[CityTie]:
