@@ -82,7 +82,7 @@ ServerThreads = 10
 Charset = UTF-8
 
 [SPARQL]
-ResultSetMaxRows = 1000000
+ResultSetMaxRows = {max_rows}
 MaxQueryExecutionTime = 120
 """
 
@@ -90,12 +90,12 @@ MaxQueryExecutionTime = 120
 class Virtuoso:
     """A Virtuoso server over a throw-away folder: its SPARQL endpoints and its SQL port."""
 
-    def __init__(self, folder: Path, server: str, isql: str) -> None:
+    def __init__(self, folder: Path, server: str, isql: str, *, max_rows: int = 1_000_000) -> None:
         self.folder = folder
         self.isql_path = isql
         self.sql, http = _free_port(), _free_port()
         self.url = f"http://127.0.0.1:{http}"
-        (folder / "virtuoso.ini").write_text(INI.format(d=folder, sql=self.sql, http=http))
+        (folder / "virtuoso.ini").write_text(INI.format(d=folder, sql=self.sql, http=http, max_rows=max_rows))
         self.process = subprocess.Popen(
             [server, "+foreground", "+configfile", str(folder / "virtuoso.ini")],
             cwd=folder,
@@ -162,15 +162,19 @@ class Virtuoso:
                 self.process.wait(timeout=30)
 
 
-@pytest.fixture(scope="module")
-def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
+def _start(folder: Path, **settings: int) -> Virtuoso:
     server, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt") or shutil.which("isql")
     if not (server and isql):
         message = f"Virtuoso is not installed; {INSTALL}"
         if os.environ.get("CORECITIES_REQUIRE_VIRTUOSO") == "1":
             pytest.fail(message)
         pytest.skip(message)
-    running = Virtuoso(tmp_path_factory.mktemp("virtuoso"), server, isql)
+    return Virtuoso(folder, server, isql, **settings)
+
+
+@pytest.fixture(scope="module")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
+    running = _start(tmp_path_factory.mktemp("virtuoso"))
     try:
         yield running
     finally:
@@ -364,3 +368,28 @@ def test_a_query_virtuoso_cannot_run_is_one_error_line_without_retries(server: V
         store.select("SELECT ?x WHERE { ?x <urn:p> ?y } ORDER BY bif:no_such_function(?x)")
     assert time.monotonic() - started < 5.0, "a server's own error was retried"
     assert "no_such_function" in str(caught.value) or "Virtuoso" in str(caught.value)
+
+
+def test_an_answer_virtuoso_cut_at_its_row_limit_is_an_error_not_a_short_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Virtuoso ends a result at ResultSetMaxRows and says so only in a header: a table silently
+    short of rows would pass for the answer."""
+    (tmp_path / "capped").mkdir()
+    capped = _start(tmp_path / "capped", max_rows=5)
+    try:
+        monkeypatch.setenv("CORECITIES_STORE_USER", USER)
+        monkeypatch.setenv("CORECITIES_STORE_PASSWORD", PASSWORD)
+        monkeypatch.setenv("HOME", str(capped.folder))
+        remote = ["--store", capped.url, "--store-layout", "virtuoso"]
+        seed = str(ROOT / "data" / "declaration.txt")
+        built = CliRunner().invoke(cli, ["-q", "build", seed, *remote, "--out", str(tmp_path / "out")])
+        assert built.exit_code == 0, built.output
+        assert _invoke(["query", "sources", "--format", "csv", *remote]).count("\n") == 2  # one row fits
+        cut = CliRunner().invoke(cli, ["query", "institutions", "--format", "csv", *remote])
+        assert cut.exit_code == 1
+        lines = cut.output.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("Error: "), cut.output
+        assert "cut its answer at 5 rows" in lines[0] and "ResultSetMaxRows" in lines[0]
+    finally:
+        capped.stop()

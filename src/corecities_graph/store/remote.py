@@ -28,6 +28,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from email.message import Message
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -250,6 +251,7 @@ class RemoteStore:
             request = urllib.request.Request(url, data=body, headers=sent, method=method)
             try:
                 with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                    _refuse_cut_answer(endpoint, response.headers)
                     return response.read(), response.headers.get("Content-Type", "")
             except urllib.error.HTTPError as exc:
                 answered = True
@@ -313,6 +315,17 @@ class RemoteStore:
 _FORM = "application/x-www-form-urlencoded"
 # Answers that say the server or a proxy before it is busy or restarting: worth another try.
 _TRANSIENT = (502, 503, 504)
+
+
+def _refuse_cut_answer(endpoint: str, headers: Message) -> None:
+    """Virtuoso stops a result at its ResultSetMaxRows and says so only in a header: an answer
+    cut there is not the answer, and rows silently missing from a table are worse than an error."""
+    cap = headers.get("X-SPARQL-MaxRows")
+    if cap:
+        raise StoreError(
+            f"{endpoint}: the server cut its answer at {cap} rows (Virtuoso's ResultSetMaxRows); "
+            "raise ResultSetMaxRows in the [SPARQL] section of its virtuoso.ini"
+        )
 
 
 def _form(**fields: str) -> bytes:
