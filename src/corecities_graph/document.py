@@ -6,6 +6,7 @@ It sits below the stages because the readers (`sources`) make Documents and the 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field, fields
@@ -84,6 +85,7 @@ def is_web_url(value: str) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def slugify(value: str) -> str:
     """A lower-case, hyphenated, ASCII form of a name for use in IRIs and ids.
 

@@ -429,9 +429,7 @@ def _renamed(item: Document | Path, doc_id: str, context: _Context) -> Prepared:
 
 
 def _ntriples(quads: Sequence[ox.Quad]) -> bytes:
-    data = ox.serialize(
-        [ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=ox.RdfFormat.N_TRIPLES
-    )
+    data = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES)
     return data or b""
 
 

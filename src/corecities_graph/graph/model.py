@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from types import SimpleNamespace
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -444,6 +445,22 @@ def _redacted(quad: Quad) -> Quad:
     return Quad(quad.subject, quad.predicate, clean, quad.graph_name)
 
 
+# The terms of every annotation as pyoxigraph nodes, made once: a corpus has hundreds of
+# thousands of annotations, each two dozen triples.
+_ANNOTATION_TERMS = {
+    "type": RDF.type, "motivatedBy": OA.motivatedBy, "hasBody": OA.hasBody,
+    "hasTarget": OA.hasTarget, "wasGeneratedBy": PROV.wasGeneratedBy,
+    "hasSource": OA.hasSource, "hasSelector": OA.hasSelector, "sentence": CCG.sentence,
+    "start": OA.start, "end": OA.end, "exact": OA.exact, "prefix": OA.prefix,
+    "suffix": OA.suffix, "beginIndex": NIF.beginIndex, "endIndex": NIF.endIndex,
+    "anchorOf": NIF.anchorOf, "referenceContext": NIF.referenceContext,
+    "Annotation": OA.Annotation, "identifying": OA.identifying,
+    "SpecificResource": OA.SpecificResource, "TextPositionSelector": OA.TextPositionSelector,
+    "TextQuoteSelector": OA.TextQuoteSelector, "Sentence": NIF.Sentence, "String": NIF.String,
+}  # fmt: skip
+_V = SimpleNamespace(**{name: node(term) for name, term in _ANNOTATION_TERMS.items()})
+
+
 class _Annotator:
     """Web Annotation provenance: which words of which document say a fact, in which sentence."""
 
@@ -460,36 +477,36 @@ class _Annotator:
         self.clean = (lambda text: text) if keep_contacts else redact_contacts
 
     def annotate(self, body: NamedNode, evidence: Evidence, kind: str) -> None:
-        out, text = self.out, self.document.text
+        add, text, v = self.out.add, self.document.text, _V
         start, end = evidence.span.start, evidence.span.end
         ann = self.mint("annotation", self.document.doc_id, f"{kind}-{start}-{end}-{_short(body)}")
         target = node(ann.value + "#target")
         position = node(ann.value + "#position")
         quote = node(ann.value + "#quote")
         sentence = node(f"{self.doc.value}#char={evidence.sentence.start},{evidence.sentence.end}")
-        out.add(ann, RDF.type, node(OA.Annotation))
-        out.add(ann, OA.motivatedBy, node(OA.identifying))
-        out.add(ann, OA.hasBody, body)
-        out.add(ann, OA.hasTarget, target)
-        out.add(ann, PROV.wasGeneratedBy, self.run)
-        out.add(target, RDF.type, node(OA.SpecificResource))
-        out.add(target, OA.hasSource, self.doc)
-        out.add(target, OA.hasSelector, position)
-        out.add(target, OA.hasSelector, quote)
-        out.add(target, CCG.sentence, sentence)
-        out.add(position, RDF.type, node(OA.TextPositionSelector))
-        out.add(position, OA.start, number_literal(start))
-        out.add(position, OA.end, number_literal(end))
-        out.add(quote, RDF.type, node(OA.TextQuoteSelector))
-        out.add(quote, OA.exact, text_literal(self.clean(text[start:end])))
-        out.add(quote, OA.prefix, text_literal(self.clean(text[self._widen(max(0, start - 32)) : start])))
-        out.add(quote, OA.suffix, text_literal(self.clean(text[end : self._widen(end + 32)])))
-        out.add(sentence, RDF.type, node(NIF.Sentence))
-        out.add(sentence, RDF.type, node(NIF.String))
-        out.add(sentence, NIF.beginIndex, number_literal(evidence.sentence.start))
-        out.add(sentence, NIF.endIndex, number_literal(evidence.sentence.end))
-        out.add(sentence, NIF.anchorOf, text_literal(self.clean(evidence.sentence.text)))
-        out.add(sentence, NIF.referenceContext, self.doc)
+        add(ann, v.type, v.Annotation)
+        add(ann, v.motivatedBy, v.identifying)
+        add(ann, v.hasBody, body)
+        add(ann, v.hasTarget, target)
+        add(ann, v.wasGeneratedBy, self.run)
+        add(target, v.type, v.SpecificResource)
+        add(target, v.hasSource, self.doc)
+        add(target, v.hasSelector, position)
+        add(target, v.hasSelector, quote)
+        add(target, v.sentence, sentence)
+        add(position, v.type, v.TextPositionSelector)
+        add(position, v.start, number_literal(start))
+        add(position, v.end, number_literal(end))
+        add(quote, v.type, v.TextQuoteSelector)
+        add(quote, v.exact, text_literal(self.clean(text[start:end])))
+        add(quote, v.prefix, text_literal(self.clean(text[self._widen(max(0, start - 32)) : start])))
+        add(quote, v.suffix, text_literal(self.clean(text[end : self._widen(end + 32)])))
+        add(sentence, v.type, v.Sentence)
+        add(sentence, v.type, v.String)
+        add(sentence, v.beginIndex, number_literal(evidence.sentence.start))
+        add(sentence, v.endIndex, number_literal(evidence.sentence.end))
+        add(sentence, v.anchorOf, text_literal(self.clean(evidence.sentence.text)))
+        add(sentence, v.referenceContext, self.doc)
 
     def _widen(self, cut: int) -> int:
         """A context window's cut moved back to the start of a phone number or address it would
