@@ -102,19 +102,14 @@ def _while_listening(work: Callable[[], object]) -> None:
 # (which follows from the quads alone, so the same store gives the same bytes): the default
 # graph first, then each named graph in the order of the graph index, each graph's triples in
 # the order of its index. A triple that several graphs hold is written where the first of them
-# comes: the query flags the triples that some other graph also holds, and for those alone the
-# store is asked which graph comes first (its subject-first index lists a triple's graphs in the
-# same order). So nothing of the size of the store is held: not a DISTINCT set of every triple,
-# not a list of subjects. These are the bytes, in the same order, that a CONSTRUCT over SELECT
-# DISTINCT of the union gave before, without holding its DISTINCT set.
-_GRAPH = ox.Variable("g")
-_OF_GRAPH = """
-SELECT ?s ?p ?o ?shared ?g WHERE {
-  GRAPH ?g { ?s ?p ?o }
-  BIND(EXISTS { { ?s ?p ?o } UNION { GRAPH ?h { ?s ?p ?o } FILTER(?h != ?g) } } AS ?shared)
-}
-"""
-_TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+# comes. Most subjects of a document graph (its annotations, selectors and sentences) are said in
+# that graph alone: one look at the subject-first index, which lists the default graph first and
+# then a subject's triples with their graphs, shows that, and all of the subject's triples are
+# written. For a subject said elsewhere too (an entity every release names), each triple is
+# looked up, and kept where its first graph is this one. So nothing of the size of the store is
+# held: not a DISTINCT set of every triple, not a list of subjects; only one subject's triples.
+# These are the bytes, in the same order, that a CONSTRUCT over SELECT DISTINCT of the union
+# gave, without holding its DISTINCT set.
 
 
 def union_triples(store: ox.Store) -> Iterator[ox.Triple]:
@@ -123,11 +118,27 @@ def union_triples(store: ox.Store) -> Iterator[ox.Triple]:
     for quad in quads(None, None, None, ox.DefaultGraph()):
         yield quad.triple
     for graph in store.named_graphs():
-        solutions = store.query(_OF_GRAPH, substitutions={_GRAPH: graph})
-        assert isinstance(solutions, ox.QuerySolutions)
-        for subject, predicate, obj, shared, _graph in solutions:
-            if shared != _TRUE or next(iter(quads(subject, predicate, obj))).graph_name == graph:
-                yield ox.Triple(subject, predicate, obj)
+        subject: object = None
+        said: list[ox.Quad] = []
+        for quad in quads(None, None, None, graph):
+            if quad.subject != subject:
+                yield from _first_copies(store, said, graph)
+                subject, said = quad.subject, []
+            said.append(quad)
+        yield from _first_copies(store, said, graph)
+
+
+def _first_copies(store: ox.Store, said: list[ox.Quad], graph: ox.NamedNode) -> Iterator[ox.Triple]:
+    """The triples of one subject in `graph` that no graph before it holds."""
+    if not said:
+        return
+    quads = store.quads_for_pattern
+    if all(quad.graph_name == graph for quad in quads(said[0].subject, None, None, None)):
+        yield from (quad.triple for quad in said)
+        return
+    for quad in said:
+        if next(iter(quads(quad.subject, quad.predicate, quad.object))).graph_name == graph:
+            yield quad.triple
 
 
 # A store in memory keeps no ordered indexes to stream from; its quads are in memory anyway, so
