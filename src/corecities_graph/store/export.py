@@ -128,7 +128,9 @@ def union_triples(store: ox.Store) -> Iterator[ox.Triple]:
         yield from _first_copies(store, said, graph)
 
 
-def _first_copies(store: ox.Store, said: list[ox.Quad], graph: ox.NamedNode) -> Iterator[ox.Triple]:
+def _first_copies(
+    store: ox.Store, said: list[ox.Quad], graph: ox.NamedNode | ox.BlankNode
+) -> Iterator[ox.Triple]:
     """The triples of one subject in `graph` that no graph before it holds."""
     if not said:
         return
