@@ -295,23 +295,45 @@ def role_before(
             role = _clean(head[t_end - lo :].rstrip(", "))
             return [role_at(role, name, kind)] if role else []
     if head[phrase_start:][:1].islower():
-        return []  # a lower-case word alone ("the team leader") is no post to record
+        # a lower-case word alone ("the team leader") is no post to record, unless an owner's
+        # possessive opens it: "NUA's principal and vice-chancellor, Professor X"
+        owned_lower = _LOWER_AFTER_OWNER.search(head)
+        if owned_lower is None or not _is_role(owned_lower.group("role"), lex):
+            return []
+        phrase_start = owned_lower.start("role")
+        role = _clean(head[phrase_start:].rstrip(", "))
+        owner = _possessive_owner(text, lo, lo + owned_lower.end("owner"), role, orgs, places)
+        return [role_at(role, owner[0], owner[1])] if owner else []
     role = _clean(head[phrase_start:].rstrip(", "))
     if not role:
         return []
-    before = head[:phrase_start]
-    possessive = re.search(r"[’']s\s*$", before)
+    possessive = re.search(r"[’']s\s*$", head[:phrase_start])
     if possessive:
-        short = re.search(r"(?<![\w-])([A-Z][\w-]+)$", before[: possessive.start()])
-        # "Keele's Vice-Chancellor Professor X", "Bangor's Vice-Chancellor": the body named by its first
-        # word, before the place of the same name, unless the post is a mayor's
-        owner = by_first_word(short.group(1), orgs) if short and not _MAYORAL.search(role) else None
-        for _t_start, t_end, name, kind in post_targets(lo, lo + possessive.start(), orgs, places):
-            if t_end == lo + possessive.start() and (kind == "org" or owner is None):
-                return [role_at(role, name, kind)]
+        owner = _possessive_owner(text, lo, lo + possessive.start(), role, orgs, places)
         if owner is not None:
-            return [role_at(role, owner.name, "org")]
+            return [role_at(role, owner[0], owner[1])]
     return [Role(role, None)]
+
+
+# "NUA's principal and vice-chancellor, ": lower-case words of a post after an owner's possessive
+_LOWER_AFTER_OWNER = re.compile(
+    r"(?<![\w-])(?P<owner>[A-Z][\w-]*)[’']s\s+(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5}?)\s*,?\s*$"
+)
+
+
+def _possessive_owner(
+    text: str, lo: int, at: int, role: str, orgs: list[OrgMention], places: list[PlaceMention]
+) -> tuple[str, str] | None:
+    """Whose post it is when an owner's possessive ends at `at`: the organisation or place named
+    there, else the body called by its first word or initials ('Keele's', 'NUA's')."""
+    short = re.search(r"(?<![\w-])([A-Z][\w-]+)$", text[lo:at])
+    # "Bangor's Vice-Chancellor": the body named by its first word, before the place of the same
+    # name, unless the post is a mayor's
+    owner = by_first_word(short.group(1), orgs) if short and not _MAYORAL.search(role) else None
+    for _t_start, t_end, name, kind in post_targets(lo, at, orgs, places):
+        if t_end == at and (kind == "org" or owner is None):
+            return name, kind
+    return (owner.name, "org") if owner is not None else None
 
 
 _MAYORAL = re.compile(r"\bMayor\b", re.IGNORECASE)

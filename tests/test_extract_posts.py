@@ -1,0 +1,39 @@
+"""People's posts in orders and wordings not covered elsewhere, each from small hand-made texts with invented people."""
+
+from __future__ import annotations
+
+import pytest
+
+from extracting import people_of
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # the owner called by its initials
+        ("Norwich University of the Arts signed. NUA's principal and vice-chancellor, Professor Sam Lee, signed too.",
+         "Sam Lee", {("Principal and vice-chancellor", "Norwich University of the Arts")}),
+        ("Liverpool John Moores University signed. LJMU's vice-chancellor, Professor Mark Roe, said it was right.",
+         "Mark Roe", {("Vice-chancellor", "Liverpool John Moores University")}),
+        ("The University of the West of England signed. Professor Ada Moss, UWE's deputy vice-chancellor, said "
+         "it was right.", "Ada Moss", {("Deputy vice-chancellor", "University of the West of England")}),
+        # a lower-case post after the owner called by its first word
+        ("Keele University signed. Keele's vice-chancellor, Professor Ann Marsh, said so.",
+         "Ann Marsh", {("Vice-chancellor", "Keele University")}),
+        ("Hull City Council signed. Hull City Council's deputy leader, Cllr Joan Tate, said so.",
+         "Joan Tate", {("Deputy leader", "Hull City Council")}),
+    ],
+)  # fmt: skip
+def test_lower_case_posts_after_an_owner_called_short(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Hull City Council signed. Marston\'s team leader, Sam Reid, said: "Yes."',
+        'Hull City Council signed. The team\'s manager, Sam Reid, said: "Yes."',
+    ],
+)
+def test_a_lower_case_post_without_a_known_owner_is_not_recorded(reference, text) -> None:
+    assert people_of(text, reference)["Sam Reid"][1] == set()
