@@ -37,3 +37,28 @@ def test_lower_case_posts_after_an_owner_called_short(reference, text, name, rol
 )
 def test_a_lower_case_post_without_a_known_owner_is_not_recorded(reference, text) -> None:
     assert people_of(text, reference)["Sam Reid"][1] == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        ('Dr Ruth Oak, Chief Executive of Sheffield Teaching Hospitals, said: "Yes." Sheffield Teaching Hospitals '
+         "NHS Foundation Trust signed.", "Ruth Oak", {("Chief Executive", "Sheffield Teaching Hospitals NHS Foundation Trust")}),
+        ('York St John University signed. Professor Karen Bell, Vice-Chancellor of York St John, said: "Yes."',
+         "Karen Bell", {("Vice-Chancellor", "York St John University")}),
+        ('Leeds Beckett University signed. Professor Pete Slee, Vice-Chancellor of Leeds Beckett, said: "Yes."',
+         "Pete Slee", {("Vice-Chancellor", "Leeds Beckett University")}),
+        # a place followed by a name is still the place
+        ('The Liverpool City Region Combined Authority signed. Metro Mayor of the Liverpool City Region Steve Orme '
+         'said: "Yes."', "Steve Orme", {("Metro Mayor", "Liverpool City Region")}),
+        ('Greater Manchester Combined Authority signed. Mayor of Greater Manchester Andy Barr said: "Yes."',
+         "Andy Barr", {("Mayor", "Greater Manchester")}),
+    ],
+)  # fmt: skip
+def test_a_place_opening_an_organisations_short_name_is_the_organisation(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+def test_the_words_after_a_place_in_a_short_name_are_no_person(reference) -> None:
+    text = 'York St John University signed. Professor Karen Bell, Vice-Chancellor of York St John, said: "Yes."'
+    assert set(people_of(text, reference)) == {"Karen Bell"}
