@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extracting import people_of
+from extracting import people_of, run
 
 
 @pytest.mark.parametrize(
@@ -55,10 +55,64 @@ def test_a_lower_case_post_without_a_known_owner_is_not_recorded(reference, text
          "Andy Barr", {("Mayor", "Greater Manchester")}),
     ],
 )  # fmt: skip
-def test_a_place_opening_an_organisations_short_name_is_the_organisation(reference, text, name, roles) -> None:
+def test_a_place_opening_an_organisations_short_name_is_the_organisation(
+    reference, text, name, roles
+) -> None:
     assert people_of(text, reference)[name][1] == roles
 
 
 def test_the_words_after_a_place_in_a_short_name_are_no_person(reference) -> None:
-    text = 'York St John University signed. Professor Karen Bell, Vice-Chancellor of York St John, said: "Yes."'
+    text = (
+        'York St John University signed. Professor Karen Bell, Vice-Chancellor of York St John, said: "Yes."'
+    )
     assert set(people_of(text, reference)) == {"Karen Bell"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # a group named by the bodies it gathers, even when its name opens with a region
+        ('Professor Ann Hale, chair of the North East Universities group, said: "Yes."',
+         "Ann Hale", {("Chair", "North East Universities")}),
+        ('Professor Ann Hale, Vice-Chancellor of the University of Leeds and Chair of the Yorkshire Universities '
+         'group, said: "Yes."', "Ann Hale", {("Vice-Chancellor", "University of Leeds"), ("Chair", "Yorkshire Universities")}),
+        # a body after the kind it is
+        ("Lewis Carr, regional secretary of the union Unite, said the charter had to deliver.",
+         "Lewis Carr", {("Regional secretary", "Unite")}),
+        ("Ann Cole, chief executive of the charity Shelter, said it would help.",
+         "Ann Cole", {("Chief executive", "Shelter")}),
+        # a name opening with an acronym that the text names more than once
+        ('The report is by IPPR North. Dr Owen Hart, Director of IPPR North, said: "Yes."',
+         "Owen Hart", {("Director", "IPPR North")}),
+        # economists and analysts hold posts
+        ("Dr Imogen Clay, a research policy analyst at the Higher Education Policy Institute, said it was risky.",
+         "Imogen Clay", {("Research policy analyst", "Higher Education Policy Institute")}),
+        ("Dr Lisa Cane, a senior economist at Centre for Cities, said the plan was good.",
+         "Lisa Cane", {("Senior economist", "Centre for Cities")}),
+    ],
+)  # fmt: skip
+def test_bodies_a_post_names_in_passing(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # a field of work or a once-named acronym is no body
+        ('Dr Ann Roe, Head of HR at the University of Hull, said: "Yes."', "Ann Roe", {("Head of HR", "University of Hull")}),
+        ('Jo Bell, Director of Research, said: "Yes."', "Jo Bell", {("Director of Research", None)}),
+        ('Rt Hon Jo Bell MP, Secretary of State for Housing, said: "Yes."',
+         "Jo Bell", {("Member of Parliament", None), ("Secretary of State for Housing", None)}),
+    ],
+)  # fmt: skip
+def test_fields_of_a_post_are_no_bodies(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+def test_a_second_post_after_and_is_not_part_of_the_organisations_name(reference) -> None:
+    text = ('Professor Sam Varma, Vice-Chancellor and Principal of the University of Warwick and Chair of the West '
+            'Midlands Universities group, said: "Yes."')  # fmt: skip
+    assert "University of Warwick" in {o.name for o in run(text, reference).organisations}
+    assert people_of(text, reference)["Sam Varma"][1] == {
+        ("Vice-Chancellor and Principal", "University of Warwick"), ("Chair", "West Midlands Universities"),
+    }  # fmt: skip

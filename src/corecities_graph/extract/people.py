@@ -8,6 +8,7 @@ from ..resolve.reference import Reference
 from .bodies import DOCUMENT_WORDS, HEADS
 from .facts import OrgMention, PersonMention, PlaceMention, Role
 from .lexicon import SPEECH_VERBS, STOP, Lexicon, lexicon
+from .passing import bodies_in_passing
 from .posts import appos_is_post, post_targets, role_at, role_before, roles_in, unique_roles
 from .settling import PRESS_POST
 from .text import Segmented, SpanSet, capitalise
@@ -45,12 +46,12 @@ def find_people(
     """People named in person frames (speech, apposition, role before name, contacts, bylines)."""
     lex = lexicon(ref)
     text = seg.text
-    shorts = _short_forms(seg, orgs, places)
-    if shorts:
+    passing = bodies_in_passing(seg, orgs, places)
+    if passing:
         # "Chief Executive of Sheffield Teaching Hospitals": the trust, not the city its name opens with
-        covered = SpanSet((o.evidence.span.start, o.evidence.span.end) for o in shorts)
+        covered = SpanSet((o.evidence.span.start, o.evidence.span.end) for o in passing)
         places = [p for p in places if covered.free(p.evidence.span.start, p.evidence.span.end)]
-        orgs = sorted(orgs + shorts, key=lambda o: o.evidence.span.start)
+        orgs = sorted(orgs + passing, key=lambda o: o.evidence.span.start)
     found: list[PersonMention] = []
     org_spans = SpanSet((o.evidence.span.start, o.evidence.span.end) for o in orgs)
     place_spans = SpanSet((p.evidence.span.start, p.evidence.span.end) for p in places)
@@ -196,30 +197,6 @@ def find_people(
                 )
             )
     return found + _short_references(seg, found, lex)
-
-
-_CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?!(?:and|of|the)\b)[A-Z][\w’'-]*){1,4}")
-
-
-def _short_forms(seg: Segmented, orgs: list[OrgMention], places: list[PlaceMention]) -> list[OrgMention]:
-    """'York St John', 'Sheffield Teaching Hospitals': a place and the capitalised words after it
-    that open the name of one organisation the text names in full, standing for it."""
-    shorts: list[OrgMention] = []
-    for place in places:
-        run = _CAPITALISED_RUN.match(seg.text, place.evidence.span.end)
-        if run is None:
-            continue
-        ends = [place.evidence.span.end + m.end() for m in re.finditer(r"\S+", run.group())]
-        for end in reversed(ends):
-            words = seg.text[place.evidence.span.start : end]
-            named = {o.name: o for o in orgs if o.name.startswith(words + " ") or o.surface.startswith(words + " ")}
-            if len(named) == 1:
-                org = next(iter(named.values()))
-                shorts.append(
-                    OrgMention(org.name, org.type, org.city, words, seg.evidence(place.evidence.span.start, end))
-                )
-                break
-    return shorts
 
 
 # "who became President of X", "who chairs X and is principal of Y": posts in a relative clause
