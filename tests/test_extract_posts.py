@@ -116,3 +116,19 @@ def test_a_second_post_after_and_is_not_part_of_the_organisations_name(reference
     assert people_of(text, reference)["Sam Varma"][1] == {
         ("Vice-Chancellor and Principal", "University of Warwick"), ("Chair", "West Midlands Universities"),
     }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # "Lord" opens the post, not the name; a Lord Mayor's or Lord Provost's post is in the city
+        ('Lord Mayor Sam Hill said: "Yes." Leeds City Council signed.', "Sam Hill", {("Lord Mayor", "Leeds")}),
+        ('Lord Provost Jane McLean said: "Yes." Glasgow City Council signed.', "Jane McLean", {("Lord Provost", "Glasgow")}),
+        ('Glasgow is ready. Lord Provost Jane McLean said: "Yes."', "Jane McLean", {("Lord Provost", "Glasgow")}),
+        ('The Lord Provost of Glasgow, Jane McLean, said: "Yes."', "Jane McLean", {("Lord Provost", "Glasgow")}),
+    ],
+)  # fmt: skip
+def test_lord_mayors_and_lord_provosts(reference, text, name, roles) -> None:
+    people = people_of(text, reference)
+    assert set(people) == {name}
+    assert people[name] == (None, roles)

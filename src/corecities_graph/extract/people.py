@@ -72,6 +72,10 @@ def find_people(
                 for t in tokens[1 if match.group("hon") else 0 :]
             ):
                 continue
+            if match.group("hon") and lex.role_word.fullmatch(
+                f"{match.group('hon').split()[-1]} {tokens[0]}"
+            ):
+                continue  # "Lord Mayor Sam Hill", "Lord Provost X": the honorific's word opens a post
             if not org_spans.free(n_start, n_end):
                 pos = n_end  # no name hides in the tail of an organisation's name
                 continue
