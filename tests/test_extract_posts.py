@@ -132,3 +132,36 @@ def test_lord_mayors_and_lord_provosts(reference, text, name, roles) -> None:
     people = people_of(text, reference)
     assert set(people) == {name}
     assert people[name] == (None, roles)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # a sentence about someone that names their post
+        ("Dr Rachel Oko is a senior economist at Centre for Cities.", "Rachel Oko", {("Senior economist", "Centre for Cities")}),
+        ("Marcus Webb is Director of Partnerships at Teesside University.",
+         "Marcus Webb", {("Director of Partnerships", "Teesside University")}),
+        ("Professor Jo Lake is Vice-Chancellor of the University of Hull and chairs the Humber Skills Board.",
+         "Jo Lake", {("Vice-Chancellor", "University of Hull")}),
+        # a post beside the surname of someone named in full before
+        ("Ravi Chandra said the fund was small. Chandra, who is vice-chancellor of the University of Bradford, said the "
+         "ask was modest.", "Ravi Chandra", {("Vice-chancellor", "University of Bradford")}),
+        ("Professor Ravi Chandra spoke first. Chandra, vice-chancellor of the University of Bradford, said it was modest.",
+         "Ravi Chandra", {("Vice-chancellor", "University of Bradford")}),
+    ],
+)  # fmt: skip
+def test_posts_in_a_sentence_about_someone_or_beside_their_surname(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Professor Sam Hill is a lifelong supporter of Leeds United.",
+        "Professor Sam Hill is a member of the public panel.",
+        'Professor Sam Hill spoke. "Hill, Leader of Nothing, is a book," said Cllr Ann Roe.',
+        "Professor Sam Hill and Professor Jo Hill spoke. Hill, Leader of Leeds City Council, said so.",
+    ],
+)
+def test_no_post_from_a_sentence_about_someone_without_one(reference, text) -> None:
+    assert people_of(text, reference)["Sam Hill"][1] == set()

@@ -144,6 +144,17 @@ def find_people(
                     roles += roles_in(
                         text, tail.start("appos"), min(tail.end("appos"), limit), orgs, places, lex
                     )
+            copula = _IS_POST.match(text, after_start, sentence.end)
+            if copula and not speech and not before.strip() and lex.role_word.search(copula.group("post")):
+                # "Marcus Webb is Director of Partnerships at Teesside University.": a note on the author
+                posts = [
+                    r
+                    for r in roles_in(text, copula.start("post"), copula.end("post"), orgs, places, lex)
+                    if r.org
+                ]
+                if posts:
+                    frame = True
+                    roles += posts
             paren = _PAREN_AFTER.match(text, after_start, sentence.end)
             if paren and lex.role_word.search(paren.group("appos")):
                 frame = True  # "Cllr Amy Hirst (Leader, Wakefield Council) said"
@@ -200,9 +211,15 @@ def find_people(
                     emails=emails,
                 )
             )
-    return found + _short_references(seg, found, lex)
+    return found + _short_references(seg, found, lex) + _surname_posts(seg, found, orgs, places, lex)
 
 
+# "X is a senior economist at Centre for Cities.": the post a sentence about someone names, up to
+# its end or a second verb ("and chairs the board")
+_IS_POST = re.compile(
+    r"\s+(?:is|was)\s+(?:also\s+)?(?:an?\s+|the\s+)?(?P<post>[^.;:“”\"]{3,150}?)\s*"
+    r"(?:\.\s*$|\.\s|$|\s+and\s+(?:also\s+)?[a-z]+s\b)"
+)
 # "who became President of X", "who chairs X and is principal of Y": posts in a relative clause
 _RELATIVE = re.compile(
     r"who\s+(?:(?P<chairs>chairs|co-chairs)\s+(?:the\s+)?"
@@ -266,6 +283,46 @@ def _short_references(seg: Segmented, found: list[PersonMention], lex: Lexicon) 
                     evidence=seg.evidence(start, end),
                 )
             )
+    return extra
+
+
+# "Chandra, who is vice-chancellor of the University of Bradford, said": a post given where
+# someone named in full earlier is called by their surname alone
+_SURNAME_POST = re.compile(
+    r",\s+(?:who\s+(?:is|was)\s+(?:also\s+)?(?:the\s+)?)?(?P<post>[^,;:“”\"]{3,120}?),"
+)
+
+
+def _surname_posts(
+    seg: Segmented,
+    found: list[PersonMention],
+    orgs: list[OrgMention],
+    places: list[PlaceMention],
+    lex: Lexicon,
+) -> list[PersonMention]:
+    """Posts said beside a surname alone, for the one person named in full before it with that surname."""
+    text = seg.text
+    extra: list[PersonMention] = []
+    taken = SpanSet((p.evidence.span.start, p.evidence.span.end) for p in found)
+    by_surname: dict[str, set[str]] = {}
+    for person in found:
+        by_surname.setdefault(person.name.split()[-1], set()).add(person.name)
+    for surname, names in by_surname.items():
+        if len(names) != 1 or surname in STOP:
+            continue
+        name = next(iter(names))
+        first = min(p.evidence.span.start for p in found if p.name == name)
+        for match in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?=,)", text[first:]):
+            at, end = first + match.start(), first + match.end()
+            post = _SURNAME_POST.match(text, end)
+            if not taken.free(at, end) or post is None or not lex.role_word.search(post.group("post")):
+                continue
+            roles = [
+                r for r in roles_in(text, post.start("post"), post.end("post"), orgs, places, lex) if r.org
+            ]
+            if roles:
+                extra.append(PersonMention(name=name, honorific=None, honorific_surface=None, roles=tuple(roles),
+                                           evidence=seg.evidence(at, end)))  # fmt: skip
     return extra
 
 
