@@ -165,3 +165,21 @@ def test_posts_in_a_sentence_about_someone_or_beside_their_surname(reference, te
 )
 def test_no_post_from_a_sentence_about_someone_without_one(reference, text) -> None:
     assert people_of(text, reference)["Sam Hill"][1] == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # the post on a line of its own after the writer's handle
+        ("Daily Echo\n\nCharter signed\n\nBy Tamsin Hope\n@TamsinHopeEcho\nReporter\n\nSouthampton City Council signed.",
+         "Tamsin Hope", {("Reporter", "Daily Echo")}),
+        # the shared service a byline names in place of a post
+        ("By Lauren Bolt\nLocal Democracy Reporting Service\n14:15, 11 MAR 2024\n\nThe charter was signed.",
+         "Lauren Bolt", {("Local Democracy Reporting Service", None)}),
+        # "Posted by", the post cut at the next cell of the line
+        ("Posted by Dr Rachel Oko, Senior Economist | 4 March 2025 | 6 minute read\nThe report is out.",
+         "Rachel Oko", {("Senior Economist", None)}),
+    ],
+)  # fmt: skip
+def test_posts_in_bylines(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles

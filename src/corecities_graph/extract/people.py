@@ -185,10 +185,9 @@ def find_people(
                     rest = text[after_start : sentence.end]
                     phones = tuple(p.strip() for p in _PHONE.findall(rest))
                     emails = tuple(_EMAIL.findall(rest))
-            if re.search(r"(?:^|\|)\s*By\s*$", before) and sentence.start == _paragraph_start(
-                seg, sentence.paragraph
-            ):
-                tail = re.compile(r"\s*,\s*(.+)$").match(text, after_start, sentence.end)
+            if _BYLINE_BEFORE.search(before) and sentence.start == _paragraph_start(seg, sentence.paragraph):
+                # "By X, Policy Editor", "Posted by X, Senior Economist | 4 March 2025"
+                tail = re.compile(r"\s*,\s*([^|]+)").match(text, after_start, sentence.end)
                 frame = True
                 if tail:
                     roles.append(Role(capitalise(tail.group(1).strip()), None))
@@ -326,12 +325,20 @@ def _surname_posts(
     return extra
 
 
+_BYLINE_BEFORE = re.compile(r"(?:^|\|)\s*(?:By|(?:Posted|Written)\s+by)\s*$")
+_HANDLE_LINE = re.compile(r"(?:(?:Twitter|X|Follow)\s*:?\s*)?@\w+")
+
+
 def _byline_post(seg: Segmented, index: int) -> str | None:
-    """The post on the line after a byline, when that line is only a journalist's post."""
-    if index + 1 >= len(seg.paragraphs):
-        return None
-    line = seg.paragraphs[index + 1].text.strip()
-    return capitalise(line) if PRESS_POST.fullmatch(line) else None
+    """The post on the line after a byline (past a line with the writer's handle), when that line is
+    only a journalist's post."""
+    for paragraph in seg.paragraphs[index + 1 : index + 3]:
+        line = paragraph.text.strip()
+        if PRESS_POST.fullmatch(line):
+            return capitalise(line)
+        if not _HANDLE_LINE.fullmatch(line):
+            return None
+    return None
 
 
 def _paragraph_start(seg: Segmented, index: int) -> int:
