@@ -183,3 +183,19 @@ def test_no_post_from_a_sentence_about_someone_without_one(reference, text) -> N
 )  # fmt: skip
 def test_posts_in_bylines(reference, text, name, roles) -> None:
     assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        ('Sheffield City Council and the University of Sheffield signed. The council\'s leader Cllr Tom Hunt said: "Yes."',
+         "Tom Hunt", {("Leader", "Sheffield City Council")}),
+        ('The University of Hull signed. The university\'s deputy vice-chancellor Professor Ann Lyle said: "Yes."',
+         "Ann Lyle", {("Deputy vice-chancellor", "University of Hull")}),
+        # without a comma, words that do not end in a post are no post
+        ('Hull City Council signed. The council\'s plans were welcomed by Cllr Tom Hunt, who said: "Yes."',
+         "Tom Hunt", set()),
+    ],
+)  # fmt: skip
+def test_a_post_owned_by_a_body_named_by_a_common_noun_without_a_comma(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles

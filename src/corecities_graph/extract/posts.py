@@ -236,6 +236,8 @@ def role_before(
         owned
         and lex.role_word.search(re.split(r"\s(?:for|of)\s", owned.group("role"))[0])
         and _is_role(owned.group("role"), lex)
+        # "The council's leader Cllr X": without a comma the post ends in its role word
+        and (owned.group("comma") or lex.role_tail.search(owned.group("role")))
     ):
         # "represented by its chief executive, Sam Roe", "the council's cabinet member for skills, Cllr X"
         at = lo + owned.start()
@@ -340,7 +342,7 @@ _MAYORAL = re.compile(r"\bMayor\b", re.IGNORECASE)
 
 
 _OWNED_BEFORE = re.compile(
-    rf"(?:\b(?P<its>[Ii]ts)|\b(?:[Tt]he\s+)?(?P<noun>{KIND_NOUN})[’']s)\s+(?P<role>[a-zA-Z][\w-]*(?:,?\s+[\w-]+){{0,8}}?)\s*,$"
+    rf"(?:\b(?P<its>[Ii]ts)|\b(?:[Tt]he\s+)?(?P<noun>{KIND_NOUN})[’']s)\s+(?P<role>[a-zA-Z][\w-]*(?:,?\s+[\w-]+){{0,8}}?)\s*(?P<comma>,)?$"
 )
 _FRONTED_POST = re.compile(
     r"\s*(?:(?P<owner>(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+){0,5}?)[’']s\s+)?"
