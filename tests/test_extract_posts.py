@@ -199,3 +199,20 @@ def test_posts_in_bylines(reference, text, name, roles) -> None:
 )  # fmt: skip
 def test_a_post_owned_by_a_body_named_by_a_common_noun_without_a_comma(reference, text, name, roles) -> None:
     assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # a former body is not the present post's
+        ('Professor Ann Hale, formerly of Cardiff University and now Vice-Chancellor of Swansea University, said: "Yes."',
+         "Ann Hale", {("Vice-Chancellor", "Swansea University")}),
+        # a school or faculty inside the organisation the text ties it to
+        ('Professor Dan Ives, Dean of the Business School at Manchester Metropolitan University, said: "Yes."',
+         "Dan Ives", {("Dean of the Business School", "Manchester Metropolitan University")}),
+        ('Professor Dan Ives, Dean of the Faculty of Health at the University of Plymouth, said: "Yes."',
+         "Dan Ives", {("Dean of the Faculty of Health", "University of Plymouth")}),
+    ],
+)  # fmt: skip
+def test_a_post_takes_the_organisation_the_text_ties_to_it(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles

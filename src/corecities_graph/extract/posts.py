@@ -9,8 +9,19 @@ from .facts import OrgMention, PlaceMention, Role
 from .lexicon import STOP, Lexicon
 from .text import capitalise, starting_within
 
-# Bodies inside an organisation: a post in one of them is a post in the organisation
-_SUB_BODIES = {"Committee", "Board", "Panel", "Cabinet", "Subcommittee", "Sub-Committee"}
+# Bodies inside an organisation: a post in one of them is a post in the organisation ("Dean of the
+# Business School at X")
+_SUB_BODIES = {
+    "Committee",
+    "Board",
+    "Panel",
+    "Cabinet",
+    "Subcommittee",
+    "Sub-Committee",
+    "School",
+    "Faculty",
+    "Department",
+}
 _CHAIN_MARK = re.compile(r"\s(?:and|&)\s|,\s|[’']s\s")
 _OWNER = re.compile(r"^(?:the\s+)?[a-z][\w-]*[’']s\s+")  # "the university's Pro Vice-Chancellor"
 _LEADING = re.compile(
@@ -128,7 +139,7 @@ _NAMED_LIST = re.compile(
 )
 _LOWER_LIST = re.compile(r"[a-z][\w-]*(?:,\s+[a-z][\w-]*)*,?\s+and\s+[a-z][\w-]*(?:\s*[,;)]|\s*$)")
 _SEPARATOR = re.compile(
-    r"\s*[,;]\s*(?:and\s+(?:also\s+)?)?|\s+(?:and|&)\s+(?:also\s+|is\s+)?|\s+as\s+well\s+as\s+"
+    r"\s*[,;]\s*(?:and\s+(?:also\s+|now\s+)?)?|\s+(?:and|&)\s+(?:also\s+|is\s+|now\s+)?|\s+as\s+well\s+as\s+"
 )
 
 
