@@ -315,16 +315,16 @@ def role_before(
             return []
         phrase_start = owned_lower.start("role")
         role = _clean(head[phrase_start:].rstrip(", "))
-        owner = _possessive_owner(text, lo, lo + owned_lower.end("owner"), role, orgs, places)
-        return [role_at(role, owner[0], owner[1])] if owner else []
+        held = _possessive_owner(text, lo, lo + owned_lower.end("owner"), role, orgs, places)
+        return [role_at(role, held[0], held[1])] if held else []
     role = _clean(head[phrase_start:].rstrip(", "))
     if not role:
         return []
     possessive = re.search(r"[’']s\s*$", head[:phrase_start])
     if possessive:
-        owner = _possessive_owner(text, lo, lo + possessive.start(), role, orgs, places)
-        if owner is not None:
-            return [role_at(role, owner[0], owner[1])]
+        held = _possessive_owner(text, lo, lo + possessive.start(), role, orgs, places)
+        if held is not None:
+            return [role_at(role, held[0], held[1])]
     return [Role(role, None)]
 
 
