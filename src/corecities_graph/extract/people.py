@@ -311,17 +311,23 @@ def _surname_posts(
             continue
         name = next(iter(names))
         first = min(p.evidence.span.start for p in found if p.name == name)
-        for match in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?=,)", text[first:]):
-            at, end = first + match.start(), first + match.end()
+        # searched as a plain string: a pattern made per surname would crowd out the compiled ones
+        at = text.find(surname + ",", first)
+        while at >= 0:
+            end = at + len(surname)
             post = _SURNAME_POST.match(text, end)
-            if not taken.free(at, end) or post is None or not lex.role_word.search(post.group("post")):
+            whole = at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "’'-")
+            at = text.find(surname + ",", end)
+            if not whole or not taken.free(end - len(surname), end) or post is None:
+                continue
+            if not lex.role_word.search(post.group("post")):
                 continue
             roles = [
                 r for r in roles_in(text, post.start("post"), post.end("post"), orgs, places, lex) if r.org
             ]
             if roles:
                 extra.append(PersonMention(name=name, honorific=None, honorific_surface=None, roles=tuple(roles),
-                                           evidence=seg.evidence(at, end)))  # fmt: skip
+                                           evidence=seg.evidence(end - len(surname), end)))  # fmt: skip
     return extra
 
 
