@@ -284,8 +284,10 @@ def _complement_end(words: list[str], j: int, ref: Reference, owned: list[bool])
             break  # "University of Exeter Pro Vice-Chancellor": the post after the name is not in it
         if word in {"the", "of", "upon", "on", "&", "and"}:
             rest = words[j + 1 :]
-            if word in {"and", "&"} and any(_is_head(w, None) for w in rest):
-                break
+            if word in {"and", "&"} and (
+                any(_is_head(w, None) for w in rest) or starts_role(words, j + 1, ref)
+            ):
+                break  # "University of Warwick and Chair of X": a second post, not more of the name
             j += 1
             continue
         if word[0].isupper() or word[0].isdigit():

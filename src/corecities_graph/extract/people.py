@@ -8,6 +8,7 @@ from ..resolve.reference import Reference
 from .bodies import DOCUMENT_WORDS, HEADS
 from .facts import OrgMention, PersonMention, PlaceMention, Role
 from .lexicon import SPEECH_VERBS, STOP, Lexicon, lexicon
+from .passing import bodies_in_passing
 from .posts import appos_is_post, post_targets, role_at, role_before, roles_in, unique_roles
 from .settling import PRESS_POST
 from .text import Segmented, SpanSet, capitalise
@@ -45,6 +46,12 @@ def find_people(
     """People named in person frames (speech, apposition, role before name, contacts, bylines)."""
     lex = lexicon(ref)
     text = seg.text
+    passing = bodies_in_passing(seg, orgs, places)
+    if passing:
+        # "Chief Executive of Sheffield Teaching Hospitals": the trust, not the city its name opens with
+        covered = SpanSet((o.evidence.span.start, o.evidence.span.end) for o in passing)
+        places = [p for p in places if covered.free(p.evidence.span.start, p.evidence.span.end)]
+        orgs = sorted(orgs + passing, key=lambda o: o.evidence.span.start)
     found: list[PersonMention] = []
     org_spans = SpanSet((o.evidence.span.start, o.evidence.span.end) for o in orgs)
     place_spans = SpanSet((p.evidence.span.start, p.evidence.span.end) for p in places)
@@ -65,6 +72,10 @@ def find_people(
                 for t in tokens[1 if match.group("hon") else 0 :]
             ):
                 continue
+            if match.group("hon") and lex.role_word.fullmatch(
+                f"{match.group('hon').split()[-1]} {tokens[0]}"
+            ):
+                continue  # "Lord Mayor Sam Hill", "Lord Provost X": the honorific's word opens a post
             if not org_spans.free(n_start, n_end):
                 pos = n_end  # no name hides in the tail of an organisation's name
                 continue
@@ -133,6 +144,17 @@ def find_people(
                     roles += roles_in(
                         text, tail.start("appos"), min(tail.end("appos"), limit), orgs, places, lex
                     )
+            copula = _IS_POST.match(text, after_start, sentence.end)
+            if copula and not speech and not before.strip() and lex.role_word.search(copula.group("post")):
+                # "Marcus Webb is Director of Partnerships at Teesside University.": a note on the author
+                posts = [
+                    r
+                    for r in roles_in(text, copula.start("post"), copula.end("post"), orgs, places, lex)
+                    if r.org
+                ]
+                if posts:
+                    frame = True
+                    roles += posts
             paren = _PAREN_AFTER.match(text, after_start, sentence.end)
             if paren and lex.role_word.search(paren.group("appos")):
                 frame = True  # "Cllr Amy Hirst (Leader, Wakefield Council) said"
@@ -163,10 +185,9 @@ def find_people(
                     rest = text[after_start : sentence.end]
                     phones = tuple(p.strip() for p in _PHONE.findall(rest))
                     emails = tuple(_EMAIL.findall(rest))
-            if re.search(r"(?:^|\|)\s*By\s*$", before) and sentence.start == _paragraph_start(
-                seg, sentence.paragraph
-            ):
-                tail = re.compile(r"\s*,\s*(.+)$").match(text, after_start, sentence.end)
+            if _BYLINE_BEFORE.search(before) and sentence.start == _paragraph_start(seg, sentence.paragraph):
+                # "By X, Policy Editor", "Posted by X, Senior Economist | 4 March 2025"
+                tail = re.compile(r"\s*,\s*([^|]+)").match(text, after_start, sentence.end)
                 frame = True
                 if tail:
                     roles.append(Role(capitalise(tail.group(1).strip()), None))
@@ -189,9 +210,15 @@ def find_people(
                     emails=emails,
                 )
             )
-    return found + _short_references(seg, found, lex)
+    return found + _short_references(seg, found, lex) + _surname_posts(seg, found, orgs, places, lex)
 
 
+# "X is a senior economist at Centre for Cities.": the post a sentence about someone names, up to
+# its end or a second verb ("and chairs the board")
+_IS_POST = re.compile(
+    r"\s+(?:is|was)\s+(?:also\s+)?(?:an?\s+|the\s+)?(?P<post>[^.;:“”\"]{3,150}?)\s*"
+    r"(?:\.\s*$|\.\s|$|\s+and\s+(?:also\s+)?[a-z]+s\b)"
+)
 # "who became President of X", "who chairs X and is principal of Y": posts in a relative clause
 _RELATIVE = re.compile(
     r"who\s+(?:(?P<chairs>chairs|co-chairs)\s+(?:the\s+)?"
@@ -258,12 +285,66 @@ def _short_references(seg: Segmented, found: list[PersonMention], lex: Lexicon) 
     return extra
 
 
+# "Chandra, who is vice-chancellor of the University of Bradford, said": a post given where
+# someone named in full earlier is called by their surname alone
+_SURNAME_POST = re.compile(
+    r",\s+(?:who\s+(?:is|was)\s+(?:also\s+)?(?:the\s+)?)?(?P<post>[^,;:“”\"]{3,120}?),"
+)
+
+
+def _surname_posts(
+    seg: Segmented,
+    found: list[PersonMention],
+    orgs: list[OrgMention],
+    places: list[PlaceMention],
+    lex: Lexicon,
+) -> list[PersonMention]:
+    """Posts said beside a surname alone, for the one person named in full before it with that surname."""
+    text = seg.text
+    extra: list[PersonMention] = []
+    taken = SpanSet((p.evidence.span.start, p.evidence.span.end) for p in found)
+    by_surname: dict[str, set[str]] = {}
+    for person in found:
+        by_surname.setdefault(person.name.split()[-1], set()).add(person.name)
+    for surname, names in by_surname.items():
+        if len(names) != 1 or surname in STOP:
+            continue
+        name = next(iter(names))
+        first = min(p.evidence.span.start for p in found if p.name == name)
+        # searched as a plain string: a pattern made per surname would crowd out the compiled ones
+        at = text.find(surname + ",", first)
+        while at >= 0:
+            end = at + len(surname)
+            post = _SURNAME_POST.match(text, end)
+            whole = at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "’'-")
+            at = text.find(surname + ",", end)
+            if not whole or not taken.free(end - len(surname), end) or post is None:
+                continue
+            if not lex.role_word.search(post.group("post")):
+                continue
+            roles = [
+                r for r in roles_in(text, post.start("post"), post.end("post"), orgs, places, lex) if r.org
+            ]
+            if roles:
+                extra.append(PersonMention(name=name, honorific=None, honorific_surface=None, roles=tuple(roles),
+                                           evidence=seg.evidence(end - len(surname), end)))  # fmt: skip
+    return extra
+
+
+_BYLINE_BEFORE = re.compile(r"(?:^|\|)\s*(?:By|(?:Posted|Written)\s+by)\s*$")
+_HANDLE_LINE = re.compile(r"(?:(?:Twitter|X|Follow)\s*:?\s*)?@\w+")
+
+
 def _byline_post(seg: Segmented, index: int) -> str | None:
-    """The post on the line after a byline, when that line is only a journalist's post."""
-    if index + 1 >= len(seg.paragraphs):
-        return None
-    line = seg.paragraphs[index + 1].text.strip()
-    return capitalise(line) if PRESS_POST.fullmatch(line) else None
+    """The post on the line after a byline (past a line with the writer's handle), when that line is
+    only a journalist's post."""
+    for paragraph in seg.paragraphs[index + 1 : index + 3]:
+        line = paragraph.text.strip()
+        if PRESS_POST.fullmatch(line):
+            return capitalise(line)
+        if not _HANDLE_LINE.fullmatch(line):
+            return None
+    return None
 
 
 def _paragraph_start(seg: Segmented, index: int) -> int:

@@ -9,8 +9,19 @@ from .facts import OrgMention, PlaceMention, Role
 from .lexicon import STOP, Lexicon
 from .text import capitalise, starting_within
 
-# Bodies inside an organisation: a post in one of them is a post in the organisation
-_SUB_BODIES = {"Committee", "Board", "Panel", "Cabinet", "Subcommittee", "Sub-Committee"}
+# Bodies inside an organisation: a post in one of them is a post in the organisation ("Dean of the
+# Business School at X")
+_SUB_BODIES = {
+    "Committee",
+    "Board",
+    "Panel",
+    "Cabinet",
+    "Subcommittee",
+    "Sub-Committee",
+    "School",
+    "Faculty",
+    "Department",
+}
 _CHAIN_MARK = re.compile(r"\s(?:and|&)\s|,\s|[’']s\s")
 _OWNER = re.compile(r"^(?:the\s+)?[a-z][\w-]*[’']s\s+")  # "the university's Pro Vice-Chancellor"
 _LEADING = re.compile(
@@ -128,7 +139,7 @@ _NAMED_LIST = re.compile(
 )
 _LOWER_LIST = re.compile(r"[a-z][\w-]*(?:,\s+[a-z][\w-]*)*,?\s+and\s+[a-z][\w-]*(?:\s*[,;)]|\s*$)")
 _SEPARATOR = re.compile(
-    r"\s*[,;]\s*(?:and\s+(?:also\s+)?)?|\s+(?:and|&)\s+(?:also\s+|is\s+)?|\s+as\s+well\s+as\s+"
+    r"\s*[,;]\s*(?:and\s+(?:also\s+|now\s+)?)?|\s+(?:and|&)\s+(?:also\s+|is\s+|now\s+)?|\s+as\s+well\s+as\s+"
 )
 
 
@@ -236,6 +247,8 @@ def role_before(
         owned
         and lex.role_word.search(re.split(r"\s(?:for|of)\s", owned.group("role"))[0])
         and _is_role(owned.group("role"), lex)
+        # "The council's leader Cllr X": without a comma the post ends in its role word
+        and (owned.group("comma") or lex.role_tail.search(owned.group("role")))
     ):
         # "represented by its chief executive, Sam Roe", "the council's cabinet member for skills, Cllr X"
         at = lo + owned.start()
@@ -295,30 +308,52 @@ def role_before(
             role = _clean(head[t_end - lo :].rstrip(", "))
             return [role_at(role, name, kind)] if role else []
     if head[phrase_start:][:1].islower():
-        return []  # a lower-case word alone ("the team leader") is no post to record
+        # a lower-case word alone ("the team leader") is no post to record, unless an owner's
+        # possessive opens it: "NUA's principal and vice-chancellor, Professor X"
+        owned_lower = _LOWER_AFTER_OWNER.search(head)
+        if owned_lower is None or not _is_role(owned_lower.group("role"), lex):
+            return []
+        phrase_start = owned_lower.start("role")
+        role = _clean(head[phrase_start:].rstrip(", "))
+        held = _possessive_owner(text, lo, lo + owned_lower.end("owner"), role, orgs, places)
+        return [role_at(role, held[0], held[1])] if held else []
     role = _clean(head[phrase_start:].rstrip(", "))
     if not role:
         return []
-    before = head[:phrase_start]
-    possessive = re.search(r"[’']s\s*$", before)
+    possessive = re.search(r"[’']s\s*$", head[:phrase_start])
     if possessive:
-        short = re.search(r"(?<![\w-])([A-Z][\w-]+)$", before[: possessive.start()])
-        # "Keele's Vice-Chancellor Professor X", "Bangor's Vice-Chancellor": the body named by its first
-        # word, before the place of the same name, unless the post is a mayor's
-        owner = by_first_word(short.group(1), orgs) if short and not _MAYORAL.search(role) else None
-        for _t_start, t_end, name, kind in post_targets(lo, lo + possessive.start(), orgs, places):
-            if t_end == lo + possessive.start() and (kind == "org" or owner is None):
-                return [role_at(role, name, kind)]
-        if owner is not None:
-            return [role_at(role, owner.name, "org")]
+        held = _possessive_owner(text, lo, lo + possessive.start(), role, orgs, places)
+        if held is not None:
+            return [role_at(role, held[0], held[1])]
     return [Role(role, None)]
+
+
+# "NUA's principal and vice-chancellor, ": lower-case words of a post after an owner's possessive
+_LOWER_AFTER_OWNER = re.compile(
+    r"(?<![\w-])(?P<owner>[A-Z][\w-]*)[’']s\s+(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5}?)\s*,?\s*$"
+)
+
+
+def _possessive_owner(
+    text: str, lo: int, at: int, role: str, orgs: list[OrgMention], places: list[PlaceMention]
+) -> tuple[str, str] | None:
+    """Whose post it is when an owner's possessive ends at `at`: the organisation or place named
+    there, else the body called by its first word or initials ('Keele's', 'NUA's')."""
+    short = re.search(r"(?<![\w-])([A-Z][\w-]+)$", text[lo:at])
+    # "Bangor's Vice-Chancellor": the body named by its first word, before the place of the same
+    # name, unless the post is a mayor's
+    owner = by_first_word(short.group(1), orgs) if short and not _MAYORAL.search(role) else None
+    for _t_start, t_end, name, kind in post_targets(lo, at, orgs, places):
+        if t_end == at and (kind == "org" or owner is None):
+            return name, kind
+    return (owner.name, "org") if owner is not None else None
 
 
 _MAYORAL = re.compile(r"\bMayor\b", re.IGNORECASE)
 
 
 _OWNED_BEFORE = re.compile(
-    rf"(?:\b(?P<its>[Ii]ts)|\b(?:[Tt]he\s+)?(?P<noun>{KIND_NOUN})[’']s)\s+(?P<role>[a-zA-Z][\w-]*(?:,?\s+[\w-]+){{0,8}}?)\s*,$"
+    rf"(?:\b(?P<its>[Ii]ts)|\b(?:[Tt]he\s+)?(?P<noun>{KIND_NOUN})[’']s)\s+(?P<role>[a-zA-Z][\w-]*(?:,?\s+[\w-]+){{0,8}}?)\s*(?P<comma>,)?$"
 )
 _FRONTED_POST = re.compile(
     r"\s*(?:(?P<owner>(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+){0,5}?)[’']s\s+)?"

@@ -19,7 +19,7 @@ _POSTS_OF = {
         re.IGNORECASE,
     ),
     "council": re.compile(
-        r"^(?:Deputy\s+)?(?:Council\s+)?(?:Co-)?Leader(?:\s+of\s+the\s+Council)?$|^Cabinet\s+Member\b|^Lord\s+Mayor$"
+        r"^(?:Deputy\s+)?(?:Council\s+)?(?:Co-)?Leader(?:\s+of\s+the\s+Council)?$|^Cabinet\s+Member\b"
         r"|^Portfolio\s+Holder\b|^Executive\s+Member\b"
         r"|^(?:Council\s+)?Chief\s+Executive$",
         re.IGNORECASE,
@@ -27,22 +27,29 @@ _POSTS_OF = {
 }
 
 
-# "Local Democracy Reporter", "Education Correspondent", "Senior Reporter": a journalist's post
+# "Local Democracy Reporter", "Education Correspondent", "Senior Reporter": a journalist's post; the
+# Local Democracy Reporting Service, the shared service a byline names in place of one
 PRESS_POST = re.compile(
     r"(?:(?:Senior|Chief|Deputy|Local\s+Democracy|Political|Education|Business|Health|Social\s+Affairs|Regional"
-    r"|Higher\s+Education|Public\s+Policy)\s+)?(?:Reporter|Correspondent|Editor|Journalist|Writer)",
+    r"|Higher\s+Education|Public\s+Policy)\s+)?(?:Reporter|Correspondent|Editor|Journalist|Writer)"
+    r"|Local\s+Democracy\s+Reporting\s+Service",
     re.IGNORECASE,
 )
 
 
-# "Metro Mayor X", "City Mayor Y", "Mayor Z": a mayor's post is in a place, not a body
-_MAYOR = re.compile(r"(?P<kind>Metro\s+|City\s+|Lord\s+|Regional\s+)?Mayor", re.IGNORECASE)
+# "Metro Mayor X", "City Mayor Y", "Mayor Z", "Lord Provost W": a mayor's post is in a place, not a body
+_MAYOR = re.compile(
+    r"(?P<kind>Metro\s+|City\s+|Lord\s+|Regional\s+)?(?:Mayor|(?<=Lord\s)Provost)", re.IGNORECASE
+)
 
 
-def _mayoralty(role: str, places: Sequence[PlaceMention]) -> tuple[str, str] | None:
-    """Where a mayor named without a place is mayor: the region or city the text names most."""
+def _mayoralty(
+    role: str, places: Sequence[PlaceMention], council: OrgMention | None
+) -> tuple[str, str] | None:
+    """Where a mayor named without a place is mayor: the region or city the text names most; a
+    Lord Mayor's or Lord Provost's city may be named only in its council's name."""
     mayor = _MAYOR.fullmatch(role)
-    if mayor is None or not places:
+    if mayor is None:
         return None
     kind = (mayor.group("kind") or "").strip().lower()
     wanted = ["city"] if kind in {"city", "lord"} else ["region", "city"]
@@ -54,6 +61,8 @@ def _mayoralty(role: str, places: Sequence[PlaceMention]) -> tuple[str, str] | N
         ranked = sorted(counts.items(), key=lambda item: -item[1])
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0], want
+    if kind == "lord" and council is not None and council.city:
+        return council.city, "city"
     return None
 
 
@@ -104,7 +113,8 @@ def settle_posts(
                             target = publisher[0]
                         else:
                             target = main.get(kind)
-                if target is None and (place := _mayoralty(role.role, places)) is not None:
+                council = next((o for o in orgs if o.name == main.get("council")), None)
+                if target is None and (place := _mayoralty(role.role, places, council)) is not None:
                     role = role_at(role.role, place[0], place[1])
                 elif target is not None:
                     role = Role(role.role, target)
