@@ -13,7 +13,9 @@ For a synthetic corpus of N releases (benchmarks/generate_corpus.py) it measures
 - adding one document to the N-document store against adding it to an empty store;
 - adding a batch of new documents (--batch, default 1000, seed 8, so none is in the store) to a
   copy of a big store (--big-store, e.g. a 10,000-release store) against adding them to an empty
-  store and against pyoxigraph's bulk load of their quads, through the incremental writer of
+  store: first as a user does it, a whole `build` with defaults (-j 2, SHACL check, no outputs)
+  into each folder; then the writers alone, against pyoxigraph's bulk load of their quads,
+  through the incremental writer of
   later builds (BatchWriter) and through one transaction per document (write_document);
 - peak memory (max RSS of a child process) of building N/10 and N documents;
 - extraction spread over worker processes: N documents with --jobs 1 against --jobs 2.
@@ -206,6 +208,34 @@ def ingest(items: list[Prepared]) -> dict[str, float]:
     times["rdflib graph"] = time.perf_counter() - start
     del graph
     return times
+
+
+def whole_builds(folder: Path, big_store: Path, jobs: int = 2) -> dict[str, Timing]:
+    """`build FOLDER --no-outputs -j JOBS` with every other default on (reading, extraction, the
+    SHACL check) into an empty folder and into a folder holding a copy of the big store; CPU is
+    this process's and its workers', which are reaped when the build ends."""
+    times: dict[str, Timing] = {}
+    for name, source in (("build empty", None), ("build big", big_store)):
+        out = fresh(name.replace(" ", "-"))
+        if source is not None:
+            shutil.copytree(source, out / "store")
+        settings = BuildSettings(out=out, base_iri=DEFAULT_BASE_IRI, outputs=False, jobs=jobs)
+        gc.collect()
+        used = _cpu_with_children()
+        start = time.perf_counter()
+        result = build([folder], settings)
+        times[name] = Timing(time.perf_counter() - start, _cpu_with_children() - used)
+        assert not result.failed, result.failed[:3]
+        print(f"  {name}: {times[name].wall:.1f} s, {times[name].cpu:.1f} s CPU", flush=True)
+        shutil.rmtree(out)
+    return times
+
+
+def _cpu_with_children() -> float:
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def new_documents(n: int, seed: int) -> Path:
@@ -438,7 +468,19 @@ def main() -> None:
         in_big = GraphStore(big_store, read_only=True)
         big_documents = len(in_big.documents())
         del in_big
-        batch = prepared(new_documents(args.batch, seed=8), args.batch)
+        new_folder = new_documents(args.batch, seed=8)
+        builds = whole_builds(new_folder, big_store)
+        for clock in ("wall", "cpu"):
+            what = "elapsed" if clock == "wall" else "CPU time of the build and its workers"
+            into_big, into_empty = getattr(builds["build big"], clock), getattr(builds["build empty"], clock)
+            row(
+                f"`build` of {args.batch} new documents (defaults, --no-outputs, -j 2) into a folder holding "
+                f"the {big_documents}-document store vs into an empty folder, {what}",
+                f"{into_big:.1f} s vs {into_empty:.1f} s",
+                into_big / into_empty,
+                "<= 1.5x",
+            )
+        batch = prepared(new_folder, args.batch)
         times = add_batch(batch, big_store)
         for clock in ("wall", "cpu"):
             what = "elapsed" if clock == "wall" else "CPU time"
