@@ -1,0 +1,141 @@
+"""Who signed an agreement and how many took part, said in the many ways releases say it.
+
+Each case is a small hand-made sentence; the bodies are real, the people invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extracting import run
+
+
+def parties(text: str, reference) -> list[str]:
+    return sorted(s.org for s in run(text, reference).signatories)
+
+
+# -- signing said with other verbs ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("Northumbria University today became a signatory to the North East Compact.", ["Northumbria University"]),
+        ("Anglia Ruskin University has joined as a signatory to the Cambridge Compact.", ["Anglia Ruskin University"]),
+        ("Teesside University has added its name to the Tees Valley Charter.", ["Teesside University"]),
+        ("Leaders from Derby City Council and the University of Derby put pen to paper on the agreement.",
+         ["Derby City Council", "University of Derby"]),
+        ("Senior figures from Southampton City Council and Solent University gathered to sign the accord.",
+         ["Southampton City Council", "Solent University"]),
+        ("Coventry University and the University of Warwick have pledged their support to the charter and "
+         "signed it on Friday.", ["Coventry University", "University of Warwick"]),
+        ("The University of Hull and Hull City Council both signed.", ["University of Hull", "Hull City Council"]),
+        ("Cambridge City Council and Anglia Ruskin University are partners in the accord.",
+         ["Cambridge City Council", "Anglia Ruskin University"]),
+        ("Keele University, Staffordshire University and Stoke-on-Trent City Council are the three partners "
+         "in the accord.", ["Keele University", "Staffordshire University", "Stoke-on-Trent City Council"]),
+        ("The University of Derby joined the University of Nottingham in signing the declaration.",
+         ["University of Derby", "University of Nottingham"]),
+        ("Keele University joins Staffordshire University in signing the declaration.",
+         ["Keele University", "Staffordshire University"]),
+        ("Oxford Brookes University signed the declaration last week, followed by Oxford City Council.",
+         ["Oxford Brookes University", "Oxford City Council"]),
+        ("Newcastle City Council and Newcastle University, which signed the compact in 2021, are renewing it.",
+         ["Newcastle City Council", "Newcastle University"]),
+    ],
+)  # fmt: skip
+def test_signing_said_with_other_verbs(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+# -- parties after a lead: a passive, an apposition, an agreement as the subject ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("The charter was co-signed by the University of Kent and Kent County Council.",
+         ["University of Kent", "Kent County Council"]),
+        ("The compact was endorsed by Universities UK and signed by the University of Leeds.", ["University of Leeds"]),
+        ("The deal - signed by the University of Brighton and the University of Sussex - runs for ten years.",
+         ["University of Brighton", "University of Sussex"]),
+        ("The accord, signed by Cardiff University, Cardiff Metropolitan University and Cardiff Council, "
+         "sets out five aims.", ["Cardiff University", "Cardiff Metropolitan University", "Cardiff Council"]),
+        ("Signing the accord were the University of Edinburgh, Edinburgh Napier University and the City of "
+         "Edinburgh Council.", ["University of Edinburgh", "Edinburgh Napier University", "City of Edinburgh Council"]),
+        ("Among those signing the charter were Plymouth City Council and the University of Plymouth.",
+         ["Plymouth City Council", "University of Plymouth"]),
+        ("Partners in the agreement are Nottingham Trent University, the University of Nottingham and "
+         "Nottingham City Council.", ["Nottingham Trent University", "University of Nottingham", "Nottingham City Council"]),
+        ("The signatories of the accord, Bangor University and Gwynedd Council, met on Monday.",
+         ["Bangor University", "Gwynedd Council"]),
+        ("Professor Amy Lee, who signed on behalf of the University of Leeds, said it was a good day.",
+         ["University of Leeds"]),
+        ("The charter unites De Montfort University, the University of Leicester and Leicester City Council.",
+         ["De Montfort University", "University of Leicester", "Leicester City Council"]),
+        ("The agreement sees Lancaster University and Lancashire County Council commit to shared goals.",
+         ["Lancaster University", "Lancashire County Council"]),
+        ("The compact commits Sunderland City Council and the University of Sunderland to work together.",
+         ["Sunderland City Council", "University of Sunderland"]),
+        ("The compact between Hull City Council and the University of Hull runs for five years.",
+         ["Hull City Council", "University of Hull"]),
+        ("The accord was signed by the city's four universities - the University of Glasgow, the University of "
+         "Strathclyde, Glasgow Caledonian University and Glasgow School of Art - and the council.",
+         ["University of Glasgow", "University of Strathclyde", "Glasgow Caledonian University", "Glasgow School of Art"]),
+        ("The compact was signed by the vice-chancellors of the University of Manchester, Manchester Metropolitan "
+         "University and the University of Salford.",
+         ["University of Manchester", "Manchester Metropolitan University", "University of Salford"]),
+    ],
+)  # fmt: skip
+def test_parties_after_a_lead(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+# -- lists of signatories -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lead", "lines"),
+    [
+        ("The signatories are:", ["University of Hull - Professor Dan Ruiz, Vice-Chancellor", "Hull City Council - Cllr Mo Patel, Leader"]),
+        ("The signatories are:", ["University of Hull – Professor Dan Ruiz", "Hull City Council – Cllr Mo Patel"]),
+        ("Signatories to the Compact are:", ["University of Hull, represented by Professor Dan Ruiz",
+                                             "Hull City Council, represented by Cllr Mo Patel"]),
+        ("Signatories", ["University of Hull", "Hull City Council"]),
+        ("The charter's signatories:", ["University of Hull", "Hull City Council"]),
+        ("The following organisations have signed the compact:", ["University of Hull", "Hull City Council"]),
+        ("Signatories to the Compact are:", ["- University of Hull", "- Hull City Council"]),
+    ],
+)  # fmt: skip
+def test_a_list_of_one_party_a_line(reference, lead, lines) -> None:
+    text = "The Humber Compact was launched today.\n" + "\n".join([lead, *lines])
+    assert parties(text, reference) == ["Hull City Council", "University of Hull"]
+
+
+# -- bodies that only back it, will sign later or have not signed ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("Aberystwyth University will sign the charter later this year.", []),
+        ("Bath Spa University is expected to sign the pledge next month.", []),
+        ("The charter will be signed by Leeds City Council next month.", []),
+        ("Leeds City Council is due to sign the charter in June.", []),
+        ("The University of Bath has backed the charter but has not signed it.", []),
+        ("The compact was signed by Bolton Council, with the University of Bolton set to sign next year.",
+         ["Bolton Council"]),
+        ("The compact is signed by the University of Hull and supported by Hull City Council.", ["University of Hull"]),
+        ("The compact, signed by the University of Hull and welcomed by Hull City Council, runs to 2030.",
+         ["University of Hull"]),
+        ("Hull City Council will join the University of Hull in signing the compact next year.", ["University of Hull"]),
+        ("Wigan Council, which will sign later, welcomed the charter that the University of Bolton signed on Monday.",
+         ["University of Bolton"]),
+        ("The accord was formally signed at a ceremony attended by Dundee City Council and the University of Dundee.",
+         []),
+        ("Leeds City Council signed off the budget for the charter programme.", []),
+        ("Manchester City Council signed a contract with the University of Manchester.", []),
+    ],
+)  # fmt: skip
+def test_backers_and_future_signers_are_not_parties(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
