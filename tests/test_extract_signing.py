@@ -91,6 +91,46 @@ def test_parties_after_a_lead(reference, text, signatories) -> None:
     assert parties(text, reference) == sorted(signatories)
 
 
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("The charter was signed by Cllr Amy Ross, leader of Leeds City Council, and Professor Tom Hale, "
+         "vice-chancellor of the University of Leeds.", ["Leeds City Council", "University of Leeds"]),
+        ("The pledge has been signed by 12 organisations, including the University of Bradford and Bradford Council.",
+         ["University of Bradford", "Bradford Council"]),
+        ("The compact was launched on Monday. Also signing were Hull College and the University of Hull.",
+         ["Hull College", "University of Hull"]),
+        ("The compact was launched on Monday. Joining them are Hull College and the University of Hull.",
+         ["Hull College", "University of Hull"]),
+        ("Joining the University of Bradford as signatories are Bradford College and Bradford Council.",
+         ["University of Bradford", "Bradford College", "Bradford Council"]),
+        ("The University of Stirling was joined by Stirling Council in signing the accord.",
+         ["University of Stirling", "Stirling Council"]),
+        ("The signatories - Hull College, the University of Hull and Hull City Council - will meet twice a year.",
+         ["Hull College", "University of Hull", "Hull City Council"]),
+        ("Hull College and the University of Hull are among the organisations that have signed the compact.",
+         ["Hull College", "University of Hull"]),
+        ("In signing the accord, the University of Dundee and Dundee City Council pledged to cut emissions.",
+         ["University of Dundee", "Dundee City Council"]),
+        ("By signing the charter, Salford City Council commits to paying the living wage.", ["Salford City Council"]),
+        ("The University of Leicester has renewed its civic agreement with Leicester City Council.",
+         ["University of Leicester", "Leicester City Council"]),
+        ("Liverpool City Council and the University of Liverpool have struck a new deal on research.",
+         ["Liverpool City Council", "University of Liverpool"]),
+        ("De Montfort University and Leicester City Council today unveiled a joint charter on skills.",
+         ["De Montfort University", "Leicester City Council"]),
+        ("The University of Sheffield and Sheffield City Council have agreed to work together under a new civic "
+         "agreement.", ["University of Sheffield", "Sheffield City Council"]),
+        ("The partnership agreement formalises links between Swansea University and Swansea Council.",
+         ["Swansea University", "Swansea Council"]),
+        ("The deal, struck between Glasgow City Council and the University of Glasgow, runs to 2030.",
+         ["Glasgow City Council", "University of Glasgow"]),
+    ],
+)  # fmt: skip
+def test_parties_with_their_posts_and_in_inverted_clauses(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
 # -- lists of signatories -------------------------------------------------------------------------
 
 

@@ -33,6 +33,14 @@ _SIGN_CUE = re.compile(
     rf"|join(?:s|ed|ing)?\s+(?:the|a|an|this|that)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})"
     rf"|(?:is|are|was|were)\s+represented\s+(?:in|on)\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS})"
     rf"|put\s+(?:its|their)\s+names?\s+to"
+    # "are among the organisations that have signed", "is one of the bodies to have signed up"
+    r"|(?:is|are|was|were)\s+(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?(?:that|which|who|to)\s+"
+    r"(?:have\s+|has\s+)?(?:signed|sign(?:ed)?\s+up|joined)"
+    rf"|work(?:s|ing)?\s+together\s+(?:under|through)\s+(?:a|an|the|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS})"
+    # "has renewed its civic agreement with", "struck a new deal", "unveiled a joint charter"
+    rf"|(?:renewed|re-signed|refreshed|extended|struck|forged|inked)\s+(?:a|an|the|its|their)\s+"
+    rf"(?:(?!(?:of|on|about|into|for)\b)[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS})"
+    rf"|(?:unveiled|published|announced)\s+(?:a|an|the|its|their)\s+(?:new\s+)?joint\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_AGREEMENT_WORDS})"
     rf"|(?:is|are|was|were)\s+(?:both\s+|all\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?:partners?|parties|party)\s+(?:in|to|of)\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS})"
     rf"|(?:(?:has|have|had)\s+)?join(?:s|ed)(?=\s[^.;]{{1,300}}?\s+in\s+(?:signing|backing|(?:a|an|the|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS})\b))"
     rf"|(?:is|are|were|was)\s+named\s+in\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})"
@@ -44,7 +52,8 @@ _SIGN_CUE = re.compile(
 _MAY_SIGN = re.compile(
     r"\b(?:signat|signs?\b|signed|signing|sign\b|join|part\s+in|among|agreed|under\b|represented|put\s+\w+\s+name|endorsed"
     r"|launched|entered|formed|committed|sealed|brings?\b|bringing|part(?:y|ies|ners?)\b|involved|named\s+in|put\s+together|drawn\s+up"
-    r"|add(?:s|ed|ing)?\s+\w+\s+names?|pen\s+to\s+paper|between|unit(?:es?|ing)|sees|commits?)",
+    r"|add(?:s|ed|ing)?\s+\w+\s+names?|pen\s+to\s+paper|between|unit(?:es?|ing)|sees|commits?|renewed|re-signed"
+    r"|refreshed|extended|struck|forged|inked|unveiled|published|announced|together)",
     re.IGNORECASE,
 )
 # "The partnership brings A and B together", "brings together A, B and C": the parties follow the verb
@@ -70,7 +79,14 @@ _PARTIES_FOLLOW = re.compile(
     # "Partners in the agreement are A", "The signatories of the accord, A and B,"
     rf"|\b(?:signator(?:y|ies)|parties|partners)\s+(?:in|to|of)\s+(?:the|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS})"
     r"\s*(?:(?:also\s+)?(?:include|includes|included|are|were|comprise|comprises)\s|,\s)"
-    r"|\bsignator(?:y|ies),\s(?!\s*(?:among|including|such)\b)(?=[^.;]*?,)"
+    r"|\bsignator(?:y|ies),\s(?!\s*(?:among|including|such)\b)(?=[^.;]*?,)|\bsignator(?:y|ies)\s[-–—]\s"
+    # "Also signing were A and B", "Joining them are A", "Joining the University as signatories are B"
+    r"|^\s*joining\s(?=[^.;,]{1,80}?\s+as\s+signator)"
+    r"|^\s*(?:also\s+)?(?:signing|joining)\s+(?:(?:it|them|us|the\s+[\w-]+)\s+)?(?:are|were|is|was)\s"
+    # "In signing the accord, A and B pledged", "By signing the charter, X commits"
+    r"|^\s*(?:in|by|on|after)\s+(?:signing|joining)\s+(?:the|this|it)\b[^,;]{0,80},\s"
+    # "They are joined by A in signing", "was joined by B as a signatory"
+    rf"|\b(?:is|are|was|were|been)\s+(?:also\s+|now\s+)?joined\s+by\s(?=[^.;]*\b(?:sign|signing|signed|signator|{_AGREEMENT_WORDS})\b)"
     r"|\bsignator(?:y|ies)\s*,?\s+(?:among\s+them|including|such\s+as)\s"
     r"|\b(?:signator(?:y|ies)|parties|partners)(?:\s+(?:so\s+far|to\s+date))?\s+(?:also\s+|now\s+)?"
     r"(?:include|includes|included|are|were|comprise|comprises)\s"
@@ -86,11 +102,13 @@ _PARTIES_FOLLOW = re.compile(
 _LIST_ENDS = re.compile(
     r";|\bin\s+(?:a|an|the|this)\s|\b(?:which|who|whose|where|while|but|because|after|before|when|said|says|asks?|asked|calls?|called"
     r"|promises?|promised|is|are|was|were|has|have|had|will|would|can|could|launched|commits?|committed"
-    r"|aims?|sets?\s+out|in\s+signing|in\s+backing|in\s+putting|(?:set|expected|due|yet|poised|about)\s+to"
+    r"|aims?|sets?\s+out|in\s+signing|as\s+(?:signator(?:y|ies)|partners?|part(?:y|ies))|in\s+backing|in\s+putting|(?:set|expected|due|yet|poised|about)\s+to"
     # "signed by A and supported by B": other bodies' part in it is not signing
     r"|supported|welcomed|backed|endorsed|funded|hosted|attended|chaired|opposed|praised|met)\b"
     # "The signatories, A and B, met": an aside ends at a comma before a lower-case word
-    r"|,\s*(?!(?:and|the|along\s+with|as\s+well\s+as|together\s+with|alongside|plus)\b)(?=(?-i:[a-z]))"
+    # ("signed by Cllr Amy Ross, leader of Leeds City Council, and ..." goes on past the post)
+    r"|,\s*(?!(?:and|the|along\s+with|as\s+well\s+as|together\s+with|alongside|plus|including|among\s+them|such\s+as"
+    r"|notably)\b)(?=(?-i:[a-z]))(?!(?-i:[a-z-]+(?:\s+[a-z-]+){0,2}?\s+(?:of|at|for)\s))"
     r"|(?P<dash>\s[-–—]\s)",
     re.IGNORECASE,
 )
@@ -120,7 +138,7 @@ _JOINED = re.compile(r"\s*(?:,|and|&|,\s*and)?\s*(?:[Tt]he\s+)?")
 # "the compact between A and B": the agreement is the subject, and its parties its object
 _BRINGS = re.compile(
     r"\b(?:bring(?:s|ing)?\s+(?:together\s+)?|unit(?:es|ing)\s+|sees\s+|commits\s+|binds\s+"
-    rf"|\b(?:{_AGREEMENT_WORDS})\s+(?:signed\s+|agreed\s+)?between\s+)",
+    rf"|\b(?:{_AGREEMENT_WORDS}),?\s+(?:(?!(?:gap|divide|difference|distance|balance|choice)\b)[\w-]+\s+){{0,3}}?between\s+)",
     re.IGNORECASE,
 )
 # where the parties named after such a verb end: "together", or what they are to do
