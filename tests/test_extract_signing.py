@@ -131,6 +131,45 @@ def test_parties_with_their_posts_and_in_inverted_clauses(reference, text, signa
     assert parties(text, reference) == sorted(signatories)
 
 
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("UWE Bristol signs West of England Green Skills Charter", ["University of the West of England"]),
+        ("Keele University signs civic compact with Stoke-on-Trent City Council",
+         ["Keele University", "Stoke-on-Trent City Council"]),
+        ("Cardiff University joins Core Cities research compact", ["Cardiff University"]),
+        ("Hull College and University of Hull sign Humber skills compact", ["Hull College", "University of Hull"]),
+        ("University of Bolton becomes latest signatory to Bolton Civic Charter", ["University of Bolton"]),
+        ("Swansea Council and Swansea University seal partnership", ["Swansea Council", "Swansea University"]),
+        ("Leeds City Council backs Leeds Anchor Charter", []),
+        ("Lancaster University pledges support for Lancashire Skills Compact", []),
+    ],
+)  # fmt: skip
+def test_headlines_in_the_present_tense(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("Dr Ian Pike, who chairs the Yorkshire Universities group, said the charter signed by the University "
+         "of York was welcome.", ["University of York"]),
+        ("The compact follows a similar deal signed by Bristol City Council in 2019.", []),
+        ("Leeds City Council leader Cllr Amy Ross signed the charter, as did the University of Leeds.",
+         ["Leeds City Council", "University of Leeds"]),
+        ("Sheffield City Council signed the charter after talks with the University of Sheffield.",
+         ["Sheffield City Council"]),
+        ("The compact, which is funded by the Department for Education, was signed by Hull College.", ["Hull College"]),
+        ("The University of Bath has declined to sign the charter.", []),
+        ("Cardiff Council has been asked to sign the compact.", []),
+        ("The gap between the University of Leeds and Leeds City Council on the charter has narrowed.", []),
+        ("The University of Leeds said it would not sign the charter unless Leeds City Council changed it.", []),
+    ],
+)  # fmt: skip
+def test_a_reduced_relative_and_bodies_beside_the_signing(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
 # -- lists of signatories -------------------------------------------------------------------------
 
 

@@ -16,13 +16,18 @@ _AGREEMENT_WORDS = (
 _SIGN_CUE = re.compile(
     r"\b(?:(?:is|are|was|were)\s+(?:also\s+|now\s+|among\s+|one\s+of\s+)*(?:a\s+|the\s+)?(?:[\w-]+\s+)?signator(?:y|ies)"
     r"|join(?:s|ed|ing)?\s+forces"
-    r"|bec(?:ome|omes|oming|ame)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:signatory|party|partner|member)"
+    r"|bec(?:ome|omes|oming|ame)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+)?(?:signatory|party|partner|member)"
+    # headlines: "UWE Bristol signs West of England Green Skills Charter", "Hull College and the University
+    # of Hull sign skills compact", "Cardiff University joins Core Cities compact"
+    rf"|(?<!\bto\s)\b(?:signs?|joins?|seals?|renews?|agrees?)\s+(?:(?:a|an|the|new|its|their)\s+)?"
+    rf"(?:(?!(?:of|on|about|into|for|to)\s+(?-i:[a-z]))[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})\b"
     # "joined as a signatory", "has added its name to", "co-signed", "put pen to paper", "gathered to sign"
     r"|joined\s+as\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:signatory|party|partner)"
     r"|add(?:s|ed|ing)?\s+(?:its|their)\s+names?\s+to|(?:co|counter)-?signed(?!\s+by\b)|put\s+pen\s+to\s+paper"
     r"|(?:gathered|met|came\s+together|assembled)\s+(?:[\w-]+\s+){0,3}?to\s+sign\b"
     # "X signed on Monday", "A and B both signed.", "signed it": the object is the agreement already named
     r"|signed(?=\s+(?:it|on|in|at|last|this|yesterday|today|earlier|jointly|first|too|as\s+well)\b|\s*[,.;])"
+    r"|signs(?=\s*(?:[.;]|$))"
     r"|(?:has|have|had)\s+(?:also\s+|now\s+)*signed"
     r"|(?:has|have|had)\s+(?:also\s+|now\s+|jointly\s+)*agreed(?=\s+(?:a|an|the)\s)"
     r"|signs?\s+up\s+to|signed\s+up\s+to"
@@ -53,7 +58,7 @@ _MAY_SIGN = re.compile(
     r"\b(?:signat|signs?\b|signed|signing|sign\b|join|part\s+in|among|agreed|under\b|represented|put\s+\w+\s+name|endorsed"
     r"|launched|entered|formed|committed|sealed|brings?\b|bringing|part(?:y|ies|ners?)\b|involved|named\s+in|put\s+together|drawn\s+up"
     r"|add(?:s|ed|ing)?\s+\w+\s+names?|pen\s+to\s+paper|between|unit(?:es?|ing)|sees|commits?|renewed|re-signed"
-    r"|refreshed|extended|struck|forged|inked|unveiled|published|announced|together)",
+    r"|refreshed|extended|struck|forged|inked|unveiled|published|announced|together|seals?\b|renews?\b)",
     re.IGNORECASE,
 )
 # "The partnership brings A and B together", "brings together A, B and C": the parties follow the verb
@@ -62,14 +67,17 @@ _CLAUSE = re.compile(r"\b(?:that|which|who|found|finds|said|says|shows?|showed|r
 # "signed a compact with A", "agreed a partnership, the X Partnership, with A", "..., together with A";
 # not "the Compact, through which it works with A"
 _WITH_PART = re.compile(
-    r"(?:(?!\b(?:which|through|where|who|that|when|while|whose)\b)[^;])*?\b(?:with|alongside)\s+",
+    r"(?:(?!\b(?:which|through|where|who|that|when|while|whose|after|following|before|talks|discussions"
+    r"|consultation|help|support|funding|input|advice)\b)[^;])*?\b(?:with|alongside)\s+",
     re.IGNORECASE,
 )
 # Where a list of parties starts: "was signed at City Hall by A, B and C", "The letter, signed by A",
 # "Other signatories include A", "Its five signatories are A", "The colleges involved are A", "joining
 # A and B in", "have joined A and B in signing"
 _PARTIES_FOLLOW = re.compile(
-    r"(?:[,(]\s*|\s[-–—]\s*|\band\s+|\b(?:was|were|is|are|been|be|being)\s+(?:(?:also|jointly|formally|now|first|originally|[a-z]+ly)\s+)*)"
+    r"(?:[,(]\s*|\s[-–—]\s*|\band\s+|\b(?:was|were|is|are|been|be|being)\s+(?:(?:also|jointly|formally|now|first|originally|[a-z]+ly)\s+)*"
+    # "the charter signed by A": unless it is another agreement ("a similar deal signed by B")
+    rf"|(?<!similar\s)(?<!another\s)(?<!earlier\s)(?<!previous\s)(?<!separate\s)\b(?:{_AGREEMENT_WORDS})\s+)"
     # "signed at City Hall by", not "signed at a ceremony attended by": the agent is the signer's
     r"(?:(?:co-?)?signed|drawn\s+up|put\s+together)(?:\s+(?!by\b)(?![\w-]+ed\b)[\w’'-]+){0,6}?\s+by\s"
     # "who signed on behalf of A"
@@ -132,6 +140,7 @@ _RELATIVE = re.compile(
 )
 _FOLLOWED = re.compile(
     r",?\s*(?:and\s+)?(?:later\s+|then\s+|soon\s+|swiftly\s+)?followed\s+(?:[a-z]+ly\s+)?by\s"
+    r"|,\s*as\s+(?:did|do|does|have|has|had)\s+(?:also\s+)?"
 )
 _JOINED = re.compile(r"\s*(?:,|and|&|,\s*and)?\s*(?:[Tt]he\s+)?")
 # "The charter unites A, B and C", "the agreement sees A and B commit to", "commits A and B to",
