@@ -218,3 +218,58 @@ def test_a_list_of_one_party_a_line(reference, lead, lines) -> None:
 )  # fmt: skip
 def test_backers_and_future_signers_are_not_parties(reference, text, signatories) -> None:
     assert parties(text, reference) == sorted(signatories)
+
+
+# -- claimed counts -------------------------------------------------------------------------------
+
+
+def counts(text: str, reference) -> list[tuple[str, int]]:
+    return sorted((c.what, c.count) for c in run(text, reference).claimed_counts)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ten leaders and mayors of the alliance signed the declaration.", [("cities", 10)]),
+        ("The accord was signed by eight organisations.", [("signatories", 8)]),
+        ("The charter, signed by six institutions, runs to 2030.", [("signatories", 6)]),
+        ("The charter was signed by representatives of 14 organisations.", [("signatories", 14)]),
+        ("Eleven city councils and their universities signed the declaration.", [("cities", 11)]),
+        ("The charter has been signed by 16 of the network's member councils.", [("cities", 16)]),
+        ("Nine of the region's universities have written jointly to the Chancellor.", [("universities", 9)]),
+        ("First signed in 2021, the agreement brings together the city region's four universities.",
+         [("universities", 4)]),
+        ("Glasgow's four universities have signed a charter on spending.", [("universities", 4)]),
+        ("The compact was signed with the region's four universities.", [("universities", 4)]),
+    ],
+)  # fmt: skip
+def test_counts_said_by_partitives_synonyms_and_passives(reference, text, expected) -> None:
+    assert counts(text, reference) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city is home to four universities.",
+        "The city's two universities teach more than 45,000 students.",
+        "An observatory would be run jointly with the region's five universities.",
+        "A further four universities are expected to sign next year.",
+        "Key Cities is a cross-party network of 27 mid-sized cities and towns.",
+        "Sixteen of the network's 27 member councils have signed the charter.",
+        "Of the UK's 160 universities, 24 signed the declaration.",
+        "Belfast, Cardiff and Glasgow, the three core cities in the devolved nations, signed the prospectus.",
+        "In 2020, 24 universities signed a declaration with the cities.",
+    ],
+)
+def test_a_place_a_network_a_whole_or_a_future_is_not_the_parties(reference, text) -> None:
+    assert counts(text, reference) == []
+
+
+def test_another_agreements_parties_are_not_counted_or_signed(reference) -> None:
+    text = (
+        "Queen's University Belfast has signed the Belfast Skills Compact with Belfast City Council.\n"
+        "The Belfast Region City Deal brings together the UK Government, six councils and the two universities."
+    )
+    result = run(text, reference)
+    assert sorted(s.org for s in result.signatories) == ["Belfast City Council", "Queen's University Belfast"]
+    assert result.claimed_counts == []

@@ -161,6 +161,11 @@ _NEGATION = re.compile(
 _UNDER = re.compile(
     r"^\s*Under\s+the\s+[^,]*?(?:Agreement|Declaration|Charter|Accord|Compact)s?\s*,", re.IGNORECASE
 )
+# A sentence that opens with an agreement's name: what it says is about that agreement
+_SUBJECT_AGREEMENT = re.compile(
+    r"\s*(?P<name>(?:The\s+)?(?:[A-Z][\w’'-]*\s+(?:(?:for|of|and)\s+)?){1,7}"
+    r"(?:Declaration|Agreements?|Charter|Accord|Compact|Concordat|Pact|Deal|Partnership|Pledge))\b"
+)
 _NAMED = re.compile(
     r"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:for|of|and)\s+)?){1,7}(?P<kind>Declaration|Agreements?|Charter|Accord|Compact|Concordat|Pact))\b"
 )
@@ -345,7 +350,9 @@ def find_signatories(
                     add(org)
         brings = _BRINGS.search(body)
         other = next((m for m in _NAMED.finditer(body[: brings.start()] if brings else "")), None)
-        if other is not None and declaration.name.lower() not in other.group("name").lower():
+        if (
+            other is not None and declaration.name.lower() not in other.group("name").lower()
+        ) or another_agreement_speaks(body, declaration):
             brings = None  # "The Belfast Region City Deal brings together ...": another agreement's parties
         if brings and _BRINGS_CONTEXT.search(body[: brings.end()]):
             together = _BRINGS_STOP.search(body, brings.end())
@@ -395,6 +402,17 @@ def find_signatories(
                     at = org.evidence.span.end
     del decl_span
     return list(found.values())
+
+
+def another_agreement_speaks(sentence: str, declaration: Declaration | None) -> bool:
+    """Whether a sentence is about another named agreement: 'The Belfast Region City Deal brings together
+    six councils and the two universities' says nothing of the parties to the one the text is about."""
+    subject = _SUBJECT_AGREEMENT.match(sentence)
+    if subject is None:
+        return False
+    name = re.sub(r"^The\s+", "", subject.group("name")).lower()
+    own = declaration.name.lower() if declaration is not None else ""
+    return bool(own) and name not in own and own not in name
 
 
 def _relative_subject(text: str, org: OrgMention, cue_at: int, orgs: Sequence[OrgMention]) -> bool:
