@@ -184,6 +184,11 @@ def test_a_reduced_relative_and_bodies_beside_the_signing(reference, text, signa
         ("The charter's signatories:", ["University of Hull", "Hull City Council"]),
         ("The following organisations have signed the compact:", ["University of Hull", "Hull City Council"]),
         ("Signatories to the Compact are:", ["- University of Hull", "- Hull City Council"]),
+        ("Signed by:", ["Professor Dan Ruiz, Vice-Chancellor, University of Hull", "Cllr Mo Patel, Leader, Hull City Council"]),
+        ("The signatories are:", ["University of Hull (Professor Dan Ruiz)", "Hull City Council (Cllr Mo Patel)"]),
+        ("The signatories are:", ["University of Hull: Professor Dan Ruiz, Vice-Chancellor", "Hull City Council: Cllr Mo Patel"]),
+        ("Signatories:", ["Name | Organisation", "Professor Dan Ruiz | University of Hull", "Cllr Mo Patel | Hull City Council"]),
+        ("The signatories are:", ["University of Hull", "Hull City Council", "Supporters:", "University of Lincoln"]),
     ],
 )  # fmt: skip
 def test_a_list_of_one_party_a_line(reference, lead, lines) -> None:

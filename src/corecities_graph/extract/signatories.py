@@ -133,7 +133,8 @@ _HEADING = re.compile(
 # "University of Hull - Professor Dan Ruiz", "Hull City Council, represented by Cllr Mo Patel": the
 # party, then who signed for it
 _LINE_TAIL = re.compile(
-    r"\s+[-–—]\s+|,\s+(?=(?:represented|signed|led)\s+by\b|(?:Professor|Prof|Dr|Cllr|Councillor|Sir|Dame|Mayor)\b)"
+    r"\s+[-–—]\s+|:\s+|\s+\((?!joint\b)"
+    r"|,\s+(?=(?:represented|signed|led)\s+by\b|(?:Professor|Prof|Dr|Cllr|Councillor|Sir|Dame|Mayor)\b)"
 )
 _RELATIVE = re.compile(
     r"\s*,?\s*(?:which|who)\s+(?:(?:has|have|had|also|both|all|jointly|first|originally)\s+)*"
@@ -141,6 +142,11 @@ _RELATIVE = re.compile(
 _FOLLOWED = re.compile(
     r",?\s*(?:and\s+)?(?:later\s+|then\s+|soon\s+|swiftly\s+)?followed\s+(?:[a-z]+ly\s+)?by\s"
     r"|,\s*as\s+(?:did|do|does|have|has|had)\s+(?:also\s+)?"
+)
+# the heading of a table's column of parties
+_PARTY_COLUMN = re.compile(
+    r"\b(?:organi[sz]ations?|institutions?|bodies|body|signator(?:y|ies)|partners?|parties|party)\b",
+    re.IGNORECASE,
 )
 _JOINED = re.compile(r"\s*(?:,|and|&|,\s*and)?\s*(?:[Tt]he\s+)?")
 # "The charter unites A, B and C", "the agreement sees A and B commit to", "commits A and B to",
@@ -283,27 +289,28 @@ def find_signatories(
         found.setdefault(org.name, Signatory(org.name, org.evidence))
 
     in_list = False
+    column = 0
     for paragraph in seg.paragraphs:
         if paragraph.noise:
             continue
         if lists_parties(paragraph.text) or _HEADING.fullmatch(paragraph.text):
-            in_list = True
+            in_list, column = True, 0
             continue
-        if in_list:
-            # "University of Glasgow | Higher education | Principal": a table's first cell is the party,
-            # and its heading row ("Signatory | Sector") names none
-            first_cell = paragraph.text.split(" | ", 1)[0] if " | " in paragraph.text else paragraph.text
-            tail = _LINE_TAIL.search(first_cell)
-            first_cell = first_cell[: tail.start()] if tail else first_cell
-            line_end = paragraph.start + len(first_cell)
-            line_orgs = starting_within(orgs, paragraph.start, line_end)
-            covered = sum(o.evidence.span.end - o.evidence.span.start for o in line_orgs)
-            if line_orgs and (line_orgs[0].members or covered >= 0.6 * len(first_cell.rstrip(" .;")) - 4):
-                add(line_orgs[0])
-                continue
-            if first_cell != paragraph.text and not line_orgs and not any(c.isdigit() for c in first_cell):
-                continue
-            in_list = False
+        if not in_list:
+            continue
+        cells = paragraph.text.split(" | ")
+        party = _line_party(
+            paragraph.start, paragraph.text, cells[column] if column < len(cells) else "", orgs
+        )
+        if party is not None:
+            add(party)
+            continue
+        line_orgs = starting_within(orgs, paragraph.start, paragraph.end)
+        if len(cells) > 1 and not line_orgs and not any(c.isdigit() for c in paragraph.text):
+            # "Name | Organisation": a table's heading row names none, and says which cell is the party
+            column = next((i for i, c in enumerate(cells) if _PARTY_COLUMN.search(c)), column)
+            continue
+        in_list = False
     for sentence in seg.sentences:
         body = text[sentence.start : sentence.end]
         if not _MAY_SIGN.search(body):
@@ -402,6 +409,31 @@ def find_signatories(
                     at = org.evidence.span.end
     del decl_span
     return list(found.values())
+
+
+def _line_party(start: int, line: str, cell: str, orgs: Sequence[OrgMention]) -> OrgMention | None:
+    """The party a line of a list of signatories names, if it names one.
+
+    "University of Glasgow | Higher education | Principal": the table's party cell; "University of Hull
+    - Professor Dan Ruiz": the party before who signed for it; "Professor Dan Ruiz, Vice-Chancellor,
+    University of Hull": the party after.
+    """
+    at = start + line.find(cell) if cell else start
+    tail = _LINE_TAIL.search(cell)
+    # "LIPA (Liverpool Institute for Performing Arts)": the name may be the part in brackets
+    for head in dict.fromkeys([cell[: tail.start()] if tail else cell, cell]):
+        found = starting_within(orgs, at, at + len(head))
+        covered = sum(o.evidence.span.end - o.evidence.span.start for o in found)
+        if found and (found[0].members or covered >= 0.6 * len(head.rstrip(" .;")) - 4):
+            return found[0]
+    last = cell.rstrip(" .;").rsplit(", ", 1)
+    if len(last) == 2 and len(line) <= 120 and ". " not in line:
+        lo = at + len(last[0]) + 2
+        found = starting_within(orgs, lo, at + len(cell))
+        covered = sum(o.evidence.span.end - o.evidence.span.start for o in found)
+        if found and covered >= 0.6 * len(last[1]) - 4:
+            return found[-1]
+    return None
 
 
 def another_agreement_speaks(sentence: str, declaration: Declaration | None) -> bool:
