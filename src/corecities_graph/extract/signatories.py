@@ -19,7 +19,7 @@ _SIGN_CUE = re.compile(
     r"|bec(?:ome|omes|oming|ame)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+)?(?:signatory|party|partner|member)"
     # headlines: "UWE Bristol signs West of England Green Skills Charter", "Hull College and the University
     # of Hull sign skills compact", "Cardiff University joins Core Cities compact"
-    rf"|(?<!\bto\s)\b(?:signs?|joins?|seals?|renews?|agrees?)\s+(?:(?:a|an|the|new|its|their)\s+)?"
+    rf"|\b(?<!\bto\s)(?:signs?|joins?|seals?|renews?|agrees?)\s+(?:(?:a|an|the|new|its|their)\s+)?"
     rf"(?:(?!(?:of|on|about|into|for|to)\s+(?-i:[a-z]))[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})\b"
     # "joined as a signatory", "has added its name to", "co-signed", "put pen to paper", "gathered to sign"
     r"|joined\s+as\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:signatory|party|partner)"
@@ -58,7 +58,8 @@ _MAY_SIGN = re.compile(
     r"\b(?:signat|signs?\b|signed|signing|sign\b|join|part\s+in|among|agreed|under\b|represented|put\s+\w+\s+name|endorsed"
     r"|launched|entered|formed|committed|sealed|brings?\b|bringing|part(?:y|ies|ners?)\b|involved|named\s+in|put\s+together|drawn\s+up"
     r"|add(?:s|ed|ing)?\s+\w+\s+names?|pen\s+to\s+paper|between|unit(?:es?|ing)|sees|commits?|renewed|re-signed"
-    r"|refreshed|extended|struck|forged|inked|unveiled|published|announced|together|seals?\b|renews?\b)",
+    r"|refreshed|extended|struck|forged|inked|(?:unveiled|published|announced)\s+\w+\s+(?:new\s+)?joint"
+    r"|together\s+(?:under|through)|seals?\b|renews?\b)",
     re.IGNORECASE,
 )
 # "The partnership brings A and B together", "brings together A, B and C": the parties follow the verb
@@ -77,7 +78,7 @@ _WITH_PART = re.compile(
 _PARTIES_FOLLOW = re.compile(
     r"(?:[,(]\s*|\s[-–—]\s*|\band\s+|\b(?:was|were|is|are|been|be|being)\s+(?:(?:also|jointly|formally|now|first|originally|[a-z]+ly)\s+)*"
     # "the charter signed by A": unless it is another agreement ("a similar deal signed by B")
-    rf"|(?<!similar\s)(?<!another\s)(?<!earlier\s)(?<!previous\s)(?<!separate\s)\b(?:{_AGREEMENT_WORDS})\s+)"
+    rf"|\b(?<!similar\s)(?<!another\s)(?<!earlier\s)(?<!previous\s)(?<!separate\s)(?:{_AGREEMENT_WORDS})\s+)"
     # "signed at City Hall by", not "signed at a ceremony attended by": the agent is the signer's
     r"(?:(?:co-?)?signed|drawn\s+up|put\s+together)(?:\s+(?!by\b)(?![\w-]+ed\b)[\w’'-]+){0,6}?\s+by\s"
     # "who signed on behalf of A"
