@@ -75,14 +75,19 @@ _WITH_PART = re.compile(
 # Where a list of parties starts: "was signed at City Hall by A, B and C", "The letter, signed by A",
 # "Other signatories include A", "Its five signatories are A", "The colleges involved are A", "joining
 # A and B in", "have joined A and B in signing"
-_PARTIES_FOLLOW = re.compile(
+_SIGNED_BY = re.compile(
     r"(?:[,(]\s*|\s[-–—]\s*|\band\s+|\b(?:was|were|is|are|been|be|being)\s+(?:(?:also|jointly|formally|now|first|originally|[a-z]+ly)\s+)*"
     # "the charter signed by A": unless it is another agreement ("a similar deal signed by B")
     rf"|\b(?<!similar\s)(?<!another\s)(?<!earlier\s)(?<!previous\s)(?<!separate\s)(?:{_AGREEMENT_WORDS})\s+)"
     # "signed at City Hall by", not "signed at a ceremony attended by": the agent is the signer's
-    r"(?:(?:co-?)?signed|drawn\s+up|put\s+together)(?:\s+(?!by\b)(?![\w-]+ed\b)[\w’'-]+){0,6}?\s+by\s"
+    r"(?:(?:co-?)?signed|drawn\s+up|put\s+together)(?:\s+(?!by\b)(?![\w-]+ed\b)[\w’'-]+){0,6}?\s+by\s",
+    re.IGNORECASE,
+)
+# the words without which no sentence has such a passive: a cheap test before the costly pattern
+_SIGNED_WORD = re.compile(r"signed|drawn\s+up|put\s+together", re.IGNORECASE)
+_PARTIES_FOLLOW = re.compile(
     # "who signed on behalf of A"
-    r"|\bsign(?:s|ed|ing)?\s+(?:(?:it|the\s+[\w-]+)\s+)?on\s+behalf\s+of\s"
+    r"\bsign(?:s|ed|ing)?\s+(?:(?:it|the\s+[\w-]+)\s+)?on\s+behalf\s+of\s"
     # "Signing the accord were A and B", "Among those signing the charter were A"
     rf"|\bsigning\s+(?:it|(?:the|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS}))\s+(?:were|are|was|is|included?)\s"
     # "Partners in the agreement are A", "The signatories of the accord, A and B,"
@@ -141,7 +146,7 @@ _RELATIVE = re.compile(
     r"\s*,?\s*(?:which|who)\s+(?:(?:has|have|had|also|both|all|jointly|first|originally)\s+)*"
 )
 _FOLLOWED = re.compile(
-    r",?\s*(?:and\s+)?(?:later\s+|then\s+|soon\s+|swiftly\s+)?followed\s+(?:[a-z]+ly\s+)?by\s"
+    r"\bfollowed\s+(?:[a-z]+ly\s+)?by\s"
     r"|,\s*as\s+(?:did|do|does|have|has|had)\s+(?:also\s+)?"
 )
 # the heading of a table's column of parties
@@ -153,8 +158,10 @@ _JOINED = re.compile(r"\s*(?:,|and|&|,\s*and)?\s*(?:[Tt]he\s+)?")
 # "The charter unites A, B and C", "the agreement sees A and B commit to", "commits A and B to",
 # "the compact between A and B": the agreement is the subject, and its parties its object
 _BRINGS = re.compile(
-    r"\b(?:bring(?:s|ing)?\s+(?:together\s+)?|unit(?:es|ing)\s+|sees\s+|commits\s+|binds\s+"
-    rf"|\b(?:{_AGREEMENT_WORDS}),?\s+(?:(?!(?:gap|divide|difference|distance|balance|choice)\b)[\w-]+\s+){{0,3}}?between\s+)",
+    r"\b(?:bring(?:s|ing)?\s+(?:together\s+)?|unit(?:es|ing)\s+|sees\s+|commits\s+|binds\s+)", re.IGNORECASE
+)
+_BETWEEN = re.compile(
+    rf"\b(?:{_AGREEMENT_WORDS}),?\s+(?:(?!(?:gap|divide|difference|distance|balance|choice)\b)[\w-]+\s+){{0,3}}?between\s+",
     re.IGNORECASE,
 )
 # where the parties named after such a verb end: "together", or what they are to do
@@ -313,14 +320,13 @@ def find_signatories(
             continue
         in_list = False
     for sentence in seg.sentences:
+        named_here = starting_within(orgs, sentence.start, sentence.end)
+        if not named_here:
+            continue  # no organisation named here: no party to find
         body = text[sentence.start : sentence.end]
         if not _MAY_SIGN.search(body):
             continue  # neither a signing cue nor "Under the Agreement": nothing to read here
-        in_sentence = [
-            o
-            for o in starting_within(orgs, sentence.start, sentence.end)
-            if not _inside_name(o, seg, sentence.start, sentence.end)
-        ]
+        in_sentence = [o for o in named_here if not _inside_name(o, seg, sentence.start, sentence.end)]
         if not in_sentence:
             continue  # no organisation named here: no party to find
         cues = list(_SIGN_CUE.finditer(body))
@@ -341,7 +347,10 @@ def find_signatories(
             for org in in_sentence:
                 if org.evidence.span.start > sentence.start + colon:
                     add(org)
-        for lead in _PARTIES_FOLLOW.finditer(body):
+        leads = list(_PARTIES_FOLLOW.finditer(body))
+        if _SIGNED_WORD.search(body):
+            leads = sorted([*_SIGNED_BY.finditer(body), *leads], key=lambda m: m.start())
+        for lead in leads:
             # "X will join A in signing": A signed, whatever X does
             if not lead.group().lower().startswith("join") and _NEGATION.search(
                 body[max(0, lead.start() - 60) : lead.start()]
@@ -356,7 +365,7 @@ def find_signatories(
                            or _LIST_OPENS.fullmatch(text, start, listed[0].evidence.span.start)):  # fmt: skip
                 for org in listed:
                     add(org)
-        brings = _BRINGS.search(body)
+        brings = _BRINGS.search(body) or (_BETWEEN.search(body) if "between" in body else None)
         other = next((m for m in _NAMED.finditer(body[: brings.start()] if brings else "")), None)
         if (
             other is not None and declaration.name.lower() not in other.group("name").lower()
