@@ -15,7 +15,7 @@ from .places import find_places
 from .proposals import find_proposals, proposed_organisations
 from .quotes import find_quotes
 from .settling import settle_posts
-from .signatories import find_alliance_members, find_declaration, find_signatories
+from .signatories import another_agreement_speaks, find_alliance_members, find_declaration, find_signatories
 from .statistics import find_counts, find_statistics
 from .text import Segmented, SpanSet, segment, starting_within
 
@@ -65,8 +65,12 @@ def extract(document: Document, ref: Reference) -> Extraction:
     # "Cllr Keith Wakefield", "Professor Stirling": a town inside a person's name is no place
     named = SpanSet((p.evidence.span.start, p.evidence.span.end) for p in people)
     places = [p for p in places if named.free(p.evidence.span.start, p.evidence.span.end)]
-    counts = find_counts(seg)
     declaration = find_declaration(seg, orgs)
+    # "The Belfast Region City Deal brings together six councils and the two universities": another
+    # agreement's parties are not counted as this one's
+    counts = [
+        c for c in find_counts(seg) if not another_agreement_speaks(c.evidence.sentence.text, declaration)
+    ]
     # "the York Civic Partnership" signed by the council, "The X Partnership was launched": an agreement, not a body
     orgs = [
         o for o in orgs

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..document import slugify
 from .facts import AllianceMember, Declaration, OrgMention, PlaceMention, Signatory
@@ -15,7 +16,18 @@ _AGREEMENT_WORDS = (
 _SIGN_CUE = re.compile(
     r"\b(?:(?:is|are|was|were)\s+(?:also\s+|now\s+|among\s+|one\s+of\s+)*(?:a\s+|the\s+)?(?:[\w-]+\s+)?signator(?:y|ies)"
     r"|join(?:s|ed|ing)?\s+forces"
-    r"|becom(?:e|es|ing)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:signatory|party|partner|member)"
+    r"|bec(?:ome|omes|oming|ame)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+)?(?:signatory|party|partner|member)"
+    # headlines: "UWE Bristol signs West of England Green Skills Charter", "Hull College and the University
+    # of Hull sign skills compact", "Cardiff University joins Core Cities compact"
+    rf"|\b(?<!\bto\s)(?:signs?|joins?|seals?|renews?|agrees?)\s+(?:(?:a|an|the|new|its|their)\s+)?"
+    rf"(?:(?!(?:of|on|about|into|for|to)\s+(?-i:[a-z]))[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})\b"
+    # "joined as a signatory", "has added its name to", "co-signed", "put pen to paper", "gathered to sign"
+    r"|joined\s+as\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:signatory|party|partner)"
+    r"|add(?:s|ed|ing)?\s+(?:its|their)\s+names?\s+to|(?:co|counter)-?signed(?!\s+by\b)|put\s+pen\s+to\s+paper"
+    r"|(?:gathered|met|came\s+together|assembled)\s+(?:[\w-]+\s+){0,3}?to\s+sign\b"
+    # "X signed on Monday", "A and B both signed.", "signed it": the object is the agreement already named
+    r"|signed(?=\s+(?:it|on|in|at|last|this|yesterday|today|earlier|jointly|first|too|as\s+well)\b|\s*[,.;])"
+    r"|signs(?=\s*(?:[.;]|$))"
     r"|(?:has|have|had)\s+(?:also\s+|now\s+)*signed"
     r"|(?:has|have|had)\s+(?:also\s+|now\s+|jointly\s+)*agreed(?=\s+(?:a|an|the)\s)"
     r"|signs?\s+up\s+to|signed\s+up\s+to"
@@ -26,7 +38,16 @@ _SIGN_CUE = re.compile(
     rf"|join(?:s|ed|ing)?\s+(?:the|a|an|this|that)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})"
     rf"|(?:is|are|was|were)\s+represented\s+(?:in|on)\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS})"
     rf"|put\s+(?:its|their)\s+names?\s+to"
-    rf"|(?:has|have|had)\s+joined(?=\s[^.;]{{1,300}}?\s+in\s+(?:signing|backing|(?:a|an|the|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS})\b))"
+    # "are among the organisations that have signed", "is one of the bodies to have signed up"
+    r"|(?:is|are|was|were)\s+(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?(?:that|which|who|to)\s+"
+    r"(?:have\s+|has\s+)?(?:signed|sign(?:ed)?\s+up|joined)"
+    rf"|work(?:s|ing)?\s+together\s+(?:under|through)\s+(?:a|an|the|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS})"
+    # "has renewed its civic agreement with", "struck a new deal", "unveiled a joint charter"
+    rf"|(?:renewed|re-signed|refreshed|extended|struck|forged|inked)\s+(?:a|an|the|its|their)\s+"
+    rf"(?:(?!(?:of|on|about|into|for)\b)[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS})"
+    rf"|(?:unveiled|published|announced)\s+(?:a|an|the|its|their)\s+(?:new\s+)?joint\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_AGREEMENT_WORDS})"
+    rf"|(?:is|are|was|were)\s+(?:both\s+|all\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?:partners?|parties|party)\s+(?:in|to|of)\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS})"
+    rf"|(?:(?:has|have|had)\s+)?join(?:s|ed)(?=\s[^.;]{{1,300}}?\s+in\s+(?:signing|backing|(?:a|an|the|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS})\b))"
     rf"|(?:is|are|were|was)\s+named\s+in\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})"
     rf"|(?:latest|first|newest|last)\s+(?:[\w-]+\s+){{0,2}}to\s+(?:sign|join|back|endorse)"
     rf"|(?:has|have|had)\s+(?:also\s+|now\s+|formally\s+|jointly\s+)*(?:endorsed|launched|entered\s+into|formed|committed\s+to)\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})"
@@ -34,8 +55,11 @@ _SIGN_CUE = re.compile(
     re.IGNORECASE,
 )
 _MAY_SIGN = re.compile(
-    r"\b(?:signat|signs?\b|signed|sign\b|join|part\s+in|among|agreed|under\b|represented|put\s+\w+\s+name|endorsed"
-    r"|launched|entered|formed|committed|sealed|brings?\b|bringing|part(?:y|ies|ners?)\b|involved|named\s+in|put\s+together|drawn\s+up)",
+    r"\b(?:signat|signs?\b|signed|signing|sign\b|join|part\s+in|among|agreed|under\b|represented|put\s+\w+\s+name|endorsed"
+    r"|launched|entered|formed|committed|sealed|brings?\b|bringing|part(?:y|ies|ners?)\b|involved|named\s+in|put\s+together|drawn\s+up"
+    r"|add(?:s|ed|ing)?\s+\w+\s+names?|pen\s+to\s+paper|between|unit(?:es?|ing)|sees|commits?|renewed|re-signed"
+    r"|refreshed|extended|struck|forged|inked|(?:unveiled|published|announced)\s+\w+\s+(?:new\s+)?joint"
+    r"|together\s+(?:under|through)|seals?\b|renews?\b)",
     re.IGNORECASE,
 )
 # "The partnership brings A and B together", "brings together A, B and C": the parties follow the verb
@@ -44,15 +68,39 @@ _CLAUSE = re.compile(r"\b(?:that|which|who|found|finds|said|says|shows?|showed|r
 # "signed a compact with A", "agreed a partnership, the X Partnership, with A", "..., together with A";
 # not "the Compact, through which it works with A"
 _WITH_PART = re.compile(
-    r"(?:(?!\b(?:which|through|where|who|that|when|while|whose)\b)[^;])*?\b(?:with|alongside)\s+",
+    r"(?:(?!\b(?:which|through|where|who|that|when|while|whose|after|following|before|talks|discussions"
+    r"|consultation|help|support|funding|input|advice)\b)[^;])*?\b(?:with|alongside)\s+",
     re.IGNORECASE,
 )
 # Where a list of parties starts: "was signed at City Hall by A, B and C", "The letter, signed by A",
 # "Other signatories include A", "Its five signatories are A", "The colleges involved are A", "joining
 # A and B in", "have joined A and B in signing"
+_SIGNED_BY = re.compile(
+    r"(?:[,(]\s*|\s[-–—]\s*|\band\s+|\b(?:was|were|is|are|been|be|being)\s+(?:(?:also|jointly|formally|now|first|originally|[a-z]+ly)\s+)*"
+    # "the charter signed by A": unless it is another agreement ("a similar deal signed by B")
+    rf"|\b(?<!similar\s)(?<!another\s)(?<!earlier\s)(?<!previous\s)(?<!separate\s)(?:{_AGREEMENT_WORDS})\s+)"
+    # "signed at City Hall by", not "signed at a ceremony attended by": the agent is the signer's
+    r"(?:(?:co-?)?signed|drawn\s+up|put\s+together)(?:\s+(?!by\b)(?![\w-]+ed\b)[\w’'-]+){0,6}?\s+by\s",
+    re.IGNORECASE,
+)
+# the words without which no sentence has such a passive: a cheap test before the costly pattern
+_SIGNED_WORD = re.compile(r"signed|drawn\s+up|put\s+together", re.IGNORECASE)
 _PARTIES_FOLLOW = re.compile(
-    r"(?:,\s*|\b(?:was|were|is|are|been|be|being)\s+(?:(?:also|jointly|formally|now|first|originally|[a-z]+ly)\s+)*)"
-    r"(?:signed|drawn\s+up|put\s+together)(?:\s+(?!by\b)[\w’'-]+){0,6}?\s+by\s"
+    # "who signed on behalf of A"
+    r"\bsign(?:s|ed|ing)?\s+(?:(?:it|the\s+[\w-]+)\s+)?on\s+behalf\s+of\s"
+    # "Signing the accord were A and B", "Among those signing the charter were A"
+    rf"|\bsigning\s+(?:it|(?:the|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS}))\s+(?:were|are|was|is|included?)\s"
+    # "Partners in the agreement are A", "The signatories of the accord, A and B,"
+    rf"|\b(?:signator(?:y|ies)|parties|partners)\s+(?:in|to|of)\s+(?:the|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS})"
+    r"\s*(?:(?:also\s+)?(?:include|includes|included|are|were|comprise|comprises)\s|,\s)"
+    r"|\bsignator(?:y|ies),\s(?!\s*(?:among|including|such)\b)(?=[^.;]*?,)|\bsignator(?:y|ies)\s[-–—]\s"
+    # "Also signing were A and B", "Joining them are A", "Joining the University as signatories are B"
+    r"|^\s*joining\s(?=[^.;,]{1,80}?\s+as\s+signator)"
+    r"|^\s*(?:also\s+)?(?:signing|joining)\s+(?:(?:it|them|us|the\s+[\w-]+)\s+)?(?:are|were|is|was)\s"
+    # "In signing the accord, A and B pledged", "By signing the charter, X commits"
+    r"|^\s*(?:in|by|on|after)\s+(?:signing|joining)\s+(?:the|this|it)\b[^,;]{0,80},\s"
+    # "They are joined by A in signing", "was joined by B as a signatory"
+    rf"|\b(?:is|are|was|were|been)\s+(?:also\s+|now\s+)?joined\s+by\s(?=[^.;]*\b(?:sign|signing|signed|signator|{_AGREEMENT_WORDS})\b)"
     r"|\bsignator(?:y|ies)\s*,?\s+(?:among\s+them|including|such\s+as)\s"
     r"|\b(?:signator(?:y|ies)|parties|partners)(?:\s+(?:so\s+far|to\s+date))?\s+(?:also\s+|now\s+)?"
     r"(?:include|includes|included|are|were|comprise|comprises)\s"
@@ -68,7 +116,14 @@ _PARTIES_FOLLOW = re.compile(
 _LIST_ENDS = re.compile(
     r";|\bin\s+(?:a|an|the|this)\s|\b(?:which|who|whose|where|while|but|because|after|before|when|said|says|asks?|asked|calls?|called"
     r"|promises?|promised|is|are|was|were|has|have|had|will|would|can|could|launched|commits?|committed"
-    r"|aims?|sets?\s+out|in\s+signing|in\s+backing|in\s+putting)\b",
+    r"|aims?|sets?\s+out|in\s+signing|as\s+(?:signator(?:y|ies)|partners?|part(?:y|ies))|in\s+backing|in\s+putting|(?:set|expected|due|yet|poised|about)\s+to"
+    # "signed by A and supported by B": other bodies' part in it is not signing
+    r"|supported|welcomed|backed|endorsed|funded|hosted|attended|chaired|opposed|praised|met)\b"
+    # "The signatories, A and B, met": an aside ends at a comma before a lower-case word
+    # ("signed by Cllr Amy Ross, leader of Leeds City Council, and ..." goes on past the post)
+    r"|,\s*(?!(?:and|the|along\s+with|as\s+well\s+as|together\s+with|alongside|plus|including|among\s+them|such\s+as"
+    r"|notably)\b)(?=(?-i:[a-z]))(?!(?-i:[a-z-]+(?:\s+[a-z-]+){0,2}?\s+(?:of|at|for)\s))"
+    r"|(?P<dash>\s[-–—]\s)",
     re.IGNORECASE,
 )
 # Before the first organisation of a list: articles, or names the text does not know as bodies
@@ -76,14 +131,54 @@ _LIST_ENDS = re.compile(
 _LIST_OPENS = re.compile(
     r"(?:\s|:|,|\b(?:the|both|all|also|and|along\s+with|as\s+well\s+as|together\s+with)\b|\b[A-Z][\w’'-]*)*"
 )
+# "Signatories", "The signatories to the charter": a heading over one party a line, with no colon
+_HEADING = re.compile(
+    r"(?:the\s+)?(?:[\w-]+\s+)?signator(?:y|ies)(?:\s+(?:to|of)\s+the\s+[\w\s’'-]{1,60})?\s*:?\s*",
+    re.IGNORECASE,
+)
+# "University of Hull - Professor Dan Ruiz", "Hull City Council, represented by Cllr Mo Patel": the
+# party, then who signed for it
+_LINE_TAIL = re.compile(
+    r"\s+[-–—]\s+|:\s+|\s+\((?!joint\b)"
+    r"|,\s+(?=(?:represented|signed|led)\s+by\b|(?:Professor|Prof|Dr|Cllr|Councillor|Sir|Dame|Mayor)\b)"
+)
+_RELATIVE = re.compile(
+    r"\s*,?\s*(?:which|who)\s+(?:(?:has|have|had|also|both|all|jointly|first|originally)\s+)*"
+)
+_FOLLOWED = re.compile(
+    r"\bfollowed\s+(?:[a-z]+ly\s+)?by\s"
+    r"|,\s*as\s+(?:did|do|does|have|has|had)\s+(?:also\s+)?"
+)
+# the heading of a table's column of parties
+_PARTY_COLUMN = re.compile(
+    r"\b(?:organi[sz]ations?|institutions?|bodies|body|signator(?:y|ies)|partners?|parties|party)\b",
+    re.IGNORECASE,
+)
 _JOINED = re.compile(r"\s*(?:,|and|&|,\s*and)?\s*(?:[Tt]he\s+)?")
-_BRINGS = re.compile(r"\bbring(?:s|ing)?\s+(?:together\s+)?", re.IGNORECASE)
+# "The charter unites A, B and C", "the agreement sees A and B commit to", "commits A and B to",
+# "the compact between A and B": the agreement is the subject, and its parties its object
+_BRINGS = re.compile(
+    r"\b(?:bring(?:s|ing)?\s+(?:together\s+)?|unit(?:es|ing)\s+|sees\s+|commits\s+|binds\s+)", re.IGNORECASE
+)
+_BETWEEN = re.compile(
+    rf"\b(?:{_AGREEMENT_WORDS}),?\s+(?:(?!(?:gap|divide|difference|distance|balance|choice)\b)[\w-]+\s+){{0,3}}?between\s+",
+    re.IGNORECASE,
+)
+# where the parties named after such a verb end: "together", or what they are to do
+_BRINGS_STOP = re.compile(r"\b(?:together|to|commit|work|join|share|deliver|develop|cooperate|collaborate)\b")
 _BRINGS_CONTEXT = re.compile(rf"\b(?:{_AGREEMENT_WORDS})\b", re.IGNORECASE)
 _NEGATION = re.compile(
-    r"\b(?:not|never|yet\s+to|pledg\w*\s+to|plan\w*\s+to|intend\w*\s+to)\s*$", re.IGNORECASE
+    r"\b(?:not|never|yet\s+to|pledg\w*\s+to|plan\w*\s+to|intend\w*\s+to|will|would|shall|could|may|might|should"
+    r"|(?:due|set|expected|hoped|likely|invited|asked|urged|able|poised|about)\s+to)\s*$",
+    re.IGNORECASE,
 )
 _UNDER = re.compile(
     r"^\s*Under\s+the\s+[^,]*?(?:Agreement|Declaration|Charter|Accord|Compact)s?\s*,", re.IGNORECASE
+)
+# A sentence that opens with an agreement's name: what it says is about that agreement
+_SUBJECT_AGREEMENT = re.compile(
+    r"\s*(?P<name>(?:The\s+)?(?:[A-Z][\w’'-]*\s+(?:(?:for|of|and)\s+)?){1,7}"
+    r"(?:Declaration|Agreements?|Charter|Accord|Compact|Concordat|Pact|Deal|Partnership|Pledge))\b"
 )
 _NAMED = re.compile(
     r"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:for|of|and)\s+)?){1,7}(?P<kind>Declaration|Agreements?|Charter|Accord|Compact|Concordat|Pact))\b"
@@ -202,34 +297,36 @@ def find_signatories(
         found.setdefault(org.name, Signatory(org.name, org.evidence))
 
     in_list = False
+    column = 0
     for paragraph in seg.paragraphs:
         if paragraph.noise:
             continue
-        if lists_parties(paragraph.text):
-            in_list = True
+        if lists_parties(paragraph.text) or _HEADING.fullmatch(paragraph.text):
+            in_list, column = True, 0
             continue
-        if in_list:
-            # "University of Glasgow | Higher education | Principal": a table's first cell is the party,
-            # and its heading row ("Signatory | Sector") names none
-            first_cell = paragraph.text.split(" | ", 1)[0] if " | " in paragraph.text else paragraph.text
-            line_end = paragraph.start + len(first_cell)
-            line_orgs = starting_within(orgs, paragraph.start, line_end)
-            covered = sum(o.evidence.span.end - o.evidence.span.start for o in line_orgs)
-            if line_orgs and (line_orgs[0].members or covered >= 0.6 * len(first_cell.rstrip(" .;")) - 4):
-                add(line_orgs[0])
-                continue
-            if first_cell != paragraph.text and not line_orgs and not any(c.isdigit() for c in first_cell):
-                continue
-            in_list = False
+        if not in_list:
+            continue
+        cells = paragraph.text.split(" | ")
+        party = _line_party(
+            paragraph.start, paragraph.text, cells[column] if column < len(cells) else "", orgs
+        )
+        if party is not None:
+            add(party)
+            continue
+        line_orgs = starting_within(orgs, paragraph.start, paragraph.end)
+        if len(cells) > 1 and not line_orgs and not any(c.isdigit() for c in paragraph.text):
+            # "Name | Organisation": a table's heading row names none, and says which cell is the party
+            column = next((i for i, c in enumerate(cells) if _PARTY_COLUMN.search(c)), column)
+            continue
+        in_list = False
     for sentence in seg.sentences:
+        named_here = starting_within(orgs, sentence.start, sentence.end)
+        if not named_here:
+            continue  # no organisation named here: no party to find
         body = text[sentence.start : sentence.end]
         if not _MAY_SIGN.search(body):
             continue  # neither a signing cue nor "Under the Agreement": nothing to read here
-        in_sentence = [
-            o
-            for o in starting_within(orgs, sentence.start, sentence.end)
-            if not _inside_name(o, seg, sentence.start, sentence.end)
-        ]
+        in_sentence = [o for o in named_here if not _inside_name(o, seg, sentence.start, sentence.end)]
         if not in_sentence:
             continue  # no organisation named here: no party to find
         cues = list(_SIGN_CUE.finditer(body))
@@ -250,8 +347,14 @@ def find_signatories(
             for org in in_sentence:
                 if org.evidence.span.start > sentence.start + colon:
                     add(org)
-        for lead in _PARTIES_FOLLOW.finditer(body):
-            if _NEGATION.search(body[max(0, lead.start() - 60) : lead.start()]):
+        leads = list(_PARTIES_FOLLOW.finditer(body))
+        if _SIGNED_WORD.search(body):
+            leads = sorted([*_SIGNED_BY.finditer(body), *leads], key=lambda m: m.start())
+        for lead in leads:
+            # "X will join A in signing": A signed, whatever X does
+            if not lead.group().lower().startswith("join") and _NEGATION.search(
+                body[max(0, lead.start() - 60) : lead.start()]
+            ):
                 continue
             start = sentence.start + lead.end()
             end = _list_end(text, start, sentence.end, in_sentence)
@@ -262,13 +365,18 @@ def find_signatories(
                            or _LIST_OPENS.fullmatch(text, start, listed[0].evidence.span.start)):  # fmt: skip
                 for org in listed:
                     add(org)
-        brings = _BRINGS.search(body)
+        brings = _BRINGS.search(body) or (_BETWEEN.search(body) if "between" in body else None)
         other = next((m for m in _NAMED.finditer(body[: brings.start()] if brings else "")), None)
-        if other is not None and declaration.name.lower() not in other.group("name").lower():
+        if (
+            other is not None and declaration.name.lower() not in other.group("name").lower()
+        ) or another_agreement_speaks(body, declaration):
             brings = None  # "The Belfast Region City Deal brings together ...": another agreement's parties
-        if brings and _BRINGS_CONTEXT.search(body[: brings.start()]):
-            together = re.search(r"\btogether\b", body[brings.end() :])
-            stop = sentence.start + brings.end() + (together.start() if together else len(body))
+        if brings and _BRINGS_CONTEXT.search(body[: brings.end()]):
+            together = _BRINGS_STOP.search(body, brings.end())
+            at = sentence.start + brings.end()
+            stop = _list_end(
+                text, at, sentence.start + (together.start() if together else len(body)), in_sentence
+            )
             for org in in_sentence:
                 if sentence.start + brings.end() <= org.evidence.span.start < stop:
                     add(org)
@@ -286,9 +394,18 @@ def find_signatories(
                 if (
                     floor <= org.evidence.span.start
                     and org.evidence.span.end <= cue_at
-                    and not _CLAUSE.search(between)
+                    and (not _CLAUSE.search(between) or _relative_subject(text, org, cue_at, in_sentence))
                 ):
                     add(org)
+            followed = _FOLLOWED.search(body, cue.end())
+            if followed:
+                # "A signed the declaration last week, followed by B": B signed after A
+                at = sentence.start + followed.end()
+                stop = _list_end(text, at, sentence.end, in_sentence)
+                listed = [o for o in in_sentence if at <= o.evidence.span.start < stop]
+                if listed and _LIST_OPENS.fullmatch(text, at, listed[0].evidence.span.start):
+                    for org in listed:
+                        add(org)
             with_part = _WITH_PART.match(body, cue.end())
             if with_part:
                 # "with A", "alongside A, B and the C": the parties joined on, one after another
@@ -304,9 +421,59 @@ def find_signatories(
     return list(found.values())
 
 
+def _line_party(start: int, line: str, cell: str, orgs: Sequence[OrgMention]) -> OrgMention | None:
+    """The party a line of a list of signatories names, if it names one.
+
+    "University of Glasgow | Higher education | Principal": the table's party cell; "University of Hull
+    - Professor Dan Ruiz": the party before who signed for it; "Professor Dan Ruiz, Vice-Chancellor,
+    University of Hull": the party after.
+    """
+    at = start + line.find(cell) if cell else start
+    tail = _LINE_TAIL.search(cell)
+    # "LIPA (Liverpool Institute for Performing Arts)": the name may be the part in brackets
+    for head in dict.fromkeys([cell[: tail.start()] if tail else cell, cell]):
+        found = starting_within(orgs, at, at + len(head))
+        covered = sum(o.evidence.span.end - o.evidence.span.start for o in found)
+        if found and (found[0].members or covered >= 0.6 * len(head.rstrip(" .;")) - 4):
+            return found[0]
+    last = cell.rstrip(" .;").rsplit(", ", 1)
+    if len(last) == 2 and len(line) <= 120 and ". " not in line:
+        lo = at + len(last[0]) + 2
+        found = starting_within(orgs, lo, at + len(cell))
+        covered = sum(o.evidence.span.end - o.evidence.span.start for o in found)
+        if found and covered >= 0.6 * len(last[1]) - 4:
+            return found[-1]
+    return None
+
+
+def another_agreement_speaks(sentence: str, declaration: Declaration | None) -> bool:
+    """Whether a sentence is about another named agreement: 'The Belfast Region City Deal brings together
+    six councils and the two universities' says nothing of the parties to the one the text is about."""
+    subject = _SUBJECT_AGREEMENT.match(sentence)
+    if subject is None:
+        return False
+    name = re.sub(r"^The\s+", "", subject.group("name")).lower()
+    own = declaration.name.lower() if declaration is not None else ""
+    return bool(own) and name not in own and own not in name
+
+
+def _relative_subject(text: str, org: OrgMention, cue_at: int, orgs: Sequence[OrgMention]) -> bool:
+    """'A and B, which signed the compact in 2021': the bodies a relative clause's verb is said of."""
+    at = org.evidence.span.end
+    for other in orgs:
+        if other.evidence.span.start < at:
+            continue
+        if not _JOINED.fullmatch(text, at, other.evidence.span.start) or other.evidence.span.start >= cue_at:
+            break
+        at = other.evidence.span.end
+    return bool(_RELATIVE.fullmatch(text, at, cue_at))
+
+
 def _list_end(text: str, start: int, end: int, orgs: list[OrgMention]) -> int:
     """Where a list of parties that starts at `start` ends: the first clause word outside a name."""
     for stop in _LIST_ENDS.finditer(text, start, end):
+        if stop.group("dash") and not any(start <= o.evidence.span.start < stop.start() for o in orgs):
+            continue  # "by the city's four universities - A, B and C -": the dash opens the names
         if not any(o.evidence.span.start <= stop.start() < o.evidence.span.end for o in orgs):
             return stop.start()
     return end

@@ -38,35 +38,73 @@ _COUNT = re.compile(
     r"member|other|participating|English|British|Scottish|Welsh|regional)\s+|[‘'“\"])*"
     # "two brilliant universities", "three founding partners", "nine of the region's universities"
     r"(?:(?!(?:of|per|in|and|or|to|more|than|million|thousand|percent|cent)\b)[a-z][\w-]*(?:[’']s)?\s+){0,2}?)"
-    r"(?P<what>universities|cities|signatories|partners|parties|organisations|organizations|bodies"
-    r"|higher\s+education\s+(?:institutions|providers))\b",
+    r"(?P<what>universities|cities|signatories|partners|parties|organisations|organizations|bodies|institutions"
+    r"|higher\s+education\s+(?:institutions|providers)|city\s+councils|(?<=member\s)councils"
+    # "the ten leaders and mayors of the alliance": one leader a city
+    r"|(?:city\s+)?leaders(?:\s+and\s+(?:elected\s+|metro\s+)?mayors)?(?=\s+of\s+(?:the\s+)?(?:alliance|group|network|core\s+cities)\b))\b",
     re.IGNORECASE,
 )
 # "Nine organisations from across the region have signed", "nine organisations to have signed"
 _SIGNING_AFTER = re.compile(r"[^.;]{0,80}?\b(?:have|has|had)?\s*(?:signed|sign(?:ed)?\s+up|joined)\b")
 # counted as what a body stands for or what a study looked at, not as who took part
 _NOT_PARTIES = re.compile(
-    r"\b(?:represents|representing|analysis\s+of(?:\s+the)?|study\s+of(?:\s+the)?)\s+$", re.IGNORECASE
+    r"\b(?:represents|representing|analysis\s+of(?:\s+the)?|study\s+of(?:\s+the)?|home\s+to|boasts"
+    r"|(?:city|region|area|town|county|country|nation)\s+(?:has|had|hosts)"
+    # "a further four universities", "another two councils": some more, not how many in all
+    r"|a\s+further|another|an\s+additional|(?-i:A)\s+further)\s+$",
+    re.IGNORECASE,
+)
+# "four universities are expected to sign next year": not parties yet
+_HEDGED_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:(?:is|are|were|was)\s+(?:expected|due|set|likely|poised|invited|asked)\s+to|will\s+(?:also\s+)?(?:sign|join))\b",
+    re.IGNORECASE,
 )
 # "nearly 60 universities across the UK", "40 universities nationwide": a wider group than the parties
 _WIDER = re.compile(
     r"\s*(?:(?:across|around|throughout|in)\s+(?:the\s+)?(?:UK|United\s+Kingdom|country|nation|England|Scotland"
-    r"|Wales|Northern\s+Ireland|Britain|world|sector)\b|nationwide\b|nationally\b|elsewhere\b)"
+    r"|Wales|Northern\s+Ireland|Britain|world|sector|devolved\s+nations)\b|nationwide\b|nationally\b|elsewhere\b)"
 )
 _PAST = re.compile(r"\b(?:in|since|back\s+in|until)\s+(?:19|20)\d{2}\b[^.;]*$", re.IGNORECASE)
+# "First signed in 2021, the agreement brings together ...": the year the agreement itself began
+_SAME_AGREEMENT_SINCE = re.compile(
+    r"^\S+\s+(?:19|20)\d{2},\s+(?:the|this|its|our)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:agreement|compact|charter|accord|partnership|declaration|pledge|concordat|deal|memorandum)\b",
+    re.IGNORECASE,
+)
+_PART_OF_WHOLE = re.compile(
+    rf"(?:^\s*|\b(?:{NUMBER_PATTERN})\s+)of\s+(?:the\s+)?[\w-]+[’']s\s+$", re.IGNORECASE
+)
+_AND_TOWNS = re.compile(r"\s+and\s+(?:[\w-]+\s+)?towns\b", re.IGNORECASE)
+# "nine of the region's universities have written jointly": some that did what the parties do
+_ACTED_AFTER = re.compile(
+    r"[^.;]{0,80}?\b(?:(?:have|has|had)\s+(?:also\s+|now\s+|jointly\s+|together\s+)*)?(?:signed|sign(?:ed)?\s+up|joined"
+    r"|written|wrote|agreed|backed|launched|set\s+out|called|committed|pledged|put\s+their|come\s+together|teamed\s+up)\b",
+    re.IGNORECASE,
+)
+# "the city's two universities", "Glasgow's four universities": what a place has
+_PLACE_OWNS = re.compile(r"(?:\b[Tt]he\s+(?:[a-z]+\s+){0,2}[a-z]+|\b[A-Z][\w-]+)[’']s\s+$")
+# the words that make such a count the parties of an agreement rather than a description of the place
+_PARTY_CONTEXT = re.compile(
+    r"\b(?:sign(?:s|ed|ing)?|join(?:s|ed|ing)?|brings?\s+together|bringing\s+together|commit\w*|agreed|agreements?|compacts?"
+    r"|charters?|accords?|partnerships?|declarations?|pledges?|concordats?|memorandum|partners|signator\w*|launch\w*"
+    # what the parties to a release's own statement do: "the city's two universities back the bid"
+    r"|back(?:s|ed|ing)?|bids?|propos\w*|call(?:s|ed|ing)?\s+(?:for|on)|urg\w*|wr(?:ite|ites|ote|itten)|submit\w*)\b",
+    re.IGNORECASE,
+)
 _QUALIFIED = re.compile(rf"\b(?:{_QUAL})\s+$", re.IGNORECASE)
 # "Leeds and the other 10 Core Cities": the one named, and the rest
 _ONE_AND_THE_OTHER = re.compile(r"(?<![,\w])\s*[A-Z][\w-]+\s+and\s+the\s+other\s+$")
 # Cheap tests that let a sentence without any figure, or without a party word, be skipped.
 _HAS_NUMBER = re.compile(rf"\d|\b(?:{NUMBER_WORD_PATTERN}|half|thirds?|quarters?|fifth)\b", re.IGNORECASE)
 _HAS_PARTY = re.compile(
-    r"universities|cities|signator|partner|part(?:y|ies)|institutions|providers|member|organi[sz]ations|bodies",
+    r"universities|cities|signator|partner|part(?:y|ies)|institutions|providers|member|organi[sz]ations|bodies"
+    r"|city\s+councils|leaders",
     re.IGNORECASE,
 )
 _HAS_FRACTION = re.compile(r"\b(?:half|third|quarter|fifth)", re.IGNORECASE)
 # those who took part, whatever they are
 _WHAT = {"partners": "signatories", "parties": "signatories", "organisations": "signatories",
-         "organizations": "signatories", "bodies": "signatories"}  # fmt: skip
+         "organizations": "signatories", "bodies": "signatories", "institutions": "signatories"}  # fmt: skip
 _PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?P<p>year|annum|month|week|day)\b|\s+annually\b")
 _NOUN = re.compile(
     r"\s+(?P<np>(?:[a-z][\w-]*\s+(?:and\s+)?){0,4}?(?P<head>[a-z][\w-]*s|people|staff|jobs))\b"
@@ -154,11 +192,19 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
             if value is None or value != int(value) or value < 2:
                 continue
             what = _WHAT.get(match.group("what").lower(), match.group("what").lower())
+            if "councils" in what or "leaders" in what:
+                what = "cities"  # "11 city councils", "the ten leaders of the alliance": one a city
             if (
-                match.group("what").lower() in {"organisations", "organizations", "bodies"}
+                match.group("what").lower() in {"organisations", "organizations", "bodies", "institutions"}
                 and not re.search(
                     r"\b(?:the|its|their|all|both)\s+$",
                     seg.text[max(sentence.start, match.start() - 12) : match.start()],
+                    re.IGNORECASE,
+                )
+                # "signed by eight organisations", "signed by representatives of 14 organisations"
+                and not re.search(
+                    r"\bsign(?:ed|ing)\s+(?:[\w-]+\s+)?by\s+(?:(?:representatives|leaders|heads)\s+(?:of|from)\s+)?$",
+                    seg.text[max(sentence.start, match.start() - 50) : match.start()],
                     re.IGNORECASE,
                 )
                 and not (
@@ -175,17 +221,33 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
             wider = _WIDER.match(seg.text, match.end(), sentence.end)
             if wider and what == "cities" and re.search(r"\bcore\b", match.group("mid"), re.IGNORECASE):
                 # "the 11 Core Cities across the UK" is the whole alliance; "in England" is a part of it
-                wider = re.search(r"England|Scotland|Wales|Northern\s+Ireland", wider.group())
+                wider = re.search(r"England|Scotland|Wales|Northern\s+Ireland|devolved", wider.group())
+            if what == "cities" and _AND_TOWNS.match(seg.text, match.end(), sentence.end):
+                continue  # "a network of 27 cities and towns": not a count of cities
             if re.search(r"[’']s\s", match.group("mid")) and not (
-                _SIGNING_AFTER.match(seg.text, match.end(), sentence.end)
-                or re.search(r"\ball\s+$", before, re.I)
+                _ACTED_AFTER.match(seg.text, match.end(), sentence.end)
+                or re.search(r"\ball\s+$|\bsigned\s+(?:[\w-]+\s+)?by\s+$", before, re.I)
             ):
                 continue  # "12 of the region's institutions are within an hour": some, not the parties
+            if _PART_OF_WHOLE.search(before[-60:]):
+                continue  # "Sixteen of the network's 27 member councils": the whole, of which some took part
+            owner = _PLACE_OWNS.search(before[-40:])
+            if owner and not (
+                _PARTY_CONTEXT.search(sentence.text) or re.search(r"\bby\s+\S+\s+$", before[-40:])
+            ):
+                continue  # "The city's two universities teach 45,000 students": the place, not the parties
             if _NOT_PARTIES.search(before[-40:]) or re.search(
                 r"\b(?:largest|biggest|smallest)\b", match.group("mid")
             ):
                 continue  # "the group represents 27 cities", "our analysis of the 63 largest cities"
-            if wider or _QUALIFIED.search(before[-40:]) or _PAST.search(before[-150:]):
+            if _HEDGED_AFTER.match(seg.text, match.end(), sentence.end):
+                continue
+            past = _PAST.search(before[-150:])
+            if past and _SAME_AGREEMENT_SINCE.search(past.group()):
+                past = (
+                    None  # "First signed in 2021, the agreement brings together": this agreement's own past
+                )
+            if wider or _QUALIFIED.search(before[-40:]) or past:
                 # "nearly 60 universities", "in 2020, when 24 universities signed": not the parties of
                 # this agreement, but a wider group or another agreement; a party count is exact
                 continue

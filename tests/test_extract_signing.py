@@ -1,0 +1,280 @@
+"""Who signed an agreement and how many took part, said in the many ways releases say it.
+
+Each case is a small hand-made sentence; the bodies are real, the people invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extracting import run
+
+
+def parties(text: str, reference) -> list[str]:
+    return sorted(s.org for s in run(text, reference).signatories)
+
+
+# -- signing said with other verbs ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("Northumbria University today became a signatory to the North East Compact.", ["Northumbria University"]),
+        ("Anglia Ruskin University has joined as a signatory to the Cambridge Compact.", ["Anglia Ruskin University"]),
+        ("Teesside University has added its name to the Tees Valley Charter.", ["Teesside University"]),
+        ("Leaders from Derby City Council and the University of Derby put pen to paper on the agreement.",
+         ["Derby City Council", "University of Derby"]),
+        ("Senior figures from Southampton City Council and Solent University gathered to sign the accord.",
+         ["Southampton City Council", "Solent University"]),
+        ("Coventry University and the University of Warwick have pledged their support to the charter and "
+         "signed it on Friday.", ["Coventry University", "University of Warwick"]),
+        ("The University of Hull and Hull City Council both signed.", ["University of Hull", "Hull City Council"]),
+        ("Cambridge City Council and Anglia Ruskin University are partners in the accord.",
+         ["Cambridge City Council", "Anglia Ruskin University"]),
+        ("Keele University, Staffordshire University and Stoke-on-Trent City Council are the three partners "
+         "in the accord.", ["Keele University", "Staffordshire University", "Stoke-on-Trent City Council"]),
+        ("The University of Derby joined the University of Nottingham in signing the declaration.",
+         ["University of Derby", "University of Nottingham"]),
+        ("Keele University joins Staffordshire University in signing the declaration.",
+         ["Keele University", "Staffordshire University"]),
+        ("Oxford Brookes University signed the declaration last week, followed by Oxford City Council.",
+         ["Oxford Brookes University", "Oxford City Council"]),
+        ("Newcastle City Council and Newcastle University, which signed the compact in 2021, are renewing it.",
+         ["Newcastle City Council", "Newcastle University"]),
+    ],
+)  # fmt: skip
+def test_signing_said_with_other_verbs(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+# -- parties after a lead: a passive, an apposition, an agreement as the subject ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("The charter was co-signed by the University of Kent and Kent County Council.",
+         ["University of Kent", "Kent County Council"]),
+        ("The compact was endorsed by Universities UK and signed by the University of Leeds.", ["University of Leeds"]),
+        ("The deal - signed by the University of Brighton and the University of Sussex - runs for ten years.",
+         ["University of Brighton", "University of Sussex"]),
+        ("The accord, signed by Cardiff University, Cardiff Metropolitan University and Cardiff Council, "
+         "sets out five aims.", ["Cardiff University", "Cardiff Metropolitan University", "Cardiff Council"]),
+        ("Signing the accord were the University of Edinburgh, Edinburgh Napier University and the City of "
+         "Edinburgh Council.", ["University of Edinburgh", "Edinburgh Napier University", "City of Edinburgh Council"]),
+        ("Among those signing the charter were Plymouth City Council and the University of Plymouth.",
+         ["Plymouth City Council", "University of Plymouth"]),
+        ("Partners in the agreement are Nottingham Trent University, the University of Nottingham and "
+         "Nottingham City Council.", ["Nottingham Trent University", "University of Nottingham", "Nottingham City Council"]),
+        ("The signatories of the accord, Bangor University and Gwynedd Council, met on Monday.",
+         ["Bangor University", "Gwynedd Council"]),
+        ("Professor Amy Lee, who signed on behalf of the University of Leeds, said it was a good day.",
+         ["University of Leeds"]),
+        ("The charter unites De Montfort University, the University of Leicester and Leicester City Council.",
+         ["De Montfort University", "University of Leicester", "Leicester City Council"]),
+        ("The agreement sees Lancaster University and Lancashire County Council commit to shared goals.",
+         ["Lancaster University", "Lancashire County Council"]),
+        ("The compact commits Sunderland City Council and the University of Sunderland to work together.",
+         ["Sunderland City Council", "University of Sunderland"]),
+        ("The compact between Hull City Council and the University of Hull runs for five years.",
+         ["Hull City Council", "University of Hull"]),
+        ("The accord was signed by the city's four universities - the University of Glasgow, the University of "
+         "Strathclyde, Glasgow Caledonian University and Glasgow School of Art - and the council.",
+         ["University of Glasgow", "University of Strathclyde", "Glasgow Caledonian University", "Glasgow School of Art"]),
+        ("The compact was signed by the vice-chancellors of the University of Manchester, Manchester Metropolitan "
+         "University and the University of Salford.",
+         ["University of Manchester", "Manchester Metropolitan University", "University of Salford"]),
+    ],
+)  # fmt: skip
+def test_parties_after_a_lead(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("The charter was signed by Cllr Amy Ross, leader of Leeds City Council, and Professor Tom Hale, "
+         "vice-chancellor of the University of Leeds.", ["Leeds City Council", "University of Leeds"]),
+        ("The pledge has been signed by 12 organisations, including the University of Bradford and Bradford Council.",
+         ["University of Bradford", "Bradford Council"]),
+        ("The compact was launched on Monday. Also signing were Hull College and the University of Hull.",
+         ["Hull College", "University of Hull"]),
+        ("The compact was launched on Monday. Joining them are Hull College and the University of Hull.",
+         ["Hull College", "University of Hull"]),
+        ("Joining the University of Bradford as signatories are Bradford College and Bradford Council.",
+         ["University of Bradford", "Bradford College", "Bradford Council"]),
+        ("The University of Stirling was joined by Stirling Council in signing the accord.",
+         ["University of Stirling", "Stirling Council"]),
+        ("The signatories - Hull College, the University of Hull and Hull City Council - will meet twice a year.",
+         ["Hull College", "University of Hull", "Hull City Council"]),
+        ("Hull College and the University of Hull are among the organisations that have signed the compact.",
+         ["Hull College", "University of Hull"]),
+        ("In signing the accord, the University of Dundee and Dundee City Council pledged to cut emissions.",
+         ["University of Dundee", "Dundee City Council"]),
+        ("By signing the charter, Salford City Council commits to paying the living wage.", ["Salford City Council"]),
+        ("The University of Leicester has renewed its civic agreement with Leicester City Council.",
+         ["University of Leicester", "Leicester City Council"]),
+        ("Liverpool City Council and the University of Liverpool have struck a new deal on research.",
+         ["Liverpool City Council", "University of Liverpool"]),
+        ("De Montfort University and Leicester City Council today unveiled a joint charter on skills.",
+         ["De Montfort University", "Leicester City Council"]),
+        ("The University of Sheffield and Sheffield City Council have agreed to work together under a new civic "
+         "agreement.", ["University of Sheffield", "Sheffield City Council"]),
+        ("The partnership agreement formalises links between Swansea University and Swansea Council.",
+         ["Swansea University", "Swansea Council"]),
+        ("The deal, struck between Glasgow City Council and the University of Glasgow, runs to 2030.",
+         ["Glasgow City Council", "University of Glasgow"]),
+    ],
+)  # fmt: skip
+def test_parties_with_their_posts_and_in_inverted_clauses(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("UWE Bristol signs West of England Green Skills Charter", ["University of the West of England"]),
+        ("Keele University signs civic compact with Stoke-on-Trent City Council",
+         ["Keele University", "Stoke-on-Trent City Council"]),
+        ("Cardiff University joins Core Cities research compact", ["Cardiff University"]),
+        ("Hull College and University of Hull sign Humber skills compact", ["Hull College", "University of Hull"]),
+        ("University of Bolton becomes latest signatory to Bolton Civic Charter", ["University of Bolton"]),
+        ("Swansea Council and Swansea University seal partnership", ["Swansea Council", "Swansea University"]),
+        ("Leeds City Council backs Leeds Anchor Charter", []),
+        ("Lancaster University pledges support for Lancashire Skills Compact", []),
+    ],
+)  # fmt: skip
+def test_headlines_in_the_present_tense(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("Dr Ian Pike, who chairs the Yorkshire Universities group, said the charter signed by the University "
+         "of York was welcome.", ["University of York"]),
+        ("The compact follows a similar deal signed by Bristol City Council in 2019.", []),
+        ("Leeds City Council leader Cllr Amy Ross signed the charter, as did the University of Leeds.",
+         ["Leeds City Council", "University of Leeds"]),
+        ("Sheffield City Council signed the charter after talks with the University of Sheffield.",
+         ["Sheffield City Council"]),
+        ("The compact, which is funded by the Department for Education, was signed by Hull College.", ["Hull College"]),
+        ("The University of Bath has declined to sign the charter.", []),
+        ("Cardiff Council has been asked to sign the compact.", []),
+        ("The gap between the University of Leeds and Leeds City Council on the charter has narrowed.", []),
+        ("The University of Leeds said it would not sign the charter unless Leeds City Council changed it.", []),
+    ],
+)  # fmt: skip
+def test_a_reduced_relative_and_bodies_beside_the_signing(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+# -- lists of signatories -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lead", "lines"),
+    [
+        ("The signatories are:", ["University of Hull - Professor Dan Ruiz, Vice-Chancellor", "Hull City Council - Cllr Mo Patel, Leader"]),
+        ("The signatories are:", ["University of Hull – Professor Dan Ruiz", "Hull City Council – Cllr Mo Patel"]),
+        ("Signatories to the Compact are:", ["University of Hull, represented by Professor Dan Ruiz",
+                                             "Hull City Council, represented by Cllr Mo Patel"]),
+        ("Signatories", ["University of Hull", "Hull City Council"]),
+        ("The charter's signatories:", ["University of Hull", "Hull City Council"]),
+        ("The following organisations have signed the compact:", ["University of Hull", "Hull City Council"]),
+        ("Signatories to the Compact are:", ["- University of Hull", "- Hull City Council"]),
+        ("Signed by:", ["Professor Dan Ruiz, Vice-Chancellor, University of Hull", "Cllr Mo Patel, Leader, Hull City Council"]),
+        ("The signatories are:", ["University of Hull (Professor Dan Ruiz)", "Hull City Council (Cllr Mo Patel)"]),
+        ("The signatories are:", ["University of Hull: Professor Dan Ruiz, Vice-Chancellor", "Hull City Council: Cllr Mo Patel"]),
+        ("Signatories:", ["Name | Organisation", "Professor Dan Ruiz | University of Hull", "Cllr Mo Patel | Hull City Council"]),
+        ("The signatories are:", ["University of Hull", "Hull City Council", "Supporters:", "University of Lincoln"]),
+    ],
+)  # fmt: skip
+def test_a_list_of_one_party_a_line(reference, lead, lines) -> None:
+    text = "The Humber Compact was launched today.\n" + "\n".join([lead, *lines])
+    assert parties(text, reference) == ["Hull City Council", "University of Hull"]
+
+
+# -- bodies that only back it, will sign later or have not signed ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("Aberystwyth University will sign the charter later this year.", []),
+        ("Bath Spa University is expected to sign the pledge next month.", []),
+        ("The charter will be signed by Leeds City Council next month.", []),
+        ("Leeds City Council is due to sign the charter in June.", []),
+        ("The University of Bath has backed the charter but has not signed it.", []),
+        ("The compact was signed by Bolton Council, with the University of Bolton set to sign next year.",
+         ["Bolton Council"]),
+        ("The compact is signed by the University of Hull and supported by Hull City Council.", ["University of Hull"]),
+        ("The compact, signed by the University of Hull and welcomed by Hull City Council, runs to 2030.",
+         ["University of Hull"]),
+        ("Hull City Council will join the University of Hull in signing the compact next year.", ["University of Hull"]),
+        ("Wigan Council, which will sign later, welcomed the charter that the University of Bolton signed on Monday.",
+         ["University of Bolton"]),
+        ("The accord was formally signed at a ceremony attended by Dundee City Council and the University of Dundee.",
+         []),
+        ("Leeds City Council signed off the budget for the charter programme.", []),
+        ("Manchester City Council signed a contract with the University of Manchester.", []),
+    ],
+)  # fmt: skip
+def test_backers_and_future_signers_are_not_parties(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+# -- claimed counts -------------------------------------------------------------------------------
+
+
+def counts(text: str, reference) -> list[tuple[str, int]]:
+    return sorted((c.what, c.count) for c in run(text, reference).claimed_counts)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ten leaders and mayors of the alliance signed the declaration.", [("cities", 10)]),
+        ("The accord was signed by eight organisations.", [("signatories", 8)]),
+        ("The charter, signed by six institutions, runs to 2030.", [("signatories", 6)]),
+        ("The charter was signed by representatives of 14 organisations.", [("signatories", 14)]),
+        ("Eleven city councils and their universities signed the declaration.", [("cities", 11)]),
+        ("The charter has been signed by 16 of the network's member councils.", [("cities", 16)]),
+        ("Nine of the region's universities have written jointly to the Chancellor.", [("universities", 9)]),
+        ("First signed in 2021, the agreement brings together the city region's four universities.",
+         [("universities", 4)]),
+        ("Glasgow's four universities have signed a charter on spending.", [("universities", 4)]),
+        ("The compact was signed with the region's four universities.", [("universities", 4)]),
+    ],
+)  # fmt: skip
+def test_counts_said_by_partitives_synonyms_and_passives(reference, text, expected) -> None:
+    assert counts(text, reference) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city is home to four universities.",
+        "The city's two universities teach more than 45,000 students.",
+        "An observatory would be run jointly with the region's five universities.",
+        "A further four universities are expected to sign next year.",
+        "Key Cities is a cross-party network of 27 mid-sized cities and towns.",
+        "Sixteen of the network's 27 member councils have signed the charter.",
+        "Of the UK's 160 universities, 24 signed the declaration.",
+        "Belfast, Cardiff and Glasgow, the three core cities in the devolved nations, signed the prospectus.",
+        "In 2020, 24 universities signed a declaration with the cities.",
+    ],
+)
+def test_a_place_a_network_a_whole_or_a_future_is_not_the_parties(reference, text) -> None:
+    assert counts(text, reference) == []
+
+
+def test_another_agreements_parties_are_not_counted_or_signed(reference) -> None:
+    text = (
+        "Queen's University Belfast has signed the Belfast Skills Compact with Belfast City Council.\n"
+        "The Belfast Region City Deal brings together the UK Government, six councils and the two universities."
+    )
+    result = run(text, reference)
+    assert sorted(s.org for s in result.signatories) == ["Belfast City Council", "Queen's University Belfast"]
+    assert result.claimed_counts == []
