@@ -42,6 +42,9 @@ def parties(text: str, reference) -> list[str]:
          ["Oxford Brookes University", "Oxford City Council"]),
         ("Newcastle City Council and Newcastle University, which signed the compact in 2021, are renewing it.",
          ["Newcastle City Council", "Newcastle University"]),
+        ("Leeds Trinity University has become the fourth signatory of the West Yorkshire Skills Accord, "
+         "joining Leeds Beckett University, the University of Bradford and Kirklees Council.",
+         ["Leeds Trinity University", "Leeds Beckett University", "University of Bradford", "Kirklees Council"]),
     ],
 )  # fmt: skip
 def test_signing_said_with_other_verbs(reference, text, signatories) -> None:
@@ -85,6 +88,12 @@ def test_signing_said_with_other_verbs(reference, text, signatories) -> None:
         ("The compact was signed by the vice-chancellors of the University of Manchester, Manchester Metropolitan "
          "University and the University of Salford.",
          ["University of Manchester", "Manchester Metropolitan University", "University of Salford"]),
+        # a dashed aside inside the list, and a name that holds a word the list would end at
+        ("The accord is signed by Glasgow City Council, the University of Strathclyde - the city's oldest "
+         "partners - and Glasgow Caledonian University.",
+         ["Glasgow City Council", "University of Strathclyde", "Glasgow Caledonian University"]),
+        ("The compact was signed by Cardiff Council, Cardiff University, Cardiff Met and the University of "
+         "South Wales.", ["Cardiff Council", "Cardiff University", "University of South Wales"]),
     ],
 )  # fmt: skip
 def test_parties_after_a_lead(reference, text, signatories) -> None:

@@ -92,7 +92,8 @@ _PARTIES_FOLLOW = re.compile(
     rf"|\bsigning\s+(?:it|(?:the|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS}))\s+(?:were|are|was|is|included?)\s"
     # "Partners in the agreement are A", "The signatories of the accord, A and B,"
     rf"|\b(?:signator(?:y|ies)|parties|partners)\s+(?:in|to|of)\s+(?:the|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS})"
-    r"\s*(?:(?:also\s+)?(?:include|includes|included|are|were|comprise|comprises)\s|,\s)"
+    # (", joining A and B" after it names the earlier signatories, from where "joining" starts them)
+    r"\s*(?:(?:also\s+)?(?:include|includes|included|are|were|comprise|comprises)\s|,\s(?!(?-i:[a-z]+ing)\b))"
     r"|\bsignator(?:y|ies),\s(?!\s*(?:among|including|such)\b)(?=[^.;]*?,)|\bsignator(?:y|ies)\s[-–—]\s"
     # "Also signing were A and B", "Joining them are A", "Joining the University as signatories are B"
     r"|^\s*joining\s(?=[^.;,]{1,80}?\s+as\s+signator)"
@@ -118,7 +119,8 @@ _LIST_ENDS = re.compile(
     r"|promises?|promised|is|are|was|were|has|have|had|will|would|can|could|launched|commits?|committed"
     r"|aims?|sets?\s+out|in\s+signing|as\s+(?:signator(?:y|ies)|partners?|part(?:y|ies))|in\s+backing|in\s+putting|(?:set|expected|due|yet|poised|about)\s+to"
     # "signed by A and supported by B": other bodies' part in it is not signing
-    r"|supported|welcomed|backed|endorsed|funded|hosted|attended|chaired|opposed|praised|met)\b"
+    # (lower-case only: "Cardiff Met" is a name)
+    r"|(?-i:supported|welcomed|backed|endorsed|funded|hosted|attended|chaired|opposed|praised|met))\b"
     # "The signatories, A and B, met": an aside ends at a comma before a lower-case word
     # ("signed by Cllr Amy Ross, leader of Leeds City Council, and ..." goes on past the post)
     r"|,\s*(?!(?:and|the|along\s+with|as\s+well\s+as|together\s+with|alongside|plus|including|among\s+them|such\s+as"
@@ -126,6 +128,8 @@ _LIST_ENDS = re.compile(
     r"|(?P<dash>\s[-–—]\s)",
     re.IGNORECASE,
 )
+# After a dash inside a list: an aside closed by a second dash, then the list's last name
+_ASIDE_GOES_ON = re.compile(r"[^-–—.;:]{1,80}?\s[-–—]\s*,?\s*(?:and|&)\s")
 # Before the first organisation of a list: articles, or names the text does not know as bodies
 # ("include Coventry, Hull and Plymouth, along with A")
 _LIST_OPENS = re.compile(
@@ -471,9 +475,16 @@ def _relative_subject(text: str, org: OrgMention, cue_at: int, orgs: Sequence[Or
 
 def _list_end(text: str, start: int, end: int, orgs: list[OrgMention]) -> int:
     """Where a list of parties that starts at `start` ends: the first clause word outside a name."""
+    aside_ends = start
     for stop in _LIST_ENDS.finditer(text, start, end):
+        if stop.start() < aside_ends:
+            continue
         if stop.group("dash") and not any(start <= o.evidence.span.start < stop.start() for o in orgs):
             continue  # "by the city's four universities - A, B and C -": the dash opens the names
+        aside = _ASIDE_GOES_ON.match(text, stop.end(), end) if stop.group("dash") else None
+        if aside:
+            aside_ends = aside.end()  # "A, B - the city's oldest partners - and C": an aside in the list
+            continue
         if not any(o.evidence.span.start <= stop.start() < o.evidence.span.end for o in orgs):
             return stop.start()
     return end
