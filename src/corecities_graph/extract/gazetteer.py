@@ -118,6 +118,41 @@ def list_line_candidates(seg: Segmented, found: list[Candidate], ref: Reference)
             in_list = False
 
 
+# "Coleg Gwent | Rachel Prosser, Principal": a table's row opened by a body's name in its first cell
+_ROW = re.compile(r"(?P<cell>[^|]{3,80}?)\s+\|\s+\S")
+# a cell holding a proper name: capitalised words and the small words that link them ('Coleg y Cymoedd')
+_PROPER_CELL = re.compile(
+    r"(?:The\s+)?[A-Z][\w’'&.-]*(?:\s+(?:(?:of|and|for|the|&|in|on|y|yr)\s+)*[A-Z][\w’'&.-]*)+"
+)
+
+
+def table_cell_candidates(seg: Segmented, found: list[Candidate], ref: Reference) -> Iterable[Candidate]:
+    """The proper names in the first column of a table whose other rows open with a body found
+    already: 'Cardiff University | ...' over 'Coleg Gwent | ...' makes Coleg Gwent a body too."""
+    rows: list[list[tuple[int, int, str]]] = [[]]
+    for paragraph in seg.paragraphs:
+        row = _ROW.match(paragraph.text)
+        if row is None:
+            rows.append([])
+            continue
+        rows[-1].append((paragraph.start, paragraph.start + row.end("cell"), row.group("cell")))
+    for table in rows:
+        if len(table) < 3:
+            continue
+        named = [
+            cell for cell in table if any(c.start == cell[0] and c.end == cell[1] for c in found)
+        ]
+        if 2 * len(named) < len(table):
+            continue
+        for start, end, cell in table:
+            if (start, end, cell) in named or not _PROPER_CELL.fullmatch(cell):
+                continue
+            if any(start <= c.start < end for c in found):
+                continue
+            name, type_ = resolve_name(cell, type_of(cell), ref)
+            yield Candidate(start, end, name, type_, cell)
+
+
 # "Scottish Enterprise", "NHS Greater Glasgow and Clyde": a line of capitalised words and links
 _PROPER_LINE = re.compile(
     r"(?:The\s+)?[A-Z][\w’'&.-]*(?:\s+(?:(?:of|and|for|the|&|in|on)\s+)*[A-Z][\w’'&.-]*)+"

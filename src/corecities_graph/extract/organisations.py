@@ -19,7 +19,13 @@ from .bodies import (
     type_of,
 )
 from .facts import OrgMention
-from .gazetteer import gazetteer_candidates, list_line_candidates, nhs_candidates, shaped_candidates
+from .gazetteer import (
+    gazetteer_candidates,
+    list_line_candidates,
+    nhs_candidates,
+    shaped_candidates,
+    table_cell_candidates,
+)
 from .text import Segmented
 
 # The first branch starts only where a run of capitals and digits starts, and does not nest
@@ -74,6 +80,7 @@ def find_organisations(seg: Segmented, ref: Reference) -> list[OrgMention]:
         candidates.extend(shaped_candidates(text, sentence.start, sentence.end, ref))
     candidates.extend(list_line_candidates(seg, candidates, ref))
     candidates.extend(_masthead_candidates(seg, candidates))
+    candidates.extend(table_cell_candidates(seg, candidates, ref))
     chosen = _non_overlapping(candidates)
     chosen = _add_acronym_aliases(text, seg, chosen, ref)
     chosen = _add_composites(text, chosen)
@@ -167,7 +174,12 @@ def _names_in_run(
             i += 1
             continue
         head = i
-        while head + 1 < len(words) and words[head + 1] in HEADS and words[head + 1] != "Group":
+        while (
+            head + 1 < len(words)
+            and words[head + 1] in HEADS
+            and words[head + 1] != "Group"
+            and not _POSSESSIVE.search(tokens[head][2])  # "the Welsh Government's Cabinet Secretary"
+        ):
             head += 1  # "University College"
         end = head + 1
         nxt = words[end] if end < len(words) else None
@@ -189,7 +201,7 @@ def _names_in_run(
         if nxt in {"of", "for", "on"} and not tokens[head][2].endswith(("’s", "'s")):
             owned = [bool(_POSSESSIVE.search(t[2])) for t in tokens]
             end = _complement_end(words, end + 1, ref, owned)
-        elif nxt is not None and (ref.canonical_city(nxt) is not None or nxt in NATIONS):
+        elif not owner and nxt is not None and (ref.canonical_city(nxt) is not None or nxt in NATIONS):
             end += 1  # "Queen's University Belfast", "National Manufacturing Institute Scotland"
         start = i
         while start - 1 >= previous_end and _modifier(words[start - 1]):
@@ -210,6 +222,7 @@ def _names_in_run(
             and words[start - 1] in HEADS
             and words[start - 1] not in {"Group", "Council"}
             and _modifier(words[start - 2])
+            and not _POSSESSIVE.search(tokens[start - 1][2])  # "the Welsh Government's Cabinet Secretary"
         ):
             # "UPP Foundation Civic University Commission": a parent named as a modifier
             start -= 1

@@ -9,7 +9,7 @@ from .bodies import DOCUMENT_WORDS, HEADS
 from .facts import OrgMention, PersonMention, PlaceMention, Role
 from .lexicon import SPEECH_VERBS, STOP, Lexicon, lexicon
 from .passing import bodies_in_passing
-from .posts import appos_is_post, post_targets, role_at, role_before, roles_in, unique_roles
+from .posts import SUB_BODIES, appos_is_post, post_targets, role_at, role_before, roles_in, unique_roles
 from .settling import PRESS_POST
 from .text import Segmented, SpanSet, capitalise
 
@@ -137,7 +137,11 @@ def find_people(
                 tail = _APPOS_AFTER.match(text, after_start, sentence.end)
                 if (
                     tail
-                    and (tail.group("end") in {",", ":"} or lex.role_word.match(tail.group("appos")))
+                    and (
+                        tail.group("end") in {",", ":"}
+                        or lex.role_word.match(tail.group("appos"))
+                        or _QUALIFIED_POST.fullmatch(tail.group("appos"))
+                    )
                     and appos_is_post(tail.group("appos"), lex)
                 ):
                     frame = True
@@ -193,6 +197,10 @@ def find_people(
                     roles.append(Role(capitalise(tail.group(1).strip()), None))
                 elif (byline := _byline_post(seg, sentence.paragraph)) is not None:
                     roles.append(Role(byline, None))  # "By X" over a line "Education reporter"
+            if (cell := _row_body(seg, sentence.paragraph, name_at, orgs)) is not None:
+                # "Newport City Council | Cllr X, Leader": a table's row names the body in its first cell
+                roles = [r if r.org else role_at(r.role, cell.name, "org") for r in roles]
+                roles = [_in_row_body(r, cell) for r in roles]
             if match.group("mp"):
                 roles.append(Role("Member of Parliament", None))  # "MP" after a name is a seat held
             if not frame and not hon_surface and not match.group("mp"):
@@ -213,10 +221,37 @@ def find_people(
     return found + _short_references(seg, found, lex) + _surname_posts(seg, found, orgs, places, lex)
 
 
+# "Deputy Vice-Chancellor", "Pro Vice-Chancellor (Partnerships)": a post whose role word follows
+# the words that rank it, standing after a name at the end of a line
+_QUALIFIED_POST = re.compile(
+    r"(?:(?:Deputy|Pro|Senior|Acting|Interim|Assistant|Associate|Joint|Executive|Co)[\s-]+)+"
+    r"[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\([A-Z][\w\s,&-]*\)|of|for|and))*"
+)
+_ROW_CELL = re.compile(r"(?P<cell>[^|]{3,80}?)\s+\|\s+$")
+
+
+def _row_body(seg: Segmented, index: int, name_at: int, orgs: list[OrgMention]) -> OrgMention | None:
+    """The body named in the first cell of a table's row when the person's name opens the next cell."""
+    start = _paragraph_start(seg, index)
+    cell = _ROW_CELL.fullmatch(seg.text, start, name_at)
+    if cell is None:
+        return None
+    end = cell.end("cell")
+    return next((o for o in orgs if o.evidence.span.start == start and o.evidence.span.end == end), None)
+
+
+def _in_row_body(role: Role, cell: OrgMention) -> Role:
+    """'Chair of the Regional Cabinet' in the row of the body the cabinet belongs to: the body's post."""
+    if role.org is None or role.org == cell.name or role.org.split()[-1] not in SUB_BODIES:
+        return role
+    return role_at(f"{role.role} of the {role.org}", cell.name, "org")
+
+
 # "X is a senior economist at Centre for Cities.": the post a sentence about someone names, up to
 # its end or a second verb ("and chairs the board")
 _IS_POST = re.compile(
-    r"\s+(?:is|was)\s+(?:also\s+)?(?:an?\s+|the\s+)?(?P<post>[^.;:“”\"]{3,150}?)\s*"
+    r"\s+(?:is|was)\s+(?:also\s+)?(?:(?:elected|appointed|named)\s+(?:as\s+)?)?(?:an?\s+|the\s+)?"
+    r"(?:first\s+|new\s+)?(?![a-z]+(?:ed|ing)\b)(?P<post>[^.;:“”\"]{3,150}?)\s*"
     r"(?:\.\s*$|\.\s|$|\s+and\s+(?:also\s+)?[a-z]+s\b)"
 )
 # "who became President of X", "who chairs X and is principal of Y": posts in a relative clause

@@ -11,7 +11,7 @@ from .text import capitalise, starting_within
 
 # Bodies inside an organisation: a post in one of them is a post in the organisation ("Dean of the
 # Business School at X")
-_SUB_BODIES = {
+SUB_BODIES = {
     "Committee",
     "Board",
     "Panel",
@@ -76,7 +76,7 @@ def roles_in(
         t_start, t_end, name, kind = inside[0]
         if (
             len(inside) >= 2
-            and name.split()[-1] in _SUB_BODIES
+            and name.split()[-1] in SUB_BODIES
             and re.fullmatch(r"\s+(?:at|of)\s+(?:the\s+)?", text[t_end : inside[1][0]])
         ):
             # "Chair of the City Growth Committee at Belfast City Council": a post in the council
@@ -89,7 +89,7 @@ def roles_in(
         possessive = re.match(r"[’']s\s", after)
         after_role = _clean(re.split(r"\s+(?:of|at)\s+", after[possessive.end() if possessive else 0 :])[0])
         if _is_role(before, lex):
-            roles.append(role_at(before, name, kind))
+            roles.append(_in_parent(role_at(before, name, kind), orgs))
         elif after_role and _is_role(after_role, lex) and (possessive or not after[:1].strip()):
             # "A's Chair", "University of X Pro Vice-Chancellor"; "Bangor's Vice-Chancellor" is the
             # university's when one is named
@@ -97,10 +97,26 @@ def roles_in(
             roles.append(role_at(after_role, body.name, "org") if body else role_at(after_role, name, kind))
         elif not before and roles and roles[-1].org is None:
             roles[-1] = role_at(roles[-1].role, name, kind)  # "Leader, Wakefield Council"
-        elif not before and roles and roles[-1].org and roles[-1].org.split()[-1] in _SUB_BODIES:
+        elif not before and roles and roles[-1].org and roles[-1].org.split()[-1] in SUB_BODIES:
             # "Convener of the Finance Committee, The City of Edinburgh Council": the committee's council
             roles[-1] = role_at(f"{roles[-1].role} of the {roles[-1].org}", name, kind)
     return roles
+
+
+def _in_parent(role: Role, orgs: list[OrgMention]) -> Role:
+    """'Chair of the Cardiff Capital Region Regional Cabinet': a post in a body inside one the text
+    names on its own is that body's ('Chair of the Regional Cabinet', Cardiff Capital Region)."""
+    if role.org is None or role.org.split()[-1] not in SUB_BODIES:
+        return role
+    parent = max(
+        (o.name for o in orgs if role.org.startswith(o.name + " ") and o.name.split()[-1] not in SUB_BODIES),
+        key=len,
+        default=None,
+    )
+    if parent is None:
+        return role
+    inner = role.org[len(parent) + 1 :]
+    return role_at(f"{role.role} of the {inner}", parent, "org")
 
 
 def _unnamed_post(text: str, start: int, end: int, orgs: list[OrgMention], lex: Lexicon) -> Role | None:

@@ -1,0 +1,107 @@
+"""Posts, people and bodies in layouts and wordings of the second round, each from small hand-made
+texts with invented people."""
+
+from __future__ import annotations
+
+import pytest
+
+from extracting import people_of, run
+
+_TABLE = (
+    "Organisation | Signed by\n"
+    "Leeds City Council | Cllr Ann Morley, Leader\n"
+    "University of Leeds | Professor Tom Hale, Deputy Vice-Chancellor\n"
+    "Leeds Beckett University | Dr Jo Pike, Pro Vice-Chancellor (Enterprise)\n"
+    "Coleg Gwent | Sam Price, Principal\n"
+    "Coleg y Cymoedd | Huw Rhys, Principal\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "roles"),
+    [
+        ("Ann Morley", {("Leader", "Leeds City Council")}),
+        ("Tom Hale", {("Deputy Vice-Chancellor", "University of Leeds")}),
+        ("Jo Pike", {("Pro Vice-Chancellor (Enterprise)", "Leeds Beckett University")}),
+        # a body the finder does not know, in the column of bodies it does
+        ("Sam Price", {("Principal", "Coleg Gwent")}),
+        ("Huw Rhys", {("Principal", "Coleg y Cymoedd")}),
+    ],
+)
+def test_a_tables_row_names_the_body_of_the_post_in_its_first_cell(reference, name, roles) -> None:
+    assert people_of(_TABLE, reference)[name][1] == roles
+
+
+def test_the_first_column_of_a_table_of_bodies_holds_bodies(reference) -> None:
+    names = {o.name for o in run(_TABLE, reference).organisations}
+    assert {"Coleg Gwent", "Coleg y Cymoedd"} <= names
+    assert "Signed by" not in names
+
+
+def test_a_row_without_bodies_around_it_makes_no_body(reference) -> None:
+    text = "Share this article: Facebook | X | LinkedIn\nRead More | Next story\n"
+    assert {o.name for o in run(text, reference).organisations} == set()
+
+
+def test_a_post_in_a_sub_body_of_the_rows_body_is_the_bodys(reference) -> None:
+    text = (
+        "Organisation | Signed by\n"
+        "Cardiff Capital Region | Cllr Dai Lewis, Chair of the Regional Cabinet\n"
+        "Cardiff Council | Cllr Ann Morley, Leader\n"
+        "Cardiff University | Professor Tom Hale, Vice-Chancellor\n\n"
+        "Cllr Dai Lewis, Chair of the Cardiff Capital Region Regional Cabinet, said it was right.\n"
+    )
+    assert people_of(text, reference)["Dai Lewis"][1] == {
+        ("Chair of the Regional Cabinet", "Cardiff Capital Region")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # an owner's possessive ends the owner's name: no body runs on into the post
+        ("The Welsh Government's Cabinet Secretary for Economy, Lowri Jones, welcomed the agreement.",
+         "Lowri Jones", {("Cabinet Secretary for Economy", "Welsh Government")}),
+        ('Ulster University signed. Professor Dan Moore, Provost of Ulster University\'s Magee campus, said: "Yes."',
+         "Dan Moore", {("Provost", "Ulster University")}),
+        # the ranked post at the end of a line
+        ("The compact was signed for Newcastle University by Professor Ann Lee, Deputy Vice-Chancellor.",
+         "Ann Lee", {("Deputy Vice-Chancellor", "Newcastle University")}),
+    ],
+)  # fmt: skip
+def test_posts_after_an_owners_possessive_and_ranked_posts(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+def test_an_owners_possessive_makes_no_body_of_the_post(reference) -> None:
+    text = "The Welsh Government's Cabinet Secretary for Economy, Lowri Jones, welcomed the agreement."
+    assert {o.name for o in run(text, reference).organisations} == {"Welsh Government"}
+
+
+def test_a_releases_own_university_is_the_university(reference) -> None:
+    text = (
+        "Cardiff University\n\nCardiff University has signed the compact.\n\n"
+        "Cardiff Metropolitan University also signed.\n\n"
+        'The university\'s Pro Vice-Chancellor for Civic Mission, Dr Owen Price, said: "Yes."\n'
+    )
+    assert people_of(text, reference)["Owen Price"][1] == {
+        ("Pro Vice-Chancellor for Civic Mission", "Cardiff University")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        ("The North East Combined Authority signed.\n\nJon Hale was elected as the first Mayor of the North East "
+         "in May 2024.", "Jon Hale", {("Mayor", "North East")}),
+        ("Teesside University signed.\n\nAnn Lee was appointed Director of Research at Teesside University in 2020.",
+         "Ann Lee", {("Director of Research", "Teesside University")}),
+    ],
+)  # fmt: skip
+def test_a_post_someone_was_elected_or_appointed_to(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+def test_a_verb_is_no_post(reference) -> None:
+    text = "Teesside University signed.\n\nAnn Lee was speaking at Teesside University on Monday."
+    assert "Ann Lee" not in people_of(text, reference)
