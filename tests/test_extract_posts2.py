@@ -105,3 +105,68 @@ def test_a_post_someone_was_elected_or_appointed_to(reference, text, name, roles
 def test_a_verb_is_no_post(reference) -> None:
     text = "Teesside University signed.\n\nAnn Lee was speaking at Teesside University on Monday."
     assert "Ann Lee" not in people_of(text, reference)
+
+
+def test_a_posts_field_in_brackets_after_an_owners_possessive(reference) -> None:
+    text = (
+        "Durham University signed. Durham University's Pro-Vice-Chancellor (Regional Engagement), "
+        'Professor Ann Wood, said: "Yes."'
+    )
+    assert people_of(text, reference)["Ann Wood"][1] == {
+        ("Pro-Vice-Chancellor (Regional Engagement)", "Durham University")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a college's own page: its principal
+        "The Leeds College\n\nThe Leeds College has joined the accord with Leeds Beckett University and the "
+        'University of Leeds.\n\nPrincipal and Chief Executive Dr Sam Oyelaran said: "Yes."',
+        # one college named among universities none of which is named most
+        "Leeds Beckett University, the University of Leeds and Leeds City College signed. Leeds City College "
+        'backed it.\n\nPrincipal Dr Sam Oyelaran said: "Yes."',
+    ],
+)
+def test_a_principal_without_a_body_is_the_colleges(reference, text) -> None:
+    (role,) = people_of(text, reference)["Sam Oyelaran"][1]
+    assert role[1] in {"The Leeds College", "Leeds City College"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The accord was signed by Leeds City Council and The Manchester College.", "The Manchester College"),
+        ("Signatories:\n• The Christie NHS Foundation Trust\n• Leeds City Council\n", "The Christie NHS Foundation Trust"),
+        ("The Sheffield College\n\nThe Sheffield College has signed.", "The Sheffield College"),
+    ],
+)  # fmt: skip
+def test_the_in_a_bodys_own_name_is_kept(reference, text, name) -> None:
+    assert name in {o.name for o in run(text, reference).organisations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Manchester College has signed the accord.",  # a sentence opens with 'The'
+        "It was signed by the Manchester College and Leeds City Council.",
+        "It was signed by The University of Sheffield and Leeds City Council.",
+    ],
+)
+def test_a_sentences_the_is_not_a_bodys_name(reference, text) -> None:
+    assert not any(o.name.startswith("The ") for o in run(text, reference).organisations)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("It was signed by the Glasgow School of Art and Glasgow City Council.", "Glasgow School of Art", "university"),
+        ("It was signed by the Royal Conservatoire of Scotland and Glasgow City Council.",
+         "Royal Conservatoire of Scotland", "university"),
+        ("Organisation | Signed by\nCardiff Capital Region | Cllr Ann Morley, Chair\nCardiff Council | Cllr Dai "
+         "Lewis, Leader\nCardiff University | Professor Tom Hale, Vice-Chancellor\n", "Cardiff Capital Region", "council"),
+    ],
+)  # fmt: skip
+def test_types_of_art_schools_and_signing_city_regions(reference, text, name, type_) -> None:
+    types = {o.name: o.type for o in run(text, reference).organisations}
+    assert types[name] == type_

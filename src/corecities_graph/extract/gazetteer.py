@@ -149,7 +149,9 @@ def table_cell_candidates(seg: Segmented, found: list[Candidate], ref: Reference
                 continue
             if any(start <= c.start < end for c in found):
                 continue
-            name, type_ = resolve_name(cell, type_of(cell), ref)
+            # "Cardiff Capital Region | ...": a city region signing is the joint committee of its councils
+            region = any(fold(cell) == fold(r) for r in ref.regions) and cell.endswith("Region")
+            name, type_ = resolve_name(cell, "council" if region else type_of(cell), ref)
             yield Candidate(start, end, name, type_, cell)
 
 

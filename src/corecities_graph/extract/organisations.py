@@ -86,11 +86,12 @@ def find_organisations(seg: Segmented, ref: Reference) -> list[OrgMention]:
     chosen = _add_composites(text, chosen)
     chosen = _non_overlapping(chosen + _bare_mentions(text, seg, chosen))
     chosen = sorted(chosen + _parents(text, chosen, ref), key=lambda c: (c.start, -(c.end - c.start)))
+    titled = {c.name for c in chosen if _titled(text, c, ref)}
     mentions = []
     for cand in chosen:
         mentions.append(
             OrgMention(
-                name=cand.name,
+                name=f"The {cand.name}" if cand.name in titled else cand.name,
                 type=cand.type,
                 city=_city_of(cand.name, cand.type, ref),
                 surface=cand.surface,
@@ -99,6 +100,26 @@ def find_organisations(seg: Segmented, ref: Reference) -> list[OrgMention]:
             )
         )
     return mentions
+
+
+# "and The Manchester College", "• The Christie NHS Foundation Trust": 'The' written in capitals
+# where no sentence starts, or opening a line that is the body's name alone
+# ('Principal of The X' is left out: a post written in capitals may capitalise its article too)
+_THE_BEFORE = re.compile(r"(?:(?P<mid>(?:(?<![\w-])(?![Oo]f\s)[\w-]+|[,;)])[ \t]+)|(?P<line>(?:^|\n)[ \t]*(?:[-•*–][ \t]+)?))The\s+$")
+_LINE_END = re.compile(r"[ \t]*[.;,]?[ \t]*(?:\n|$)")
+
+
+def _titled(text: str, cand: Candidate, ref: Reference) -> bool:
+    """Whether a body not in the reference data carries 'The' in its own name, as the text writes it."""
+    words = cand.name.split()
+    if "University" in words or cand.type in {"council", "government"} or cand.members or words[0] == "The":
+        return False
+    if ref.canonical_org(cand.name) is not None:
+        return False
+    before = _THE_BEFORE.search(text, max(0, cand.start - 24), cand.start)
+    if before is None:
+        return False
+    return bool(before.group("mid")) or bool(_LINE_END.match(text, cand.end))
 
 
 # "Manchester Evening News", "Telegraph and Argus", "FE Week": a news title on a line of its own

@@ -386,12 +386,16 @@ def _chained_before(
     targets = post_targets(lo, end, orgs, places)
     if not targets:
         return []
-    stop = max(text.rfind(c, lo, end) for c in ';:(“"')
+    stop = max(text.rfind(c, lo, end) for c in ';:“"')
+    opened = text.rfind("(", lo, end)
+    if opened > stop and text.find(")", opened, end) < 0:
+        stop = opened  # "(Regional Engagement)" closes inside the post; an open bracket starts anew
     lo = max(lo, stop + 1)
     starts = [lo + m.start() for m in re.finditer(r"(?<!\S)\S", text[lo:end])][-16:]
     for begin in starts:
         if lex.honorific.search(text, begin, end) or any(
             not any(a <= m.start("name") < b for a, b, _, _ in targets)
+            and text[m.start("name") - 1] != "("  # "(Regional Engagement)": a post's field
             for m in lex.name.finditer(text, begin, end)
         ):
             continue  # another person's name and post stand in between
