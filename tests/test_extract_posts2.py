@@ -170,3 +170,37 @@ def test_a_sentences_the_is_not_a_bodys_name(reference, text) -> None:
 def test_types_of_art_schools_and_signing_city_regions(reference, text, name, type_) -> None:
     types = {o.name: o.type for o in run(text, reference).organisations}
     assert types[name] == type_
+
+
+@pytest.mark.parametrize(
+    ("text", "nobody"),
+    [
+        ("Pictured (l-r): Ann Lee and Tom Hale at the signing. Photo: Martin Shields / Strathclyde Communications",
+         {"Martin Shields", "Strathclyde Communications"}),
+        ("Picture credit: Dan Moore | Leeds City Council\n\nLeeds City Council signed.", {"Dan Moore"}),
+        ("The University of South Wales, which has a campus on Cardiff's Adam Street, said it would help.",
+         {"Adam Street"}),
+    ],
+)  # fmt: skip
+def test_no_person_from_a_photo_credit_or_a_street(reference, text, nobody) -> None:
+    assert not nobody & set(people_of(text, reference))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        ("Leeds City Council signed.\n\nPress office: Sam Reid, Senior Communications Manager, Leeds City Council.",
+         "Sam Reid", {("Senior Communications Manager", "Leeds City Council")}),
+        ("Ulster University signed.\n\nMedia office: Ann Doyle, Communications Officer, Ulster University",
+         "Ann Doyle", {("Communications Officer", "Ulster University")}),
+        # a byline after its date, and the title it writes for named again at the foot
+        ("Nation.Cymru\n\nNews\n\n28 Feb 2025 | Ffion Hughes, Local Democracy Reporter\n\nCardiff Council signed.\n\n"
+         "Ffion Hughes is a Local Democracy Reporter for Nation.Cymru.",
+         "Ffion Hughes", {("Local Democracy Reporter", "Nation.Cymru")}),
+        ("Leeds Live\n\n3 March 2025 | Tom Abel, Political Reporter\n\nLeeds City Council signed.",
+         "Tom Abel", {("Political Reporter", "Leeds Live")}),
+    ],
+)  # fmt: skip
+def test_press_office_contacts_and_dated_bylines(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+

@@ -129,7 +129,8 @@ _MASTHEAD = re.compile(
     r"|Review|Live)"
 )
 
-_ONE_WORD_MASTHEAD = re.compile(r"[A-Z][a-z]+(?:Live|Online)")  # "WalesOnline", "DerbyshireLive"
+# "WalesOnline", "DerbyshireLive", "Nation.Cymru": a title written as one word or as its address
+_ONE_WORD_MASTHEAD = re.compile(r"[A-Z][a-z]+(?:Live|Online)|[A-Z][a-z]+\.(?:Cymru|Scot|[A-Z][a-z]+)")
 
 
 def _masthead_candidates(seg: Segmented, candidates: list[Candidate]) -> list[Candidate]:
@@ -142,6 +143,15 @@ def _masthead_candidates(seg: Segmented, candidates: list[Candidate]) -> list[Ca
         ) and not any(paragraph.start <= c.start < paragraph.end for c in candidates):
             name = body
             found.append(Candidate(paragraph.start, paragraph.start + len(body), name, "other", body))
+    for title in {c.name for c in found}:
+        # "X is a reporter for Nation.Cymru": the title named again in the story
+        pattern = re.compile(rf"(?<![\w.-]){re.escape(title)}(?![\w-]|\.\w)")
+        for sentence in seg.sentences:
+            found += [
+                Candidate(m.start(), m.end(), title, "other", title)
+                for m in pattern.finditer(seg.text, sentence.start, sentence.end)
+                if not any(c.start == m.start() for c in found)
+            ]
     return found
 
 

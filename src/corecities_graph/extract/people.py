@@ -25,6 +25,9 @@ _SPEECH = re.compile(
 _BODY_PLURALS = {"Hospitals", "Services", "Universities", "Colleges", "Councils", "Partners"}
 # "... for Research and " before a capitalised pair: the words of a post's field, not a name
 _FIELD_BEFORE = re.compile(r"\b(?:of|for|at)\s+(?:(?:[A-Z][\w’'-]*\s+)+(?:and|&)\s+)?$")
+# a photo's credit line: the photographer and the office that holds the picture
+_CREDIT = re.compile(r"\s*(?:Photo(?:graph)?|Picture|Image|Credit)s?(?:\s+credit)?\s*(?::|\||\bby\b)", re.IGNORECASE)
+_STREET_WORDS = {"Street", "Road", "Avenue", "Lane", "Square", "Crescent", "Terrace", "Quay", "Boulevard"}
 _PHONE = re.compile(r"\+?\s?\(?\d[\d\s()]{7,}\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WHO = re.compile(r"\s*,?\s+who(?:\s+(?:is|was|has|had))?\s*$")
@@ -36,7 +39,9 @@ _CAPTION = re.compile(
 # a caption's post runs to the next ';' ("Principal and Chief Executive, X" is one post); the next
 # titled person's post is cut off separately
 _CAPTION_TAIL = re.compile(r"\s*,\s*(?P<appos>[^;]*?)\s*(?:;|$)")
-_CONTACT_BEFORE = re.compile(r"(?:\bcontact|\bContact|^Or|\bor|[Ee]nquiries:?|[Cc]ontacts?:)\s*:?\s*$")
+_CONTACT_BEFORE = re.compile(
+    r"(?:\bcontact|\bContact|^Or|\bor|[Ee]nquiries:?|[Cc]ontacts?:|\b[Pp]ress\s+[Oo]ffice:|\b[Mm]edia\s+[Oo]ffice:)\s*:?\s*$"
+)
 _CONTACT_END = re.compile(r"\s*(?:\+|\bon\b|\bor\b|\(0|\d{4,}|\bemail\b|\be-mail\b|\btel\b|[\w.]+@|\.\s*$|$)")
 
 
@@ -57,6 +62,8 @@ def find_people(
     place_spans = SpanSet((p.evidence.span.start, p.evidence.span.end) for p in places)
     for sentence in seg.sentences:
         pos = sentence.start
+        if _CREDIT.match(text, sentence.start, sentence.end):
+            continue  # "Photo: Sam Reid / Strathclyde Communications": a credit names no one in the story
         while match := lex.name.search(text, pos, sentence.end):
             name = match.group("name")
             tokens = name.split()
@@ -67,6 +74,8 @@ def find_people(
             # after an honorific, only the first word must not be a common word ("Professor Shearer West")
             checked = tokens[:1] if match.group("hon") else tokens
             # "Cllr Dean Faulkner": after an honorific, a given name may be a post's word
+            if tokens[-1] in _STREET_WORDS:
+                continue  # "a campus on Cardiff's Adam Street": a street named after someone
             if any(t in STOP for t in checked) or any(
                 t in HEADS or t in DOCUMENT_WORDS or t in _BODY_PLURALS or lex.role_word.fullmatch(t)
                 for t in tokens[1 if match.group("hon") else 0 :]
@@ -189,7 +198,12 @@ def find_people(
                     rest = text[after_start : sentence.end]
                     phones = tuple(p.strip() for p in _PHONE.findall(rest))
                     emails = tuple(_EMAIL.findall(rest))
-            if _BYLINE_BEFORE.search(before) and sentence.start == _paragraph_start(seg, sentence.paragraph):
+            dated = _DATED_BYLINE.fullmatch(text, _paragraph_start(seg, sentence.paragraph), name_at)
+            if dated and (post := _PRESS_AFTER.fullmatch(text, after_start, sentence.end)) is not None:
+                # "28 Feb 2025 | Ffion Roberts, Local Democracy Reporter": a byline after its date
+                frame = True
+                roles.append(Role(capitalise(post.group("post")), None))
+            elif _BYLINE_BEFORE.search(before) and sentence.start == _paragraph_start(seg, sentence.paragraph):
                 # "By X, Policy Editor", "Posted by X, Senior Economist | 4 March 2025"
                 tail = re.compile(r"\s*,\s*([^|]+)").match(text, after_start, sentence.end)
                 frame = True
@@ -251,7 +265,7 @@ def _in_row_body(role: Role, cell: OrgMention) -> Role:
 # its end or a second verb ("and chairs the board")
 _IS_POST = re.compile(
     r"\s+(?:is|was)\s+(?:also\s+)?(?:(?:elected|appointed|named)\s+(?:as\s+)?)?(?:an?\s+|the\s+)?"
-    r"(?:first\s+|new\s+)?(?![a-z]+(?:ed|ing)\b)(?P<post>[^.;:“”\"]{3,150}?)\s*"
+    r"(?:first\s+|new\s+)?(?![a-z]+(?:ed|ing)\b)(?P<post>(?:[^.;:“”\"]|\.(?=\w)){3,150}?)\s*"
     r"(?:\.\s*$|\.\s|$|\s+and\s+(?:also\s+)?[a-z]+s\b)"
 )
 # "who became President of X", "who chairs X and is principal of Y": posts in a relative clause
@@ -366,6 +380,8 @@ def _surname_posts(
     return extra
 
 
+_DATED_BYLINE = re.compile(r"\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\s*\|\s*")
+_PRESS_AFTER = re.compile(rf"\s*,\s*(?P<post>{PRESS_POST.pattern})\s*\.?\s*", re.IGNORECASE)
 _BYLINE_BEFORE = re.compile(r"(?:^|\|)\s*(?:By|(?:Posted|Written)\s+by)\s*$")
 _HANDLE_LINE = re.compile(r"(?:(?:Twitter|X|Follow)\s*:?\s*)?@\w+")
 
