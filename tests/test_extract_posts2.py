@@ -204,3 +204,39 @@ def test_no_person_from_a_photo_credit_or_a_street(reference, text, nobody) -> N
 def test_press_office_contacts_and_dated_bylines(reference, text, name, roles) -> None:
     assert people_of(text, reference)[name][1] == roles
 
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("Key Cities welcomed it. The Key Cities network has 27 members.", "Key Cities", "alliance"),
+        ("Universities UK welcomed the compact.", "Universities UK", "alliance"),
+        # named twice, but typed as a think tank only where the text calls it one
+        ('IPPR North wrote the report. Dr Sam Roe, Director of IPPR North, said: "Yes."', "IPPR North", "other"),
+        ("The think tank IPPR Scotland wrote the report.", "IPPR Scotland", "institute"),
+    ],
+)  # fmt: skip
+def test_bodies_without_a_head_word(reference, text, name, type_) -> None:
+    types = {o.name: o.type for o in run(text, reference).organisations}
+    assert types.get(name) == type_, types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seventeen Key Cities signed, and Seventeen Key Cities backed it.",  # a count of cities, not a name
+        "Smart Cities matter.",  # named once, and nothing calls it a body
+        "BBC Wales reported it.",
+    ],
+)
+def test_no_body_from_a_count_or_a_phrase_named_once(reference, text) -> None:
+    names = {o.name for o in run(text, reference).organisations}
+    assert not names & {"Seventeen Key Cities", "Smart Cities", "BBC Wales"}
+
+
+def test_a_lower_case_post_after_an_alliance_named_without_a_head_word(reference) -> None:
+    text = (
+        "Key Cities launched the charter.\n\n"
+        'Key Cities chair Cllr Ann Lee, Leader of Derby City Council, said: "Yes."'
+    )
+    assert people_of(text, reference)["Ann Lee"][1] == {("Chair", "Key Cities"), ("Leader", "Derby City Council")}

@@ -73,7 +73,7 @@ def type_of(name: str) -> str:
     if _STATE_OFFICE.search(name):
         return "government"
     words = name.split()
-    if words and words[0] == "Universities" and len(words) > 2:
+    if words and words[0] == "Universities" and len(words) >= 2:
         return "alliance"
     if re.search(r"\b(?:Combined|Unitary|Local|Strategic|Regional)\s+Authority$", name):
         return "council"

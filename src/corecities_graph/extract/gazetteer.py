@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from ..resolve.names import fold
 from ..resolve.reference import Reference
 from .bodies import HEADS, Candidate, resolve_name, type_of
-from .text import Segmented, lists_parties
+from .text import NUMBER_WORDS, Segmented, lists_parties
 
 _NHS = re.compile(r"\bNHS(?:\s+[A-Z][\w’'-]*)*?\s+Trust\b")
 
@@ -116,6 +116,39 @@ def list_line_candidates(seg: Segmented, found: list[Candidate], ref: Reference)
             yield Candidate(paragraph.start, paragraph.start + len(surface), name, type_, surface)
         else:
             in_list = False
+
+
+# "Key Cities", "Fast Growth Cities": an alliance of cities named by one word; "IPPR North": a
+# body named by its initials and the part of the country it covers
+_CITIES_ALLIANCE = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][a-z]{2,}\s+Cities)(?![\w-])(?!\s+(?:[A-Z]|of\b))")
+_REGIONAL_ACRONYM = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z]{3,6}\s+(?:North|South|East|West|Scotland|Wales|Cymru|Northern\s+Ireland))(?![\w-])"
+)
+_NOT_A_NAME = {"About", "Seventeen", "Eight", "Many", "Other", "Some", "Most", "All", "Member", "Partner", "Our"}
+
+
+def named_body_candidates(seg: Segmented, found: list[Candidate], ref: Reference) -> Iterable[Candidate]:
+    """Bodies without a head word, read where the text names them more than once (or, for a body
+    named by initials, calls something a think tank): 'Key Cities', 'IPPR North'."""
+    text = seg.text
+    think_tank = re.search(r"\bthink[\s-]?tank\b", text, re.IGNORECASE) is not None
+    for pattern, type_ in ((_CITIES_ALLIANCE, "alliance"), (_REGIONAL_ACRONYM, "institute")):
+        by_name: dict[str, list[tuple[int, int]]] = {}
+        for sentence in seg.sentences:
+            for match in pattern.finditer(text, sentence.start, sentence.end):
+                name = match.group("name")
+                first = name.split()[0]
+                if first in NUMBER_WORDS or first.lower() in NUMBER_WORDS or first in _NOT_A_NAME:
+                    continue
+                if ref.canonical_city(first) is not None or ref.canonical_org(name) is not None:
+                    continue
+                by_name.setdefault(re.sub(r"\s+", " ", name), []).append(match.span("name"))
+        for name, spans in by_name.items():
+            if len(spans) < 2 and not (type_ == "institute" and think_tank):
+                continue
+            for start, end in spans:
+                if not any(c.start < end and start < c.end for c in found):
+                    yield Candidate(start, end, name, type_ if think_tank or type_ == "alliance" else "other", name)
 
 
 # "Coleg Gwent | Rachel Prosser, Principal": a table's row opened by a body's name in its first cell

@@ -22,6 +22,7 @@ from .facts import OrgMention
 from .gazetteer import (
     gazetteer_candidates,
     list_line_candidates,
+    named_body_candidates,
     nhs_candidates,
     shaped_candidates,
     table_cell_candidates,
@@ -81,6 +82,7 @@ def find_organisations(seg: Segmented, ref: Reference) -> list[OrgMention]:
     candidates.extend(list_line_candidates(seg, candidates, ref))
     candidates.extend(_masthead_candidates(seg, candidates))
     candidates.extend(table_cell_candidates(seg, candidates, ref))
+    candidates.extend(named_body_candidates(seg, candidates, ref))
     chosen = _non_overlapping(candidates)
     chosen = _add_acronym_aliases(text, seg, chosen, ref)
     chosen = _add_composites(text, chosen)
@@ -189,7 +191,7 @@ def _pattern_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable
 
 def _is_head(word: str, following: str | None) -> bool:
     if word == "Universities":
-        return following == "for"
+        return following == "for" or following in NATIONS  # "Universities for Nottingham", "Universities UK"
     return word in HEADS
 
 
