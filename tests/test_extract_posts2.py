@@ -240,3 +240,32 @@ def test_a_lower_case_post_after_an_alliance_named_without_a_head_word(reference
         'Key Cities chair Cllr Ann Lee, Leader of Derby City Council, said: "Yes."'
     )
     assert people_of(text, reference)["Ann Lee"][1] == {("Chair", "Key Cities"), ("Leader", "Derby City Council")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # a kind of body, then its post, in lower case before the name
+        ("Hull City Council signed.\n\nIt was signed on Friday by council leader Councillor Mike Bell and others.",
+         "Mike Bell", {("Leader", "Hull City Council")}),
+        # a lower-case post of a named body after the name
+        ("But Cllr Iwan Bell, leader of Newport City Council, warned it would fail.",
+         "Iwan Bell", {("Leader", "Newport City Council")}),
+        # a post named by the kind of body it is in: the one such body the text names
+        ("The pledge was signed at a meeting of the council's City Growth and Regeneration Committee.\n\n"
+         'Committee chair Councillor Declan Toal (SDLP) said the pledge was "overdue".',
+         "Declan Toal", {("Committee chair", "City Growth and Regeneration Committee")}),
+    ],
+)  # fmt: skip
+def test_lower_case_posts_with_their_body(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+def test_a_post_in_a_body_the_text_does_not_name_is_left_out(reference) -> None:
+    text = (
+        "Dr Amy Rees, Chief People Officer at Leeds Teaching Hospitals NHS Trust and co-chair of the "
+        'compact\'s steering group, said: "Yes."'
+    )
+    assert people_of(text, reference)["Amy Rees"][1] == {
+        ("Chief People Officer", "Leeds Teaching Hospitals NHS Trust")
+    }

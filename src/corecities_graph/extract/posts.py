@@ -232,7 +232,13 @@ def _is_role(role: str, lex: Lexicon) -> bool:
 def appos_is_post(appos: str, lex: Lexicon) -> bool:
     """', Leader of the Opposition,': an apposition that names a post, not a list or a clause."""
     first = appos.split()[0] if appos.split() else ""
-    return bool(first) and (first[0].isupper() or first in {"the", "a"}) and bool(lex.role_word.search(appos))
+    # "Cllr X, leader of Newport City Council, warned": a lower-case post of a named body
+    lower_post = bool(lex.role_word.match(appos)) and re.search(r"\s(?:of|at)\s+(?:the\s+)?[A-Z]", appos)
+    return (
+        bool(first)
+        and (first[0].isupper() or first in {"the", "a"} or bool(lower_post))
+        and bool(lex.role_word.search(appos))
+    )
 
 
 def _last_cut(head: str) -> str:
@@ -327,6 +333,11 @@ def role_before(
         # a lower-case word alone ("the team leader") is no post to record, unless an owner's
         # possessive opens it: "NUA's principal and vice-chancellor, Professor X"
         owned_lower = _LOWER_AFTER_OWNER.search(head)
+        kind_lower = _KIND_BEFORE_ROLE.search(head)
+        if owned_lower is None and kind_lower is not None and lex.role_word.fullmatch(kind_lower.group("role")):
+            # "signed by council leader Councillor X": the council the text names is the owner
+            owner = referent(kind_lower.group("noun"), lo + kind_lower.start(), orgs)
+            return [role_at(_clean(kind_lower.group("role")), owner.name, "org")] if owner else []
         if owned_lower is None or not _is_role(owned_lower.group("role"), lex):
             return []
         phrase_start = owned_lower.start("role")
@@ -344,6 +355,10 @@ def role_before(
     return [Role(role, None)]
 
 
+# "by council leader ", "with university vice-chancellor ": a kind of body, then its post, in lower case
+_KIND_BEFORE_ROLE = re.compile(
+    rf"(?:^|(?<=\s))(?:the\s+)?(?P<noun>{KIND_NOUN})\s+(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*,?\s*$"
+)
 # "NUA's principal and vice-chancellor, ": lower-case words of a post after an owner's possessive
 _LOWER_AFTER_OWNER = re.compile(
     r"(?<![\w-])(?P<owner>[A-Z][\w-]*)[’']s\s+(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5}?)\s*,?\s*$"

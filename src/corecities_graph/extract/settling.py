@@ -70,6 +70,10 @@ def _mayoralty(
     return None
 
 
+_UNNAMED_BODY = re.compile(r"\s(?:of|at|on)\s+the\s+[a-z]")
+_SUB_BODY_POST = re.compile(r"(Committee|Board|Panel|Cabinet|Commission)\s+(?:chair|co-chair|convener|member)$", re.IGNORECASE)
+
+
 def _kind(name: str, type_: str) -> str:
     """The kind of body a post without its organisation may be settled on: a college by its name."""
     if type_ != "university" and "College" in name.split():
@@ -123,11 +127,17 @@ def settle_posts(
                     target = publisher[0]  # the publisher's own post comes first
                 for kind in kinds:
                     target = target or main.get(kind)
+                if target is None and (sub := _SUB_BODY_POST.match(role.role)) is not None:
+                    # "Committee chair Cllr X": the one committee the text names
+                    bodies = {o.name for o in orgs if o.name.split()[-1].lower() == sub.group(1).lower()}
+                    target = bodies.pop() if len(bodies) == 1 else None
                 council = next((o for o in orgs if o.name == main.get("council")), None)
                 if target is None and (place := _mayoralty(role.role, places, council)) is not None:
                     role = role_at(role.role, place[0], place[1])
                 elif target is not None:
                     role = Role(role.role, target)
+            if role.org is None and _UNNAMED_BODY.search(role.role):
+                continue  # "co-chair of the compact's steering group": a body the text does not name
             roles.append(role)
         settled.append(replace(person, roles=tuple(unique_roles(roles))))
     return settled
