@@ -205,7 +205,6 @@ def test_press_office_contacts_and_dated_bylines(reference, text, name, roles) -
     assert people_of(text, reference)[name][1] == roles
 
 
-
 @pytest.mark.parametrize(
     ("text", "name", "type_"),
     [
@@ -239,7 +238,10 @@ def test_a_lower_case_post_after_an_alliance_named_without_a_head_word(reference
         "Key Cities launched the charter.\n\n"
         'Key Cities chair Cllr Ann Lee, Leader of Derby City Council, said: "Yes."'
     )
-    assert people_of(text, reference)["Ann Lee"][1] == {("Chair", "Key Cities"), ("Leader", "Derby City Council")}
+    assert people_of(text, reference)["Ann Lee"][1] == {
+        ("Chair", "Key Cities"),
+        ("Leader", "Derby City Council"),
+    }
 
 
 @pytest.mark.parametrize(

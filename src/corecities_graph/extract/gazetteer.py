@@ -124,7 +124,19 @@ _CITIES_ALLIANCE = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][a-z]{2,}\s+Cities)(
 _REGIONAL_ACRONYM = re.compile(
     r"(?<![\w’'-])(?P<name>[A-Z]{3,6}\s+(?:North|South|East|West|Scotland|Wales|Cymru|Northern\s+Ireland))(?![\w-])"
 )
-_NOT_A_NAME = {"About", "Seventeen", "Eight", "Many", "Other", "Some", "Most", "All", "Member", "Partner", "Our"}
+_NOT_A_NAME = {
+    "About",
+    "Seventeen",
+    "Eight",
+    "Many",
+    "Other",
+    "Some",
+    "Most",
+    "All",
+    "Member",
+    "Partner",
+    "Our",
+}
 
 
 def named_body_candidates(seg: Segmented, found: list[Candidate], ref: Reference) -> Iterable[Candidate]:
@@ -148,7 +160,9 @@ def named_body_candidates(seg: Segmented, found: list[Candidate], ref: Reference
                 continue
             for start, end in spans:
                 if not any(c.start < end and start < c.end for c in found):
-                    yield Candidate(start, end, name, type_ if think_tank or type_ == "alliance" else "other", name)
+                    yield Candidate(
+                        start, end, name, type_ if think_tank or type_ == "alliance" else "other", name
+                    )
 
 
 # "Coleg Gwent | Rachel Prosser, Principal": a table's row opened by a body's name in its first cell
@@ -172,9 +186,7 @@ def table_cell_candidates(seg: Segmented, found: list[Candidate], ref: Reference
     for table in rows:
         if len(table) < 3:
             continue
-        named = [
-            cell for cell in table if any(c.start == cell[0] and c.end == cell[1] for c in found)
-        ]
+        named = [cell for cell in table if any(c.start == cell[0] and c.end == cell[1] for c in found)]
         if 2 * len(named) < len(table):
             continue
         for start, end, cell in table:

@@ -107,7 +107,9 @@ def find_organisations(seg: Segmented, ref: Reference) -> list[OrgMention]:
 # "and The Manchester College", "• The Christie NHS Foundation Trust": 'The' written in capitals
 # where no sentence starts, or opening a line that is the body's name alone
 # ('Principal of The X' is left out: a post written in capitals may capitalise its article too)
-_THE_BEFORE = re.compile(r"(?:(?P<mid>(?:(?<![\w-])(?![Oo]f\s)[\w-]+|[,;)])[ \t]+)|(?P<line>(?:^|\n)[ \t]*(?:[-•*–][ \t]+)?))The\s+$")
+_THE_BEFORE = re.compile(
+    r"(?:(?P<mid>(?:(?<![\w-])(?![Oo]f\s)[\w-]+|[,;)])[ \t]+)|(?P<line>(?:^|\n)[ \t]*(?:[-•*–][ \t]+)?))The\s+$"
+)
 _LINE_END = re.compile(r"[ \t]*[.;,]?[ \t]*(?:\n|$)")
 
 

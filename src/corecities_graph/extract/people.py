@@ -26,7 +26,9 @@ _BODY_PLURALS = {"Hospitals", "Services", "Universities", "Colleges", "Councils"
 # "... for Research and " before a capitalised pair: the words of a post's field, not a name
 _FIELD_BEFORE = re.compile(r"\b(?:of|for|at)\s+(?:(?:[A-Z][\w’'-]*\s+)+(?:and|&)\s+)?$")
 # a photo's credit line: the photographer and the office that holds the picture
-_CREDIT = re.compile(r"\s*(?:Photo(?:graph)?|Picture|Image|Credit)s?(?:\s+credit)?\s*(?::|\||\bby\b)", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"\s*(?:Photo(?:graph)?|Picture|Image|Credit)s?(?:\s+credit)?\s*(?::|\||\bby\b)", re.IGNORECASE
+)
 _STREET_WORDS = {"Street", "Road", "Avenue", "Lane", "Square", "Crescent", "Terrace", "Quay", "Boulevard"}
 _PHONE = re.compile(r"\+?\s?\(?\d[\d\s()]{7,}\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -203,7 +205,9 @@ def find_people(
                 # "28 Feb 2025 | Ffion Roberts, Local Democracy Reporter": a byline after its date
                 frame = True
                 roles.append(Role(capitalise(post.group("post")), None))
-            elif _BYLINE_BEFORE.search(before) and sentence.start == _paragraph_start(seg, sentence.paragraph):
+            elif _BYLINE_BEFORE.search(before) and sentence.start == _paragraph_start(
+                seg, sentence.paragraph
+            ):
                 # "By X, Policy Editor", "Posted by X, Senior Economist | 4 March 2025"
                 tail = re.compile(r"\s*,\s*([^|]+)").match(text, after_start, sentence.end)
                 frame = True

@@ -334,7 +334,11 @@ def role_before(
         # possessive opens it: "NUA's principal and vice-chancellor, Professor X"
         owned_lower = _LOWER_AFTER_OWNER.search(head)
         kind_lower = _KIND_BEFORE_ROLE.search(head)
-        if owned_lower is None and kind_lower is not None and lex.role_word.fullmatch(kind_lower.group("role")):
+        if (
+            owned_lower is None
+            and kind_lower is not None
+            and lex.role_word.fullmatch(kind_lower.group("role"))
+        ):
             # "signed by council leader Councillor X": the council the text names is the owner
             owner = referent(kind_lower.group("noun"), lo + kind_lower.start(), orgs)
             return [role_at(_clean(kind_lower.group("role")), owner.name, "org")] if owner else []

@@ -71,7 +71,9 @@ def _mayoralty(
 
 
 _UNNAMED_BODY = re.compile(r"\s(?:of|at|on)\s+the\s+[a-z]")
-_SUB_BODY_POST = re.compile(r"(Committee|Board|Panel|Cabinet|Commission)\s+(?:chair|co-chair|convener|member)$", re.IGNORECASE)
+_SUB_BODY_POST = re.compile(
+    r"(Committee|Board|Panel|Cabinet|Commission)\s+(?:chair|co-chair|convener|member)$", re.IGNORECASE
+)
 
 
 def _kind(name: str, type_: str) -> str:
