@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from .facts import OrgMention
 
@@ -31,13 +33,31 @@ OF_NOUN = re.compile(rf"\s+(?:of|at|on)\s+the\s+(?P<noun>{KIND_NOUN})$", re.IGNO
 _NOUN_BEFORE = re.compile(rf"\b[Tt]he\s+(?P<noun>{KIND_NOUN})\b")
 
 
+# The publisher of the text being read: a release's "the university" is its own university
+_HOME: ContextVar[str | None] = ContextVar("home", default=None)
+
+
+@contextmanager
+def publishing(name: str | None) -> Iterator[None]:
+    """Read the posts of a text published by the body `name` (None: not known)."""
+    token = _HOME.set(name)
+    try:
+        yield
+    finally:
+        _HOME.reset(token)
+
+
 def referent(noun: str, at: int, orgs: list[OrgMention]) -> OrgMention | None:
-    """The body 'the <noun>' stands for at a position: the last one of its kind named before it,
-    else the one of its kind the text names most."""
+    """The body 'the <noun>' stands for at a position: the publisher when it is of that kind (a
+    university's release calls itself 'the university'), else the last one of its kind named
+    before it, else the one of its kind the text names most."""
     fits = _KINDS.get(re.sub(r"\s+", " ", noun.lower()))
     if fits is None:
         return None
     kind = [o for o in orgs if fits(o)]
+    home = next((o for o in kind if o.name == _HOME.get()), None)
+    if home is not None:
+        return home
     before = [o for o in kind if o.evidence.span.end <= at]
     if before:
         return before[-1]

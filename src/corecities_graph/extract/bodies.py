@@ -12,6 +12,7 @@ from ..resolve.reference import Reference
 HEADS: dict[str, str] = {
     # a college or school is further education, a conservatoire or a faculty: a university only by name
     "University": "university", "College": "other", "Polytechnic": "university", "School": "other",
+    "Conservatoire": "university",
     "Council": "council", "Authority": "other",
     "Institute": "institute", "Centre": "institute", "Laboratory": "institute",
     "Government": "government", "Department": "government", "Ministry": "government", "Office": "other",
@@ -72,13 +73,15 @@ def type_of(name: str) -> str:
     if _STATE_OFFICE.search(name):
         return "government"
     words = name.split()
-    if words and words[0] == "Universities" and len(words) > 2:
+    if words and words[0] == "Universities" and len(words) >= 2:
         return "alliance"
     if re.search(r"\b(?:Combined|Unitary|Local|Strategic|Regional)\s+Authority$", name):
         return "council"
     last_head = next((w for w in reversed(words) if w in HEADS), None)
     if last_head in {"College", "School"} and "University" in words:
         return "university"  # "University College Birmingham", "Glasgow University Medical School"
+    if re.search(r"\bSchool\s+of\s+(?:Art|Music|Drama)\b|\bConservatoire\b", name):
+        return "university"  # an art school or conservatoire grants degrees
     for word in reversed(words):
         if word in HEADS:
             return HEADS[word]

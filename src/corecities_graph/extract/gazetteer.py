@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from ..resolve.names import fold
 from ..resolve.reference import Reference
 from .bodies import HEADS, Candidate, resolve_name, type_of
-from .text import Segmented, lists_parties
+from .text import NUMBER_WORDS, Segmented, lists_parties
 
 _NHS = re.compile(r"\bNHS(?:\s+[A-Z][\w’'-]*)*?\s+Trust\b")
 
@@ -116,6 +116,88 @@ def list_line_candidates(seg: Segmented, found: list[Candidate], ref: Reference)
             yield Candidate(paragraph.start, paragraph.start + len(surface), name, type_, surface)
         else:
             in_list = False
+
+
+# "Key Cities", "Fast Growth Cities": an alliance of cities named by one word; "IPPR North": a
+# body named by its initials and the part of the country it covers
+_CITIES_ALLIANCE = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][a-z]{2,}\s+Cities)(?![\w-])(?!\s+(?:[A-Z]|of\b))")
+_REGIONAL_ACRONYM = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z]{3,6}\s+(?:North|South|East|West|Scotland|Wales|Cymru|Northern\s+Ireland))(?![\w-])"
+)
+_NOT_A_NAME = {
+    "About",
+    "Seventeen",
+    "Eight",
+    "Many",
+    "Other",
+    "Some",
+    "Most",
+    "All",
+    "Member",
+    "Partner",
+    "Our",
+}
+
+
+def named_body_candidates(seg: Segmented, found: list[Candidate], ref: Reference) -> Iterable[Candidate]:
+    """Bodies without a head word, read where the text names them more than once (or, for a body
+    named by initials, calls something a think tank): 'Key Cities', 'IPPR North'."""
+    text = seg.text
+    think_tank = re.search(r"\bthink[\s-]?tank\b", text, re.IGNORECASE) is not None
+    for pattern, type_ in ((_CITIES_ALLIANCE, "alliance"), (_REGIONAL_ACRONYM, "institute")):
+        by_name: dict[str, list[tuple[int, int]]] = {}
+        for sentence in seg.sentences:
+            for match in pattern.finditer(text, sentence.start, sentence.end):
+                name = match.group("name")
+                first = name.split()[0]
+                if first in NUMBER_WORDS or first.lower() in NUMBER_WORDS or first in _NOT_A_NAME:
+                    continue
+                if ref.canonical_city(first) is not None or ref.canonical_org(name) is not None:
+                    continue
+                by_name.setdefault(re.sub(r"\s+", " ", name), []).append(match.span("name"))
+        for name, spans in by_name.items():
+            if len(spans) < 2 and not (type_ == "institute" and think_tank):
+                continue
+            for start, end in spans:
+                if not any(c.start < end and start < c.end for c in found):
+                    yield Candidate(
+                        start, end, name, type_ if think_tank or type_ == "alliance" else "other", name
+                    )
+
+
+# "Coleg Gwent | Rachel Prosser, Principal": a table's row opened by a body's name in its first cell
+_ROW = re.compile(r"(?P<cell>[^|]{3,80}?)\s+\|\s+\S")
+# a cell holding a proper name: capitalised words and the small words that link them ('Coleg y Cymoedd')
+_PROPER_CELL = re.compile(
+    r"(?:The\s+)?[A-Z][\w’'&.-]*(?:\s+(?:(?:of|and|for|the|&|in|on|y|yr)\s+)*[A-Z][\w’'&.-]*)+"
+)
+
+
+def table_cell_candidates(seg: Segmented, found: list[Candidate], ref: Reference) -> Iterable[Candidate]:
+    """The proper names in the first column of a table whose other rows open with a body found
+    already: 'Cardiff University | ...' over 'Coleg Gwent | ...' makes Coleg Gwent a body too."""
+    rows: list[list[tuple[int, int, str]]] = [[]]
+    for paragraph in seg.paragraphs:
+        row = _ROW.match(paragraph.text)
+        if row is None:
+            rows.append([])
+            continue
+        rows[-1].append((paragraph.start, paragraph.start + row.end("cell"), row.group("cell")))
+    for table in rows:
+        if len(table) < 3:
+            continue
+        named = [cell for cell in table if any(c.start == cell[0] and c.end == cell[1] for c in found)]
+        if 2 * len(named) < len(table):
+            continue
+        for start, end, cell in table:
+            if (start, end, cell) in named or not _PROPER_CELL.fullmatch(cell):
+                continue
+            if any(start <= c.start < end for c in found):
+                continue
+            # "Cardiff Capital Region | ...": a city region signing is the joint committee of its councils
+            region = any(fold(cell) == fold(r) for r in ref.regions) and cell.endswith("Region")
+            name, type_ = resolve_name(cell, "council" if region else type_of(cell), ref)
+            yield Candidate(start, end, name, type_, cell)
 
 
 # "Scottish Enterprise", "NHS Greater Glasgow and Clyde": a line of capitalised words and links

@@ -19,7 +19,14 @@ from .bodies import (
     type_of,
 )
 from .facts import OrgMention
-from .gazetteer import gazetteer_candidates, list_line_candidates, nhs_candidates, shaped_candidates
+from .gazetteer import (
+    gazetteer_candidates,
+    list_line_candidates,
+    named_body_candidates,
+    nhs_candidates,
+    shaped_candidates,
+    table_cell_candidates,
+)
 from .text import Segmented
 
 # The first branch starts only where a run of capitals and digits starts, and does not nest
@@ -74,16 +81,19 @@ def find_organisations(seg: Segmented, ref: Reference) -> list[OrgMention]:
         candidates.extend(shaped_candidates(text, sentence.start, sentence.end, ref))
     candidates.extend(list_line_candidates(seg, candidates, ref))
     candidates.extend(_masthead_candidates(seg, candidates))
+    candidates.extend(table_cell_candidates(seg, candidates, ref))
+    candidates.extend(named_body_candidates(seg, candidates, ref))
     chosen = _non_overlapping(candidates)
     chosen = _add_acronym_aliases(text, seg, chosen, ref)
     chosen = _add_composites(text, chosen)
     chosen = _non_overlapping(chosen + _bare_mentions(text, seg, chosen))
     chosen = sorted(chosen + _parents(text, chosen, ref), key=lambda c: (c.start, -(c.end - c.start)))
+    titled = {c.name for c in chosen if _titled(text, c, ref)}
     mentions = []
     for cand in chosen:
         mentions.append(
             OrgMention(
-                name=cand.name,
+                name=f"The {cand.name}" if cand.name in titled else cand.name,
                 type=cand.type,
                 city=_city_of(cand.name, cand.type, ref),
                 surface=cand.surface,
@@ -94,6 +104,28 @@ def find_organisations(seg: Segmented, ref: Reference) -> list[OrgMention]:
     return mentions
 
 
+# "and The Manchester College", "• The Christie NHS Foundation Trust": 'The' written in capitals
+# where no sentence starts, or opening a line that is the body's name alone
+# ('Principal of The X' is left out: a post written in capitals may capitalise its article too)
+_THE_BEFORE = re.compile(
+    r"(?:(?P<mid>(?:(?<![\w-])(?![Oo]f\s)[\w-]+|[,;)])[ \t]+)|(?P<line>(?:^|\n)[ \t]*(?:[-•*–][ \t]+)?))The\s+$"
+)
+_LINE_END = re.compile(r"[ \t]*[.;,]?[ \t]*(?:\n|$)")
+
+
+def _titled(text: str, cand: Candidate, ref: Reference) -> bool:
+    """Whether a body not in the reference data carries 'The' in its own name, as the text writes it."""
+    words = cand.name.split()
+    if "University" in words or cand.type in {"council", "government"} or cand.members or words[0] == "The":
+        return False
+    if ref.canonical_org(cand.name) is not None:
+        return False
+    before = _THE_BEFORE.search(text, max(0, cand.start - 24), cand.start)
+    if before is None:
+        return False
+    return bool(before.group("mid")) or bool(_LINE_END.match(text, cand.end))
+
+
 # "Manchester Evening News", "Telegraph and Argus", "FE Week": a news title on a line of its own
 _MASTHEAD = re.compile(
     r"(?:The\s+)?(?:[A-Z][\w’'-]*\s+(?:(?:and|&|of)\s+)?){0,4}(?:News|Echo|Post|Press|Argus|Times|Week|Mail|Telegraph"
@@ -101,7 +133,8 @@ _MASTHEAD = re.compile(
     r"|Review|Live)"
 )
 
-_ONE_WORD_MASTHEAD = re.compile(r"[A-Z][a-z]+(?:Live|Online)")  # "WalesOnline", "DerbyshireLive"
+# "WalesOnline", "DerbyshireLive", "Nation.Cymru": a title written as one word or as its address
+_ONE_WORD_MASTHEAD = re.compile(r"[A-Z][a-z]+(?:Live|Online)|[A-Z][a-z]+\.(?:Cymru|Scot|[A-Z][a-z]+)")
 
 
 def _masthead_candidates(seg: Segmented, candidates: list[Candidate]) -> list[Candidate]:
@@ -114,6 +147,15 @@ def _masthead_candidates(seg: Segmented, candidates: list[Candidate]) -> list[Ca
         ) and not any(paragraph.start <= c.start < paragraph.end for c in candidates):
             name = body
             found.append(Candidate(paragraph.start, paragraph.start + len(body), name, "other", body))
+    for title in {c.name for c in found}:
+        # "X is a reporter for Nation.Cymru": the title named again in the story
+        pattern = re.compile(rf"(?<![\w.-]){re.escape(title)}(?![\w-]|\.\w)")
+        for sentence in seg.sentences:
+            found += [
+                Candidate(m.start(), m.end(), title, "other", title)
+                for m in pattern.finditer(seg.text, sentence.start, sentence.end)
+                if not any(c.start == m.start() for c in found)
+            ]
     return found
 
 
@@ -151,7 +193,7 @@ def _pattern_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable
 
 def _is_head(word: str, following: str | None) -> bool:
     if word == "Universities":
-        return following == "for"
+        return following == "for" or following in NATIONS  # "Universities for Nottingham", "Universities UK"
     return word in HEADS
 
 
@@ -167,7 +209,12 @@ def _names_in_run(
             i += 1
             continue
         head = i
-        while head + 1 < len(words) and words[head + 1] in HEADS and words[head + 1] != "Group":
+        while (
+            head + 1 < len(words)
+            and words[head + 1] in HEADS
+            and words[head + 1] != "Group"
+            and not _POSSESSIVE.search(tokens[head][2])  # "the Welsh Government's Cabinet Secretary"
+        ):
             head += 1  # "University College"
         end = head + 1
         nxt = words[end] if end < len(words) else None
@@ -189,7 +236,7 @@ def _names_in_run(
         if nxt in {"of", "for", "on"} and not tokens[head][2].endswith(("’s", "'s")):
             owned = [bool(_POSSESSIVE.search(t[2])) for t in tokens]
             end = _complement_end(words, end + 1, ref, owned)
-        elif nxt is not None and (ref.canonical_city(nxt) is not None or nxt in NATIONS):
+        elif not owner and nxt is not None and (ref.canonical_city(nxt) is not None or nxt in NATIONS):
             end += 1  # "Queen's University Belfast", "National Manufacturing Institute Scotland"
         start = i
         while start - 1 >= previous_end and _modifier(words[start - 1]):
@@ -210,6 +257,7 @@ def _names_in_run(
             and words[start - 1] in HEADS
             and words[start - 1] not in {"Group", "Council"}
             and _modifier(words[start - 2])
+            and not _POSSESSIVE.search(tokens[start - 1][2])  # "the Welsh Government's Cabinet Secretary"
         ):
             # "UPP Foundation Civic University Commission": a parent named as a modifier
             start -= 1

@@ -9,7 +9,7 @@ from .bodies import DOCUMENT_WORDS, HEADS
 from .facts import OrgMention, PersonMention, PlaceMention, Role
 from .lexicon import SPEECH_VERBS, STOP, Lexicon, lexicon
 from .passing import bodies_in_passing
-from .posts import appos_is_post, post_targets, role_at, role_before, roles_in, unique_roles
+from .posts import SUB_BODIES, appos_is_post, post_targets, role_at, role_before, roles_in, unique_roles
 from .settling import PRESS_POST
 from .text import Segmented, SpanSet, capitalise
 
@@ -25,6 +25,11 @@ _SPEECH = re.compile(
 _BODY_PLURALS = {"Hospitals", "Services", "Universities", "Colleges", "Councils", "Partners"}
 # "... for Research and " before a capitalised pair: the words of a post's field, not a name
 _FIELD_BEFORE = re.compile(r"\b(?:of|for|at)\s+(?:(?:[A-Z][\w’'-]*\s+)+(?:and|&)\s+)?$")
+# a photo's credit line: the photographer and the office that holds the picture
+_CREDIT = re.compile(
+    r"\s*(?:Photo(?:graph)?|Picture|Image|Credit)s?(?:\s+credit)?\s*(?::|\||\bby\b)", re.IGNORECASE
+)
+_STREET_WORDS = {"Street", "Road", "Avenue", "Lane", "Square", "Crescent", "Terrace", "Quay", "Boulevard"}
 _PHONE = re.compile(r"\+?\s?\(?\d[\d\s()]{7,}\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WHO = re.compile(r"\s*,?\s+who(?:\s+(?:is|was|has|had))?\s*$")
@@ -36,7 +41,9 @@ _CAPTION = re.compile(
 # a caption's post runs to the next ';' ("Principal and Chief Executive, X" is one post); the next
 # titled person's post is cut off separately
 _CAPTION_TAIL = re.compile(r"\s*,\s*(?P<appos>[^;]*?)\s*(?:;|$)")
-_CONTACT_BEFORE = re.compile(r"(?:\bcontact|\bContact|^Or|\bor|[Ee]nquiries:?|[Cc]ontacts?:)\s*:?\s*$")
+_CONTACT_BEFORE = re.compile(
+    r"(?:\bcontact|\bContact|^Or|\bor|[Ee]nquiries:?|[Cc]ontacts?:|\b[Pp]ress\s+[Oo]ffice:|\b[Mm]edia\s+[Oo]ffice:)\s*:?\s*$"
+)
 _CONTACT_END = re.compile(r"\s*(?:\+|\bon\b|\bor\b|\(0|\d{4,}|\bemail\b|\be-mail\b|\btel\b|[\w.]+@|\.\s*$|$)")
 
 
@@ -57,6 +64,8 @@ def find_people(
     place_spans = SpanSet((p.evidence.span.start, p.evidence.span.end) for p in places)
     for sentence in seg.sentences:
         pos = sentence.start
+        if _CREDIT.match(text, sentence.start, sentence.end):
+            continue  # "Photo: Sam Reid / Strathclyde Communications": a credit names no one in the story
         while match := lex.name.search(text, pos, sentence.end):
             name = match.group("name")
             tokens = name.split()
@@ -67,6 +76,8 @@ def find_people(
             # after an honorific, only the first word must not be a common word ("Professor Shearer West")
             checked = tokens[:1] if match.group("hon") else tokens
             # "Cllr Dean Faulkner": after an honorific, a given name may be a post's word
+            if tokens[-1] in _STREET_WORDS:
+                continue  # "a campus on Cardiff's Adam Street": a street named after someone
             if any(t in STOP for t in checked) or any(
                 t in HEADS or t in DOCUMENT_WORDS or t in _BODY_PLURALS or lex.role_word.fullmatch(t)
                 for t in tokens[1 if match.group("hon") else 0 :]
@@ -137,7 +148,11 @@ def find_people(
                 tail = _APPOS_AFTER.match(text, after_start, sentence.end)
                 if (
                     tail
-                    and (tail.group("end") in {",", ":"} or lex.role_word.match(tail.group("appos")))
+                    and (
+                        tail.group("end") in {",", ":"}
+                        or lex.role_word.match(tail.group("appos"))
+                        or _QUALIFIED_POST.fullmatch(tail.group("appos"))
+                    )
                     and appos_is_post(tail.group("appos"), lex)
                 ):
                     frame = True
@@ -185,7 +200,14 @@ def find_people(
                     rest = text[after_start : sentence.end]
                     phones = tuple(p.strip() for p in _PHONE.findall(rest))
                     emails = tuple(_EMAIL.findall(rest))
-            if _BYLINE_BEFORE.search(before) and sentence.start == _paragraph_start(seg, sentence.paragraph):
+            dated = _DATED_BYLINE.fullmatch(text, _paragraph_start(seg, sentence.paragraph), name_at)
+            if dated and (post := _PRESS_AFTER.fullmatch(text, after_start, sentence.end)) is not None:
+                # "28 Feb 2025 | Ffion Roberts, Local Democracy Reporter": a byline after its date
+                frame = True
+                roles.append(Role(capitalise(post.group("post")), None))
+            elif _BYLINE_BEFORE.search(before) and sentence.start == _paragraph_start(
+                seg, sentence.paragraph
+            ):
                 # "By X, Policy Editor", "Posted by X, Senior Economist | 4 March 2025"
                 tail = re.compile(r"\s*,\s*([^|]+)").match(text, after_start, sentence.end)
                 frame = True
@@ -193,6 +215,10 @@ def find_people(
                     roles.append(Role(capitalise(tail.group(1).strip()), None))
                 elif (byline := _byline_post(seg, sentence.paragraph)) is not None:
                     roles.append(Role(byline, None))  # "By X" over a line "Education reporter"
+            if (cell := _row_body(seg, sentence.paragraph, name_at, orgs)) is not None:
+                # "Newport City Council | Cllr X, Leader": a table's row names the body in its first cell
+                roles = [r if r.org else role_at(r.role, cell.name, "org") for r in roles]
+                roles = [_in_row_body(r, cell) for r in roles]
             if match.group("mp"):
                 roles.append(Role("Member of Parliament", None))  # "MP" after a name is a seat held
             if not frame and not hon_surface and not match.group("mp"):
@@ -213,10 +239,37 @@ def find_people(
     return found + _short_references(seg, found, lex) + _surname_posts(seg, found, orgs, places, lex)
 
 
+# "Deputy Vice-Chancellor", "Pro Vice-Chancellor (Partnerships)": a post whose role word follows
+# the words that rank it, standing after a name at the end of a line
+_QUALIFIED_POST = re.compile(
+    r"(?:(?:Deputy|Pro|Senior|Acting|Interim|Assistant|Associate|Joint|Executive|Co)[\s-]+)+"
+    r"[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\([A-Z][\w\s,&-]*\)|of|for|and))*"
+)
+_ROW_CELL = re.compile(r"(?P<cell>[^|]{3,80}?)\s+\|\s+$")
+
+
+def _row_body(seg: Segmented, index: int, name_at: int, orgs: list[OrgMention]) -> OrgMention | None:
+    """The body named in the first cell of a table's row when the person's name opens the next cell."""
+    start = _paragraph_start(seg, index)
+    cell = _ROW_CELL.fullmatch(seg.text, start, name_at)
+    if cell is None:
+        return None
+    end = cell.end("cell")
+    return next((o for o in orgs if o.evidence.span.start == start and o.evidence.span.end == end), None)
+
+
+def _in_row_body(role: Role, cell: OrgMention) -> Role:
+    """'Chair of the Regional Cabinet' in the row of the body the cabinet belongs to: the body's post."""
+    if role.org is None or role.org == cell.name or role.org.split()[-1] not in SUB_BODIES:
+        return role
+    return role_at(f"{role.role} of the {role.org}", cell.name, "org")
+
+
 # "X is a senior economist at Centre for Cities.": the post a sentence about someone names, up to
 # its end or a second verb ("and chairs the board")
 _IS_POST = re.compile(
-    r"\s+(?:is|was)\s+(?:also\s+)?(?:an?\s+|the\s+)?(?P<post>[^.;:“”\"]{3,150}?)\s*"
+    r"\s+(?:is|was)\s+(?:also\s+)?(?:(?:elected|appointed|named)\s+(?:as\s+)?)?(?:an?\s+|the\s+)?"
+    r"(?:first\s+|new\s+)?(?![a-z]+(?:ed|ing)\b)(?P<post>(?:[^.;:“”\"]|\.(?=\w)){3,150}?)\s*"
     r"(?:\.\s*$|\.\s|$|\s+and\s+(?:also\s+)?[a-z]+s\b)"
 )
 # "who became President of X", "who chairs X and is principal of Y": posts in a relative clause
@@ -331,6 +384,8 @@ def _surname_posts(
     return extra
 
 
+_DATED_BYLINE = re.compile(r"\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\s*\|\s*")
+_PRESS_AFTER = re.compile(rf"\s*,\s*(?P<post>{PRESS_POST.pattern})\s*\.?\s*", re.IGNORECASE)
 _BYLINE_BEFORE = re.compile(r"(?:^|\|)\s*(?:By|(?:Posted|Written)\s+by)\s*$")
 _HANDLE_LINE = re.compile(r"(?:(?:Twitter|X|Follow)\s*:?\s*)?@\w+")
 

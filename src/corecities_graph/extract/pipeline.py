@@ -7,6 +7,7 @@ from datetime import date
 
 from ..document import Document, slugify
 from ..resolve.reference import Reference
+from .backrefs import publishing
 from .bodies import resolve_name, type_of
 from .facts import Declaration, Extraction, OrgMention
 from .organisations import find_organisations
@@ -59,9 +60,9 @@ def extract(document: Document, ref: Reference) -> Extraction:
     proposed = proposed_organisations(seg, orgs)
     orgs = [o for o in orgs if o not in proposed]
     places = find_places(seg, ref, orgs)
-    people = settle_posts(
-        find_people(seg, ref, orgs, places), orgs, _publisher(document, seg, orgs, ref), places
-    )
+    publisher = _publisher(document, seg, orgs, ref)
+    with publishing(publisher[0] if publisher else None):
+        people = settle_posts(find_people(seg, ref, orgs, places), orgs, publisher, places)
     # "Cllr Keith Wakefield", "Professor Stirling": a town inside a person's name is no place
     named = SpanSet((p.evidence.span.start, p.evidence.span.end) for p in people)
     places = [p for p in places if named.free(p.evidence.span.start, p.evidence.span.end)]

@@ -11,7 +11,7 @@ from .text import capitalise, starting_within
 
 # Bodies inside an organisation: a post in one of them is a post in the organisation ("Dean of the
 # Business School at X")
-_SUB_BODIES = {
+SUB_BODIES = {
     "Committee",
     "Board",
     "Panel",
@@ -76,7 +76,7 @@ def roles_in(
         t_start, t_end, name, kind = inside[0]
         if (
             len(inside) >= 2
-            and name.split()[-1] in _SUB_BODIES
+            and name.split()[-1] in SUB_BODIES
             and re.fullmatch(r"\s+(?:at|of)\s+(?:the\s+)?", text[t_end : inside[1][0]])
         ):
             # "Chair of the City Growth Committee at Belfast City Council": a post in the council
@@ -89,7 +89,7 @@ def roles_in(
         possessive = re.match(r"[’']s\s", after)
         after_role = _clean(re.split(r"\s+(?:of|at)\s+", after[possessive.end() if possessive else 0 :])[0])
         if _is_role(before, lex):
-            roles.append(role_at(before, name, kind))
+            roles.append(_in_parent(role_at(before, name, kind), orgs))
         elif after_role and _is_role(after_role, lex) and (possessive or not after[:1].strip()):
             # "A's Chair", "University of X Pro Vice-Chancellor"; "Bangor's Vice-Chancellor" is the
             # university's when one is named
@@ -97,10 +97,26 @@ def roles_in(
             roles.append(role_at(after_role, body.name, "org") if body else role_at(after_role, name, kind))
         elif not before and roles and roles[-1].org is None:
             roles[-1] = role_at(roles[-1].role, name, kind)  # "Leader, Wakefield Council"
-        elif not before and roles and roles[-1].org and roles[-1].org.split()[-1] in _SUB_BODIES:
+        elif not before and roles and roles[-1].org and roles[-1].org.split()[-1] in SUB_BODIES:
             # "Convener of the Finance Committee, The City of Edinburgh Council": the committee's council
             roles[-1] = role_at(f"{roles[-1].role} of the {roles[-1].org}", name, kind)
     return roles
+
+
+def _in_parent(role: Role, orgs: list[OrgMention]) -> Role:
+    """'Chair of the Cardiff Capital Region Regional Cabinet': a post in a body inside one the text
+    names on its own is that body's ('Chair of the Regional Cabinet', Cardiff Capital Region)."""
+    if role.org is None or role.org.split()[-1] not in SUB_BODIES:
+        return role
+    parent = max(
+        (o.name for o in orgs if role.org.startswith(o.name + " ") and o.name.split()[-1] not in SUB_BODIES),
+        key=len,
+        default=None,
+    )
+    if parent is None:
+        return role
+    inner = role.org[len(parent) + 1 :]
+    return role_at(f"{role.role} of the {inner}", parent, "org")
 
 
 def _unnamed_post(text: str, start: int, end: int, orgs: list[OrgMention], lex: Lexicon) -> Role | None:
@@ -216,7 +232,13 @@ def _is_role(role: str, lex: Lexicon) -> bool:
 def appos_is_post(appos: str, lex: Lexicon) -> bool:
     """', Leader of the Opposition,': an apposition that names a post, not a list or a clause."""
     first = appos.split()[0] if appos.split() else ""
-    return bool(first) and (first[0].isupper() or first in {"the", "a"}) and bool(lex.role_word.search(appos))
+    # "Cllr X, leader of Newport City Council, warned": a lower-case post of a named body
+    lower_post = bool(lex.role_word.match(appos)) and re.search(r"\s(?:of|at)\s+(?:the\s+)?[A-Z]", appos)
+    return (
+        bool(first)
+        and (first[0].isupper() or first in {"the", "a"} or bool(lower_post))
+        and bool(lex.role_word.search(appos))
+    )
 
 
 def _last_cut(head: str) -> str:
@@ -311,6 +333,15 @@ def role_before(
         # a lower-case word alone ("the team leader") is no post to record, unless an owner's
         # possessive opens it: "NUA's principal and vice-chancellor, Professor X"
         owned_lower = _LOWER_AFTER_OWNER.search(head)
+        kind_lower = _KIND_BEFORE_ROLE.search(head)
+        if (
+            owned_lower is None
+            and kind_lower is not None
+            and lex.role_word.fullmatch(kind_lower.group("role"))
+        ):
+            # "signed by council leader Councillor X": the council the text names is the owner
+            owner = referent(kind_lower.group("noun"), lo + kind_lower.start(), orgs)
+            return [role_at(_clean(kind_lower.group("role")), owner.name, "org")] if owner else []
         if owned_lower is None or not _is_role(owned_lower.group("role"), lex):
             return []
         phrase_start = owned_lower.start("role")
@@ -328,6 +359,10 @@ def role_before(
     return [Role(role, None)]
 
 
+# "by council leader ", "with university vice-chancellor ": a kind of body, then its post, in lower case
+_KIND_BEFORE_ROLE = re.compile(
+    rf"(?:^|(?<=\s))(?:the\s+)?(?P<noun>{KIND_NOUN})\s+(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*,?\s*$"
+)
 # "NUA's principal and vice-chancellor, ": lower-case words of a post after an owner's possessive
 _LOWER_AFTER_OWNER = re.compile(
     r"(?<![\w-])(?P<owner>[A-Z][\w-]*)[’']s\s+(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5}?)\s*,?\s*$"
@@ -370,12 +405,16 @@ def _chained_before(
     targets = post_targets(lo, end, orgs, places)
     if not targets:
         return []
-    stop = max(text.rfind(c, lo, end) for c in ';:(“"')
+    stop = max(text.rfind(c, lo, end) for c in ';:“"')
+    opened = text.rfind("(", lo, end)
+    if opened > stop and text.find(")", opened, end) < 0:
+        stop = opened  # "(Regional Engagement)" closes inside the post; an open bracket starts anew
     lo = max(lo, stop + 1)
     starts = [lo + m.start() for m in re.finditer(r"(?<!\S)\S", text[lo:end])][-16:]
     for begin in starts:
         if lex.honorific.search(text, begin, end) or any(
             not any(a <= m.start("name") < b for a, b, _, _ in targets)
+            and text[m.start("name") - 1] != "("  # "(Regional Engagement)": a post's field
             for m in lex.name.finditer(text, begin, end)
         ):
             continue  # another person's name and post stand in between

@@ -18,6 +18,10 @@ _POSTS_OF = {
         r"|President))?$",
         re.IGNORECASE,
     ),
+    # "Principal and Chief Executive Dr X said" on a college's page is the college's
+    "college": re.compile(
+        r"^(?:(?:Deputy|Vice|Acting|Interim)[\s-]+)?Principal(?:\s+and\s+Chief\s+Executive)?$", re.IGNORECASE
+    ),
     "council": re.compile(
         r"^(?:Deputy\s+)?(?:Council\s+)?(?:Co-)?Leader(?:\s+of\s+the\s+Council)?$|^Cabinet\s+Member\b"
         r"|^Portfolio\s+Holder\b|^Executive\s+Member\b"
@@ -66,6 +70,19 @@ def _mayoralty(
     return None
 
 
+_UNNAMED_BODY = re.compile(r"\s(?:of|at|on)\s+the\s+[a-z]")
+_SUB_BODY_POST = re.compile(
+    r"(Committee|Board|Panel|Cabinet|Commission)\s+(?:chair|co-chair|convener|member)$", re.IGNORECASE
+)
+
+
+def _kind(name: str, type_: str) -> str:
+    """The kind of body a post without its organisation may be settled on: a college by its name."""
+    if type_ != "university" and "College" in name.split():
+        return "college"
+    return type_
+
+
 def settle_posts(
     people: list[PersonMention],
     orgs: list[OrgMention],
@@ -85,7 +102,7 @@ def settle_posts(
     # the organisation of a kind the text is about: named more often than any other of its kind
     mentions: dict[str, dict[str, int]] = {}
     for org in orgs:
-        counts = mentions.setdefault(org.type, {})
+        counts = mentions.setdefault(_kind(org.name, org.type), {})
         counts[org.name] = counts.get(org.name, 0) + 1
     main: dict[str, str] = {}
     for kind, counts in mentions.items():
@@ -107,17 +124,22 @@ def settle_posts(
                     # a journalist writes for the publisher; a local democracy reporter for a
                     # service shared between titles
                     target = publisher[0]
-                for kind, pattern in _POSTS_OF.items():
-                    if target is None and pattern.match(role.role):
-                        if publisher is not None and publisher[1] == kind:
-                            target = publisher[0]
-                        else:
-                            target = main.get(kind)
+                kinds = [kind for kind, pattern in _POSTS_OF.items() if pattern.match(role.role)]
+                if target is None and publisher is not None and _kind(*publisher) in kinds:
+                    target = publisher[0]  # the publisher's own post comes first
+                for kind in kinds:
+                    target = target or main.get(kind)
+                if target is None and (sub := _SUB_BODY_POST.match(role.role)) is not None:
+                    # "Committee chair Cllr X": the one committee the text names
+                    bodies = {o.name for o in orgs if o.name.split()[-1].lower() == sub.group(1).lower()}
+                    target = bodies.pop() if len(bodies) == 1 else None
                 council = next((o for o in orgs if o.name == main.get("council")), None)
                 if target is None and (place := _mayoralty(role.role, places, council)) is not None:
                     role = role_at(role.role, place[0], place[1])
                 elif target is not None:
                     role = Role(role.role, target)
+            if role.org is None and _UNNAMED_BODY.search(role.role):
+                continue  # "co-chair of the compact's steering group": a body the text does not name
             roles.append(role)
         settled.append(replace(person, roles=tuple(unique_roles(roles))))
     return settled

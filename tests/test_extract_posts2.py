@@ -1,0 +1,273 @@
+"""Posts, people and bodies in layouts and wordings of the second round, each from small hand-made
+texts with invented people."""
+
+from __future__ import annotations
+
+import pytest
+
+from extracting import people_of, run
+
+_TABLE = (
+    "Organisation | Signed by\n"
+    "Leeds City Council | Cllr Ann Morley, Leader\n"
+    "University of Leeds | Professor Tom Hale, Deputy Vice-Chancellor\n"
+    "Leeds Beckett University | Dr Jo Pike, Pro Vice-Chancellor (Enterprise)\n"
+    "Coleg Gwent | Sam Price, Principal\n"
+    "Coleg y Cymoedd | Huw Rhys, Principal\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "roles"),
+    [
+        ("Ann Morley", {("Leader", "Leeds City Council")}),
+        ("Tom Hale", {("Deputy Vice-Chancellor", "University of Leeds")}),
+        ("Jo Pike", {("Pro Vice-Chancellor (Enterprise)", "Leeds Beckett University")}),
+        # a body the finder does not know, in the column of bodies it does
+        ("Sam Price", {("Principal", "Coleg Gwent")}),
+        ("Huw Rhys", {("Principal", "Coleg y Cymoedd")}),
+    ],
+)
+def test_a_tables_row_names_the_body_of_the_post_in_its_first_cell(reference, name, roles) -> None:
+    assert people_of(_TABLE, reference)[name][1] == roles
+
+
+def test_the_first_column_of_a_table_of_bodies_holds_bodies(reference) -> None:
+    names = {o.name for o in run(_TABLE, reference).organisations}
+    assert {"Coleg Gwent", "Coleg y Cymoedd"} <= names
+    assert "Signed by" not in names
+
+
+def test_a_row_without_bodies_around_it_makes_no_body(reference) -> None:
+    text = "Share this article: Facebook | X | LinkedIn\nRead More | Next story\n"
+    assert {o.name for o in run(text, reference).organisations} == set()
+
+
+def test_a_post_in_a_sub_body_of_the_rows_body_is_the_bodys(reference) -> None:
+    text = (
+        "Organisation | Signed by\n"
+        "Cardiff Capital Region | Cllr Dai Lewis, Chair of the Regional Cabinet\n"
+        "Cardiff Council | Cllr Ann Morley, Leader\n"
+        "Cardiff University | Professor Tom Hale, Vice-Chancellor\n\n"
+        "Cllr Dai Lewis, Chair of the Cardiff Capital Region Regional Cabinet, said it was right.\n"
+    )
+    assert people_of(text, reference)["Dai Lewis"][1] == {
+        ("Chair of the Regional Cabinet", "Cardiff Capital Region")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # an owner's possessive ends the owner's name: no body runs on into the post
+        ("The Welsh Government's Cabinet Secretary for Economy, Lowri Jones, welcomed the agreement.",
+         "Lowri Jones", {("Cabinet Secretary for Economy", "Welsh Government")}),
+        ('Ulster University signed. Professor Dan Moore, Provost of Ulster University\'s Magee campus, said: "Yes."',
+         "Dan Moore", {("Provost", "Ulster University")}),
+        # the ranked post at the end of a line
+        ("The compact was signed for Newcastle University by Professor Ann Lee, Deputy Vice-Chancellor.",
+         "Ann Lee", {("Deputy Vice-Chancellor", "Newcastle University")}),
+    ],
+)  # fmt: skip
+def test_posts_after_an_owners_possessive_and_ranked_posts(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+def test_an_owners_possessive_makes_no_body_of_the_post(reference) -> None:
+    text = "The Welsh Government's Cabinet Secretary for Economy, Lowri Jones, welcomed the agreement."
+    assert {o.name for o in run(text, reference).organisations} == {"Welsh Government"}
+
+
+def test_a_releases_own_university_is_the_university(reference) -> None:
+    text = (
+        "Cardiff University\n\nCardiff University has signed the compact.\n\n"
+        "Cardiff Metropolitan University also signed.\n\n"
+        'The university\'s Pro Vice-Chancellor for Civic Mission, Dr Owen Price, said: "Yes."\n'
+    )
+    assert people_of(text, reference)["Owen Price"][1] == {
+        ("Pro Vice-Chancellor for Civic Mission", "Cardiff University")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        ("The North East Combined Authority signed.\n\nJon Hale was elected as the first Mayor of the North East "
+         "in May 2024.", "Jon Hale", {("Mayor", "North East")}),
+        ("Teesside University signed.\n\nAnn Lee was appointed Director of Research at Teesside University in 2020.",
+         "Ann Lee", {("Director of Research", "Teesside University")}),
+    ],
+)  # fmt: skip
+def test_a_post_someone_was_elected_or_appointed_to(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+def test_a_verb_is_no_post(reference) -> None:
+    text = "Teesside University signed.\n\nAnn Lee was speaking at Teesside University on Monday."
+    assert "Ann Lee" not in people_of(text, reference)
+
+
+def test_a_posts_field_in_brackets_after_an_owners_possessive(reference) -> None:
+    text = (
+        "Durham University signed. Durham University's Pro-Vice-Chancellor (Regional Engagement), "
+        'Professor Ann Wood, said: "Yes."'
+    )
+    assert people_of(text, reference)["Ann Wood"][1] == {
+        ("Pro-Vice-Chancellor (Regional Engagement)", "Durham University")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a college's own page: its principal
+        "The Leeds College\n\nThe Leeds College has joined the accord with Leeds Beckett University and the "
+        'University of Leeds.\n\nPrincipal and Chief Executive Dr Sam Oyelaran said: "Yes."',
+        # one college named among universities none of which is named most
+        "Leeds Beckett University, the University of Leeds and Leeds City College signed. Leeds City College "
+        'backed it.\n\nPrincipal Dr Sam Oyelaran said: "Yes."',
+    ],
+)
+def test_a_principal_without_a_body_is_the_colleges(reference, text) -> None:
+    (role,) = people_of(text, reference)["Sam Oyelaran"][1]
+    assert role[1] in {"The Leeds College", "Leeds City College"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The accord was signed by Leeds City Council and The Manchester College.", "The Manchester College"),
+        ("Signatories:\n• The Christie NHS Foundation Trust\n• Leeds City Council\n", "The Christie NHS Foundation Trust"),
+        ("The Sheffield College\n\nThe Sheffield College has signed.", "The Sheffield College"),
+    ],
+)  # fmt: skip
+def test_the_in_a_bodys_own_name_is_kept(reference, text, name) -> None:
+    assert name in {o.name for o in run(text, reference).organisations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Manchester College has signed the accord.",  # a sentence opens with 'The'
+        "It was signed by the Manchester College and Leeds City Council.",
+        "It was signed by The University of Sheffield and Leeds City Council.",
+    ],
+)
+def test_a_sentences_the_is_not_a_bodys_name(reference, text) -> None:
+    assert not any(o.name.startswith("The ") for o in run(text, reference).organisations)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("It was signed by the Glasgow School of Art and Glasgow City Council.", "Glasgow School of Art", "university"),
+        ("It was signed by the Royal Conservatoire of Scotland and Glasgow City Council.",
+         "Royal Conservatoire of Scotland", "university"),
+        ("Organisation | Signed by\nCardiff Capital Region | Cllr Ann Morley, Chair\nCardiff Council | Cllr Dai "
+         "Lewis, Leader\nCardiff University | Professor Tom Hale, Vice-Chancellor\n", "Cardiff Capital Region", "council"),
+    ],
+)  # fmt: skip
+def test_types_of_art_schools_and_signing_city_regions(reference, text, name, type_) -> None:
+    types = {o.name: o.type for o in run(text, reference).organisations}
+    assert types[name] == type_
+
+
+@pytest.mark.parametrize(
+    ("text", "nobody"),
+    [
+        ("Pictured (l-r): Ann Lee and Tom Hale at the signing. Photo: Martin Shields / Strathclyde Communications",
+         {"Martin Shields", "Strathclyde Communications"}),
+        ("Picture credit: Dan Moore | Leeds City Council\n\nLeeds City Council signed.", {"Dan Moore"}),
+        ("The University of South Wales, which has a campus on Cardiff's Adam Street, said it would help.",
+         {"Adam Street"}),
+    ],
+)  # fmt: skip
+def test_no_person_from_a_photo_credit_or_a_street(reference, text, nobody) -> None:
+    assert not nobody & set(people_of(text, reference))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        ("Leeds City Council signed.\n\nPress office: Sam Reid, Senior Communications Manager, Leeds City Council.",
+         "Sam Reid", {("Senior Communications Manager", "Leeds City Council")}),
+        ("Ulster University signed.\n\nMedia office: Ann Doyle, Communications Officer, Ulster University",
+         "Ann Doyle", {("Communications Officer", "Ulster University")}),
+        # a byline after its date, and the title it writes for named again at the foot
+        ("Nation.Cymru\n\nNews\n\n28 Feb 2025 | Ffion Hughes, Local Democracy Reporter\n\nCardiff Council signed.\n\n"
+         "Ffion Hughes is a Local Democracy Reporter for Nation.Cymru.",
+         "Ffion Hughes", {("Local Democracy Reporter", "Nation.Cymru")}),
+        ("Leeds Live\n\n3 March 2025 | Tom Abel, Political Reporter\n\nLeeds City Council signed.",
+         "Tom Abel", {("Political Reporter", "Leeds Live")}),
+    ],
+)  # fmt: skip
+def test_press_office_contacts_and_dated_bylines(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("Key Cities welcomed it. The Key Cities network has 27 members.", "Key Cities", "alliance"),
+        ("Universities UK welcomed the compact.", "Universities UK", "alliance"),
+        # named twice, but typed as a think tank only where the text calls it one
+        ('IPPR North wrote the report. Dr Sam Roe, Director of IPPR North, said: "Yes."', "IPPR North", "other"),
+        ("The think tank IPPR Scotland wrote the report.", "IPPR Scotland", "institute"),
+    ],
+)  # fmt: skip
+def test_bodies_without_a_head_word(reference, text, name, type_) -> None:
+    types = {o.name: o.type for o in run(text, reference).organisations}
+    assert types.get(name) == type_, types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seventeen Key Cities signed, and Seventeen Key Cities backed it.",  # a count of cities, not a name
+        "Smart Cities matter.",  # named once, and nothing calls it a body
+        "BBC Wales reported it.",
+    ],
+)
+def test_no_body_from_a_count_or_a_phrase_named_once(reference, text) -> None:
+    names = {o.name for o in run(text, reference).organisations}
+    assert not names & {"Seventeen Key Cities", "Smart Cities", "BBC Wales"}
+
+
+def test_a_lower_case_post_after_an_alliance_named_without_a_head_word(reference) -> None:
+    text = (
+        "Key Cities launched the charter.\n\n"
+        'Key Cities chair Cllr Ann Lee, Leader of Derby City Council, said: "Yes."'
+    )
+    assert people_of(text, reference)["Ann Lee"][1] == {
+        ("Chair", "Key Cities"),
+        ("Leader", "Derby City Council"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # a kind of body, then its post, in lower case before the name
+        ("Hull City Council signed.\n\nIt was signed on Friday by council leader Councillor Mike Bell and others.",
+         "Mike Bell", {("Leader", "Hull City Council")}),
+        # a lower-case post of a named body after the name
+        ("But Cllr Iwan Bell, leader of Newport City Council, warned it would fail.",
+         "Iwan Bell", {("Leader", "Newport City Council")}),
+        # a post named by the kind of body it is in: the one such body the text names
+        ("The pledge was signed at a meeting of the council's City Growth and Regeneration Committee.\n\n"
+         'Committee chair Councillor Declan Toal (SDLP) said the pledge was "overdue".',
+         "Declan Toal", {("Committee chair", "City Growth and Regeneration Committee")}),
+    ],
+)  # fmt: skip
+def test_lower_case_posts_with_their_body(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+def test_a_post_in_a_body_the_text_does_not_name_is_left_out(reference) -> None:
+    text = (
+        "Dr Amy Rees, Chief People Officer at Leeds Teaching Hospitals NHS Trust and co-chair of the "
+        'compact\'s steering group, said: "Yes."'
+    )
+    assert people_of(text, reference)["Amy Rees"][1] == {
+        ("Chief People Officer", "Leeds Teaching Hospitals NHS Trust")
+    }
