@@ -287,3 +287,69 @@ def test_another_agreements_parties_are_not_counted_or_signed(reference) -> None
     result = run(text, reference)
     assert sorted(s.org for s in result.signatories) == ["Belfast City Council", "Queen's University Belfast"]
     assert result.claimed_counts == []
+
+
+# -- second round: leads, lists and names read in releases written apart from the rules ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        # a relative clause with an aside before its verb
+        ("Hull College is one of nine colleges which, together with the region's councils, have signed the "
+         "Humber Skills Compact.", ["Hull College"]),
+        ("The University of Lincoln is one of 12 universities that, alongside five councils, have signed the "
+         "Midlands Compact.", ["University of Lincoln"]),
+        # a venue of many words between the verb and its agents
+        ("The accord was signed at the University of Dundee's Centre for Entrepreneurship and Social Innovation by "
+         "Dundee City Council and Abertay University.", ["Dundee City Council", "Abertay University"]),
+        ("The compact was signed in the old council chamber at Hull's Guildhall on Friday morning by Hull College "
+         "and the University of Hull.", ["Hull College", "University of Hull"]),
+        # a party named by a short form of a body the text names in full elsewhere
+        ("Glasgow City Council met at the University of Strathclyde on Monday. Four organisations put their "
+         "names to the accord there: Glasgow City Council, Strathclyde and Glasgow Caledonian University.",
+         ["Glasgow City Council", "University of Strathclyde", "Glasgow Caledonian University"]),
+        # not a city the body is named after
+        ("The University of Leeds hosted the signing. The compact was signed by Leeds, Leeds Beckett University "
+         "and Leeds Trinity University.", ["Leeds Beckett University", "Leeds Trinity University"]),
+        ("Abertay University hosted the signing. The accord was signed by Dundee City Council, Abertay and "
+         "Dundee and Angus College.", ["Dundee City Council", "Abertay University", "Dundee and Angus College"]),
+        # Welsh college names, and a bilingual line of a list
+        ("The compact was signed by Newport City Council, Coleg Gwent and Coleg y Cymoedd.",
+         ["Coleg Gwent", "Coleg y Cymoedd", "Newport City Council"]),
+        ("Coleg Cambria has signed the North Wales Skills Charter.", ["Coleg Cambria"]),
+    ],
+)  # fmt: skip
+def test_leads_and_names_of_the_second_round(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+@pytest.mark.parametrize(
+    ("lead", "lines"),
+    [
+        # a lead too long for a heading, after a heading
+        ("Signatories\nThe compact has been signed by the leaders of the councils of the region's five cities "
+         "(Hull, York, Leeds, Bradford and Wakefield) and, after a vote of each governing body, by the following "
+         "institutions:", ["• University of Hull", "• Hull City Council"]),
+        # a list announced by a sentence that ends before it, not with a colon
+        ("The compact was signed at Hull Guildhall by the two partners below.",
+         ["Organisation | Signed by", "University of Hull | Professor Dan Ruiz, Vice-Chancellor",
+          "Hull City Council | Cllr Mo Patel, Leader"]),
+        # a row whose party the text does not know as a body does not end the table
+        ("The compact was signed at Hull Guildhall by the three partners below.",
+         ["Organisation | Signed by", "Humber Region | Cllr Jo Bell, Chair of the Humber Regional Board",
+          "University of Hull | Professor Dan Ruiz, Vice-Chancellor", "Hull City Council | Cllr Mo Patel, Leader"]),
+        ("The compact has been signed by the following organisations.", ["University of Hull", "Hull City Council"]),
+        ("The partners listed below have signed the compact.", ["- University of Hull", "- Hull City Council"]),
+        # one party a line, its name in Welsh and in English
+        ("The signatories are:", ["Prifysgol Hull / University of Hull", "Hull City Council"]),
+    ],
+)  # fmt: skip
+def test_lists_announced_in_other_ways(reference, lead, lines) -> None:
+    text = "The Humber Compact was launched today.\n" + "\n".join([lead, *lines])
+    assert parties(text, reference) == ["Hull City Council", "University of Hull"]
+
+
+def test_a_bilingual_line_names_one_college(reference) -> None:
+    text = "The Cardiff Compact was launched today.\nThe signatories are:\nCardiff Council\nColeg Caerdydd a'r Fro / Cardiff and Vale College"
+    assert parties(text, reference) == ["Cardiff Council", "Cardiff and Vale College"]
