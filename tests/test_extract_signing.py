@@ -353,3 +353,39 @@ def test_lists_announced_in_other_ways(reference, lead, lines) -> None:
 def test_a_bilingual_line_names_one_college(reference) -> None:
     text = "The Cardiff Compact was launched today.\nThe signatories are:\nCardiff Council\nColeg Caerdydd a'r Fro / Cardiff and Vale College"
     assert parties(text, reference) == ["Cardiff Council", "Cardiff and Vale College"]
+
+
+# -- a body whose own name starts with "The" ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        # a capital "The" where no sentence starts is the name's own
+        ("The accord was signed by Sheffield City Council and The Sheffield College.",
+         ["Sheffield City Council", "The Sheffield College"]),
+        ("The compact was signed at The Manchester College's Openshaw campus by Manchester City Council.",
+         ["Manchester City Council"]),
+        # and so is one on a line of a list that holds only the name
+        ("The Bury Compact was launched today.\nThe compact has been signed by:\n• Bury Council\n"
+         "• The Christie NHS Foundation Trust", ["Bury Council", "The Christie NHS Foundation Trust"]),
+        # not a sentence's own capital, nor a name the reference knows without it
+        ("The Sheffield College has signed the accord. The University of Manchester signed it too.",
+         ["Sheffield College", "University of Manchester"]),
+        ("The compact was signed by Salford City Council and The University of Manchester.",
+         ["Salford City Council", "University of Manchester"]),
+        # a newspaper's capitals
+        ("THE University of Portsmouth has signed a civic agreement.", ["University of Portsmouth"]),
+    ],
+)  # fmt: skip
+def test_a_name_that_starts_with_the(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+def test_the_name_with_its_article_is_kept_at_every_mention(reference) -> None:
+    text = (
+        "Sheffield City Council and The Sheffield College have signed the accord.\n"
+        "The Sheffield College will lead its first pilot."
+    )
+    names = {o.name for o in run(text, reference).organisations}
+    assert names == {"Sheffield City Council", "The Sheffield College"}
