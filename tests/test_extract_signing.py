@@ -389,3 +389,48 @@ def test_the_name_with_its_article_is_kept_at_every_mention(reference) -> None:
     )
     names = {o.name for o in run(text, reference).organisations}
     assert names == {"Sheffield City Council", "The Sheffield College"}
+
+
+# -- claimed counts, second round -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parties counted by what they are, however many kinds
+        ("Seven councils, colleges and universities have signed up to the Humber Skills Compact.",
+         [("signatories", 7)]),
+        ("Five organisations put their names to the accord on Monday.", [("signatories", 5)]),
+        ("Six members of the network have signed the charter.", [("signatories", 6)]),
+        ("The accord is signed by the four mayoral combined authorities of the north.", [("signatories", 4)]),
+        # the parties counted by a number alone
+        ("Hull City Council has signed a compact with Hull College and the University of Hull, under which the "
+         "three will work together.",
+         [("signatories", 3)]),
+        ("It is the first time all five have signed a joint document.", [("signatories", 5)]),
+        ("The six that have signed the charter will meet in May.", [("signatories", 6)]),
+        # "both" is two
+        ("Both universities and the college together teach 30,000 students.", [("universities", 2)]),
+        ("With both of Leeds's universities on board, the compact covers the city.", [("universities", 2)]),
+    ],
+)  # fmt: skip
+def test_counts_of_the_second_round(reference, text, expected) -> None:
+    assert counts(text, reference) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # universities and colleges counted together are not a count of universities
+        "Hull City Council and four of the region's universities and colleges have signed the compact.",
+        # a phrase in quotation marks counts nothing
+        "Leeds partners sign charter to end 'two cities' divide",
+        # a network's own members, not the agreement's parties
+        "The network brings together 30 cities that are home to five million people.",
+        # "both A and B" is not a count
+        "This is a hard time for both universities and our cities.",
+        "Key Cities has 27 members, and its eight members in the north meet each month.",
+    ],
+)
+def test_counts_that_are_not_the_parties_second_round(reference, text) -> None:
+    assert counts(text, reference) == []
