@@ -318,6 +318,11 @@ def test_another_agreements_parties_are_not_counted_or_signed(reference) -> None
         ("The compact was signed by Newport City Council, Coleg Gwent and Coleg y Cymoedd.",
          ["Coleg Gwent", "Coleg y Cymoedd", "Newport City Council"]),
         ("Coleg Cambria has signed the North Wales Skills Charter.", ["Coleg Cambria"]),
+        # the writers of a joint letter
+        ("Hull City Council and the University of Hull have written jointly to the Chancellor.",
+         ["Hull City Council", "University of Hull"]),
+        ("Leeds City Council and Leeds Beckett University wrote a joint letter to ministers on Monday.",
+         ["Leeds City Council", "Leeds Beckett University"]),
     ],
 )  # fmt: skip
 def test_leads_and_names_of_the_second_round(reference, text, signatories) -> None:

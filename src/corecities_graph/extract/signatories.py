@@ -30,6 +30,9 @@ _SIGN_CUE = re.compile(
     r"|signed(?=\s+(?:it|on|in|at|last|this|yesterday|today|earlier|jointly|first|too|as\s+well)\b|\s*[,.;])"
     r"|signs(?=\s*(?:[.;]|$))"
     r"|(?:has|have|had)\s+(?:also\s+|now\s+)*signed"
+    # a joint letter's writers are its signatories: "A and B have written jointly to the Chancellor"
+    r"|(?:(?:has|have|had)\s+)?(?:written|wrote)\s+(?:jointly|together|a\s+joint\s+letter)\b"
+    r"|(?:(?:has|have|had)\s+)?jointly\s+(?:written|wrote)\b"
     r"|(?:has|have|had)\s+(?:also\s+|now\s+|jointly\s+)*agreed(?=\s+(?:a|an|the)\s)"
     r"|signs?\s+up\s+to|signed\s+up\s+to"
     r"|(?:is|are)\s+joining\s+(?:a|the)\s+(?:joint\s+)?(?:declaration|agreement)"
@@ -58,7 +61,7 @@ _SIGN_CUE = re.compile(
 )
 _MAY_SIGN = re.compile(
     r"\b(?:signat|signs?\b|signed|signing|sign\b|join|part\s+in|among|agreed|under\b|represented|put\s+\w+\s+name|endorsed"
-    r"|launched|entered|formed|committed|sealed|brings?\b|bringing|part(?:y|ies|ners?)\b|involved|named\s+in|put\s+together|drawn\s+up"
+    r"|launched|entered|formed|committed|sealed|jointly|joint\s+letter|written\s+together|wrote\s+together|brings?\b|bringing|part(?:y|ies|ners?)\b|involved|named\s+in|put\s+together|drawn\s+up"
     r"|add(?:s|ed|ing)?\s+\w+\s+names?|pen\s+to\s+paper|between|unit(?:es?|ing)|sees|commits?|renewed|re-signed"
     r"|refreshed|extended|struck|forged|inked|(?:unveiled|published|announced)\s+\w+\s+(?:new\s+)?joint"
     r"|together\s+(?:under|through)|seals?\b|renews?\b)",
