@@ -61,7 +61,7 @@ _SIGN_CUE = re.compile(
 )
 _MAY_SIGN = re.compile(
     r"\b(?:signat|signs?\b|signed|signing|sign\b|join|part\s+in|among|agreed|under\b|represented|put\s+\w+\s+name|endorsed"
-    r"|launched|entered|formed|committed|sealed|jointly|joint\s+letter|written\s+together|wrote\s+together|brings?\b|bringing|part(?:y|ies|ners?)\b|involved|named\s+in|put\s+together|drawn\s+up"
+    r"|launched|entered|formed|committed|sealed|(?:written|wrote)\s+(?:jointly|together)|jointly\s+wr|joint\s+letter|brings?\b|bringing|part(?:y|ies|ners?)\b|involved|named\s+in|put\s+together|drawn\s+up"
     r"|add(?:s|ed|ing)?\s+\w+\s+names?|pen\s+to\s+paper|between|unit(?:es?|ing)|sees|commits?|renewed|re-signed"
     r"|refreshed|extended|struck|forged|inked|(?:unveiled|published|announced)\s+\w+\s+(?:new\s+)?joint"
     r"|together\s+(?:under|through)|seals?\b|renews?\b)",
@@ -455,6 +455,8 @@ def _leads_list(paragraph: str) -> bool:
     below.', 'has been signed by the following organisations.', or a signing sentence ending in a colon
     however long ('... and by the following universities:')."""
     body = paragraph.rstrip()
+    if not (body.endswith(":") or "below" in body or "following" in body):
+        return False  # a cheap test first: most paragraphs announce nothing
     last = body[max(body.rfind(".", 0, len(body) - 1), body.rfind("!"), body.rfind("?")) + 1 :]
     if not _SIGN_WORD.search(last):
         return False

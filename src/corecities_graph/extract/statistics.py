@@ -202,8 +202,9 @@ _SIGNED_BY_COUNT = re.compile(
 )
 # "the three will work together", "all nine have signed", "The eight that have signed": the parties,
 # by their number alone
+# (any word is read as the number, and parsed after: the pattern stays cheap to run everywhere)
 _BARE_COUNT = re.compile(
-    rf"\b(?:[Tt]he|[Aa]ll)\s+(?P<num>{NUMBER_PATTERN})\s+(?:(?:that|who|which)\s+)?"
+    r"\b(?:[Tt]he|[Aa]ll)\s+(?P<num>[\w-]+)\s+(?:(?:that|who|which)\s+)?"
     r"(?:have|has|had|will|signed|agreed|committed|pledged)\b"
 )
 # "Both universities and the college", "both of Sheffield's universities": two; not "both universities
@@ -229,7 +230,8 @@ def _parties(seg: Segmented, value: Decimal, match: re.Match[str]) -> ClaimedCou
 def _more_counts(seg: Segmented, sentence: Sentence) -> Iterable[ClaimedCount]:
     """The counts of the parties said without the words for them that the main pattern reads."""
     text, lo, hi = seg.text, sentence.start, sentence.end
-    for match in _MIXED.finditer(text, lo, hi):
+    signing = "sign" in sentence.text or "join" in sentence.text or "names" in sentence.text
+    for match in _MIXED.finditer(text, lo, hi) if signing else ():
         value = parse_number(match.group("num"))
         if value is not None and 2 <= value < 100 and _SIGNING_AFTER.match(text, match.end(), hi):
             yield _parties(seg, value, match)
@@ -239,11 +241,10 @@ def _more_counts(seg: Segmented, sentence: Sentence) -> Iterable[ClaimedCount]:
             if value is None or not 2 <= value < 100 or re.search(r"\bcity\s+$", match.group("mid")):
                 continue  # "signed by the 11 city councils" counts cities
             yield _parties(seg, value, match)
-    if _PARTY_CONTEXT.search(sentence.text):
-        for match in _BARE_COUNT.finditer(text, lo, hi):
-            value = parse_number(match.group("num"))
-            if value is not None and 2 <= value < 100:
-                yield _parties(seg, value, match)
+    for match in _BARE_COUNT.finditer(text, lo, hi):
+        value = parse_number(match.group("num"))
+        if value is not None and 2 <= value < 100 and _PARTY_CONTEXT.search(sentence.text):
+            yield _parties(seg, value, match)
     if "oth " in sentence.text:
         for match in _BOTH.finditer(text, lo, hi):
             if match.group("owner") and not _ACTED_AFTER.match(text, match.end(), hi):
@@ -256,8 +257,7 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
     """'21 universities', 'the 11 cities', 'two universities': how many a text says took part."""
     counts: list[ClaimedCount] = []
     for sentence in seg.sentences:
-        if _HAS_NUMBER.search(sentence.text) or "oth " in sentence.text:
-            counts.extend(_more_counts(seg, sentence))
+        counts.extend(_more_counts(seg, sentence))
         if not _HAS_PARTY.search(sentence.text):
             continue
         for match in _NTH_PARTY.finditer(seg.text, sentence.start, sentence.end):
