@@ -287,3 +287,155 @@ def test_another_agreements_parties_are_not_counted_or_signed(reference) -> None
     result = run(text, reference)
     assert sorted(s.org for s in result.signatories) == ["Belfast City Council", "Queen's University Belfast"]
     assert result.claimed_counts == []
+
+
+# -- second round: leads, lists and names read in releases written apart from the rules ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        # a relative clause with an aside before its verb
+        ("Hull College is one of nine colleges which, together with the region's councils, have signed the "
+         "Humber Skills Compact.", ["Hull College"]),
+        ("The University of Lincoln is one of 12 universities that, alongside five councils, have signed the "
+         "Midlands Compact.", ["University of Lincoln"]),
+        # a venue of many words between the verb and its agents
+        ("The accord was signed at the University of Dundee's Centre for Entrepreneurship and Social Innovation by "
+         "Dundee City Council and Abertay University.", ["Dundee City Council", "Abertay University"]),
+        ("The compact was signed in the old council chamber at Hull's Guildhall on Friday morning by Hull College "
+         "and the University of Hull.", ["Hull College", "University of Hull"]),
+        # a party named by a short form of a body the text names in full elsewhere
+        ("Glasgow City Council met at the University of Strathclyde on Monday. Four organisations put their "
+         "names to the accord there: Glasgow City Council, Strathclyde and Glasgow Caledonian University.",
+         ["Glasgow City Council", "University of Strathclyde", "Glasgow Caledonian University"]),
+        # not a city the body is named after
+        ("The University of Leeds hosted the signing. The compact was signed by Leeds, Leeds Beckett University "
+         "and Leeds Trinity University.", ["Leeds Beckett University", "Leeds Trinity University"]),
+        ("Abertay University hosted the signing. The accord was signed by Dundee City Council, Abertay and "
+         "Dundee and Angus College.", ["Dundee City Council", "Abertay University", "Dundee and Angus College"]),
+        # Welsh college names, and a bilingual line of a list
+        ("The compact was signed by Newport City Council, Coleg Gwent and Coleg y Cymoedd.",
+         ["Coleg Gwent", "Coleg y Cymoedd", "Newport City Council"]),
+        ("Coleg Cambria has signed the North Wales Skills Charter.", ["Coleg Cambria"]),
+        # the writers of a joint letter
+        ("Hull City Council and the University of Hull have written jointly to the Chancellor.",
+         ["Hull City Council", "University of Hull"]),
+        ("Leeds City Council and Leeds Beckett University wrote a joint letter to ministers on Monday.",
+         ["Leeds City Council", "Leeds Beckett University"]),
+    ],
+)  # fmt: skip
+def test_leads_and_names_of_the_second_round(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+@pytest.mark.parametrize(
+    ("lead", "lines"),
+    [
+        # a lead too long for a heading, after a heading
+        ("Signatories\nThe compact has been signed by the leaders of the councils of the region's five cities "
+         "(Hull, York, Leeds, Bradford and Wakefield) and, after a vote of each governing body, by the following "
+         "institutions:", ["• University of Hull", "• Hull City Council"]),
+        # a list announced by a sentence that ends before it, not with a colon
+        ("The compact was signed at Hull Guildhall by the two partners below.",
+         ["Organisation | Signed by", "University of Hull | Professor Dan Ruiz, Vice-Chancellor",
+          "Hull City Council | Cllr Mo Patel, Leader"]),
+        # a row whose party the text does not know as a body does not end the table
+        ("The compact was signed at Hull Guildhall by the three partners below.",
+         ["Organisation | Signed by", "Local employers | Jo Bell, on their behalf",
+          "University of Hull | Professor Dan Ruiz, Vice-Chancellor", "Hull City Council | Cllr Mo Patel, Leader"]),
+        ("The compact has been signed by the following organisations.", ["University of Hull", "Hull City Council"]),
+        ("The partners listed below have signed the compact.", ["- University of Hull", "- Hull City Council"]),
+        # one party a line, its name in Welsh and in English
+        ("The signatories are:", ["Prifysgol Hull / University of Hull", "Hull City Council"]),
+    ],
+)  # fmt: skip
+def test_lists_announced_in_other_ways(reference, lead, lines) -> None:
+    text = "The Humber Compact was launched today.\n" + "\n".join([lead, *lines])
+    assert parties(text, reference) == ["Hull City Council", "University of Hull"]
+
+
+def test_a_bilingual_line_names_one_college(reference) -> None:
+    text = "The Cardiff Compact was launched today.\nThe signatories are:\nCardiff Council\nColeg Caerdydd a'r Fro / Cardiff and Vale College"
+    assert parties(text, reference) == ["Cardiff Council", "Cardiff and Vale College"]
+
+
+# -- a body whose own name starts with "The" ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        # a capital "The" where no sentence starts is the name's own
+        ("The accord was signed by Sheffield City Council and The Sheffield College.",
+         ["Sheffield City Council", "The Sheffield College"]),
+        ("The compact was signed at The Manchester College's Openshaw campus by Manchester City Council.",
+         ["Manchester City Council"]),
+        # and so is one on a line of a list that holds only the name
+        ("The Bury Compact was launched today.\nThe compact has been signed by:\n• Bury Council\n"
+         "• The Christie NHS Foundation Trust", ["Bury Council", "The Christie NHS Foundation Trust"]),
+        # not a sentence's own capital, nor a name the reference knows without it
+        ("The Sheffield College has signed the accord. The University of Manchester signed it too.",
+         ["Sheffield College", "University of Manchester"]),
+        ("The compact was signed by Salford City Council and The University of Manchester.",
+         ["Salford City Council", "University of Manchester"]),
+        # a newspaper's capitals
+        ("THE University of Portsmouth has signed a civic agreement.", ["University of Portsmouth"]),
+    ],
+)  # fmt: skip
+def test_a_name_that_starts_with_the(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+def test_the_name_with_its_article_is_kept_at_every_mention(reference) -> None:
+    text = (
+        "Sheffield City Council and The Sheffield College have signed the accord.\n"
+        "The Sheffield College will lead its first pilot."
+    )
+    names = {o.name for o in run(text, reference).organisations}
+    assert names == {"Sheffield City Council", "The Sheffield College"}
+
+
+# -- claimed counts, second round -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parties counted by what they are, however many kinds
+        ("Seven councils, colleges and universities have signed up to the Humber Skills Compact.",
+         [("signatories", 7)]),
+        ("Five organisations put their names to the accord on Monday.", [("signatories", 5)]),
+        ("Six members of the network have signed the charter.", [("signatories", 6)]),
+        ("The accord is signed by the four mayoral combined authorities of the north.", [("signatories", 4)]),
+        # the parties counted by a number alone
+        ("Hull City Council has signed a compact with Hull College and the University of Hull, under which the "
+         "three will work together.",
+         [("signatories", 3)]),
+        ("It is the first time all five have signed a joint document.", [("signatories", 5)]),
+        ("The six that have signed the charter will meet in May.", [("signatories", 6)]),
+        # "both" is two
+        ("Both universities and the college together teach 30,000 students.", [("universities", 2)]),
+        ("With both of Leeds's universities on board, the compact covers the city.", [("universities", 2)]),
+    ],
+)  # fmt: skip
+def test_counts_of_the_second_round(reference, text, expected) -> None:
+    assert counts(text, reference) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # universities and colleges counted together are not a count of universities
+        "Hull City Council and four of the region's universities and colleges have signed the compact.",
+        # a phrase in quotation marks counts nothing
+        "Leeds partners sign charter to end 'two cities' divide",
+        # a network's own members, not the agreement's parties
+        "The network brings together 30 cities that are home to five million people.",
+        # "both A and B" is not a count
+        "This is a hard time for both universities and our cities.",
+        "Key Cities has 27 members, and its eight members in the north meet each month.",
+    ],
+)
+def test_counts_that_are_not_the_parties_second_round(reference, text) -> None:
+    assert counts(text, reference) == []

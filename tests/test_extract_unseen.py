@@ -560,7 +560,7 @@ def test_a_town_as_a_surname_after_a_full_name_and_alone(reference) -> None:
         ("Leader of City of York Council, Cllr Beth Rowntree, said:\n\"We are ready.\"",
          "Beth Rowntree", "Cllr", {("Leader", "City of York Council")}),
         ("Dr Anthony Mbeki, Principal of The City of Liverpool College, said the college was ready.",
-         "Anthony Mbeki", "Dr", {("Principal", "City of Liverpool College")}),
+         "Anthony Mbeki", "Dr", {("Principal", "The City of Liverpool College")}),
         # a byline after the date, and an honorific of Northern Ireland's councils
         ("14 March 2025 | By Tomasz Wierzbicki, Policy Editor\nThe compact was signed.",
          "Tomasz Wierzbicki", None, {("Policy Editor", None)}),

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..resolve.names import fold
 from ..resolve.reference import Reference
+from .facts import OrgMention
 
 # Head words that make a capitalised phrase an organisation name, and the type they give.
 HEADS: dict[str, str] = {
@@ -55,8 +56,39 @@ def resolve_name(surface: str, type_: str, ref: Reference) -> tuple[str, str]:
     if known is not None:
         inst = ref.institutions.get(known)
         return known, inst.type if inst else type_
-    name = re.sub(r"^[Tt]he\s+", "", surface)
+    # "THE University of X has signed": a newspaper's capitals
+    name = re.sub(r"^(?:[Tt]he|THE)\s+", "", surface)
     return name, type_
+
+
+# where a capital "The" before a name is the writer's, not a sentence's: after a word or a comma in
+# the same sentence ("and The City of Liverpool College"), or on a line that holds only the name
+# ("• The Christie NHS Foundation Trust")
+_WORD_BEFORE = re.compile(r"(?:[\w,;&]|\w[’']s)\s+$")
+_SENTENCE_END_BEFORE = re.compile(r"(?:[.!?][\"'’”]?|\b(?:Mr|Mrs|Ms|Dr|St|Prof))\s+$")
+_BULLET = re.compile(r"[ \t]*(?:[•*·▪–—-][ \t]*)?")
+_LINE_END = re.compile(r"[ \t.,;]*(?:\n|$)")
+
+
+def with_own_article(text: str, mentions: list[OrgMention], ref: Reference) -> list[OrgMention]:
+    """Bodies whose own name starts with 'The' ('The Sheffield College', 'The Christie NHS Foundation
+    Trust'): a name the reference does not know keeps the article where the text writes it with a
+    capital that no sentence start explains, and keeps it at every mention."""
+    own: set[str] = set()
+    for mention in mentions:
+        at = mention.evidence.span.start
+        if mention.name in own or mention.name.startswith("The ") or text[max(0, at - 4) : at] != "The ":
+            continue
+        if ref.canonical_org(mention.name) is not None:
+            continue  # "The University of Manchester": the reference has its name
+        line = text[text.rfind("\n", 0, at - 4) + 1 : at - 4]
+        mid_sentence = bool(_WORD_BEFORE.search(line)) and not _SENTENCE_END_BEFORE.search(line)
+        alone = bool(_BULLET.fullmatch(line)) and bool(_LINE_END.match(text, mention.evidence.span.end))
+        if mid_sentence or alone:
+            own.add(mention.name)
+    if not own:
+        return mentions
+    return [replace(m, name=f"The {m.name}") if m.name in own else m for m in mentions]
 
 
 # "Cabinet Office", "Home Office", "Scotland Office": departments of state; "the City Office" is not one

@@ -60,9 +60,14 @@ _PLACE_BODY_WORDS = (
 
 
 _CYNGOR = re.compile(r"\bCyngor\s+(?:Sir\s+|Dinas\s+)?[A-Z][\w’'-]+")
+# Welsh further education colleges: "Coleg Gwent", "Coleg y Cymoedd", "Coleg Sir Gâr", "Coleg
+# Caerdydd a'r Fro" ('and the Vale'); one written before its English name ("... / Cardiff and Vale
+# College") is that college, found by its English name
+_COLEG = re.compile(r"\bColeg\s+(?:(?:y|yr|Sir)\s+)?[A-Z][\w’'-]+(?:\s+a[’']r\s+[A-Z][\w’'-]+)?")
+_OTHER_LANGUAGE = re.compile(r"\s*/\s*[A-Z]")
 
 
-_PLACE_BODY_GATE = re.compile(rf"\b(?:{_PLACE_BODY_WORDS}|Cyngor)\s")
+_PLACE_BODY_GATE = re.compile(rf"\b(?:{_PLACE_BODY_WORDS}|Cyngor|Coleg)\s")
 
 
 _LOWER_COUNCIL_CACHE: dict[int, re.Pattern[str]] = {}
@@ -90,6 +95,10 @@ def shaped_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[C
         yield Candidate(match.start(), match.end(), name, type_, match.group())
     for match in _CYNGOR.finditer(text, lo, hi):  # Welsh: "Cyngor Gwynedd" is Gwynedd Council
         yield Candidate(match.start(), match.end(), match.group(), "council", match.group())
+    for match in _COLEG.finditer(text, lo, hi):
+        if not _OTHER_LANGUAGE.match(text, match.end(), hi):
+            name, type_ = resolve_name(match.group(), "other", ref)
+            yield Candidate(match.start(), match.end(), name, type_, match.group())
 
 
 def list_line_candidates(seg: Segmented, found: list[Candidate], ref: Reference) -> Iterable[Candidate]:

@@ -8,7 +8,7 @@ from datetime import date
 from ..document import Document, slugify
 from ..resolve.reference import Reference
 from .backrefs import publishing
-from .bodies import resolve_name, type_of
+from .bodies import resolve_name, type_of, with_own_article
 from .facts import Declaration, Extraction, OrgMention
 from .organisations import find_organisations
 from .people import find_people
@@ -56,7 +56,7 @@ _URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d{2})/")
 def extract(document: Document, ref: Reference) -> Extraction:
     """Read every kind of fact from one document."""
     seg = segment(document.text)
-    orgs = find_organisations(seg, ref)
+    orgs = with_own_article(seg.text, find_organisations(seg, ref), ref)
     proposed = proposed_organisations(seg, orgs)
     orgs = [o for o in orgs if o not in proposed]
     places = find_places(seg, ref, orgs)
@@ -131,7 +131,9 @@ def _publisher(
     masthead (a line at the top that is only an organisation's name), else the one organisation
     named in the text whose own word is in the page's address ('napier' in its host name)."""
     if document.publisher:
-        return resolve_name(document.publisher, type_of(document.publisher), ref)
+        name, type_ = resolve_name(document.publisher, type_of(document.publisher), ref)
+        # "The Sheffield College": the name as the text keeps it
+        return (f"The {name}", type_) if any(o.name == f"The {name}" for o in orgs) else (name, type_)
     for paragraph in seg.paragraphs[:3]:
         inside = starting_within(orgs, paragraph.start, paragraph.end)
         if len(inside) == 1 and inside[0].evidence.span.end - paragraph.start >= len(paragraph.text) - 1:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from ..document import slugify
+from .bodies import HEADS
 from .facts import AllianceMember, Declaration, OrgMention, PlaceMention, Signatory
 from .text import Segmented, capitalise, lists_parties, starting_within
 
@@ -29,6 +30,9 @@ _SIGN_CUE = re.compile(
     r"|signed(?=\s+(?:it|on|in|at|last|this|yesterday|today|earlier|jointly|first|too|as\s+well)\b|\s*[,.;])"
     r"|signs(?=\s*(?:[.;]|$))"
     r"|(?:has|have|had)\s+(?:also\s+|now\s+)*signed"
+    # a joint letter's writers are its signatories: "A and B have written jointly to the Chancellor"
+    r"|(?:(?:has|have|had)\s+)?(?:written|wrote)\s+(?:jointly|together|a\s+joint\s+letter)\b"
+    r"|(?:(?:has|have|had)\s+)?jointly\s+(?:written|wrote)\b"
     r"|(?:has|have|had)\s+(?:also\s+|now\s+|jointly\s+)*agreed(?=\s+(?:a|an|the)\s)"
     r"|signs?\s+up\s+to|signed\s+up\s+to"
     r"|(?:is|are)\s+joining\s+(?:a|the)\s+(?:joint\s+)?(?:declaration|agreement)"
@@ -39,8 +43,9 @@ _SIGN_CUE = re.compile(
     rf"|(?:is|are|was|were)\s+represented\s+(?:in|on)\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS})"
     rf"|put\s+(?:its|their)\s+names?\s+to"
     # "are among the organisations that have signed", "is one of the bodies to have signed up"
-    r"|(?:is|are|was|were)\s+(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?(?:that|which|who|to)\s+"
-    r"(?:have\s+|has\s+)?(?:signed|sign(?:ed)?\s+up|joined)"
+    # ("is one of 20 universities which, together with the cities, have signed": an aside before the verb)
+    r"|(?:is|are|was|were)\s+(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?(?:that|which|who|to)"
+    r"(?:\s*,[^,.;]{1,80},)?\s+(?:have\s+|has\s+)?(?:signed|sign(?:ed)?\s+up|joined)"
     rf"|work(?:s|ing)?\s+together\s+(?:under|through)\s+(?:a|an|the|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS})"
     # "has renewed its civic agreement with", "struck a new deal", "unveiled a joint charter"
     rf"|(?:renewed|re-signed|refreshed|extended|struck|forged|inked)\s+(?:a|an|the|its|their)\s+"
@@ -56,7 +61,7 @@ _SIGN_CUE = re.compile(
 )
 _MAY_SIGN = re.compile(
     r"\b(?:signat|signs?\b|signed|signing|sign\b|join|part\s+in|among|agreed|under\b|represented|put\s+\w+\s+name|endorsed"
-    r"|launched|entered|formed|committed|sealed|brings?\b|bringing|part(?:y|ies|ners?)\b|involved|named\s+in|put\s+together|drawn\s+up"
+    r"|launched|entered|formed|committed|sealed|(?:written|wrote)\s+(?:jointly|together)|jointly\s+wr|joint\s+letter|brings?\b|bringing|part(?:y|ies|ners?)\b|involved|named\s+in|put\s+together|drawn\s+up"
     r"|add(?:s|ed|ing)?\s+\w+\s+names?|pen\s+to\s+paper|between|unit(?:es?|ing)|sees|commits?|renewed|re-signed"
     r"|refreshed|extended|struck|forged|inked|(?:unveiled|published|announced)\s+\w+\s+(?:new\s+)?joint"
     r"|together\s+(?:under|through)|seals?\b|renews?\b)",
@@ -79,8 +84,11 @@ _SIGNED_BY = re.compile(
     r"(?:[,(]\s*|\s[-–—]\s*|\band\s+|\b(?:was|were|is|are|been|be|being)\s+(?:(?:also|jointly|formally|now|first|originally|[a-z]+ly)\s+)*"
     # "the charter signed by A": unless it is another agreement ("a similar deal signed by B")
     rf"|\b(?<!similar\s)(?<!another\s)(?<!earlier\s)(?<!previous\s)(?<!separate\s)(?:{_AGREEMENT_WORDS})\s+)"
-    # "signed at City Hall by", not "signed at a ceremony attended by": the agent is the signer's
-    r"(?:(?:co-?)?signed|drawn\s+up|put\s+together)(?:\s+(?!by\b)(?![\w-]+ed\b)[\w’'-]+){0,6}?\s+by\s",
+    # "signed at City Hall by", "signed at the University's Centre for Enterprise and Innovation on
+    # Friday by", not "signed at a ceremony attended by" nor "signed in 2019 and is run by": the agent
+    # is the signer's where no other verb comes between
+    r"(?:(?:co-?)?signed|drawn\s+up|put\s+together)"
+    r"(?:\s+(?!(?:by|is|are|was|were|has|have|had|will|would|which|who|that|but)\b)(?![\w-]+ed\b)[\w’'-]+){0,12}?\s+by\s",
     re.IGNORECASE,
 )
 # the words without which no sentence has such a passive: a cheap test before the costly pattern
@@ -152,6 +160,12 @@ _RELATIVE = re.compile(
 _FOLLOWED = re.compile(
     r"\bfollowed\s+(?:[a-z]+ly\s+)?by\s"
     r"|,\s*as\s+(?:did|do|does|have|has|had)\s+(?:also\s+)?"
+)
+# the words that say a paragraph's last sentence announces the parties below it
+_SIGN_WORD = re.compile(r"\b(?:sign(?:s|ed|ing)?|signator(?:y|ies)|join(?:s|ed)?)\b", re.IGNORECASE)
+_AHEAD = re.compile(
+    r"\b(?:below|the\s+following(?:\s+[\w-]+){0,3})\s*[.:]?\s*$|\b(?:listed|named|shown|set\s+out)\s+below\b",
+    re.IGNORECASE,
 )
 # the heading of a table's column of parties
 _PARTY_COLUMN = re.compile(
@@ -300,13 +314,18 @@ def find_signatories(
     def add(org: OrgMention) -> None:
         found.setdefault(org.name, Signatory(org.name, org.evidence))
 
+    def add_short_forms(lo: int, hi: int, listed: Sequence[OrgMention]) -> None:
+        # "..., Strathclyde, Glasgow Caledonian University": a body named in full elsewhere
+        for org, at, to in _short_forms(text, lo, hi, listed, orgs):
+            found.setdefault(org.name, Signatory(org.name, seg.evidence(at, to)))
+
     in_list = False
-    column = 0
+    column = width = 0
     for paragraph in seg.paragraphs:
         if paragraph.noise:
             continue
-        if lists_parties(paragraph.text) or _HEADING.fullmatch(paragraph.text):
-            in_list, column = True, 0
+        if lists_parties(paragraph.text) or _HEADING.fullmatch(paragraph.text) or _leads_list(paragraph.text):
+            in_list, column, width = True, 0, 0
             continue
         if not in_list:
             continue
@@ -321,7 +340,10 @@ def find_signatories(
         if len(cells) > 1 and not line_orgs and not any(c.isdigit() for c in paragraph.text):
             # "Name | Organisation": a table's heading row names none, and says which cell is the party
             column = next((i for i, c in enumerate(cells) if _PARTY_COLUMN.search(c)), column)
+            width = len(cells)
             continue
+        if width > 1 and len(cells) == width:
+            continue  # a row of the table whose party is not known as a body: the table goes on
         in_list = False
     for sentence in seg.sentences:
         named_here = starting_within(orgs, sentence.start, sentence.end)
@@ -348,9 +370,11 @@ def find_signatories(
             and (lists_parties(body[: colon + 1]) or any(c.end() <= colon for c in cues))
         ):
             # "The universities that have signed include: A, B and C." / "... with its four universities: A, B"
-            for org in in_sentence:
-                if org.evidence.span.start > sentence.start + colon:
-                    add(org)
+            after = [o for o in in_sentence if o.evidence.span.start > sentence.start + colon]
+            for org in after:
+                add(org)
+            if after:
+                add_short_forms(sentence.start + colon + 1, sentence.end, after)
         leads = list(_PARTIES_FOLLOW.finditer(body))
         if _SIGNED_WORD.search(body):
             leads = sorted([*_SIGNED_BY.finditer(body), *leads], key=lambda m: m.start())
@@ -369,6 +393,7 @@ def find_signatories(
                            or _LIST_OPENS.fullmatch(text, start, listed[0].evidence.span.start)):  # fmt: skip
                 for org in listed:
                     add(org)
+                add_short_forms(start, end, listed)
         brings = _BRINGS.search(body) or (_BETWEEN.search(body) if "between" in body else None)
         other = next((m for m in _NAMED.finditer(body[: brings.start()] if brings else "")), None)
         if (
@@ -425,6 +450,67 @@ def find_signatories(
     return list(found.values())
 
 
+def _leads_list(paragraph: str) -> bool:
+    """Whether a paragraph's last sentence says the parties follow: 'was signed by the nine partners
+    below.', 'has been signed by the following organisations.', or a signing sentence ending in a colon
+    however long ('... and by the following universities:')."""
+    body = paragraph.rstrip()
+    if not (body.endswith(":") or "below" in body or "following" in body):
+        return False  # a cheap test first: most paragraphs announce nothing
+    last = body[max(body.rfind(".", 0, len(body) - 1), body.rfind("!"), body.rfind("?")) + 1 :]
+    if not _SIGN_WORD.search(last):
+        return False
+    return bool(_AHEAD.search(last) or last.endswith(":"))
+
+
+# the pieces of a list between its names, and a piece that is one proper word ("Strathclyde")
+_LIST_PIECES = re.compile(r"\s*(?:,|;|&|\band\b|\bthe\b|\s)+\s*")
+_ONE_WORD = re.compile(r"[A-Z][\w’'-]+")
+_NAME_FILLER = {"of", "the", "and"}
+
+
+def _short_forms(
+    text: str, lo: int, hi: int, listed: Sequence[OrgMention], orgs: Sequence[OrgMention]
+) -> list[tuple[OrgMention, int, int]]:
+    """Parties a list names by one word of a body the text names in full: 'signed by Glasgow City
+    Council, Strathclyde and Glasgow Caledonian University' names the University of Strathclyde.
+    The word must be all of the name but its head words, and not the place the body is named after
+    ('Glasgow' is the city, not the University of Glasgow)."""
+    found = []
+    at = lo
+    gaps = []
+    for org in sorted(listed, key=lambda o: o.evidence.span.start):
+        gaps.append((at, org.evidence.span.start))
+        at = max(at, org.evidence.span.end)
+    last = max((o.evidence.span.end for o in listed), default=lo)
+    # after the last name, only a piece joined on by "and" or a comma belongs to the list
+    tail = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)([A-Z][\w’'-]+)(?=\s*(?:[.;,]|$|\s+and\b))", text[last:hi])
+    if tail:
+        gaps.append((last + tail.start(1), last + tail.end(1)))
+    for a, b in gaps:
+        if b <= a:
+            continue
+        pos = a
+        for piece in _LIST_PIECES.split(text[a:b]):
+            if not piece:
+                continue
+            start = text.index(piece, pos, b)
+            pos = start + len(piece)
+            if not _ONE_WORD.fullmatch(piece):
+                continue
+            for org in orgs:
+                words = org.name.split()
+                if (
+                    piece in words
+                    and org.city != piece
+                    and all(w == piece or w in HEADS or w in _NAME_FILLER for w in words)
+                    and len(words) > 1
+                ):
+                    found.append((org, start, pos))
+                    break
+    return found
+
+
 def _line_party(start: int, line: str, cell: str, orgs: Sequence[OrgMention]) -> OrgMention | None:
     """The party a line of a list of signatories names, if it names one.
 
@@ -434,9 +520,15 @@ def _line_party(start: int, line: str, cell: str, orgs: Sequence[OrgMention]) ->
     """
     at = start + line.find(cell) if cell else start
     tail = _LINE_TAIL.search(cell)
-    # "LIPA (Liverpool Institute for Performing Arts)": the name may be the part in brackets
-    for head in dict.fromkeys([cell[: tail.start()] if tail else cell, cell]):
-        found = starting_within(orgs, at, at + len(head))
+    # "LIPA (Liverpool Institute for Performing Arts)": the name may be the part in brackets;
+    # "Coleg Caerdydd a'r Fro / Cardiff and Vale College": a name in two languages, either side
+    sides = [(0, len(cell))]
+    slash = cell.find(" / ")
+    if slash > 0:
+        sides += [(0, slash), (slash + 3, len(cell))]
+    for lo, hi in dict.fromkeys([(0, tail.start()) if tail else (0, len(cell)), *sides]):
+        head = cell[lo:hi]
+        found = starting_within(orgs, at + lo, at + hi)
         covered = sum(o.evidence.span.end - o.evidence.span.start for o in found)
         if found and (found[0].members or covered >= 0.6 * len(head.rstrip(" .;")) - 4):
             return found[0]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
@@ -13,6 +13,7 @@ from .text import (
     NUMBER_WORD_PATTERN,
     SCALES,
     Segmented,
+    Sentence,
     SpanSet,
     parse_number,
     starting_within,
@@ -38,14 +39,17 @@ _COUNT = re.compile(
     r"member|other|participating|English|British|Scottish|Welsh|regional)\s+|[‘'“\"])*"
     # "two brilliant universities", "three founding partners", "nine of the region's universities"
     r"(?:(?!(?:of|per|in|and|or|to|more|than|million|thousand|percent|cent)\b)[a-z][\w-]*(?:[’']s)?\s+){0,2}?)"
-    r"(?P<what>universities|cities|signatories|partners|parties|organisations|organizations|bodies|institutions"
+    r"(?P<what>universities|cities|signatories|partners|parties|organisations|organizations|bodies|institutions|members"
     r"|higher\s+education\s+(?:institutions|providers)|city\s+councils|(?<=member\s)councils"
     # "the ten leaders and mayors of the alliance": one leader a city
     r"|(?:city\s+)?leaders(?:\s+and\s+(?:elected\s+|metro\s+)?mayors)?(?=\s+of\s+(?:the\s+)?(?:alliance|group|network|core\s+cities)\b))\b",
     re.IGNORECASE,
 )
-# "Nine organisations from across the region have signed", "nine organisations to have signed"
-_SIGNING_AFTER = re.compile(r"[^.;]{0,80}?\b(?:have|has|had)?\s*(?:signed|sign(?:ed)?\s+up|joined)\b")
+# "Nine organisations from across the region have signed", "nine organisations to have signed",
+# "Six organisations put their names to the accord"
+_SIGNING_AFTER = re.compile(
+    r"[^.;]{0,80}?\b(?:(?:have|has|had)?\s*(?:signed|sign(?:ed)?\s+up|joined)|put\s+(?:their|its)\s+names?\s+to)\b"
+)
 # counted as what a body stands for or what a study looked at, not as who took part
 _NOT_PARTIES = re.compile(
     r"\b(?:represents|representing|analysis\s+of(?:\s+the)?|study\s+of(?:\s+the)?|home\s+to|boasts"
@@ -78,7 +82,8 @@ _AND_TOWNS = re.compile(r"\s+and\s+(?:[\w-]+\s+)?towns\b", re.IGNORECASE)
 # "nine of the region's universities have written jointly": some that did what the parties do
 _ACTED_AFTER = re.compile(
     r"[^.;]{0,80}?\b(?:(?:have|has|had)\s+(?:also\s+|now\s+|jointly\s+|together\s+)*)?(?:signed|sign(?:ed)?\s+up|joined"
-    r"|written|wrote|agreed|backed|launched|set\s+out|called|committed|pledged|put\s+their|come\s+together|teamed\s+up)\b",
+    r"|written|wrote|agreed|backed|launched|set\s+out|called|committed|pledged|put\s+their|come\s+together|teamed\s+up"
+    r"|on\s+board)\b",
     re.IGNORECASE,
 )
 # "the city's two universities", "Glasgow's four universities": what a place has
@@ -104,7 +109,8 @@ _HAS_PARTY = re.compile(
 _HAS_FRACTION = re.compile(r"\b(?:half|third|quarter|fifth)", re.IGNORECASE)
 # those who took part, whatever they are
 _WHAT = {"partners": "signatories", "parties": "signatories", "organisations": "signatories",
-         "organizations": "signatories", "bodies": "signatories", "institutions": "signatories"}  # fmt: skip
+         "organizations": "signatories", "bodies": "signatories", "institutions": "signatories",
+         "members": "signatories"}  # fmt: skip
 _PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?P<p>year|annum|month|week|day)\b|\s+annually\b")
 _NOUN = re.compile(
     r"\s+(?P<np>(?:[a-z][\w-]*\s+(?:and\s+)?){0,4}?(?P<head>[a-z][\w-]*s|people|staff|jobs))\b"
@@ -176,10 +182,82 @@ _NTH_PARTY = re.compile(
 )
 
 
+# the kinds of body a count of the parties may name them by
+_KINDS = (
+    r"(?:universities|cities|councils|colleges|(?:combined\s+)?authorities|trusts|boards|organisations|bodies"
+    r"|institutions|partners|businesses|employers|charities)"
+)
+# "Eight councils, universities and colleges have signed": the parties, of several kinds
+_MIXED = re.compile(
+    rf"(?<![\w,.])(?P<num>{NUMBER_PATTERN})\s+{_KINDS}(?:\s*,\s*{_KINDS})*\s*,?\s+(?:and|&)\s+{_KINDS}\b",
+    re.IGNORECASE,
+)
+_MORE_KINDS = re.compile(rf"(?:\s*,\s*{_KINDS})*\s*,?\s+(?:and|&|or)\s+{_KINDS}\b", re.IGNORECASE)
+# "The accord is signed by the nine mayoral combined authorities": who signed, by what they are
+_SIGNED_BY_COUNT = re.compile(
+    rf"\bsign(?:ed|ing)\s+(?:[\w-]+\s+)?by\s+(?:the\s+|all\s+)?(?P<num>{NUMBER_PATTERN})\s+"
+    r"(?P<mid>(?:[a-z][\w-]*\s+){0,3}?)(?:(?:combined\s+)?authorities|councils|colleges|trusts|boards|agencies"
+    r"|employers|businesses|companies|firms|charities)\b",
+    re.IGNORECASE,
+)
+# "the three will work together", "all nine have signed", "The eight that have signed": the parties,
+# by their number alone
+# (any word is read as the number, and parsed after: the pattern stays cheap to run everywhere)
+_BARE_COUNT = re.compile(
+    r"\b(?:[Tt]he|[Aa]ll)\s+(?P<num>[\w-]+)\s+(?:(?:that|who|which)\s+)?"
+    r"(?:have|has|had|will|signed|agreed|committed|pledged)\b"
+)
+# "Both universities and the college", "both of Sheffield's universities": two; not "both universities
+# and our cities", which joins two groups
+_BOTH = re.compile(
+    r"\b[Bb]oth\s+(?:of\s+(?P<owner>(?:the|its|their|our)\s+|(?:the\s+[a-z]+|[A-Z][\w-]*)[’']s\s+))?"
+    r"(?P<what>universities|cities)\b(?!\s+(?:and|or)\s+(?:(?:the|our|its|their|all|other)\s+)?[\w-]+s\b)"
+)
+_AGREEMENT_NAMED = re.compile(
+    r"\b(?:agreement|compact|charter|accord|partnership|declaration|pledge|concordat|deal|memorandum)s?\b",
+    re.IGNORECASE,
+)
+# "Key Cities brings together 27 cities": a network's own members, where no agreement is the subject
+_BRINGS_BEFORE = re.compile(r"\bbring(?:s|ing)?\s+together\s+(?:the\s+)?$", re.IGNORECASE)
+_QUOTE_OPEN = "‘'“\""
+_QUOTE_CLOSE = "’'”\""
+
+
+def _parties(seg: Segmented, value: Decimal, match: re.Match[str]) -> ClaimedCount:
+    return ClaimedCount("signatories", int(value), match.group(), seg.evidence(match.start(), match.end()))
+
+
+def _more_counts(seg: Segmented, sentence: Sentence) -> Iterable[ClaimedCount]:
+    """The counts of the parties said without the words for them that the main pattern reads."""
+    text, lo, hi = seg.text, sentence.start, sentence.end
+    signing = "sign" in sentence.text or "join" in sentence.text or "names" in sentence.text
+    for match in _MIXED.finditer(text, lo, hi) if signing else ():
+        value = parse_number(match.group("num"))
+        if value is not None and 2 <= value < 100 and _SIGNING_AFTER.match(text, match.end(), hi):
+            yield _parties(seg, value, match)
+    if "sign" in sentence.text:
+        for match in _SIGNED_BY_COUNT.finditer(text, lo, hi):
+            value = parse_number(match.group("num"))
+            if value is None or not 2 <= value < 100 or re.search(r"\bcity\s+$", match.group("mid")):
+                continue  # "signed by the 11 city councils" counts cities
+            yield _parties(seg, value, match)
+    for match in _BARE_COUNT.finditer(text, lo, hi):
+        value = parse_number(match.group("num"))
+        if value is not None and 2 <= value < 100 and _PARTY_CONTEXT.search(sentence.text):
+            yield _parties(seg, value, match)
+    if "oth " in sentence.text:
+        for match in _BOTH.finditer(text, lo, hi):
+            if match.group("owner") and not _ACTED_AFTER.match(text, match.end(), hi):
+                continue  # "both of the city's universities teach": the place's, not the parties
+            what = match.group("what").lower()
+            yield ClaimedCount(what, 2, match.group(), seg.evidence(match.start(), match.end()))
+
+
 def find_counts(seg: Segmented) -> list[ClaimedCount]:
     """'21 universities', 'the 11 cities', 'two universities': how many a text says took part."""
     counts: list[ClaimedCount] = []
     for sentence in seg.sentences:
+        counts.extend(_more_counts(seg, sentence))
         if not _HAS_PARTY.search(sentence.text):
             continue
         for match in _NTH_PARTY.finditer(seg.text, sentence.start, sentence.end):
@@ -191,6 +269,18 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
             value = parse_number(match.group("num"))
             if value is None or value != int(value) or value < 2:
                 continue
+            if (
+                match.start() > 0
+                and seg.text[match.start() - 1] in _QUOTE_OPEN
+                and seg.text[match.end() : match.end() + 1] in tuple(_QUOTE_CLOSE)
+            ):
+                continue  # "to tackle 'two cities' skills gap": a phrase, not a count
+            if _MORE_KINDS.match(seg.text, match.end(), sentence.end):
+                continue  # "five of the city's universities and colleges": not all universities
+            if _BRINGS_BEFORE.search(seg.text, sentence.start, match.start()) and not _AGREEMENT_NAMED.search(
+                seg.text, sentence.start, match.start()
+            ):
+                continue  # "Key Cities brings together 27 cities": the network's, not the agreement's
             what = _WHAT.get(match.group("what").lower(), match.group("what").lower())
             if "councils" in what or "leaders" in what:
                 what = "cities"  # "11 city councils", "the ten leaders of the alliance": one a city
@@ -215,6 +305,10 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
                 )
             ):
                 continue  # "the five organisations", "Nine organisations ... have signed" are the parties; "40 organisations" is a figure
+            if match.group("what").lower() == "members" and not _SIGNING_AFTER.match(
+                seg.text, match.end(), sentence.end
+            ):
+                continue  # "Eight members of the network have signed" are the parties; "its 27 members" are not
             if what.startswith("higher"):
                 what = "universities"
             before = seg.text[sentence.start : match.start()]
