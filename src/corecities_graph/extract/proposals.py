@@ -52,13 +52,58 @@ _POWER = re.compile(
     r"|\b(?:full\s+)?(?:devolution|control)\s+(?:of|over)\s+(?!the\s+(?:government|city|council)\b)",
     re.IGNORECASE,
 )
-# "asks the government to back a £25m Advanced Ceramics Research Centre", "urged ministers to fund a
-# new skills academy": what someone is asked to pay for, when it is named as a thing
-_ASK_TO = re.compile(
-    r"\b(?:ask(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|lobb(?:y|ies|ied|ying))\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){1,3}?to\s+(?:back|fund|finance|support|deliver|provide|extend|devolve|grant)\s+",
+# "asks the government to", "calls on ministers to", "urges the Treasury to", "would like government to":
+# an ask addressed to someone, whose verb (below) says what is asked for
+_ADDRESSED = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|lobb(?:y|ies|ied|ying)"
+    r"|want(?:s|ed)?|would\s+like|invit(?:e|es|ed|ing)|challeng(?:e|es|ed|ing)|encourag(?:e|es|ed|ing))\s+"
+    r"(?!(?:for|to|them|it|him|her)\b)(?:[\w’'-]+\s+){1,5}?to\s+",
     re.IGNORECASE,
 )
+# "and to devolve ...", "or to extend ...": a further act asked of the same addressee
+_AND_TO = re.compile(r"(?:,\s*|\s+)(?:and|or)\s+(?:also\s+)?to\s+", re.IGNORECASE)
+# Acts named by their noun: "to extend the Freeport" asks for the Freeport's extension
+_ACT_NOUNS = {
+    "extend": "Extension", "include": "Inclusion", "devolve": "Devolution", "pool": "Pooling",
+    "transfer": "Transfer", "use": "Use", "allocate": "Allocation", "expand": "Expansion",
+    "retain": "Retention", "protect": "Protection", "remove": "Removal", "reform": "Reform",
+    "review": "Review", "scrap": "Scrapping", "lift": "Lifting", "relax": "Relaxation",
+    "simplify": "Simplification", "merge": "Merger", "align": "Alignment", "renew": "Renewal",
+    "ring-fence": "Ring-fencing", "ringfence": "Ring-fencing", "publish": "Publication",
+    "double": "Doubling", "weight": "Weighting", "co-fund": "Co-funding", "co-commission": "Co-commissioning",
+}  # fmt: skip
+_ACT = re.compile(rf"(?P<verb>{'|'.join(_ACT_NOUNS)})\s+(?!(?:to|that|whether|how|it|them)\b)", re.IGNORECASE)
+# Acts whose object is the thing asked for: "to establish a Glasgow Anchor Fund"; the first group
+# names something new by itself, the second ("support", "fund") needs a noun that is a thing
+_CREATES = re.compile(
+    r"(?:establish|create|set\s+up|introduce|launch|pilot|build|open|put\s+in\s+place|bring\s+in|commit\s+to"
+    r"|adopt)\s+(?!(?:to|that|it|them|up|with)\b)",
+    re.IGNORECASE,
+)
+_FUNDS = re.compile(
+    r"(?:back|fund|finance|support|deliver|provide|run|approve|agree|invest\s+in|develop|host|commission|secure"
+    r"|grant)\s+(?!(?:to|that|it|them)\b)",
+    re.IGNORECASE,
+)
+# "give York a share of ...", "hand the combined authority control of ...": the second object is asked for
+_GIVES = re.compile(
+    r"(?:give|hand|grant|award)\s+(?:[\w’'-]+\s+){1,5}?"
+    r"(?=(?:a|an|more|greater|full|new|control|powers?|responsibility|the\s+(?:power|right|ability|freedom|same))\b|£)",
+    re.IGNORECASE,
+)
+# "designate Hull as a Green Energy Zone", "treat the port as a priority area": what it is to become
+_AS = re.compile(
+    r"(?:designate|treat|recogni[sz]e|name|classify)\s+(?:[\w’'-]+\s+){1,6}?as\s+(?:(?:an?|the)\s+)?",
+    re.IGNORECASE,
+)
+# "let the council run ...", "allow mayors to co-commission ...": what they are to be allowed to do
+_LETS = re.compile(
+    r"(?:let|allow|enable|permit|empower|help|require)\s+(?!(?:to|that)\b)(?:[\w’'-]+\s+){1,5}?"
+    rf"(?:to\s+(?=[a-z])|(?=(?:{'|'.join(_ACT_NOUNS)}|run|use|set\s+up|create|establish|keep|raise)\b))",
+    re.IGNORECASE,
+)
+# "to weight local employment more heavily": how much is the asker's emphasis, not the name
+_ADVERB = re.compile(r"\s+(?:(?:more|less|much)\s+)?[a-z]+ly\b(?=\s+(?:in|on|for|to|across|within)\s)")
 _THING = re.compile(
     rf"\b(?i:{_LOWER_HEADS}|centre|center|institute|academy|observatory|budget|settlement|pot|accelerator"
     r"|register|passport|guarantee|account)s?\b"
@@ -160,15 +205,20 @@ def find_proposals(
     found: list[Proposal] = []
     org_spans = [(o.evidence.span.start, o.evidence.span.end) for o in orgs]
 
-    def add(start: int, end: int, purpose: str | None = None, keep: bool = False) -> None:
-        """The proposal named by text[start:end], trimmed to its name."""
+    def add(
+        start: int, end: int, purpose: str | None = None, keep: bool = False, name: str | None = None
+    ) -> None:
+        """The proposal named by text[start:end] (trimmed to its name), or by a name made from it."""
         if not keep:
             start, end = _trimmed(text, start, end)
-        name = text[start:end]
+        # "Inclusion of Sunderland College in ...", "a seat for X on the Skills Board": a body inside
+        # the thing asked for, which is not the body itself
+        relational = name is not None or text[start:end].split(" ", 1)[0].lower() in _RELATIONAL
+        name = name or text[start:end]
         if (
             not 2 <= len(name.split()) <= 16
             or name[:1].isdigit()
-            or any(a < end and start < b for a, b in org_spans)
+            or any(a < end and start < b and not (relational and start < a) for a, b in org_spans)
         ):
             return
         found.append(Proposal(capitalise(_normalise(name)), purpose, seg.evidence(start, end)))
@@ -201,18 +251,17 @@ def find_proposals(
                 if not more:
                     break
                 at = more.end()
-        for ask in _ASK_TO.finditer(body) if " to " in lowered else ():
+        for ask in _ADDRESSED.finditer(body) if " to " in lowered else ():
             if _negated(body[: ask.start()]):
                 continue
-            at = sentence.start + ask.end()
-            while True:
-                start, end = _trimmed(text, at, sentence.end)
-                if _THING.search(text[start:end]):
-                    add(start, end, keep=True)
-                more = _MORE.match(text, end, sentence.end)
-                if not more:
-                    break
-                at = more.end()
+            # "asks X to designate ..., and to devolve ...": every act asked of the same addressee
+            acts = [ask.end()] + [m.end() for m in _AND_TO.finditer(body, ask.end())]
+            for at in acts:
+                for noun, start, end in _asked_acts(text, sentence.start + at, sentence.end):
+                    if noun is None:
+                        add(start, end, keep=True)
+                    else:
+                        add(start, end, keep=True, name=f"{noun} of {_ADVERB.sub('', text[start:end])}")
         for ask in _ASK_FOR.finditer(body) if " for " in lowered else ():
             if _negated(body[: ask.start()]) or re.search(
                 r"\b(?:a|an|the|first|second|new|open|its)\s+$", body[: ask.start()], re.IGNORECASE
@@ -255,11 +304,83 @@ def find_proposals(
     return _distinct(found)
 
 
+def _asked_acts(text: str, at: int, end: int, depth: int = 0) -> list[tuple[str | None, int, int]]:
+    """What an addressee is asked to do at text[at:end], as the things it would make.
+
+    Each is (noun, start, end): the span of the thing's name, and the noun of the act when the
+    act itself is asked for ("Extension" of the span "the Solent Freeport"), else None.
+    """
+    if (lets := _LETS.match(text, at, end)) and depth < 2:
+        found = _asked_acts(text, lets.end(), end, depth + 1)
+        verb = re.match(r"([a-z][\w-]*)\s+(?!(?:to|that|it|them|and|or)\b)(?=[\w£])", text[lets.end() : end])
+        if found or not lets.group().endswith(("to ", "to\t")) or verb is None:
+            return found
+        # "allow mayors to co-commission university research": the allowed act, named by its gerund
+        noun = _gerund(verb.group(1))
+        if noun is None:
+            return []
+        start = lets.end() + verb.end()
+        return [(noun, start, _trimmed(text, start, end)[1])]
+    if gives := _GIVES.match(text, at, end):
+        return _objects(text, gives.end(), end, thing=False)
+    if as_ := _AS.match(text, at, end):
+        return _objects(text, as_.end(), end, thing=False)
+    if act := _ACT.match(text, at, end):
+        noun = _ACT_NOUNS[act.group("verb").lower()]
+        start, stop = _trimmed(text, act.end(), end)
+        return [(noun, act.end(), stop)] if start < stop else []
+    if creates := _CREATES.match(text, at, end):
+        return _objects(text, creates.end(), end, thing=False)
+    if funds := _FUNDS.match(text, at, end):
+        return _objects(text, funds.end(), end, thing=True)
+    return []
+
+
+def _objects(text: str, at: int, end: int, thing: bool) -> list[tuple[str | None, int, int]]:
+    """The things named as an act's objects, "a skills fund and a careers hub", each a name.
+
+    `thing`: keep only objects that name a thing ("support a research centre", not "support more jobs").
+    """
+    found: list[tuple[str | None, int, int]] = []
+    while True:
+        start, stop = _trimmed(text, at, end)
+        phrase = text[start:stop]
+        first = phrase.split(" ", 1)[0]
+        if (
+            phrase
+            and not _VAGUE.match(phrase)
+            and not (first.endswith("ing") and not re.fullmatch(_ING_NOUNS, first))
+            and (not thing or _THING.search(phrase))
+        ):
+            found.append((None, start, stop))
+        more = _MORE.match(text, stop, end)
+        if not more or re.search(r"\bto\s*$", more.group()):
+            return found  # "..., and to devolve ...": a further act, read as its own
+        at = more.end()
+
+
+_NO_GERUND = {"be", "have", "do", "make", "get", "go", "take", "work", "continue", "meet", "see", "say", "come"}  # fmt: skip
+
+
+def _gerund(verb: str) -> str | None:
+    """'co-commission' -> 'Co-commissioning': an act named by itself."""
+    verb = verb.lower()
+    if verb in _NO_GERUND or verb.endswith(("ed", "ing", "s")):
+        return None
+    if verb.endswith("e") and not verb.endswith("ee"):
+        verb = verb[:-1]
+    elif re.search(r"(?:^|-)[^aeiou][aeiou][bdgmnprt]$", verb):
+        verb += verb[-1]  # "run" -> "running", "plan" -> "planning"
+    return capitalise(verb + "ing")
+
+
 def _distinct(found: list[Proposal]) -> list[Proposal]:
     """One proposal per name, and of two that overlap in the text the longer."""
     by_name: dict[str, Proposal] = {}
     for proposal in found:
-        by_name.setdefault(proposal.name.lower(), proposal)
+        same = by_name.setdefault(proposal.name.lower(), proposal)
+        if same.purpose is None and proposal.purpose is not None:
+            by_name[proposal.name.lower()] = proposal  # of two readings of one name, the one that says why
     ordered = sorted(by_name.values(), key=lambda p: (p.evidence.span.start, -p.evidence.span.end))
     kept: list[Proposal] = []
     for proposal in ordered:
@@ -316,8 +437,26 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     if lead:
         start = lead.end()
     at = start
+    widened = 0
     while stop := _NAME_STOP.search(text, at, end):
-        listed = _ENUMERATION.match(text, stop.start(), end) if stop.group().strip() == "," else None
+        cut = stop.group().strip()
+        if cut == "(" and _ACRONYM.match(text, stop.end(), end):
+            at = _ACRONYM.match(text, stop.end(), end).end()  # type: ignore[union-attr]
+            continue  # "UK Research and Innovation (UKRI) place advisory group" is one name
+        head = text[start : stop.start()].split()
+        # "a seat for Key Cities", "powers for the mayor to co-fund spin-outs": a share, a seat or a
+        # power is named by what it is of, so its complement stays
+        if (
+            widened < 2
+            and cut in ("for", "to")
+            and (widened or cut == "for")
+            and len(head) <= 3 + 4 * widened
+            and any(w.lower() in _RELATIONAL for w in head[:3])
+        ):
+            widened += 1
+            at = stop.end()
+            continue
+        listed = _ENUMERATION.match(text, stop.start(), end) if cut == "," else None
         if listed is None:
             # "a Fund and devolved budgets": two names, the first ending at its head word
             end = stop.start("cut") if stop.start("cut") >= 0 else stop.start()
@@ -326,6 +465,14 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     phrase = text[start:end].rstrip()
     phrase = re.sub(r"\s+(?:and|or|the|a|an)$", "", phrase)
     return start, start + len(phrase)
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,8}\)")
+# Nouns named by what they are of or for: "a seat for Key Cities", "priority for the port"
+_RELATIONAL = {
+    "seat", "seats", "share", "priority", "powers", "power", "say", "role", "duty", "right", "rights",
+    "status", "stake", "voice", "place", "places",
+}  # fmt: skip
 
 
 def _listed(seg: Segmented) -> list[tuple[int, int]]:

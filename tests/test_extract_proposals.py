@@ -1,0 +1,98 @@
+"""Proposals: what the parties or the publisher ask someone else to do or create, named as the thing.
+
+Every case is a made-up sentence for one phenomenon. Names are the short noun phrase of what is
+asked for; when the text asks for an action ("to extend X"), the name is the action as a noun
+("Extension of X"), which is how an annotator words it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extracting import run
+
+
+def names(text: str, reference) -> list[str]:  # type: ignore[no-untyped-def]
+    return [p.name for p in run(text, reference).proposals]
+
+
+# -- asks addressed to someone: "asks X to VERB ...", "calls on X to VERB ..." ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The partners call on ministers to extend the Solent Freeport to Portsmouth.",
+         ["Extension of the Solent Freeport"]),
+        ("The university urges the Treasury to include Sunderland in the next round of bootcamp funding.",
+         ["Inclusion of Sunderland in the next round of bootcamp funding"]),
+        ("The compact asks the government to designate Hull as a Green Energy Zone, and to devolve a share "
+         "of national energy funding to the region.",
+         ["Green Energy Zone", "Devolution of a share of national energy funding"]),
+        ("The partners asked the Welsh Government to let the council run a pilot individual learning account "
+         "worth £1,200 per learner.", ["Pilot individual learning account"]),
+        ("The charter also asks the government to let mayors use apprenticeship levy underspends for "
+         "retrofit bootcamps.", ["Use of apprenticeship levy underspends"]),
+        ("The accord calls on the Department for Education to let the combined authority pool its adult "
+         "skills budget with college capital funding, something ministers have resisted.",
+         ["Pooling of its adult skills budget"]),
+        ("The document calls on the Scottish Government to establish a Dundee Anchor Fund, which would lend "
+         "to small firms, and to allow councils to weight local employment more heavily in tender scoring.",
+         ["Dundee Anchor Fund", "Weighting of local employment in tender scoring"]),
+        ("The pact asks the Department for Education to allocate the region's share of the Local Skills "
+         "Improvement Fund as a single pot.",
+         ["Allocation of the region's share of the Local Skills Improvement Fund"]),
+        ("It asks ministers to treat the harbour as a priority area for the next round of Freeport skills "
+         "funding.", ["Priority area for the next round of Freeport skills funding"]),
+        ("The leaders would like government to commit to a regional careers guarantee.",
+         ["Regional careers guarantee"]),
+        ("The partners want the government to give York a share of the business rates growth.",
+         ["Share of the business rates growth"]),
+        ("The board urged ministers to hand the combined authority control of post-16 transport budgets.",
+         ["Control of post-16 transport budgets"]),
+        ("He said the university had asked the government to include the city in the next round of "
+         "digital skills bootcamp funding.",
+         ["Inclusion of the city in the next round of digital skills bootcamp funding"]),
+    ],
+)  # fmt: skip
+def test_an_ask_addressed_to_someone_is_named_by_what_they_are_asked_to_do(
+    reference, text, proposals
+) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what the asker is asked to do is no thing to create
+        "The mayor asked the council to support more jobs.",
+        "The minister asked the universities to work together.",
+        "Officers asked the committee to note the report.",
+        "He asked for the meeting to be moved.",
+    ],
+)
+def test_an_ask_for_an_act_that_creates_nothing_is_no_proposal(reference, text) -> None:
+    assert names(text, reference) == []
+
+
+# -- a seat, a share, powers: named with what they are for ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The letter asks for a seat for the region's colleges on the skills advisory board.",
+         ["Seat for the region's colleges on the skills advisory board"]),
+        ("The letter asks for:\n- a regional transport budget;\n- powers for the mayor to co-fund college "
+         "spin-outs through the investment zone.",
+         ["Regional transport budget", "Powers for the mayor to co-fund college spin-outs"]),
+        ("The compact asks for:\n1. A seat for Core Cities on the Skills and Productivity Board (SPB) "
+         "advisory group.\n2. A skills fund.",
+         ["Seat for Core Cities on the Skills and Productivity Board (SPB) advisory group", "Skills fund"]),
+        # an ordinary name still ends before what it is for
+        ("The partners call for devolved adult education budgets for every city.",
+         ["Devolved adult education budgets"]),
+    ],
+)  # fmt: skip
+def test_a_relational_ask_keeps_its_complement(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
