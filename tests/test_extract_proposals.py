@@ -96,3 +96,54 @@ def test_an_ask_for_an_act_that_creates_nothing_is_no_proposal(reference, text) 
 )  # fmt: skip
 def test_a_relational_ask_keeps_its_complement(reference, text, proposals) -> None:
     assert names(text, reference) == proposals
+
+
+# -- lists whose lead-in asks ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The proposals include: • a new Regional Skills Fund • devolved adult education budgets",
+         ["Regional Skills Fund", "Devolved adult education budgets"]),
+        ("The compact asks government to: - create a Humber Skills Fund; - devolve adult education budgets "
+         "to the city region.", ["Humber Skills Fund", "Devolution of adult education budgets"]),
+        ("The compact asks government to:\n- create a Humber Skills Fund;\n- extend the Humber Freeport "
+         "to Goole.", ["Humber Skills Fund", "Extension of the Humber Freeport"]),
+        ("So what should ministers do? We recommend four things.\n1. Give combined authorities a devolved "
+         "transport budget.\n2. Fold the small local funds into a single place-based growth pot.\n"
+         "3. Make the Freeport skills pilots permanent.\n4. Allow mayors to co-commission college courses "
+         "on local priorities such as retrofit.",
+         ["Devolved transport budget", "Single place-based growth pot", "Permanent Freeport skills pilots",
+          "Co-commissioning of college courses on local priorities"]),
+        ("The report makes the following recommendations:\n• a regional careers guarantee;\n"
+         "• a Tees Skills Observatory.", ["Regional careers guarantee", "Tees Skills Observatory"]),
+    ],
+)  # fmt: skip
+def test_a_list_led_in_by_an_ask(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        # the page stops inside the last item: the whole items stay, the cut one is not invented
+        ("The letter asks for:\n• a devolved research budget;\n• a regional skills fund;\n• an extension of the "
+         "Innovation Accel", ["Devolved research budget", "Regional skills fund"]),
+        ("The proposals include: • a new Regional Skills Fund; • devolved adult educ",
+         ["Regional Skills Fund"]),
+    ],
+)  # fmt: skip
+def test_a_list_cut_with_the_page_keeps_its_whole_items(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The charter sets out five commitments.\n1. Create a shared skills passport.\n2. Open a careers hub.",
+        "Under the compact the partners will: • create a shared skills passport • open a careers hub",
+    ],
+)
+def test_a_list_of_the_parties_own_commitments_proposes_nothing(reference, text) -> None:
+    assert names(text, reference) == []

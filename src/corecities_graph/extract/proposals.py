@@ -98,8 +98,19 @@ _AS = re.compile(
 )
 # "let the council run ...", "allow mayors to co-commission ...": what they are to be allowed to do
 _LETS = re.compile(
-    r"(?:let|allow|enable|permit|empower|help|require)\s+(?!(?:to|that)\b)(?:[\w’'-]+\s+){1,5}?"
+    r"(?:let|allow|enable|permit|empower|help|require)\s+(?!(?:to|that)\b)(?:[\w’'()-]+\s+){1,6}?"
     rf"(?:to\s+(?=[a-z])|(?=(?:{'|'.join(_ACT_NOUNS)}|run|use|set\s+up|create|establish|keep|raise)\b))",
+    re.IGNORECASE,
+)
+# "fold the small funds into a single growth pot", "merge the boards into one": what they become
+_INTO = re.compile(
+    r"(?:fold|merge|combine|consolidate|pool|bring)\s+(?:[\w’'-]+\s+){1,8}?into\s+(?!(?:one|line|force)\b)",
+    re.IGNORECASE,
+)
+# "make the Innovation Accelerators permanent": the thing as it is to become
+_MADE = re.compile(
+    r"make\s+(?:the\s+)?(?P<np>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+"
+    r"(?P<adj>permanent|statutory|mandatory|universal|free|available|compulsory)\b",
     re.IGNORECASE,
 )
 # "to weight local employment more heavily": how much is the asker's emphasis, not the name
@@ -154,6 +165,17 @@ _LIST_LEAD = re.compile(
     r"[^.!?]*:\s*$",
     re.IGNORECASE,
 )
+# "We recommend five things.", "It sets out the following steps.": a lead-in that counts its items
+_COUNTED_LEAD = re.compile(
+    r"\b(?:recommend\w*|propos\w*|ask\w*|call(?:s|ed|ing)?\s+for|want\w*|urg\w*|suggest\w*)\b[^.!?]*?\b"
+    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+)?(?:things|steps|changes|measures"
+    r"|asks|recommendations|proposals|priorities|actions|reforms|ideas)|the\s+following)\b[^.!?]*[.:]\s*$",
+    re.IGNORECASE,
+)
+# "The proposals include: • a fund • devolved budgets": the items on the lead-in's own line
+_INLINE = re.compile(r":\s*(?=[•·▪●‣]|[-–—]\s)")
+_INLINE_ITEM = re.compile(r"(?:(?<=:)|(?<=[;,])|(?<=\s))\s*(?:[•·▪●‣]|[-–—](?=\s))\s*")
+_ITEM_END = set(".;:!?,)\"'’”")
 # "1. ", "(a) ", "ii) ": the number of a list's item is not its name
 _ITEM_NUMBER = re.compile(r"(?:\d{1,2}[.)]|\(?[a-z]\)|\(?[ivx]{1,4}[.)])\s+", re.IGNORECASE)
 # "create a shared skills passport", "opening community research hubs": the thing made, not the making
@@ -225,8 +247,15 @@ def find_proposals(
 
     for org in proposed or ():
         found.append(Proposal(org.name, None, org.evidence))
-    for span in _listed(seg):
-        add(*span)
+    for start, end in _listed(seg):
+        # "create a regional skills passport", "devolve adult education budgets": an act or its object
+        acts = _asked_acts(text, start, end)
+        for name, first, last in acts:
+            add(first, last, keep=True, name=name)
+        if not acts:
+            if verb := _MAKE_VERB.match(text, start, end):
+                start = verb.end()
+            add(start, end)
     for sentence in seg.sentences:
         body = text[sentence.start : sentence.end]
         # every rule below needs a word that proposes: most sentences have none, and stop here
@@ -255,13 +284,10 @@ def find_proposals(
             if _negated(body[: ask.start()]):
                 continue
             # "asks X to designate ..., and to devolve ...": every act asked of the same addressee
-            acts = [ask.end()] + [m.end() for m in _AND_TO.finditer(body, ask.end())]
-            for at in acts:
-                for noun, start, end in _asked_acts(text, sentence.start + at, sentence.end):
-                    if noun is None:
-                        add(start, end, keep=True)
-                    else:
-                        add(start, end, keep=True, name=f"{noun} of {_ADVERB.sub('', text[start:end])}")
+            asked = [ask.end()] + [m.end() for m in _AND_TO.finditer(body, ask.end())]
+            for at in asked:
+                for name, start, end in _asked_acts(text, sentence.start + at, sentence.end):
+                    add(start, end, keep=True, name=name)
         for ask in _ASK_FOR.finditer(body) if " for " in lowered else ():
             if _negated(body[: ask.start()]) or re.search(
                 r"\b(?:a|an|the|first|second|new|open|its)\s+$", body[: ask.start()], re.IGNORECASE
@@ -307,8 +333,8 @@ def find_proposals(
 def _asked_acts(text: str, at: int, end: int, depth: int = 0) -> list[tuple[str | None, int, int]]:
     """What an addressee is asked to do at text[at:end], as the things it would make.
 
-    Each is (noun, start, end): the span of the thing's name, and the noun of the act when the
-    act itself is asked for ("Extension" of the span "the Solent Freeport"), else None.
+    Each is (name, start, end): the span the thing is read from, and its name when that is not the
+    span itself ("Extension of the Solent Freeport" from the span "the Solent Freeport").
     """
     if (lets := _LETS.match(text, at, end)) and depth < 2:
         found = _asked_acts(text, lets.end(), end, depth + 1)
@@ -317,23 +343,30 @@ def _asked_acts(text: str, at: int, end: int, depth: int = 0) -> list[tuple[str 
             return found
         # "allow mayors to co-commission university research": the allowed act, named by its gerund
         noun = _gerund(verb.group(1))
-        if noun is None:
-            return []
         start = lets.end() + verb.end()
-        return [(noun, start, _trimmed(text, start, end)[1])]
+        return [_act(text, noun, start, end)] if noun else []
+    if into := _INTO.match(text, at, end):
+        return _objects(text, into.end(), end, thing=False)
+    if made := _MADE.match(text, at, end):
+        name = f"{made.group('adj')} {made.group('np')}"
+        return [(capitalise(name), made.start("np"), made.end("np"))]
     if gives := _GIVES.match(text, at, end):
         return _objects(text, gives.end(), end, thing=False)
     if as_ := _AS.match(text, at, end):
         return _objects(text, as_.end(), end, thing=False)
     if act := _ACT.match(text, at, end):
-        noun = _ACT_NOUNS[act.group("verb").lower()]
-        start, stop = _trimmed(text, act.end(), end)
-        return [(noun, act.end(), stop)] if start < stop else []
+        return [_act(text, _ACT_NOUNS[act.group("verb").lower()], act.end(), end)]
     if creates := _CREATES.match(text, at, end):
         return _objects(text, creates.end(), end, thing=False)
     if funds := _FUNDS.match(text, at, end):
         return _objects(text, funds.end(), end, thing=True)
     return []
+
+
+def _act(text: str, noun: str, at: int, end: int) -> tuple[str | None, int, int]:
+    """'Extension of the Solent Freeport': an act asked for, named by its noun and its object."""
+    stop = _trimmed(text, at, end)[1]
+    return f"{noun} of {_ADVERB.sub('', text[at:stop])}", at, stop
 
 
 def _objects(text: str, at: int, end: int, thing: bool) -> list[tuple[str | None, int, int]]:
@@ -398,7 +431,7 @@ def _distinct(found: list[Proposal]) -> list[Proposal]:
 # Where a proposal's name stops: at punctuation, a clause, a scope or purpose after the name
 # ("devolved adult education budgets for every Core City", "observatories to track demand").
 _NAME_STOP = re.compile(
-    r"\s*[,;:(]|\s[–—-]\s|\.(?:\s|$)"
+    r"\s*[,;:(]|\s[–—-]\s|\.(?:\s|$)|\s+such\s+as\s"
     r"|\s+(?:that|which|who|where|while|so\s+that|in\s+order\s+to|across|at|with|within|without|through|"
     r"under|until|by|from|for|into|alongside|including|as|if|when|because|rather|beyond|than|worth|around|after"
     r"|before|during|between|among|against|over\s+(?!how\b)|would|could|should|will|can|may|might|must"
@@ -476,16 +509,43 @@ _RELATIONAL = {
 
 
 def _listed(seg: Segmented) -> list[tuple[int, int]]:
-    """Items of a list whose lead-in proposes: 'The proposals include:' then one item a line."""
+    """Items of a list whose lead-in proposes: 'The proposals include:' then one item a line.
+
+    The lead-in may end in a full stop when it counts what follows ("We recommend five things."),
+    and the items may stand on the lead-in's own line ("asks government to: • ... • ..."). A list
+    cut off with the page loses its last item when the others end in punctuation and it does not.
+    """
     found: list[tuple[int, int]] = []
     in_list = False
     style: bool | None = None
+    items: list[tuple[int, int]] = []
+
+    def close() -> None:
+        if len(items) > 1 and _cut_off(seg.text, items):
+            items.pop()
+        found.extend(items)
+        items.clear()
+
     for paragraph in seg.paragraphs:
         if paragraph.noise:
             in_list = False
+            close()
             continue
-        if paragraph.text.rstrip().endswith(":") and _LIST_LEAD.search(paragraph.text):
-            in_list, style = True, None
+        text = paragraph.text
+        inline = _INLINE.search(text)
+        if inline and _LIST_LEAD.search(text[: inline.start() + 1]):
+            close()
+            in_list = False
+            marks = list(_INLINE_ITEM.finditer(text, inline.start()))
+            for mark, after in zip(marks, [*marks[1:], None], strict=True):
+                stop = after.start() if after else len(text)
+                body = text[mark.end() : stop].rstrip()
+                items.append((paragraph.start + mark.end(), paragraph.start + mark.end() + len(body)))
+            close()
+            continue
+        if (text.rstrip().endswith(":") and _LIST_LEAD.search(text)) or _COUNTED_LEAD.search(text):
+            close()
+            in_list, style = True, None if text.rstrip().endswith(":") else True
             continue
         if not in_list:
             continue
@@ -495,18 +555,25 @@ def _listed(seg: Segmented) -> list[tuple[int, int]]:
             style = marked
         if (
             marked != style
-            or (not marked and len(paragraph.text.split()) > 12)
-            or len(paragraph.text.split()) > 30
-            or re.search(r"\b(?:said|says|added)\b", paragraph.text)
+            or (not marked and len(text.split()) > 12)
+            or len(text.split()) > 30
+            or re.search(r"\b(?:said|says|added)\b", text)
         ):
             in_list = False
+            close()
             continue
         start = paragraph.start
-        for prefix in (_ITEM_NUMBER, _MAKE_VERB):
-            if cut := prefix.match(paragraph.text, start - paragraph.start):
-                start = paragraph.start + cut.end()
-        found.append((start, paragraph.end))
+        if cut := _ITEM_NUMBER.match(text):
+            start = paragraph.start + cut.end()
+        items.append((start, paragraph.end))
+    close()
     return found
+
+
+def _cut_off(text: str, items: list[tuple[int, int]]) -> bool:
+    """Whether a list's last item was cut with the page: the others end in punctuation, it does not."""
+    ends = [text[end - 1 : end] for _, end in items]
+    return all(e in _ITEM_END for e in ends[:-1]) and ends[-1] not in _ITEM_END
 
 
 def _marked(text: str, paragraph: Paragraph) -> bool:
