@@ -147,3 +147,35 @@ def test_a_list_cut_with_the_page_keeps_its_whole_items(reference, text, proposa
 )
 def test_a_list_of_the_parties_own_commitments_proposes_nothing(reference, text) -> None:
     assert names(text, reference) == []
+
+
+# -- what proposes nothing -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Whether the councils will call for a regional skills fund remains to be seen.",
+        '"We could have asked for hundreds of millions and been ignored," she said.',
+        "We would never have called for a tourism levy.",
+        "An earlier proposal to create a joint procurement office was dropped during negotiations.",
+        "A plan for a maritime free school was considered but left out of the final text.",
+        "The idea of a Humber Skills Fund has been shelved.",
+        '"We are asking the government for two things," she said.',
+        "Labour's spokesman called for a new regional investment bank.",
+        "Critics want a new Northern Skills Observatory instead.",
+        "The opposition group leader, Cllr Tom Reddy, urged ministers to fund a new marine skills academy.",
+        "The universities will create 500 placements.",
+        "The partners pledge to set up a joint careers hub.",
+    ],
+)
+def test_asides_dropped_asks_outsiders_and_own_pledges_propose_nothing(reference, text) -> None:
+    assert names(text, reference) == []
+
+
+def test_a_headline_ask_and_its_full_name_are_one_proposal(reference) -> None:
+    text = (
+        "Mayor backs call for skills devolution deal\n\n"
+        "The report calls for a North East Skills Devolution Deal to be agreed within a year."
+    )
+    assert names(text, reference) == ["North East Skills Devolution Deal"]

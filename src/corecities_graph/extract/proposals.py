@@ -139,7 +139,8 @@ _VAGUE = re.compile(
     r"^(?:(?:more|greater|further|urgent|new|the|a|an|some|real|clear|radical|bold|fresh|fundamental)\s+)*(?:time|action|help|support|clarity|change|"
     r"changes|investment|funding|money|talks|progress|details|information|answers|commitment|certainty|views"
     r"|vision|devolution|approach|future|ambition|collaboration|partnership|recovery|growth|thinking|reform|powers"
-    r"|cooperation|co-operation|levelling\s+up|fairness|respect|things|same\s+things|this|that|it|them)$",
+    r"|cooperation|co-operation|levelling\s+up|fairness|respect|things|same\s+things|this|that|it|them"
+    r"|(?:two|three|four|five|six|a\s+few|several|many|\d+)\s+things)$",
     re.IGNORECASE,
 )
 _PROPOSING = re.compile(
@@ -155,8 +156,22 @@ _ANY_CUE = re.compile(
 )
 # "Whether they will call for more funding remains to be seen": an aside proposes nothing
 _ASIDE = re.compile(
-    r"\b(?:whether|remains\s+to\s+be\s+seen|not\s+(?:yet\s+)?(?:clear|known)|unclear|if\s+[\w\s]{1,30}?\bwill)\b",
+    r"\b(?:whether|remains\s+to\s+be\s+seen|not\s+(?:yet\s+)?(?:clear|known)|unclear|if\s+[\w\s]{1,30}?\bwill"
+    # "We could have asked for hundreds of millions": an ask not made
+    r"|(?:could|would|might)(?:\s+not)?\s+have\s+(?:\w+\s+)?(?:asked|called|pressed|sought|demanded|lobbied|proposed))\b",
     re.IGNORECASE,
+)
+# "An earlier proposal to create a joint office was dropped": an ask given up is no longer made
+_DROPPED = re.compile(
+    r"\b(?:proposals?|ideas?|plans?|suggestions?|calls?|asks?|bids?)\b[^.;]*?\b(?:was|were|has\s+been|have\s+been"
+    r"|had\s+been)\s+(?:\w+\s+)?(?:dropped|rejected|abandoned|shelved|withdrawn|scrapped|left\s+out|turned\s+down"
+    r"|ruled\s+out|considered\s+but)\b",
+    re.IGNORECASE,
+)
+# "Labour's spokesman called for ...", "critics want ...": an ask from outside the parties is not theirs
+_OUTSIDER = re.compile(
+    r"\b(?:(?i:opposition|shadow|critics?|campaigners?)|(?:Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green"
+    r"|Reform\s+UK|SNP|Plaid)(?:'s|’s)?\s+(?:spokes\w+|group|MPs?|MSPs?|MSs?|candidate|councillors?))\b"
 )
 # "The proposals include:", "The alliance is calling for:", "makes three asks of government:": the
 # items follow, one a line. (What the parties commit themselves to do is not asked of anyone.)
@@ -246,6 +261,9 @@ def find_proposals(
         found.append(Proposal(capitalise(_normalise(name)), purpose, seg.evidence(start, end)))
 
     for org in proposed or ():
+        body = org.evidence.sentence.text
+        if _DROPPED.search(body) or _OUTSIDER.search(body):
+            continue  # a body proposed and dropped, or proposed by someone else: no ask of the parties
         found.append(Proposal(org.name, None, org.evidence))
     for start, end in _listed(seg):
         # "create a regional skills passport", "devolve adult education budgets": an act or its object
@@ -265,6 +283,8 @@ def find_proposals(
         aside = _ASIDE.search(body)
         if aside and (aside.start() < cue.start() or aside.group().lower().startswith("remains")):
             continue  # "Whether they will call for ...", "... remains to be seen": an aside
+        if _DROPPED.search(body) or _OUTSIDER.search(body[: cue.start()]):
+            continue
         lowered = body.lower()
         for making in _MAKING.finditer(body) if _MAKING_GATE.search(lowered) else ():
             before = body[: making.start()]
@@ -425,7 +445,26 @@ def _distinct(found: list[Proposal]) -> list[Proposal]:
             kept.append(proposal)
         elif span.end - span.start > clash.evidence.span.end - clash.evidence.span.start:
             kept[kept.index(clash)] = proposal
-    return sorted(kept, key=lambda p: p.evidence.span.start)
+    # "skills devolution deal" in the headline and "North East Skills Devolution Deal" below: one ask,
+    # named in full where the words of one are all among the other's
+    words = {id(k): _content_words(k.name) for k in kept}
+    return sorted(
+        (
+            k
+            for k in kept
+            if not any(
+                other is not k and len(words[id(k)]) >= 2 and words[id(k)] < words[id(other)]
+                for other in kept
+            )
+        ),
+        key=lambda p: p.evidence.span.start,
+    )
+
+
+def _content_words(name: str) -> frozenset[str]:
+    """A name's words without articles and plural endings: 'the skills deals' ~ 'skill deal'."""
+    words = (w.removesuffix("s") if len(w) > 3 else w for w in re.findall(r"[a-z0-9£%]+", name.lower()))
+    return frozenset(w for w in words if w not in {"a", "an", "the", "of", "for", "to", "and", "new"})
 
 
 # Where a proposal's name stops: at punctuation, a clause, a scope or purpose after the name
