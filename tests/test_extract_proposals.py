@@ -179,3 +179,54 @@ def test_a_headline_ask_and_its_full_name_are_one_proposal(reference) -> None:
         "The report calls for a North East Skills Devolution Deal to be agreed within a year."
     )
     assert names(text, reference) == ["North East Skills Devolution Deal"]
+
+
+# -- asks with other verbs and shapes --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The council is seeking a ten-year funding settlement for the city.", ["Ten-year funding settlement"]),
+        ("The mayor wants to see a new Northern Skills Observatory set up.", ["Northern Skills Observatory"]),
+        ("The report recommends a single regional skills budget.", ["Single regional skills budget"]),
+        ("Recommendations include a city data hub and a regional skills passport.",
+         ["City data hub", "Regional skills passport"]),
+        ("The letter makes a call for a visitor levy.", ["Visitor levy"]),
+        ("The partners have backed the call from Bristol City Council for a new Avon health innovation hub.",
+         ["Avon health innovation hub"]),
+        ("Combined authorities should be given powers to raise a tourism levy.", ["Powers to raise a tourism levy"]),
+        ("The need for local leaders to have greater flexibility over how skills funding is spent was "
+         "highlighted.", ["Greater flexibility over how skills funding is spent"]),
+        ("The government should put in place a process to agree city deals.", ["Process to agree city deals"]),
+        ("The Welsh Government should create a Gwent Skills Fund.", ["Gwent Skills Fund"]),
+        ("The leaders demanded that devolution is delivered on the same timetable as in Scotland.",
+         ["Devolution delivered on the same timetable"]),
+        ("The backers want a £5m Urban Research Fund and say the introduction of city skills passports would help.",
+         ["Urban Research Fund", "City skills passports"]),
+        ("The commission calls for a civic fund worth £100m, for the introduction of civic impact measures, "
+         "and for mayoral combined authorities to be given a duty to convene local anchor institutions.",
+         ["Civic fund", "Civic impact measures", "Duty to convene local anchor institutions"]),
+        ("The partners are calling for a student levy, and for the government to give York a share of the "
+         "business rates growth from the new station.",
+         ["Student levy", "Share of the business rates growth from the new station"]),
+        ("It asks for a £20m Coastal Research Fund, and for skills funding to be devolved to member towns.",
+         ["Coastal Research Fund", "Devolved skills funding"]),
+    ],
+)  # fmt: skip
+def test_asks_with_other_verbs_and_shapes(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        # a heading or a page cut off inside a sentence: whole names stay, the cut one is not invented
+        ("The compact calls for a regional skills fund and a new careers guaran", ["Regional skills fund"]),
+        ("Leaders back call for new devolution deal", []),
+        ("Universities should create more jobs.", []),
+        ("The partners should publish a report every year.", []),
+    ],
+)  # fmt: skip
+def test_headings_cut_sentences_and_the_parties_own_duties(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals

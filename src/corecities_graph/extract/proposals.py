@@ -60,6 +60,19 @@ _ADDRESSED = re.compile(
     r"(?!(?:for|to|them|it|him|her)\b)(?:[\w’'-]+\s+){1,5}?to\s+",
     re.IGNORECASE,
 )
+# "... to be given", "... to give York": what precedes is who receives or acts ("a fund to develop
+# programmes" is a purpose, and the fund stays)
+_AGENT_TO = re.compile(
+    r"\s+to\s+(?:be\s+(?:given|granted|handed|allowed|able|made)|give|hand|grant|let|allow|designate|treat|include)\b"
+)
+# "for skills funding to be devolved": a thing asked for in the state it is to be put in
+_TO_BE_DONE = re.compile(
+    r"\s+to\s+be\s+(devolved|extended|expanded|pooled|retained|ring-fenced|protected|doubled|renewed|transferred)\b"
+)
+# ", and for a guarantee ...": a further ask after a call for something
+_AND_FOR = re.compile(
+    r",\s*(?:(?:and|or)\s+)?(?:also\s+)?for\s+|\s+(?:and|or)\s+(?:also\s+)?for\s+", re.IGNORECASE
+)
 # "and to devolve ...", "or to extend ...": a further act asked of the same addressee
 _AND_TO = re.compile(r"(?:,\s*|\s+)(?:and|or)\s+(?:also\s+)?to\s+", re.IGNORECASE)
 # Acts named by their noun: "to extend the Freeport" asks for the Freeport's extension
@@ -117,7 +130,35 @@ _MADE = re.compile(
 _ADVERB = re.compile(r"\s+(?:(?:more|less|much)\s+)?[a-z]+ly\b(?=\s+(?:in|on|for|to|across|within)\s)")
 _THING = re.compile(
     rf"\b(?i:{_LOWER_HEADS}|centre|center|institute|academy|observatory|budget|settlement|pot|accelerator"
-    r"|register|passport|guarantee|account)s?\b"
+    r"|register|passport|guarantee|account|levy|levies|status|designation|pathway|route|platform|service|offer"
+    r"|pilot|bootcamp|facility|facilities|reliefs?|allowance|premium|grant|duty|powers)s?\b"
+)
+# "is seeking a ten-year settlement", "recommends a single skills budget", "wants to see a new hub set
+# up", "Recommendations include a data hub", "makes a call for a visitor levy": the object asked for
+_SEEKS = re.compile(
+    r"\b(?:seek(?:s|ing)?|sought|recommend(?:s|ed|ing)?|propos(?:e|es|ed|ing)|demand(?:s|ed|ing)?|want(?:s|ed)?"
+    r"|urg(?:e|es|ed|ing)|favou?r(?:s|ed|ing)?|(?:wants?|wanted|like|likes|hopes?|hoping)\s+to\s+see"
+    r"|(?:recommendations|proposals|asks|demands|requests)\s+(?:include|includes|included|are|were)"
+    r"|(?:make|makes|made|making|issue[sd]?|renew(?:s|ed)?|repeat(?:s|ed)?|lead(?:s|ing)?|led|back(?:s|ed|ing)?"
+    r"|support(?:s|ed|ing)?|echo(?:es|ed|ing)?|join(?:s|ed|ing)?)\s+(?:a|the|its|their)\s+(?:[\w-]+\s+)?calls?"
+    r"\s+(?:(?:from|by)\s+[^.;]{1,60}?\s+)?for)\s+"
+    r"(?!(?:to|that|it|them|this|these|those|him|her|us|our|their|its|his|whether|how|what|why)\b)",
+    re.IGNORECASE,
+)
+# "the government should ...", "the Welsh Government must ...": an act asked of government
+_SHOULD = re.compile(
+    r"\b(?:(?:the\s+)?(?:UK\s+)?(?:government|ministers|treasury|chancellor|whitehall|holyrood|westminster)"
+    r"|(?:combined|mayoral|local|strategic)\s+authorities|mayors|councils|city\s+regions"
+    r"|(?:the\s+)?(?-i:[A-Z][\w’'-]*(?:\s+(?:for\s+|of\s+|and\s+)?[A-Z][\w’'-]*){1,5}))"
+    r"\s+(?:should|must|ought\s+to|needs?\s+to)\s+(?:(?:now|also|urgently|instead)\s+)?",
+    re.IGNORECASE,
+)
+# "demanded that devolution is delivered on the same timetable": what is to be done, as a clause
+_THAT_DONE = re.compile(
+    r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|propos(?:e|es|ed|ing)"
+    r"|recommend(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for)\s+that\s+(?P<np>(?:[\w’'-]+\s+){1,6}?)"
+    r"(?:is|are|be|should\s+be|must\s+be|will\s+be)\s+(?P<done>[a-z]+ed|given|made|run|set\s+up)\b",
+    re.IGNORECASE,
 )
 _MAKING_GATE = re.compile(
     r"introduc|creat|establish|setting|set up|launch|formation|bring|put in place|confirm"
@@ -140,7 +181,8 @@ _VAGUE = re.compile(
     r"changes|investment|funding|money|talks|progress|details|information|answers|commitment|certainty|views"
     r"|vision|devolution|approach|future|ambition|collaboration|partnership|recovery|growth|thinking|reform|powers"
     r"|cooperation|co-operation|levelling\s+up|fairness|respect|things|same\s+things|this|that|it|them"
-    r"|(?:two|three|four|five|six|a\s+few|several|many|\d+)\s+things)$",
+    r"|(?:two|three|four|five|six|a\s+few|several|many|\d+)\s+things|jobs|opportunities|homes|prosperity|wealth"
+    r"|skills|talent|people|work)$",
     re.IGNORECASE,
 )
 _PROPOSING = re.compile(
@@ -151,7 +193,8 @@ _PROPOSING = re.compile(
 # One search for any of the words the rules below start from: most sentences hold none
 _ANY_CUE = re.compile(
     r"\b(?:call|want|back|support|propos|urg|argu|recommend|need|seek|press|push|demand|ask|lobb|include|should"
-    r"|must|would|establish|introduc|to\s+be\s+set|bid)",
+    r"|must|would|establish|introduc|to\s+be\s+set|bid|favou?r|request|insist|like\s+to\s+see|hop\w*\s+to\s+see"
+    r"|ought)",
     re.IGNORECASE,
 )
 # "Whether they will call for more funding remains to be seen": an aside proposes nothing
@@ -241,6 +284,7 @@ def find_proposals(
     text = seg.text
     found: list[Proposal] = []
     org_spans = [(o.evidence.span.start, o.evidence.span.end) for o in orgs]
+    cut_at: int | None = None  # where the sentence being read stops, if it has no full stop
 
     def add(
         start: int, end: int, purpose: str | None = None, keep: bool = False, name: str | None = None
@@ -250,11 +294,17 @@ def find_proposals(
             start, end = _trimmed(text, start, end)
         # "Inclusion of Sunderland College in ...", "a seat for X on the Skills Board": a body inside
         # the thing asked for, which is not the body itself
-        relational = name is not None or text[start:end].split(" ", 1)[0].lower() in _RELATIONAL
+        made = name is not None
+        relational = made or text[start:end].split(" ", 1)[0].lower() in _RELATIONAL
         name = name or text[start:end]
+        if cut_at is not None and end >= cut_at:
+            return  # "... and a new careers guaran": the page stopped inside this name
+        if not made and _AGENT_TO.match(text, end):
+            return  # "for combined authorities to be given a duty": who is to act, not what is asked
         if (
             not 2 <= len(name.split()) <= 16
             or name[:1].isdigit()
+            or _VAGUE.match(name)
             or any(a < end and start < b and not (relational and start < a) for a, b in org_spans)
         ):
             return
@@ -276,6 +326,9 @@ def find_proposals(
             add(start, end)
     for sentence in seg.sentences:
         body = text[sentence.start : sentence.end]
+        # a sentence without its full stop is a heading or was cut off with the page
+        running = bool(re.search(r"[.!?:;][\"'’”)]*\s*$", body))
+        cut_at = None if running else sentence.start + len(body.rstrip()) - 1
         # every rule below needs a word that proposes: most sentences have none, and stop here
         cue = _ANY_CUE.search(body)
         if cue is None:
@@ -313,15 +366,47 @@ def find_proposals(
                 r"\b(?:a|an|the|first|second|new|open|its)\s+$", body[: ask.start()], re.IGNORECASE
             ):
                 continue  # "a first call for joint projects" is a call for bids, not an ask
-            at = sentence.start + ask.end()
-            while True:
-                start, end = _trimmed(text, at, sentence.end)
-                if not _VAGUE.match(text[start:end]):
-                    add(start, end, keep=True)
-                more = _MORE.match(text, end, sentence.end)
-                if not more:
-                    break
-                at = more.end()
+            # "calls for A worth £5m, for B, and for C": every ask after the one call
+            asked_for = [ask.end()] + [m.end() for m in _AND_FOR.finditer(body, ask.end())]
+            for at in (sentence.start + a for a in asked_for):
+                while True:
+                    start, end = _trimmed(text, at, sentence.end)
+                    # "for combined authorities to be given a duty to convene", "for the government to give
+                    # York a share of ...": who is to act comes first, what is asked follows
+                    then = re.compile(r"\s+to\s+").match(text, end, sentence.end)
+                    acts = _asked_acts(text, then.end(), sentence.end) if then else []
+                    for name, first, last in acts:
+                        add(first, last, keep=True, name=name)
+                        end = last
+                    done = _TO_BE_DONE.match(text, end, sentence.end) if not acts else None
+                    if done and not _VAGUE.match(text[start:end]):
+                        # "for skills funding to be devolved": the thing as it is to become
+                        add(start, end, keep=True, name=f"{done.group(1)} {text[start:end]}")
+                    elif not acts and not _VAGUE.match(text[start:end]):
+                        add(start, end, keep=True)
+                    more = _MORE.match(text, end, sentence.end)
+                    if not more:
+                        break
+                    at = more.end()
+        for seeks in _SEEKS.finditer(body) if running else ():
+            if not _negated(body[: seeks.start()]):
+                for name, start, end in _objects(
+                    text, sentence.start + seeks.end(), sentence.end, thing=True
+                ):
+                    add(start, end, keep=True, name=name)
+        for should in (
+            _SHOULD.finditer(body)
+            if running and re.search(r"\b(?:should|must|ought|needs?)\b", lowered)
+            else ()
+        ):
+            for name, start, end in _asked_acts(text, sentence.start + should.end(), sentence.end):
+                add(start, end, keep=True, name=name)
+        for done in _THAT_DONE.finditer(body) if running and " that " in lowered else ():
+            if not _negated(body[: done.start()]):
+                start = sentence.start + done.start("np")
+                stop = _trimmed(text, sentence.start + done.end("done"), sentence.end)[1]
+                what = re.sub(r"^(?:the|a|an)\s+", "", done.group("np").strip(), flags=re.IGNORECASE)
+                add(start, stop, keep=True, name=f"{what} {text[sentence.start + done.start('done') : stop]}")
         for power in _POWER.finditer(body) if _POWER_GATE.search(lowered) else ():
             before = body[: power.start()]
             if (_PROPOSING.search(before) or _CUE.search(before)) and not _negated(before):
@@ -365,6 +450,8 @@ def _asked_acts(text: str, at: int, end: int, depth: int = 0) -> list[tuple[str 
         noun = _gerund(verb.group(1))
         start = lets.end() + verb.end()
         return [_act(text, noun, start, end)] if noun else []
+    if given := re.compile(r"be\s+(?:given|granted|handed|awarded)\s+", re.IGNORECASE).match(text, at, end):
+        return _objects(text, given.end(), end, thing=False)  # "should be given powers to raise a levy"
     if into := _INTO.match(text, at, end):
         return _objects(text, into.end(), end, thing=False)
     if made := _MADE.match(text, at, end):
@@ -399,6 +486,8 @@ def _objects(text: str, at: int, end: int, thing: bool) -> list[tuple[str | None
         start, stop = _trimmed(text, at, end)
         phrase = text[start:stop]
         first = phrase.split(" ", 1)[0]
+        if found and first.lower() in _CLAUSE_WORDS:
+            return found  # "want a fund and say the passports would help": a new clause, no object
         if (
             phrase
             and not _VAGUE.match(phrase)
@@ -412,6 +501,12 @@ def _objects(text: str, at: int, end: int, thing: bool) -> list[tuple[str | None
         at = more.end()
 
 
+# Words that start a clause, not a name: what follows "and" is then no further object
+_CLAUSE_WORDS = {
+    "say", "says", "said", "argue", "argues", "argued", "believe", "believes", "warn", "warns", "add", "adds",
+    "note", "notes", "claim", "claims", "hope", "hopes", "expect", "expects", "want", "wants", "will",
+    "would", "could", "also", "is", "are", "was", "were", "have", "has", "had", "then", "insist", "insists",
+}  # fmt: skip
 _NO_GERUND = {"be", "have", "do", "make", "get", "go", "take", "work", "continue", "meet", "see", "say", "come"}  # fmt: skip
 
 
@@ -478,7 +573,9 @@ _NAME_STOP = re.compile(
     r"|\b(?i:fund|plan|pilot|levy|hubs?|zones?|bank|budgets?|passports?|scheme|strategy|package|settlements?"
     r"|taskforce)(?P<cut>\s+and\s+)(?=[a-z])"
     r"|\s+(?:and|or)\s+(?:also\s+)?(?=(?:a|an|the|new|for|to|greater|more|full|confirm|bring|give)\s)"
-    r"|(?<!\bpowers)(?<!\bpower)(?<!\bduty)(?<!\bability)(?<!\bfreedom)(?<!\bright)\s+to\s"
+    r"|(?<!\bpowers)(?<!\bpower)(?<!\bduty)(?<!\bability)(?<!\bfreedom)(?<!\bright)(?<!\bprocess)(?<!\bmechanism)"
+    r"(?<!\bobligation)(?<!\brequirement)(?<!\d)\s+to\s"
+    r"|\s+(?:was|were)\b|\s+(?:every|each)\s+(?:year|month|week)\b|\s+(?:set\s+up|created|established|introduced|launched)(?=[\s.,;]|$)"
     r"|\s+(?!(?:funding|training|housing|building|planning|learning|spending|manufacturing|engineering|nursing"
     r"|teaching|banking|marketing|mapping|monitoring|sharing|pricing)\b)[a-z]+ing\s"
     r"|\s+[a-z]+ed\s+(?:by|with|across|to|from|into|on|in|for)\s",
@@ -520,10 +617,11 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
         # power is named by what it is of, so its complement stays
         if (
             widened < 2
-            and cut in ("for", "to")
-            and (widened or cut == "for")
-            and len(head) <= 3 + 4 * widened
-            and any(w.lower() in _RELATIONAL for w in head[:3])
+            and (cut in ("for", "from") or (widened and cut == "to"))
+            and (
+                (bool(head) and head[0].lower() in _RELATIONAL)
+                or (len(head) <= 3 + 4 * widened and any(w.lower() in _RELATIONAL for w in head[:3]))
+            )
         ):
             widened += 1
             at = stop.end()
