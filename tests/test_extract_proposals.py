@@ -230,3 +230,24 @@ def test_asks_with_other_verbs_and_shapes(reference, text, proposals) -> None:
 )  # fmt: skip
 def test_headings_cut_sentences_and_the_parties_own_duties(reference, text, proposals) -> None:
     assert names(text, reference) == proposals
+
+
+# -- a body asked for is a proposal, not an organisation ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The university proposes a Net Zero Research Alliance for the region.", "Net Zero Research Alliance"),
+        ("The council is seeking a Humber Energy Partnership with government.", "Humber Energy Partnership"),
+        ("The leaders would like to see a Tees Valley Research Network set up.", "Tees Valley Research Network"),
+        ("The compact asks the government to set up a Solent Maritime Skills Agency.",
+         "Solent Maritime Skills Agency"),
+        ("The partners call on government to create a Midlands Research Council.", "Midlands Research Council"),
+        ("The bid seeks the establishment of a Wessex Skills Board.", "Wessex Skills Board"),
+    ],
+)  # fmt: skip
+def test_a_body_asked_for_is_no_organisation(reference, text, body) -> None:
+    result = run(text, reference)
+    assert [p.name for p in result.proposals] == [body]
+    assert body not in {o.name for o in result.organisations}
