@@ -251,3 +251,46 @@ def test_a_body_asked_for_is_no_organisation(reference, text, body) -> None:
     result = run(text, reference)
     assert [p.name for p in result.proposals] == [body]
     assert body not in {o.name for o in result.organisations}
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The group is pressing ministers for a ten-year funding settlement.", ["Ten-year funding settlement"]),
+        ("The signatories will lobby government for a new Tay Skills Fund.", ["Tay Skills Fund"]),
+        ("The partners' key ask is a devolved skills budget.", ["Devolved skills budget"]),
+        ("A key demand is the devolution of the adult education budget.",
+         ["Devolution of the adult education budget"]),
+        ("Among its asks are a regional skills fund and a new freight hub.", ["Regional skills fund", "Freight hub"]),
+        ("The document sets out three asks: a research fund, a skills passport and a seat on the board.",
+         ["Research fund", "Skills passport", "Seat on the board"]),
+        ("The proposals, which include a new skills fund and a health data hub, will go to ministers.",
+         ["Skills fund", "Health data hub"]),
+        ("The council has written to the Chancellor requesting a business rates retention pilot.",
+         ["Business rates retention pilot"]),
+        ("The compact also makes the case for a regional freight strategy.", ["Regional freight strategy"]),
+        ("The universities hope government will fund a new Clean Energy Institute.", ["Clean Energy Institute"]),
+        ("It is calling on ministers to back its plan for a Teesside Hydrogen Hub.", ["Teesside Hydrogen Hub"]),
+        ("They urged the Department for Transport to fund the reopening of the Leamside line.",
+         ["Reopening of the Leamside line"]),
+        ("The authors want ministers to allow universities to borrow against future income.",
+         ["Borrowing against future income"]),
+        ("It recommends that the government create a Northern Research Fund.", ["Northern Research Fund"]),
+    ],
+)  # fmt: skip
+def test_asks_pressed_lobbied_requested_and_hoped_for(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government has already set up a regional fund.",
+        "Ministers asked the universities to sign the charter.",
+        "The council wants to create 1,000 jobs.",
+        "The partners will jointly bid for a £20m regional skills fund.",
+        "Leaders hope the partnership will grow.",
+    ],
+)
+def test_acts_of_others_and_hopes_for_no_thing_propose_nothing(reference, text) -> None:
+    assert names(text, reference) == []

@@ -73,6 +73,15 @@ _TO_BE_DONE = re.compile(
 _AND_FOR = re.compile(
     r",\s*(?:(?:and|or)\s+)?(?:also\s+)?for\s+|\s+(?:and|or)\s+(?:also\s+)?for\s+", re.IGNORECASE
 )
+# "hopes government will fund a new institute", "recommends that the government create a fund",
+# "asks that ministers should extend ...": an act asked of someone, in a clause of its own
+_ASKS_THAT = re.compile(
+    r"\b(?:(?:hop(?:e|es|ed|ing))\s+(?:that\s+)?(?!(?:it|they|we|to)\b)(?:[\w’'-]+\s+){1,5}?will"
+    r"|(?:ask(?:s|ed|ing)?|recommend(?:s|ed|ing)?|propos(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|insist(?:s|ed|ing)?"
+    r"|demand(?:s|ed|ing)?|suggest(?:s|ed|ing)?)\s+that\s+(?!(?:it|they|we)\b)(?:[\w’'-]+\s+){1,5}?"
+    r"(?:should|must|will)?)\s+",
+    re.IGNORECASE,
+)
 # "and to devolve ...", "or to extend ...": a further act asked of the same addressee
 _AND_TO = re.compile(r"(?:,\s*|\s+)(?:and|or)\s+(?:also\s+)?to\s+", re.IGNORECASE)
 # Acts named by their noun: "to extend the Freeport" asks for the Freeport's extension
@@ -94,7 +103,7 @@ _CREATES = re.compile(
     re.IGNORECASE,
 )
 _FUNDS = re.compile(
-    r"(?:back|fund|finance|support|deliver|provide|run|approve|agree|invest\s+in|develop|host|commission|secure"
+    r"(?:back|fund|finance|support|deliver|provide|run|approve|agree|invest\s+in|develop|host|commission|secure|confirm"
     r"|grant)\s+(?!(?:to|that|it|them)\b)",
     re.IGNORECASE,
 )
@@ -131,18 +140,21 @@ _ADVERB = re.compile(r"\s+(?:(?:more|less|much)\s+)?[a-z]+ly\b(?=\s+(?:in|on|for
 _THING = re.compile(
     rf"\b(?i:{_LOWER_HEADS}|centre|center|institute|academy|observatory|budget|settlement|pot|accelerator"
     r"|register|passport|guarantee|account|levy|levies|status|designation|pathway|route|platform|service|offer"
-    r"|pilot|bootcamp|facility|facilities|reliefs?|allowance|premium|grant|duty|powers)s?\b"
+    r"|pilot|bootcamp|facility|facilities|reliefs?|allowance|premium|grant|duty|powers|reopening|extension|expansion"
+    r"|electrification|upgrade|redevelopment|restoration|dualling|reopening|seat)s?\b"
 )
 # "is seeking a ten-year settlement", "recommends a single skills budget", "wants to see a new hub set
 # up", "Recommendations include a data hub", "makes a call for a visitor levy": the object asked for
 _SEEKS = re.compile(
     r"\b(?:seek(?:s|ing)?|sought|recommend(?:s|ed|ing)?|propos(?:e|es|ed|ing)|demand(?:s|ed|ing)?|want(?:s|ed)?"
     r"|urg(?:e|es|ed|ing)|favou?r(?:s|ed|ing)?|(?:wants?|wanted|like|likes|hopes?|hoping)\s+to\s+see"
-    r"|(?:recommendations|proposals|asks|demands|requests)\s+(?:include|includes|included|are|were)"
+    r"|request(?:s|ed|ing)?|(?:recommendations?|proposals?|asks?|demands?|requests?|priorit(?:y|ies))(?:\s*,\s*which)?"
+    r"\s+(?:include|includes|included|is|are|was|were)|(?:asks|demands|requests|recommendations|proposals|priorities)\s*:"
     r"|(?:make|makes|made|making|issue[sd]?|renew(?:s|ed)?|repeat(?:s|ed)?|lead(?:s|ing)?|led|back(?:s|ed|ing)?"
     r"|support(?:s|ed|ing)?|echo(?:es|ed|ing)?|join(?:s|ed|ing)?)\s+(?:a|the|its|their)\s+(?:[\w-]+\s+)?calls?"
     r"\s+(?:(?:from|by)\s+[^.;]{1,60}?\s+)?for)\s+"
-    r"(?!(?:to|that|it|them|this|these|those|him|her|us|our|their|its|his|whether|how|what|why)\b)",
+    r"(?!(?:to|that|it|them|this|these|those|him|her|us|our|their|its|his|whether|how|what|why|is|are|was|were"
+    r"|will|would|could|should|has|have|had|also|already|for)\b)",
     re.IGNORECASE,
 )
 # "the government should ...", "the Welsh Government must ...": an act asked of government
@@ -171,8 +183,9 @@ _MORE = re.compile(
 )
 # "press for a regional skills passport", "asked the chancellor for ten-year settlements": the ask itself
 _ASK_FOR = re.compile(
-    r"\b(?:call(?:s|ed|ing)?|ask(?:s|ed|ing)?(?:\s+(?:the\s+)?[\w-]+){0,2}|press(?:es|ed|ing)?|lobby(?:ing)?|lobbied"
-    r"|push(?:es|ed|ing)?|argu(?:e|es|ed|ing))\s+for\s+",
+    r"\b(?:call(?:s|ed|ing)?|(?:ask(?:s|ed|ing)?|press(?:es|ed|ing)?|lobby(?:ing)?|lobbied|petition(?:s|ed|ing)?)"
+    r"(?:\s+(?!for\b)(?:the\s+)?[\w-]+){0,2}?|push(?:es|ed|ing)?|argu(?:e|es|ed|ing)"
+    r"|(?:make|makes|made|making)\s+(?:the|a|its|their)\s+(?:strong\s+|clear\s+)?case)\s+for\s+",
     re.IGNORECASE,
 )
 # Asks too vague to be a proposal: "called for more time", "asked for clarity"
@@ -194,7 +207,7 @@ _PROPOSING = re.compile(
 _ANY_CUE = re.compile(
     r"\b(?:call|want|back|support|propos|urg|argu|recommend|need|seek|press|push|demand|ask|lobb|include|should"
     r"|must|would|establish|introduc|to\s+be\s+set|bid|favou?r|request|insist|like\s+to\s+see|hop\w*\s+to\s+see"
-    r"|ought)",
+    r"|ought|case\s+for|hop(?:e|es|ing)\s)",
     re.IGNORECASE,
 )
 # "Whether they will call for more funding remains to be seen": an aside proposes nothing
@@ -260,6 +273,7 @@ _PROPOSED_ORG = re.compile(
     r"|want(?:s|ed)?|urg(?:e|es|ed|ing)|recommend(?:s|ed|ing)?|back(?:s|ed|ing)?|seek(?:s|ing)?|sought"
     r"|demand(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|(?:like|likes|hope|hopes|hoping|wants?|wanted)\s+to\s+see"
     r"|(?:should|must)\s+(?:create|establish|set\s+up|introduce|launch|fund)"
+    r"|hop(?:e|es|ed|ing)\s+(?:that\s+)?(?:[\w’'-]+\s+){1,5}?will\s+(?:fund|back|create|establish|set\s+up)"
     r"|(?:ask\w*|urg\w*|call\w*\s+on)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?to\s+(?:back|fund|finance|create|establish|set\s+up))"
     r"\s+an?\s+(?:(?:new|brand-new|dedicated)\s+)?(?:[£$€]\d[\d.,]*\s*(?:bn|m|k|million|billion)?\s+)?$",
     re.IGNORECASE,
@@ -403,6 +417,10 @@ def find_proposals(
         ):
             for name, start, end in _asked_acts(text, sentence.start + should.end(), sentence.end):
                 add(start, end, keep=True, name=name)
+        for asks in _ASKS_THAT.finditer(body) if running and re.search(r"\b(?:that|will)\b", lowered) else ():
+            if not _negated(body[: asks.start()]):
+                for name, start, end in _asked_acts(text, sentence.start + asks.end(), sentence.end):
+                    add(start, end, keep=True, name=name)
         for done in _THAT_DONE.finditer(body) if running and " that " in lowered else ():
             if not _negated(body[: done.start()]):
                 start = sentence.start + done.start("np")
@@ -451,6 +469,9 @@ def _asked_acts(text: str, at: int, end: int, depth: int = 0) -> list[tuple[str 
         # "allow mayors to co-commission university research": the allowed act, named by its gerund
         noun = _gerund(verb.group(1))
         start = lets.end() + verb.end()
+        if noun and re.match(r"(?:against|on|in|from|with|at|into|over|across|for)\b", text[start:end]):
+            stop = _trimmed(text, start, end)[1]  # "to borrow against future income"
+            return [(f"{noun} {text[start:stop]}", start, stop)]
         return [_act(text, noun, start, end)] if noun else []
     if given := re.compile(r"be\s+(?:given|granted|handed|awarded)\s+", re.IGNORECASE).match(text, at, end):
         return _objects(text, given.end(), end, thing=False)  # "should be given powers to raise a levy"
@@ -485,24 +506,34 @@ def _objects(text: str, at: int, end: int, thing: bool) -> list[tuple[str | None
     """
     found: list[tuple[str | None, int, int]] = []
     while True:
+        if plan := _PLAN_FOR.match(text, at, end):
+            at = plan.end()  # "back its plan for a hydrogen hub": the hub is what is asked for
         start, stop = _trimmed(text, at, end)
         phrase = text[start:stop]
         first = phrase.split(" ", 1)[0]
-        if found and first.lower() in _CLAUSE_WORDS:
+        if first.lower() in _CLAUSE_WORDS:
             return found  # "want a fund and say the passports would help": a new clause, no object
         if (
             phrase
             and not _VAGUE.match(phrase)
-            and not (first.endswith("ing") and not re.fullmatch(_ING_NOUNS, first))
+            # "working together" is an act; "the reopening of the line" names one
+            and not (first.endswith("ing") and not re.fullmatch(_ING_NOUNS, first) and " of " not in phrase)
             and (not thing or _THING.search(phrase))
         ):
             found.append((None, start, stop))
-        more = _MORE.match(text, stop, end)
+        more = _MORE.match(text, stop, end) or _LIST_NEXT.match(text, stop, end)
         if not more or re.search(r"\bto\s*$", more.group()):
             return found  # "..., and to devolve ...": a further act, read as its own
         at = more.end()
 
 
+# "its plan for", "the case for", "their bid for": what the plan is for is the thing
+_PLAN_FOR = re.compile(
+    r"(?:its|their|our|his|her|the)\s+(?:own\s+)?(?:plans?|proposals?|bid|case|call|ambition|vision)\s+(?:for|to\s+create)\s+",
+    re.IGNORECASE,
+)
+# "a research fund, a skills passport and a seat on the board": the next of several names
+_LIST_NEXT = re.compile(r"\s*,\s*(?=(?:an?|the)\s[^.;:]*?\s(?:and|or)\s+(?:an?|the)\s)")
 # Words that start a clause, not a name: what follows "and" is then no further object
 _CLAUSE_WORDS = {
     "say", "says", "said", "argue", "argues", "argued", "believe", "believes", "warn", "warns", "add", "adds",
@@ -590,7 +621,7 @@ _CONTEXT = re.compile(
 _ING_NOUNS = (r"funding|training|housing|building|planning|learning|spending|manufacturing|engineering|nursing"
               r"|teaching|banking|marketing|mapping|monitoring|sharing|pricing")  # fmt: skip
 _WORDS = (
-    rf"(?!(?:whether|which|that|who|while|if|but|as|so|not)\b)(?!(?!(?:{_ING_NOUNS})\b)[a-z]+ing\b)"
+    rf"(?!(?:whether|which|that|who|while|if|but|as|so|not|a|an|the)\b)(?!(?!(?:{_ING_NOUNS})\b)[a-z]+ing\b)"
     r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
 )
 _ENUMERATION = re.compile(rf",\s*{_WORDS}(?:,\s*{_WORDS})*,?\s+(?:and|or)\s+{_WORDS}")
