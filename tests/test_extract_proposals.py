@@ -294,3 +294,17 @@ def test_asks_pressed_lobbied_requested_and_hoped_for(reference, text, proposals
 )
 def test_acts_of_others_and_hopes_for_no_thing_propose_nothing(reference, text) -> None:
     assert names(text, reference) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("Lancashire's bid to be given a devolution deal was discussed.", ["Devolution deal"]),
+        ("The partners are also asking for government support for a new Tees hydrogen hub.", ["Tees hydrogen hub"]),
+        ("It urges the government to commit £50m to a new coastal research fund.", ["Coastal research fund"]),
+        ("What the region needs from government:\n• a ten-year skills settlement;\n• a seat on the skills board.",
+         ["Ten-year skills settlement", "Seat on the skills board"]),
+    ],
+)  # fmt: skip
+def test_bids_support_for_and_what_is_needed_from_government(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals

@@ -57,7 +57,9 @@ _POWER = re.compile(
 _ADDRESSED = re.compile(
     r"\b(?:ask(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|lobb(?:y|ies|ied|ying)"
     r"|want(?:s|ed)?|would\s+like|invit(?:e|es|ed|ing)|challeng(?:e|es|ed|ing)|encourag(?:e|es|ed|ing))\s+"
-    r"(?!(?:for|to|them|it|him|her)\b)(?:[\w’'-]+\s+){1,5}?to\s+",
+    r"(?!(?:for|to|them|it|him|her)\b)(?:[\w’'-]+\s+){1,5}?to\s+"
+    # "Lancashire's bid to be given a devolution deal", "the case to extend the Freeport"
+    r"|\b(?:bids?|push|campaign|case|calls?|requests?)\s+to\s+(?=be\s+(?:given|granted|handed)|extend|include|devolve)",
     re.IGNORECASE,
 )
 # "... to be given", "... to give York": what precedes is who receives or acts ("a fund to develop
@@ -98,7 +100,8 @@ _ACT = re.compile(rf"(?P<verb>{'|'.join(_ACT_NOUNS)})\s+(?!(?:to|that|whether|ho
 # Acts whose object is the thing asked for: "to establish a Glasgow Anchor Fund"; the first group
 # names something new by itself, the second ("support", "fund") needs a noun that is a thing
 _CREATES = re.compile(
-    r"(?:establish|create|set\s+up|introduce|launch|pilot|build|open|put\s+in\s+place|bring\s+in|commit\s+to"
+    r"(?:establish|create|set\s+up|introduce|launch|pilot|build|open|put\s+in\s+place|bring\s+in"
+    r"|commit\s+(?:[£$€][\d.,]+\s*(?:bn|m|k|million|billion)?\s+)?to"
     r"|adopt)\s+(?!(?:to|that|it|them|up|with)\b)",
     re.IGNORECASE,
 )
@@ -232,8 +235,8 @@ _OUTSIDER = re.compile(
 # "The proposals include:", "The alliance is calling for:", "makes three asks of government:": the
 # items follow, one a line. (What the parties commit themselves to do is not asked of anyone.)
 _LIST_LEAD = re.compile(
-    r"\b(?:propos\w*|call(?:s|ed|ing)?\s+for|asks?|recommend\w*|want\w*|urg\w*|demand\w*|measures|priorities)\b"
-    r"[^.!?]*:\s*$",
+    r"\b(?:propos\w*|call(?:s|ed|ing)?\s+for|asks?|asking|recommend\w*|want\w*|urg\w*|demand\w*|measures|priorities"
+    r"|needs?\s+from|request\w*)\b[^.!?]*:\s*$",
     re.IGNORECASE,
 )
 # "We recommend five things.", "It sets out the following steps.": a lead-in that counts its items
@@ -261,6 +264,7 @@ _PURPOSE = re.compile(r"^\s*(?:(?:to\s+be\s+set\s+up\s+)?(?P<p>(?:to|that\s+woul
 _LEAD = re.compile(
     r"(?:(?:a|an|the|new|brand-new|dedicated|introduction\s+of|creation\s+of|establishment\s+of"
     r"|setting\s+up(?:\s+of)?|bringing\s+in|launch\s+of|formation\s+of"
+    r"|(?:government|ministerial|national|public|treasury|their|its)\s+(?:support|backing)\s+(?:for|of)"
     r"|[£$€]\d[\d.,]*(?:\s*(?:bn|m|k|million|billion))?)\s+)+",
     re.IGNORECASE,
 )
@@ -703,7 +707,7 @@ def _listed(seg: Segmented) -> list[tuple[int, int]]:
             continue
         text = paragraph.text
         inline = _INLINE.search(text)
-        if inline and _LIST_LEAD.search(text[: inline.start() + 1]):
+        if inline and _LIST_LEAD.search(text[max(0, inline.start() - 300) : inline.start() + 1]):
             close()
             in_list = False
             marks = list(_INLINE_ITEM.finditer(text, inline.start()))
