@@ -308,3 +308,16 @@ def test_acts_of_others_and_hopes_for_no_thing_propose_nothing(reference, text) 
 )  # fmt: skip
 def test_bids_support_for_and_what_is_needed_from_government(reference, text, proposals) -> None:
     assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The charter calls for a Solent Skills Fund of £8m over four years.", ["Solent Skills Fund"]),
+        ("It asks for a devolved research budget of up to £100 million a year.", ["Devolved research budget"]),
+        ("The report recommends:\n• a Tees Skills Observatory run jointly with the region's universities.",
+         ["Tees Skills Observatory"]),
+    ],
+)  # fmt: skip
+def test_a_name_ends_before_its_size_and_its_keeper(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals

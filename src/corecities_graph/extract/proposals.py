@@ -603,6 +603,9 @@ def _content_words(name: str) -> frozenset[str]:
 # ("devolved adult education budgets for every Core City", "observatories to track demand").
 _NAME_STOP = re.compile(
     r"\s*[,;:(]|\s[–—-]\s|\.(?:\s|$)|\s+such\s+as\s"
+    # "a fund of £8m over four years", "an observatory run jointly with ...": its size or keeper
+    r"|\s+of\s+(?:up\s+to\s+|around\s+|about\s+|at\s+least\s+|between\s+)?[£$€]\d"
+    r"|\s+(?:run|led|held|hosted|based|paid|built|made|owned)\s+(?=(?:by|jointly|with|at|in|from|through|across|on)\b)"
     r"|\s+(?:that|which|who|where|while|so\s+that|in\s+order\s+to|across|at|with|within|without|through|"
     r"under|until|by|from|for|into|alongside|including|as|if|when|because|rather|beyond|than|worth|around|after"
     r"|before|during|between|among|against|over\s+(?!how\b)|would|could|should|will|can|may|might|must"
