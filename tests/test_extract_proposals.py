@@ -321,3 +321,28 @@ def test_bids_support_for_and_what_is_needed_from_government(reference, text, pr
 )  # fmt: skip
 def test_a_name_ends_before_its_size_and_its_keeper(reference, text, proposals) -> None:
     assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The charter calls on the UK Government to fund a new Wrexham Skills Academy and extend the Levelling "
+         "Up Fund to market towns.", ["Wrexham Skills Academy", "Extension of the Levelling Up Fund"]),
+        ("The alliance is urging ministers to devolve the adult education budget and to give mayors powers over "
+         "bus franchising.", ["Devolution of the adult education budget", "Powers over bus franchising"]),
+        ("The report urges the government to scrap the competitive bidding process for local growth funds.",
+         ["Scrapping of the competitive bidding process"]),
+        ("Ministers are being asked to approve a Cornwall Investment Zone.", ["Cornwall Investment Zone"]),
+        ("The compact's three asks of government are a skills fund, a data hub and a seat on the Growth Board.",
+         ["Skills fund", "Data hub", "Seat on the Growth Board"]),
+        ("They also want a ‘one-stop shop’ for business support.", ["One-stop shop"]),
+        ("The partners are calling for the creation of a “green skills passport” for the region.",
+         ["Green skills passport"]),
+        ("The document also proposes that each city region should have its own skills observatory.",
+         ["Skills observatory"]),
+        ("The universities are backing calls for a national civic university fund.",
+         ["National civic university fund"]),
+    ],
+)  # fmt: skip
+def test_further_acts_passive_asks_and_quoted_names(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals

@@ -58,6 +58,8 @@ _ADDRESSED = re.compile(
     r"\b(?:ask(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|lobb(?:y|ies|ied|ying)"
     r"|want(?:s|ed)?|would\s+like|invit(?:e|es|ed|ing)|challeng(?:e|es|ed|ing)|encourag(?:e|es|ed|ing))\s+"
     r"(?!(?:for|to|them|it|him|her)\b)(?:[\w’'-]+\s+){1,5}?to\s+"
+    # "ministers are being asked to approve ...": the addressee is the subject
+    r"|\b(?:is|are|was|were|been|being)\s+(?:being\s+)?(?:asked|urged|called\s+on|pressed|lobbied)\s+to\s+"
     # "Lancashire's bid to be given a devolution deal", "the case to extend the Freeport"
     r"|\b(?:bids?|push|campaign|case|calls?|requests?)\s+to\s+(?=be\s+(?:given|granted|handed)|extend|include|devolve)",
     re.IGNORECASE,
@@ -84,8 +86,6 @@ _ASKS_THAT = re.compile(
     r"(?:should|must|will)?)\s+",
     re.IGNORECASE,
 )
-# "and to devolve ...", "or to extend ...": a further act asked of the same addressee
-_AND_TO = re.compile(r"(?:,\s*|\s+)(?:and|or)\s+(?:also\s+)?to\s+", re.IGNORECASE)
 # Acts named by their noun: "to extend the Freeport" asks for the Freeport's extension
 _ACT_NOUNS = {
     "extend": "Extension", "include": "Inclusion", "devolve": "Devolution", "pool": "Pooling",
@@ -96,6 +96,16 @@ _ACT_NOUNS = {
     "ring-fence": "Ring-fencing", "ringfence": "Ring-fencing", "publish": "Publication",
     "double": "Doubling", "weight": "Weighting", "co-fund": "Co-funding", "co-commission": "Co-commissioning",
 }  # fmt: skip
+# Verbs that start a further act in "fund a new academy and extend the fund"
+_ACT_VERBS = "|".join(
+    [*_ACT_NOUNS, "create", "establish", "fund", "back", "introduce", "allow", "let", "give", "hand", "grant",
+     "designate", "treat", "provide", "support", "deliver", "commit", "set up", "make"]
+)  # fmt: skip
+# "and to devolve ...", "or to extend ...": a further act asked of the same addressee
+_AND_TO = re.compile(
+    rf"(?:,\s*|\s+)(?:and|or)\s+(?:also\s+)?(?:to\s+|(?=(?:{_ACT_VERBS})\s+(?:the|a|an|its|their)\b))",
+    re.IGNORECASE,
+)
 _ACT = re.compile(rf"(?P<verb>{'|'.join(_ACT_NOUNS)})\s+(?!(?:to|that|whether|how|it|them)\b)", re.IGNORECASE)
 # Acts whose object is the thing asked for: "to establish a Glasgow Anchor Fund"; the first group
 # names something new by itself, the second ("support", "fund") needs a noun that is a thing
@@ -127,6 +137,7 @@ _LETS = re.compile(
     rf"(?:to\s+(?=[a-z])|(?=(?:{'|'.join(_ACT_NOUNS)}|run|use|set\s+up|create|establish|keep|raise)\b))",
     re.IGNORECASE,
 )
+_HAS = re.compile(r"(?:have|get|receive|gain)\s+(?:(?:its|their)\s+own\s+)?", re.IGNORECASE)
 # "fold the small funds into a single growth pot", "merge the boards into one": what they become
 _INTO = re.compile(
     r"(?:fold|merge|combine|consolidate|pool|bring)\s+(?:[\w’'-]+\s+){1,8}?into\s+(?!(?:one|line|force)\b)",
@@ -151,7 +162,8 @@ _THING = re.compile(
 _SEEKS = re.compile(
     r"\b(?:seek(?:s|ing)?|sought|recommend(?:s|ed|ing)?|propos(?:e|es|ed|ing)|demand(?:s|ed|ing)?|want(?:s|ed)?"
     r"|urg(?:e|es|ed|ing)|favou?r(?:s|ed|ing)?|(?:wants?|wanted|like|likes|hopes?|hoping)\s+to\s+see"
-    r"|request(?:s|ed|ing)?|(?:recommendations?|proposals?|asks?|demands?|requests?|priorit(?:y|ies))(?:\s*,\s*which)?"
+    r"|request(?:s|ed|ing)?|(?:recommendations?|proposals?|asks?|demands?|requests?|priorit(?:y|ies))"
+    r"(?:\s+(?:of|for|to)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)??(?:\s*,\s*which)?"
     r"\s+(?:include|includes|included|is|are|was|were)|(?:asks|demands|requests|recommendations|proposals|priorities)\s*:"
     r"|(?:make|makes|made|making|issue[sd]?|renew(?:s|ed)?|repeat(?:s|ed)?|lead(?:s|ing)?|led|back(?:s|ed|ing)?"
     r"|support(?:s|ed|ing)?|echo(?:es|ed|ing)?|join(?:s|ed|ing)?)\s+(?:a|the|its|their)\s+(?:[\w-]+\s+)?calls?"
@@ -328,6 +340,8 @@ def find_proposals(
             or any(a < end and start < b and not (relational and start < a) for a, b in org_spans)
         ):
             return
+        # "a “green skills passport”": the quotation marks are the writer's, not the name's
+        name = re.sub(r"[“”\"]|‘|’(?![a-z])", "", name).strip()
         found.append(Proposal(capitalise(_normalise(name)), purpose, seg.evidence(start, end)))
 
     for org in proposed or ():
@@ -479,6 +493,10 @@ def _asked_acts(text: str, at: int, end: int, depth: int = 0) -> list[tuple[str 
         return [_act(text, noun, start, end)] if noun else []
     if given := re.compile(r"be\s+(?:given|granted|handed|awarded)\s+", re.IGNORECASE).match(text, at, end):
         return _objects(text, given.end(), end, thing=False)  # "should be given powers to raise a levy"
+    if has := _HAS.match(text, at, end):
+        return _objects(
+            text, has.end(), end, thing=True
+        )  # "each city region should have its own observatory"
     if into := _INTO.match(text, at, end):
         return _objects(text, into.end(), end, thing=False)
     if made := _MADE.match(text, at, end):
@@ -515,14 +533,14 @@ def _objects(text: str, at: int, end: int, thing: bool) -> list[tuple[str | None
         start, stop = _trimmed(text, at, end)
         phrase = text[start:stop]
         first = phrase.split(" ", 1)[0]
-        if first.lower() in _CLAUSE_WORDS:
+        if first.lower() in _CLAUSE_WORDS or (found and re.fullmatch(_ACT_VERBS, first.lower())):
             return found  # "want a fund and say the passports would help": a new clause, no object
         if (
             phrase
             and not _VAGUE.match(phrase)
             # "working together" is an act; "the reopening of the line" names one
             and not (first.endswith("ing") and not re.fullmatch(_ING_NOUNS, first) and " of " not in phrase)
-            and (not thing or _THING.search(phrase))
+            and (not thing or _THING.search(phrase) or phrase[:1] in "‘“\"'")  # a ‘one-stop shop’ is named
         ):
             found.append((None, start, stop))
         more = _MORE.match(text, stop, end) or _LIST_NEXT.match(text, stop, end)
@@ -599,6 +617,11 @@ def _content_words(name: str) -> frozenset[str]:
     return frozenset(w for w in words if w not in {"a", "an", "the", "of", "for", "to", "and", "new"})
 
 
+# Gerunds that name a thing inside a name: "the competitive bidding process", "bus franchising"
+_MORE_ING_NOUNS = (
+    "bidding|commissioning|borrowing|licensing|franchising|ticketing|retrofitting|budgeting|ring-fencing"
+)
+
 # Where a proposal's name stops: at punctuation, a clause, a scope or purpose after the name
 # ("devolved adult education budgets for every Core City", "observatories to track demand").
 _NAME_STOP = re.compile(
@@ -613,11 +636,13 @@ _NAME_STOP = re.compile(
     r"|\b(?i:fund|plan|pilot|levy|hubs?|zones?|bank|budgets?|passports?|scheme|strategy|package|settlements?"
     r"|taskforce)(?P<cut>\s+and\s+)(?=[a-z])"
     r"|\s+(?:and|or)\s+(?:also\s+)?(?=(?:a|an|the|new|for|to|greater|more|full|confirm|bring|give)\s)"
+    rf"|\s+(?:and|or)\s+(?:also\s+)?(?=(?:{_ACT_VERBS})\s+(?:the|a|an|its|their)\b)"
     r"|(?<!\bpowers)(?<!\bpower)(?<!\bduty)(?<!\bability)(?<!\bfreedom)(?<!\bright)(?<!\bprocess)(?<!\bmechanism)"
-    r"(?<!\bobligation)(?<!\brequirement)(?<!\d)\s+to\s"
+    r"(?<!\bobligation)(?<!\brequirement)(?<!\bpermission)"
+    r"(?<!\bflexibility)(?<!\bfreedoms)(?<!\d)\s+to\s"
     r"|\s+(?:was|were)\b|\s+(?:every|each)\s+(?:year|month|week)\b|\s+(?:set\s+up|created|established|introduced|launched)(?=[\s.,;]|$)"
     r"|\s+(?!(?:funding|training|housing|building|planning|learning|spending|manufacturing|engineering|nursing"
-    r"|teaching|banking|marketing|mapping|monitoring|sharing|pricing)\b)[a-z]+ing\s"
+    rf"|teaching|banking|marketing|mapping|monitoring|sharing|pricing|{_MORE_ING_NOUNS})\b)[a-z]+ing\s"
     r"|\s+[a-z]+ed\s+(?:by|with|across|to|from|into|on|in|for)\s",
 )
 # "measures into the Knowledge Exchange Framework": a name after such a word is where, not what
