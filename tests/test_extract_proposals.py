@@ -346,3 +346,23 @@ def test_a_name_ends_before_its_size_and_its_keeper(reference, text, proposals) 
 )  # fmt: skip
 def test_further_acts_passive_asks_and_quoted_names(reference, text, proposals) -> None:
     assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The partners responded to the government's call for evidence on devolution.",
+        "UKRI has opened a call for proposals for place-based research projects.",
+        "The university is calling for volunteers to take part in the study.",
+        "The council asked residents for their views on a new Local Plan.",
+        "The charter asks each signatory to publish an annual report.",
+        "The compact asks the partners to create a shared careers hub.",
+        "He called for the council leader to resign.",
+        "The partners want to see the compact renewed in 2027.",
+        "The minister recommended the Leeds City Region Deal as a model for others.",
+        "Ministers want a new skills fund, the partners said, but have offered no money.",
+        "The Government has backed a new Tees skills fund.",
+    ],
+)
+def test_invitations_duties_of_the_parties_and_what_government_wants_propose_nothing(reference, text) -> None:
+    assert names(text, reference) == []

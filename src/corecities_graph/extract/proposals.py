@@ -35,7 +35,8 @@ _LOWER_HEADS = "|".join(h.lower() for h in PROPOSAL_HEADS)
 _LOWER_NAMED = re.compile(
     r"\b(?:call(?:s|ed|ing)?\s+(?:on\s+(?:the\s+)?\w+\s+)?for|ask(?:s|ed|ing)?\s+(?:(?:the\s+)?\w+\s+)?for"
     r"|need(?:s|ed)?|want(?:s|ed)?|propos\w+|urg\w+|recommend\w*|seek\w*|back(?:s|ed|ing)?)\s+(?:(?:an?|the)\s+)?(?:(?:new|brand-new|dedicated)\s+)?"
-    rf"(?P<np>(?:[a-z][\w-]*\s+|[A-Z][\w’'-]*\s+(?:of\s+)?){{0,5}}?(?:{_LOWER_HEADS}))\b(?!\s+(?:of|for)\b)"
+    rf"(?P<np>(?!(?:to|that|see)\b)(?:[a-z][\w-]*\s+|[A-Z][\w’'-]*\s+(?:of\s+)?){{0,5}}?(?:{_LOWER_HEADS}))\b"
+    r"(?!\s+(?:of|for)\b)"
 )
 # "the introduction of a cities trade package and a new urban trade strategy", "bringing in a visitor levy"
 _MAKING = re.compile(
@@ -52,12 +53,23 @@ _POWER = re.compile(
     r"|\b(?:full\s+)?(?:devolution|control)\s+(?:of|over)\s+(?!the\s+(?:government|city|council)\b)",
     re.IGNORECASE,
 )
+# "asks the partners to ...", "urges residents to ...": the parties' own duties and the public's, no ask
+_PARTIES_OR_PUBLIC = (
+    r"signator(?:y|ies)|partners?|members?|residents|people|businesses|employers|students|staff|public|volunteers"
+    r"|parents|schools|councillors"
+)
+_ASKS_PARTIES = re.compile(
+    r"\b(?:ask|urg|call\w*\s+on|invit|encourag|requir|commit)\w*\s+(?:(?:the|its|their|all|each|every)\s+)?"
+    rf"(?:[\w-]+\s+)?(?:{_PARTIES_OR_PUBLIC})\s+to\s+$",
+    re.IGNORECASE,
+)
 # "asks the government to", "calls on ministers to", "urges the Treasury to", "would like government to":
 # an ask addressed to someone, whose verb (below) says what is asked for
 _ADDRESSED = re.compile(
     r"\b(?:ask(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|lobb(?:y|ies|ied|ying)"
     r"|want(?:s|ed)?|would\s+like|invit(?:e|es|ed|ing)|challeng(?:e|es|ed|ing)|encourag(?:e|es|ed|ing))\s+"
-    r"(?!(?:for|to|them|it|him|her)\b)(?:[\w’'-]+\s+){1,5}?to\s+"
+    r"(?!(?:for|to|them|it|him|her|us|each|every|all|any|anyone|its|their|our)\b)"
+    rf"(?!(?:the\s+)?(?:{_PARTIES_OR_PUBLIC})\b)(?:[\w’'-]+\s+){{1,5}}?to\s+"
     # "ministers are being asked to approve ...": the addressee is the subject
     r"|\b(?:is|are|was|were|been|being)\s+(?:being\s+)?(?:asked|urged|called\s+on|pressed|lobbied)\s+to\s+"
     # "Lancashire's bid to be given a devolution deal", "the case to extend the Freeport"
@@ -67,7 +79,10 @@ _ADDRESSED = re.compile(
 # "... to be given", "... to give York": what precedes is who receives or acts ("a fund to develop
 # programmes" is a purpose, and the fund stays)
 _AGENT_TO = re.compile(
-    r"\s+to\s+(?:be\s+(?:given|granted|handed|allowed|able|made)|give|hand|grant|let|allow|designate|treat|include)\b"
+    r"\s+to\s+(?:be\s+(?:given|granted|handed|allowed|able|made)|give|hand|grant|let|allow|designate|treat|include"
+    # "called for the council leader to resign": a person asked to act, no thing
+    r"|resign|step\s+down|stand\s+down|apologi[sz]e|quit|intervene|act|think|rethink|reconsider|explain|listen"
+    r"|respond|meet|come|go)\b"
 )
 # "for skills funding to be devolved": a thing asked for in the state it is to be put in
 _TO_BE_DONE = re.compile(
@@ -203,6 +218,12 @@ _ASK_FOR = re.compile(
     r"|(?:make|makes|made|making)\s+(?:the|a|its|their)\s+(?:strong\s+|clear\s+)?case)\s+for\s+",
     re.IGNORECASE,
 )
+# "a call for evidence", "asked residents for their views", "calling for volunteers": an invitation
+_NOT_ASKED = re.compile(
+    r"(?:(?:their|your|its|our)\s+)?(?:evidence|papers|proposals|bids|projects|applications|expressions\s+of\s+interest"
+    r"|views|nominations|volunteers|submissions|ideas|comments|feedback|participants|entries)\b",
+    re.IGNORECASE,
+)
 # Asks too vague to be a proposal: "called for more time", "asked for clarity"
 _VAGUE = re.compile(
     r"^(?:(?:more|greater|further|urgent|new|the|a|an|some|real|clear|radical|bold|fresh|fundamental)\s+)*(?:time|action|help|support|clarity|change|"
@@ -243,6 +264,10 @@ _DROPPED = re.compile(
 _OUTSIDER = re.compile(
     r"\b(?:(?i:opposition|shadow|critics?|campaigners?)|(?:Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green"
     r"|Reform\s+UK|SNP|Plaid)(?:'s|’s)?\s+(?:spokes\w+|group|MPs?|MSPs?|MSs?|candidate|councillors?))\b"
+    # "The minister recommended ...", "Ministers want ...": what government wants is no ask made of it
+    r"|^\W*(?i:the\s+)?(?:(?:UK|Welsh|Scottish|[\w-]+['’]s)\s+)?(?i:minister|ministers|secretary\s+of\s+state|chancellor"
+    r"|government)\s+(?:(?:has|have|had|also|now|is|are)\s+)?(?i:want|wants|wanted|recommend\w*|propos\w*|call\w*|urg\w*"
+    r"|back\w*|support\w*|seek\w*|sought|favou?r\w*|hope\w*|plan\w*)\b"
 )
 # "The proposals include:", "The alliance is calling for:", "makes three asks of government:": the
 # items follow, one a line. (What the parties commit themselves to do is not asked of anyone.)
@@ -370,14 +395,14 @@ def find_proposals(
         aside = _ASIDE.search(body)
         if aside and (aside.start() < cue.start() or aside.group().lower().startswith("remains")):
             continue  # "Whether they will call for ...", "... remains to be seen": an aside
-        if _DROPPED.search(body) or _OUTSIDER.search(body[: cue.start()]):
+        if _DROPPED.search(body) or _OUTSIDER.search(body[: cue.end()]):
             continue
         lowered = body.lower()
         for making in _MAKING.finditer(body) if _MAKING_GATE.search(lowered) else ():
             before = body[: making.start()]
             if not (_PROPOSING.search(before) or _CUE.search(before)) or _negated(before):
                 continue
-            if re.search(r"\b(?:be|been|being)\s+$", before):
+            if re.search(r"\b(?:be|been|being)\s+$", before) or _ASKS_PARTIES.search(before):
                 continue  # "a fund to be set up by government": what follows is who, not what
             at = sentence.start + making.end()
             while True:
@@ -396,8 +421,14 @@ def find_proposals(
                 for name, start, end in _asked_acts(text, sentence.start + at, sentence.end):
                     add(start, end, keep=True, name=name)
         for ask in _ASK_FOR.finditer(body) if " for " in lowered else ():
-            if _negated(body[: ask.start()]) or re.search(
-                r"\b(?:a|an|the|first|second|new|open|its)\s+$", body[: ask.start()], re.IGNORECASE
+            if (
+                _negated(body[: ask.start()])
+                or re.search(
+                    r"\b(?:a|an|the|first|second|new|open|its|\w+['’]s)\s+$",
+                    body[: ask.start()],
+                    re.IGNORECASE,
+                )
+                or _NOT_ASKED.match(body, ask.end())
             ):
                 continue  # "a first call for joint projects" is a call for bids, not an ask
             # "calls for A worth £5m, for B, and for C": every ask after the one call
