@@ -1,10 +1,26 @@
-"""Proposals: what a declaration asks for, named in title case or as a lower-case phrase."""
+"""Proposals: what a declaration asks for, named in title case or as a lower-case phrase.
+
+The rules here find where an ask is made (a call for, a list led in by an ask, an ask addressed to
+someone) and what is not one (an aside, an ask dropped or made by outsiders). What an addressee is
+asked to do is read in asks.py; where a name starts and stops, in proposal_names.py.
+"""
 
 from __future__ import annotations
 
 import re
 
+from .asks import asked_acts, named_objects
 from .facts import OrgMention, Proposal
+from .proposal_names import (
+    ACT_VERBS,
+    LOWER_HEADS,
+    MORE,
+    PROPOSAL_HEADS,
+    RELATIONAL,
+    VAGUE,
+    normalise,
+    trimmed,
+)
 from .text import Paragraph, Segmented, capitalise
 
 _CUE = re.compile(
@@ -13,11 +29,6 @@ _CUE = re.compile(
     r"need(?:s|ed)?|want(?:s|ed)?|introduction\s+of|establish\w*|seek\w*)\b",
     re.IGNORECASE,
 )
-PROPOSAL_HEADS = (
-    "Partnership", "Partnerships", "Package", "Strategy", "Fund", "Deal", "Programme",
-    "Programmes", "Plan", "Zone", "Zones", "Hub", "Hubs", "Bank", "Taskforce", "Framework",
-    "Commission", "Compact", "Network", "Networks", "Scheme", "Prospectus",
-)  # fmt: skip
 _CAP = r"(?:UK|[A-Z][\w’'-]*)"
 _TITLED = re.compile(
     rf"(?P<np>{_CAP}(?:\s+(?:and\s+|of\s+|for\s+|&\s+)?{_CAP})*?\s+(?:{'|'.join(PROPOSAL_HEADS)})\b)"
@@ -30,12 +41,11 @@ _LOWER = re.compile(
     r"(?=,\s+(?:the|a|an)\s|,?\s+and\s+(?:a|an|the)\s|[.;:]|\s+to\s+(?!the\b)[a-z]+\b|\s+[–—-]\s"
     r"|\s+(?:is|are|was|were|will|would)\b|$)"
 )
-_LOWER_HEADS = "|".join(h.lower() for h in PROPOSAL_HEADS)
 # "calling for a new regional skills fund", "wants a civic university fund to be created"
 _LOWER_NAMED = re.compile(
     r"\b(?:call(?:s|ed|ing)?\s+(?:on\s+(?:the\s+)?\w+\s+)?for|ask(?:s|ed|ing)?\s+(?:(?:the\s+)?\w+\s+)?for"
     r"|need(?:s|ed)?|want(?:s|ed)?|propos\w+|urg\w+|recommend\w*|seek\w*|back(?:s|ed|ing)?)\s+(?:(?:an?|the)\s+)?(?:(?:new|brand-new|dedicated)\s+)?"
-    rf"(?P<np>(?!(?:to|that|see)\b)(?:[a-z][\w-]*\s+|[A-Z][\w’'-]*\s+(?:of\s+)?){{0,5}}?(?:{_LOWER_HEADS}))\b"
+    rf"(?P<np>(?!(?:to|that|see)\b)(?:[a-z][\w-]*\s+|[A-Z][\w’'-]*\s+(?:of\s+)?){{0,5}}?(?:{LOWER_HEADS}))\b"
     r"(?!\s+(?:of|for)\b)"
 )
 # "the introduction of a cities trade package and a new urban trade strategy", "bringing in a visitor levy"
@@ -101,76 +111,10 @@ _ASKS_THAT = re.compile(
     r"(?:should|must|will)?)\s+",
     re.IGNORECASE,
 )
-# Acts named by their noun: "to extend the Freeport" asks for the Freeport's extension
-_ACT_NOUNS = {
-    "extend": "Extension", "include": "Inclusion", "devolve": "Devolution", "pool": "Pooling",
-    "transfer": "Transfer", "use": "Use", "allocate": "Allocation", "expand": "Expansion",
-    "retain": "Retention", "protect": "Protection", "remove": "Removal", "reform": "Reform",
-    "review": "Review", "scrap": "Scrapping", "lift": "Lifting", "relax": "Relaxation",
-    "simplify": "Simplification", "merge": "Merger", "align": "Alignment", "renew": "Renewal",
-    "ring-fence": "Ring-fencing", "ringfence": "Ring-fencing", "publish": "Publication",
-    "double": "Doubling", "weight": "Weighting", "co-fund": "Co-funding", "co-commission": "Co-commissioning",
-}  # fmt: skip
-# Verbs that start a further act in "fund a new academy and extend the fund"
-_ACT_VERBS = "|".join(
-    [*_ACT_NOUNS, "create", "establish", "fund", "back", "introduce", "allow", "let", "give", "hand", "grant",
-     "designate", "treat", "provide", "support", "deliver", "commit", "set up", "make"]
-)  # fmt: skip
 # "and to devolve ...", "or to extend ...": a further act asked of the same addressee
 _AND_TO = re.compile(
-    rf"(?:,\s*|\s+)(?:and|or)\s+(?:also\s+)?(?:to\s+|(?=(?:{_ACT_VERBS})\s+(?:the|a|an|its|their)\b))",
+    rf"(?:,\s*|\s+)(?:and|or)\s+(?:also\s+)?(?:to\s+|(?=(?:{ACT_VERBS})\s+(?:the|a|an|its|their)\b))",
     re.IGNORECASE,
-)
-_ACT = re.compile(rf"(?P<verb>{'|'.join(_ACT_NOUNS)})\s+(?!(?:to|that|whether|how|it|them)\b)", re.IGNORECASE)
-# Acts whose object is the thing asked for: "to establish a Glasgow Anchor Fund"; the first group
-# names something new by itself, the second ("support", "fund") needs a noun that is a thing
-_CREATES = re.compile(
-    r"(?:establish|create|set\s+up|introduce|launch|pilot|build|open|put\s+in\s+place|bring\s+in"
-    r"|commit\s+(?:[£$€][\d.,]+\s*(?:bn|m|k|million|billion)?\s+)?to"
-    r"|adopt)\s+(?!(?:to|that|it|them|up|with)\b)",
-    re.IGNORECASE,
-)
-_FUNDS = re.compile(
-    r"(?:back|fund|finance|support|deliver|provide|run|approve|agree|invest\s+in|develop|host|commission|secure|confirm"
-    r"|grant)\s+(?!(?:to|that|it|them)\b)",
-    re.IGNORECASE,
-)
-# "give York a share of ...", "hand the combined authority control of ...": the second object is asked for
-_GIVES = re.compile(
-    r"(?:give|hand|grant|award)\s+(?:[\w’'-]+\s+){1,5}?"
-    r"(?=(?:a|an|more|greater|full|new|control|powers?|responsibility|the\s+(?:power|right|ability|freedom|same))\b|£)",
-    re.IGNORECASE,
-)
-# "designate Hull as a Green Energy Zone", "treat the port as a priority area": what it is to become
-_AS = re.compile(
-    r"(?:designate|treat|recogni[sz]e|name|classify)\s+(?:[\w’'-]+\s+){1,6}?as\s+(?:(?:an?|the)\s+)?",
-    re.IGNORECASE,
-)
-# "let the council run ...", "allow mayors to co-commission ...": what they are to be allowed to do
-_LETS = re.compile(
-    r"(?:let|allow|enable|permit|empower|help|require)\s+(?!(?:to|that)\b)(?:[\w’'()-]+\s+){1,6}?"
-    rf"(?:to\s+(?=[a-z])|(?=(?:{'|'.join(_ACT_NOUNS)}|run|use|set\s+up|create|establish|keep|raise)\b))",
-    re.IGNORECASE,
-)
-_HAS = re.compile(r"(?:have|get|receive|gain)\s+(?:(?:its|their)\s+own\s+)?", re.IGNORECASE)
-# "fold the small funds into a single growth pot", "merge the boards into one": what they become
-_INTO = re.compile(
-    r"(?:fold|merge|combine|consolidate|pool|bring)\s+(?:[\w’'-]+\s+){1,8}?into\s+(?!(?:one|line|force)\b)",
-    re.IGNORECASE,
-)
-# "make the Innovation Accelerators permanent": the thing as it is to become
-_MADE = re.compile(
-    r"make\s+(?:the\s+)?(?P<np>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+"
-    r"(?P<adj>permanent|statutory|mandatory|universal|free|available|compulsory)\b",
-    re.IGNORECASE,
-)
-# "to weight local employment more heavily": how much is the asker's emphasis, not the name
-_ADVERB = re.compile(r"\s+(?:(?:more|less|much)\s+)?[a-z]+ly\b(?=\s+(?:in|on|for|to|across|within)\s)")
-_THING = re.compile(
-    rf"\b(?i:{_LOWER_HEADS}|centre|center|institute|academy|observatory|budget|settlement|pot|accelerator"
-    r"|register|passport|guarantee|account|levy|levies|status|designation|pathway|route|platform|service|offer"
-    r"|pilot|bootcamp|facility|facilities|reliefs?|allowance|premium|grant|duty|powers|reopening|extension|expansion"
-    r"|electrification|upgrade|redevelopment|restoration|dualling|reopening|seat)s?\b"
 )
 # "is seeking a ten-year settlement", "recommends a single skills budget", "wants to see a new hub set
 # up", "Recommendations include a data hub", "makes a call for a visitor levy": the object asked for
@@ -206,11 +150,6 @@ _MAKING_GATE = re.compile(
     r"introduc|creat|establish|setting|set up|launch|formation|bring|put in place|confirm"
 )
 _POWER_GATE = re.compile(r"flexibilit|control|power|freedom|autonomy|say|influence|devolution")
-# "... a regional skills passport and for greater flexibility ...": a second proposal joined on
-_MORE = re.compile(
-    r"\s*,\s*(?:(?:and|or)\s+)?(?:also\s+)?(?:for|to)\s+"
-    r"|\s+(?:and|or)\s+(?:also\s+)?(?:for\s+|to\s+)?(?=(?:a|an|the|new|greater|more|full)\s|[a-z£])"
-)
 # "press for a regional skills passport", "asked the chancellor for ten-year settlements": the ask itself
 _ASK_FOR = re.compile(
     r"\b(?:call(?:s|ed|ing)?|(?:ask(?:s|ed|ing)?|press(?:es|ed|ing)?|lobby(?:ing)?|lobbied|petition(?:s|ed|ing)?)"
@@ -222,16 +161,6 @@ _ASK_FOR = re.compile(
 _NOT_ASKED = re.compile(
     r"(?:(?:their|your|its|our)\s+)?(?:evidence|papers|proposals|bids|projects|applications|expressions\s+of\s+interest"
     r"|views|nominations|volunteers|submissions|ideas|comments|feedback|participants|entries)\b",
-    re.IGNORECASE,
-)
-# Asks too vague to be a proposal: "called for more time", "asked for clarity"
-_VAGUE = re.compile(
-    r"^(?:(?:more|greater|further|urgent|new|the|a|an|some|real|clear|radical|bold|fresh|fundamental)\s+)*(?:time|action|help|support|clarity|change|"
-    r"changes|investment|funding|money|talks|progress|details|information|answers|commitment|certainty|views"
-    r"|vision|devolution|approach|future|ambition|collaboration|partnership|recovery|growth|thinking|reform|powers"
-    r"|cooperation|co-operation|levelling\s+up|fairness|respect|things|same\s+things|this|that|it|them"
-    r"|(?:two|three|four|five|six|a\s+few|several|many|\d+)\s+things|jobs|opportunities|homes|prosperity|wealth"
-    r"|skills|talent|people|work)$",
     re.IGNORECASE,
 )
 _PROPOSING = re.compile(
@@ -298,16 +227,7 @@ _MAKE_VERB = re.compile(
     re.IGNORECASE,
 )
 _PURPOSE = re.compile(r"^\s*(?:(?:to\s+be\s+set\s+up\s+)?(?P<p>(?:to|that\s+would)\s+[^,.;]+))")
-_LEAD = re.compile(
-    r"(?:(?:a|an|the|new|brand-new|dedicated|introduction\s+of|creation\s+of|establishment\s+of"
-    r"|setting\s+up(?:\s+of)?|bringing\s+in|launch\s+of|formation\s+of"
-    r"|(?:government|ministerial|national|public|treasury|their|its)\s+(?:support|backing)\s+(?:for|of)"
-    r"|[£$€]\d[\d.,]*(?:\s*(?:bn|m|k|million|billion))?)\s+)+",
-    re.IGNORECASE,
-)
 _SKIP_WORDS = {"The", "A", "An", "In", "They", "Their", "Our", "We", "It", "Writing", "Local"}
-
-
 # "proposes a Net Zero Research Alliance", "calls for a new Northern Skills Network": not yet there
 _PROPOSED_ORG = re.compile(
     r"\b(?:propos(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+for|creation\s+of|setting\s+up|establish(?:ing|ment\s+of)?"
@@ -348,11 +268,11 @@ def find_proposals(
     ) -> None:
         """The proposal named by text[start:end] (trimmed to its name), or by a name made from it."""
         if not keep:
-            start, end = _trimmed(text, start, end)
+            start, end = trimmed(text, start, end)
         # "Inclusion of Sunderland College in ...", "a seat for X on the Skills Board": a body inside
         # the thing asked for, which is not the body itself
         made = name is not None
-        relational = made or text[start:end].split(" ", 1)[0].lower() in _RELATIONAL
+        relational = made or text[start:end].split(" ", 1)[0].lower() in RELATIONAL
         name = name or text[start:end]
         if cut_at is not None and end >= cut_at:
             return  # "... and a new careers guaran": the page stopped inside this name
@@ -361,13 +281,13 @@ def find_proposals(
         if (
             not 2 <= len(name.split()) <= 16
             or name[:1].isdigit()
-            or _VAGUE.match(name)
+            or VAGUE.match(name)
             or any(a < end and start < b and not (relational and start < a) for a, b in org_spans)
         ):
             return
         # "a “green skills passport”": the quotation marks are the writer's, not the name's
         name = re.sub(r"[“”\"]|‘|’(?![a-z])", "", name).strip()
-        found.append(Proposal(capitalise(_normalise(name)), purpose, seg.evidence(start, end)))
+        found.append(Proposal(capitalise(normalise(name)), purpose, seg.evidence(start, end)))
 
     for org in proposed or ():
         body = org.evidence.sentence.text
@@ -376,7 +296,7 @@ def find_proposals(
         found.append(Proposal(org.name, None, org.evidence))
     for start, end in _listed(seg):
         # "create a regional skills passport", "devolve adult education budgets": an act or its object
-        acts = _asked_acts(text, start, end)
+        acts = asked_acts(text, start, end)
         for name, first, last in acts:
             add(first, last, keep=True, name=name)
         if not acts:
@@ -406,9 +326,9 @@ def find_proposals(
                 continue  # "a fund to be set up by government": what follows is who, not what
             at = sentence.start + making.end()
             while True:
-                start, end = _trimmed(text, at, sentence.end)
+                start, end = trimmed(text, at, sentence.end)
                 add(start, end, keep=True)
-                more = _MORE.match(text, end, sentence.end)
+                more = MORE.match(text, end, sentence.end)
                 if not more:
                     break
                 at = more.end()
@@ -418,7 +338,7 @@ def find_proposals(
             # "asks X to designate ..., and to devolve ...": every act asked of the same addressee
             asked = [ask.end()] + [m.end() for m in _AND_TO.finditer(body, ask.end())]
             for at in asked:
-                for name, start, end in _asked_acts(text, sentence.start + at, sentence.end):
+                for name, start, end in asked_acts(text, sentence.start + at, sentence.end):
                     add(start, end, keep=True, name=name)
         for ask in _ASK_FOR.finditer(body) if " for " in lowered else ():
             if (
@@ -435,27 +355,27 @@ def find_proposals(
             asked_for = [ask.end()] + [m.end() for m in _AND_FOR.finditer(body, ask.end())]
             for at in (sentence.start + a for a in asked_for):
                 while True:
-                    start, end = _trimmed(text, at, sentence.end)
+                    start, end = trimmed(text, at, sentence.end)
                     # "for combined authorities to be given a duty to convene", "for the government to give
                     # York a share of ...": who is to act comes first, what is asked follows
                     then = re.compile(r"\s+to\s+").match(text, end, sentence.end)
-                    acts = _asked_acts(text, then.end(), sentence.end) if then else []
+                    acts = asked_acts(text, then.end(), sentence.end) if then else []
                     for name, first, last in acts:
                         add(first, last, keep=True, name=name)
                         end = last
                     done = _TO_BE_DONE.match(text, end, sentence.end) if not acts else None
-                    if done and not _VAGUE.match(text[start:end]):
+                    if done and not VAGUE.match(text[start:end]):
                         # "for skills funding to be devolved": the thing as it is to become
                         add(start, end, keep=True, name=f"{done.group(1)} {text[start:end]}")
-                    elif not acts and not _VAGUE.match(text[start:end]):
+                    elif not acts and not VAGUE.match(text[start:end]):
                         add(start, end, keep=True)
-                    more = _MORE.match(text, end, sentence.end)
+                    more = MORE.match(text, end, sentence.end)
                     if not more:
                         break
                     at = more.end()
         for seeks in _SEEKS.finditer(body) if running else ():
             if not _negated(body[: seeks.start()]):
-                for name, start, end in _objects(
+                for name, start, end in named_objects(
                     text, sentence.start + seeks.end(), sentence.end, thing=True
                 ):
                     add(start, end, keep=True, name=name)
@@ -464,22 +384,22 @@ def find_proposals(
             if running and re.search(r"\b(?:should|must|ought|needs?)\b", lowered)
             else ()
         ):
-            for name, start, end in _asked_acts(text, sentence.start + should.end(), sentence.end):
+            for name, start, end in asked_acts(text, sentence.start + should.end(), sentence.end):
                 add(start, end, keep=True, name=name)
         for asks in _ASKS_THAT.finditer(body) if running and re.search(r"\b(?:that|will)\b", lowered) else ():
             if not _negated(body[: asks.start()]):
-                for name, start, end in _asked_acts(text, sentence.start + asks.end(), sentence.end):
+                for name, start, end in asked_acts(text, sentence.start + asks.end(), sentence.end):
                     add(start, end, keep=True, name=name)
         for done in _THAT_DONE.finditer(body) if running and " that " in lowered else ():
             if not _negated(body[: done.start()]):
                 start = sentence.start + done.start("np")
-                stop = _trimmed(text, sentence.start + done.end("done"), sentence.end)[1]
+                stop = trimmed(text, sentence.start + done.end("done"), sentence.end)[1]
                 what = re.sub(r"^(?:the|a|an)\s+", "", done.group("np").strip(), flags=re.IGNORECASE)
                 add(start, stop, keep=True, name=f"{what} {text[sentence.start + done.start('done') : stop]}")
         for power in _POWER.finditer(body) if _POWER_GATE.search(lowered) else ():
             before = body[: power.start()]
             if (_PROPOSING.search(before) or _CUE.search(before)) and not _negated(before):
-                start, end = _trimmed(text, sentence.start + power.start(), sentence.end)
+                start, end = trimmed(text, sentence.start + power.start(), sentence.end)
                 if re.search(r"\s(?:over|of|in|to)\s", text[start:end]):
                     add(start, end, keep=True)  # "greater devolution" alone is a goal, not a proposal
         if not _CUE.search(body):
@@ -502,110 +422,6 @@ def find_proposals(
             if len(match.group("np").split()) >= 3 and not _negated(body[: match.start()]):
                 add(sentence.start + match.start("np"), sentence.start + match.end("np"))
     return _distinct(found)
-
-
-def _asked_acts(text: str, at: int, end: int, depth: int = 0) -> list[tuple[str | None, int, int]]:
-    """What an addressee is asked to do at text[at:end], as the things it would make.
-
-    Each is (name, start, end): the span the thing is read from, and its name when that is not the
-    span itself ("Extension of the Solent Freeport" from the span "the Solent Freeport").
-    """
-    if (lets := _LETS.match(text, at, end)) and depth < 2:
-        found = _asked_acts(text, lets.end(), end, depth + 1)
-        verb = re.match(r"([a-z][\w-]*)\s+(?!(?:to|that|it|them|and|or)\b)(?=[\w£])", text[lets.end() : end])
-        if found or not lets.group().endswith(("to ", "to\t")) or verb is None:
-            return found
-        # "allow mayors to co-commission university research": the allowed act, named by its gerund
-        noun = _gerund(verb.group(1))
-        start = lets.end() + verb.end()
-        if noun and re.match(r"(?:against|on|in|from|with|at|into|over|across|for)\b", text[start:end]):
-            stop = _trimmed(text, start, end)[1]  # "to borrow against future income"
-            return [(f"{noun} {text[start:stop]}", start, stop)]
-        return [_act(text, noun, start, end)] if noun else []
-    if given := re.compile(r"be\s+(?:given|granted|handed|awarded)\s+", re.IGNORECASE).match(text, at, end):
-        return _objects(text, given.end(), end, thing=False)  # "should be given powers to raise a levy"
-    if has := _HAS.match(text, at, end):
-        return _objects(
-            text, has.end(), end, thing=True
-        )  # "each city region should have its own observatory"
-    if into := _INTO.match(text, at, end):
-        return _objects(text, into.end(), end, thing=False)
-    if made := _MADE.match(text, at, end):
-        name = f"{made.group('adj')} {made.group('np')}"
-        return [(capitalise(name), made.start("np"), made.end("np"))]
-    if gives := _GIVES.match(text, at, end):
-        return _objects(text, gives.end(), end, thing=False)
-    if as_ := _AS.match(text, at, end):
-        return _objects(text, as_.end(), end, thing=False)
-    if act := _ACT.match(text, at, end):
-        return [_act(text, _ACT_NOUNS[act.group("verb").lower()], act.end(), end)]
-    if creates := _CREATES.match(text, at, end):
-        return _objects(text, creates.end(), end, thing=False)
-    if funds := _FUNDS.match(text, at, end):
-        return _objects(text, funds.end(), end, thing=True)
-    return []
-
-
-def _act(text: str, noun: str, at: int, end: int) -> tuple[str | None, int, int]:
-    """'Extension of the Solent Freeport': an act asked for, named by its noun and its object."""
-    stop = _trimmed(text, at, end)[1]
-    return f"{noun} of {_ADVERB.sub('', text[at:stop])}", at, stop
-
-
-def _objects(text: str, at: int, end: int, thing: bool) -> list[tuple[str | None, int, int]]:
-    """The things named as an act's objects, "a skills fund and a careers hub", each a name.
-
-    `thing`: keep only objects that name a thing ("support a research centre", not "support more jobs").
-    """
-    found: list[tuple[str | None, int, int]] = []
-    while True:
-        if plan := _PLAN_FOR.match(text, at, end):
-            at = plan.end()  # "back its plan for a hydrogen hub": the hub is what is asked for
-        start, stop = _trimmed(text, at, end)
-        phrase = text[start:stop]
-        first = phrase.split(" ", 1)[0]
-        if first.lower() in _CLAUSE_WORDS or (found and re.fullmatch(_ACT_VERBS, first.lower())):
-            return found  # "want a fund and say the passports would help": a new clause, no object
-        if (
-            phrase
-            and not _VAGUE.match(phrase)
-            # "working together" is an act; "the reopening of the line" names one
-            and not (first.endswith("ing") and not re.fullmatch(_ING_NOUNS, first) and " of " not in phrase)
-            and (not thing or _THING.search(phrase) or phrase[:1] in "‘“\"'")  # a ‘one-stop shop’ is named
-        ):
-            found.append((None, start, stop))
-        more = _MORE.match(text, stop, end) or _LIST_NEXT.match(text, stop, end)
-        if not more or re.search(r"\bto\s*$", more.group()):
-            return found  # "..., and to devolve ...": a further act, read as its own
-        at = more.end()
-
-
-# "its plan for", "the case for", "their bid for": what the plan is for is the thing
-_PLAN_FOR = re.compile(
-    r"(?:its|their|our|his|her|the)\s+(?:own\s+)?(?:plans?|proposals?|bid|case|call|ambition|vision)\s+(?:for|to\s+create)\s+",
-    re.IGNORECASE,
-)
-# "a research fund, a skills passport and a seat on the board": the next of several names
-_LIST_NEXT = re.compile(r"\s*,\s*(?=(?:an?|the)\s[^.;:]*?\s(?:and|or)\s+(?:an?|the)\s)")
-# Words that start a clause, not a name: what follows "and" is then no further object
-_CLAUSE_WORDS = {
-    "say", "says", "said", "argue", "argues", "argued", "believe", "believes", "warn", "warns", "add", "adds",
-    "note", "notes", "claim", "claims", "hope", "hopes", "expect", "expects", "want", "wants", "will",
-    "would", "could", "also", "is", "are", "was", "were", "have", "has", "had", "then", "insist", "insists",
-}  # fmt: skip
-_NO_GERUND = {"be", "have", "do", "make", "get", "go", "take", "work", "continue", "meet", "see", "say", "come"}  # fmt: skip
-
-
-def _gerund(verb: str) -> str | None:
-    """'co-commission' -> 'Co-commissioning': an act named by itself."""
-    verb = verb.lower()
-    if verb in _NO_GERUND or verb.endswith(("ed", "ing", "s")):
-        return None
-    if verb.endswith("e") and not verb.endswith("ee"):
-        verb = verb[:-1]
-    elif re.search(r"(?:^|-)[^aeiou][aeiou][bdgmnprt]$", verb):
-        verb += verb[-1]  # "run" -> "running", "plan" -> "planning"
-    return capitalise(verb + "ing")
 
 
 def _distinct(found: list[Proposal]) -> list[Proposal]:
@@ -648,97 +464,16 @@ def _content_words(name: str) -> frozenset[str]:
     return frozenset(w for w in words if w not in {"a", "an", "the", "of", "for", "to", "and", "new"})
 
 
-# Gerunds that name a thing inside a name: "the competitive bidding process", "bus franchising"
-_MORE_ING_NOUNS = (
-    "bidding|commissioning|borrowing|licensing|franchising|ticketing|retrofitting|budgeting|ring-fencing"
-)
-
-# Where a proposal's name stops: at punctuation, a clause, a scope or purpose after the name
-# ("devolved adult education budgets for every Core City", "observatories to track demand").
-_NAME_STOP = re.compile(
-    r"\s*[,;:(]|\s[–—-]\s|\.(?:\s|$)|\s+such\s+as\s"
-    # "a fund of £8m over four years", "an observatory run jointly with ...": its size or keeper
-    r"|\s+of\s+(?:up\s+to\s+|around\s+|about\s+|at\s+least\s+|between\s+)?[£$€]\d"
-    r"|\s+(?:run|led|held|hosted|based|paid|built|made|owned)\s+(?=(?:by|jointly|with|at|in|from|through|across|on)\b)"
-    r"|\s+(?:that|which|who|where|while|so\s+that|in\s+order\s+to|across|at|with|within|without|through|"
-    r"under|until|by|from|for|into|alongside|including|as|if|when|because|rather|beyond|than|worth|around|after"
-    r"|before|during|between|among|against|over\s+(?!how\b)|would|could|should|will|can|may|might|must"
-    r"|has|have)\s"
-    r"|\b(?i:fund|plan|pilot|levy|hubs?|zones?|bank|budgets?|passports?|scheme|strategy|package|settlements?"
-    r"|taskforce)(?P<cut>\s+and\s+)(?=[a-z])"
-    r"|\s+(?:and|or)\s+(?:also\s+)?(?=(?:a|an|the|new|for|to|greater|more|full|confirm|bring|give)\s)"
-    rf"|\s+(?:and|or)\s+(?:also\s+)?(?=(?:{_ACT_VERBS})\s+(?:the|a|an|its|their)\b)"
-    r"|(?<!\bpowers)(?<!\bpower)(?<!\bduty)(?<!\bability)(?<!\bfreedom)(?<!\bright)(?<!\bprocess)(?<!\bmechanism)"
-    r"(?<!\bobligation)(?<!\brequirement)(?<!\bpermission)"
-    r"(?<!\bflexibility)(?<!\bfreedoms)(?<!\d)\s+to\s"
-    r"|\s+(?:was|were)\b|\s+(?:every|each)\s+(?:year|month|week)\b|\s+(?:set\s+up|created|established|introduced|launched)(?=[\s.,;]|$)"
-    r"|\s+(?!(?:funding|training|housing|building|planning|learning|spending|manufacturing|engineering|nursing"
-    rf"|teaching|banking|marketing|mapping|monitoring|sharing|pricing|{_MORE_ING_NOUNS})\b)[a-z]+ing\s"
-    r"|\s+[a-z]+ed\s+(?:by|with|across|to|from|into|on|in|for)\s",
-)
 # "measures into the Knowledge Exchange Framework": a name after such a word is where, not what
 _CONTEXT = re.compile(
     r"\b(?:into|within|under|through|beyond|around|across|towards?)\s+(?:the\s+)?$", re.IGNORECASE
 )
-# an enumeration's items are names, not clauses: ", recording work experience and ..." is no item
-_ING_NOUNS = (r"funding|training|housing|building|planning|learning|spending|manufacturing|engineering|nursing"
-              r"|teaching|banking|marketing|mapping|monitoring|sharing|pricing")  # fmt: skip
-_WORDS = (
-    rf"(?!(?:whether|which|that|who|while|if|but|as|so|not|a|an|the)\b)(?!(?!(?:{_ING_NOUNS})\b)[a-z]+ing\b)"
-    r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
-)
-_ENUMERATION = re.compile(rf",\s*{_WORDS}(?:,\s*{_WORDS})*,?\s+(?:and|or)\s+{_WORDS}")
 _NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\b[^.;]*$|n[’']t\b[^.;]*$", re.IGNORECASE)
 
 
 def _negated(before: str) -> bool:
     """'does not want more money': a negation in the clause before the ask (its tail is enough)."""
     return bool(_NEGATED.search(before[-150:]))
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of a proposal's name inside a longer phrase."""
-    lead = _LEAD.match(text, start, end)
-    if lead:
-        start = lead.end()
-    at = start
-    widened = 0
-    while stop := _NAME_STOP.search(text, at, end):
-        cut = stop.group().strip()
-        if cut == "(" and _ACRONYM.match(text, stop.end(), end):
-            at = _ACRONYM.match(text, stop.end(), end).end()  # type: ignore[union-attr]
-            continue  # "UK Research and Innovation (UKRI) place advisory group" is one name
-        head = text[start : stop.start()].split()
-        # "a seat for Key Cities", "powers for the mayor to co-fund spin-outs": a share, a seat or a
-        # power is named by what it is of, so its complement stays
-        if (
-            widened < 2
-            and (cut in ("for", "from") or (widened and cut == "to"))
-            and (
-                (bool(head) and head[0].lower() in _RELATIONAL)
-                or (len(head) <= 3 + 4 * widened and any(w.lower() in _RELATIONAL for w in head[:3]))
-            )
-        ):
-            widened += 1
-            at = stop.end()
-            continue
-        listed = _ENUMERATION.match(text, stop.start(), end) if cut == "," else None
-        if listed is None:
-            # "a Fund and devolved budgets": two names, the first ending at its head word
-            end = stop.start("cut") if stop.start("cut") >= 0 else stop.start()
-            break
-        at = listed.end()  # "skills, employment and job creation programmes" is one name
-    phrase = text[start:end].rstrip()
-    phrase = re.sub(r"\s+(?:and|or|the|a|an)$", "", phrase)
-    return start, start + len(phrase)
-
-
-_ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,8}\)")
-# Nouns named by what they are of or for: "a seat for Key Cities", "priority for the port"
-_RELATIONAL = {
-    "seat", "seats", "share", "priority", "powers", "power", "say", "role", "duty", "right", "rights",
-    "status", "stake", "voice", "place", "places",
-}  # fmt: skip
 
 
 def _listed(seg: Segmented) -> list[tuple[int, int]]:
@@ -813,14 +548,3 @@ def _marked(text: str, paragraph: Paragraph) -> bool:
     """Whether a paragraph is a marked list item: a bullet before it, or a number starting it."""
     line_start = text.rfind("\n", 0, paragraph.start) + 1
     return bool(text[line_start : paragraph.start].strip()) or bool(_ITEM_NUMBER.match(paragraph.text))
-
-
-def _normalise(phrase: str) -> str:
-    """'X over how skills are delivered' and 'X in the delivery of skills' name one thing."""
-    phrase = re.sub(
-        r"\bover\s+how\s+(?P<what>.+?)\s+(?:are|is)\s+delivered\b",
-        r"in delivery of \g<what>",
-        phrase,
-    )
-    phrase = re.sub(r"\bin\s+the\s+delivery\s+of\b", "in delivery of", phrase)
-    return phrase
