@@ -366,3 +366,34 @@ def test_further_acts_passive_asks_and_quoted_names(reference, text, proposals) 
 )
 def test_invitations_duties_of_the_parties_and_what_government_wants_propose_nothing(reference, text) -> None:
     assert names(text, reference) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The partnership will press for investment in the Midland Main Line.",
+         ["Investment in the Midland Main Line"]),
+        ("It calls for the region to be given its fair share of national infrastructure spending.",
+         ["Fair share of national infrastructure spending"]),
+        ("Leaders called for an end to short-term funding pots.", ["End to short-term funding pots"]),
+        ("The report calls for a 'skills guarantee' for every school leaver.", ["Skills guarantee"]),
+        ("The compact asks the Scottish Government to consider a Tay Cities Skills Fund.",
+         ["Tay Cities Skills Fund"]),
+        ("The report says councils should be handed control of the money spent on training 16 to 19-year-olds.",
+         ["Control of the money spent on training 16 to 19-year-olds"]),
+    ],
+)  # fmt: skip
+def test_shares_ends_and_quoted_asks(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Partners urged the Treasury not to cut the programme.",
+        "The councils asked for clarity on the future of the fund.",
+        "The board agreed to ask the government for a further £2m for the scheme.",
+    ],
+)
+def test_no_ask_not_to_act_for_clarity_or_for_a_sum(reference, text) -> None:
+    assert names(text, reference) == []

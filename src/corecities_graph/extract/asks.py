@@ -25,6 +25,7 @@ _CREATES = re.compile(
 )
 _FUNDS = re.compile(
     r"(?:back|fund|finance|support|deliver|provide|run|approve|agree|invest\s+in|develop|host|commission|secure|confirm"
+    r"|consider"
     r"|grant)\s+(?!(?:to|that|it|them)\b)",
     re.IGNORECASE,
 )

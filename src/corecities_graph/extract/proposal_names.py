@@ -48,11 +48,14 @@ VAGUE = re.compile(
     r"|vision|devolution|approach|future|ambition|collaboration|partnership|recovery|growth|thinking|reform|powers"
     r"|cooperation|co-operation|levelling\s+up|fairness|respect|things|same\s+things|this|that|it|them"
     r"|(?:two|three|four|five|six|a\s+few|several|many|\d+)\s+things|jobs|opportunities|homes|prosperity|wealth"
-    r"|skills|talent|people|work)$",
+    r"|skills|talent|people|work)"
+    # "clarity on the future of the fund", "a further £2m": still no thing asked for
+    r"(?:\s+(?:on|about|around)\b.*)?$"
+    r"|^(?:(?:a|an)\s+)?(?:further|extra|additional)?\s*[£$€][\d.,]+\s*(?:bn|m|k|million|billion)?$",
     re.IGNORECASE,
 )
 LEAD = re.compile(
-    r"(?:(?:a|an|the|new|brand-new|dedicated|introduction\s+of|creation\s+of|establishment\s+of"
+    r"(?:(?:a|an|the|its|their|our|new|brand-new|dedicated|introduction\s+of|creation\s+of|establishment\s+of"
     r"|setting\s+up(?:\s+of)?|bringing\s+in|launch\s+of|formation\s+of"
     r"|(?:government|ministerial|national|public|treasury|their|its)\s+(?:support|backing)\s+(?:for|of)"
     r"|[£$€]\d[\d.,]*(?:\s*(?:bn|m|k|million|billion))?)\s+)+",
@@ -79,7 +82,7 @@ NAME_STOP = re.compile(
     rf"|\s+(?:and|or)\s+(?:also\s+)?(?=(?:{ACT_VERBS})\s+(?:the|a|an|its|their)\b)"
     r"|(?<!\bpowers)(?<!\bpower)(?<!\bduty)(?<!\bability)(?<!\bfreedom)(?<!\bright)(?<!\bprocess)(?<!\bmechanism)"
     r"(?<!\bobligation)(?<!\brequirement)(?<!\bpermission)"
-    r"(?<!\bflexibility)(?<!\bfreedoms)(?<!\d)\s+to\s"
+    r"(?<!\bflexibility)(?<!\bfreedoms)(?<!\s\d)(?<!\s\d\d)\s+to\s"
     r"|\s+(?:was|were)\b|\s+(?:every|each)\s+(?:year|month|week)\b|\s+(?:set\s+up|created|established|introduced|launched)(?=[\s.,;]|$)"
     r"|\s+(?!(?:funding|training|housing|building|planning|learning|spending|manufacturing|engineering|nursing"
     rf"|teaching|banking|marketing|mapping|monitoring|sharing|pricing|{_MORE_ING_NOUNS})\b)[a-z]+ing\s"
@@ -112,7 +115,7 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
         # power is named by what it is of, so its complement stays
         if (
             widened < 2
-            and (cut in ("for", "from") or (widened and cut == "to"))
+            and (cut in ("for", "from") or (widened and cut == "to") or (cut == "to" and head[:1] == ["end"]))
             and (
                 (bool(head) and head[0].lower() in RELATIONAL)
                 or (len(head) <= 3 + 4 * widened and any(w.lower() in RELATIONAL for w in head[:3]))
@@ -135,6 +138,7 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,8}\)")
 # Nouns named by what they are of or for: "a seat for Key Cities", "priority for the port"
 RELATIONAL = {
+    "end", "access",
     "seat", "seats", "share", "priority", "powers", "power", "say", "role", "duty", "right", "rights",
     "status", "stake", "voice", "place", "places",
 }  # fmt: skip

@@ -228,6 +228,7 @@ _MAKE_VERB = re.compile(
 )
 _PURPOSE = re.compile(r"^\s*(?:(?:to\s+be\s+set\s+up\s+)?(?P<p>(?:to|that\s+would)\s+[^,.;]+))")
 _SKIP_WORDS = {"The", "A", "An", "In", "They", "Their", "Our", "We", "It", "Writing", "Local"}
+_CLAUSE = re.compile(r"\b(?:not|to|that|will|would|should|must)\b")
 # "proposes a Net Zero Research Alliance", "calls for a new Northern Skills Network": not yet there
 _PROPOSED_ORG = re.compile(
     r"\b(?:propos(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+for|creation\s+of|setting\s+up|establish(?:ing|ment\s+of)?"
@@ -286,7 +287,7 @@ def find_proposals(
         ):
             return
         # "a “green skills passport”": the quotation marks are the writer's, not the name's
-        name = re.sub(r"[“”\"]|‘|’(?![a-z])", "", name).strip()
+        name = re.sub(r"[“”\"]|‘|’(?![a-z])|(?<![a-z])'|'(?![a-z])", "", name).strip()
         found.append(Proposal(capitalise(normalise(name)), purpose, seg.evidence(start, end)))
 
     for org in proposed or ():
@@ -416,7 +417,8 @@ def find_proposals(
             purpose = _PURPOSE.match(body[match.end() :])
             add(start, sentence.start + match.end(), purpose.group("p") if purpose else None, keep=True)
         for match in _LOWER_NAMED.finditer(body):
-            if not _negated(body[: match.start()]):
+            # "urged the Treasury not to cut the programme": a clause, no name
+            if not _negated(body[: match.start()]) and not _CLAUSE.search(match.group("np")):
                 add(sentence.start + match.start("np"), sentence.start + match.end("np"))
         for match in _LOWER.finditer(body):
             if len(match.group("np").split()) >= 3 and not _negated(body[: match.start()]):
