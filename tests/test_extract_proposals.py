@@ -397,3 +397,18 @@ def test_shares_ends_and_quoted_asks(reference, text, proposals) -> None:
 )
 def test_no_ask_not_to_act_for_clarity_or_for_a_sum(reference, text) -> None:
     assert names(text, reference) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The proposal is for a single skills fund covering the whole region.", ["Single skills fund"]),
+        ("Council leaders are demanding a fairer funding formula.", ["Fairer funding formula"]),
+        ("Our ask of government is simple: a ten-year funding settlement.", ["Ten-year funding settlement"]),
+        ('"We are asking the government to back our bid for a Tees Investment Zone," she said.',
+         ["Tees Investment Zone"]),
+        ("They are asking for nothing more than a fair hearing.", []),
+    ],
+)  # fmt: skip
+def test_what_the_ask_is(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals

@@ -34,7 +34,7 @@ THING = re.compile(
     rf"\b(?i:{LOWER_HEADS}|centre|center|institute|academy|observatory|budget|settlement|pot|accelerator"
     r"|register|passport|guarantee|account|levy|levies|status|designation|pathway|route|platform|service|offer"
     r"|pilot|bootcamp|facility|facilities|reliefs?|allowance|premium|grant|duty|powers|reopening|extension|expansion"
-    r"|electrification|upgrade|redevelopment|restoration|dualling|reopening|seat)s?\b"
+    r"|electrification|upgrade|redevelopment|restoration|dualling|reopening|seat|formula)s?\b"
 )
 # "... a regional skills passport and for greater flexibility ...": a second proposal joined on
 MORE = re.compile(
@@ -48,7 +48,7 @@ VAGUE = re.compile(
     r"|vision|devolution|approach|future|ambition|collaboration|partnership|recovery|growth|thinking|reform|powers"
     r"|cooperation|co-operation|levelling\s+up|fairness|respect|things|same\s+things|this|that|it|them"
     r"|(?:two|three|four|five|six|a\s+few|several|many|\d+)\s+things|jobs|opportunities|homes|prosperity|wealth"
-    r"|skills|talent|people|work)"
+    r"|skills|talent|people|work|nothing(?:\s+more)?|anything|everything|something)"
     # "clarity on the future of the fund", "a further £2m": still no thing asked for
     r"(?:\s+(?:on|about|around)\b.*)?$"
     r"|^(?:(?:a|an)\s+)?(?:further|extra|additional)?\s*[£$€][\d.,]+\s*(?:bn|m|k|million|billion)?$",

@@ -123,7 +123,8 @@ _SEEKS = re.compile(
     r"|urg(?:e|es|ed|ing)|favou?r(?:s|ed|ing)?|(?:wants?|wanted|like|likes|hopes?|hoping)\s+to\s+see"
     r"|request(?:s|ed|ing)?|(?:recommendations?|proposals?|asks?|demands?|requests?|priorit(?:y|ies))"
     r"(?:\s+(?:of|for|to)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)??(?:\s*,\s*which)?"
-    r"\s+(?:include|includes|included|is|are|was|were)|(?:asks|demands|requests|recommendations|proposals|priorities)\s*:"
+    r"\s+(?:include|includes|included|is|are|was|were)(?:\s+(?:simple|clear|straightforward))?(?:\s*:)?"
+    r"|(?:asks|demands|requests|recommendations|proposals|priorities)\s*:"
     r"|(?:make|makes|made|making|issue[sd]?|renew(?:s|ed)?|repeat(?:s|ed)?|lead(?:s|ing)?|led|back(?:s|ed|ing)?"
     r"|support(?:s|ed|ing)?|echo(?:es|ed|ing)?|join(?:s|ed|ing)?)\s+(?:a|the|its|their)\s+(?:[\w-]+\s+)?calls?"
     r"\s+(?:(?:from|by)\s+[^.;]{1,60}?\s+)?for)\s+"
@@ -154,6 +155,8 @@ _POWER_GATE = re.compile(r"flexibilit|control|power|freedom|autonomy|say|influen
 _ASK_FOR = re.compile(
     r"\b(?:call(?:s|ed|ing)?|(?:ask(?:s|ed|ing)?|press(?:es|ed|ing)?|lobby(?:ing)?|lobbied|petition(?:s|ed|ing)?)"
     r"(?:\s+(?!for\b)(?:the\s+)?[\w-]+){0,2}?|push(?:es|ed|ing)?|argu(?:e|es|ed|ing)"
+    # "the proposal is for a single skills fund"
+    r"|(?:proposals?|asks?|calls?|demands?|requests?|recommendations?)\s+(?:is|are|was|were)"
     r"|(?:make|makes|made|making)\s+(?:the|a|its|their)\s+(?:strong\s+|clear\s+)?case)\s+for\s+",
     re.IGNORECASE,
 )
@@ -344,10 +347,11 @@ def find_proposals(
         for ask in _ASK_FOR.finditer(body) if " for " in lowered else ():
             if (
                 _negated(body[: ask.start()])
-                or re.search(
-                    r"\b(?:a|an|the|first|second|new|open|its|\w+['’]s)\s+$",
-                    body[: ask.start()],
-                    re.IGNORECASE,
+                or (
+                    re.search(
+                        r"\b(?:a|an|the|first|second|new|open|its|\w+['’]s)\s+$", body[: ask.start()], re.I
+                    )
+                    and not re.match(r"\w+\s+(?:is|are|was|were)\b", ask.group())  # "the proposal is for"
                 )
                 or _NOT_ASKED.match(body, ask.end())
             ):
