@@ -46,6 +46,8 @@ _LETS = re.compile(
     rf"(?:to\s+(?=[a-z])|(?=(?:{'|'.join(ACT_NOUNS)}|run|use|set\s+up|create|establish|keep|raise)\b))",
     re.IGNORECASE,
 )
+# "should be given powers to raise a levy": what they are to be given
+_GIVEN = re.compile(r"be\s+(?:given|granted|handed|awarded)\s+", re.IGNORECASE)
 # "each city region should have its own observatory": what it is to have
 _HAS = re.compile(r"(?:have|get|receive|gain)\s+(?:(?:its|their)\s+own\s+)?", re.IGNORECASE)
 # "fold the small funds into a single growth pot", "merge the boards into one": what they become
@@ -81,7 +83,7 @@ def asked_acts(text: str, at: int, end: int, depth: int = 0) -> list[tuple[str |
             stop = trimmed(text, start, end)[1]  # "to borrow against future income"
             return [(f"{noun} {text[start:stop]}", start, stop)]
         return [_act(text, noun, start, end)] if noun else []
-    if given := re.compile(r"be\s+(?:given|granted|handed|awarded)\s+", re.IGNORECASE).match(text, at, end):
+    if given := _GIVEN.match(text, at, end):
         return named_objects(text, given.end(), end, thing=False)  # "should be given powers to raise a levy"
     if has := _HAS.match(text, at, end):
         return named_objects(

@@ -81,11 +81,15 @@ _ADDRESSED = re.compile(
     r"(?!(?:for|to|them|it|him|her|us|each|every|all|any|anyone|its|their|our)\b)"
     rf"(?!(?:the\s+)?(?:{_PARTIES_OR_PUBLIC})\b)(?:[\w’'-]+\s+){{1,5}}?to\s+"
     # "ministers are being asked to approve ...": the addressee is the subject
-    r"|\b(?:is|are|was|were|been|being)\s+(?:being\s+)?(?:asked|urged|called\s+on|pressed|lobbied)\s+to\s+"
+    r"|\b(?:asked|urged|called\s+on|pressed|lobbied)\s+to\s+"
     # "Lancashire's bid to be given a devolution deal", "the case to extend the Freeport"
     r"|\b(?:bids?|push|campaign|case|calls?|requests?)\s+to\s+(?=be\s+(?:given|granted|handed)|extend|include|devolve)",
     re.IGNORECASE,
 )
+_ADDRESSED_WORDS = (
+    "ask", "call", "urg", "press", "lobb", "want", "like", "invit", "challeng", "encourag", "bid", "push", "campaign",
+    "case", "request",
+)  # fmt: skip
 # "... to be given", "... to give York": what precedes is who receives or acts ("a fund to develop
 # programmes" is a purpose, and the fund stays)
 _AGENT_TO = re.compile(
@@ -94,6 +98,7 @@ _AGENT_TO = re.compile(
     r"|resign|step\s+down|stand\s+down|apologi[sz]e|quit|intervene|act|think|rethink|reconsider|explain|listen"
     r"|respond|meet|come|go)\b"
 )
+_THEN_TO = re.compile(r"\s+to\s+")
 # "for skills funding to be devolved": a thing asked for in the state it is to be put in
 _TO_BE_DONE = re.compile(
     r"\s+to\s+be\s+(devolved|extended|expanded|pooled|retained|ring-fenced|protected|doubled|renewed|transferred)\b"
@@ -132,6 +137,7 @@ _SEEKS = re.compile(
     r"|will|would|could|should|has|have|had|also|already|for)\b)",
     re.IGNORECASE,
 )
+_SEEKS_GATE = re.compile(r"seek|sought|recommend|propos|demand|want|urg|favo|to see|request|ask|priorit|call")
 # "the government should ...", "the Welsh Government must ...": an act asked of government
 _SHOULD = re.compile(
     r"\b(?:(?:the\s+)?(?:UK\s+)?(?:government|ministers|treasury|chancellor|whitehall|holyrood|westminster)"
@@ -174,10 +180,15 @@ _PROPOSING = re.compile(
 # One search for any of the words the rules below start from: most sentences hold none
 _ANY_CUE = re.compile(
     r"\b(?:call|want|back|support|propos|urg|argu|recommend|need|seek|press|push|demand|ask|lobb|include|should"
-    r"|must|would|establish|introduc|to\s+be\s+set|bid|favou?r|request|insist|like\s+to\s+see|hop\w*\s+to\s+see"
-    r"|ought|case\s+for|hop(?:e|es|ing)\s)",
+    r"|must|would|establish|introduc|to\s+be\s+set|bid|favo|request|insist|like|hop|ought|case)",
     re.IGNORECASE,
 )
+# The words of _ANY_CUE as plain text: a quicker first look at every sentence
+_CUE_WORDS = (
+    "call", "want", "back", "support", "propos", "urg", "argu", "recommend", "need", "seek", "press", "push",
+    "demand", "ask", "lobb", "include", "should", "must", "would", "establish", "introduc", "to be set", "bid",
+    "favo", "request", "insist", "like", "hop", "ought", "case",
+)  # fmt: skip
 # "Whether they will call for more funding remains to be seen": an aside proposes nothing
 _ASIDE = re.compile(
     r"\b(?:whether|remains\s+to\s+be\s+seen|not\s+(?:yet\s+)?(?:clear|known)|unclear|if\s+[\w\s]{1,30}?\bwill"
@@ -309,19 +320,22 @@ def find_proposals(
             add(start, end)
     for sentence in seg.sentences:
         body = text[sentence.start : sentence.end]
-        # a sentence without its full stop is a heading or was cut off with the page
-        running = bool(re.search(r"[.!?:;][\"'’”)]*\s*$", body))
-        cut_at = None if running else sentence.start + len(body.rstrip()) - 1
         # every rule below needs a word that proposes: most sentences have none, and stop here
+        lowered = body.lower()
+        if not any(word in lowered for word in _CUE_WORDS):
+            continue
         cue = _ANY_CUE.search(body)
         if cue is None:
             continue
+        # a sentence without its full stop is a heading or was cut off with the page
+        running = body.rstrip().rstrip("\"'’”)")[-1:] in (".", "!", "?", ":", ";")
+        cut_at = None if running else sentence.start + len(body.rstrip()) - 1
         aside = _ASIDE.search(body)
         if aside and (aside.start() < cue.start() or aside.group().lower().startswith("remains")):
             continue  # "Whether they will call for ...", "... remains to be seen": an aside
-        if _DROPPED.search(body) or _OUTSIDER.search(body[: cue.end()]):
+        passive = " was " in lowered or " were " in lowered or " been " in lowered
+        if (passive and _DROPPED.search(body)) or _OUTSIDER.search(body[: cue.end()]):
             continue
-        lowered = body.lower()
         for making in _MAKING.finditer(body) if _MAKING_GATE.search(lowered) else ():
             before = body[: making.start()]
             if not (_PROPOSING.search(before) or _CUE.search(before)) or _negated(before):
@@ -336,7 +350,8 @@ def find_proposals(
                 if not more:
                     break
                 at = more.end()
-        for ask in _ADDRESSED.finditer(body) if " to " in lowered else ():
+        addressed = " to " in lowered and any(word in lowered for word in _ADDRESSED_WORDS)
+        for ask in _ADDRESSED.finditer(body) if addressed else ():
             if _negated(body[: ask.start()]):
                 continue
             # "asks X to designate ..., and to devolve ...": every act asked of the same addressee
@@ -363,7 +378,7 @@ def find_proposals(
                     start, end = trimmed(text, at, sentence.end)
                     # "for combined authorities to be given a duty to convene", "for the government to give
                     # York a share of ...": who is to act comes first, what is asked follows
-                    then = re.compile(r"\s+to\s+").match(text, end, sentence.end)
+                    then = _THEN_TO.match(text, end, sentence.end)
                     acts = asked_acts(text, then.end(), sentence.end) if then else []
                     for name, first, last in acts:
                         add(first, last, keep=True, name=name)
@@ -378,7 +393,7 @@ def find_proposals(
                     if not more:
                         break
                     at = more.end()
-        for seeks in _SEEKS.finditer(body) if running else ():
+        for seeks in _SEEKS.finditer(body) if running and _SEEKS_GATE.search(lowered) else ():
             if not _negated(body[: seeks.start()]):
                 for name, start, end in named_objects(
                     text, sentence.start + seeks.end(), sentence.end, thing=True
@@ -386,12 +401,15 @@ def find_proposals(
                     add(start, end, keep=True, name=name)
         for should in (
             _SHOULD.finditer(body)
-            if running and re.search(r"\b(?:should|must|ought|needs?)\b", lowered)
+            if running
+            and ("should" in lowered or "must" in lowered or "ought" in lowered or "need" in lowered)
             else ()
         ):
             for name, start, end in asked_acts(text, sentence.start + should.end(), sentence.end):
                 add(start, end, keep=True, name=name)
-        for asks in _ASKS_THAT.finditer(body) if running and re.search(r"\b(?:that|will)\b", lowered) else ():
+        for asks in (
+            _ASKS_THAT.finditer(body) if running and (" that " in lowered or " will " in lowered) else ()
+        ):
             if not _negated(body[: asks.start()]):
                 for name, start, end in asked_acts(text, sentence.start + asks.end(), sentence.end):
                     add(start, end, keep=True, name=name)
@@ -500,7 +518,8 @@ def _listed(seg: Segmented) -> list[tuple[int, int]]:
         found.extend(items)
         items.clear()
 
-    for paragraph in seg.paragraphs:
+    paragraphs = seg.paragraphs
+    for k, paragraph in enumerate(paragraphs):
         if paragraph.noise:
             in_list = False
             close()
@@ -517,7 +536,12 @@ def _listed(seg: Segmented) -> list[tuple[int, int]]:
                 items.append((paragraph.start + mark.end(), paragraph.start + mark.end() + len(body)))
             close()
             continue
-        if (text.rstrip().endswith(":") and _LIST_LEAD.search(text)) or _COUNTED_LEAD.search(text):
+        ending = text.rstrip()[-1:]
+        # a lead-in that counts its items is read only before a marked item
+        counted = ending in (".", ":") and len(text) < 400 and k + 1 < len(paragraphs)
+        if (ending == ":" and _LIST_LEAD.search(text)) or (
+            counted and _marked(seg.text, paragraphs[k + 1]) and _COUNTED_LEAD.search(text)
+        ):
             close()
             in_list, style = True, None if text.rstrip().endswith(":") else True
             continue
