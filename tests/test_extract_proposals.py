@@ -164,6 +164,8 @@ def test_a_list_of_the_parties_own_commitments_proposes_nothing(reference, text)
         '"We are asking the government for two things," she said.',
         "Labour's spokesman called for a new regional investment bank.",
         "Critics want a new Northern Skills Observatory instead.",
+        "Councillor Tom Reddy, who leads the opposition group, called for a new regional investment bank.",
+        "Liberal Democrat leader Jo Penn urged ministers to fund a new Humber skills academy.",
         "The opposition group leader, Cllr Tom Reddy, urged ministers to fund a new marine skills academy.",
         "The universities will create 500 placements.",
         "The partners pledge to set up a joint careers hub.",
@@ -412,3 +414,8 @@ def test_no_ask_not_to_act_for_clarity_or_for_a_sum(reference, text) -> None:
 )  # fmt: skip
 def test_what_the_ask_is(reference, text, proposals) -> None:
     assert names(text, reference) == proposals
+
+
+def test_a_council_leader_named_with_a_party_still_asks(reference) -> None:
+    text = "Council leader Cllr Ann Moss (Labour) called for a new regional investment bank."
+    assert names(text, reference) == ["Regional investment bank"]

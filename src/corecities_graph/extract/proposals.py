@@ -206,7 +206,7 @@ _DROPPED = re.compile(
 # "Labour's spokesman called for ...", "critics want ...": an ask from outside the parties is not theirs
 _OUTSIDER = re.compile(
     r"\b(?:(?i:opposition|shadow|critics?|campaigners?)|(?:Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green"
-    r"|Reform\s+UK|SNP|Plaid)(?:'s|’s)?\s+(?:spokes\w+|group|MPs?|MSPs?|MSs?|candidate|councillors?))\b"
+    r"|Reform\s+UK|SNP|Plaid)(?:'s|’s)?\s+(?:spokes\w+|group|leader|MPs?|MSPs?|MSs?|candidate|councillors?))\b"
     # "The minister recommended ...", "Ministers want ...": what government wants is no ask made of it
     r"|^\W*(?i:the\s+)?(?:(?:UK|Welsh|Scottish|[\w-]+['’]s)\s+)?(?i:minister|ministers|secretary\s+of\s+state|chancellor"
     r"|government)\s+(?:(?:has|have|had|also|now|is|are)\s+)?(?i:want|wants|wanted|recommend\w*|propos\w*|call\w*|urg\w*"
