@@ -1,10 +1,26 @@
-"""Proposals: what a declaration asks for, named in title case or as a lower-case phrase."""
+"""Proposals: what a declaration asks for, named in title case or as a lower-case phrase.
+
+The rules here find where an ask is made (a call for, a list led in by an ask, an ask addressed to
+someone) and what is not one (an aside, an ask dropped or made by outsiders). What an addressee is
+asked to do is read in asks.py; where a name starts and stops, in proposal_names.py.
+"""
 
 from __future__ import annotations
 
 import re
 
+from .asks import asked_acts, named_objects
 from .facts import OrgMention, Proposal
+from .proposal_names import (
+    ACT_VERBS,
+    LOWER_HEADS,
+    MORE,
+    PROPOSAL_HEADS,
+    RELATIONAL,
+    VAGUE,
+    normalise,
+    trimmed,
+)
 from .text import Paragraph, Segmented, capitalise
 
 _CUE = re.compile(
@@ -13,11 +29,6 @@ _CUE = re.compile(
     r"need(?:s|ed)?|want(?:s|ed)?|introduction\s+of|establish\w*|seek\w*)\b",
     re.IGNORECASE,
 )
-PROPOSAL_HEADS = (
-    "Partnership", "Partnerships", "Package", "Strategy", "Fund", "Deal", "Programme",
-    "Programmes", "Plan", "Zone", "Zones", "Hub", "Hubs", "Bank", "Taskforce", "Framework",
-    "Commission", "Compact", "Network", "Networks", "Scheme", "Prospectus",
-)  # fmt: skip
 _CAP = r"(?:UK|[A-Z][\w’'-]*)"
 _TITLED = re.compile(
     rf"(?P<np>{_CAP}(?:\s+(?:and\s+|of\s+|for\s+|&\s+)?{_CAP})*?\s+(?:{'|'.join(PROPOSAL_HEADS)})\b)"
@@ -30,12 +41,12 @@ _LOWER = re.compile(
     r"(?=,\s+(?:the|a|an)\s|,?\s+and\s+(?:a|an|the)\s|[.;:]|\s+to\s+(?!the\b)[a-z]+\b|\s+[–—-]\s"
     r"|\s+(?:is|are|was|were|will|would)\b|$)"
 )
-_LOWER_HEADS = "|".join(h.lower() for h in PROPOSAL_HEADS)
 # "calling for a new regional skills fund", "wants a civic university fund to be created"
 _LOWER_NAMED = re.compile(
     r"\b(?:call(?:s|ed|ing)?\s+(?:on\s+(?:the\s+)?\w+\s+)?for|ask(?:s|ed|ing)?\s+(?:(?:the\s+)?\w+\s+)?for"
     r"|need(?:s|ed)?|want(?:s|ed)?|propos\w+|urg\w+|recommend\w*|seek\w*|back(?:s|ed|ing)?)\s+(?:(?:an?|the)\s+)?(?:(?:new|brand-new|dedicated)\s+)?"
-    rf"(?P<np>(?:[a-z][\w-]*\s+|[A-Z][\w’'-]*\s+(?:of\s+)?){{0,5}}?(?:{_LOWER_HEADS}))\b(?!\s+(?:of|for)\b)"
+    rf"(?P<np>(?!(?:to|that|see)\b)(?:[a-z][\w-]*\s+|[A-Z][\w’'-]*\s+(?:of\s+)?){{0,5}}?(?:{LOWER_HEADS}))\b"
+    r"(?!\s+(?:of|for)\b)"
 )
 # "the introduction of a cities trade package and a new urban trade strategy", "bringing in a visitor levy"
 _MAKING = re.compile(
@@ -52,38 +63,113 @@ _POWER = re.compile(
     r"|\b(?:full\s+)?(?:devolution|control)\s+(?:of|over)\s+(?!the\s+(?:government|city|council)\b)",
     re.IGNORECASE,
 )
-# "asks the government to back a £25m Advanced Ceramics Research Centre", "urged ministers to fund a
-# new skills academy": what someone is asked to pay for, when it is named as a thing
-_ASK_TO = re.compile(
-    r"\b(?:ask(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|lobb(?:y|ies|ied|ying))\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){1,3}?to\s+(?:back|fund|finance|support|deliver|provide|extend|devolve|grant)\s+",
+# "asks the partners to ...", "urges residents to ...": the parties' own duties and the public's, no ask
+_PARTIES_OR_PUBLIC = (
+    r"signator(?:y|ies)|partners?|members?|residents|people|businesses|employers|students|staff|public|volunteers"
+    r"|parents|schools|councillors"
+)
+_ASKS_PARTIES = re.compile(
+    r"\b(?:ask|urg|call\w*\s+on|invit|encourag|requir|commit)\w*\s+(?:(?:the|its|their|all|each|every)\s+)?"
+    rf"(?:[\w-]+\s+)?(?:{_PARTIES_OR_PUBLIC})\s+to\s+$",
     re.IGNORECASE,
 )
-_THING = re.compile(
-    rf"\b(?i:{_LOWER_HEADS}|centre|center|institute|academy|observatory|budget|settlement|pot|accelerator"
-    r"|register|passport|guarantee|account)s?\b"
+# "asks the government to", "calls on ministers to", "urges the Treasury to", "would like government to":
+# an ask addressed to someone, whose verb (below) says what is asked for
+_ADDRESSED = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|lobb(?:y|ies|ied|ying)"
+    r"|want(?:s|ed)?|would\s+like|invit(?:e|es|ed|ing)|challeng(?:e|es|ed|ing)|encourag(?:e|es|ed|ing))\s+"
+    r"(?!(?:for|to|them|it|him|her|us|each|every|all|any|anyone|its|their|our)\b)"
+    rf"(?!(?:the\s+)?(?:{_PARTIES_OR_PUBLIC})\b)(?:[\w’'-]+\s+){{1,5}}?to\s+"
+    # "ministers are being asked to approve ...": the addressee is the subject
+    r"|\b(?:asked|urged|called\s+on|pressed|lobbied)\s+to\s+"
+    # "Lancashire's bid to be given a devolution deal", "the case to extend the Freeport"
+    r"|\b(?:bids?|push|campaign|case|calls?|requests?)\s+to\s+(?=be\s+(?:given|granted|handed)|extend|include|devolve)",
+    re.IGNORECASE,
+)
+_ADDRESSED_WORDS = (
+    "ask", "call", "urg", "press", "lobb", "want", "like", "invit", "challeng", "encourag", "bid", "push", "campaign",
+    "case", "request",
+)  # fmt: skip
+# "... to be given", "... to give York": what precedes is who receives or acts ("a fund to develop
+# programmes" is a purpose, and the fund stays)
+_AGENT_TO = re.compile(
+    r"\s+to\s+(?:be\s+(?:given|granted|handed|allowed|able|made)|give|hand|grant|let|allow|designate|treat|include"
+    # "called for the council leader to resign": a person asked to act, no thing
+    r"|resign|step\s+down|stand\s+down|apologi[sz]e|quit|intervene|act|think|rethink|reconsider|explain|listen"
+    r"|respond|meet|come|go)\b"
+)
+_THEN_TO = re.compile(r"\s+to\s+")
+# "for skills funding to be devolved": a thing asked for in the state it is to be put in
+_TO_BE_DONE = re.compile(
+    r"\s+to\s+be\s+(devolved|extended|expanded|pooled|retained|ring-fenced|protected|doubled|renewed|transferred)\b"
+)
+# ", and for a guarantee ...": a further ask after a call for something
+_AND_FOR = re.compile(
+    r",\s*(?:(?:and|or)\s+)?(?:also\s+)?for\s+|\s+(?:and|or)\s+(?:also\s+)?for\s+", re.IGNORECASE
+)
+# "hopes government will fund a new institute", "recommends that the government create a fund",
+# "asks that ministers should extend ...": an act asked of someone, in a clause of its own
+_ASKS_THAT = re.compile(
+    r"\b(?:(?:hop(?:e|es|ed|ing))\s+(?:that\s+)?(?!(?:it|they|we|to)\b)(?:[\w’'-]+\s+){1,5}?will"
+    r"|(?:ask(?:s|ed|ing)?|recommend(?:s|ed|ing)?|propos(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|insist(?:s|ed|ing)?"
+    r"|demand(?:s|ed|ing)?|suggest(?:s|ed|ing)?)\s+that\s+(?!(?:it|they|we)\b)(?:[\w’'-]+\s+){1,5}?"
+    r"(?:should|must|will)?)\s+",
+    re.IGNORECASE,
+)
+# "and to devolve ...", "or to extend ...": a further act asked of the same addressee
+_AND_TO = re.compile(
+    rf"(?:,\s*|\s+)(?:and|or)\s+(?:also\s+)?(?:to\s+|(?=(?:{ACT_VERBS})\s+(?:the|a|an|its|their)\b))",
+    re.IGNORECASE,
+)
+# "is seeking a ten-year settlement", "recommends a single skills budget", "wants to see a new hub set
+# up", "Recommendations include a data hub", "makes a call for a visitor levy": the object asked for
+_SEEKS = re.compile(
+    r"\b(?:seek(?:s|ing)?|sought|recommend(?:s|ed|ing)?|propos(?:e|es|ed|ing)|demand(?:s|ed|ing)?|want(?:s|ed)?"
+    r"|urg(?:e|es|ed|ing)|favou?r(?:s|ed|ing)?|(?:wants?|wanted|like|likes|hopes?|hoping)\s+to\s+see"
+    r"|request(?:s|ed|ing)?|(?:recommendations?|proposals?|asks?|demands?|requests?|priorit(?:y|ies))"
+    r"(?:\s+(?:of|for|to)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)??(?:\s*,\s*which)?"
+    r"\s+(?:include|includes|included|is|are|was|were)(?:\s+(?:simple|clear|straightforward))?(?:\s*:)?"
+    r"|(?:asks|demands|requests|recommendations|proposals|priorities)\s*:"
+    r"|(?:make|makes|made|making|issue[sd]?|renew(?:s|ed)?|repeat(?:s|ed)?|lead(?:s|ing)?|led|back(?:s|ed|ing)?"
+    r"|support(?:s|ed|ing)?|echo(?:es|ed|ing)?|join(?:s|ed|ing)?)\s+(?:a|the|its|their)\s+(?:[\w-]+\s+)?calls?"
+    r"\s+(?:(?:from|by)\s+[^.;]{1,60}?\s+)?for)\s+"
+    r"(?!(?:to|that|it|them|this|these|those|him|her|us|our|their|its|his|whether|how|what|why|is|are|was|were"
+    r"|will|would|could|should|has|have|had|also|already|for)\b)",
+    re.IGNORECASE,
+)
+_SEEKS_GATE = re.compile(r"seek|sought|recommend|propos|demand|want|urg|favo|to see|request|ask|priorit|call")
+# "the government should ...", "the Welsh Government must ...": an act asked of government
+_SHOULD = re.compile(
+    r"\b(?:(?:the\s+)?(?:UK\s+)?(?:government|ministers|treasury|chancellor|whitehall|holyrood|westminster)"
+    r"|(?:combined|mayoral|local|strategic)\s+authorities|mayors|councils|city\s+regions"
+    r"|(?:the\s+)?(?-i:[A-Z][\w’'-]*(?:\s+(?:for\s+|of\s+|and\s+)?[A-Z][\w’'-]*){1,5}))"
+    r"\s+(?:should|must|ought\s+to|needs?\s+to)\s+(?:(?:now|also|urgently|instead)\s+)?",
+    re.IGNORECASE,
+)
+# "demanded that devolution is delivered on the same timetable": what is to be done, as a clause
+_THAT_DONE = re.compile(
+    r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|propos(?:e|es|ed|ing)"
+    r"|recommend(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for)\s+that\s+(?P<np>(?:[\w’'-]+\s+){1,6}?)"
+    r"(?:is|are|be|should\s+be|must\s+be|will\s+be)\s+(?P<done>[a-z]+ed|given|made|run|set\s+up)\b",
+    re.IGNORECASE,
 )
 _MAKING_GATE = re.compile(
     r"introduc|creat|establish|setting|set up|launch|formation|bring|put in place|confirm"
 )
 _POWER_GATE = re.compile(r"flexibilit|control|power|freedom|autonomy|say|influence|devolution")
-# "... a regional skills passport and for greater flexibility ...": a second proposal joined on
-_MORE = re.compile(
-    r"\s*,\s*(?:(?:and|or)\s+)?(?:also\s+)?(?:for|to)\s+"
-    r"|\s+(?:and|or)\s+(?:also\s+)?(?:for\s+|to\s+)?(?=(?:a|an|the|new|greater|more|full)\s|[a-z£])"
-)
 # "press for a regional skills passport", "asked the chancellor for ten-year settlements": the ask itself
 _ASK_FOR = re.compile(
-    r"\b(?:call(?:s|ed|ing)?|ask(?:s|ed|ing)?(?:\s+(?:the\s+)?[\w-]+){0,2}|press(?:es|ed|ing)?|lobby(?:ing)?|lobbied"
-    r"|push(?:es|ed|ing)?|argu(?:e|es|ed|ing))\s+for\s+",
+    r"\b(?:call(?:s|ed|ing)?|(?:ask(?:s|ed|ing)?|press(?:es|ed|ing)?|lobby(?:ing)?|lobbied|petition(?:s|ed|ing)?)"
+    r"(?:\s+(?!for\b)(?:the\s+)?[\w-]+){0,2}?|push(?:es|ed|ing)?|argu(?:e|es|ed|ing)"
+    # "the proposal is for a single skills fund"
+    r"|(?:proposals?|asks?|calls?|demands?|requests?|recommendations?)\s+(?:is|are|was|were)"
+    r"|(?:make|makes|made|making)\s+(?:the|a|its|their)\s+(?:strong\s+|clear\s+)?case)\s+for\s+",
     re.IGNORECASE,
 )
-# Asks too vague to be a proposal: "called for more time", "asked for clarity"
-_VAGUE = re.compile(
-    r"^(?:(?:more|greater|further|urgent|new|the|a|an|some|real|clear|radical|bold|fresh|fundamental)\s+)*(?:time|action|help|support|clarity|change|"
-    r"changes|investment|funding|money|talks|progress|details|information|answers|commitment|certainty|views"
-    r"|vision|devolution|approach|future|ambition|collaboration|partnership|recovery|growth|thinking|reform|powers"
-    r"|cooperation|co-operation|levelling\s+up|fairness|respect|things|same\s+things|this|that|it|them)$",
+# "a call for evidence", "asked residents for their views", "calling for volunteers": an invitation
+_NOT_ASKED = re.compile(
+    r"(?:(?:their|your|its|our)\s+)?(?:evidence|papers|proposals|bids|projects|applications|expressions\s+of\s+interest"
+    r"|views|nominations|volunteers|submissions|ideas|comments|feedback|participants|entries)\b",
     re.IGNORECASE,
 )
 _PROPOSING = re.compile(
@@ -94,21 +180,56 @@ _PROPOSING = re.compile(
 # One search for any of the words the rules below start from: most sentences hold none
 _ANY_CUE = re.compile(
     r"\b(?:call|want|back|support|propos|urg|argu|recommend|need|seek|press|push|demand|ask|lobb|include|should"
-    r"|must|would|establish|introduc|to\s+be\s+set|bid)",
+    r"|must|would|establish|introduc|to\s+be\s+set|bid|favo|request|insist|like|hop|ought|case)",
     re.IGNORECASE,
 )
+# The words of _ANY_CUE as plain text: a quicker first look at every sentence
+_CUE_WORDS = (
+    "call", "want", "back", "support", "propos", "urg", "argu", "recommend", "need", "seek", "press", "push",
+    "demand", "ask", "lobb", "include", "should", "must", "would", "establish", "introduc", "to be set", "bid",
+    "favo", "request", "insist", "like", "hop", "ought", "case",
+)  # fmt: skip
 # "Whether they will call for more funding remains to be seen": an aside proposes nothing
 _ASIDE = re.compile(
-    r"\b(?:whether|remains\s+to\s+be\s+seen|not\s+(?:yet\s+)?(?:clear|known)|unclear|if\s+[\w\s]{1,30}?\bwill)\b",
+    r"\b(?:whether|remains\s+to\s+be\s+seen|not\s+(?:yet\s+)?(?:clear|known)|unclear|if\s+[\w\s]{1,30}?\bwill"
+    # "We could have asked for hundreds of millions": an ask not made
+    r"|(?:could|would|might)(?:\s+not)?\s+have\s+(?:\w+\s+)?(?:asked|called|pressed|sought|demanded|lobbied|proposed))\b",
     re.IGNORECASE,
+)
+# "An earlier proposal to create a joint office was dropped": an ask given up is no longer made
+_DROPPED = re.compile(
+    r"\b(?:proposals?|ideas?|plans?|suggestions?|calls?|asks?|bids?)\b[^.;]*?\b(?:was|were|has\s+been|have\s+been"
+    r"|had\s+been)\s+(?:\w+\s+)?(?:dropped|rejected|abandoned|shelved|withdrawn|scrapped|left\s+out|turned\s+down"
+    r"|ruled\s+out|considered\s+but)\b",
+    re.IGNORECASE,
+)
+# "Labour's spokesman called for ...", "critics want ...": an ask from outside the parties is not theirs
+_OUTSIDER = re.compile(
+    r"\b(?:(?i:opposition|shadow|critics?|campaigners?)|(?:Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green"
+    r"|Reform\s+UK|SNP|Plaid)(?:'s|’s)?\s+(?:spokes\w+|group|leader|MPs?|MSPs?|MSs?|candidate|councillors?))\b"
+    # "The minister recommended ...", "Ministers want ...": what government wants is no ask made of it
+    r"|^\W*(?i:the\s+)?(?:(?:UK|Welsh|Scottish|[\w-]+['’]s)\s+)?(?i:minister|ministers|secretary\s+of\s+state|chancellor"
+    r"|government)\s+(?:(?:has|have|had|also|now|is|are)\s+)?(?i:want|wants|wanted|recommend\w*|propos\w*|call\w*|urg\w*"
+    r"|back\w*|support\w*|seek\w*|sought|favou?r\w*|hope\w*|plan\w*)\b"
 )
 # "The proposals include:", "The alliance is calling for:", "makes three asks of government:": the
 # items follow, one a line. (What the parties commit themselves to do is not asked of anyone.)
 _LIST_LEAD = re.compile(
-    r"\b(?:propos\w*|call(?:s|ed|ing)?\s+for|asks?|recommend\w*|want\w*|urg\w*|demand\w*|measures|priorities)\b"
-    r"[^.!?]*:\s*$",
+    r"\b(?:propos\w*|call(?:s|ed|ing)?\s+for|asks?|asking|recommend\w*|want\w*|urg\w*|demand\w*|measures|priorities"
+    r"|needs?\s+from|request\w*)\b[^.!?]*:\s*$",
     re.IGNORECASE,
 )
+# "We recommend five things.", "It sets out the following steps.": a lead-in that counts its items
+_COUNTED_LEAD = re.compile(
+    r"\b(?:recommend\w*|propos\w*|ask\w*|call(?:s|ed|ing)?\s+for|want\w*|urg\w*|suggest\w*)\b[^.!?]*?\b"
+    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+)?(?:things|steps|changes|measures"
+    r"|asks|recommendations|proposals|priorities|actions|reforms|ideas)|the\s+following)\b[^.!?]*[.:]\s*$",
+    re.IGNORECASE,
+)
+# "The proposals include: • a fund • devolved budgets": the items on the lead-in's own line
+_INLINE = re.compile(r":\s*(?=[•·▪●‣]|[-–—]\s)")
+_INLINE_ITEM = re.compile(r"(?:(?<=:)|(?<=[;,])|(?<=\s))\s*(?:[•·▪●‣]|[-–—](?=\s))\s*")
+_ITEM_END = set(".;:!?,)\"'’”")
 # "1. ", "(a) ", "ii) ": the number of a list's item is not its name
 _ITEM_NUMBER = re.compile(r"(?:\d{1,2}[.)]|\(?[a-z]\)|\(?[ivx]{1,4}[.)])\s+", re.IGNORECASE)
 # "create a shared skills passport", "opening community research hubs": the thing made, not the making
@@ -120,19 +241,15 @@ _MAKE_VERB = re.compile(
     re.IGNORECASE,
 )
 _PURPOSE = re.compile(r"^\s*(?:(?:to\s+be\s+set\s+up\s+)?(?P<p>(?:to|that\s+would)\s+[^,.;]+))")
-_LEAD = re.compile(
-    r"(?:(?:a|an|the|new|brand-new|dedicated|introduction\s+of|creation\s+of|establishment\s+of"
-    r"|setting\s+up(?:\s+of)?|bringing\s+in|launch\s+of|formation\s+of"
-    r"|[£$€]\d[\d.,]*(?:\s*(?:bn|m|k|million|billion))?)\s+)+",
-    re.IGNORECASE,
-)
 _SKIP_WORDS = {"The", "A", "An", "In", "They", "Their", "Our", "We", "It", "Writing", "Local"}
-
-
+_CLAUSE = re.compile(r"\b(?:not|to|that|will|would|should|must)\b")
 # "proposes a Net Zero Research Alliance", "calls for a new Northern Skills Network": not yet there
 _PROPOSED_ORG = re.compile(
     r"\b(?:propos(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+for|creation\s+of|setting\s+up|establish(?:ing|ment\s+of)?"
-    r"|want(?:s|ed)?|urg(?:e|es|ed|ing)|recommend(?:s|ed|ing)?|back(?:s|ed|ing)?"
+    r"|want(?:s|ed)?|urg(?:e|es|ed|ing)|recommend(?:s|ed|ing)?|back(?:s|ed|ing)?|seek(?:s|ing)?|sought"
+    r"|demand(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|(?:like|likes|hope|hopes|hoping|wants?|wanted)\s+to\s+see"
+    r"|(?:should|must)\s+(?:create|establish|set\s+up|introduce|launch|fund)"
+    r"|hop(?:e|es|ed|ing)\s+(?:that\s+)?(?:[\w’'-]+\s+){1,5}?will\s+(?:fund|back|create|establish|set\s+up)"
     r"|(?:ask\w*|urg\w*|call\w*\s+on)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?to\s+(?:back|fund|finance|create|establish|set\s+up))"
     r"\s+an?\s+(?:(?:new|brand-new|dedicated)\s+)?(?:[£$€]\d[\d.,]*\s*(?:bn|m|k|million|billion)?\s+)?$",
     re.IGNORECASE,
@@ -159,78 +276,153 @@ def find_proposals(
     text = seg.text
     found: list[Proposal] = []
     org_spans = [(o.evidence.span.start, o.evidence.span.end) for o in orgs]
+    cut_at: int | None = None  # where the sentence being read stops, if it has no full stop
 
-    def add(start: int, end: int, purpose: str | None = None, keep: bool = False) -> None:
-        """The proposal named by text[start:end], trimmed to its name."""
+    def add(
+        start: int, end: int, purpose: str | None = None, keep: bool = False, name: str | None = None
+    ) -> None:
+        """The proposal named by text[start:end] (trimmed to its name), or by a name made from it."""
         if not keep:
-            start, end = _trimmed(text, start, end)
-        name = text[start:end]
+            start, end = trimmed(text, start, end)
+        # "Inclusion of Sunderland College in ...", "a seat for X on the Skills Board": a body inside
+        # the thing asked for, which is not the body itself
+        made = name is not None
+        relational = made or text[start:end].split(" ", 1)[0].lower() in RELATIONAL
+        name = name or text[start:end]
+        if cut_at is not None and end >= cut_at:
+            return  # "... and a new careers guaran": the page stopped inside this name
+        if not made and _AGENT_TO.match(text, end):
+            return  # "for combined authorities to be given a duty": who is to act, not what is asked
         if (
             not 2 <= len(name.split()) <= 16
             or name[:1].isdigit()
-            or any(a < end and start < b for a, b in org_spans)
+            or VAGUE.match(name)
+            or any(a < end and start < b and not (relational and start < a) for a, b in org_spans)
         ):
             return
-        found.append(Proposal(capitalise(_normalise(name)), purpose, seg.evidence(start, end)))
+        # "a “green skills passport”": the quotation marks are the writer's, not the name's
+        name = re.sub(r"[“”\"]|‘|’(?![a-z])|(?<![a-z])'|'(?![a-z])", "", name).strip()
+        found.append(Proposal(capitalise(normalise(name)), purpose, seg.evidence(start, end)))
 
     for org in proposed or ():
+        body = org.evidence.sentence.text
+        if _DROPPED.search(body) or _OUTSIDER.search(body):
+            continue  # a body proposed and dropped, or proposed by someone else: no ask of the parties
         found.append(Proposal(org.name, None, org.evidence))
-    for span in _listed(seg):
-        add(*span)
+    for start, end in _listed(seg):
+        # "create a regional skills passport", "devolve adult education budgets": an act or its object
+        acts = asked_acts(text, start, end)
+        for name, first, last in acts:
+            add(first, last, keep=True, name=name)
+        if not acts:
+            if verb := _MAKE_VERB.match(text, start, end):
+                start = verb.end()
+            add(start, end)
     for sentence in seg.sentences:
         body = text[sentence.start : sentence.end]
         # every rule below needs a word that proposes: most sentences have none, and stop here
+        lowered = body.lower()
+        if not any(word in lowered for word in _CUE_WORDS):
+            continue
         cue = _ANY_CUE.search(body)
         if cue is None:
             continue
+        # a sentence without its full stop is a heading or was cut off with the page
+        running = body.rstrip().rstrip("\"'’”)")[-1:] in (".", "!", "?", ":", ";")
+        cut_at = None if running else sentence.start + len(body.rstrip()) - 1
         aside = _ASIDE.search(body)
         if aside and (aside.start() < cue.start() or aside.group().lower().startswith("remains")):
             continue  # "Whether they will call for ...", "... remains to be seen": an aside
-        lowered = body.lower()
+        passive = " was " in lowered or " were " in lowered or " been " in lowered
+        if (passive and _DROPPED.search(body)) or _OUTSIDER.search(body[: cue.end()]):
+            continue
         for making in _MAKING.finditer(body) if _MAKING_GATE.search(lowered) else ():
             before = body[: making.start()]
             if not (_PROPOSING.search(before) or _CUE.search(before)) or _negated(before):
                 continue
-            if re.search(r"\b(?:be|been|being)\s+$", before):
+            if re.search(r"\b(?:be|been|being)\s+$", before) or _ASKS_PARTIES.search(before):
                 continue  # "a fund to be set up by government": what follows is who, not what
             at = sentence.start + making.end()
             while True:
-                start, end = _trimmed(text, at, sentence.end)
+                start, end = trimmed(text, at, sentence.end)
                 add(start, end, keep=True)
-                more = _MORE.match(text, end, sentence.end)
+                more = MORE.match(text, end, sentence.end)
                 if not more:
                     break
                 at = more.end()
-        for ask in _ASK_TO.finditer(body) if " to " in lowered else ():
+        addressed = " to " in lowered and any(word in lowered for word in _ADDRESSED_WORDS)
+        for ask in _ADDRESSED.finditer(body) if addressed else ():
             if _negated(body[: ask.start()]):
                 continue
-            at = sentence.start + ask.end()
-            while True:
-                start, end = _trimmed(text, at, sentence.end)
-                if _THING.search(text[start:end]):
-                    add(start, end, keep=True)
-                more = _MORE.match(text, end, sentence.end)
-                if not more:
-                    break
-                at = more.end()
+            # "asks X to designate ..., and to devolve ...": every act asked of the same addressee
+            asked = [ask.end()] + [m.end() for m in _AND_TO.finditer(body, ask.end())]
+            for at in asked:
+                for name, start, end in asked_acts(text, sentence.start + at, sentence.end):
+                    add(start, end, keep=True, name=name)
         for ask in _ASK_FOR.finditer(body) if " for " in lowered else ():
-            if _negated(body[: ask.start()]) or re.search(
-                r"\b(?:a|an|the|first|second|new|open|its)\s+$", body[: ask.start()], re.IGNORECASE
+            if (
+                _negated(body[: ask.start()])
+                or (
+                    re.search(
+                        r"\b(?:a|an|the|first|second|new|open|its|\w+['’]s)\s+$", body[: ask.start()], re.I
+                    )
+                    and not re.match(r"\w+\s+(?:is|are|was|were)\b", ask.group())  # "the proposal is for"
+                )
+                or _NOT_ASKED.match(body, ask.end())
             ):
                 continue  # "a first call for joint projects" is a call for bids, not an ask
-            at = sentence.start + ask.end()
-            while True:
-                start, end = _trimmed(text, at, sentence.end)
-                if not _VAGUE.match(text[start:end]):
-                    add(start, end, keep=True)
-                more = _MORE.match(text, end, sentence.end)
-                if not more:
-                    break
-                at = more.end()
+            # "calls for A worth £5m, for B, and for C": every ask after the one call
+            asked_for = [ask.end()] + [m.end() for m in _AND_FOR.finditer(body, ask.end())]
+            for at in (sentence.start + a for a in asked_for):
+                while True:
+                    start, end = trimmed(text, at, sentence.end)
+                    # "for combined authorities to be given a duty to convene", "for the government to give
+                    # York a share of ...": who is to act comes first, what is asked follows
+                    then = _THEN_TO.match(text, end, sentence.end)
+                    acts = asked_acts(text, then.end(), sentence.end) if then else []
+                    for name, first, last in acts:
+                        add(first, last, keep=True, name=name)
+                        end = last
+                    done = _TO_BE_DONE.match(text, end, sentence.end) if not acts else None
+                    if done and not VAGUE.match(text[start:end]):
+                        # "for skills funding to be devolved": the thing as it is to become
+                        add(start, end, keep=True, name=f"{done.group(1)} {text[start:end]}")
+                    elif not acts and not VAGUE.match(text[start:end]):
+                        add(start, end, keep=True)
+                    more = MORE.match(text, end, sentence.end)
+                    if not more:
+                        break
+                    at = more.end()
+        for seeks in _SEEKS.finditer(body) if running and _SEEKS_GATE.search(lowered) else ():
+            if not _negated(body[: seeks.start()]):
+                for name, start, end in named_objects(
+                    text, sentence.start + seeks.end(), sentence.end, thing=True
+                ):
+                    add(start, end, keep=True, name=name)
+        for should in (
+            _SHOULD.finditer(body)
+            if running
+            and ("should" in lowered or "must" in lowered or "ought" in lowered or "need" in lowered)
+            else ()
+        ):
+            for name, start, end in asked_acts(text, sentence.start + should.end(), sentence.end):
+                add(start, end, keep=True, name=name)
+        for asks in (
+            _ASKS_THAT.finditer(body) if running and (" that " in lowered or " will " in lowered) else ()
+        ):
+            if not _negated(body[: asks.start()]):
+                for name, start, end in asked_acts(text, sentence.start + asks.end(), sentence.end):
+                    add(start, end, keep=True, name=name)
+        for done in _THAT_DONE.finditer(body) if running and " that " in lowered else ():
+            if not _negated(body[: done.start()]):
+                start = sentence.start + done.start("np")
+                stop = trimmed(text, sentence.start + done.end("done"), sentence.end)[1]
+                what = re.sub(r"^(?:the|a|an)\s+", "", done.group("np").strip(), flags=re.IGNORECASE)
+                add(start, stop, keep=True, name=f"{what} {text[sentence.start + done.start('done') : stop]}")
         for power in _POWER.finditer(body) if _POWER_GATE.search(lowered) else ():
             before = body[: power.start()]
             if (_PROPOSING.search(before) or _CUE.search(before)) and not _negated(before):
-                start, end = _trimmed(text, sentence.start + power.start(), sentence.end)
+                start, end = trimmed(text, sentence.start + power.start(), sentence.end)
                 if re.search(r"\s(?:over|of|in|to)\s", text[start:end]):
                     add(start, end, keep=True)  # "greater devolution" alone is a goal, not a proposal
         if not _CUE.search(body):
@@ -247,7 +439,8 @@ def find_proposals(
             purpose = _PURPOSE.match(body[match.end() :])
             add(start, sentence.start + match.end(), purpose.group("p") if purpose else None, keep=True)
         for match in _LOWER_NAMED.finditer(body):
-            if not _negated(body[: match.start()]):
+            # "urged the Treasury not to cut the programme": a clause, no name
+            if not _negated(body[: match.start()]) and not _CLAUSE.search(match.group("np")):
                 add(sentence.start + match.start("np"), sentence.start + match.end("np"))
         for match in _LOWER.finditer(body):
             if len(match.group("np").split()) >= 3 and not _negated(body[: match.start()]):
@@ -259,7 +452,9 @@ def _distinct(found: list[Proposal]) -> list[Proposal]:
     """One proposal per name, and of two that overlap in the text the longer."""
     by_name: dict[str, Proposal] = {}
     for proposal in found:
-        by_name.setdefault(proposal.name.lower(), proposal)
+        same = by_name.setdefault(proposal.name.lower(), proposal)
+        if same.purpose is None and proposal.purpose is not None:
+            by_name[proposal.name.lower()] = proposal  # of two readings of one name, the one that says why
     ordered = sorted(by_name.values(), key=lambda p: (p.evidence.span.start, -p.evidence.span.end))
     kept: list[Proposal] = []
     for proposal in ordered:
@@ -271,37 +466,32 @@ def _distinct(found: list[Proposal]) -> list[Proposal]:
             kept.append(proposal)
         elif span.end - span.start > clash.evidence.span.end - clash.evidence.span.start:
             kept[kept.index(clash)] = proposal
-    return sorted(kept, key=lambda p: p.evidence.span.start)
+    # "skills devolution deal" in the headline and "North East Skills Devolution Deal" below: one ask,
+    # named in full where the words of one are all among the other's
+    words = {id(k): _content_words(k.name) for k in kept}
+    return sorted(
+        (
+            k
+            for k in kept
+            if not any(
+                other is not k and len(words[id(k)]) >= 2 and words[id(k)] < words[id(other)]
+                for other in kept
+            )
+        ),
+        key=lambda p: p.evidence.span.start,
+    )
 
 
-# Where a proposal's name stops: at punctuation, a clause, a scope or purpose after the name
-# ("devolved adult education budgets for every Core City", "observatories to track demand").
-_NAME_STOP = re.compile(
-    r"\s*[,;:(]|\s[–—-]\s|\.(?:\s|$)"
-    r"|\s+(?:that|which|who|where|while|so\s+that|in\s+order\s+to|across|at|with|within|without|through|"
-    r"under|until|by|from|for|into|alongside|including|as|if|when|because|rather|beyond|than|worth|around|after"
-    r"|before|during|between|among|against|over\s+(?!how\b)|would|could|should|will|can|may|might|must"
-    r"|has|have)\s"
-    r"|\b(?i:fund|plan|pilot|levy|hubs?|zones?|bank|budgets?|passports?|scheme|strategy|package|settlements?"
-    r"|taskforce)(?P<cut>\s+and\s+)(?=[a-z])"
-    r"|\s+(?:and|or)\s+(?:also\s+)?(?=(?:a|an|the|new|for|to|greater|more|full|confirm|bring|give)\s)"
-    r"|(?<!\bpowers)(?<!\bpower)(?<!\bduty)(?<!\bability)(?<!\bfreedom)(?<!\bright)\s+to\s"
-    r"|\s+(?!(?:funding|training|housing|building|planning|learning|spending|manufacturing|engineering|nursing"
-    r"|teaching|banking|marketing|mapping|monitoring|sharing|pricing)\b)[a-z]+ing\s"
-    r"|\s+[a-z]+ed\s+(?:by|with|across|to|from|into|on|in|for)\s",
-)
+def _content_words(name: str) -> frozenset[str]:
+    """A name's words without articles and plural endings: 'the skills deals' ~ 'skill deal'."""
+    words = (w.removesuffix("s") if len(w) > 3 else w for w in re.findall(r"[a-z0-9£%]+", name.lower()))
+    return frozenset(w for w in words if w not in {"a", "an", "the", "of", "for", "to", "and", "new"})
+
+
 # "measures into the Knowledge Exchange Framework": a name after such a word is where, not what
 _CONTEXT = re.compile(
     r"\b(?:into|within|under|through|beyond|around|across|towards?)\s+(?:the\s+)?$", re.IGNORECASE
 )
-# an enumeration's items are names, not clauses: ", recording work experience and ..." is no item
-_ING_NOUNS = (r"funding|training|housing|building|planning|learning|spending|manufacturing|engineering|nursing"
-              r"|teaching|banking|marketing|mapping|monitoring|sharing|pricing")  # fmt: skip
-_WORDS = (
-    rf"(?!(?:whether|which|that|who|while|if|but|as|so|not)\b)(?!(?!(?:{_ING_NOUNS})\b)[a-z]+ing\b)"
-    r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
-)
-_ENUMERATION = re.compile(rf",\s*{_WORDS}(?:,\s*{_WORDS})*,?\s+(?:and|or)\s+{_WORDS}")
 _NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\b[^.;]*$|n[’']t\b[^.;]*$", re.IGNORECASE)
 
 
@@ -310,35 +500,50 @@ def _negated(before: str) -> bool:
     return bool(_NEGATED.search(before[-150:]))
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of a proposal's name inside a longer phrase."""
-    lead = _LEAD.match(text, start, end)
-    if lead:
-        start = lead.end()
-    at = start
-    while stop := _NAME_STOP.search(text, at, end):
-        listed = _ENUMERATION.match(text, stop.start(), end) if stop.group().strip() == "," else None
-        if listed is None:
-            # "a Fund and devolved budgets": two names, the first ending at its head word
-            end = stop.start("cut") if stop.start("cut") >= 0 else stop.start()
-            break
-        at = listed.end()  # "skills, employment and job creation programmes" is one name
-    phrase = text[start:end].rstrip()
-    phrase = re.sub(r"\s+(?:and|or|the|a|an)$", "", phrase)
-    return start, start + len(phrase)
-
-
 def _listed(seg: Segmented) -> list[tuple[int, int]]:
-    """Items of a list whose lead-in proposes: 'The proposals include:' then one item a line."""
+    """Items of a list whose lead-in proposes: 'The proposals include:' then one item a line.
+
+    The lead-in may end in a full stop when it counts what follows ("We recommend five things."),
+    and the items may stand on the lead-in's own line ("asks government to: • ... • ..."). A list
+    cut off with the page loses its last item when the others end in punctuation and it does not.
+    """
     found: list[tuple[int, int]] = []
     in_list = False
     style: bool | None = None
-    for paragraph in seg.paragraphs:
+    items: list[tuple[int, int]] = []
+
+    def close() -> None:
+        if len(items) > 1 and _cut_off(seg.text, items):
+            items.pop()
+        found.extend(items)
+        items.clear()
+
+    paragraphs = seg.paragraphs
+    for k, paragraph in enumerate(paragraphs):
         if paragraph.noise:
             in_list = False
+            close()
             continue
-        if paragraph.text.rstrip().endswith(":") and _LIST_LEAD.search(paragraph.text):
-            in_list, style = True, None
+        text = paragraph.text
+        inline = _INLINE.search(text)
+        if inline and _LIST_LEAD.search(text[max(0, inline.start() - 300) : inline.start() + 1]):
+            close()
+            in_list = False
+            marks = list(_INLINE_ITEM.finditer(text, inline.start()))
+            for mark, after in zip(marks, [*marks[1:], None], strict=True):
+                stop = after.start() if after else len(text)
+                body = text[mark.end() : stop].rstrip()
+                items.append((paragraph.start + mark.end(), paragraph.start + mark.end() + len(body)))
+            close()
+            continue
+        ending = text.rstrip()[-1:]
+        # a lead-in that counts its items is read only before a marked item
+        counted = ending in (".", ":") and len(text) < 400 and k + 1 < len(paragraphs)
+        if (ending == ":" and _LIST_LEAD.search(text)) or (
+            counted and _marked(seg.text, paragraphs[k + 1]) and _COUNTED_LEAD.search(text)
+        ):
+            close()
+            in_list, style = True, None if text.rstrip().endswith(":") else True
             continue
         if not in_list:
             continue
@@ -348,32 +553,28 @@ def _listed(seg: Segmented) -> list[tuple[int, int]]:
             style = marked
         if (
             marked != style
-            or (not marked and len(paragraph.text.split()) > 12)
-            or len(paragraph.text.split()) > 30
-            or re.search(r"\b(?:said|says|added)\b", paragraph.text)
+            or (not marked and len(text.split()) > 12)
+            or len(text.split()) > 30
+            or re.search(r"\b(?:said|says|added)\b", text)
         ):
             in_list = False
+            close()
             continue
         start = paragraph.start
-        for prefix in (_ITEM_NUMBER, _MAKE_VERB):
-            if cut := prefix.match(paragraph.text, start - paragraph.start):
-                start = paragraph.start + cut.end()
-        found.append((start, paragraph.end))
+        if cut := _ITEM_NUMBER.match(text):
+            start = paragraph.start + cut.end()
+        items.append((start, paragraph.end))
+    close()
     return found
+
+
+def _cut_off(text: str, items: list[tuple[int, int]]) -> bool:
+    """Whether a list's last item was cut with the page: the others end in punctuation, it does not."""
+    ends = [text[end - 1 : end] for _, end in items]
+    return all(e in _ITEM_END for e in ends[:-1]) and ends[-1] not in _ITEM_END
 
 
 def _marked(text: str, paragraph: Paragraph) -> bool:
     """Whether a paragraph is a marked list item: a bullet before it, or a number starting it."""
     line_start = text.rfind("\n", 0, paragraph.start) + 1
     return bool(text[line_start : paragraph.start].strip()) or bool(_ITEM_NUMBER.match(paragraph.text))
-
-
-def _normalise(phrase: str) -> str:
-    """'X over how skills are delivered' and 'X in the delivery of skills' name one thing."""
-    phrase = re.sub(
-        r"\bover\s+how\s+(?P<what>.+?)\s+(?:are|is)\s+delivered\b",
-        r"in delivery of \g<what>",
-        phrase,
-    )
-    phrase = re.sub(r"\bin\s+the\s+delivery\s+of\b", "in delivery of", phrase)
-    return phrase

@@ -1,0 +1,155 @@
+"""Proposal names: the words that name a thing asked for, and where its name starts and stops.
+
+"a new Regional Skills Fund for every city" names the "Regional Skills Fund"; "to extend the Freeport"
+names an act, the "Extension of the Freeport". Both the rules that find proposals and the reading of
+what someone is asked to do (asks.py) cut names here.
+"""
+
+from __future__ import annotations
+
+import re
+
+PROPOSAL_HEADS = (
+    "Partnership", "Partnerships", "Package", "Strategy", "Fund", "Deal", "Programme",
+    "Programmes", "Plan", "Zone", "Zones", "Hub", "Hubs", "Bank", "Taskforce", "Framework",
+    "Commission", "Compact", "Network", "Networks", "Scheme", "Prospectus",
+)  # fmt: skip
+LOWER_HEADS = "|".join(h.lower() for h in PROPOSAL_HEADS)
+# Acts named by their noun: "to extend the Freeport" asks for the Freeport's extension
+ACT_NOUNS = {
+    "extend": "Extension", "include": "Inclusion", "devolve": "Devolution", "pool": "Pooling",
+    "transfer": "Transfer", "use": "Use", "allocate": "Allocation", "expand": "Expansion",
+    "retain": "Retention", "protect": "Protection", "remove": "Removal", "reform": "Reform",
+    "review": "Review", "scrap": "Scrapping", "lift": "Lifting", "relax": "Relaxation",
+    "simplify": "Simplification", "merge": "Merger", "align": "Alignment", "renew": "Renewal",
+    "ring-fence": "Ring-fencing", "ringfence": "Ring-fencing", "publish": "Publication",
+    "double": "Doubling", "weight": "Weighting", "co-fund": "Co-funding", "co-commission": "Co-commissioning",
+}  # fmt: skip
+# Verbs that start a further act in "fund a new academy and extend the fund"
+ACT_VERBS = "|".join(
+    [*ACT_NOUNS, "create", "establish", "fund", "back", "introduce", "allow", "let", "give", "hand", "grant",
+     "designate", "treat", "provide", "support", "deliver", "commit", "set up", "make"]
+)  # fmt: skip
+THING = re.compile(
+    rf"\b(?i:{LOWER_HEADS}|centre|center|institute|academy|observatory|budget|settlement|pot|accelerator"
+    r"|register|passport|guarantee|account|levy|levies|status|designation|pathway|route|platform|service|offer"
+    r"|pilot|bootcamp|facility|facilities|reliefs?|allowance|premium|grant|duty|powers|reopening|extension|expansion"
+    r"|electrification|upgrade|redevelopment|restoration|dualling|reopening|seat|formula)s?\b"
+)
+# "... a regional skills passport and for greater flexibility ...": a second proposal joined on
+MORE = re.compile(
+    r"\s*,\s*(?:(?:and|or)\s+)?(?:also\s+)?(?:for|to)\s+"
+    r"|\s+(?:and|or)\s+(?:also\s+)?(?:for\s+|to\s+)?(?=(?:a|an|the|new|greater|more|full)\s|[a-z£])"
+)
+# Asks too vague to be a proposal: "called for more time", "asked for clarity"
+VAGUE = re.compile(
+    r"^(?:(?:more|greater|further|urgent|new|the|a|an|some|real|clear|radical|bold|fresh|fundamental)\s+)*(?:time|action|help|support|clarity|change|"
+    r"changes|investment|funding|money|talks|progress|details|information|answers|commitment|certainty|views"
+    r"|vision|devolution|approach|future|ambition|collaboration|partnership|recovery|growth|thinking|reform|powers"
+    r"|cooperation|co-operation|levelling\s+up|fairness|respect|things|same\s+things|this|that|it|them"
+    r"|(?:two|three|four|five|six|a\s+few|several|many|\d+)\s+things|jobs|opportunities|homes|prosperity|wealth"
+    r"|skills|talent|people|work|nothing(?:\s+more)?|anything|everything|something)"
+    # "clarity on the future of the fund", "a further £2m": still no thing asked for
+    r"(?:\s+(?:on|about|around)\b.*)?$"
+    r"|^(?:(?:a|an)\s+)?(?:further|extra|additional)?\s*[£$€][\d.,]+\s*(?:bn|m|k|million|billion)?$",
+    re.IGNORECASE,
+)
+LEAD = re.compile(
+    r"(?:(?:a|an|the|its|their|our|new|brand-new|dedicated|introduction\s+of|creation\s+of|establishment\s+of"
+    r"|setting\s+up(?:\s+of)?|bringing\s+in|launch\s+of|formation\s+of"
+    r"|(?:government|ministerial|national|public|treasury|their|its)\s+(?:support|backing)\s+(?:for|of)"
+    r"|[£$€]\d[\d.,]*(?:\s*(?:bn|m|k|million|billion))?)\s+)+",
+    re.IGNORECASE,
+)
+# Gerunds that name a thing inside a name: "the competitive bidding process", "bus franchising"
+_MORE_ING_NOUNS = (
+    "bidding|commissioning|borrowing|licensing|franchising|ticketing|retrofitting|budgeting|ring-fencing"
+)
+# Where a proposal's name stops: at punctuation, a clause, a scope or purpose after the name
+# ("devolved adult education budgets for every Core City", "observatories to track demand").
+NAME_STOP = re.compile(
+    r"\s*[,;:(]|\s[–—-]\s|\.(?:\s|$)|\s+such\s+as\s"
+    # "a fund of £8m over four years", "an observatory run jointly with ...": its size or keeper
+    r"|\s+of\s+(?:up\s+to\s+|around\s+|about\s+|at\s+least\s+|between\s+)?[£$€]\d"
+    r"|\s+(?:run|led|held|hosted|based|paid|built|made|owned)\s+(?=(?:by|jointly|with|at|in|from|through|across|on)\b)"
+    r"|\s+(?:that|which|who|where|while|so\s+that|in\s+order\s+to|across|at|with|within|without|through|"
+    r"under|until|by|from|for|into|alongside|including|as|if|when|because|rather|beyond|than|worth|around|after"
+    r"|before|during|between|among|against|over\s+(?!how\b)|would|could|should|will|can|may|might|must"
+    r"|has|have)\s"
+    r"|\b(?i:fund|plan|pilot|levy|hubs?|zones?|bank|budgets?|passports?|scheme|strategy|package|settlements?"
+    r"|taskforce)(?P<cut>\s+and\s+)(?=[a-z])"
+    r"|\s+(?:and|or)\s+(?:also\s+)?(?=(?:a|an|the|new|for|to|greater|more|full|confirm|bring|give)\s)"
+    rf"|\s+(?:and|or)\s+(?:also\s+)?(?=(?:{ACT_VERBS})\s+(?:the|a|an|its|their)\b)"
+    r"|(?<!\bpowers)(?<!\bpower)(?<!\bduty)(?<!\bability)(?<!\bfreedom)(?<!\bright)(?<!\bprocess)(?<!\bmechanism)"
+    r"(?<!\bobligation)(?<!\brequirement)(?<!\bpermission)"
+    r"(?<!\bflexibility)(?<!\bfreedoms)(?<!\s\d)(?<!\s\d\d)\s+to\s"
+    r"|\s+(?:was|were)\b|\s+(?:every|each)\s+(?:year|month|week)\b|\s+(?:set\s+up|created|established|introduced|launched)(?=[\s.,;]|$)"
+    r"|\s+(?!(?:funding|training|housing|building|planning|learning|spending|manufacturing|engineering|nursing"
+    rf"|teaching|banking|marketing|mapping|monitoring|sharing|pricing|{_MORE_ING_NOUNS})\b)[a-z]+ing\s"
+    r"|\s+[a-z]+ed\s+(?:by|with|across|to|from|into|on|in|for)\s",
+)
+# an enumeration's items are names, not clauses: ", recording work experience and ..." is no item
+ING_NOUNS = (r"funding|training|housing|building|planning|learning|spending|manufacturing|engineering|nursing"
+              r"|teaching|banking|marketing|mapping|monitoring|sharing|pricing")  # fmt: skip
+_WORDS = (
+    rf"(?!(?:whether|which|that|who|while|if|but|as|so|not|a|an|the)\b)(?!(?!(?:{ING_NOUNS})\b)[a-z]+ing\b)"
+    r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
+)
+_ENUMERATION = re.compile(rf",\s*{_WORDS}(?:,\s*{_WORDS})*,?\s+(?:and|or)\s+{_WORDS}")
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a proposal's name inside a longer phrase."""
+    lead = LEAD.match(text, start, end)
+    if lead:
+        start = lead.end()
+    at = start
+    widened = 0
+    while stop := NAME_STOP.search(text, at, end):
+        cut = stop.group().strip()
+        if cut == "(" and _ACRONYM.match(text, stop.end(), end):
+            at = _ACRONYM.match(text, stop.end(), end).end()  # type: ignore[union-attr]
+            continue  # "UK Research and Innovation (UKRI) place advisory group" is one name
+        head = text[start : stop.start()].split()
+        # "a seat for Key Cities", "powers for the mayor to co-fund spin-outs": a share, a seat or a
+        # power is named by what it is of, so its complement stays
+        if (
+            widened < 2
+            and (cut in ("for", "from") or (widened and cut == "to") or (cut == "to" and head[:1] == ["end"]))
+            and (
+                (bool(head) and head[0].lower() in RELATIONAL)
+                or (len(head) <= 3 + 4 * widened and any(w.lower() in RELATIONAL for w in head[:3]))
+            )
+        ):
+            widened += 1
+            at = stop.end()
+            continue
+        listed = _ENUMERATION.match(text, stop.start(), end) if cut == "," else None
+        if listed is None:
+            # "a Fund and devolved budgets": two names, the first ending at its head word
+            end = stop.start("cut") if stop.start("cut") >= 0 else stop.start()
+            break
+        at = listed.end()  # "skills, employment and job creation programmes" is one name
+    phrase = text[start:end].rstrip()
+    phrase = re.sub(r"\s+(?:and|or|the|a|an)$", "", phrase)
+    return start, start + len(phrase)
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,8}\)")
+# Nouns named by what they are of or for: "a seat for Key Cities", "priority for the port"
+RELATIONAL = {
+    "end", "access",
+    "seat", "seats", "share", "priority", "powers", "power", "say", "role", "duty", "right", "rights",
+    "status", "stake", "voice", "place", "places",
+}  # fmt: skip
+
+
+def normalise(phrase: str) -> str:
+    """'X over how skills are delivered' and 'X in the delivery of skills' name one thing."""
+    phrase = re.sub(
+        r"\bover\s+how\s+(?P<what>.+?)\s+(?:are|is)\s+delivered\b",
+        r"in delivery of \g<what>",
+        phrase,
+    )
+    phrase = re.sub(r"\bin\s+the\s+delivery\s+of\b", "in delivery of", phrase)
+    return phrase

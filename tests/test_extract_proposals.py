@@ -1,0 +1,421 @@
+"""Proposals: what the parties or the publisher ask someone else to do or create, named as the thing.
+
+Every case is a made-up sentence for one phenomenon. Names are the short noun phrase of what is
+asked for; when the text asks for an action ("to extend X"), the name is the action as a noun
+("Extension of X"), which is how an annotator words it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extracting import run
+
+
+def names(text: str, reference) -> list[str]:  # type: ignore[no-untyped-def]
+    return [p.name for p in run(text, reference).proposals]
+
+
+# -- asks addressed to someone: "asks X to VERB ...", "calls on X to VERB ..." ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The partners call on ministers to extend the Solent Freeport to Portsmouth.",
+         ["Extension of the Solent Freeport"]),
+        ("The university urges the Treasury to include Sunderland in the next round of bootcamp funding.",
+         ["Inclusion of Sunderland in the next round of bootcamp funding"]),
+        ("The compact asks the government to designate Hull as a Green Energy Zone, and to devolve a share "
+         "of national energy funding to the region.",
+         ["Green Energy Zone", "Devolution of a share of national energy funding"]),
+        ("The partners asked the Welsh Government to let the council run a pilot individual learning account "
+         "worth £1,200 per learner.", ["Pilot individual learning account"]),
+        ("The charter also asks the government to let mayors use apprenticeship levy underspends for "
+         "retrofit bootcamps.", ["Use of apprenticeship levy underspends"]),
+        ("The accord calls on the Department for Education to let the combined authority pool its adult "
+         "skills budget with college capital funding, something ministers have resisted.",
+         ["Pooling of its adult skills budget"]),
+        ("The document calls on the Scottish Government to establish a Dundee Anchor Fund, which would lend "
+         "to small firms, and to allow councils to weight local employment more heavily in tender scoring.",
+         ["Dundee Anchor Fund", "Weighting of local employment in tender scoring"]),
+        ("The pact asks the Department for Education to allocate the region's share of the Local Skills "
+         "Improvement Fund as a single pot.",
+         ["Allocation of the region's share of the Local Skills Improvement Fund"]),
+        ("It asks ministers to treat the harbour as a priority area for the next round of Freeport skills "
+         "funding.", ["Priority area for the next round of Freeport skills funding"]),
+        ("The leaders would like government to commit to a regional careers guarantee.",
+         ["Regional careers guarantee"]),
+        ("The partners want the government to give York a share of the business rates growth.",
+         ["Share of the business rates growth"]),
+        ("The board urged ministers to hand the combined authority control of post-16 transport budgets.",
+         ["Control of post-16 transport budgets"]),
+        ("He said the university had asked the government to include the city in the next round of "
+         "digital skills bootcamp funding.",
+         ["Inclusion of the city in the next round of digital skills bootcamp funding"]),
+    ],
+)  # fmt: skip
+def test_an_ask_addressed_to_someone_is_named_by_what_they_are_asked_to_do(
+    reference, text, proposals
+) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what the asker is asked to do is no thing to create
+        "The mayor asked the council to support more jobs.",
+        "The minister asked the universities to work together.",
+        "Officers asked the committee to note the report.",
+        "He asked for the meeting to be moved.",
+    ],
+)
+def test_an_ask_for_an_act_that_creates_nothing_is_no_proposal(reference, text) -> None:
+    assert names(text, reference) == []
+
+
+# -- a seat, a share, powers: named with what they are for ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The letter asks for a seat for the region's colleges on the skills advisory board.",
+         ["Seat for the region's colleges on the skills advisory board"]),
+        ("The letter asks for:\n- a regional transport budget;\n- powers for the mayor to co-fund college "
+         "spin-outs through the investment zone.",
+         ["Regional transport budget", "Powers for the mayor to co-fund college spin-outs"]),
+        ("The compact asks for:\n1. A seat for Core Cities on the Skills and Productivity Board (SPB) "
+         "advisory group.\n2. A skills fund.",
+         ["Seat for Core Cities on the Skills and Productivity Board (SPB) advisory group", "Skills fund"]),
+        # an ordinary name still ends before what it is for
+        ("The partners call for devolved adult education budgets for every city.",
+         ["Devolved adult education budgets"]),
+    ],
+)  # fmt: skip
+def test_a_relational_ask_keeps_its_complement(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+# -- lists whose lead-in asks ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The proposals include: • a new Regional Skills Fund • devolved adult education budgets",
+         ["Regional Skills Fund", "Devolved adult education budgets"]),
+        ("The compact asks government to: - create a Humber Skills Fund; - devolve adult education budgets "
+         "to the city region.", ["Humber Skills Fund", "Devolution of adult education budgets"]),
+        ("The compact asks government to:\n- create a Humber Skills Fund;\n- extend the Humber Freeport "
+         "to Goole.", ["Humber Skills Fund", "Extension of the Humber Freeport"]),
+        ("So what should ministers do? We recommend four things.\n1. Give combined authorities a devolved "
+         "transport budget.\n2. Fold the small local funds into a single place-based growth pot.\n"
+         "3. Make the Freeport skills pilots permanent.\n4. Allow mayors to co-commission college courses "
+         "on local priorities such as retrofit.",
+         ["Devolved transport budget", "Single place-based growth pot", "Permanent Freeport skills pilots",
+          "Co-commissioning of college courses on local priorities"]),
+        ("The report makes the following recommendations:\n• a regional careers guarantee;\n"
+         "• a Tees Skills Observatory.", ["Regional careers guarantee", "Tees Skills Observatory"]),
+    ],
+)  # fmt: skip
+def test_a_list_led_in_by_an_ask(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        # the page stops inside the last item: the whole items stay, the cut one is not invented
+        ("The letter asks for:\n• a devolved research budget;\n• a regional skills fund;\n• an extension of the "
+         "Innovation Accel", ["Devolved research budget", "Regional skills fund"]),
+        ("The proposals include: • a new Regional Skills Fund; • devolved adult educ",
+         ["Regional Skills Fund"]),
+    ],
+)  # fmt: skip
+def test_a_list_cut_with_the_page_keeps_its_whole_items(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The charter sets out five commitments.\n1. Create a shared skills passport.\n2. Open a careers hub.",
+        "Under the compact the partners will: • create a shared skills passport • open a careers hub",
+    ],
+)
+def test_a_list_of_the_parties_own_commitments_proposes_nothing(reference, text) -> None:
+    assert names(text, reference) == []
+
+
+# -- what proposes nothing -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Whether the councils will call for a regional skills fund remains to be seen.",
+        '"We could have asked for hundreds of millions and been ignored," she said.',
+        "We would never have called for a tourism levy.",
+        "An earlier proposal to create a joint procurement office was dropped during negotiations.",
+        "A plan for a maritime free school was considered but left out of the final text.",
+        "The idea of a Humber Skills Fund has been shelved.",
+        '"We are asking the government for two things," she said.',
+        "Labour's spokesman called for a new regional investment bank.",
+        "Critics want a new Northern Skills Observatory instead.",
+        "Councillor Tom Reddy, who leads the opposition group, called for a new regional investment bank.",
+        "Liberal Democrat leader Jo Penn urged ministers to fund a new Humber skills academy.",
+        "The opposition group leader, Cllr Tom Reddy, urged ministers to fund a new marine skills academy.",
+        "The universities will create 500 placements.",
+        "The partners pledge to set up a joint careers hub.",
+    ],
+)
+def test_asides_dropped_asks_outsiders_and_own_pledges_propose_nothing(reference, text) -> None:
+    assert names(text, reference) == []
+
+
+def test_a_headline_ask_and_its_full_name_are_one_proposal(reference) -> None:
+    text = (
+        "Mayor backs call for skills devolution deal\n\n"
+        "The report calls for a North East Skills Devolution Deal to be agreed within a year."
+    )
+    assert names(text, reference) == ["North East Skills Devolution Deal"]
+
+
+# -- asks with other verbs and shapes --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The council is seeking a ten-year funding settlement for the city.", ["Ten-year funding settlement"]),
+        ("The mayor wants to see a new Northern Skills Observatory set up.", ["Northern Skills Observatory"]),
+        ("The report recommends a single regional skills budget.", ["Single regional skills budget"]),
+        ("Recommendations include a city data hub and a regional skills passport.",
+         ["City data hub", "Regional skills passport"]),
+        ("The letter makes a call for a visitor levy.", ["Visitor levy"]),
+        ("The partners have backed the call from Bristol City Council for a new Avon health innovation hub.",
+         ["Avon health innovation hub"]),
+        ("Combined authorities should be given powers to raise a tourism levy.", ["Powers to raise a tourism levy"]),
+        ("The need for local leaders to have greater flexibility over how skills funding is spent was "
+         "highlighted.", ["Greater flexibility over how skills funding is spent"]),
+        ("The government should put in place a process to agree city deals.", ["Process to agree city deals"]),
+        ("The Welsh Government should create a Gwent Skills Fund.", ["Gwent Skills Fund"]),
+        ("The leaders demanded that devolution is delivered on the same timetable as in Scotland.",
+         ["Devolution delivered on the same timetable"]),
+        ("The backers want a £5m Urban Research Fund and say the introduction of city skills passports would help.",
+         ["Urban Research Fund", "City skills passports"]),
+        ("The commission calls for a civic fund worth £100m, for the introduction of civic impact measures, "
+         "and for mayoral combined authorities to be given a duty to convene local anchor institutions.",
+         ["Civic fund", "Civic impact measures", "Duty to convene local anchor institutions"]),
+        ("The partners are calling for a student levy, and for the government to give York a share of the "
+         "business rates growth from the new station.",
+         ["Student levy", "Share of the business rates growth from the new station"]),
+        ("It asks for a £20m Coastal Research Fund, and for skills funding to be devolved to member towns.",
+         ["Coastal Research Fund", "Devolved skills funding"]),
+    ],
+)  # fmt: skip
+def test_asks_with_other_verbs_and_shapes(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        # a heading or a page cut off inside a sentence: whole names stay, the cut one is not invented
+        ("The compact calls for a regional skills fund and a new careers guaran", ["Regional skills fund"]),
+        ("Leaders back call for new devolution deal", []),
+        ("Universities should create more jobs.", []),
+        ("The partners should publish a report every year.", []),
+    ],
+)  # fmt: skip
+def test_headings_cut_sentences_and_the_parties_own_duties(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+# -- a body asked for is a proposal, not an organisation ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The university proposes a Net Zero Research Alliance for the region.", "Net Zero Research Alliance"),
+        ("The council is seeking a Humber Energy Partnership with government.", "Humber Energy Partnership"),
+        ("The leaders would like to see a Tees Valley Research Network set up.", "Tees Valley Research Network"),
+        ("The compact asks the government to set up a Solent Maritime Skills Agency.",
+         "Solent Maritime Skills Agency"),
+        ("The partners call on government to create a Midlands Research Council.", "Midlands Research Council"),
+        ("The bid seeks the establishment of a Wessex Skills Board.", "Wessex Skills Board"),
+    ],
+)  # fmt: skip
+def test_a_body_asked_for_is_no_organisation(reference, text, body) -> None:
+    result = run(text, reference)
+    assert [p.name for p in result.proposals] == [body]
+    assert body not in {o.name for o in result.organisations}
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The group is pressing ministers for a ten-year funding settlement.", ["Ten-year funding settlement"]),
+        ("The signatories will lobby government for a new Tay Skills Fund.", ["Tay Skills Fund"]),
+        ("The partners' key ask is a devolved skills budget.", ["Devolved skills budget"]),
+        ("A key demand is the devolution of the adult education budget.",
+         ["Devolution of the adult education budget"]),
+        ("Among its asks are a regional skills fund and a new freight hub.", ["Regional skills fund", "Freight hub"]),
+        ("The document sets out three asks: a research fund, a skills passport and a seat on the board.",
+         ["Research fund", "Skills passport", "Seat on the board"]),
+        ("The proposals, which include a new skills fund and a health data hub, will go to ministers.",
+         ["Skills fund", "Health data hub"]),
+        ("The council has written to the Chancellor requesting a business rates retention pilot.",
+         ["Business rates retention pilot"]),
+        ("The compact also makes the case for a regional freight strategy.", ["Regional freight strategy"]),
+        ("The universities hope government will fund a new Clean Energy Institute.", ["Clean Energy Institute"]),
+        ("It is calling on ministers to back its plan for a Teesside Hydrogen Hub.", ["Teesside Hydrogen Hub"]),
+        ("They urged the Department for Transport to fund the reopening of the Leamside line.",
+         ["Reopening of the Leamside line"]),
+        ("The authors want ministers to allow universities to borrow against future income.",
+         ["Borrowing against future income"]),
+        ("It recommends that the government create a Northern Research Fund.", ["Northern Research Fund"]),
+    ],
+)  # fmt: skip
+def test_asks_pressed_lobbied_requested_and_hoped_for(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government has already set up a regional fund.",
+        "Ministers asked the universities to sign the charter.",
+        "The council wants to create 1,000 jobs.",
+        "The partners will jointly bid for a £20m regional skills fund.",
+        "Leaders hope the partnership will grow.",
+    ],
+)
+def test_acts_of_others_and_hopes_for_no_thing_propose_nothing(reference, text) -> None:
+    assert names(text, reference) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("Lancashire's bid to be given a devolution deal was discussed.", ["Devolution deal"]),
+        ("The partners are also asking for government support for a new Tees hydrogen hub.", ["Tees hydrogen hub"]),
+        ("It urges the government to commit £50m to a new coastal research fund.", ["Coastal research fund"]),
+        ("What the region needs from government:\n• a ten-year skills settlement;\n• a seat on the skills board.",
+         ["Ten-year skills settlement", "Seat on the skills board"]),
+    ],
+)  # fmt: skip
+def test_bids_support_for_and_what_is_needed_from_government(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The charter calls for a Solent Skills Fund of £8m over four years.", ["Solent Skills Fund"]),
+        ("It asks for a devolved research budget of up to £100 million a year.", ["Devolved research budget"]),
+        ("The report recommends:\n• a Tees Skills Observatory run jointly with the region's universities.",
+         ["Tees Skills Observatory"]),
+    ],
+)  # fmt: skip
+def test_a_name_ends_before_its_size_and_its_keeper(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The charter calls on the UK Government to fund a new Wrexham Skills Academy and extend the Levelling "
+         "Up Fund to market towns.", ["Wrexham Skills Academy", "Extension of the Levelling Up Fund"]),
+        ("The alliance is urging ministers to devolve the adult education budget and to give mayors powers over "
+         "bus franchising.", ["Devolution of the adult education budget", "Powers over bus franchising"]),
+        ("The report urges the government to scrap the competitive bidding process for local growth funds.",
+         ["Scrapping of the competitive bidding process"]),
+        ("Ministers are being asked to approve a Cornwall Investment Zone.", ["Cornwall Investment Zone"]),
+        ("The compact's three asks of government are a skills fund, a data hub and a seat on the Growth Board.",
+         ["Skills fund", "Data hub", "Seat on the Growth Board"]),
+        ("They also want a ‘one-stop shop’ for business support.", ["One-stop shop"]),
+        ("The partners are calling for the creation of a “green skills passport” for the region.",
+         ["Green skills passport"]),
+        ("The document also proposes that each city region should have its own skills observatory.",
+         ["Skills observatory"]),
+        ("The universities are backing calls for a national civic university fund.",
+         ["National civic university fund"]),
+    ],
+)  # fmt: skip
+def test_further_acts_passive_asks_and_quoted_names(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The partners responded to the government's call for evidence on devolution.",
+        "UKRI has opened a call for proposals for place-based research projects.",
+        "The university is calling for volunteers to take part in the study.",
+        "The council asked residents for their views on a new Local Plan.",
+        "The charter asks each signatory to publish an annual report.",
+        "The compact asks the partners to create a shared careers hub.",
+        "He called for the council leader to resign.",
+        "The partners want to see the compact renewed in 2027.",
+        "The minister recommended the Leeds City Region Deal as a model for others.",
+        "Ministers want a new skills fund, the partners said, but have offered no money.",
+        "The Government has backed a new Tees skills fund.",
+    ],
+)
+def test_invitations_duties_of_the_parties_and_what_government_wants_propose_nothing(reference, text) -> None:
+    assert names(text, reference) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The partnership will press for investment in the Midland Main Line.",
+         ["Investment in the Midland Main Line"]),
+        ("It calls for the region to be given its fair share of national infrastructure spending.",
+         ["Fair share of national infrastructure spending"]),
+        ("Leaders called for an end to short-term funding pots.", ["End to short-term funding pots"]),
+        ("The report calls for a 'skills guarantee' for every school leaver.", ["Skills guarantee"]),
+        ("The compact asks the Scottish Government to consider a Tay Cities Skills Fund.",
+         ["Tay Cities Skills Fund"]),
+        ("The report says councils should be handed control of the money spent on training 16 to 19-year-olds.",
+         ["Control of the money spent on training 16 to 19-year-olds"]),
+    ],
+)  # fmt: skip
+def test_shares_ends_and_quoted_asks(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Partners urged the Treasury not to cut the programme.",
+        "The councils asked for clarity on the future of the fund.",
+        "The board agreed to ask the government for a further £2m for the scheme.",
+    ],
+)
+def test_no_ask_not_to_act_for_clarity_or_for_a_sum(reference, text) -> None:
+    assert names(text, reference) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The proposal is for a single skills fund covering the whole region.", ["Single skills fund"]),
+        ("Council leaders are demanding a fairer funding formula.", ["Fairer funding formula"]),
+        ("Our ask of government is simple: a ten-year funding settlement.", ["Ten-year funding settlement"]),
+        ('"We are asking the government to back our bid for a Tees Investment Zone," she said.',
+         ["Tees Investment Zone"]),
+        ("They are asking for nothing more than a fair hearing.", []),
+    ],
+)  # fmt: skip
+def test_what_the_ask_is(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+def test_a_council_leader_named_with_a_party_still_asks(reference) -> None:
+    text = "Council leader Cllr Ann Moss (Labour) called for a new regional investment bank."
+    assert names(text, reference) == ["Regional investment bank"]
