@@ -9,9 +9,10 @@ results, violation for violation), with two scopes:
   is checked for each document graph with the links graph, since that is what a document must
   hold on its own;
 - every other constraint can only gain violations from more data (a second latitude, a bad value),
-  so it is checked once over the union of the written graphs and the links graph. That is done
-  only where those are the whole store (a first build or a full rebuild); a build that changed
-  part of a store keeps pySHACL (validate.validate_changed).
+  so it is checked once over the union of the written graphs and the links graph where those are
+  the whole store (a first build or a full rebuild); a build that changed part of a store checks
+  each batch of written graphs with the links graph, copied into a store in memory
+  (validate.validate_changed).
 
 The union of both is at least as strict as pySHACL on any batching of the documents, and equal to
 it for one document. A constraint kind the compiler does not know makes compiling fail: nothing in
