@@ -419,3 +419,38 @@ def test_what_the_ask_is(reference, text, proposals) -> None:
 def test_a_council_leader_named_with_a_party_still_asks(reference) -> None:
     text = "Council leader Cllr Ann Moss (Labour) called for a new regional investment bank."
     assert names(text, reference) == ["Regional investment bank"]
+
+
+# -- a list led by "calls on ministers to:", and what is near an ask but not asked for -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("Report sets out its asks\n\nThe report calls on ministers to:\n"
+         "• create a £200 million Coastal Towns Fund, targeted at places with low wages;\n"
+         "• establish a Northern Careers Service for adults.",
+         ["Coastal Towns Fund", "Northern Careers Service"]),
+        ("The partners also want the Scottish Government to fund a Fife Coding Academy, building on the "
+         "Edinburgh City Region Deal.", ["Fife Coding Academy"]),
+        ("The councils want ministers to create a Tees Green Skills Fund as part of the Teesside Freeport "
+         "programme.", ["Tees Green Skills Fund"]),
+        ("Twelve colleges have signed a Coastal Skills Pact, convened by the Sussex Colleges Group, that asks "
+         "the government for a ten-year settlement on adult skills.",
+         ["Ten-year settlement on adult skills"]),
+    ],
+)  # fmt: skip
+def test_a_list_called_for_and_names_beside_an_ask(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They want the region to keep its skills budget, a demand that is likely to be raised again next month.",
+        "Leeds City Council made a request that was turned down by ministers last year.",
+    ],
+)
+def test_a_relative_clause_after_demand_asks_nothing(reference, text) -> None:
+    assert "Is likely to raised again next month" not in names(text, reference)
+    assert not any(n.lower().startswith(("is ", "was ")) for n in names(text, reference))

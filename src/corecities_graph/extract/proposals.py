@@ -112,7 +112,9 @@ _AND_FOR = re.compile(
 _ASKS_THAT = re.compile(
     r"\b(?:(?:hop(?:e|es|ed|ing))\s+(?:that\s+)?(?!(?:it|they|we|to)\b)(?:[\w’'-]+\s+){1,5}?will"
     r"|(?:ask(?:s|ed|ing)?|recommend(?:s|ed|ing)?|propos(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|insist(?:s|ed|ing)?"
-    r"|demand(?:s|ed|ing)?|suggest(?:s|ed|ing)?)\s+that\s+(?!(?:it|they|we)\b)(?:[\w’'-]+\s+){1,5}?"
+    r"|demand(?:s|ed|ing)?|suggest(?:s|ed|ing)?)\s+that\s+"
+    # "a demand that is likely to be raised": a relative clause about the noun, no one asked
+    r"(?!(?:it|they|we|is|was|are|were|has|had|have|would|could|may|might|can)\b)(?:[\w’'-]+\s+){1,5}?"
     r"(?:should|must|will)?)\s+",
     re.IGNORECASE,
 )
@@ -149,7 +151,8 @@ _SHOULD = re.compile(
 # "demanded that devolution is delivered on the same timetable": what is to be done, as a clause
 _THAT_DONE = re.compile(
     r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|propos(?:e|es|ed|ing)"
-    r"|recommend(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for)\s+that\s+(?P<np>(?:[\w’'-]+\s+){1,6}?)"
+    r"|recommend(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for)\s+that\s+"
+    r"(?!(?:is|was|are|were|has|had|have|would|could|may|might|can)\b)(?P<np>(?:[\w’'-]+\s+){1,6}?)"
     r"(?:is|are|be|should\s+be|must\s+be|will\s+be)\s+(?P<done>[a-z]+ed|given|made|run|set\s+up)\b",
     re.IGNORECASE,
 )
@@ -215,7 +218,7 @@ _OUTSIDER = re.compile(
 # "The proposals include:", "The alliance is calling for:", "makes three asks of government:": the
 # items follow, one a line. (What the parties commit themselves to do is not asked of anyone.)
 _LIST_LEAD = re.compile(
-    r"\b(?:propos\w*|call(?:s|ed|ing)?\s+for|asks?|asking|recommend\w*|want\w*|urg\w*|demand\w*|measures|priorities"
+    r"\b(?:propos\w*|call(?:s|ed|ing)?\s+(?:for|on)|asks?|asking|recommend\w*|want\w*|urg\w*|demand\w*|measures|priorities"
     r"|needs?\s+from|request\w*)\b[^.!?]*:\s*$",
     re.IGNORECASE,
 )
@@ -428,8 +431,10 @@ def find_proposals(
         if not _CUE.search(body):
             continue
         for match in _TITLED.finditer(body):
-            if _negated(body[: match.start()]) or _CONTEXT.search(
-                body[max(0, match.start() - 40) : match.start()]
+            if (
+                _negated(body[: match.start()])
+                or _CONTEXT.search(body[max(0, match.start() - 40) : match.start()])
+                or _ASKER.match(body, match.end())
             ):
                 continue
             words = match.group("np").split()
@@ -488,9 +493,18 @@ def _content_words(name: str) -> frozenset[str]:
     return frozenset(w for w in words if w not in {"a", "an", "the", "of", "for", "to", "and", "new"})
 
 
-# "measures into the Knowledge Exchange Framework": a name after such a word is where, not what
+# "measures into the Knowledge Exchange Framework", "a pilot, building on the City Deal": a name after
+# such words is where the ask sits or what it follows, not what is asked for
 _CONTEXT = re.compile(
-    r"\b(?:into|within|under|through|beyond|around|across|towards?)\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:into|within|under|through|beyond|around|across|towards?|alongside|following|(?:building|built|drawing"
+    r"|based|modell?ed)\s+on|as\s+part\s+of|in\s+line\s+with|on\s+the\s+back\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "an Urban Research Compact, convened by Core Cities UK, that asks the government for ...": the
+# named document makes the ask; it is not what is asked for
+_ASKER = re.compile(
+    r"(?:\s*\([^()]{1,20}\))?(?:\s*,[^,.;]{1,60},)?\s*(?:that|which)\s+(?:also\s+)?(?:asks|calls|urges|sets\s+out"
+    r"|proposes|recommends|seeks|wants|demands|presses)\b"
 )
 _NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\b[^.;]*$|n[’']t\b[^.;]*$", re.IGNORECASE)
 
