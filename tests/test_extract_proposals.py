@@ -454,3 +454,19 @@ def test_a_list_called_for_and_names_beside_an_ask(reference, text, proposals) -
 def test_a_relative_clause_after_demand_asks_nothing(reference, text) -> None:
     assert "Is likely to raised again next month" not in names(text, reference)
     assert not any(n.lower().startswith(("is ", "was ")) for n in names(text, reference))
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("It also sets out what the partners want from the Scottish Government in return: a five-year Civic "
+         "Skills Settlement for the region, devolved adult learning funding so that more is spent locally, "
+         "and a Green Skills Fund of £40 million to equip colleges.",
+         ["Five-year Civic Skills Settlement", "Devolved adult learning funding", "Green Skills Fund"]),
+        ("Here is what the councils need from government: a tourist levy, and ring-fenced bus funding for "
+         "rural routes.", ["Tourist levy", "Ring-fenced bus funding"]),
+        ("What the colleges want from ministers: more time.", []),
+    ],
+)  # fmt: skip
+def test_what_is_wanted_from_government_listed_after_a_colon(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals

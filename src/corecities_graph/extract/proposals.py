@@ -140,6 +140,15 @@ _SEEKS = re.compile(
     re.IGNORECASE,
 )
 _SEEKS_GATE = re.compile(r"seek|sought|recommend|propos|demand|want|urg|favo|to see|request|ask|priorit|call")
+# "what the partners want from the government in return: a settlement, devolved funding and a fund":
+# the things wanted, listed after the colon
+_WANTS_LIST = re.compile(
+    r"\b(?:want(?:s|ed)?|ask(?:s|ed)?|seek(?:s|ing)?|need(?:s|ed)?)\s+(?:from|of)\s+(?:the\s+)?(?:UK\s+|Welsh\s+"
+    r"|Scottish\s+)?(?:government|ministers|treasury|whitehall)(?:\s+in\s+return)?\s*:\s*",
+    re.IGNORECASE,
+)
+_LIST_COMMA = re.compile(r",\s*(?:and\s+|or\s+)?")
+_DEVOLVED = re.compile(r"(?:devolved|ring-fenced|multi-year|long-term)\s+[a-z][\w-]*\s+[a-z]")
 # "the government should ...", "the Welsh Government must ...": an act asked of government
 _SHOULD = re.compile(
     r"\b(?:(?:the\s+)?(?:UK\s+)?(?:government|ministers|treasury|chancellor|whitehall|holyrood|westminster)"
@@ -402,6 +411,21 @@ def find_proposals(
                     text, sentence.start + seeks.end(), sentence.end, thing=True
                 ):
                     add(start, end, keep=True, name=name)
+        for wants in _WANTS_LIST.finditer(body) if running and ":" in body else ():
+            if not _negated(body[: wants.start()]):
+                at = sentence.start + wants.end()
+                commas = list(_LIST_COMMA.finditer(text, at, sentence.end))
+                bounds = [(at, commas[0].start() if commas else sentence.end)] + [
+                    (comma.end(), after.start() if after else sentence.end)
+                    for comma, after in zip(commas, [*commas[1:], None][: len(commas)], strict=True)
+                ]
+                for item_start, item_end in bounds:
+                    start, stop = trimmed(text, item_start, item_end)
+                    if _DEVOLVED.match(text, start, stop):  # "devolved innovation funding": a thing asked for
+                        add(start, stop, keep=True)
+                        continue
+                    for name, start, stop in named_objects(text, item_start, item_end, thing=True):
+                        add(start, stop, keep=True, name=name)
         for should in (
             _SHOULD.finditer(body)
             if running
