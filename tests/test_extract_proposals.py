@@ -470,3 +470,18 @@ def test_a_relative_clause_after_demand_asks_nothing(reference, text) -> None:
 )  # fmt: skip
 def test_what_is_wanted_from_government_listed_after_a_colon(reference, text, proposals) -> None:
     assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The partners are asking the Department for Education to give the region a careers budget and to "
+         "replace annual allocations with a single three-year funding settlement.",
+         ["Careers budget", "Single three-year funding settlement"]),
+        ("The council urges ministers to replace the old grant with a new city fund.", ["City fund"]),
+        ("The councils call for a tourist levy and to extend the Solent Freeport to Portsmouth.",
+         ["Tourist levy", "Extension of the Solent Freeport"]),
+    ],
+)  # fmt: skip
+def test_a_replacement_is_named_by_what_replaces(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals

@@ -387,6 +387,11 @@ def find_proposals(
             asked_for = [ask.end()] + [m.end() for m in _AND_FOR.finditer(body, ask.end())]
             for at in (sentence.start + a for a in asked_for):
                 while True:
+                    if text[:at].endswith(("to ", "to\t")):
+                        # "..., and to replace grants with a settlement": a further act, read as one
+                        for name, first, last in asked_acts(text, at, sentence.end):
+                            add(first, last, keep=True, name=name)
+                        break
                     start, end = trimmed(text, at, sentence.end)
                     # "for combined authorities to be given a duty to convene", "for the government to give
                     # York a share of ...": who is to act comes first, what is asked follows
