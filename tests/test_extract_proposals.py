@@ -485,3 +485,18 @@ def test_what_is_wanted_from_government_listed_after_a_colon(reference, text, pr
 )  # fmt: skip
 def test_a_replacement_is_named_by_what_replaces(reference, text, proposals) -> None:
     assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("They are also asking the Department of Health and Social Care to devolve a share of national "
+         "dementia research funding to Leeds.", ["Devolution of a share of national dementia research funding"]),
+        ("The charter asks the Department for Science, Innovation and Technology to publish regional "
+         "patent figures every year.", ["Publication of regional patent figures"]),
+        ("The partners call on the Department for the Economy and the Northern Ireland Executive to expand "
+         "the Coleraine campus to 9,000 students.", ["Expansion of the Coleraine campus"]),
+    ],
+)  # fmt: skip
+def test_an_addressee_with_a_long_title_still_asks(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals

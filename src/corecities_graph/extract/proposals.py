@@ -79,7 +79,10 @@ _ADDRESSED = re.compile(
     r"\b(?:ask(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|lobb(?:y|ies|ied|ying)"
     r"|want(?:s|ed)?|would\s+like|invit(?:e|es|ed|ing)|challeng(?:e|es|ed|ing)|encourag(?:e|es|ed|ing))\s+"
     r"(?!(?:for|to|them|it|him|her|us|each|every|all|any|anyone|its|their|our)\b)"
-    rf"(?!(?:the\s+)?(?:{_PARTIES_OR_PUBLIC})\b)(?:[\w’'-]+\s+){{1,5}}?to\s+"
+    rf"(?!(?:the\s+)?(?:{_PARTIES_OR_PUBLIC})\b)(?:(?:[\w’'-]+\s+){{1,5}}?"
+    # "the Department for Science, Innovation and Technology", "the Department of Health and Social Care":
+    # a body's long title, its words capitalised
+    r"|(?:the\s+)?(?-i:[A-Z][\w’'-]*)(?:,?\s+(?:(?:of|for|and|the|&)\s+){0,2}(?-i:[A-Z][\w’'-]*)){1,8}\s+)to\s+"
     # "ministers are being asked to approve ...": the addressee is the subject
     r"|\b(?:asked|urged|called\s+on|pressed|lobbied)\s+to\s+"
     # "Lancashire's bid to be given a devolution deal", "the case to extend the Freeport"
