@@ -500,3 +500,17 @@ def test_a_replacement_is_named_by_what_replaces(reference, text, proposals) -> 
 )  # fmt: skip
 def test_an_addressee_with_a_long_title_still_asks(reference, text, proposals) -> None:
     assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("A report calls for a Skills Deal that would give the combined authority control over funding for "
+         "16 to 19-year-olds, and for a careers guarantee.",
+         ["Skills Deal", "Control over funding for 16 to 19-year-olds", "Careers guarantee"]),
+        ("The mayors want control of adult skills budgets for their areas.",
+         ["Control of adult skills budgets for their areas"]),
+    ],
+)  # fmt: skip
+def test_control_keeps_what_it_is_for(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals

@@ -140,7 +140,7 @@ _ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,8}\)")
 RELATIONAL = {
     "end", "access",
     "seat", "seats", "share", "priority", "powers", "power", "say", "role", "duty", "right", "rights",
-    "status", "stake", "voice", "place", "places",
+    "status", "stake", "voice", "place", "places", "control",
 }  # fmt: skip
 
 
