@@ -514,3 +514,16 @@ def test_an_addressee_with_a_long_title_still_asks(reference, text, proposals) -
 )  # fmt: skip
 def test_control_keeps_what_it_is_for(reference, text, proposals) -> None:
     assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("In it, the mayors ask ministers for single funding settlements, and want the power to keep half of "
+         "the business rates raised in their areas.",
+         ["Single funding settlements", "Power to keep half of the business rates"]),
+        ("The council wants the power to decide.", []),
+    ],
+)  # fmt: skip
+def test_a_power_wanted_is_named_with_what_it_is_over(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals

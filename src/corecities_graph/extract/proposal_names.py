@@ -33,7 +33,7 @@ ACT_VERBS = "|".join(
 THING = re.compile(
     rf"\b(?i:{LOWER_HEADS}|centre|center|institute|academy|observatory|budget|settlement|pot|accelerator"
     r"|register|passport|guarantee|account|levy|levies|status|designation|pathway|route|platform|service|offer"
-    r"|pilot|bootcamp|facility|facilities|reliefs?|allowance|premium|grant|duty|powers|reopening|extension|expansion"
+    r"|pilot|bootcamp|facility|facilities|reliefs?|allowance|premium|grant|duty|powers?|reopening|extension|expansion"
     r"|electrification|upgrade|redevelopment|restoration|dualling|reopening|seat|formula)s?\b"
 )
 # "... a regional skills passport and for greater flexibility ...": a second proposal joined on
@@ -51,7 +51,9 @@ VAGUE = re.compile(
     r"|skills|talent|people|work|nothing(?:\s+more)?|anything|everything|something)"
     # "clarity on the future of the fund", "a further £2m": still no thing asked for
     r"(?:\s+(?:on|about|around)\b.*)?$"
-    r"|^(?:(?:a|an)\s+)?(?:further|extra|additional)?\s*[£$€][\d.,]+\s*(?:bn|m|k|million|billion)?$",
+    r"|^(?:(?:a|an)\s+)?(?:further|extra|additional)?\s*[£$€][\d.,]+\s*(?:bn|m|k|million|billion)?$"
+    # "the power to decide", "powers to act": a power with nothing it is over
+    r"|^(?:the\s+)?(?:new\s+)?powers?\s+to\s+[a-z]+$",
     re.IGNORECASE,
 )
 LEAD = re.compile(
