@@ -527,3 +527,17 @@ def test_control_keeps_what_it_is_for(reference, text, proposals) -> None:
 )  # fmt: skip
 def test_a_power_wanted_is_named_with_what_it_is_over(reference, text, proposals) -> None:
     assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The report asks ministers to require Innovate UK to publish its grants by combined authority area "
+         "every year.", ["Publication of its grants by combined authority area"]),
+        ("The councils want the Treasury to publish transport spending by region.",
+         ["Publication of transport spending by region"]),
+        ("The council calls for a new skills fund run by the combined authority.", ["Skills fund"]),
+    ],
+)  # fmt: skip
+def test_a_breakdown_by_area_stays_in_the_name(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals

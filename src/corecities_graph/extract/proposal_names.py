@@ -75,7 +75,9 @@ NAME_STOP = re.compile(
     r"|\s+of\s+(?:up\s+to\s+|around\s+|about\s+|at\s+least\s+|between\s+)?[£$€]\d"
     r"|\s+(?:run|led|held|hosted|based|paid|built|made|owned)\s+(?=(?:by|jointly|with|at|in|from|through|across|on)\b)"
     r"|\s+(?:that|which|who|where|while|so\s+that|in\s+order\s+to|across|at|with|within|without|through|"
-    r"under|until|by|from|for|into|alongside|including|as|if|when|because|rather|beyond|than|worth|around|after"
+    # "its spending by combined authority area": a breakdown, which stays in the name
+    r"under|until|by(?!\s+(?:combined\s+authority|local\s+authority|council\s+area|region|constituency|postcode)\b)"
+    r"|from|for|into|alongside|including|as|if|when|because|rather|beyond|than|worth|around|after"
     r"|before|during|between|among|against|over\s+(?!how\b)|would|could|should|will|can|may|might|must"
     r"|has|have)\s"
     r"|\b(?i:fund|plan|pilot|levy|hubs?|zones?|bank|budgets?|passports?|scheme|strategy|package|settlements?"
