@@ -419,3 +419,125 @@ def test_what_the_ask_is(reference, text, proposals) -> None:
 def test_a_council_leader_named_with_a_party_still_asks(reference) -> None:
     text = "Council leader Cllr Ann Moss (Labour) called for a new regional investment bank."
     assert names(text, reference) == ["Regional investment bank"]
+
+
+# -- a list led by "calls on ministers to:", and what is near an ask but not asked for -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("Report sets out its asks\n\nThe report calls on ministers to:\n"
+         "• create a £200 million Coastal Towns Fund, targeted at places with low wages;\n"
+         "• establish a Northern Careers Service for adults.",
+         ["Coastal Towns Fund", "Northern Careers Service"]),
+        ("The partners also want the Scottish Government to fund a Fife Coding Academy, building on the "
+         "Edinburgh City Region Deal.", ["Fife Coding Academy"]),
+        ("The councils want ministers to create a Tees Green Skills Fund as part of the Teesside Freeport "
+         "programme.", ["Tees Green Skills Fund"]),
+        ("Twelve colleges have signed a Coastal Skills Pact, convened by the Sussex Colleges Group, that asks "
+         "the government for a ten-year settlement on adult skills.",
+         ["Ten-year settlement on adult skills"]),
+    ],
+)  # fmt: skip
+def test_a_list_called_for_and_names_beside_an_ask(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They want the region to keep its skills budget, a demand that is likely to be raised again next month.",
+        "Leeds City Council made a request that was turned down by ministers last year.",
+    ],
+)
+def test_a_relative_clause_after_demand_asks_nothing(reference, text) -> None:
+    assert "Is likely to raised again next month" not in names(text, reference)
+    assert not any(n.lower().startswith(("is ", "was ")) for n in names(text, reference))
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("It also sets out what the partners want from the Scottish Government in return: a five-year Civic "
+         "Skills Settlement for the region, devolved adult learning funding so that more is spent locally, "
+         "and a Green Skills Fund of £40 million to equip colleges.",
+         ["Five-year Civic Skills Settlement", "Devolved adult learning funding", "Green Skills Fund"]),
+        ("Here is what the councils need from government: a tourist levy, and ring-fenced bus funding for "
+         "rural routes.", ["Tourist levy", "Ring-fenced bus funding"]),
+        ("What the colleges want from ministers: more time.", []),
+    ],
+)  # fmt: skip
+def test_what_is_wanted_from_government_listed_after_a_colon(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The partners are asking the Department for Education to give the region a careers budget and to "
+         "replace annual allocations with a single three-year funding settlement.",
+         ["Careers budget", "Single three-year funding settlement"]),
+        ("The council urges ministers to replace the old grant with a new city fund.", ["City fund"]),
+        ("The councils call for a tourist levy and to extend the Solent Freeport to Portsmouth.",
+         ["Tourist levy", "Extension of the Solent Freeport"]),
+    ],
+)  # fmt: skip
+def test_a_replacement_is_named_by_what_replaces(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("They are also asking the Department of Health and Social Care to devolve a share of national "
+         "dementia research funding to Leeds.", ["Devolution of a share of national dementia research funding"]),
+        ("The charter asks the Department for Science, Innovation and Technology to publish regional "
+         "patent figures every year.", ["Publication of regional patent figures"]),
+        ("The partners call on the Department for the Economy and the Northern Ireland Executive to expand "
+         "the Coleraine campus to 9,000 students.", ["Expansion of the Coleraine campus"]),
+    ],
+)  # fmt: skip
+def test_an_addressee_with_a_long_title_still_asks(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("A report calls for a Skills Deal that would give the combined authority control over funding for "
+         "16 to 19-year-olds, and for a careers guarantee.",
+         ["Skills Deal", "Control over funding for 16 to 19-year-olds", "Careers guarantee"]),
+        ("The mayors want control of adult skills budgets for their areas.",
+         ["Control of adult skills budgets for their areas"]),
+    ],
+)  # fmt: skip
+def test_control_keeps_what_it_is_for(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("In it, the mayors ask ministers for single funding settlements, and want the power to keep half of "
+         "the business rates raised in their areas.",
+         ["Single funding settlements", "Power to keep half of the business rates"]),
+        ("The council wants the power to decide.", []),
+    ],
+)  # fmt: skip
+def test_a_power_wanted_is_named_with_what_it_is_over(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The report asks ministers to require Innovate UK to publish its grants by combined authority area "
+         "every year.", ["Publication of its grants by combined authority area"]),
+        ("The councils want the Treasury to publish transport spending by region.",
+         ["Publication of transport spending by region"]),
+        ("The council calls for a new skills fund run by the combined authority.", ["Skills fund"]),
+    ],
+)  # fmt: skip
+def test_a_breakdown_by_area_stays_in_the_name(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals

@@ -47,6 +47,8 @@ _LETS = re.compile(
     re.IGNORECASE,
 )
 # "should be given powers to raise a levy": what they are to be given
+# "replace annual grants with a single settlement": what is asked for is the replacement
+_REPLACES = re.compile(r"replace\s+[^.;:,]{1,80}?\s+with\s+(?=(?:an?|the|new|one|single)\b)", re.IGNORECASE)
 _GIVEN = re.compile(r"be\s+(?:given|granted|handed|awarded)\s+", re.IGNORECASE)
 # "each city region should have its own observatory": what it is to have
 _HAS = re.compile(r"(?:have|get|receive|gain)\s+(?:(?:its|their)\s+own\s+)?", re.IGNORECASE)
@@ -98,6 +100,8 @@ def asked_acts(text: str, at: int, end: int, depth: int = 0) -> list[tuple[str |
         return named_objects(text, gives.end(), end, thing=False)
     if as_ := _AS.match(text, at, end):
         return named_objects(text, as_.end(), end, thing=False)
+    if replaces := _REPLACES.match(text, at, end):
+        return named_objects(text, replaces.end(), end, thing=False)
     if act := _ACT.match(text, at, end):
         return [_act(text, ACT_NOUNS[act.group("verb").lower()], act.end(), end)]
     if creates := _CREATES.match(text, at, end):

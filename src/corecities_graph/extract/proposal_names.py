@@ -33,7 +33,7 @@ ACT_VERBS = "|".join(
 THING = re.compile(
     rf"\b(?i:{LOWER_HEADS}|centre|center|institute|academy|observatory|budget|settlement|pot|accelerator"
     r"|register|passport|guarantee|account|levy|levies|status|designation|pathway|route|platform|service|offer"
-    r"|pilot|bootcamp|facility|facilities|reliefs?|allowance|premium|grant|duty|powers|reopening|extension|expansion"
+    r"|pilot|bootcamp|facility|facilities|reliefs?|allowance|premium|grant|duty|powers?|reopening|extension|expansion"
     r"|electrification|upgrade|redevelopment|restoration|dualling|reopening|seat|formula)s?\b"
 )
 # "... a regional skills passport and for greater flexibility ...": a second proposal joined on
@@ -51,7 +51,9 @@ VAGUE = re.compile(
     r"|skills|talent|people|work|nothing(?:\s+more)?|anything|everything|something)"
     # "clarity on the future of the fund", "a further £2m": still no thing asked for
     r"(?:\s+(?:on|about|around)\b.*)?$"
-    r"|^(?:(?:a|an)\s+)?(?:further|extra|additional)?\s*[£$€][\d.,]+\s*(?:bn|m|k|million|billion)?$",
+    r"|^(?:(?:a|an)\s+)?(?:further|extra|additional)?\s*[£$€][\d.,]+\s*(?:bn|m|k|million|billion)?$"
+    # "the power to decide", "powers to act": a power with nothing it is over
+    r"|^(?:the\s+)?(?:new\s+)?powers?\s+to\s+[a-z]+$",
     re.IGNORECASE,
 )
 LEAD = re.compile(
@@ -73,7 +75,9 @@ NAME_STOP = re.compile(
     r"|\s+of\s+(?:up\s+to\s+|around\s+|about\s+|at\s+least\s+|between\s+)?[£$€]\d"
     r"|\s+(?:run|led|held|hosted|based|paid|built|made|owned)\s+(?=(?:by|jointly|with|at|in|from|through|across|on)\b)"
     r"|\s+(?:that|which|who|where|while|so\s+that|in\s+order\s+to|across|at|with|within|without|through|"
-    r"under|until|by|from|for|into|alongside|including|as|if|when|because|rather|beyond|than|worth|around|after"
+    # "its spending by combined authority area": a breakdown, which stays in the name
+    r"under|until|by(?!\s+(?:combined\s+authority|local\s+authority|council\s+area|region|constituency|postcode)\b)"
+    r"|from|for|into|alongside|including|as|if|when|because|rather|beyond|than|worth|around|after"
     r"|before|during|between|among|against|over\s+(?!how\b)|would|could|should|will|can|may|might|must"
     r"|has|have)\s"
     r"|\b(?i:fund|plan|pilot|levy|hubs?|zones?|bank|budgets?|passports?|scheme|strategy|package|settlements?"
@@ -140,7 +144,7 @@ _ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,8}\)")
 RELATIONAL = {
     "end", "access",
     "seat", "seats", "share", "priority", "powers", "power", "say", "role", "duty", "right", "rights",
-    "status", "stake", "voice", "place", "places",
+    "status", "stake", "voice", "place", "places", "control",
 }  # fmt: skip
 
 

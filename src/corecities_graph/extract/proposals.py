@@ -79,7 +79,10 @@ _ADDRESSED = re.compile(
     r"\b(?:ask(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|lobb(?:y|ies|ied|ying)"
     r"|want(?:s|ed)?|would\s+like|invit(?:e|es|ed|ing)|challeng(?:e|es|ed|ing)|encourag(?:e|es|ed|ing))\s+"
     r"(?!(?:for|to|them|it|him|her|us|each|every|all|any|anyone|its|their|our)\b)"
-    rf"(?!(?:the\s+)?(?:{_PARTIES_OR_PUBLIC})\b)(?:[\w’'-]+\s+){{1,5}}?to\s+"
+    rf"(?!(?:the\s+)?(?:{_PARTIES_OR_PUBLIC})\b)(?:(?:[\w’'-]+\s+){{1,5}}?"
+    # "the Department for Science, Innovation and Technology", "the Department of Health and Social Care":
+    # a body's long title, its words capitalised
+    r"|(?:the\s+)?(?-i:[A-Z][\w’'-]*)(?:,?\s+(?:(?:of|for|and|the|&)\s+){0,2}(?-i:[A-Z][\w’'-]*)){1,8}\s+)to\s+"
     # "ministers are being asked to approve ...": the addressee is the subject
     r"|\b(?:asked|urged|called\s+on|pressed|lobbied)\s+to\s+"
     # "Lancashire's bid to be given a devolution deal", "the case to extend the Freeport"
@@ -112,7 +115,9 @@ _AND_FOR = re.compile(
 _ASKS_THAT = re.compile(
     r"\b(?:(?:hop(?:e|es|ed|ing))\s+(?:that\s+)?(?!(?:it|they|we|to)\b)(?:[\w’'-]+\s+){1,5}?will"
     r"|(?:ask(?:s|ed|ing)?|recommend(?:s|ed|ing)?|propos(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|insist(?:s|ed|ing)?"
-    r"|demand(?:s|ed|ing)?|suggest(?:s|ed|ing)?)\s+that\s+(?!(?:it|they|we)\b)(?:[\w’'-]+\s+){1,5}?"
+    r"|demand(?:s|ed|ing)?|suggest(?:s|ed|ing)?)\s+that\s+"
+    # "a demand that is likely to be raised": a relative clause about the noun, no one asked
+    r"(?!(?:it|they|we|is|was|are|were|has|had|have|would|could|may|might|can)\b)(?:[\w’'-]+\s+){1,5}?"
     r"(?:should|must|will)?)\s+",
     re.IGNORECASE,
 )
@@ -138,6 +143,15 @@ _SEEKS = re.compile(
     re.IGNORECASE,
 )
 _SEEKS_GATE = re.compile(r"seek|sought|recommend|propos|demand|want|urg|favo|to see|request|ask|priorit|call")
+# "what the partners want from the government in return: a settlement, devolved funding and a fund":
+# the things wanted, listed after the colon
+_WANTS_LIST = re.compile(
+    r"\b(?:want(?:s|ed)?|ask(?:s|ed)?|seek(?:s|ing)?|need(?:s|ed)?)\s+(?:from|of)\s+(?:the\s+)?(?:UK\s+|Welsh\s+"
+    r"|Scottish\s+)?(?:government|ministers|treasury|whitehall)(?:\s+in\s+return)?\s*:\s*",
+    re.IGNORECASE,
+)
+_LIST_COMMA = re.compile(r",\s*(?:and\s+|or\s+)?")
+_DEVOLVED = re.compile(r"(?:devolved|ring-fenced|multi-year|long-term)\s+[a-z][\w-]*\s+[a-z]")
 # "the government should ...", "the Welsh Government must ...": an act asked of government
 _SHOULD = re.compile(
     r"\b(?:(?:the\s+)?(?:UK\s+)?(?:government|ministers|treasury|chancellor|whitehall|holyrood|westminster)"
@@ -149,7 +163,8 @@ _SHOULD = re.compile(
 # "demanded that devolution is delivered on the same timetable": what is to be done, as a clause
 _THAT_DONE = re.compile(
     r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|propos(?:e|es|ed|ing)"
-    r"|recommend(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for)\s+that\s+(?P<np>(?:[\w’'-]+\s+){1,6}?)"
+    r"|recommend(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for)\s+that\s+"
+    r"(?!(?:is|was|are|were|has|had|have|would|could|may|might|can)\b)(?P<np>(?:[\w’'-]+\s+){1,6}?)"
     r"(?:is|are|be|should\s+be|must\s+be|will\s+be)\s+(?P<done>[a-z]+ed|given|made|run|set\s+up)\b",
     re.IGNORECASE,
 )
@@ -215,7 +230,7 @@ _OUTSIDER = re.compile(
 # "The proposals include:", "The alliance is calling for:", "makes three asks of government:": the
 # items follow, one a line. (What the parties commit themselves to do is not asked of anyone.)
 _LIST_LEAD = re.compile(
-    r"\b(?:propos\w*|call(?:s|ed|ing)?\s+for|asks?|asking|recommend\w*|want\w*|urg\w*|demand\w*|measures|priorities"
+    r"\b(?:propos\w*|call(?:s|ed|ing)?\s+(?:for|on)|asks?|asking|recommend\w*|want\w*|urg\w*|demand\w*|measures|priorities"
     r"|needs?\s+from|request\w*)\b[^.!?]*:\s*$",
     re.IGNORECASE,
 )
@@ -375,6 +390,11 @@ def find_proposals(
             asked_for = [ask.end()] + [m.end() for m in _AND_FOR.finditer(body, ask.end())]
             for at in (sentence.start + a for a in asked_for):
                 while True:
+                    if text[:at].endswith(("to ", "to\t")):
+                        # "..., and to replace grants with a settlement": a further act, read as one
+                        for name, first, last in asked_acts(text, at, sentence.end):
+                            add(first, last, keep=True, name=name)
+                        break
                     start, end = trimmed(text, at, sentence.end)
                     # "for combined authorities to be given a duty to convene", "for the government to give
                     # York a share of ...": who is to act comes first, what is asked follows
@@ -399,6 +419,21 @@ def find_proposals(
                     text, sentence.start + seeks.end(), sentence.end, thing=True
                 ):
                     add(start, end, keep=True, name=name)
+        for wants in _WANTS_LIST.finditer(body) if running and ":" in body else ():
+            if not _negated(body[: wants.start()]):
+                at = sentence.start + wants.end()
+                commas = list(_LIST_COMMA.finditer(text, at, sentence.end))
+                bounds = [(at, commas[0].start() if commas else sentence.end)] + [
+                    (comma.end(), after.start() if after else sentence.end)
+                    for comma, after in zip(commas, [*commas[1:], None][: len(commas)], strict=True)
+                ]
+                for item_start, item_end in bounds:
+                    start, stop = trimmed(text, item_start, item_end)
+                    if _DEVOLVED.match(text, start, stop):  # "devolved innovation funding": a thing asked for
+                        add(start, stop, keep=True)
+                        continue
+                    for name, start, stop in named_objects(text, item_start, item_end, thing=True):
+                        add(start, stop, keep=True, name=name)
         for should in (
             _SHOULD.finditer(body)
             if running
@@ -428,8 +463,10 @@ def find_proposals(
         if not _CUE.search(body):
             continue
         for match in _TITLED.finditer(body):
-            if _negated(body[: match.start()]) or _CONTEXT.search(
-                body[max(0, match.start() - 40) : match.start()]
+            if (
+                _negated(body[: match.start()])
+                or _CONTEXT.search(body[max(0, match.start() - 40) : match.start()])
+                or _ASKER.match(body, match.end())
             ):
                 continue
             words = match.group("np").split()
@@ -488,9 +525,18 @@ def _content_words(name: str) -> frozenset[str]:
     return frozenset(w for w in words if w not in {"a", "an", "the", "of", "for", "to", "and", "new"})
 
 
-# "measures into the Knowledge Exchange Framework": a name after such a word is where, not what
+# "measures into the Knowledge Exchange Framework", "a pilot, building on the City Deal": a name after
+# such words is where the ask sits or what it follows, not what is asked for
 _CONTEXT = re.compile(
-    r"\b(?:into|within|under|through|beyond|around|across|towards?)\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:into|within|under|through|beyond|around|across|towards?|alongside|following|(?:building|built|drawing"
+    r"|based|modell?ed)\s+on|as\s+part\s+of|in\s+line\s+with|on\s+the\s+back\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "an Urban Research Compact, convened by Core Cities UK, that asks the government for ...": the
+# named document makes the ask; it is not what is asked for
+_ASKER = re.compile(
+    r"(?:\s*\([^()]{1,20}\))?(?:\s*,[^,.;]{1,60},)?\s*(?:that|which)\s+(?:also\s+)?(?:asks|calls|urges|sets\s+out"
+    r"|proposes|recommends|seeks|wants|demands|presses)\b"
 )
 _NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\b[^.;]*$|n[’']t\b[^.;]*$", re.IGNORECASE)
 
