@@ -23,6 +23,7 @@ QUALIFIERS = (
     "just over", "just under", "more than", "less than", "fewer than", "at least", "up to",
     "close to", "almost", "nearly", "over", "around", "about", "approximately", "roughly",
     "some", "under", "upwards of", "as many as", "as much as", "an estimated", "estimated",
+    "on average", "between",
 )  # fmt: skip
 _QUAL = "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -121,6 +122,12 @@ _FRACTION = re.compile(
     r"(?=\s+of\b)",
     re.IGNORECASE,
 )
+# "nearly one in three", "one resident in five", "four in ten people": a share said as a ratio
+_RATIO = re.compile(
+    rf"(?:(?P<qual>\b(?:{_QUAL}))\s+)?(?<![\w.,])(?P<num>\d+|{NUMBER_WORD_PATTERN})\s+(?:(?!in\b)[a-z][\w-]*\s+)?"
+    rf"in\s+(?:every\s+)?(?P<den>\d+|{NUMBER_WORD_PATTERN})\b(?![\w-]*\d)(?!\s*(?:%|per\s*cent|percent|years?|months?)\b)",
+    re.IGNORECASE,
+)
 _FRACTIONS = {"quarter": Decimal(25), "third": Decimal("33.3"), "fifth": Decimal(20), "half": Decimal(50),
               "thirds": Decimal("66.7"), "quarters": Decimal(75)}  # fmt: skip
 _OF_PHRASE = re.compile(
@@ -137,6 +144,7 @@ _UNITS = {
     "scientists": "people", "engineers": "people", "trainees": "people", "technicians": "people",
     "hectares": "hectares", "acres": "acres", "tonnes": "tonnes", "miles": "miles", "kilometres": "kilometres",
     "months": "months", "weeks": "weeks", "days": "days", "hours": "hours", "times": "ratio",
+    "seafarers": "people", "vacancies": "jobs", "pounds": "GBP",
 }  # fmt: skip
 _DURATION = re.compile(
     r"\b(?:over|for|within|in|during|across|next|the\s+next|each|per|every|first|last|past|the\s+past|after|up\s+to|by)\s+(?:the\s+)?(?:(?:next|first|last|past|coming)\s+)?$",
@@ -374,16 +382,31 @@ def find_statistics(
     taken = SpanSet((c.evidence.span.start, c.evidence.span.end) for c in counts)
     alliances = {o.name for o in orgs if o.type == "alliance" and not o.members}
     found: list[Statistic] = []
+    headlines = _linked_headlines(seg) if "elated" in text or "ore " in text else set()
     for sentence in seg.sentences:
-        if not _HAS_NUMBER.search(sentence.text):
+        if not _HAS_NUMBER.search(sentence.text) or sentence.paragraph in headlines:
             continue  # most sentences hold no figure: skip the costly pattern
         phones = [(m.start(), m.end()) for m in _PHONE.finditer(text, sentence.start, sentence.end)]
         if _HAS_FRACTION.search(sentence.text):
             for match in _FRACTION.finditer(text, sentence.start, sentence.end):
                 found.append(_share(seg, match, orgs, alliances))
+        if "half a" in sentence.text.lower():
+            for match in _HALF_SUM.finditer(text, sentence.start, sentence.end):
+                found.append(_half_sum(seg, match, orgs, alliances))
+        ratios: list[tuple[int, int]] = []
+        if " in " in sentence.text:
+            for match in _RATIO.finditer(text, sentence.start, sentence.end):
+                stat = _ratio(seg, match, orgs, alliances)
+                if stat is not None:
+                    found.append(stat)
+                    ratios.append((match.start(), match.end()))
+        # "between £10m and £15m": one figure, the range's low end, qualified by "between"
+        highs = [m.start("high") for m in _RANGE_HIGH.finditer(text, sentence.start, sentence.end)]
         for match in _STAT.finditer(text, sentence.start, sentence.end):
             start, _end = match.start("num"), match.end()
             if not taken.free(start, start + 1) or any(a <= start < b for a, b in phones):
+                continue
+            if any(a <= start < b for a, b in ratios) or match.start() in highs:
                 continue
             stat = _statistic(seg, match, sentence.start, orgs, alliances)
             if stat is not None:
@@ -466,6 +489,13 @@ def _statistic(
             return None
         if not raw[0].isdigit() and raw.lower() in {"one", "a dozen"}:
             return None
+        if (
+            not raw[0].isdigit()
+            and value <= 12
+            and not qualifier
+            and _UNITS.get(noun.group("head").lower(), "count") == "count"
+        ):
+            return None  # "two roads", "all four nations", "ten minutes from here": a manner of speaking
         if raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100:
             return None
         if re.search(
@@ -484,6 +514,14 @@ def _statistic(
             )
         ):
             return None  # "over five years", "for the next ten years": how long, not how much
+        if (
+            head in {"years", "months", "weeks", "days"}
+            and value <= 30
+            and re.match(r"\s+\w+\s+(?:on\b|after\b|later\b|ago\b|before\b|of\s+(?!age\b))", tail)
+        ):
+            return None  # "four years on", "two years after it was signed", "two years of talks": when, not how much
+        if head == "times" and re.match(r"\s+times\s+over\b", tail):
+            return None  # "rather than ten times over": a manner of speaking
         if head in {"centuries", "decades", "generations"}:
             return None  # "more than two centuries": how long, not how much
         if re.match(r"\s+of\s+the\b", tail):
@@ -491,6 +529,8 @@ def _statistic(
         if head in _OWN_ITEMS:
             return None  # "sets out three recommendations": the document's own items, not a claim
         paragraph = seg.paragraphs[sentence.paragraph]
+        if _PICTURE.match(paragraph.text) or _PICTURE.match(sentence.text):
+            return None  # "Alt: Four people sit at a table": a picture described, not a claim
         if (
             match.start() == paragraph.start
             and len(paragraph.text.split()) <= 8
@@ -513,6 +553,71 @@ def _statistic(
         surface=surface,
         evidence=seg.evidence(match.start(), end),
     )
+
+
+# "Alt: Four people sit at a table", "Alt text: Two students": a picture described
+_PICTURE = re.compile(r"\s*(?:Alt(?:\s+text)?|Image|Photo|Picture|Caption)\s*:", re.IGNORECASE)
+# "half a billion pounds": a sum in words
+_HALF_SUM = re.compile(r"\bhalf\s+an?\s+(?P<scale>billion|million)\s+pounds\b", re.IGNORECASE)
+# "Related news", "More stories": the headings of links to other pages, whose figures are not this one's
+_RELATED = re.compile(
+    r"\s*(?:related\s+(?:news|stories|articles|content|links)|more\s+(?:stories|news|on\s+this\s+story)"
+    r"|read\s+more|you\s+may\s+also\s+like|most\s+read|recommended)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _linked_headlines(seg: Segmented) -> set[int]:
+    """The paragraphs under a 'Related news' heading that read as headlines: short, without a full stop."""
+    found: set[int] = set()
+    under = False
+    for index, paragraph in enumerate(seg.paragraphs):
+        text = paragraph.text.strip()
+        if _RELATED.match(text):
+            under = True
+        elif under and len(text.split()) <= 20 and not text.endswith((".", "!", "?", ":", "”", '"')):
+            found.add(index)
+        else:
+            under = False
+    return found
+
+
+# the high end of "between £10 million and £15 million"
+_RANGE_HIGH = re.compile(
+    rf"\bbetween\s+[£$€]?{NUMBER_PATTERN}(?:\s*(?:billion|bn|million|mn|m|thousand|k))?(?:\s*%|\s+per\s*cent)?\s+and\s+"
+    rf"(?P<high>[£$€]?{NUMBER_PATTERN})",
+    re.IGNORECASE,
+)
+
+
+def _half_sum(seg: Segmented, match: re.Match[str], orgs: list[OrgMention], alliances: set[str]) -> Statistic:
+    """'half a billion pounds': a sum in words."""
+    subject, subject_text = _subject(seg, match.start(), orgs, alliances)
+    return Statistic(
+        subject=subject, subject_text=subject_text, measure="amount", unit="GBP",
+        value=Decimal(int(SCALES[match.group("scale").lower()] / 2)), qualifier=None, period=None,
+        surface=match.group(), evidence=seg.evidence(match.start(), match.end()),
+    )  # fmt: skip
+
+
+def _ratio(
+    seg: Segmented, match: re.Match[str], orgs: list[OrgMention], alliances: set[str]
+) -> Statistic | None:
+    """'nearly one in three of them': a share as a ratio, as a percentage."""
+    num, den = parse_number(match.group("num")), parse_number(match.group("den"))
+    if num is None or den is None or not 0 < num < den or den > 1000 or num != int(num):
+        return None
+    if num == 1 and match.group("num").isdigit() and den == int(den) and len(match.group("den")) == 4:
+        return None  # "1 in 2020": a year
+    share = (Decimal(100) * num / den).quantize(Decimal("0.1"))
+    end = match.end()
+    subject, subject_text = _subject(seg, match.start(), orgs, alliances)
+    return Statistic(
+        subject=subject, subject_text=subject_text, measure="share", unit="percent",
+        value=share.normalize() if share != share.to_integral() else Decimal(int(share)),
+        qualifier=_norm(match.group("qual")), period=None, surface=seg.text[match.start() : end].strip(),
+        evidence=seg.evidence(match.start(), end),
+    )  # fmt: skip
 
 
 def _share(seg: Segmented, match: re.Match[str], orgs: list[OrgMention], alliances: set[str]) -> Statistic:
