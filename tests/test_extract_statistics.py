@@ -109,3 +109,35 @@ def test_headlines_under_related_news_are_not_this_releases_figures(reference: R
         "Related news\n- Bus fares capped at £2 across North Yorkshire\n- Scientists awarded £2.5m for study\n"
     )
     assert _stats(text, reference) == {(Decimal(20000), "people", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "About 9,000 people in Stoke work in ceramics, down from more than 40,000 in the 1970s.",
+            (Decimal(40000), "people", "more than"),
+        ),
+        (
+            "Some 300 students in Hull come from abroad, and about 120 of them study medicine.",
+            (Decimal(120), "people", "about"),
+        ),
+        (
+            "The city region has a population of 1.6 million and a young workforce.",
+            (Decimal(1600000), "people", None),
+        ),
+        (
+            "The plan doubles the number of patients in trials in Leeds, from around 8,000 a year to 16,000.",
+            (Decimal(8000), "people", "around"),
+        ),
+    ],
+)
+def test_a_bare_number_counts_what_was_counted_before_it(
+    reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
+) -> None:
+    assert expected in _stats(text, reference)
+
+
+def test_a_bare_year_range_is_not_a_figure(reference: Reference) -> None:
+    found = _stats("Some 500 staff in Derby moved, from 2019 to 2021.", reference)
+    assert found == {(Decimal(500), "people", "some")}

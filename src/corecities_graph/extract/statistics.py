@@ -401,6 +401,7 @@ def find_statistics(
                     found.append(stat)
                     ratios.append((match.start(), match.end()))
         # "between £10m and £15m": one figure, the range's low end, qualified by "between"
+        prev_unit: str | None = None  # the unit of the sentence's last figure, for a bare number after it
         highs = [m.start("high") for m in _RANGE_HIGH.finditer(text, sentence.start, sentence.end)]
         for match in _STAT.finditer(text, sentence.start, sentence.end):
             start, _end = match.start("num"), match.end()
@@ -408,9 +409,10 @@ def find_statistics(
                 continue
             if any(a <= start < b for a, b in ratios) or match.start() in highs:
                 continue
-            stat = _statistic(seg, match, sentence.start, orgs, alliances)
+            stat = _statistic(seg, match, sentence.start, orgs, alliances, prev_unit)
             if stat is not None:
                 found.append(stat)
+                prev_unit = stat.unit
     return _merge([_about_proposal(seg, stat, proposals) for stat in found])
 
 
@@ -434,7 +436,12 @@ def _about_proposal(seg: Segmented, stat: Statistic, proposals: Sequence[Proposa
 
 
 def _statistic(
-    seg: Segmented, match: re.Match[str], lo: int, orgs: list[OrgMention], alliances: set[str]
+    seg: Segmented,
+    match: re.Match[str],
+    lo: int,
+    orgs: list[OrgMention],
+    alliances: set[str],
+    prev_unit: str | None = None,
 ) -> Statistic | None:
     text = seg.text
     raw = match.group("num")
@@ -477,7 +484,12 @@ def _statistic(
         qualifier = "within top"
     else:
         noun = _NOUN.match(tail)
-        if not noun or noun.group("head").lower() in _COUNT_WORDS | _NOT_NOUNS:
+        if not noun:
+            bare = _unit_without_noun(text[lo : match.start()], tail, raw, prev_unit)
+            if bare is None:
+                return None
+            return _bare_figure(seg, match, value, bare, qualifier, orgs, alliances)
+        if noun.group("head").lower() in _COUNT_WORDS | _NOT_NOUNS:
             return None
         if noun.group("head").lower() in _PARTY_NOUNS and value <= 30:
             return None  # "Four institutions join", "one of nine organisations": who took part
@@ -553,6 +565,49 @@ def _statistic(
         surface=surface,
         evidence=seg.evidence(match.start(), end),
     )
+
+
+# "up from fewer than 1,500", "from around 12,000 a year to 24,000", "about 6,000 of them": a bare number
+# that counts what the sentence's figure before it counts
+_FROM_TO = re.compile(r"\b(?:from|to)\s+$", re.IGNORECASE)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom)\b", re.IGNORECASE)
+_NUMBER_OF = re.compile(
+    r"\bnumber\s+of\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+s)\b[^,;]{0,60}?,?\s+from\s+$", re.IGNORECASE
+)
+_POPULATION = re.compile(r"\bpopulation\s+of\s+$", re.IGNORECASE)
+_BARE_UNITS = {"people", "jobs", "count"}
+
+
+def _unit_without_noun(before: str, tail: str, raw: str, prev_unit: str | None) -> str | None:
+    """The unit of a number with no noun after it, if what it counts is said before it; else None."""
+    if (raw.isdigit() and len(raw) == 4) or not raw[0].isdigit():
+        return None  # "from 2020 to 2024": years; "from one to the other"
+    if _POPULATION.search(before):
+        return "people"  # "a population of 2.9 million"
+    if prev_unit in _BARE_UNITS and (_FROM_TO.search(before) or _OF_THEM.match(tail)):
+        return prev_unit
+    number_of = _NUMBER_OF.search(before)
+    if number_of and _UNITS.get(number_of.group("head").lower()) in _BARE_UNITS:
+        return _UNITS[number_of.group("head").lower()]  # "the number of patients ..., from 12,000"
+    return None
+
+
+def _bare_figure(
+    seg: Segmented,
+    match: re.Match[str],
+    value: Decimal,
+    unit: str,
+    qualifier: str | None,
+    orgs: list[OrgMention],
+    alliances: set[str],
+) -> Statistic:
+    subject, subject_text = _subject(seg, match.start(), orgs, alliances)
+    return Statistic(
+        subject=subject, subject_text=subject_text, measure=unit,
+        value=value.normalize() if value != value.to_integral() else Decimal(int(value)),
+        unit=unit, qualifier=qualifier, period=None, surface=match.group().strip(),
+        evidence=seg.evidence(match.start(), match.end()),
+    )  # fmt: skip
 
 
 # "Alt: Four people sit at a table", "Alt text: Two students": a picture described
