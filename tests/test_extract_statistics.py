@@ -141,3 +141,26 @@ def test_a_bare_number_counts_what_was_counted_before_it(
 def test_a_bare_year_range_is_not_a_figure(reference: Reference) -> None:
     found = _stats("Some 500 staff in Derby moved, from 2019 to 2021.", reference)
     assert found == {(Decimal(500), "people", "some")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The study draws on interviews with 48 university, college and council leaders in Leeds.",
+            (Decimal(48), "people", None),
+        ),
+        (
+            'The partners in Hull will fund 150 "start here" grants for graduates.',
+            (Decimal(150), "count", None),
+        ),
+        (
+            "The combined authority covers a population of around two million.",
+            (Decimal(2000000), "people", "around"),
+        ),
+    ],
+)
+def test_noun_phrases_with_lists_quotes_and_populations(
+    reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
+) -> None:
+    assert expected in _stats(text, reference)

@@ -114,7 +114,8 @@ _WHAT = {"partners": "signatories", "parties": "signatories", "organisations": "
          "members": "signatories"}  # fmt: skip
 _PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?P<p>year|annum|month|week|day)\b|\s+annually\b")
 _NOUN = re.compile(
-    r"\s+(?P<np>(?:[a-z][\w-]*\s+(?:and\s+)?){0,4}?(?P<head>[a-z][\w-]*s|people|staff|jobs))\b"
+    # "64 university, college and council leaders", '200 "stay and start" grants'
+    r"\s+(?P<np>(?:[\"“‘]?[a-z][\w-]*[\"”’]?,?\s+(?:and\s+)?){0,4}?(?P<head>[a-z][\w-]*s|people|staff|jobs))\b"
 )
 # "around a quarter of", "more than half of": shares said in words
 _FRACTION = re.compile(
@@ -144,7 +145,7 @@ _UNITS = {
     "scientists": "people", "engineers": "people", "trainees": "people", "technicians": "people",
     "hectares": "hectares", "acres": "acres", "tonnes": "tonnes", "miles": "miles", "kilometres": "kilometres",
     "months": "months", "weeks": "weeks", "days": "days", "hours": "hours", "times": "ratio",
-    "seafarers": "people", "vacancies": "jobs", "pounds": "GBP",
+    "seafarers": "people", "leaders": "people", "vacancies": "jobs", "pounds": "GBP",
 }  # fmt: skip
 _DURATION = re.compile(
     r"\b(?:over|for|within|in|during|across|next|the\s+next|each|per|every|first|last|past|the\s+past|after|up\s+to|by)\s+(?:the\s+)?(?:(?:next|first|last|past|coming)\s+)?$",
@@ -580,10 +581,10 @@ _BARE_UNITS = {"people", "jobs", "count"}
 
 def _unit_without_noun(before: str, tail: str, raw: str, prev_unit: str | None) -> str | None:
     """The unit of a number with no noun after it, if what it counts is said before it; else None."""
+    if _POPULATION.search(before) and not (raw.isdigit() and len(raw) == 4):
+        return "people"  # "a population of 2.9 million", "a population of around two million"
     if (raw.isdigit() and len(raw) == 4) or not raw[0].isdigit():
         return None  # "from 2020 to 2024": years; "from one to the other"
-    if _POPULATION.search(before):
-        return "people"  # "a population of 2.9 million"
     if prev_unit in _BARE_UNITS and (_FROM_TO.search(before) or _OF_THEM.match(tail)):
         return prev_unit
     number_of = _NUMBER_OF.search(before)
