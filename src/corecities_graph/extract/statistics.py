@@ -129,6 +129,11 @@ _RATIO = re.compile(
     rf"in\s+(?:every\s+)?(?P<den>\d+|{NUMBER_WORD_PATTERN})\b(?![\w-]*\d)(?!\s*(?:%|per\s*cent|percent|years?|months?)\b)",
     re.IGNORECASE,
 )
+# a cheap test for a ratio's "in three", "in 10", before the costly pattern
+_RATIO_HINT = re.compile(
+    r"\bin\s+(?:every\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b)",
+    re.IGNORECASE,
+)
 _FRACTIONS = {"quarter": Decimal(25), "third": Decimal("33.3"), "fifth": Decimal(20), "half": Decimal(50),
               "thirds": Decimal("66.7"), "quarters": Decimal(75)}  # fmt: skip
 _OF_PHRASE = re.compile(
@@ -395,7 +400,7 @@ def find_statistics(
             for match in _HALF_SUM.finditer(text, sentence.start, sentence.end):
                 found.append(_half_sum(seg, match, orgs, alliances))
         ratios: list[tuple[int, int]] = []
-        if " in " in sentence.text:
+        if " in " in sentence.text and _RATIO_HINT.search(sentence.text):
             for match in _RATIO.finditer(text, sentence.start, sentence.end):
                 stat = _ratio(seg, match, orgs, alliances)
                 if stat is not None:
@@ -403,7 +408,11 @@ def find_statistics(
                     ratios.append((match.start(), match.end()))
         # "between £10m and £15m": one figure, the range's low end, qualified by "between"
         prev_unit: str | None = None  # the unit of the sentence's last figure, for a bare number after it
-        highs = [m.start("high") for m in _RANGE_HIGH.finditer(text, sentence.start, sentence.end)]
+        highs = (
+            [m.start("high") for m in _RANGE_HIGH.finditer(text, sentence.start, sentence.end)]
+            if "etween" in sentence.text
+            else []
+        )
         for match in _STAT.finditer(text, sentence.start, sentence.end):
             start, _end = match.start("num"), match.end()
             if not taken.free(start, start + 1) or any(a <= start < b for a, b in phones):
