@@ -23,6 +23,7 @@ QUALIFIERS = (
     "just over", "just under", "more than", "less than", "fewer than", "at least", "up to",
     "close to", "almost", "nearly", "over", "around", "about", "approximately", "roughly",
     "some", "under", "upwards of", "as many as", "as much as", "an estimated", "estimated",
+    "on average", "between",
 )  # fmt: skip
 _QUAL = "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -113,12 +114,24 @@ _WHAT = {"partners": "signatories", "parties": "signatories", "organisations": "
          "members": "signatories"}  # fmt: skip
 _PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?P<p>year|annum|month|week|day)\b|\s+annually\b")
 _NOUN = re.compile(
-    r"\s+(?P<np>(?:[a-z][\w-]*\s+(?:and\s+)?){0,4}?(?P<head>[a-z][\w-]*s|people|staff|jobs))\b"
+    # "64 university, college and council leaders", '200 "stay and start" grants'
+    r"\s+(?P<np>(?:[\"“‘]?[a-z][\w-]*[\"”’]?,?\s+(?:and\s+)?){0,4}?(?P<head>[a-z][\w-]*s|people|staff|jobs))\b"
 )
 # "around a quarter of", "more than half of": shares said in words
 _FRACTION = re.compile(
     rf"(?:(?P<qual>\b(?:{_QUAL}))\s+)?\b(?P<frac>(?:a|one)[\s-](?:quarter|third|fifth)|half|two[\s-]thirds|three[\s-]quarters)"
     r"(?=\s+of\b)",
+    re.IGNORECASE,
+)
+# "nearly one in three", "one resident in five", "four in ten people": a share said as a ratio
+_RATIO = re.compile(
+    rf"(?:(?P<qual>\b(?:{_QUAL}))\s+)?(?<![\w.,])(?P<num>\d+|{NUMBER_WORD_PATTERN})\s+(?:(?!in\b)[a-z][\w-]*\s+)?"
+    rf"in\s+(?:every\s+)?(?P<den>\d+|{NUMBER_WORD_PATTERN})\b(?![\w-]*\d)(?!\s*(?:%|per\s*cent|percent|years?|months?)\b)",
+    re.IGNORECASE,
+)
+# a cheap test for a ratio's "in three", "in 10", before the costly pattern
+_RATIO_HINT = re.compile(
+    r"\bin\s+(?:every\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b)",
     re.IGNORECASE,
 )
 _FRACTIONS = {"quarter": Decimal(25), "third": Decimal("33.3"), "fifth": Decimal(20), "half": Decimal(50),
@@ -137,6 +150,7 @@ _UNITS = {
     "scientists": "people", "engineers": "people", "trainees": "people", "technicians": "people",
     "hectares": "hectares", "acres": "acres", "tonnes": "tonnes", "miles": "miles", "kilometres": "kilometres",
     "months": "months", "weeks": "weeks", "days": "days", "hours": "hours", "times": "ratio",
+    "seafarers": "people", "leaders": "people", "vacancies": "jobs", "pounds": "GBP",
 }  # fmt: skip
 _DURATION = re.compile(
     r"\b(?:over|for|within|in|during|across|next|the\s+next|each|per|every|first|last|past|the\s+past|after|up\s+to|by)\s+(?:the\s+)?(?:(?:next|first|last|past|coming)\s+)?$",
@@ -374,20 +388,41 @@ def find_statistics(
     taken = SpanSet((c.evidence.span.start, c.evidence.span.end) for c in counts)
     alliances = {o.name for o in orgs if o.type == "alliance" and not o.members}
     found: list[Statistic] = []
+    headlines = _linked_headlines(seg) if "elated" in text or "ore " in text else set()
     for sentence in seg.sentences:
-        if not _HAS_NUMBER.search(sentence.text):
+        if not _HAS_NUMBER.search(sentence.text) or sentence.paragraph in headlines:
             continue  # most sentences hold no figure: skip the costly pattern
         phones = [(m.start(), m.end()) for m in _PHONE.finditer(text, sentence.start, sentence.end)]
         if _HAS_FRACTION.search(sentence.text):
             for match in _FRACTION.finditer(text, sentence.start, sentence.end):
                 found.append(_share(seg, match, orgs, alliances))
+        if "half a" in sentence.text.lower():
+            for match in _HALF_SUM.finditer(text, sentence.start, sentence.end):
+                found.append(_half_sum(seg, match, orgs, alliances))
+        ratios: list[tuple[int, int]] = []
+        if " in " in sentence.text and _RATIO_HINT.search(sentence.text):
+            for match in _RATIO.finditer(text, sentence.start, sentence.end):
+                stat = _ratio(seg, match, orgs, alliances)
+                if stat is not None:
+                    found.append(stat)
+                    ratios.append((match.start(), match.end()))
+        # "between £10m and £15m": one figure, the range's low end, qualified by "between"
+        prev_unit: str | None = None  # the unit of the sentence's last figure, for a bare number after it
+        highs = (
+            [m.start("high") for m in _RANGE_HIGH.finditer(text, sentence.start, sentence.end)]
+            if "etween" in sentence.text
+            else []
+        )
         for match in _STAT.finditer(text, sentence.start, sentence.end):
             start, _end = match.start("num"), match.end()
             if not taken.free(start, start + 1) or any(a <= start < b for a, b in phones):
                 continue
-            stat = _statistic(seg, match, sentence.start, orgs, alliances)
+            if any(a <= start < b for a, b in ratios) or match.start() in highs:
+                continue
+            stat = _statistic(seg, match, sentence.start, orgs, alliances, prev_unit)
             if stat is not None:
                 found.append(stat)
+                prev_unit = stat.unit
     return _merge([_about_proposal(seg, stat, proposals) for stat in found])
 
 
@@ -411,7 +446,12 @@ def _about_proposal(seg: Segmented, stat: Statistic, proposals: Sequence[Proposa
 
 
 def _statistic(
-    seg: Segmented, match: re.Match[str], lo: int, orgs: list[OrgMention], alliances: set[str]
+    seg: Segmented,
+    match: re.Match[str],
+    lo: int,
+    orgs: list[OrgMention],
+    alliances: set[str],
+    prev_unit: str | None = None,
 ) -> Statistic | None:
     text = seg.text
     raw = match.group("num")
@@ -454,7 +494,12 @@ def _statistic(
         qualifier = "within top"
     else:
         noun = _NOUN.match(tail)
-        if not noun or noun.group("head").lower() in _COUNT_WORDS | _NOT_NOUNS:
+        if not noun:
+            bare = _unit_without_noun(text[lo : match.start()], tail, raw, prev_unit)
+            if bare is None:
+                return None
+            return _bare_figure(seg, match, value, bare, qualifier, orgs, alliances)
+        if noun.group("head").lower() in _COUNT_WORDS | _NOT_NOUNS:
             return None
         if noun.group("head").lower() in _PARTY_NOUNS and value <= 30:
             return None  # "Four institutions join", "one of nine organisations": who took part
@@ -466,6 +511,13 @@ def _statistic(
             return None
         if not raw[0].isdigit() and raw.lower() in {"one", "a dozen"}:
             return None
+        if (
+            not raw[0].isdigit()
+            and value <= 12
+            and not qualifier
+            and _UNITS.get(noun.group("head").lower(), "count") == "count"
+        ):
+            return None  # "two roads", "all four nations", "ten minutes from here": a manner of speaking
         if raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100:
             return None
         if re.search(
@@ -484,6 +536,14 @@ def _statistic(
             )
         ):
             return None  # "over five years", "for the next ten years": how long, not how much
+        if (
+            head in {"years", "months", "weeks", "days"}
+            and value <= 30
+            and re.match(r"\s+\w+\s+(?:on\b|after\b|later\b|ago\b|before\b|of\s+(?!age\b))", tail)
+        ):
+            return None  # "four years on", "two years after it was signed", "two years of talks": when, not how much
+        if head == "times" and re.match(r"\s+times\s+over\b", tail):
+            return None  # "rather than ten times over": a manner of speaking
         if head in {"centuries", "decades", "generations"}:
             return None  # "more than two centuries": how long, not how much
         if re.match(r"\s+of\s+the\b", tail):
@@ -491,6 +551,8 @@ def _statistic(
         if head in _OWN_ITEMS:
             return None  # "sets out three recommendations": the document's own items, not a claim
         paragraph = seg.paragraphs[sentence.paragraph]
+        if _PICTURE.match(paragraph.text) or _PICTURE.match(sentence.text):
+            return None  # "Alt: Four people sit at a table": a picture described, not a claim
         if (
             match.start() == paragraph.start
             and len(paragraph.text.split()) <= 8
@@ -513,6 +575,114 @@ def _statistic(
         surface=surface,
         evidence=seg.evidence(match.start(), end),
     )
+
+
+# "up from fewer than 1,500", "from around 12,000 a year to 24,000", "about 6,000 of them": a bare number
+# that counts what the sentence's figure before it counts
+_FROM_TO = re.compile(r"\b(?:from|to)\s+$", re.IGNORECASE)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom)\b", re.IGNORECASE)
+_NUMBER_OF = re.compile(
+    r"\bnumber\s+of\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+s)\b[^,;]{0,60}?,?\s+from\s+$", re.IGNORECASE
+)
+_POPULATION = re.compile(r"\bpopulation\s+of\s+$", re.IGNORECASE)
+_BARE_UNITS = {"people", "jobs", "count"}
+
+
+def _unit_without_noun(before: str, tail: str, raw: str, prev_unit: str | None) -> str | None:
+    """The unit of a number with no noun after it, if what it counts is said before it; else None."""
+    if _POPULATION.search(before) and not (raw.isdigit() and len(raw) == 4):
+        return "people"  # "a population of 2.9 million", "a population of around two million"
+    if (raw.isdigit() and len(raw) == 4) or not raw[0].isdigit():
+        return None  # "from 2020 to 2024": years; "from one to the other"
+    if prev_unit in _BARE_UNITS and (_FROM_TO.search(before) or _OF_THEM.match(tail)):
+        return prev_unit
+    number_of = _NUMBER_OF.search(before)
+    if number_of and _UNITS.get(number_of.group("head").lower()) in _BARE_UNITS:
+        return _UNITS[number_of.group("head").lower()]  # "the number of patients ..., from 12,000"
+    return None
+
+
+def _bare_figure(
+    seg: Segmented,
+    match: re.Match[str],
+    value: Decimal,
+    unit: str,
+    qualifier: str | None,
+    orgs: list[OrgMention],
+    alliances: set[str],
+) -> Statistic:
+    subject, subject_text = _subject(seg, match.start(), orgs, alliances)
+    return Statistic(
+        subject=subject, subject_text=subject_text, measure=unit,
+        value=value.normalize() if value != value.to_integral() else Decimal(int(value)),
+        unit=unit, qualifier=qualifier, period=None, surface=match.group().strip(),
+        evidence=seg.evidence(match.start(), match.end()),
+    )  # fmt: skip
+
+
+# "Alt: Four people sit at a table", "Alt text: Two students": a picture described
+_PICTURE = re.compile(r"\s*(?:Alt(?:\s+text)?|Image|Photo|Picture|Caption)\s*:", re.IGNORECASE)
+# "half a billion pounds": a sum in words
+_HALF_SUM = re.compile(r"\bhalf\s+an?\s+(?P<scale>billion|million)\s+pounds\b", re.IGNORECASE)
+# "Related news", "More stories": the headings of links to other pages, whose figures are not this one's
+_RELATED = re.compile(
+    r"\s*(?:related\s+(?:news|stories|articles|content|links)|more\s+(?:stories|news|on\s+this\s+story)"
+    r"|read\s+more|you\s+may\s+also\s+like|most\s+read|recommended)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _linked_headlines(seg: Segmented) -> set[int]:
+    """The paragraphs under a 'Related news' heading that read as headlines: short, without a full stop."""
+    found: set[int] = set()
+    under = False
+    for index, paragraph in enumerate(seg.paragraphs):
+        text = paragraph.text.strip()
+        if _RELATED.match(text):
+            under = True
+        elif under and len(text.split()) <= 20 and not text.endswith((".", "!", "?", ":", "”", '"')):
+            found.add(index)
+        else:
+            under = False
+    return found
+
+
+# the high end of "between £10 million and £15 million"
+_RANGE_HIGH = re.compile(
+    rf"\bbetween\s+[£$€]?{NUMBER_PATTERN}(?:\s*(?:billion|bn|million|mn|m|thousand|k))?(?:\s*%|\s+per\s*cent)?\s+and\s+"
+    rf"(?P<high>[£$€]?{NUMBER_PATTERN})",
+    re.IGNORECASE,
+)
+
+
+def _half_sum(seg: Segmented, match: re.Match[str], orgs: list[OrgMention], alliances: set[str]) -> Statistic:
+    """'half a billion pounds': a sum in words."""
+    subject, subject_text = _subject(seg, match.start(), orgs, alliances)
+    return Statistic(
+        subject=subject, subject_text=subject_text, measure="amount", unit="GBP",
+        value=Decimal(int(SCALES[match.group("scale").lower()] / 2)), qualifier=None, period=None,
+        surface=match.group(), evidence=seg.evidence(match.start(), match.end()),
+    )  # fmt: skip
+
+
+def _ratio(
+    seg: Segmented, match: re.Match[str], orgs: list[OrgMention], alliances: set[str]
+) -> Statistic | None:
+    """'nearly one in three of them': a share as a ratio, as a percentage."""
+    num, den = parse_number(match.group("num")), parse_number(match.group("den"))
+    if num is None or den is None or not 0 < num < den or den > 1000 or num != int(num):
+        return None
+    if num == 1 and match.group("num").isdigit() and den == int(den) and len(match.group("den")) == 4:
+        return None  # "1 in 2020": a year
+    share = (Decimal(100) * num / den).quantize(Decimal("0.1"))
+    end = match.end()
+    subject, subject_text = _subject(seg, match.start(), orgs, alliances)
+    return Statistic(
+        subject=subject, subject_text=subject_text, measure="share", unit="percent",
+        value=share.normalize() if share != share.to_integral() else Decimal(int(share)),
+        qualifier=_norm(match.group("qual")), period=None, surface=seg.text[match.start() : end].strip(),
+        evidence=seg.evidence(match.start(), end),
+    )  # fmt: skip
 
 
 def _share(seg: Segmented, match: re.Match[str], orgs: list[OrgMention], alliances: set[str]) -> Statistic:

@@ -1,0 +1,166 @@
+"""Statistics read from made-up sentences: ratios, ranges, durations, averages and pictures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from corecities_graph.resolve.reference import Reference
+from extracting import run
+
+
+def _stats(text: str, reference: Reference) -> set[tuple[Decimal, str, str | None]]:
+    return {(s.value, s.unit, s.qualifier) for s in run(text, reference).statistics}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nearly one in three nurses in Hull are over 55.", (Decimal("33.3"), "percent", "nearly")),
+        ("Around one resident in five is a student in Exeter.", (Decimal(20), "percent", "around")),
+        ("She said four in ten people in Derby are under 30.", (Decimal(40), "percent", None)),
+        ("In Bristol fewer than one in ten firms export.", (Decimal(10), "percent", "fewer than")),
+        ("Almost one in six of all jobs in Leeds are in health.", (Decimal("16.7"), "percent", "almost")),
+    ],
+)
+def test_a_ratio_is_a_share(
+    reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
+) -> None:
+    found = _stats(text, reference)
+    assert expected in found
+    assert not any(unit == "people" for _, unit, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four years on, the agreement in Leeds is working.",
+        "The signing follows two years of talks between officers in Cardiff.",
+        "Bath Spa University joined the charter two years after it was first signed.",
+        "Alt: Three people sit at a table in Norwich, signing documents.",
+    ],
+)
+def test_not_a_statistic(reference: Reference, text: str) -> None:
+    assert _stats(text, reference) == set()
+
+
+def test_a_range_is_its_low_end_between(reference: Reference) -> None:
+    found = _stats(
+        "The compact sets up a fund of between £8 million and £12 million in Leicester.", reference
+    )
+    assert found == {(Decimal(8000000), "GBP", "between")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "People in Salford live on average 7.5 fewer years in good health.",
+            (Decimal("7.5"), "years", "on average"),
+        ),
+        (
+            "Colleges in Stoke spend on average 30 per cent less per student.",
+            (Decimal(30), "percent", "on average"),
+        ),
+    ],
+)
+def test_on_average_qualifies(
+    reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
+) -> None:
+    assert expected in _stats(text, reference)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fund in Coventry is worth half a billion pounds.", (Decimal(500000000), "GBP", None)),
+        (
+            '"Twenty million pounds over five years is not enough," he said in Hull.',
+            (Decimal(20000000), "GBP", None),
+        ),
+        ("Employers in Derby expect to fill 12,000 vacancies.", (Decimal(12000), "jobs", None)),
+        ("One in four children and 1 in 5 adults in Leeds live in poverty.", (Decimal(25), "percent", None)),
+    ],
+)
+def test_sums_and_shares_in_words(
+    reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
+) -> None:
+    assert expected in _stats(text, reference)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"There are two roads, and we let one of them run into a dead end," she said in Salford.',
+        "We are doing it together, across all four nations of the UK.",
+        "The research is happening ten minutes from this room in Derby.",
+        '"We will do it together rather than ten times over," she said in Cardiff.',
+        "The campus opened in Leeds. Alt text: Two nursing students practise on a mannequin.",
+    ],
+)
+def test_a_manner_of_speaking_is_not_a_statistic(reference: Reference, text: str) -> None:
+    assert _stats(text, reference) == set()
+
+
+def test_headlines_under_related_news_are_not_this_releases_figures(reference: Reference) -> None:
+    text = (
+        "The charter was signed in York by the council and the university, which teaches 20,000 students.\n"
+        "Related news\n- Bus fares capped at £2 across North Yorkshire\n- Scientists awarded £2.5m for study\n"
+    )
+    assert _stats(text, reference) == {(Decimal(20000), "people", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "About 9,000 people in Stoke work in ceramics, down from more than 40,000 in the 1970s.",
+            (Decimal(40000), "people", "more than"),
+        ),
+        (
+            "Some 300 students in Hull come from abroad, and about 120 of them study medicine.",
+            (Decimal(120), "people", "about"),
+        ),
+        (
+            "The city region has a population of 1.6 million and a young workforce.",
+            (Decimal(1600000), "people", None),
+        ),
+        (
+            "The plan doubles the number of patients in trials in Leeds, from around 8,000 a year to 16,000.",
+            (Decimal(8000), "people", "around"),
+        ),
+    ],
+)
+def test_a_bare_number_counts_what_was_counted_before_it(
+    reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
+) -> None:
+    assert expected in _stats(text, reference)
+
+
+def test_a_bare_year_range_is_not_a_figure(reference: Reference) -> None:
+    found = _stats("Some 500 staff in Derby moved, from 2019 to 2021.", reference)
+    assert found == {(Decimal(500), "people", "some")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The study draws on interviews with 48 university, college and council leaders in Leeds.",
+            (Decimal(48), "people", None),
+        ),
+        (
+            'The partners in Hull will fund 150 "start here" grants for graduates.',
+            (Decimal(150), "count", None),
+        ),
+        (
+            "The combined authority covers a population of around two million.",
+            (Decimal(2000000), "people", "around"),
+        ),
+    ],
+)
+def test_noun_phrases_with_lists_quotes_and_populations(
+    reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
+) -> None:
+    assert expected in _stats(text, reference)
