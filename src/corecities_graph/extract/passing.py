@@ -20,6 +20,8 @@ _KIND_THEN_NAME = re.compile(
     rf"\bthe\s+(?:trade\s+union|union|charity|think[\s-]?tank|trade\s+body|campaign\s+group|pressure\s+group"
     rf"|lobby\s+group|business\s+group|membership\s+body|social\s+enterprise)\s+(?P<name>{_NAME})"
 )
+_GROUP_WORDS = ("group",)
+_KIND_WORDS = ("union", "charity", "think", "body", "group", "enterprise")
 # "IPPR North", "HEPI": a name opening with an acronym, read where the text names it more than once
 _ACRONYM_NAME = re.compile(r"(?<![\w’'-])(?P<name>[A-Z]{3,}(?:\s+[A-Z][a-z][\w-]*){0,2})(?![\w’'-])")
 
@@ -29,7 +31,10 @@ def bodies_in_passing(seg: Segmented, orgs: list[OrgMention], places: list[Place
     the text, never inside an organisation already named."""
     taken = SpanSet((o.evidence.span.start, o.evidence.span.end) for o in orgs)
     found = _short_forms(seg, orgs, places)
-    for pattern, kind in ((_GROUP, "alliance"), (_KIND_THEN_NAME, "other")):
+    lowered = seg.text.lower()
+    for pattern, kind, words in ((_GROUP, "alliance", _GROUP_WORDS), (_KIND_THEN_NAME, "other", _KIND_WORDS)):
+        if not any(word in lowered for word in words):
+            continue  # the pattern needs one of these words: most texts have none
         for match in pattern.finditer(seg.text):
             name = match.group("name")
             found.append(
@@ -55,11 +60,17 @@ def _short_forms(seg: Segmented, orgs: list[OrgMention], places: list[PlaceMenti
         run = _CAPITALISED_RUN.match(seg.text, place.evidence.span.end)
         if run is None:
             continue
+        opening = seg.text[place.evidence.span.start : place.evidence.span.end] + " "
+        candidates = [o for o in orgs if o.name.startswith(opening) or o.surface.startswith(opening)]
+        if not candidates:
+            continue
         ends = [place.evidence.span.end + m.end() for m in re.finditer(r"\S+", run.group())]
         for end in reversed(ends):
             words = seg.text[place.evidence.span.start : end]
             named = {
-                o.name: o for o in orgs if o.name.startswith(words + " ") or o.surface.startswith(words + " ")
+                o.name: o
+                for o in candidates
+                if o.name.startswith(words + " ") or o.surface.startswith(words + " ")
             }
             if len(named) == 1:
                 org = next(iter(named.values()))

@@ -204,6 +204,7 @@ _CUE_WORDS = (
     "demand", "ask", "lobb", "include", "should", "must", "would", "establish", "introduc", "to be set", "bid",
     "favo", "request", "insist", "like", "hop", "ought", "case",
 )  # fmt: skip
+_CUE_WORD = re.compile("|".join(re.escape(word) for word in _CUE_WORDS))
 # "Whether they will call for more funding remains to be seen": an aside proposes nothing
 _ASIDE = re.compile(
     r"\b(?:whether|remains\s+to\s+be\s+seen|not\s+(?:yet\s+)?(?:clear|known)|unclear|if\s+[\w\s]{1,30}?\bwill"
@@ -337,7 +338,7 @@ def find_proposals(
         body = text[sentence.start : sentence.end]
         # every rule below needs a word that proposes: most sentences have none, and stop here
         lowered = body.lower()
-        if not any(word in lowered for word in _CUE_WORDS):
+        if not _CUE_WORD.search(lowered):
             continue
         cue = _ANY_CUE.search(body)
         if cue is None:
