@@ -154,8 +154,8 @@ def named_body_candidates(seg: Segmented, found: list[Candidate], ref: Reference
     text = seg.text
     think_tank = re.search(r"\bthink[\s-]?tank\b", text, re.IGNORECASE) is not None
     for pattern, type_ in ((_CITIES_ALLIANCE, "alliance"), (_REGIONAL_ACRONYM, "institute")):
-        if pattern.search(text) is None:
-            continue  # most texts name no such body: one look at the whole text says so
+        if pattern is _CITIES_ALLIANCE and "Cities" not in text:
+            continue  # most texts name no such alliance
         by_name: dict[str, list[tuple[int, int]]] = {}
         for sentence in seg.sentences:
             for match in pattern.finditer(text, sentence.start, sentence.end):

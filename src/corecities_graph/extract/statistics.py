@@ -255,9 +255,9 @@ def _more_counts(seg: Segmented, sentence: Sentence) -> Iterable[ClaimedCount]:
             if value is None or not 2 <= value < 100 or re.search(r"\bcity\s+$", match.group("mid")):
                 continue  # "signed by the 11 city councils" counts cities
             yield _parties(seg, value, match)
-    for match in _BARE_COUNT.finditer(text, lo, hi) if _PARTY_CONTEXT.search(sentence.text) else ():
+    for match in _BARE_COUNT.finditer(text, lo, hi):
         value = parse_number(match.group("num"))
-        if value is not None and 2 <= value < 100:
+        if value is not None and 2 <= value < 100 and _PARTY_CONTEXT.search(sentence.text):
             yield _parties(seg, value, match)
     if "oth " in sentence.text:
         for match in _BOTH.finditer(text, lo, hi):
