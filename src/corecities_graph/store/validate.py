@@ -183,7 +183,8 @@ def validate_changed(
 
     Each document graph counts with the links graph (see shapes_sparql.py for the two scopes). A
     union-scope constraint is one query; a per-document one is one query per CHECK_BATCH graphs,
-    so the cost follows the change. The queries run on a thread per core.
+    so the cost follows the change. Where the graphs are only part of the store, each batch is
+    checked in a copy in memory instead. The queries run on a thread per core.
     """
     from .shapes_sparql import Scope, compile_shapes
 
@@ -215,10 +216,7 @@ def validate_changed(
         if isinstance(task, tuple):
             check, query = task
             return _violations(check, oxi.query(query, use_default_graph_as_union=True))
-        found = []
-        for check, query in per_document:
-            found += _violations(check, oxi.query(query, default_graph=links, named_graphs=list(task)))
-        return found
+        return _per_document(oxi, task, links, per_document)
 
     # Oxigraph evaluates a query without holding the interpreter, so the queries share the cores.
     tasks: list[Sequence[ox.NamedNode] | tuple[Check, str]] = [*whole, *batches]
@@ -244,11 +242,22 @@ def _checked_apart(
     scratch = ox.Store()
     for graph in {links, *batch}:
         scratch.extend(oxi.quads_for_pattern(None, None, None, graph))
-    found = []
-    for check, query in per_document:
-        found += _violations(check, scratch.query(query, default_graph=links, named_graphs=list(batch)))
+    found = _per_document(scratch, batch, links, per_document)
     for check, query in whole:
         found += _violations(check, scratch.query(query, use_default_graph_as_union=True))
+    return found
+
+
+def _per_document(
+    oxi: ox.Store,
+    batch: Sequence[ox.NamedNode],
+    links: ox.NamedNode,
+    per_document: Sequence[tuple[Check, str]],
+) -> list[Violation]:
+    """The per-document checks over a batch of document graphs, each with the links graph."""
+    found = []
+    for check, query in per_document:
+        found += _violations(check, oxi.query(query, default_graph=links, named_graphs=list(batch)))
     return found
 
 
