@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import functools
+import itertools
 import os
 import tempfile
 import threading
@@ -118,22 +119,14 @@ def union_triples(store: ox.Store) -> Iterator[ox.Triple]:
     for quad in quads(None, None, None, ox.DefaultGraph()):
         yield quad.triple
     for graph in store.named_graphs():
-        subject: object = None
-        said: list[ox.Quad] = []
-        for quad in quads(None, None, None, graph):
-            if quad.subject != subject:
-                yield from _first_copies(store, said, graph)
-                subject, said = quad.subject, []
-            said.append(quad)
-        yield from _first_copies(store, said, graph)
+        for _subject, said in itertools.groupby(quads(None, None, None, graph), key=lambda q: q.subject):
+            yield from _first_copies(store, list(said), graph)
 
 
 def _first_copies(
     store: ox.Store, said: list[ox.Quad], graph: ox.NamedNode | ox.BlankNode
 ) -> Iterator[ox.Triple]:
     """The triples of one subject in `graph` that no graph before it holds."""
-    if not said:
-        return
     quads = store.quads_for_pattern
     if all(quad.graph_name == graph for quad in quads(said[0].subject, None, None, None)):
         yield from (quad.triple for quad in said)
