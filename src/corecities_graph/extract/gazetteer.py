@@ -128,10 +128,14 @@ def list_line_candidates(seg: Segmented, found: list[Candidate], ref: Reference)
 
 
 # "Key Cities", "Fast Growth Cities": an alliance of cities named by one word; "IPPR North": a
-# body named by its initials and the part of the country it covers
-_CITIES_ALLIANCE = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][a-z]{2,}\s+Cities)(?![\w-])(?!\s+(?:[A-Z]|of\b))")
+# body named by its initials and the part of the country it covers. Each opens with a capital and looks
+# behind it after, so that the engine skips straight to the capitals of a text.
+_CITIES_ALLIANCE = re.compile(
+    r"(?P<name>[A-Z](?<![\w’'-][A-Z])[a-z]{2,}\s+Cities)(?![\w-])(?!\s+(?:[A-Z]|of\b))"
+)
 _REGIONAL_ACRONYM = re.compile(
-    r"(?<![\w’'-])(?P<name>[A-Z]{3,6}\s+(?:North|South|East|West|Scotland|Wales|Cymru|Northern\s+Ireland))(?![\w-])"
+    r"(?P<name>[A-Z](?<![\w’'-][A-Z])[A-Z]{2,5}"
+    r"\s+(?:North|South|East|West|Scotland|Wales|Cymru|Northern\s+Ireland))(?![\w-])"
 )
 _NOT_A_NAME = {
     "About",

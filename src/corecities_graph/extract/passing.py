@@ -23,7 +23,10 @@ _KIND_THEN_NAME = re.compile(
 _GROUP_WORDS = ("group",)
 _KIND_WORDS = ("union", "charity", "think", "body", "group", "enterprise")
 # "IPPR North", "HEPI": a name opening with an acronym, read where the text names it more than once
-_ACRONYM_NAME = re.compile(r"(?<![\w’'-])(?P<name>[A-Z]{3,}(?:\s+[A-Z][a-z][\w-]*){0,2})(?![\w’'-])")
+# (the first capital before the look-behind: the engine skips to capitals)
+_ACRONYM_NAME = re.compile(
+    r"(?P<name>[A-Z](?<![\w’'-][A-Z])[A-Z]{2,}(?:\s+[A-Z][a-z][\w-]*){0,2})(?![\w’'-])"
+)
 
 
 def bodies_in_passing(seg: Segmented, orgs: list[OrgMention], places: list[PlaceMention]) -> list[OrgMention]:

@@ -101,13 +101,22 @@ _QUALIFIED = re.compile(rf"\b(?:{_QUAL})\s+$", re.IGNORECASE)
 # "Leeds and the other 10 Core Cities": the one named, and the rest
 _ONE_AND_THE_OTHER = re.compile(r"(?<![,\w])\s*[A-Z][\w-]+\s+and\s+the\s+other\s+$")
 # Cheap tests that let a sentence without any figure, or without a party word, be skipped.
-_HAS_NUMBER = re.compile(rf"\d|\b(?:{NUMBER_WORD_PATTERN}|half|thirds?|quarters?|fifth)\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+# a number in words, matched case-sensitively in the lowered sentence: quicker than under IGNORECASE
+_NUMBER_WORD_LOWER = re.compile(rf"\b(?:{NUMBER_WORD_PATTERN}|half|thirds?|quarters?|fifth)\b")
 _HAS_PARTY = re.compile(
     r"universities|cities|signator|partner|part(?:y|ies)|institutions|providers|member|organi[sz]ations|bodies"
     r"|city\s+councils|leaders",
     re.IGNORECASE,
 )
 _HAS_FRACTION = re.compile(r"\b(?:half|third|quarter|fifth)", re.IGNORECASE)
+
+
+def _has_number(sentence: str) -> bool:
+    """Whether a sentence holds a figure in digits or in words: most sentences hold none."""
+    return _DIGIT.search(sentence) is not None or _NUMBER_WORD_LOWER.search(sentence.lower()) is not None
+
+
 # those who took part, whatever they are
 _WHAT = {"partners": "signatories", "parties": "signatories", "organisations": "signatories",
          "organizations": "signatories", "bodies": "signatories", "institutions": "signatories",
@@ -390,7 +399,7 @@ def find_statistics(
     found: list[Statistic] = []
     headlines = _linked_headlines(seg) if "elated" in text or "ore " in text else set()
     for sentence in seg.sentences:
-        if not _HAS_NUMBER.search(sentence.text) or sentence.paragraph in headlines:
+        if not _has_number(sentence.text) or sentence.paragraph in headlines:
             continue  # most sentences hold no figure: skip the costly pattern
         phones = [(m.start(), m.end()) for m in _PHONE.finditer(text, sentence.start, sentence.end)]
         if _HAS_FRACTION.search(sentence.text):
