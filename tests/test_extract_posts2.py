@@ -271,3 +271,22 @@ def test_a_post_in_a_body_the_text_does_not_name_is_left_out(reference) -> None:
     assert people_of(text, reference)["Amy Rees"][1] == {
         ("Chief People Officer", "Leeds Teaching Hospitals NHS Trust")
     }
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # bars that open and close each row, as a text table keeps them
+        "| Organisation | Signed by |\n| Exeter City Council | Cllr Ann Morley, Leader |\n"
+        "| University of Exeter | Professor Tom Hale, Vice-Chancellor |\n| Coleg Gwent | Sam Price, Principal |\n",
+        "|Organisation | Signatory|\n|Exeter City Council | Cllr Ann Morley, Leader|\n"
+        "|University of Exeter | Professor Tom Hale, Vice-Chancellor|\n|Coleg Gwent | Sam Price, Principal|\n",
+        "Organisation | Signatory |\nExeter City Council | Cllr Ann Morley, Leader |\n"
+        "University of Exeter | Professor Tom Hale, Vice-Chancellor |\nColeg Gwent | Sam Price, Principal |\n",
+    ],
+)
+def test_a_row_between_bars_names_the_body_in_its_first_cell(reference, table) -> None:
+    people = people_of(table, reference)
+    assert people["Ann Morley"][1] == {("Leader", "Exeter City Council")}
+    assert people["Tom Hale"][1] == {("Vice-Chancellor", "University of Exeter")}
+    assert people["Sam Price"][1] == {("Principal", "Coleg Gwent")}

@@ -245,7 +245,7 @@ _QUALIFIED_POST = re.compile(
     r"(?:(?:Deputy|Pro|Senior|Acting|Interim|Assistant|Associate|Joint|Executive|Co)[\s-]+)+"
     r"[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\([A-Z][\w\s,&-]*\)|of|for|and))*"
 )
-_ROW_CELL = re.compile(r"(?P<cell>[^|]{3,80}?)\s+\|\s+$")
+_ROW_CELL = re.compile(r"(?:\|\s*)?(?P<cell>[^|\s][^|]{2,79}?)\s+\|\s+$")
 
 
 def _row_body(seg: Segmented, index: int, name_at: int, orgs: list[OrgMention]) -> OrgMention | None:
@@ -254,7 +254,7 @@ def _row_body(seg: Segmented, index: int, name_at: int, orgs: list[OrgMention]) 
     cell = _ROW_CELL.fullmatch(seg.text, start, name_at)
     if cell is None:
         return None
-    end = cell.end("cell")
+    start, end = cell.start("cell"), cell.end("cell")
     return next((o for o in orgs if o.evidence.span.start == start and o.evidence.span.end == end), None)
 
 

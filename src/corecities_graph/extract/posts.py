@@ -451,7 +451,7 @@ def _role_of_before(
 
 
 def _clean(role: str) -> str:
-    role = role.strip(" ,;:.’'")
+    role = role.strip(" ,;:.’'|")  # "Leader |": the bar closing a table's row
     role = re.sub(r"\s+", " ", role)
     return capitalise(role)
 
