@@ -290,3 +290,28 @@ def test_a_row_between_bars_names_the_body_in_its_first_cell(reference, table) -
     assert people["Ann Morley"][1] == {("Leader", "Exeter City Council")}
     assert people["Tom Hale"][1] == {("Vice-Chancellor", "University of Exeter")}
     assert people["Sam Price"][1] == {("Principal", "Coleg Gwent")}
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("Exeter City Council signed. It was signed by the council's Chief Executive, Ann Hill, the University "
+         "of Exeter's Provost, Professor Tom Ray, and others.",
+         ("Ann Hill", {("Chief Executive", "Exeter City Council")}),
+         ("Tom Ray", {("Provost", "University of Exeter")})),
+        ("Exeter City Council signed. It was signed by the council's Chief Executive, Ann Hill, Ulster "
+         "University's Pro-Vice-Chancellor for Civic Engagement, Professor Tom Ray, and others.",
+         ("Ann Hill", {("Chief Executive", "Exeter City Council")}),
+         ("Tom Ray", {("Pro-Vice-Chancellor for Civic Engagement", "Ulster University")})),
+        # a long sentence: the post before the second name is still read
+        ("The three-year Exeter Digital Skills Memorandum of Understanding was signed at the Guildhall in the "
+         "city centre on a wet Tuesday afternoon by Exeter City Council's Chief Executive, Ann Hill, Ulster "
+         "University's Pro-Vice-Chancellor for Civic Engagement, Professor Tom Ray, and others.",
+         ("Ann Hill", {("Chief Executive", "Exeter City Council")}),
+         ("Tom Ray", {("Pro-Vice-Chancellor for Civic Engagement", "Ulster University")})),
+    ],
+)  # fmt: skip
+def test_in_a_list_of_posts_before_names_each_post_is_the_next_names(reference, text, first, second) -> None:
+    people = people_of(text, reference)
+    assert people[first[0]][1] == first[1]
+    assert people[second[0]][1] == second[1]

@@ -154,6 +154,7 @@ def find_people(
                         or _QUALIFIED_POST.fullmatch(tail.group("appos"))
                     )
                     and appos_is_post(tail.group("appos"), lex)
+                    and not _fronts_next(text, tail, sentence.start, name_at, orgs, places, lex)
                 ):
                     frame = True
                     roles += roles_in(
@@ -237,6 +238,23 @@ def find_people(
                 )
             )
     return found + _short_references(seg, found, lex) + _surname_posts(seg, found, orgs, places, lex)
+
+
+def _fronts_next(
+    text: str,
+    tail: re.Match[str],
+    lo: int,
+    name_at: int,
+    orgs: list[OrgMention],
+    places: list[PlaceMention],
+    lex: Lexicon,
+) -> bool:
+    """'by the council's Chief Executive, A, the university's Provost, Professor B': in a list of
+    people with their posts before them, the post after A's name is the next person's."""
+    first = re.match(r"[^,]*,\s*", text[tail.start("appos") : tail.end()])
+    if first is None or not lex.name.match(text, tail.start("appos") + first.end()):
+        return False
+    return bool(role_before(text, lo, name_at, orgs, places, lex))
 
 
 # "Deputy Vice-Chancellor", "Pro Vice-Chancellor (Partnerships)": a post whose role word follows

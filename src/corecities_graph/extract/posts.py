@@ -396,11 +396,17 @@ _FRONTED_POST = re.compile(
 )
 
 
+_FIELD_BEFORE = re.compile(r"\s(?:for|of)\s+$")
+
+
 def _chained_before(
     text: str, lo: int, end: int, orgs: list[OrgMention], places: list[PlaceMention], lex: Lexicon
 ) -> list[Role]:
     """'Core Cities chair and leader of Leeds City Council Sir X': two posts or more before a name."""
-    if end - lo > 200 or not _CHAIN_MARK.search(text, lo, end) or not lex.role_word.search(text, lo, end):
+    if end - lo > 200:
+        # a long sentence: its posts before the name are in its last words
+        lo = text.find(" ", end - 200, end) + 1 or end
+    if not _CHAIN_MARK.search(text, lo, end) or not lex.role_word.search(text, lo, end):
         return []  # one post, no possessive: the simpler rules read it
     targets = post_targets(lo, end, orgs, places)
     if not targets:
@@ -415,6 +421,7 @@ def _chained_before(
         if lex.honorific.search(text, begin, end) or any(
             not any(a <= m.start("name") < b for a, b, _, _ in targets)
             and text[m.start("name") - 1] != "("  # "(Regional Engagement)": a post's field
+            and not _FIELD_BEFORE.search(text, begin, m.start())  # "for Regional Engagement"
             for m in lex.name.finditer(text, begin, end)
         ):
             continue  # another person's name and post stand in between
