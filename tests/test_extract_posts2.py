@@ -315,3 +315,28 @@ def test_in_a_list_of_posts_before_names_each_post_is_the_next_names(reference, 
     people = people_of(text, reference)
     assert people[first[0]][1] == first[1]
     assert people[second[0]][1] == second[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # a party's name before the post of the council is no part of the post
+        ("Cllr Marcus Hale, the Labour leader of Leeds City Council, who chairs Core Cities UK, said it was right.",
+         "Marcus Hale", {("Leader", "Leeds City Council"), ("Chair", "Core Cities UK")}),
+        ("Cllr Marcus Hale, Conservative leader of Leeds City Council, who co-chairs the Northern Powerhouse "
+         "Partnership, said it was right.",
+         "Marcus Hale", {("Leader", "Leeds City Council"), ("Co-chair", "Northern Powerhouse Partnership")}),
+        ("Cllr Marcus Hale, leader of Leeds City Council, who chairs Core Cities UK, said it was right.",
+         "Marcus Hale", {("Leader", "Leeds City Council"), ("Chair", "Core Cities UK")}),
+        ("Cllr Ann Vale, the Liberal Democrat leader of Sheffield City Council, said it was right.",
+         "Ann Vale", {("Leader", "Sheffield City Council")}),
+        # a party's group is a body of its own, and its leader's post keeps the party
+        ("Green group leader Cllr Mairi Ferguson welcomed the compact.", "Mairi Ferguson", {("Green group leader", None)}),
+        ("Leeds City Council signed. The Liberal Democrat group leader, Cllr Mairi Ferguson, said so.",
+         "Mairi Ferguson", {("Liberal Democrat group leader", None)}),
+        ("Leeds City Council signed. Scottish Conservative group leader Cllr Mairi Ferguson said so.",
+         "Mairi Ferguson", {("Scottish Conservative group leader", None)}),
+    ],
+)  # fmt: skip
+def test_party_words_and_a_later_clause_in_an_apposition(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles

@@ -116,6 +116,11 @@ def find_people(
                     a_start, a_end = speech.start("appos"), speech.end("appos")
                     chairs, a_start = _relative_posts(text, a_start, a_end, orgs, places)
                     roles += chairs
+                    if (later := _LATER_RELATIVE.search(text, a_start, a_end)) is not None:
+                        # "the leader of A, who chairs B, said": the clause's post after the first
+                        chairs, _ = _relative_posts(text, later.start("who"), a_end, orgs, places)
+                        roles += chairs
+                        a_end = later.start()
                     who = _WHO.search(text, a_start, a_end)
                     roles += roles_in(
                         text, a_start, min(who.start() if who else a_end, limit), orgs, places, lex
@@ -295,6 +300,7 @@ _RELATIVE = re.compile(
     r"who\s+(?:(?P<chairs>chairs|co-chairs)\s+(?:the\s+)?"
     r"|(?:is|was|became|has\s+been|had\s+been|serves\s+as)\s+(?:also\s+)?(?:the\s+)?)"
 )
+_LATER_RELATIVE = re.compile(r",\s+(?P<who>who\s+(?:co-)?chairs\s)")
 _AND_IS = re.compile(r"\s+and\s+(?:is|was|became)\s+(?:also\s+)?(?:the\s+)?")
 _CHAIRED_BY = re.compile(r"\s+chaired\s+by\s+$")
 

@@ -329,6 +329,8 @@ def role_before(
             # post after the organisation that opens it
             role = _clean(head[t_end - lo :].rstrip(", "))
             return [role_at(role, name, kind)] if role else []
+    if "group" in head and (group := _PARTY_GROUP.search(head)) is not None:
+        return [Role(_clean(group.group("role")), None)]
     if head[phrase_start:][:1].islower():
         # a lower-case word alone ("the team leader") is no post to record, unless an owner's
         # possessive opens it: "NUA's principal and vice-chancellor, Professor X"
@@ -457,9 +459,24 @@ def _role_of_before(
     return role_at(role, target[2], target[3]) if target else Role(role, None)
 
 
+# "the Labour leader of the council": a party's name before the post itself is no part of it (a
+# party's group is: "Green group leader")
+_PARTIES = (
+    r"(?:Scottish\s+|Welsh\s+)?(?:Labour|Conservative|Liberal\s+Democrat|Lib\s+Dem|Green|SNP|Plaid\s+Cymru"
+    r"|Reform(?:\s+UK)?|Independent|DUP|SDLP|UUP|Sinn\s+F[ée]in)"
+)
+_PARTY = re.compile(rf"^{_PARTIES}\s+(?=(?:leader|deputy\s+leader|co-leader)\b)")
+# "Green group leader Cllr X": the leader of a party's group, a post the council's name does not open
+_PARTY_GROUP = re.compile(
+    rf"(?<![\w-])(?P<role>{_PARTIES}\s+(?:opposition\s+)?group\s+(?:deputy\s+|co-)?leader)\s*,?\s*$"
+)
+
+
 def _clean(role: str) -> str:
     role = role.strip(" ,;:.’'|")  # "Leader |": the bar closing a table's row
     role = re.sub(r"\s+", " ", role)
+    if role[:1].isupper() and (party := _PARTY.match(role)):
+        role = role[party.end() :]
     return capitalise(role)
 
 
