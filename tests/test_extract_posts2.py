@@ -340,3 +340,23 @@ def test_in_a_list_of_posts_before_names_each_post_is_the_next_names(reference, 
 )  # fmt: skip
 def test_party_words_and_a_later_clause_in_an_apposition(reference, text, name, roles) -> None:
     assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # a body called by its first word after 'of', whatever its apostrophe
+        ("Queen’s University Belfast signed. Professor Neil Dale, President and Vice-Chancellor of Queen’s, said it.",
+         "Neil Dale", {("President and Vice-Chancellor", "Queen's University Belfast")}),
+        ("Queen's University Belfast signed. Professor Neil Dale, Vice-Chancellor of Queen’s, said it.",
+         "Neil Dale", {("Vice-Chancellor", "Queen's University Belfast")}),
+        # a body clipped to its place and the start of its next word
+        ("Belfast Metropolitan College and Belfast City Council signed. Sam Doe, Principal and Chief Executive, "
+         "Belfast Met, said it.", "Sam Doe", {("Principal and Chief Executive", "Belfast Metropolitan College")}),
+        ("Pictured (left to right): Sam Doe, Principal, Belfast Met; Professor Ann Walsh, Deputy Vice-Chancellor, "
+         "Ulster University. Belfast Metropolitan College and Belfast City Council signed.",
+         "Sam Doe", {("Principal", "Belfast Metropolitan College")}),
+    ],
+)  # fmt: skip
+def test_a_body_called_short_after_a_post(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles

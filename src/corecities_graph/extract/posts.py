@@ -74,6 +74,8 @@ def roles_in(
             roles += [r for r in [_unnamed_post(text, c_start, c_end, orgs, lex)] if r and r not in roles]
             continue
         t_start, t_end, name, kind = inside[0]
+        if kind != "org" and (clipped := _clipped_body(text[t_end:c_end], name, orgs)) is not None:
+            t_end, name, kind = c_end, clipped, "org"  # "Principal, Belfast Met": the college, not the city
         if (
             len(inside) >= 2
             and name.split()[-1] in SUB_BODIES
@@ -101,6 +103,23 @@ def roles_in(
             # "Convener of the Finance Committee, The City of Edinburgh Council": the committee's council
             roles[-1] = role_at(f"{roles[-1].role} of the {roles[-1].org}", name, kind)
     return roles
+
+
+_CLIPPED = re.compile(r"\s+([A-Z][a-z]{2,})\s*$")
+
+
+def _clipped_body(after: str, place: str, orgs: list[OrgMention]) -> str | None:
+    """'Belfast Met' at the end of a post: the one body named in the text whose name is the place
+    and a word the next word opens (Belfast Metropolitan College)."""
+    clipped = _CLIPPED.fullmatch(after)
+    if clipped is None:
+        return None
+    bodies = {
+        o.name
+        for o in orgs
+        if o.name.startswith(place + " ") and o.name[len(place) + 1 :].startswith(clipped.group(1))
+    }
+    return bodies.pop() if len(bodies) == 1 else None
 
 
 def _in_parent(role: Role, orgs: list[OrgMention]) -> Role:
@@ -135,6 +154,11 @@ def _unnamed_post(text: str, start: int, end: int, orgs: list[OrgMention], lex: 
     ):
         body = body[short.end() :]  # "Keele's Vice-Chancellor"
     body = _OWNER.sub("", body)
+    if owner is None and (of_short := _OF_SHORT.search(body.rstrip(" ,;:."))) is not None:
+        # "President and Vice-Chancellor of Queen's": the body the text names by that word
+        owner = by_first_word(of_short.group(1), orgs)
+        if owner is not None:
+            body = body[: of_short.start()]
     if owner is None and (of_noun := OF_NOUN.search(body.rstrip(" ,;:."))) is not None:
         # "chair of the commission": the commission the text has named
         owner = referent(of_noun.group("noun"), start, orgs)
@@ -144,6 +168,9 @@ def _unnamed_post(text: str, start: int, end: int, orgs: list[OrgMention], lex: 
     if not _is_role(role, lex):
         return None
     return role_at(role, owner.name, "org") if owner else Role(role, None)
+
+
+_OF_SHORT = re.compile(r"\s+of\s+([A-Z][\w’'-]+)$")
 
 
 def _sentence_start(text: str, at: int) -> int:
