@@ -360,3 +360,24 @@ def test_party_words_and_a_later_clause_in_an_apposition(reference, text, name, 
 )  # fmt: skip
 def test_a_body_called_short_after_a_post(reference, text, name, roles) -> None:
     assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # a body's initials before a lower-case post, and a portfolio listed before the next post
+        ("Greater Manchester Combined Authority signed. Cllr Arif Khan, GMCA lead for education, work and skills "
+         "and leader of Oldham Council, said it.", "Arif Khan",
+         {("Lead for education, work and skills", "Greater Manchester Combined Authority"), ("Leader", "Oldham Council")}),
+        ("Greater Manchester Combined Authority signed. Cllr Arif Khan, GMCA lead for housing and leader of Bury "
+         "Council, said it.", "Arif Khan",
+         {("Lead for housing", "Greater Manchester Combined Authority"), ("Leader", "Bury Council")}),
+        ("West Midlands Combined Authority signed. Cllr Ann Bell, WMCA portfolio holder for skills, jobs and "
+         "housing and leader of Walsall Council, said it.", "Ann Bell",
+         {("Portfolio holder for skills, jobs and housing", "West Midlands Combined Authority"), ("Leader", "Walsall Council")}),
+        ("Cllr Arif Khan, cabinet member for climate, ecology and energy, said it.", "Arif Khan",
+         {("Cabinet member for climate, ecology and energy", None)}),
+    ],
+)  # fmt: skip
+def test_a_portfolio_list_then_another_post(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles

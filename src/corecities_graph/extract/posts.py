@@ -149,10 +149,10 @@ def _unnamed_post(text: str, start: int, end: int, orgs: list[OrgMention], lex: 
         body = body[noun.end() :]
     elif lead and re.search(r"\bits\b", lead.group()):
         owner = owner_of_its(text, _sentence_start(text, start), start, orgs)
-    elif (short := re.match(r"([A-Z][\w-]+)[’']s\s+", body)) and (
-        owner := by_first_word(short.group(1), orgs)
+    elif (short := re.match(r"([A-Z][\w-]+)[’']s\s+|([A-Z]{2,6})\s+(?=[a-z])", body)) and (
+        owner := by_first_word(short.group(1) or short.group(2), orgs)
     ):
-        body = body[short.end() :]  # "Keele's Vice-Chancellor"
+        body = body[short.end() :]  # "Keele's Vice-Chancellor", "GMCA lead for skills"
     body = _OWNER.sub("", body)
     if owner is None and (of_short := _OF_SHORT.search(body.rstrip(" ,;:."))) is not None:
         # "President and Vice-Chancellor of Queen's": the body the text names by that word
@@ -180,7 +180,10 @@ def _sentence_start(text: str, at: int) -> int:
 _NAMED_LIST = re.compile(
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*\s+and\s+[A-Z]"
 )
-_LOWER_LIST = re.compile(r"[a-z][\w-]*(?:,\s+[a-z][\w-]*)*,?\s+and\s+[a-z][\w-]*(?:\s*[,;)]|\s*$)")
+# "for climate, ecology and energy" ends the post, or another post follows: "... and leader of X"
+_LOWER_LIST = re.compile(
+    r"[a-z][\w-]*(?:,\s+[a-z][\w-]*)*,?\s+and\s+[a-z][\w-]*(?:\s*[,;)]|\s*$|\s+and\s+[a-z])"
+)
 _SEPARATOR = re.compile(
     r"\s*[,;]\s*(?:and\s+(?:also\s+|now\s+)?)?|\s+(?:and|&)\s+(?:also\s+|is\s+|now\s+)?|\s+as\s+well\s+as\s+"
 )
