@@ -381,3 +381,28 @@ def test_a_body_called_short_after_a_post(reference, text, name, roles) -> None:
 )  # fmt: skip
 def test_a_portfolio_list_then_another_post(reference, text, name, roles) -> None:
     assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The University of Bradford has renewed its agreement with Bradford College. The University of Leeds and "
+        "Sheffield Hallam University have similar ones. “It matters,” said Professor Ann Kaur, the vice-chancellor.",
+        "The University of Bradford has signed a compact. Leeds Beckett University and the University of York "
+        "signed one last year. Vice-Chancellor Professor Ann Kaur said it mattered.",
+    ],
+)
+def test_a_tie_between_universities_goes_to_the_one_the_text_opens_with(reference, text) -> None:
+    assert people_of(text, reference)["Ann Kaur"][1] <= {
+        ("Vice-chancellor", "University of Bradford"),
+        ("Vice-Chancellor", "University of Bradford"),
+    }
+    assert people_of(text, reference)["Ann Kaur"][1]
+
+
+def test_a_tie_the_opening_body_is_not_in_stays_open(reference) -> None:
+    text = (
+        "Bradford College has signed a compact with the University of Leeds and Sheffield Hallam University. "
+        "“It matters,” said Professor Ann Kaur, the vice-chancellor."
+    )
+    assert people_of(text, reference)["Ann Kaur"][1] == {("Vice-chancellor", None)}

@@ -105,10 +105,16 @@ def settle_posts(
         counts = mentions.setdefault(_kind(org.name, org.type), {})
         counts[org.name] = counts.get(org.name, 0) + 1
     main: dict[str, str] = {}
+    # "The University of Bradford has renewed ...": the body the text opens with breaks a tie, when
+    # no other kind the post fits has a body named most
+    opening = min(orgs, key=lambda o: o.evidence.span.start).name if orgs else None
+    opened: dict[str, str] = {}
     for kind, counts in mentions.items():
         ranked = sorted(counts.items(), key=lambda item: -item[1])
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
             main[kind] = ranked[0][0]
+        elif opening is not None and counts.get(opening) == ranked[0][1]:
+            opened[kind] = opening
     settled = []
     for person in people:
         roles = []
@@ -129,6 +135,8 @@ def settle_posts(
                     target = publisher[0]  # the publisher's own post comes first
                 for kind in kinds:
                     target = target or main.get(kind)
+                for kind in kinds:
+                    target = target or opened.get(kind)
                 if target is None and (sub := _SUB_BODY_POST.match(role.role)) is not None:
                     # "Committee chair Cllr X": the one committee the text names
                     bodies = {o.name for o in orgs if o.name.split()[-1].lower() == sub.group(1).lower()}
