@@ -406,3 +406,20 @@ def test_a_tie_the_opening_body_is_not_in_stays_open(reference) -> None:
         "“It matters,” said Professor Ann Kaur, the vice-chancellor."
     )
     assert people_of(text, reference)["Ann Kaur"][1] == {("Vice-chancellor", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher", "name", "roles"),
+    [
+        ('Alderman Trevor Bell, Chairman of the Development Committee, said: "Yes."',
+         "Lisburn and Castlereagh City Council", "Trevor Bell",
+         {("Chairman of the Development Committee", "Lisburn and Castlereagh City Council")}),
+        ('Leeds City Council signed. Cllr Ann Bell, Chair of the Planning Committee, said: "Yes."', None,
+         "Ann Bell", {("Chair of the Planning Committee", "Leeds City Council")}),
+        # a minister's committee is no council's
+        ('Leeds City Council signed. Rt Hon Ann Bell MP, Chair of the Cities and Regions Committee, said: "Yes."',
+         None, "Ann Bell", {("Chair", "Cities and Regions Committee"), ("Member of Parliament", None)}),
+    ],
+)  # fmt: skip
+def test_a_councillors_committee_is_the_councils(reference, text, publisher, name, roles) -> None:
+    assert people_of(text, reference, publisher)[name][1] == roles

@@ -76,6 +76,9 @@ _SUB_BODY_POST = re.compile(
 )
 
 
+_COUNCILLOR = {"Cllr", "Alderman"}
+
+
 def _kind(name: str, type_: str) -> str:
     """The kind of body a post without its organisation may be settled on: a college by its name."""
     if type_ != "university" and "College" in name.split():
@@ -115,10 +118,23 @@ def settle_posts(
             main[kind] = ranked[0][0]
         elif opening is not None and counts.get(opening) == ranked[0][1]:
             opened[kind] = opening
+    council_home = publisher[0] if publisher is not None and publisher[1] == "council" else main.get("council")
     settled = []
     for person in people:
         roles = []
         for role in person.roles:
+            if (
+                council_home is not None
+                and person.honorific in _COUNCILLOR
+                and role.org is not None
+                and role.org.endswith(" Committee")
+                and not any(o.name in role.org for o in orgs if o.name != role.org)
+                # "Cardiff Capital Region Corporate Joint Committee": named with its place, a body of its own
+                and not any(p.name in role.org for p in places)
+                and not any(o.city for o in orgs if o.name == role.org)
+            ):
+                # "Alderman X, Chairman of the Development Committee": a councillor's committee is the council's
+                role = Role(f"{role.role} of the {role.org}", council_home)
             if role.org is None:
                 target = known.get((person.name, role.role.lower()))
                 if (
