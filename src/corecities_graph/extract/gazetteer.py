@@ -194,7 +194,9 @@ def table_cell_candidates(seg: Segmented, found: list[Candidate], ref: Reference
         if row is None:
             rows.append([])
             continue
-        rows[-1].append((paragraph.start + row.start("cell"), paragraph.start + row.end("cell"), row.group("cell")))
+        rows[-1].append(
+            (paragraph.start + row.start("cell"), paragraph.start + row.end("cell"), row.group("cell"))
+        )
     for table in rows:
         if len(table) < 3:
             continue

@@ -118,7 +118,9 @@ def settle_posts(
             main[kind] = ranked[0][0]
         elif opening is not None and counts.get(opening) == ranked[0][1]:
             opened[kind] = opening
-    council_home = publisher[0] if publisher is not None and publisher[1] == "council" else main.get("council")
+    council_home = (
+        publisher[0] if publisher is not None and publisher[1] == "council" else main.get("council")
+    )
     settled = []
     for person in people:
         roles = []
