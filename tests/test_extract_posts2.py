@@ -423,3 +423,26 @@ def test_a_tie_the_opening_body_is_not_in_stays_open(reference) -> None:
 )  # fmt: skip
 def test_a_councillors_committee_is_the_councils(reference, text, publisher, name, roles) -> None:
     assert people_of(text, reference, publisher)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pictured: Leader of Exeter City Council Cllr Amy Bell, Leader of Cornwall Council Cllr Carl Dean, and "
+        "Vice-Chancellor of the University of Exeter Professor Lisa Roe.",
+        "Pictured: Leader of Exeter City Council Cllr Amy Bell, Leader of Cornwall Council Cllr Carl Dean, "
+        "Vice-Chancellor of the University of Exeter Professor Lisa Roe.",
+        "Leader of Exeter City Council Cllr Amy Bell, Leader of Cornwall Council Cllr Carl Dean, and "
+        "Vice-Chancellor of the University of Exeter Professor Lisa Roe signed the deal.",
+    ],
+)
+def test_a_caption_of_posts_before_names_with_a_surname_that_is_a_post(reference, text) -> None:
+    people = people_of(text, reference)
+    assert people["Amy Bell"][1] == {("Leader", "Exeter City Council")}
+    assert people["Carl Dean"][1] == {("Leader", "Cornwall Council")}
+    assert people["Lisa Roe"][1] == {("Vice-Chancellor", "University of Exeter")}
+
+
+def test_a_post_word_after_a_titled_name_and_before_its_field_is_no_surname(reference) -> None:
+    text = "Professor Ann Smith Dean of Medicine at the University of Leeds said it was right."
+    assert "Ann Smith Dean" not in people_of(text, reference)

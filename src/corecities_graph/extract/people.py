@@ -29,6 +29,7 @@ _FIELD_BEFORE = re.compile(r"\b(?:of|for|at)\s+(?:(?:[A-Z][\w’'-]*\s+)+(?:and|
 _CREDIT = re.compile(
     r"\s*(?:Photo(?:graph)?|Picture|Image|Credit)s?(?:\s+credit)?\s*(?::|\||\bby\b)", re.IGNORECASE
 )
+_POST_LINK_AFTER = re.compile(r"\s+(?:of|for|at|and|&)\b|[’']s\b|\s*\(")
 _STREET_WORDS = {"Street", "Road", "Avenue", "Lane", "Square", "Crescent", "Terrace", "Quay", "Boulevard"}
 _PHONE = re.compile(r"\+?\s?\(?\d[\d\s()]{7,}\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -78,9 +79,20 @@ def find_people(
             # "Cllr Dean Faulkner": after an honorific, a given name may be a post's word
             if tokens[-1] in _STREET_WORDS:
                 continue  # "a campus on Cardiff's Adam Street": a street named after someone
+            # "Cllr Carl Dean": after an honorific, a surname may be a post's word when no post's
+            # link word follows it
+            surname_post = (
+                bool(match.group("hon"))
+                and len(tokens) >= 2
+                and not _POST_LINK_AFTER.match(text, n_end)
+            )
             if any(t in STOP for t in checked) or any(
-                t in HEADS or t in DOCUMENT_WORDS or t in _BODY_PLURALS or lex.role_word.fullmatch(t)
-                for t in tokens[1 if match.group("hon") else 0 :]
+                t in HEADS
+                or t in DOCUMENT_WORDS
+                or t in _BODY_PLURALS
+                or (lex.role_word.fullmatch(t) and not (surname_post and i == len(tokens) - 1))
+                for i, t in enumerate(tokens)
+                if i >= (1 if match.group("hon") else 0)
             ):
                 continue
             if match.group("hon") and lex.role_word.fullmatch(

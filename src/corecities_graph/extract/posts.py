@@ -431,6 +431,17 @@ _FRONTED_POST = re.compile(
 _FIELD_BEFORE = re.compile(r"\s(?:for|of)\s+$")
 
 
+_NAME_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w’'-]+\s+){1,3}")
+
+
+def _inside_titled_name(text: str, at: int, lex: Lexicon) -> bool:
+    """Whether the word at `at` ends a name that opens with an honorific ('Cllr Carl Dean')."""
+    if not text[at : at + 1].isupper():
+        return False
+    titles = list(lex.honorific.finditer(text, max(0, at - 60), at))
+    return bool(titles) and _NAME_WORDS_BEFORE.fullmatch(text, titles[-1].end(), at) is not None
+
+
 def _chained_before(
     text: str, lo: int, end: int, orgs: list[OrgMention], places: list[PlaceMention], lex: Lexicon
 ) -> list[Role]:
@@ -450,6 +461,8 @@ def _chained_before(
     lo = max(lo, stop + 1)
     starts = [lo + m.start() for m in re.finditer(r"(?<!\S)\S", text[lo:end])][-16:]
     for begin in starts:
+        if _inside_titled_name(text, begin, lex):
+            continue  # "Cllr Carl Dean, and ...": the end of someone's name, not a post
         if lex.honorific.search(text, begin, end) or any(
             not any(a <= m.start("name") < b for a, b, _, _ in targets)
             and text[m.start("name") - 1] != "("  # "(Regional Engagement)": a post's field
