@@ -446,3 +446,20 @@ def test_a_caption_of_posts_before_names_with_a_surname_that_is_a_post(reference
 def test_a_post_word_after_a_titled_name_and_before_its_field_is_no_surname(reference) -> None:
     text = "Professor Ann Smith Dean of Medicine at the University of Leeds said it was right."
     assert "Ann Smith Dean" not in people_of(text, reference)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leeds City Council signed. It was signed by Cllr Ann Hill, Leader of Leeds City Council, Professor Tom "
+        "Ray, Vice-Chancellor of the University of Leeds, and others.",
+        "Leeds City Council signed. It was signed by Cllr Ann Hill, Leader of Leeds City Council, and Professor "
+        "Tom Ray, Vice-Chancellor of the University of Leeds.",
+        "Leeds City Council signed. Cllr Ann Hill, Leader of Leeds City Council, Professor Tom Ray, "
+        "Vice-Chancellor of the University of Leeds, and Dr Jo Pike, Principal of Leeds City College, signed.",
+    ],
+)
+def test_in_a_list_of_names_each_with_its_post_after_it_the_post_is_the_names_before(reference, text) -> None:
+    people = people_of(text, reference)
+    assert people["Ann Hill"][1] == {("Leader", "Leeds City Council")}
+    assert people["Tom Ray"][1] == {("Vice-Chancellor", "University of Leeds")}

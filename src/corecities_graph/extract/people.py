@@ -82,9 +82,7 @@ def find_people(
             # "Cllr Carl Dean": after an honorific, a surname may be a post's word when no post's
             # link word follows it
             surname_post = (
-                bool(match.group("hon"))
-                and len(tokens) >= 2
-                and not _POST_LINK_AFTER.match(text, n_end)
+                bool(match.group("hon")) and len(tokens) >= 2 and not _POST_LINK_AFTER.match(text, n_end)
             )
             if any(t in STOP for t in checked) or any(
                 t in HEADS
@@ -205,6 +203,8 @@ def find_people(
                 pre_roles = [role_at("Chair", board[0][2], board[0][3])] if board else pre_roles
             if pre_roles and of_org is not None and pre_roles[-1].org is None:
                 pre_roles[-1] = role_at(pre_roles[-1].role, of_org[0], of_org[1])
+            if pre_roles and roles and _after_previous_name(text, sentence.start, name_at, lex):
+                pre_roles = []  # "A, Leader of X, Professor B, Vice-Chancellor of Y": X is A's
             if pre_roles:
                 frame = True
                 roles = pre_roles + roles
@@ -255,6 +255,20 @@ def find_people(
                 )
             )
     return found + _short_references(seg, found, lex) + _surname_posts(seg, found, orgs, places, lex)
+
+
+_POST_BETWEEN = re.compile(r",\s*[^,;:“”\"]{3,120},\s*$")
+
+
+def _after_previous_name(text: str, lo: int, name_at: int, lex: Lexicon) -> bool:
+    """Whether the words before a name are a post set off after the name before it: 'A, Post, B'."""
+    between = _POST_BETWEEN.search(text, lo, name_at)
+    if between is None:
+        return False
+    return any(
+        m.end() == between.start()
+        for m in lex.name.finditer(text, max(lo, between.start() - 80), between.start())
+    )
 
 
 def _fronts_next(
