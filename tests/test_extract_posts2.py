@@ -463,3 +463,37 @@ def test_in_a_list_of_names_each_with_its_post_after_it_the_post_is_the_names_be
     people = people_of(text, reference)
     assert people["Ann Hill"][1] == {("Leader", "Leeds City Council")}
     assert people["Tom Ray"][1] == {("Vice-Chancellor", "University of Leeds")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leeds City Council signed. It was signed by the council's leader, Cllr Ann Hill, the University of Leeds "
+        "Vice-Chancellor, Professor Tom Ray, and others.",
+        "Leeds City Council signed. It was signed by the council's leader, Cllr Ann Hill, and the University of "
+        "Leeds Vice-Chancellor, Professor Tom Ray.",
+    ],
+)
+def test_an_owners_post_does_not_run_over_another_titled_name(reference, text) -> None:
+    people = people_of(text, reference)
+    assert people["Ann Hill"][1] == {("Leader", "Leeds City Council")}
+    assert people["Tom Ray"][1] == {("Vice-Chancellor", "University of Leeds")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # the organisation before the post, after the name
+        ("Professor Ann Smith, University of Exeter Pro Vice-Chancellor for Civic Engagement, said it was good.",
+         "Ann Smith", {("Pro Vice-Chancellor for Civic Engagement", "University of Exeter")}),
+        ("Professor Ann Smith, Exeter College Principal, and Cllr Bob Lee, Devon County Council Leader, signed.",
+         "Bob Lee", {("Leader", "Devon County Council")}),
+        # a chain of titles after 'Rt Hon ... MP'
+        ("Rt Hon Jane Doe MP, First Secretary of State, Leader of the House of Commons and Chair of the Cabinet "
+         "Committee for Devolved Powers, said it.", "Jane Doe",
+         {("Member of Parliament", None), ("First Secretary of State", None), ("Leader of the House of Commons", None),
+          ("Chair", "Cabinet Committee for Devolved Powers")}),
+    ],
+)  # fmt: skip
+def test_orders_of_body_and_post_after_a_name(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles

@@ -299,6 +299,7 @@ def role_before(
         owned
         and lex.role_word.search(re.split(r"\s(?:for|of)\s", owned.group("role"))[0])
         and _is_role(owned.group("role"), lex)
+        and not lex.honorific.search(owned.group("role"))  # another titled person's name is no post
         # "The council's leader Cllr X": without a comma the post ends in its role word
         and (owned.group("comma") or lex.role_tail.search(owned.group("role")))
     ):
