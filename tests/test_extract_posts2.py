@@ -497,3 +497,20 @@ def test_an_owners_post_does_not_run_over_another_titled_name(reference, text) -
 )  # fmt: skip
 def test_orders_of_body_and_post_after_a_name(reference, text, name, roles) -> None:
     assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        ('Councillor Alan Hep, who leads the opposition group on Durham County Council, said: "No."',
+         "Alan Hep", {("Leader of the opposition group", "Durham County Council")}),
+        ('Cllr Ann Vale, who leads the Liberal Democrat group on Leeds City Council, said: "No."',
+         "Ann Vale", {("Leader of the Liberal Democrat group", "Leeds City Council")}),
+        ('Cllr Ann Vale, who leads the Labour group at the Leeds City Council, said: "No."',
+         "Ann Vale", {("Leader of the Labour group", "Leeds City Council")}),
+        # a clause leading something that is no body names no post
+        ('Cllr Ann Vale, who leads the city\'s bid, said: "No."', "Ann Vale", set()),
+    ],
+)  # fmt: skip
+def test_who_leads_a_group_on_a_council(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles

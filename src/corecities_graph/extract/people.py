@@ -322,8 +322,9 @@ _IS_POST = re.compile(
     r"(?:\.\s*$|\.\s|$|\s+and\s+(?:also\s+)?[a-z]+s\b)"
 )
 # "who became President of X", "who chairs X and is principal of Y": posts in a relative clause
+_GROUP_ON = re.compile(r"(?:the\s+)?(?P<group>(?:[\w-]+\s+){0,3}group)\s+(?:on|of|at|in)\s+(?:the\s+)?")
 _RELATIVE = re.compile(
-    r"who\s+(?:(?P<chairs>chairs|co-chairs)\s+(?:the\s+)?"
+    r"who\s+(?:(?P<leads>leads)\s+|(?P<chairs>chairs|co-chairs)\s+(?:the\s+)?"
     r"|(?:is|was|became|has\s+been|had\s+been|serves\s+as)\s+(?:also\s+)?(?:the\s+)?)"
 )
 _LATER_RELATIVE = re.compile(r",\s+(?P<who>who\s+(?:co-)?chairs\s)")
@@ -338,6 +339,15 @@ def _relative_posts(
     relative = _RELATIVE.match(text, start, end)
     if relative is None:
         return [], start
+    if relative.group("leads") and (group := _GROUP_ON.match(text, relative.end(), end)) is not None:
+        # "who leads the opposition group on Durham County Council": a group's leader, in the council
+        on = [t for t in post_targets(group.end(), end, orgs, places) if t[0] == group.end()]
+        if on:
+            more = _AND_IS.match(text, on[0][1], end)
+            role = role_at(f"Leader of the {group.group('group')}", on[0][2], on[0][3])
+            return [role], more.end() if more else end
+    if relative.group("leads"):
+        return [], end  # "who leads the city's bid": no post the clause names
     if not relative.group("chairs"):
         return [], relative.end()
     chaired = [t for t in post_targets(relative.end(), end, orgs, places) if t[0] == relative.end()]
