@@ -514,3 +514,25 @@ def test_orders_of_body_and_post_after_a_name(reference, text, name, roles) -> N
 )  # fmt: skip
 def test_who_leads_a_group_on_a_council(reference, text, name, roles) -> None:
     assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # a membership body named after a post, not 'the University' standing for another one
+        ("Newcastle University signed. Martin Ellery, head of policy at the University Alliance, said it was wrong.",
+         "Martin Ellery", {("Head of policy", "University Alliance")}),
+        ("Leeds City Council signed. Jo Hale, chief executive of the Yorkshire Universities Association, said so.",
+         "Jo Hale", {("Chief executive", "Yorkshire Universities Association")}),
+        ("The University of Leeds signed. Dr Jo Hale, director of the Northern Civic Network, said so.",
+         "Jo Hale", {("Director", "Northern Civic Network")}),
+    ],
+)  # fmt: skip
+def test_a_membership_body_named_after_a_post(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+def test_the_university_before_another_capitalised_word_is_no_back_reference(reference) -> None:
+    text = "Newcastle University signed. Staff at the University Alliance were briefed."
+    names = [o.name for o in run(text, reference).organisations]
+    assert names.count("Newcastle University") == 1
