@@ -536,3 +536,19 @@ def test_the_university_before_another_capitalised_word_is_no_back_reference(ref
     text = "Newcastle University signed. Staff at the University Alliance were briefed."
     names = [o.name for o in run(text, reference).organisations]
     assert names.count("Newcastle University") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("The compact has been welcomed by Universities UK, which represents 140 universities. Its chief "
+         "executive, Dr Helen Marsh, described it as good.", {("Chief executive", "Universities UK")}),
+        ("Leeds City Council signed the compact on Monday.\nIts leader, Cllr Helen Marsh, said it was good.",
+         {("Leader", "Leeds City Council")}),
+        # two bodies before: 'its' is left open
+        ("The compact was welcomed by Universities UK and the Local Government Association. Its chief "
+         "executive, Dr Helen Marsh, described it as good.", set()),
+    ],
+)  # fmt: skip
+def test_its_opening_a_sentence_is_the_one_body_of_the_sentence_before(reference, text, roles) -> None:
+    assert people_of(text, reference)["Helen Marsh"][1] == roles

@@ -308,7 +308,7 @@ def role_before(
         if owned.group("noun"):
             owner = referent(owned.group("noun"), at, orgs)
         else:
-            owner = owner_of_its(text, lo, at, orgs)
+            owner = owner_of_its(text, lo, at, orgs) or _its_before(text, lo, at, orgs)
         if owner is not None:
             return [role_at(_clean(owned.group("role")), owner.name, "org")]
     chained = _chained_before(text, lo, lo + len(head.rstrip(", ")), orgs, places, lex)
@@ -423,6 +423,18 @@ _MAYORAL = re.compile(r"\bMayor\b", re.IGNORECASE)
 _OWNED_BEFORE = re.compile(
     rf"(?:\b(?P<its>[Ii]ts)|\b(?:[Tt]he\s+)?(?P<noun>{KIND_NOUN})[’']s)\s+(?P<role>[a-zA-Z][\w-]*(?:,?\s+[\w-]+){{0,8}}?)\s*(?P<comma>,)?$"
 )
+
+
+def _its_before(text: str, lo: int, at: int, orgs: list[OrgMention]) -> OrgMention | None:
+    """'... welcomed by Universities UK. Its chief executive, Dr X, said': a sentence opening with
+    'Its' is about the one body the sentence before names."""
+    if text[lo:at].strip() or lo < 2:
+        return None
+    prev = _sentence_start(text, lo - 2)
+    named = {o.name: o for o in orgs if prev <= o.evidence.span.start and o.evidence.span.end <= lo}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
 _FRONTED_POST = re.compile(
     r"\s*(?:(?P<owner>(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+){0,5}?)[’']s\s+)?"
     r"(?P<role>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?\s+(?:for|of)\s+[\w-]+(?:(?:,\s+|\s+and\s+|\s+)[\w-]+){0,8}),\s*$"
