@@ -349,11 +349,12 @@ def _relative_posts(
             return [role], more.end() if more else end
     if relative.group("leads"):
         # "who leads the Public Health Institute": the body's lead; "who leads the city's bid": no post
-        body = _THE.match(text, relative.end(), end)
+        the = _THE.match(text, relative.end(), end)
+        body_at = the.end() if the else relative.end()
         led = [
             t
-            for t in post_targets(body.end(), end, orgs, places)
-            if t[0] == body.end() and t[3] == "org" and not re.match(r"[’']s\b", text[t[1] : t[1] + 2])
+            for t in post_targets(body_at, end, orgs, places)
+            if t[0] == body_at and t[3] == "org" and not re.match(r"[’']s\b", text[t[1] : t[1] + 2])
         ]
         if led:
             more = _AND_IS.match(text, led[0][1], end)
