@@ -552,18 +552,3 @@ def test_the_university_before_another_capitalised_word_is_no_back_reference(ref
 )  # fmt: skip
 def test_its_opening_a_sentence_is_the_one_body_of_the_sentence_before(reference, text, roles) -> None:
     assert people_of(text, reference)["Helen Marsh"][1] == roles
-
-
-@pytest.mark.parametrize(
-    ("text", "name", "roles"),
-    [
-        ('Dr Siobhan Kean, who leads the Public Health Institute, said: "Yes."', "Siobhan Kean",
-         {("Lead", "Public Health Institute")}),
-        ('Dr Siobhan Kean, who leads the Heseltine Institute, said: "Yes."', "Siobhan Kean",
-         {("Lead", "Heseltine Institute for Public Policy, Practice and Place")}),
-        # leading a body's work is no post in it
-        ('Dr Siobhan Kean, who leads Leeds Beckett University\'s work on health, said: "Yes."', "Siobhan Kean", set()),
-    ],
-)  # fmt: skip
-def test_who_leads_a_named_body(reference, text, name, roles) -> None:
-    assert people_of(text, reference)[name][1] == roles

@@ -322,7 +322,6 @@ _IS_POST = re.compile(
     r"(?:\.\s*$|\.\s|$|\s+and\s+(?:also\s+)?[a-z]+s\b)"
 )
 # "who became President of X", "who chairs X and is principal of Y": posts in a relative clause
-_THE = re.compile(r"(?:the\s+)?")
 _GROUP_ON = re.compile(r"(?:the\s+)?(?P<group>(?:[\w-]+\s+){0,3}group)\s+(?:on|of|at|in)\s+(?:the\s+)?")
 _RELATIVE = re.compile(
     r"who\s+(?:(?P<leads>leads)\s+|(?P<chairs>chairs|co-chairs)\s+(?:the\s+)?"
@@ -348,18 +347,7 @@ def _relative_posts(
             role = role_at(f"Leader of the {group.group('group')}", on[0][2], on[0][3])
             return [role], more.end() if more else end
     if relative.group("leads"):
-        # "who leads the Public Health Institute": the body's lead; "who leads the city's bid": no post
-        the = _THE.match(text, relative.end(), end)
-        body_at = the.end() if the else relative.end()
-        led = [
-            t
-            for t in post_targets(body_at, end, orgs, places)
-            if t[0] == body_at and t[3] == "org" and not re.match(r"[’']s\b", text[t[1] : t[1] + 2])
-        ]
-        if led:
-            more = _AND_IS.match(text, led[0][1], end)
-            return [role_at("Lead", led[0][2], "org")], more.end() if more else end
-        return [], end
+        return [], end  # "who leads the Centre for X": a clause, not a post
     if not relative.group("chairs"):
         return [], relative.end()
     chaired = [t for t in post_targets(relative.end(), end, orgs, places) if t[0] == relative.end()]
