@@ -84,7 +84,8 @@ def owner_of_its(text: str, lo: int, at: int, orgs: list[OrgMention]) -> OrgMent
 def by_first_word(word: str, orgs: list[OrgMention]) -> OrgMention | None:
     """'Keele's Vice-Chancellor', 'NUA's principal': the one body named in the text whose name opens
     with the word, or whose initials the word spells."""
-    bodies = {o.name: o for o in orgs if o.name.split()[0] == word}
+    word = word.replace("’", "'")  # "Queen’s" is "Queen's"
+    bodies = {o.name: o for o in orgs if o.name.split()[0].replace("’", "'") == word}
     if not bodies and len(word) >= 2 and word.isupper():
         bodies = {o.name: o for o in orgs if _initials(o.name) == word}
     return next(iter(bodies.values())) if len(bodies) == 1 else None

@@ -181,7 +181,8 @@ def named_body_candidates(seg: Segmented, found: list[Candidate], ref: Reference
 
 
 # "Coleg Gwent | Rachel Prosser, Principal": a table's row opened by a body's name in its first cell
-_ROW = re.compile(r"(?P<cell>[^|]{3,80}?)\s+\|\s+\S")
+# "Cardiff University | Cllr X, Leader", also with the bars that open and close a row: "| A | B |"
+_ROW = re.compile(r"(?:\|\s*)?(?P<cell>[^|\s][^|]{2,79}?)\s+\|\s+\S")
 # a cell holding a proper name: capitalised words and the small words that link them ('Coleg y Cymoedd')
 _PROPER_CELL = re.compile(
     r"(?:The\s+)?[A-Z][\w’'&.-]*(?:\s+(?:(?:of|and|for|the|&|in|on|y|yr)\s+)*[A-Z][\w’'&.-]*)+"
@@ -197,7 +198,9 @@ def table_cell_candidates(seg: Segmented, found: list[Candidate], ref: Reference
         if row is None:
             rows.append([])
             continue
-        rows[-1].append((paragraph.start, paragraph.start + row.end("cell"), row.group("cell")))
+        rows[-1].append(
+            (paragraph.start + row.start("cell"), paragraph.start + row.end("cell"), row.group("cell"))
+        )
     for table in rows:
         if len(table) < 3:
             continue

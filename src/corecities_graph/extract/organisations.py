@@ -56,7 +56,7 @@ _TOKEN = re.compile(r"\S+")
 _POSSESSIVE = re.compile(r"[’']s$")
 _BARE = re.compile(
     r"\b[Tt]he\s+(University|Council|Chamber|Institute|Trust|Partnership|Alliance|College)"
-    r"(?![’']?\s*(?:of|for)\b)(?=[’']s\b|\b)"
+    r"(?![’']?\s*(?:of|for)\b)(?=[’']s\b|\b)(?!\s+[A-Z][a-z])"  # "the University Alliance" is a name
 )
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9]{1,9})\)")
 _COMMA_LIST_TAIL = re.compile(

@@ -20,6 +20,12 @@ _KIND_THEN_NAME = re.compile(
     rf"\bthe\s+(?:trade\s+union|union|charity|think[\s-]?tank|trade\s+body|campaign\s+group|pressure\s+group"
     rf"|lobby\s+group|business\s+group|membership\s+body|social\s+enterprise)\s+(?P<name>{_NAME})"
 )
+# "head of policy at the University Alliance": a membership body a post is in, named by its head
+_BODY_AFTER_POST = re.compile(
+    r"\b(?:of|at)\s+the\s+(?P<name>[A-Z][\w’'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'-]*){0,3}?"
+    r"\s+(?:Alliance|Association|Network|Federation|Society|Forum|Consortium))\b"
+)
+_BODY_WORDS = ("alliance", "association", "network", "federation", "society", "forum", "consortium")
 _GROUP_WORDS = ("group",)
 _KIND_WORDS = ("union", "charity", "think", "body", "group", "enterprise")
 # "IPPR North", "HEPI": a name opening with an acronym, read where the text names it more than once
@@ -35,7 +41,11 @@ def bodies_in_passing(seg: Segmented, orgs: list[OrgMention], places: list[Place
     taken = SpanSet((o.evidence.span.start, o.evidence.span.end) for o in orgs)
     found = _short_forms(seg, orgs, places)
     lowered = seg.text.lower()
-    for pattern, kind, words in ((_GROUP, "alliance", _GROUP_WORDS), (_KIND_THEN_NAME, "other", _KIND_WORDS)):
+    for pattern, kind, words in (
+        (_GROUP, "alliance", _GROUP_WORDS),
+        (_KIND_THEN_NAME, "other", _KIND_WORDS),
+        (_BODY_AFTER_POST, "alliance", _BODY_WORDS),
+    ):
         if not any(word in lowered for word in words):
             continue  # the pattern needs one of these words: most texts have none
         for match in pattern.finditer(seg.text):

@@ -29,6 +29,7 @@ _FIELD_BEFORE = re.compile(r"\b(?:of|for|at)\s+(?:(?:[A-Z][\w’'-]*\s+)+(?:and|
 _CREDIT = re.compile(
     r"\s*(?:Photo(?:graph)?|Picture|Image|Credit)s?(?:\s+credit)?\s*(?::|\||\bby\b)", re.IGNORECASE
 )
+_POST_LINK_AFTER = re.compile(r"\s+(?:of|for|at|and|&)\b|[’']s\b|\s*\(")
 _STREET_WORDS = {"Street", "Road", "Avenue", "Lane", "Square", "Crescent", "Terrace", "Quay", "Boulevard"}
 _PHONE = re.compile(r"\+?\s?\(?\d[\d\s()]{7,}\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -78,9 +79,18 @@ def find_people(
             # "Cllr Dean Faulkner": after an honorific, a given name may be a post's word
             if tokens[-1] in _STREET_WORDS:
                 continue  # "a campus on Cardiff's Adam Street": a street named after someone
+            # "Cllr Carl Dean": after an honorific, a surname may be a post's word when no post's
+            # link word follows it
+            surname_post = (
+                bool(match.group("hon")) and len(tokens) >= 2 and not _POST_LINK_AFTER.match(text, n_end)
+            )
             if any(t in STOP for t in checked) or any(
-                t in HEADS or t in DOCUMENT_WORDS or t in _BODY_PLURALS or lex.role_word.fullmatch(t)
-                for t in tokens[1 if match.group("hon") else 0 :]
+                t in HEADS
+                or t in DOCUMENT_WORDS
+                or t in _BODY_PLURALS
+                or (lex.role_word.fullmatch(t) and not (surname_post and i == len(tokens) - 1))
+                for i, t in enumerate(tokens)
+                if i >= (1 if match.group("hon") else 0)
             ):
                 continue
             if match.group("hon") and lex.role_word.fullmatch(
@@ -116,6 +126,11 @@ def find_people(
                     a_start, a_end = speech.start("appos"), speech.end("appos")
                     chairs, a_start = _relative_posts(text, a_start, a_end, orgs, places)
                     roles += chairs
+                    if (later := _LATER_RELATIVE.search(text, a_start, a_end)) is not None:
+                        # "the leader of A, who chairs B, said": the clause's post after the first
+                        chairs, _ = _relative_posts(text, later.start("who"), a_end, orgs, places)
+                        roles += chairs
+                        a_end = later.start()
                     who = _WHO.search(text, a_start, a_end)
                     roles += roles_in(
                         text, a_start, min(who.start() if who else a_end, limit), orgs, places, lex
@@ -154,6 +169,7 @@ def find_people(
                         or _QUALIFIED_POST.fullmatch(tail.group("appos"))
                     )
                     and appos_is_post(tail.group("appos"), lex)
+                    and not _fronts_next(text, tail, sentence.start, name_at, orgs, places, lex)
                 ):
                     frame = True
                     roles += roles_in(
@@ -187,6 +203,8 @@ def find_people(
                 pre_roles = [role_at("Chair", board[0][2], board[0][3])] if board else pre_roles
             if pre_roles and of_org is not None and pre_roles[-1].org is None:
                 pre_roles[-1] = role_at(pre_roles[-1].role, of_org[0], of_org[1])
+            if pre_roles and roles and _after_previous_name(text, sentence.start, name_at, lex):
+                pre_roles = []  # "A, Leader of X, Professor B, Vice-Chancellor of Y": X is A's
             if pre_roles:
                 frame = True
                 roles = pre_roles + roles
@@ -239,13 +257,44 @@ def find_people(
     return found + _short_references(seg, found, lex) + _surname_posts(seg, found, orgs, places, lex)
 
 
+_POST_BETWEEN = re.compile(r",\s*[^,;:“”\"]{3,120},\s*$")
+
+
+def _after_previous_name(text: str, lo: int, name_at: int, lex: Lexicon) -> bool:
+    """Whether the words before a name are a post set off after the name before it: 'A, Post, B'."""
+    between = _POST_BETWEEN.search(text, lo, name_at)
+    if between is None:
+        return False
+    return any(
+        m.end() == between.start()
+        for m in lex.name.finditer(text, max(lo, between.start() - 80), between.start())
+    )
+
+
+def _fronts_next(
+    text: str,
+    tail: re.Match[str],
+    lo: int,
+    name_at: int,
+    orgs: list[OrgMention],
+    places: list[PlaceMention],
+    lex: Lexicon,
+) -> bool:
+    """'by the council's Chief Executive, A, the university's Provost, Professor B': in a list of
+    people with their posts before them, the post after A's name is the next person's."""
+    first = re.match(r"[^,]*,\s*", text[tail.start("appos") : tail.end()])
+    if first is None or not lex.name.match(text, tail.start("appos") + first.end()):
+        return False
+    return bool(role_before(text, lo, name_at, orgs, places, lex))
+
+
 # "Deputy Vice-Chancellor", "Pro Vice-Chancellor (Partnerships)": a post whose role word follows
 # the words that rank it, standing after a name at the end of a line
 _QUALIFIED_POST = re.compile(
     r"(?:(?:Deputy|Pro|Senior|Acting|Interim|Assistant|Associate|Joint|Executive|Co)[\s-]+)+"
     r"[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\([A-Z][\w\s,&-]*\)|of|for|and))*"
 )
-_ROW_CELL = re.compile(r"(?P<cell>[^|]{3,80}?)\s+\|\s+$")
+_ROW_CELL = re.compile(r"(?:\|\s*)?(?P<cell>[^|\s][^|]{2,79}?)\s+\|\s+$")
 
 
 def _row_body(seg: Segmented, index: int, name_at: int, orgs: list[OrgMention]) -> OrgMention | None:
@@ -254,7 +303,7 @@ def _row_body(seg: Segmented, index: int, name_at: int, orgs: list[OrgMention]) 
     cell = _ROW_CELL.fullmatch(seg.text, start, name_at)
     if cell is None:
         return None
-    end = cell.end("cell")
+    start, end = cell.start("cell"), cell.end("cell")
     return next((o for o in orgs if o.evidence.span.start == start and o.evidence.span.end == end), None)
 
 
@@ -273,10 +322,12 @@ _IS_POST = re.compile(
     r"(?:\.\s*$|\.\s|$|\s+and\s+(?:also\s+)?[a-z]+s\b)"
 )
 # "who became President of X", "who chairs X and is principal of Y": posts in a relative clause
+_GROUP_ON = re.compile(r"(?:the\s+)?(?P<group>(?:[\w-]+\s+){0,3}group)\s+(?:on|of|at|in)\s+(?:the\s+)?")
 _RELATIVE = re.compile(
-    r"who\s+(?:(?P<chairs>chairs|co-chairs)\s+(?:the\s+)?"
+    r"who\s+(?:(?P<leads>leads)\s+|(?P<chairs>chairs|co-chairs)\s+(?:the\s+)?"
     r"|(?:is|was|became|has\s+been|had\s+been|serves\s+as)\s+(?:also\s+)?(?:the\s+)?)"
 )
+_LATER_RELATIVE = re.compile(r",\s+(?P<who>who\s+(?:co-)?chairs\s)")
 _AND_IS = re.compile(r"\s+and\s+(?:is|was|became)\s+(?:also\s+)?(?:the\s+)?")
 _CHAIRED_BY = re.compile(r"\s+chaired\s+by\s+$")
 
@@ -288,6 +339,15 @@ def _relative_posts(
     relative = _RELATIVE.match(text, start, end)
     if relative is None:
         return [], start
+    if relative.group("leads") and (group := _GROUP_ON.match(text, relative.end(), end)) is not None:
+        # "who leads the opposition group on Durham County Council": a group's leader, in the council
+        on = [t for t in post_targets(group.end(), end, orgs, places) if t[0] == group.end()]
+        if on:
+            more = _AND_IS.match(text, on[0][1], end)
+            role = role_at(f"Leader of the {group.group('group')}", on[0][2], on[0][3])
+            return [role], more.end() if more else end
+    if relative.group("leads"):
+        return [], end  # "who leads the Centre for X": a clause, not a post
     if not relative.group("chairs"):
         return [], relative.end()
     chaired = [t for t in post_targets(relative.end(), end, orgs, places) if t[0] == relative.end()]

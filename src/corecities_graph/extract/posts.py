@@ -74,6 +74,8 @@ def roles_in(
             roles += [r for r in [_unnamed_post(text, c_start, c_end, orgs, lex)] if r and r not in roles]
             continue
         t_start, t_end, name, kind = inside[0]
+        if kind != "org" and (clipped := _clipped_body(text[t_end:c_end], name, orgs)) is not None:
+            t_end, name, kind = c_end, clipped, "org"  # "Principal, Belfast Met": the college, not the city
         if (
             len(inside) >= 2
             and name.split()[-1] in SUB_BODIES
@@ -103,6 +105,23 @@ def roles_in(
     return roles
 
 
+_CLIPPED = re.compile(r"\s+([A-Z][a-z]{2,})\s*$")
+
+
+def _clipped_body(after: str, place: str, orgs: list[OrgMention]) -> str | None:
+    """'Belfast Met' at the end of a post: the one body named in the text whose name is the place
+    and a word the next word opens (Belfast Metropolitan College)."""
+    clipped = _CLIPPED.fullmatch(after)
+    if clipped is None:
+        return None
+    bodies = {
+        o.name
+        for o in orgs
+        if o.name.startswith(place + " ") and o.name[len(place) + 1 :].startswith(clipped.group(1))
+    }
+    return bodies.pop() if len(bodies) == 1 else None
+
+
 def _in_parent(role: Role, orgs: list[OrgMention]) -> Role:
     """'Chair of the Cardiff Capital Region Regional Cabinet': a post in a body inside one the text
     names on its own is that body's ('Chair of the Regional Cabinet', Cardiff Capital Region)."""
@@ -130,11 +149,16 @@ def _unnamed_post(text: str, start: int, end: int, orgs: list[OrgMention], lex: 
         body = body[noun.end() :]
     elif lead and re.search(r"\bits\b", lead.group()):
         owner = owner_of_its(text, _sentence_start(text, start), start, orgs)
-    elif (short := re.match(r"([A-Z][\w-]+)[’']s\s+", body)) and (
-        owner := by_first_word(short.group(1), orgs)
+    elif (short := re.match(r"([A-Z][\w-]+)[’']s\s+|([A-Z]{2,6})\s+(?=[a-z])", body)) and (
+        owner := by_first_word(short.group(1) or short.group(2), orgs)
     ):
-        body = body[short.end() :]  # "Keele's Vice-Chancellor"
+        body = body[short.end() :]  # "Keele's Vice-Chancellor", "GMCA lead for skills"
     body = _OWNER.sub("", body)
+    if owner is None and (of_short := _OF_SHORT.search(body.rstrip(" ,;:."))) is not None:
+        # "President and Vice-Chancellor of Queen's": the body the text names by that word
+        owner = by_first_word(of_short.group(1), orgs)
+        if owner is not None:
+            body = body[: of_short.start()]
     if owner is None and (of_noun := OF_NOUN.search(body.rstrip(" ,;:."))) is not None:
         # "chair of the commission": the commission the text has named
         owner = referent(of_noun.group("noun"), start, orgs)
@@ -146,6 +170,9 @@ def _unnamed_post(text: str, start: int, end: int, orgs: list[OrgMention], lex: 
     return role_at(role, owner.name, "org") if owner else Role(role, None)
 
 
+_OF_SHORT = re.compile(r"\s+of\s+([A-Z][\w’'-]+)$")
+
+
 def _sentence_start(text: str, at: int) -> int:
     return max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
 
@@ -153,7 +180,10 @@ def _sentence_start(text: str, at: int) -> int:
 _NAMED_LIST = re.compile(
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*\s+and\s+[A-Z]"
 )
-_LOWER_LIST = re.compile(r"[a-z][\w-]*(?:,\s+[a-z][\w-]*)*,?\s+and\s+[a-z][\w-]*(?:\s*[,;)]|\s*$)")
+# "for climate, ecology and energy" ends the post, or another post follows: "... and leader of X"
+_LOWER_LIST = re.compile(
+    r"[a-z][\w-]*(?:,\s+[a-z][\w-]*)*,?\s+and\s+[a-z][\w-]*(?:\s*[,;)]|\s*$|\s+and\s+[a-z])"
+)
 _SEPARATOR = re.compile(
     r"\s*[,;]\s*(?:and\s+(?:also\s+|now\s+)?)?|\s+(?:and|&)\s+(?:also\s+|is\s+|now\s+)?|\s+as\s+well\s+as\s+"
 )
@@ -269,6 +299,7 @@ def role_before(
         owned
         and lex.role_word.search(re.split(r"\s(?:for|of)\s", owned.group("role"))[0])
         and _is_role(owned.group("role"), lex)
+        and not lex.honorific.search(owned.group("role"))  # another titled person's name is no post
         # "The council's leader Cllr X": without a comma the post ends in its role word
         and (owned.group("comma") or lex.role_tail.search(owned.group("role")))
     ):
@@ -277,7 +308,7 @@ def role_before(
         if owned.group("noun"):
             owner = referent(owned.group("noun"), at, orgs)
         else:
-            owner = owner_of_its(text, lo, at, orgs)
+            owner = owner_of_its(text, lo, at, orgs) or _its_before(text, lo, at, orgs)
         if owner is not None:
             return [role_at(_clean(owned.group("role")), owner.name, "org")]
     chained = _chained_before(text, lo, lo + len(head.rstrip(", ")), orgs, places, lex)
@@ -329,6 +360,8 @@ def role_before(
             # post after the organisation that opens it
             role = _clean(head[t_end - lo :].rstrip(", "))
             return [role_at(role, name, kind)] if role else []
+    if "group" in head and (group := _PARTY_GROUP.search(head)) is not None:
+        return [Role(_clean(group.group("role")), None)]
     if head[phrase_start:][:1].islower():
         # a lower-case word alone ("the team leader") is no post to record, unless an owner's
         # possessive opens it: "NUA's principal and vice-chancellor, Professor X"
@@ -390,17 +423,46 @@ _MAYORAL = re.compile(r"\bMayor\b", re.IGNORECASE)
 _OWNED_BEFORE = re.compile(
     rf"(?:\b(?P<its>[Ii]ts)|\b(?:[Tt]he\s+)?(?P<noun>{KIND_NOUN})[’']s)\s+(?P<role>[a-zA-Z][\w-]*(?:,?\s+[\w-]+){{0,8}}?)\s*(?P<comma>,)?$"
 )
+
+
+def _its_before(text: str, lo: int, at: int, orgs: list[OrgMention]) -> OrgMention | None:
+    """'... welcomed by Universities UK. Its chief executive, Dr X, said': a sentence opening with
+    'Its' is about the one body the sentence before names."""
+    if text[lo:at].strip() or lo < 2:
+        return None
+    prev = _sentence_start(text, lo - 2)
+    named = {o.name: o for o in orgs if prev <= o.evidence.span.start and o.evidence.span.end <= lo}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
 _FRONTED_POST = re.compile(
     r"\s*(?:(?P<owner>(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+){0,5}?)[’']s\s+)?"
     r"(?P<role>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?\s+(?:for|of)\s+[\w-]+(?:(?:,\s+|\s+and\s+|\s+)[\w-]+){0,8}),\s*$"
 )
 
 
+_FIELD_BEFORE = re.compile(r"\s(?:for|of)\s+$")
+
+
+_NAME_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w’'-]+\s+){1,3}")
+
+
+def _inside_titled_name(text: str, at: int, lex: Lexicon) -> bool:
+    """Whether the word at `at` ends a name that opens with an honorific ('Cllr Carl Dean')."""
+    if not text[at : at + 1].isupper():
+        return False
+    titles = list(lex.honorific.finditer(text, max(0, at - 60), at))
+    return bool(titles) and _NAME_WORDS_BEFORE.fullmatch(text, titles[-1].end(), at) is not None
+
+
 def _chained_before(
     text: str, lo: int, end: int, orgs: list[OrgMention], places: list[PlaceMention], lex: Lexicon
 ) -> list[Role]:
     """'Core Cities chair and leader of Leeds City Council Sir X': two posts or more before a name."""
-    if end - lo > 200 or not _CHAIN_MARK.search(text, lo, end) or not lex.role_word.search(text, lo, end):
+    if end - lo > 200:
+        # a long sentence: its posts before the name are in its last words
+        lo = text.find(" ", end - 200, end) + 1 or end
+    if not _CHAIN_MARK.search(text, lo, end) or not lex.role_word.search(text, lo, end):
         return []  # one post, no possessive: the simpler rules read it
     targets = post_targets(lo, end, orgs, places)
     if not targets:
@@ -412,9 +474,12 @@ def _chained_before(
     lo = max(lo, stop + 1)
     starts = [lo + m.start() for m in re.finditer(r"(?<!\S)\S", text[lo:end])][-16:]
     for begin in starts:
+        if _inside_titled_name(text, begin, lex):
+            continue  # "Cllr Carl Dean, and ...": the end of someone's name, not a post
         if lex.honorific.search(text, begin, end) or any(
             not any(a <= m.start("name") < b for a, b, _, _ in targets)
             and text[m.start("name") - 1] != "("  # "(Regional Engagement)": a post's field
+            and not _FIELD_BEFORE.search(text, begin, m.start())  # "for Regional Engagement"
             for m in lex.name.finditer(text, begin, end)
         ):
             continue  # another person's name and post stand in between
@@ -450,9 +515,24 @@ def _role_of_before(
     return role_at(role, target[2], target[3]) if target else Role(role, None)
 
 
+# "the Labour leader of the council": a party's name before the post itself is no part of it (a
+# party's group is: "Green group leader")
+_PARTIES = (
+    r"(?:Scottish\s+|Welsh\s+)?(?:Labour|Conservative|Liberal\s+Democrat|Lib\s+Dem|Green|SNP|Plaid\s+Cymru"
+    r"|Reform(?:\s+UK)?|Independent|DUP|SDLP|UUP|Sinn\s+F[ée]in)"
+)
+_PARTY = re.compile(rf"^{_PARTIES}\s+(?=(?:leader|deputy\s+leader|co-leader)\b)")
+# "Green group leader Cllr X": the leader of a party's group, a post the council's name does not open
+_PARTY_GROUP = re.compile(
+    rf"(?<![\w-])(?P<role>{_PARTIES}\s+(?:opposition\s+)?group\s+(?:deputy\s+|co-)?leader)\s*,?\s*$"
+)
+
+
 def _clean(role: str) -> str:
-    role = role.strip(" ,;:.’'")
+    role = role.strip(" ,;:.’'|")  # "Leader |": the bar closing a table's row
     role = re.sub(r"\s+", " ", role)
+    if role[:1].isupper() and (party := _PARTY.match(role)):
+        role = role[party.end() :]
     return capitalise(role)
 
 

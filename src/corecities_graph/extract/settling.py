@@ -76,6 +76,9 @@ _SUB_BODY_POST = re.compile(
 )
 
 
+_COUNCILLOR = {"Cllr", "Alderman"}
+
+
 def _kind(name: str, type_: str) -> str:
     """The kind of body a post without its organisation may be settled on: a college by its name."""
     if type_ != "university" and "College" in name.split():
@@ -105,14 +108,35 @@ def settle_posts(
         counts = mentions.setdefault(_kind(org.name, org.type), {})
         counts[org.name] = counts.get(org.name, 0) + 1
     main: dict[str, str] = {}
+    # "The University of Bradford has renewed ...": the body the text opens with breaks a tie, when
+    # no other kind the post fits has a body named most
+    opening = min(orgs, key=lambda o: o.evidence.span.start).name if orgs else None
+    opened: dict[str, str] = {}
     for kind, counts in mentions.items():
         ranked = sorted(counts.items(), key=lambda item: -item[1])
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
             main[kind] = ranked[0][0]
+        elif opening is not None and counts.get(opening) == ranked[0][1]:
+            opened[kind] = opening
+    council_home = (
+        publisher[0] if publisher is not None and publisher[1] == "council" else main.get("council")
+    )
     settled = []
     for person in people:
         roles = []
         for role in person.roles:
+            if (
+                council_home is not None
+                and person.honorific in _COUNCILLOR
+                and role.org is not None
+                and role.org.endswith(" Committee")
+                and not any(o.name in role.org for o in orgs if o.name != role.org)
+                # "Cardiff Capital Region Corporate Joint Committee": named with its place, a body of its own
+                and not any(p.name in role.org for p in places)
+                and not any(o.city for o in orgs if o.name == role.org)
+            ):
+                # "Alderman X, Chairman of the Development Committee": a councillor's committee is the council's
+                role = Role(f"{role.role} of the {role.org}", council_home)
             if role.org is None:
                 target = known.get((person.name, role.role.lower()))
                 if (
@@ -129,6 +153,8 @@ def settle_posts(
                     target = publisher[0]  # the publisher's own post comes first
                 for kind in kinds:
                     target = target or main.get(kind)
+                for kind in kinds:
+                    target = target or opened.get(kind)
                 if target is None and (sub := _SUB_BODY_POST.match(role.role)) is not None:
                     # "Committee chair Cllr X": the one committee the text names
                     bodies = {o.name for o in orgs if o.name.split()[-1].lower() == sub.group(1).lower()}
