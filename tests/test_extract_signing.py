@@ -486,6 +486,9 @@ def test_counts_that_are_not_the_parties_second_round(reference, text) -> None:
         # "agreed by", "the founding partners of"
         ("The compact, agreed by Hull City Council and the University of Hull, runs to 2030.",
          ["Hull City Council", "University of Hull"]),
+        ("The budget was agreed by Hull City Council on Monday.", []),
+        ("The accord was signed by the leaders of Leeds City Council at a meeting of the Leeds Beckett University "
+         "board.", ["Leeds City Council"]),
         ("Hull College, the University of Hull and Hull City Council are the founding partners of the charter.",
          ["Hull College", "University of Hull", "Hull City Council"]),
         ("Keele University joins the Staffordshire declaration.", ["Keele University"]),

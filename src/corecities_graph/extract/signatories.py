@@ -14,6 +14,11 @@ _AGREEMENT_WORDS = (
     r"declarations?|agreements?|compacts?|charters?|accords?|concordats?|pacts?|pledges?|partnerships?"
     r"|memorandum\s+of\s+understanding|deals?"
 )
+# "to launch the partnership", "to sign a new civic charter": what bodies joined one another to do
+_TO_MAKE = (
+    r"to\s+(?:launch|sign|form|create|establish|set\s+up|agree|unveil|seal)\s+(?:a|an|the|this|their)\s+"
+    r"(?:[\w’'-]+\s+){0,4}?"
+)
 _SIGN_CUE = re.compile(
     r"\b(?:(?:is|are|was|were)\s+(?:also\s+|now\s+|among\s+|one\s+of\s+)*(?:a\s+|the\s+)?(?:[\w-]+\s+)?signator(?:y|ies)"
     r"|join(?:s|ed|ing)?\s+forces"
@@ -29,7 +34,9 @@ _SIGN_CUE = re.compile(
     # "X signed on Monday", "A and B both signed.", "signed it": the object is the agreement already named
     r"|signed(?=\s+(?:it|on|in|at|last|this|yesterday|today|earlier|jointly|first|too|as\s+well)\b|\s*[,.;])"
     r"|signs(?=\s*(?:[.;]|$))"
-    r"|(?:has|have|had)\s+(?:also\s+|now\s+)*signed"
+    # "have today signed", "has this week signed": a time between the auxiliary and the verb
+    r"|(?:has|have|had)\s+(?:(?:also|now|today|yesterday|formally|officially|jointly|finally"
+    r"|(?:this|last)\s+(?:week|month|morning|year))\s+)*signed"
     # a joint letter's writers are its signatories: "A and B have written jointly to the Chancellor"
     r"|(?:(?:has|have|had)\s+)?(?:written|wrote)\s+(?:jointly|together|a\s+joint\s+letter)\b"
     r"|(?:(?:has|have|had)\s+)?jointly\s+(?:written|wrote)\b"
@@ -53,6 +60,8 @@ _SIGN_CUE = re.compile(
     rf"|(?:unveiled|published|announced)\s+(?:a|an|the|its|their)\s+(?:new\s+)?joint\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_AGREEMENT_WORDS})"
     rf"|(?:is|are|was|were)\s+(?:both\s+|all\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?:partners?|parties|party)\s+(?:in|to|of)\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS})"
     rf"|(?:(?:has|have|had)\s+)?join(?:s|ed)(?=\s[^.;]{{1,300}}?\s+in\s+(?:signing|backing|(?:a|an|the|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS})\b))"
+    # "has joined A and B to launch the Belfast Skills Partnership"
+    rf"|(?:(?:has|have|had)\s+)?join(?:s|ed)(?=\s[^.;]{{1,300}}?\s+{_TO_MAKE}(?:{_AGREEMENT_WORDS})\b)"
     rf"|(?:is|are|were|was)\s+named\s+in\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})"
     rf"|(?:latest|first|newest|last)\s+(?:[\w-]+\s+){{0,2}}to\s+(?:sign|join|back|endorse)"
     rf"|(?:has|have|had)\s+(?:also\s+|now\s+|formally\s+|jointly\s+)*(?:endorsed|launched|entered\s+into|formed|committed\s+to)\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})"
@@ -87,12 +96,12 @@ _SIGNED_BY = re.compile(
     # "signed at City Hall by", "signed at the University's Centre for Enterprise and Innovation on
     # Friday by", not "signed at a ceremony attended by" nor "signed in 2019 and is run by": the agent
     # is the signer's where no other verb comes between
-    r"(?:(?:co-?)?signed|drawn\s+up|put\s+together)"
+    r"(?:(?:co-?)?signed|agreed|drawn\s+up|put\s+together)"
     r"(?:\s+(?!(?:by|is|are|was|were|has|have|had|will|would|which|who|that|but)\b)(?![\w-]+ed\b)[\w’'-]+){0,12}?\s+by\s",
     re.IGNORECASE,
 )
 # the words without which no sentence has such a passive: a cheap test before the costly pattern
-_SIGNED_WORD = re.compile(r"signed|drawn\s+up|put\s+together", re.IGNORECASE)
+_SIGNED_WORD = re.compile(r"signed|agreed|drawn\s+up|put\s+together", re.IGNORECASE)
 _PARTIES_FOLLOW = re.compile(
     # "who signed on behalf of A"
     r"\bsign(?:s|ed|ing)?\s+(?:(?:it|the\s+[\w-]+)\s+)?on\s+behalf\s+of\s"
@@ -118,12 +127,16 @@ _PARTIES_FOLLOW = re.compile(
     r"(?:also\s+)?(?:include|includes|included|are|were)\b:?\s*"
     r"|,\s*joining\s"
     r"|\bjoin(?:s|ed)?\s(?=[^.;]{1,300}?\s+in\s+(?:signing|backing|putting\s+(?:its|their)\s+names?\s+to"
-    rf"|(?:a|an|the|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS}))\b)",
+    rf"|(?:a|an|the|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS}))\b)"
+    rf"|\bjoin(?:s|ed)?\s(?=[^.;]{{1,300}}?\s+{_TO_MAKE}(?:{_AGREEMENT_WORDS})\b)",
     re.IGNORECASE,
 )
 # Where such a list ends: the clause's own verb, or a new clause
 _LIST_ENDS = re.compile(
-    r";|\bin\s+(?:a|an|the|this)\s|\b(?:which|who|whose|where|while|but|because|after|before|when|said|says|asks?|asked|calls?|called"
+    r";|\bin\s+(?:a|an|this)\s|(?<!mayors\s)(?<!leaders\s)(?<!chancellors\s)(?<!principals\s)\bin\s+the\s"
+    r"|\bto\s+(?:launch|sign|form|create|establish|set\s+up|agree|unveil|seal)\b"
+    # "signed by A at a meeting of the B": where it was signed
+    r"|\bat\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}?(?:meeting|ceremony|event|summit|launch|reception|conference|signing)\b|\b(?:which|who|whose|where|while|but|because|after|before|when|said|says|asks?|asked|calls?|called"
     r"|promises?|promised|is|are|was|were|has|have|had|will|would|can|could|launched|commits?|committed"
     r"|aims?|sets?\s+out|in\s+signing|as\s+(?:signator(?:y|ies)|partners?|part(?:y|ies))|in\s+backing|in\s+putting|(?:set|expected|due|yet|poised|about)\s+to"
     # "signed by A and supported by B": other bodies' part in it is not signing
@@ -138,6 +151,13 @@ _LIST_ENDS = re.compile(
 )
 # After a dash inside a list: an aside closed by a second dash, then the list's last name
 _ASIDE_GOES_ON = re.compile(r"[^-–—.;:]{1,80}?\s[-–—]\s*,?\s*(?:and|&)\s")
+# what names several bodies, or one not named: "the city's two universities", "the county council"
+_GROUP = (
+    r"(?:universit(?:y|ies)|colleges?|councils?|partners|institutions|organisations|bodies|authorit(?:y|ies)"
+    r"|trusts|members|employers)"
+)
+# "by A and the capital's four universities - B, C and D": a dash after such a group opens its names
+_GROUP_BEFORE = re.compile(rf"\b(?:the|its|their|our|[\w-]+[’']s)\s+(?:[\w’'-]+\s+){{0,3}}?{_GROUP}\s*$")
 # Before the first organisation of a list: articles, or names the text does not know as bodies
 # ("include Coventry, Hull and Plymouth, along with A")
 _LIST_OPENS = re.compile(
@@ -172,7 +192,12 @@ _PARTY_COLUMN = re.compile(
     r"\b(?:organi[sz]ations?|institutions?|bodies|body|signator(?:y|ies)|partners?|parties|party)\b",
     re.IGNORECASE,
 )
-_JOINED = re.compile(r"\s*(?:,|and|&|,\s*and)?\s*(?:[Tt]he\s+)?")
+_JOINED = re.compile(
+    r"\s*(?:,|and|&|,\s*and)?\s*"
+    # "with the city council and B", "with A and the city's two largest universities, B and C"
+    rf"(?:(?:the|its|their|our)\s+(?:[\w’'-]+\s+){{0,4}}?{_GROUP}\s*(?:,\s*and|,|[-–—]|and|&)\s*)?"
+    r"(?:[Tt]he\s+)?"
+)
 # "The charter unites A, B and C", "the agreement sees A and B commit to", "commits A and B to",
 # "the compact between A and B": the agreement is the subject, and its parties its object
 _BRINGS = re.compile(
@@ -379,6 +404,8 @@ def find_signatories(
         if _SIGNED_WORD.search(body):
             leads = sorted([*_SIGNED_BY.finditer(body), *leads], key=lambda m: m.start())
         for lead in leads:
+            if "agreed" in lead.group() and not _BRINGS_CONTEXT.search(body, 0, lead.start()):
+                continue  # "a budget agreed by the council": only an agreement's agents are its parties
             # "X will join A in signing": A signed, whatever X does
             if not lead.group().lower().startswith("join") and _NEGATION.search(
                 body[max(0, lead.start() - 60) : lead.start()]
@@ -571,7 +598,10 @@ def _list_end(text: str, start: int, end: int, orgs: list[OrgMention]) -> int:
     for stop in _LIST_ENDS.finditer(text, start, end):
         if stop.start() < aside_ends:
             continue
-        if stop.group("dash") and not any(start <= o.evidence.span.start < stop.start() for o in orgs):
+        if stop.group("dash") and (
+            not any(start <= o.evidence.span.start < stop.start() for o in orgs)
+            or _GROUP_BEFORE.search(text, start, stop.start())
+        ):
             continue  # "by the city's four universities - A, B and C -": the dash opens the names
         aside = _ASIDE_GOES_ON.match(text, stop.end(), end) if stop.group("dash") else None
         if aside:
