@@ -527,6 +527,9 @@ def test_parties_of_the_third_round(reference, text, signatories) -> None:
          "of Lincoln.", []),
         ("Hull City Council signed the compact. The universities are among the largest employers in the city.",
          ["Hull City Council"]),
+        ("Hull City Council signed the compact. The universities are the University of Hull and Hull College.",
+         ["Hull City Council"]),
+        ("The city council signed the compact. The universities are the University of Hull and Hull College.", []),
     ],
 )  # fmt: skip
 def test_the_names_of_a_group_that_signed_in_the_next_sentence(reference, text, signatories) -> None:

@@ -158,6 +158,17 @@ _GROUP = (
 )
 # "by A and the capital's four universities - B, C and D": a dash after such a group opens its names
 _GROUP_BEFORE = re.compile(rf"\b(?:the|its|their|our|[\w-]+[’']s)\s+(?:[\w’'-]+\s+){{0,3}}?{_GROUP}\s*$")
+# "The universities are", "The partners include", "They are joined by": the names of a group just said
+# to have signed
+_THEN_NAMED = re.compile(
+    rf"\s*(?:(?:The|These|Those)\s+(?:[\w-]+\s+){{0,2}}?{_GROUP}|They|These|Those)\s+"
+    r"(?:(?:are|were)\s+(?:also\s+)?(?:joined\s+by\s+)?|(?:also\s+)?(?:include|included|comprise))\s*:?\s*"
+)
+# a group counted or named as the subject of a signing: "Seven universities and four colleges have"
+_GROUP_SUBJECT = re.compile(
+    r"^[^.;]{0,120}?(?:\b(?:universities|colleges|councils|partners|institutions|organisations|bodies"
+    r"|authorities|trusts|members|employers)|^\s*(?:Universities|Colleges|Councils|Partners|Organisations))\b"
+)
 # Before the first organisation of a list: articles, or names the text does not know as bodies
 # ("include Coventry, Hull and Plymouth, along with A")
 _LIST_OPENS = re.compile(
@@ -370,11 +381,23 @@ def find_signatories(
         if width > 1 and len(cells) == width:
             continue  # a row of the table whose party is not known as a body: the table goes on
         in_list = False
-    for sentence in seg.sentences:
+    named_after: set[int] = set()  # the sentences that named the bodies of a group said to have signed
+    for index, sentence in enumerate(seg.sentences):
         named_here = starting_within(orgs, sentence.start, sentence.end)
         if not named_here:
             continue  # no organisation named here: no party to find
         body = text[sentence.start : sentence.end]
+        then = _THEN_NAMED.match(body) if index else None
+        if then and (index - 1 in named_after or _group_signed(seg.sentences[index - 1].text)):
+            # "Seven universities have signed the compact. The universities are A, B and C. They are
+            # joined by D and E.": the group's names, in the sentences after it
+            start = sentence.start + then.end()
+            end = _list_end(text, start, sentence.end, named_here)
+            listed = [o for o in named_here if start <= o.evidence.span.start < end]
+            if listed and _LIST_OPENS.fullmatch(text, start, listed[0].evidence.span.start):
+                named_after.add(index)
+                for org in listed:
+                    add(org)
         if not _MAY_SIGN.search(body):
             continue  # neither a signing cue nor "Under the Agreement": nothing to read here
         in_sentence = [o for o in named_here if not _inside_name(o, seg, sentence.start, sentence.end)]
@@ -475,6 +498,18 @@ def find_signatories(
                     at = org.evidence.span.end
     del decl_span
     return list(found.values())
+
+
+def _group_signed(sentence: str) -> bool:
+    """Whether a sentence says that bodies it counts or names as a group signed: 'Seven universities
+    and four colleges have become signatories to the compact', 'Four organisations have signed'."""
+    group = _GROUP_SUBJECT.search(sentence)
+    if group is None:
+        return False
+    for cue in _SIGN_CUE.finditer(sentence, group.end()):
+        if not _NEGATION.search(sentence[max(0, cue.start() - 60) : cue.start()]):
+            return True
+    return False
 
 
 def _leads_list(paragraph: str) -> bool:
