@@ -229,6 +229,8 @@ _NEGATION = re.compile(
 _UNDER = re.compile(
     r"^\s*Under\s+the\s+[^,]*?(?:Agreement|Declaration|Charter|Accord|Compact)s?\s*,", re.IGNORECASE
 )
+# the kind of agreement a described one is: "Joint compact (Hull City Council)", "Core Cities UK declaration"
+_DESCRIBED_KIND = re.compile(r"\b(declaration|agreement|charter|accord|compact|concordat|pact|deal|partnership|pledge)s?\b")
 # A sentence that opens with an agreement's name: what it says is about that agreement
 _SUBJECT_AGREEMENT = re.compile(
     r"\s*(?P<name>(?:The\s+)?(?:[A-Z][\w’'-]*\s+(?:(?:for|of|and)\s+)?){1,7}"
@@ -612,6 +614,12 @@ def another_agreement_speaks(sentence: str, declaration: Declaration | None) -> 
         return False
     name = re.sub(r"^The\s+", "", subject.group("name")).lower()
     own = declaration.name.lower() if declaration is not None else ""
+    if declaration is not None and not declaration.named:
+        # "a joint declaration with Core Cities UK ... The Net Zero Declaration was signed by": the
+        # agreement described before is the one named now, where both are of one kind
+        kinds = _DESCRIBED_KIND.findall(own)
+        if kinds and name.split()[-1].rstrip("s") == kinds[-1].lower().rstrip("s"):
+            return False
     return bool(own) and name not in own and own not in name
 
 
