@@ -567,6 +567,22 @@ def test_welcoming_and_backing_are_not_signing(reference, text, signatories) -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("Hull City Council has signed a memorandum of understanding with Hull College. Hull City Council is one "
+         "of four councils that are partners in the Humber City Deal, alongside the University of Hull.",
+         ["Hull City Council", "Hull College"]),
+        ("Leeds City Council signed the Leeds Anchor Charter on Monday. Leeds Beckett University is a partner "
+         "in the Leeds City Region Deal.", ["Leeds City Council"]),
+        ("Leeds City Council signed the Leeds Anchor Charter on Monday. Leeds Beckett University also joined "
+         "the Anchor Charter.", ["Leeds City Council", "Leeds Beckett University"]),
+    ],
+)  # fmt: skip
+def test_partners_in_another_named_agreement(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Six of Edinburgh's biggest employers have signed up to a new pact.", [("signatories", 6)]),

@@ -229,6 +229,14 @@ _NEGATION = re.compile(
 _UNDER = re.compile(
     r"^\s*Under\s+the\s+[^,]*?(?:Agreement|Declaration|Charter|Accord|Compact)s?\s*,", re.IGNORECASE
 )
+# an agreement a cue names with capitals: "partners in the City Deal"
+_CUE_NAMES = re.compile(
+    r"(?:[A-Z][\w’'-]*\s+){1,6}(?:Deal|Compact|Charter|Accord|Agreement|Declaration|Partnership|Pact|Pledge"
+    r"|Concordat)s?$"
+)
+_ANY_KIND = re.compile(
+    r"\b(declaration|agreement|charter|accord|compact|concordat|pact|deal|partnership|pledge|memorandum)s?\b"
+)
 # the kind of agreement a described one is: "Joint compact (Hull City Council)", "Core Cities UK declaration"
 _DESCRIBED_KIND = re.compile(r"\b(declaration|agreement|charter|accord|compact|concordat|pact|deal|partnership|pledge)s?\b")
 # A sentence that opens with an agreement's name: what it says is about that agreement
@@ -462,7 +470,9 @@ def find_signatories(
                 if sentence.start + brings.end() <= org.evidence.span.start < stop:
                     add(org)
         for cue in cues:
-            if _NEGATION.search(body[max(0, cue.start() - 60) : cue.start()]):
+            if _NEGATION.search(body[max(0, cue.start() - 60) : cue.start()]) or _names_another(
+                cue.group(), declaration
+            ):
                 continue
             cue_at = sentence.start + cue.start()
             floor = sentence.start
@@ -500,6 +510,21 @@ def find_signatories(
                     at = org.evidence.span.end
     del decl_span
     return list(found.values())
+
+
+def _names_another(cue: str, declaration: Declaration) -> bool:
+    """Whether a signing cue names an agreement other than the text's own: 'is one of six councils that
+    are partners in the City Deal' in a text about a memorandum says nothing of the memorandum."""
+    named = _CUE_NAMES.search(cue)
+    if named is None:
+        return False
+    name = named.group().lower()
+    own = declaration.name.lower()
+    if declaration.named:
+        tail = " ".join(name.split()[-2:])
+        return tail not in own and own not in name
+    kinds = _ANY_KIND.findall(own)
+    return bool(kinds) and kinds[0].rstrip("s") != name.split()[-1].rstrip("s")
 
 
 def _group_signed(sentence: str) -> bool:
