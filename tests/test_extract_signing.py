@@ -500,6 +500,12 @@ def test_counts_that_are_not_the_parties_second_round(reference, text) -> None:
         ("The partnership brings the University of Hull, Hull College and Hull City Council together.",
          ["University of Hull", "Hull College", "Hull City Council"]),
         ("Partners include the University of Derby and Derby City Council.", ["University of Derby", "Derby City Council"]),
+        ("The University of Hull and Hull City Council entered into a memorandum of understanding on Monday.",
+         ["University of Hull", "Hull City Council"]),
+        ("The compact was co-signed by Hull College and the University of Hull.", ["Hull College", "University of Hull"]),
+        ("Each of the three councils - Hull City Council, North Lincolnshire Council and East Riding of Yorkshire "
+         "Council - has signed the compact.",
+         ["Hull City Council", "North Lincolnshire Council", "East Riding of Yorkshire Council"]),
     ],
 )  # fmt: skip
 def test_parties_of_the_third_round(reference, text, signatories) -> None:
@@ -547,6 +553,23 @@ def test_the_names_of_a_group_that_signed_in_the_next_sentence(reference, text, 
     ],
 )  # fmt: skip
 def test_lead_ins_with_words_before_the_colon(reference, lead, lines) -> None:
+    text = "The Humber Compact was launched today.\n" + "\n".join([lead, *lines])
+    assert parties(text, reference) == ["Hull City Council", "University of Hull"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "lines"),
+    [
+        # the list on one line after its lead, whole or cut off after "and"
+        ("Signatories to the Compact are:", ["Hull City Council, the University of Hull"]),
+        ("The partners are:", ["the University of Hull and Hull City Council."]),
+        ("The organisations that have signed the charter include:", ["Hull City Council, University of Hull and"]),
+        # one a line, the last cut off in the middle of its name
+        ("The partners are:", ["• University of Hull", "• Hull City Council", "• Hull Co"]),
+        ("The signatories are:", ["University of Hull", "Hull City Council", "University of Linc"]),
+    ],
+)  # fmt: skip
+def test_lists_on_one_line_and_cut_off(reference, lead, lines) -> None:
     text = "The Humber Compact was launched today.\n" + "\n".join([lead, *lines])
     assert parties(text, reference) == ["Hull City Council", "University of Hull"]
 

@@ -65,7 +65,7 @@ _SIGN_CUE = re.compile(
     rf"|(?:is|are|were|was)\s+named\s+in\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})"
     rf"|(?:latest|first|newest|last)\s+(?:[\w-]+\s+){{0,2}}to\s+(?:sign|join|back|endorse)"
     rf"|(?:has|have|had)\s+(?:also\s+|now\s+|formally\s+|jointly\s+)*(?:endorsed|launched|entered\s+into|formed|committed\s+to)\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})"
-    rf"|(?:signed|agreed|launched|formed|sealed)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS}))\b",
+    rf"|(?:signed|agreed|launched|formed|sealed|entered\s+into)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS}))\b",
     re.IGNORECASE,
 )
 _MAY_SIGN = re.compile(
@@ -375,6 +375,12 @@ def find_signatories(
             continue
         if not in_list:
             continue
+        line_orgs = starting_within(orgs, paragraph.start, paragraph.end)
+        if len(line_orgs) > 1 and _only_names(text, paragraph.start, paragraph.end, line_orgs):
+            # "Hull College, the University of Hull, Hull City Council": the list on one line
+            for org in line_orgs:
+                add(org)
+            continue
         cells = paragraph.text.split(" | ")
         party = _line_party(
             paragraph.start, paragraph.text, cells[column] if column < len(cells) else "", orgs
@@ -382,7 +388,6 @@ def find_signatories(
         if party is not None:
             add(party)
             continue
-        line_orgs = starting_within(orgs, paragraph.start, paragraph.end)
         if len(cells) > 1 and not line_orgs and not any(c.isdigit() for c in paragraph.text):
             # "Name | Organisation": a table's heading row names none, and says which cell is the party
             column = next((i for i, c in enumerate(cells) if _PARTY_COLUMN.search(c)), column)
@@ -510,6 +515,21 @@ def find_signatories(
                     at = org.evidence.span.end
     del decl_span
     return list(found.values())
+
+
+def _only_names(text: str, lo: int, hi: int, orgs: Sequence[OrgMention]) -> bool:
+    """Whether a line holds nothing but names joined by commas and 'and', as a list cut off may end."""
+    at = lo
+    for i, org in enumerate(orgs):
+        gap = _LINE_OPENS if i == 0 else _JOINED
+        if not gap.fullmatch(text, at, org.evidence.span.start):
+            return False
+        at = org.evidence.span.end
+    return bool(_LINE_CLOSES.fullmatch(text, at, hi))
+
+
+_LINE_OPENS = re.compile(r"[\s•*·–-]*(?:[Tt]he\s+)?")
+_LINE_CLOSES = re.compile(r"[\s.,;]*(?:(?:and|&)\s*)?")
 
 
 def _names_another(cue: str, declaration: Declaration) -> bool:
