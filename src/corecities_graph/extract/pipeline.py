@@ -109,13 +109,22 @@ def extract(document: Document, ref: Reference) -> Extraction:
     )
 
 
+# short words a full name may end in: "Glasgow School of Art", "Leeds Arts"
+_SHORT_ENDS = {"Art", "Arts", "Law", "Film", "Care", "Ltd", "plc", "PLC", "Inc", "LLP", "UK", "NHS", "Hub"}
+
+
 def _cut_off(text: str, org: OrgMention, ref: Reference) -> bool:
     """A name the text stops in the middle of: 'University of Bol' as the last words of a cut-off list.
-    Its last word is neither a head word nor a place, nothing follows it, and no reference name is it."""
+    Its last word is short and found nowhere else in the text, neither a head word nor a place, nothing
+    follows it, and no reference name is it."""
     if org.evidence.span.end < len(text.rstrip()):
         return False  # the cheap test first: almost every name has text after it
     last = org.surface.split()[-1]
-    return last not in HEADS and ref.canonical_city(last) is None and ref.canonical_org(org.surface) is None
+    if len(last) > 4 or last in HEADS or last in _SHORT_ENDS:
+        return False
+    if len(re.findall(rf"\b{re.escape(last)}\b", text)) > 1:
+        return False  # "NHS Greater Glasgow and Clyde" where the text names the Clyde elsewhere
+    return ref.canonical_city(last) is None and ref.canonical_org(org.surface) is None
 
 
 def dateline(text: str) -> str | None:
