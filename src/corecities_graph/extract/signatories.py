@@ -101,7 +101,7 @@ _SIGNED_BY = re.compile(
     re.IGNORECASE,
 )
 # the words without which no sentence has such a passive: a cheap test before the costly pattern
-_SIGNED_WORD = re.compile(r"signed|agreed|drawn\s+up|put\s+together", re.IGNORECASE)
+_SIGNED_WORD = re.compile(r"signed|drawn\s+up|put\s+together|agreed(?=[^.;]{0,100}?\sby\s)", re.IGNORECASE)
 _PARTIES_FOLLOW = re.compile(
     # "who signed on behalf of A"
     r"\bsign(?:s|ed|ing)?\s+(?:(?:it|the\s+[\w-]+)\s+)?on\s+behalf\s+of\s"
