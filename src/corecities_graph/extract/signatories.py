@@ -238,7 +238,9 @@ _ANY_KIND = re.compile(
     r"\b(declaration|agreement|charter|accord|compact|concordat|pact|deal|partnership|pledge|memorandum)s?\b"
 )
 # the kind of agreement a described one is: "Joint compact (Hull City Council)", "Core Cities UK declaration"
-_DESCRIBED_KIND = re.compile(r"\b(declaration|agreement|charter|accord|compact|concordat|pact|deal|partnership|pledge)s?\b")
+_DESCRIBED_KIND = re.compile(
+    r"\b(declaration|agreement|charter|accord|compact|concordat|pact|deal|partnership|pledge)s?\b"
+)
 # A sentence that opens with an agreement's name: what it says is about that agreement
 _SUBJECT_AGREEMENT = re.compile(
     r"\s*(?P<name>(?:The\s+)?(?:[A-Z][\w’'-]*\s+(?:(?:for|of|and)\s+)?){1,7}"
@@ -407,7 +409,7 @@ def find_signatories(
             # "Seven universities have signed the compact. The universities are A, B and C. They are
             # joined by D and E.": the group's names, in the sentences after it
             start = sentence.start + then.end()
-            end = _list_end(text, start, sentence.end, named_here)
+            end = _list_end(text, start, sentence.end, list(named_here))
             listed = [o for o in named_here if start <= o.evidence.span.start < end]
             if listed and _LIST_OPENS.fullmatch(text, start, listed[0].evidence.span.start):
                 named_after.add(index)

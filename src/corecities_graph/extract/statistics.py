@@ -307,7 +307,8 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
             if "councils" in what or "leaders" in what:
                 what = "cities"  # "11 city councils", "the ten leaders of the alliance": one a city
             if (
-                match.group("what").lower() in {"organisations", "organizations", "bodies", "institutions", "employers"}
+                match.group("what").lower()
+                in {"organisations", "organizations", "bodies", "institutions", "employers"}
                 and not re.search(
                     r"\b(?:the|its|their|all|both)\s+$",
                     seg.text[max(sentence.start, match.start() - 12) : match.start()],
