@@ -528,6 +528,12 @@ def test_parties_of_the_third_round(reference, text, signatories) -> None:
          ["Dundee City Council", "Angus Council"]),
         ("Five bodies have put their names to the compact. They include Hull College and the University of Hull.",
          ["Hull College", "University of Hull"]),
+        ("The compact has been signed by five organisations. Those organisations are Hull College and the "
+         "University of Hull.", ["Hull College", "University of Hull"]),
+        ("Eight organisations have signed the Humber Compact. They are Hull College, the University of Hull and "
+         "Hull City Council.", ["Hull College", "University of Hull", "Hull City Council"]),
+        ("The compact will be signed by five organisations. Those organisations are Hull College and the "
+         "University of Hull.", []),
         # not after a sentence that does not say they signed
         ("The charter was welcomed on Monday. The universities are the University of Hull and the University "
          "of Lincoln.", []),

@@ -169,6 +169,11 @@ _GROUP_SUBJECT = re.compile(
     r"^[^.;]{0,120}?(?:\b(?:universities|colleges|councils|partners|institutions|organisations|bodies"
     r"|authorities|trusts|members|employers)|^\s*(?:Universities|Colleges|Councils|Partners|Organisations))\b"
 )
+# "signed by five organisations", "signed by the region's universities": a group as the agent
+_GROUP_AGENT = re.compile(
+    r"\b(?:(?:be|been|being)\s+)?(?:signed|agreed)\s+(?:[\w-]+\s+)?by\s+(?:[\w’'-]+\s+){0,3}?(?:universities|colleges|councils|partners"
+    r"|institutions|organisations|bodies|authorities|trusts|members|employers)\b"
+)
 # Before the first organisation of a list: articles, or names the text does not know as bodies
 # ("include Coventry, Hull and Plymouth, along with A")
 _LIST_OPENS = re.compile(
@@ -552,6 +557,9 @@ def _names_another(cue: str, declaration: Declaration) -> bool:
 def _group_signed(sentence: str) -> bool:
     """Whether a sentence says that bodies it counts or names as a group signed: 'Seven universities
     and four colleges have become signatories to the compact', 'Four organisations have signed'."""
+    agent = _GROUP_AGENT.search(sentence)
+    if agent and not _NEGATION.search(sentence[max(0, agent.start() - 60) : agent.start()]):
+        return True  # "The compact has been signed by five organisations."
     group = _GROUP_SUBJECT.search(sentence)
     if group is None:
         return False
