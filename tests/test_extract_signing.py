@@ -605,6 +605,8 @@ def test_welcoming_and_backing_are_not_signing(reference, text, signatories) -> 
          "in the Leeds City Region Deal.", ["Leeds City Council"]),
         ("Leeds City Council signed the Leeds Anchor Charter on Monday. Leeds Beckett University also joined "
          "the Anchor Charter.", ["Leeds City Council", "Leeds Beckett University"]),
+        ("Leeds City Council signed the Leeds Anchor Charter on Monday. Leeds Beckett University is a partner "
+         "in the Leeds Charter.", ["Leeds City Council", "Leeds Beckett University"]),
     ],
 )  # fmt: skip
 def test_partners_in_another_named_agreement(reference, text, signatories) -> None:

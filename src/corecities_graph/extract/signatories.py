@@ -548,8 +548,14 @@ def _names_another(cue: str, declaration: Declaration) -> bool:
     name = named.group().lower()
     own = declaration.name.lower()
     if declaration.named:
-        tail = " ".join(name.split()[-2:])
-        return tail not in own and own not in name
+        words = name.split()
+        if " ".join(words[-2:]) in own or own in name:
+            return False
+        # "the Leeds Charter" for the Leeds Anchor Charter: a shorter name of one of its own kind
+        same_kind = bool(_ANY_KIND.findall(own)) and _ANY_KIND.findall(own)[-1].rstrip("s") == words[
+            -1
+        ].rstrip("s")
+        return not (same_kind and any(w in own.split() for w in words[:-1] if w not in {"the", "city"}))
     kinds = _ANY_KIND.findall(own)
     return bool(kinds) and kinds[0].rstrip("s") != name.split()[-1].rstrip("s")
 
