@@ -626,6 +626,10 @@ def test_partners_in_another_named_agreement(reference, text, signatories) -> No
          "Zero Declaration was signed by the leaders of the 11 Core Cities councils.",
          [("cities", 11), ("universities", 15)]),
         ("24 of its higher education institutions have signed the pledge.", [("universities", 24)]),
+        ("The accord was signed by the region's seven councils.", [("signatories", 7)]),
+        ("Nine employers signed the pledge on Monday.", [("signatories", 9)]),
+        ("The compact was signed by four of the city's largest employers.", [("signatories", 4)]),
+        ("The eleven Core Cities have signed the declaration.", [("cities", 11)]),
     ],
 )  # fmt: skip
 def test_counts_of_the_third_round(reference, text, expected) -> None:
@@ -640,6 +644,8 @@ def test_counts_of_the_third_round(reference, text, expected) -> None:
         "The compact builds on the work of over 150 local partners.",
         "The charter sets out three recommendations for the two councils.",
         "Our analysis of the 63 largest cities shows the gap.",
+        "More than 200 employers have signed the pledge since 2019.",
+        "The charter builds on the work of 60 universities across the UK.",
         "The region's two largest universities teach 60,000 students.",
     ],
 )

@@ -217,7 +217,7 @@ _MIXED = re.compile(
 _MORE_KINDS = re.compile(rf"(?:\s*,\s*{_KINDS})*\s*,?\s+(?:and|&|or)\s+{_KINDS}\b", re.IGNORECASE)
 # "The accord is signed by the nine mayoral combined authorities": who signed, by what they are
 _SIGNED_BY_COUNT = re.compile(
-    rf"\bsign(?:ed|ing)\s+(?:[\w-]+\s+)?by\s+(?:the\s+|all\s+)?(?P<num>{NUMBER_PATTERN})\s+"
+    rf"\bsign(?:ed|ing)\s+(?:[\w-]+\s+)?by\s+(?:the\s+|all\s+|(?:the\s+)?[\w-]+[’']s\s+)?(?P<num>{NUMBER_PATTERN})\s+"
     r"(?P<mid>(?:[a-z][\w-]*\s+){0,3}?)(?:(?:combined\s+)?authorities|councils|colleges|trusts|boards|agencies"
     r"|employers|businesses|companies|firms|charities|(?<!leaders\s)(?<!and\s)(?:metro\s+)?mayors)\b(?!\s+and\b)",
     re.IGNORECASE,
