@@ -651,3 +651,36 @@ def test_counts_of_the_third_round(reference, text, expected) -> None:
 )
 def test_counts_that_are_not_the_parties_third_round(reference, text) -> None:
     assert counts(text, reference) == []
+
+
+@pytest.mark.parametrize(
+    ("lead", "lines"),
+    [
+        # headings with no colon, or a question
+        ("Partners:", ["University of Hull", "Hull City Council"]),
+        ("The partners", ["• University of Hull", "• Hull City Council"]),
+        ("Who has signed?", ["University of Hull", "Hull City Council"]),
+        # a line that says what the party does after a comma
+        ("The signatories are:", ["• University of Hull, which will lead the research strand of the compact",
+                                  "• Hull City Council, which chairs the board"]),
+    ],
+)  # fmt: skip
+def test_list_headings_and_lines_with_what_the_party_does(reference, lead, lines) -> None:
+    text = "The Humber Compact was launched today.\n" + "\n".join([lead, *lines])
+    assert parties(text, reference) == ["Hull City Council", "University of Hull"]
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("The University of Hull, Hull City Council and Hull College have come together to sign the Humber Compact.",
+         ["University of Hull", "Hull City Council", "Hull College"]),
+        ("The University of Hull, Hull City Council and Hull College have teamed up on a new compact.",
+         ["University of Hull", "Hull City Council", "Hull College"]),
+        ("The University of Hull has teamed up with Hull City Council to launch a civic compact.",
+         ["University of Hull", "Hull City Council"]),
+        ("The University of Hull has teamed up with Hull City Council on research.", []),
+    ],
+)  # fmt: skip
+def test_coming_together_and_teaming_up(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)

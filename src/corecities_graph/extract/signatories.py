@@ -30,7 +30,10 @@ _SIGN_CUE = re.compile(
     # "joined as a signatory", "has added its name to", "co-signed", "put pen to paper", "gathered to sign"
     r"|joined\s+as\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:signatory|party|partner)"
     r"|add(?:s|ed|ing)?\s+(?:its|their)\s+names?\s+to|(?:co|counter)-?signed(?!\s+by\b)|put\s+pen\s+to\s+paper"
-    r"|(?:gathered|met|came\s+together|assembled)\s+(?:[\w-]+\s+){0,3}?to\s+sign\b"
+    r"|(?:gathered|met|(?:came|come|coming)\s+together|assembled)\s+(?:[\w-]+\s+){0,3}?to\s+sign\b"
+    # "have teamed up with A to launch a civic compact", "teamed up on a new compact"
+    rf"|team(?:s|ed|ing)?\s+up(?=[^.;]{{0,120}}?\b(?:{_TO_MAKE}|(?:on|in|for)\s+(?:a|an|the|this|their)\s+"
+    rf"(?:[\w’'-]+\s+){{0,4}}?)(?:{_AGREEMENT_WORDS})\b)"
     # "X signed on Monday", "A and B both signed.", "signed it": the object is the agreement already named
     r"|signed(?=\s+(?:it|on|in|at|last|this|yesterday|today|earlier|jointly|first|too|as\s+well)\b|\s*[,.;])"
     r"|signs(?=\s*(?:[.;]|$))"
@@ -69,7 +72,7 @@ _SIGN_CUE = re.compile(
     re.IGNORECASE,
 )
 _MAY_SIGN = re.compile(
-    r"\b(?:signat|signs?\b|signed|signing|sign\b|join|part\s+in|among|agreed|under\b|represented|put\s+\w+\s+name|endorsed"
+    r"\b(?:signat|team(?:s|ed|ing)?\s+up|signs?\b|signed|signing|sign\b|join|part\s+in|among|agreed|under\b|represented|put\s+\w+\s+name|endorsed"
     r"|launched|entered|formed|committed|sealed|(?:written|wrote)\s+(?:jointly|together)|jointly\s+wr|joint\s+letter|brings?\b|bringing|part(?:y|ies|ners?)\b|involved|named\s+in|put\s+together|drawn\s+up"
     r"|add(?:s|ed|ing)?\s+\w+\s+names?|pen\s+to\s+paper|between|unit(?:es?|ing)|sees|commits?|renewed|re-signed"
     r"|refreshed|extended|struck|forged|inked|(?:unveiled|published|announced)\s+\w+\s+(?:new\s+)?joint"
@@ -181,7 +184,9 @@ _LIST_OPENS = re.compile(
 )
 # "Signatories", "The signatories to the charter": a heading over one party a line, with no colon
 _HEADING = re.compile(
-    r"(?:the\s+)?(?:[\w-]+\s+)?signator(?:y|ies)(?:\s+(?:to|of)\s+the\s+[\w\s’'-]{1,60})?\s*:?\s*",
+    r"(?:(?:the\s+)?(?:[\w-]+\s+)?(?:signator(?:y|ies)|partners|parties)(?:\s+(?:to|of|in)\s+the\s+[\w\s’'-]{1,60})?"
+    # "Who has signed?", "Who is signing"
+    r"|who\s+(?:has|have)\s+signed(?:\s+up)?|who\s+(?:is|are)\s+signing)\s*[:?]?\s*",
     re.IGNORECASE,
 )
 # "University of Hull - Professor Dan Ruiz", "Hull City Council, represented by Cllr Mo Patel": the
@@ -189,6 +194,8 @@ _HEADING = re.compile(
 _LINE_TAIL = re.compile(
     r"\s+[-–—]\s+|:\s+|\s+\((?!joint\b)"
     r"|,\s+(?=(?:represented|signed|led)\s+by\b|(?:Professor|Prof|Dr|Cllr|Councillor|Sir|Dame|Mayor)\b)"
+    # "Hull City Council, which chairs the board": what the party does in it
+    r"|,\s+(?=(?:which|who|whose)\s)"
 )
 _RELATIVE = re.compile(
     r"\s*,?\s*(?:which|who)\s+(?:(?:has|have|had|also|both|all|jointly|first|originally)\s+)*"
