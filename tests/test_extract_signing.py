@@ -439,3 +439,248 @@ def test_counts_of_the_second_round(reference, text, expected) -> None:
 )
 def test_counts_that_are_not_the_parties_second_round(reference, text) -> None:
     assert counts(text, reference) == []
+
+
+# -- third round: the parties after a group noun, in a later sentence, or after "joined ... to" ----
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        # a signing sentence with a date word between the auxiliary and the verb
+        ("Hull College and the University of Hull have today signed a joint statement on skills.",
+         ["Hull College", "University of Hull"]),
+        ("Leeds City Council and Leeds Beckett University have this week signed a new charter.",
+         ["Leeds City Council", "Leeds Beckett University"]),
+        ("Swansea Council and Swansea University have formally signed the accord.",
+         ["Swansea Council", "Swansea University"]),
+        # the names after a group noun and a dash or a comma
+        ("The compact was signed by Hull City Council and the city's two universities - the University of Hull "
+         "and Hull College.", ["Hull City Council", "University of Hull", "Hull College"]),
+        ("The accord was signed in the Guildhall by Dundee City Council, NHS Lothian and the city's two "
+         "universities - the University of Dundee and Abertay University.",
+         ["Dundee City Council", "NHS Lothian", "University of Dundee", "Abertay University"]),
+        ("Leeds City Council has signed a memorandum of understanding with the city's two largest universities, "
+         "the University of Leeds and Leeds Beckett University, to share data.",
+         ["Leeds City Council", "University of Leeds", "Leeds Beckett University"]),
+        ("Sheffield City Council has agreed a new compact with its two universities, the University of "
+         "Sheffield and Sheffield Hallam University.",
+         ["Sheffield City Council", "University of Sheffield", "Sheffield Hallam University"]),
+        # a generic name between the bodies after "with"
+        ("The University of Lincoln has renewed its civic agreement with the city council and Lincoln College.",
+         ["University of Lincoln", "Lincoln College"]),
+        ("Keele University has signed a compact with the county council, Staffordshire University and "
+         "Stoke-on-Trent College.", ["Keele University", "Staffordshire University", "Stoke-on-Trent College"]),
+        # "joined A and B to launch the partnership": all of them are its parties
+        ("Ulster University has joined Belfast City Council and Belfast Metropolitan College to launch the "
+         "Belfast Skills Partnership.", ["Ulster University", "Belfast City Council", "Belfast Metropolitan College"]),
+        ("The University of Exeter joined Exeter City Council and Exeter College to sign a new civic charter.",
+         ["University of Exeter", "Exeter City Council", "Exeter College"]),
+        ("Bangor University joins Gwynedd Council and Coleg Cambria to form a new skills compact.",
+         ["Bangor University", "Gwynedd Council", "Coleg Cambria"]),
+        # agents that are people of the bodies named after them
+        ("The accord was signed by all three vice-chancellors in the University of Hull, Hull College and "
+         "Doncaster College at a meeting on Tuesday.", ["University of Hull", "Hull College", "Doncaster College"]),
+        ("The charter was signed by the leaders of Leeds City Council and Bradford Council.",
+         ["Leeds City Council", "Bradford Council"]),
+        # "agreed by", "the founding partners of"
+        ("The compact, agreed by Hull City Council and the University of Hull, runs to 2030.",
+         ["Hull City Council", "University of Hull"]),
+        ("The budget was agreed by Hull City Council on Monday.", []),
+        ("The accord was signed by the leaders of Leeds City Council at a meeting of the Leeds Beckett University "
+         "board.", ["Leeds City Council"]),
+        ("Hull College, the University of Hull and Hull City Council are the founding partners of the charter.",
+         ["Hull College", "University of Hull", "Hull City Council"]),
+        ("Keele University joins the Staffordshire declaration.", ["Keele University"]),
+        ("Cardiff University and Cardiff Council have become signatories of the compact.",
+         ["Cardiff University", "Cardiff Council"]),
+        ("Plymouth City Council and the University of Plymouth put their names to the pledge.",
+         ["Plymouth City Council", "University of Plymouth"]),
+        ("The University of Leeds is represented in the agreement by its vice-chancellor.", ["University of Leeds"]),
+        ("The partnership brings the University of Hull, Hull College and Hull City Council together.",
+         ["University of Hull", "Hull College", "Hull City Council"]),
+        ("Partners include the University of Derby and Derby City Council.", ["University of Derby", "Derby City Council"]),
+        ("The University of Hull and Hull City Council entered into a memorandum of understanding on Monday.",
+         ["University of Hull", "Hull City Council"]),
+        ("The compact was co-signed by Hull College and the University of Hull.", ["Hull College", "University of Hull"]),
+        ("Each of the three councils - Hull City Council, North Lincolnshire Council and East Riding of Yorkshire "
+         "Council - has signed the compact.",
+         ["Hull City Council", "North Lincolnshire Council", "East Riding of Yorkshire Council"]),
+    ],
+)  # fmt: skip
+def test_parties_of_the_third_round(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        # the group that signed, then its names in a sentence of their own
+        ("Three universities and two colleges have become signatories to the Humber Skills Compact. The "
+         "universities are the University of Hull, the University of Lincoln and Sheffield Hallam University. "
+         "They are joined by Hull College and Bishop Burton College.",
+         ["University of Hull", "University of Lincoln", "Sheffield Hallam University", "Hull College",
+          "Bishop Burton College"]),
+        ("Four organisations have signed the Leeds Anchor Charter. The partners are Leeds City Council, the "
+         "University of Leeds, Leeds Beckett University and Leeds Trinity University.",
+         ["Leeds City Council", "University of Leeds", "Leeds Beckett University", "Leeds Trinity University"]),
+        ("Two councils signed the accord on Monday. The councils are Dundee City Council and Angus Council.",
+         ["Dundee City Council", "Angus Council"]),
+        ("Five bodies have put their names to the compact. They include Hull College and the University of Hull.",
+         ["Hull College", "University of Hull"]),
+        ("The compact has been signed by five organisations. Those organisations are Hull College and the "
+         "University of Hull.", ["Hull College", "University of Hull"]),
+        ("Eight organisations have signed the Humber Compact. They are Hull College, the University of Hull and "
+         "Hull City Council.", ["Hull College", "University of Hull", "Hull City Council"]),
+        ("The compact will be signed by five organisations. Those organisations are Hull College and the "
+         "University of Hull.", []),
+        # not after a sentence that does not say they signed
+        ("The charter was welcomed on Monday. The universities are the University of Hull and the University "
+         "of Lincoln.", []),
+        ("Hull City Council signed the compact. The universities are among the largest employers in the city.",
+         ["Hull City Council"]),
+        ("Hull City Council signed the compact. The universities are the University of Hull and Hull College.",
+         ["Hull City Council"]),
+        ("The city council signed the compact. The universities are the University of Hull and Hull College.", []),
+    ],
+)  # fmt: skip
+def test_the_names_of_a_group_that_signed_in_the_next_sentence(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+@pytest.mark.parametrize(
+    ("lead", "lines"),
+    [
+        ("The partners are:", ["• University of Hull", "• Hull City Council"]),
+        ("The organisations that have signed the charter include:", ["University of Hull", "Hull City Council"]),
+        ("Signatories to the Humber Compact so far are:", ["- University of Hull", "- Hull City Council"]),
+        ("The bodies that have put their names to the compact are:", ["University of Hull", "Hull City Council"]),
+        ("Signatories to the Compact are: University of Hull, Hull City Council and", []),
+    ],
+)  # fmt: skip
+def test_lead_ins_with_words_before_the_colon(reference, lead, lines) -> None:
+    text = "The Humber Compact was launched today.\n" + "\n".join([lead, *lines])
+    assert parties(text, reference) == ["Hull City Council", "University of Hull"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "lines"),
+    [
+        # the list on one line after its lead, whole or cut off after "and"
+        ("Signatories to the Compact are:", ["Hull City Council, the University of Hull"]),
+        ("The partners are:", ["the University of Hull and Hull City Council."]),
+        ("The organisations that have signed the charter include:", ["Hull City Council, University of Hull and"]),
+        # one a line, the last cut off in the middle of its name
+        ("The partners are:", ["• University of Hull", "• Hull City Council", "• Hull Co"]),
+        ("The signatories are:", ["University of Hull", "Hull City Council", "University of Linc"]),
+    ],
+)  # fmt: skip
+def test_lists_on_one_line_and_cut_off(reference, lead, lines) -> None:
+    text = "The Humber Compact was launched today.\n" + "\n".join([lead, *lines])
+    assert parties(text, reference) == ["Hull City Council", "University of Hull"]
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("Hull College signed the compact. The University of Hull welcomed it but is not a signatory.",
+         ["Hull College"]),
+        ("The charter has been endorsed by Universities UK and backed by the Local Government Association.", []),
+        ("GuildHE and the Association of Colleges have endorsed the statement.", []),
+        ("The University of Leeds welcomed the charter signed by Leeds City Council.", ["Leeds City Council"]),
+        ("The partnership has been welcomed by Invest Northern Ireland.", []),
+    ],
+)  # fmt: skip
+def test_welcoming_and_backing_are_not_signing(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("Hull City Council has signed a memorandum of understanding with Hull College. Hull City Council is one "
+         "of four councils that are partners in the Humber City Deal, alongside the University of Hull.",
+         ["Hull City Council", "Hull College"]),
+        ("Leeds City Council signed the Leeds Anchor Charter on Monday. Leeds Beckett University is a partner "
+         "in the Leeds City Region Deal.", ["Leeds City Council"]),
+        ("Leeds City Council signed the Leeds Anchor Charter on Monday. Leeds Beckett University also joined "
+         "the Anchor Charter.", ["Leeds City Council", "Leeds Beckett University"]),
+        ("Leeds City Council signed the Leeds Anchor Charter on Monday. Leeds Beckett University is a partner "
+         "in the Leeds Charter.", ["Leeds City Council", "Leeds Beckett University"]),
+    ],
+)  # fmt: skip
+def test_partners_in_another_named_agreement(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Six of Edinburgh's biggest employers have signed up to a new pact.", [("signatories", 6)]),
+        ("Five of the city's largest institutions have signed the charter.", [("signatories", 5)]),
+        ("The accord was signed by all nine mayors of the group.", [("signatories", 9)]),
+        ("Leeds City Council has signed a compact with the city's two largest universities.",
+         [("universities", 2)]),
+        # an agreement described first and named after: one agreement, not another
+        ("Fifteen universities have put their names to a joint declaration with Core Cities UK. The Cities Net "
+         "Zero Declaration was signed by the leaders of the 11 Core Cities councils.",
+         [("cities", 11), ("universities", 15)]),
+        ("24 of its higher education institutions have signed the pledge.", [("universities", 24)]),
+        ("The accord was signed by the region's seven councils.", [("signatories", 7)]),
+        ("Nine employers signed the pledge on Monday.", [("signatories", 9)]),
+        ("The compact was signed by four of the city's largest employers.", [("signatories", 4)]),
+        ("The eleven Core Cities have signed the declaration.", [("cities", 11)]),
+    ],
+)  # fmt: skip
+def test_counts_of_the_third_round(reference, text, expected) -> None:
+    assert counts(text, reference) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Queen's University Belfast is a member of the Russell Group of 24 leading universities.",
+        "The University of Hull is a member of a network of 40 universities.",
+        "The compact builds on the work of over 150 local partners.",
+        "The charter sets out three recommendations for the two councils.",
+        "Our analysis of the 63 largest cities shows the gap.",
+        "More than 200 employers have signed the pledge since 2019.",
+        "The charter builds on the work of 60 universities across the UK.",
+        "The region's two largest universities teach 60,000 students.",
+    ],
+)
+def test_counts_that_are_not_the_parties_third_round(reference, text) -> None:
+    assert counts(text, reference) == []
+
+
+@pytest.mark.parametrize(
+    ("lead", "lines"),
+    [
+        # headings with no colon, or a question
+        ("Partners:", ["University of Hull", "Hull City Council"]),
+        ("The partners", ["• University of Hull", "• Hull City Council"]),
+        ("Who has signed?", ["University of Hull", "Hull City Council"]),
+        # a line that says what the party does after a comma
+        ("The signatories are:", ["• University of Hull, which will lead the research strand of the compact",
+                                  "• Hull City Council, which chairs the board"]),
+    ],
+)  # fmt: skip
+def test_list_headings_and_lines_with_what_the_party_does(reference, lead, lines) -> None:
+    text = "The Humber Compact was launched today.\n" + "\n".join([lead, *lines])
+    assert parties(text, reference) == ["Hull City Council", "University of Hull"]
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("The University of Hull, Hull City Council and Hull College have come together to sign the Humber Compact.",
+         ["University of Hull", "Hull City Council", "Hull College"]),
+        ("The University of Hull, Hull City Council and Hull College have teamed up on a new compact.",
+         ["University of Hull", "Hull City Council", "Hull College"]),
+        ("The University of Hull has teamed up with Hull City Council to launch a civic compact.",
+         ["University of Hull", "Hull City Council"]),
+        ("The University of Hull has teamed up with Hull City Council on research.", []),
+    ],
+)  # fmt: skip
+def test_coming_together_and_teaming_up(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)

@@ -8,7 +8,7 @@ from datetime import date
 from ..document import Document, slugify
 from ..resolve.reference import Reference
 from .backrefs import publishing
-from .bodies import resolve_name, type_of, with_own_article
+from .bodies import HEADS, resolve_name, type_of, with_own_article
 from .facts import Declaration, Extraction, OrgMention
 from .organisations import find_organisations
 from .people import find_people
@@ -56,7 +56,11 @@ _URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d{2})/")
 def extract(document: Document, ref: Reference) -> Extraction:
     """Read every kind of fact from one document."""
     seg = segment(document.text)
-    orgs = with_own_article(seg.text, find_organisations(seg, ref), ref)
+    orgs = [
+        o
+        for o in with_own_article(seg.text, find_organisations(seg, ref), ref)
+        if not _cut_off(seg.text, o, ref)
+    ]
     proposed = proposed_organisations(seg, orgs)
     orgs = [o for o in orgs if o not in proposed]
     places = find_places(seg, ref, orgs)
@@ -103,6 +107,24 @@ def extract(document: Document, ref: Reference) -> Extraction:
         declaration=declaration,
         alliance_members=find_alliance_members(seg, orgs, places),
     )
+
+
+# short words a full name may end in: "Glasgow School of Art", "Leeds Arts"
+_SHORT_ENDS = {"Art", "Arts", "Law", "Film", "Care", "Ltd", "plc", "PLC", "Inc", "LLP", "UK", "NHS", "Hub"}
+
+
+def _cut_off(text: str, org: OrgMention, ref: Reference) -> bool:
+    """A name the text stops in the middle of: 'University of Bol' as the last words of a cut-off list.
+    Its last word is short and found nowhere else in the text, neither a head word nor a place, nothing
+    follows it, and no reference name is it."""
+    if org.evidence.span.end < len(text.rstrip()):
+        return False  # the cheap test first: almost every name has text after it
+    last = org.surface.split()[-1]
+    if len(last) > 4 or last in HEADS or last in _SHORT_ENDS:
+        return False
+    if len(re.findall(rf"\b{re.escape(last)}\b", text)) > 1:
+        return False  # "NHS Greater Glasgow and Clyde" where the text names the Clyde elsewhere
+    return ref.canonical_city(last) is None and ref.canonical_org(org.surface) is None
 
 
 def dateline(text: str) -> str | None:

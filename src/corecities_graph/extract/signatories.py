@@ -14,6 +14,11 @@ _AGREEMENT_WORDS = (
     r"declarations?|agreements?|compacts?|charters?|accords?|concordats?|pacts?|pledges?|partnerships?"
     r"|memorandum\s+of\s+understanding|deals?"
 )
+# "to launch the partnership", "to sign a new civic charter": what bodies joined one another to do
+_TO_MAKE = (
+    r"to\s+(?:launch|sign|form|create|establish|set\s+up|agree|unveil|seal)\s+(?:a|an|the|this|their)\s+"
+    r"(?:[\w’'-]+\s+){0,4}?"
+)
 _SIGN_CUE = re.compile(
     r"\b(?:(?:is|are|was|were)\s+(?:also\s+|now\s+|among\s+|one\s+of\s+)*(?:a\s+|the\s+)?(?:[\w-]+\s+)?signator(?:y|ies)"
     r"|join(?:s|ed|ing)?\s+forces"
@@ -25,11 +30,16 @@ _SIGN_CUE = re.compile(
     # "joined as a signatory", "has added its name to", "co-signed", "put pen to paper", "gathered to sign"
     r"|joined\s+as\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:signatory|party|partner)"
     r"|add(?:s|ed|ing)?\s+(?:its|their)\s+names?\s+to|(?:co|counter)-?signed(?!\s+by\b)|put\s+pen\s+to\s+paper"
-    r"|(?:gathered|met|came\s+together|assembled)\s+(?:[\w-]+\s+){0,3}?to\s+sign\b"
+    r"|(?:gathered|met|(?:came|come|coming)\s+together|assembled)\s+(?:[\w-]+\s+){0,3}?to\s+sign\b"
+    # "have teamed up with A to launch a civic compact", "teamed up on a new compact"
+    rf"|team(?:s|ed|ing)?\s+up(?=[^.;]{{0,120}}?\b(?:{_TO_MAKE}|(?:on|in|for)\s+(?:a|an|the|this|their)\s+"
+    rf"(?:[\w’'-]+\s+){{0,4}}?)(?:{_AGREEMENT_WORDS})\b)"
     # "X signed on Monday", "A and B both signed.", "signed it": the object is the agreement already named
     r"|signed(?=\s+(?:it|on|in|at|last|this|yesterday|today|earlier|jointly|first|too|as\s+well)\b|\s*[,.;])"
     r"|signs(?=\s*(?:[.;]|$))"
-    r"|(?:has|have|had)\s+(?:also\s+|now\s+)*signed"
+    # "have today signed", "has this week signed": a time between the auxiliary and the verb
+    r"|(?:has|have|had)\s+(?:(?:also|now|today|yesterday|formally|officially|jointly|finally"
+    r"|(?:this|last)\s+(?:week|month|morning|year))\s+)*signed"
     # a joint letter's writers are its signatories: "A and B have written jointly to the Chancellor"
     r"|(?:(?:has|have|had)\s+)?(?:written|wrote)\s+(?:jointly|together|a\s+joint\s+letter)\b"
     r"|(?:(?:has|have|had)\s+)?jointly\s+(?:written|wrote)\b"
@@ -53,14 +63,16 @@ _SIGN_CUE = re.compile(
     rf"|(?:unveiled|published|announced)\s+(?:a|an|the|its|their)\s+(?:new\s+)?joint\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_AGREEMENT_WORDS})"
     rf"|(?:is|are|was|were)\s+(?:both\s+|all\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?:partners?|parties|party)\s+(?:in|to|of)\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS})"
     rf"|(?:(?:has|have|had)\s+)?join(?:s|ed)(?=\s[^.;]{{1,300}}?\s+in\s+(?:signing|backing|(?:a|an|the|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS})\b))"
+    # "has joined A and B to launch the Belfast Skills Partnership"
+    rf"|(?:(?:has|have|had)\s+)?join(?:s|ed)(?=\s[^.;]{{1,300}}?\s+{_TO_MAKE}(?:{_AGREEMENT_WORDS})\b)"
     rf"|(?:is|are|were|was)\s+named\s+in\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})"
     rf"|(?:latest|first|newest|last)\s+(?:[\w-]+\s+){{0,2}}to\s+(?:sign|join|back|endorse)"
     rf"|(?:has|have|had)\s+(?:also\s+|now\s+|formally\s+|jointly\s+)*(?:endorsed|launched|entered\s+into|formed|committed\s+to)\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})"
-    rf"|(?:signed|agreed|launched|formed|sealed)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS}))\b",
+    rf"|(?:signed|agreed|launched|formed|sealed|entered\s+into)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS}))\b",
     re.IGNORECASE,
 )
 _MAY_SIGN = re.compile(
-    r"\b(?:signat|signs?\b|signed|signing|sign\b|join|part\s+in|among|agreed|under\b|represented|put\s+\w+\s+name|endorsed"
+    r"\b(?:signat|team(?:s|ed|ing)?\s+up|signs?\b|signed|signing|sign\b|join|part\s+in|among|agreed|under\b|represented|put\s+\w+\s+name|endorsed"
     r"|launched|entered|formed|committed|sealed|(?:written|wrote)\s+(?:jointly|together)|jointly\s+wr|joint\s+letter|brings?\b|bringing|part(?:y|ies|ners?)\b|involved|named\s+in|put\s+together|drawn\s+up"
     r"|add(?:s|ed|ing)?\s+\w+\s+names?|pen\s+to\s+paper|between|unit(?:es?|ing)|sees|commits?|renewed|re-signed"
     r"|refreshed|extended|struck|forged|inked|(?:unveiled|published|announced)\s+\w+\s+(?:new\s+)?joint"
@@ -87,12 +99,12 @@ _SIGNED_BY = re.compile(
     # "signed at City Hall by", "signed at the University's Centre for Enterprise and Innovation on
     # Friday by", not "signed at a ceremony attended by" nor "signed in 2019 and is run by": the agent
     # is the signer's where no other verb comes between
-    r"(?:(?:co-?)?signed|drawn\s+up|put\s+together)"
+    r"(?:(?:co-?)?signed|agreed|drawn\s+up|put\s+together)"
     r"(?:\s+(?!(?:by|is|are|was|were|has|have|had|will|would|which|who|that|but)\b)(?![\w-]+ed\b)[\w’'-]+){0,12}?\s+by\s",
     re.IGNORECASE,
 )
 # the words without which no sentence has such a passive: a cheap test before the costly pattern
-_SIGNED_WORD = re.compile(r"signed|drawn\s+up|put\s+together", re.IGNORECASE)
+_SIGNED_WORD = re.compile(r"signed|drawn\s+up|put\s+together|agreed(?=[^.;]{0,100}?\sby\s)", re.IGNORECASE)
 _PARTIES_FOLLOW = re.compile(
     # "who signed on behalf of A"
     r"\bsign(?:s|ed|ing)?\s+(?:(?:it|the\s+[\w-]+)\s+)?on\s+behalf\s+of\s"
@@ -118,12 +130,16 @@ _PARTIES_FOLLOW = re.compile(
     r"(?:also\s+)?(?:include|includes|included|are|were)\b:?\s*"
     r"|,\s*joining\s"
     r"|\bjoin(?:s|ed)?\s(?=[^.;]{1,300}?\s+in\s+(?:signing|backing|putting\s+(?:its|their)\s+names?\s+to"
-    rf"|(?:a|an|the|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS}))\b)",
+    rf"|(?:a|an|the|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS}))\b)"
+    rf"|\bjoin(?:s|ed)?\s(?=[^.;]{{1,300}}?\s+{_TO_MAKE}(?:{_AGREEMENT_WORDS})\b)",
     re.IGNORECASE,
 )
 # Where such a list ends: the clause's own verb, or a new clause
 _LIST_ENDS = re.compile(
-    r";|\bin\s+(?:a|an|the|this)\s|\b(?:which|who|whose|where|while|but|because|after|before|when|said|says|asks?|asked|calls?|called"
+    r";|\bin\s+(?:a|an|this)\s|(?<!mayors\s)(?<!leaders\s)(?<!chancellors\s)(?<!principals\s)\bin\s+the\s"
+    r"|\bto\s+(?:launch|sign|form|create|establish|set\s+up|agree|unveil|seal)\b"
+    # "signed by A at a meeting of the B": where it was signed
+    r"|\bat\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}?(?:meeting|ceremony|event|summit|launch|reception|conference|signing)\b|\b(?:which|who|whose|where|while|but|because|after|before|when|said|says|asks?|asked|calls?|called"
     r"|promises?|promised|is|are|was|were|has|have|had|will|would|can|could|launched|commits?|committed"
     r"|aims?|sets?\s+out|in\s+signing|as\s+(?:signator(?:y|ies)|partners?|part(?:y|ies))|in\s+backing|in\s+putting|(?:set|expected|due|yet|poised|about)\s+to"
     # "signed by A and supported by B": other bodies' part in it is not signing
@@ -138,6 +154,29 @@ _LIST_ENDS = re.compile(
 )
 # After a dash inside a list: an aside closed by a second dash, then the list's last name
 _ASIDE_GOES_ON = re.compile(r"[^-–—.;:]{1,80}?\s[-–—]\s*,?\s*(?:and|&)\s")
+# what names several bodies, or one not named: "the city's two universities", "the county council"
+_GROUP = (
+    r"(?:universit(?:y|ies)|colleges?|councils?|partners|institutions|organisations|bodies|authorit(?:y|ies)"
+    r"|trusts|members|employers)"
+)
+# "by A and the capital's four universities - B, C and D": a dash after such a group opens its names
+_GROUP_BEFORE = re.compile(rf"\b(?:the|its|their|our|[\w-]+[’']s)\s+(?:[\w’'-]+\s+){{0,3}}?{_GROUP}\s*$")
+# "The universities are", "The partners include", "They are joined by": the names of a group just said
+# to have signed
+_THEN_NAMED = re.compile(
+    rf"\s*(?:(?:The|These|Those)\s+(?:[\w-]+\s+){{0,2}}?{_GROUP}|They|These|Those)\s+"
+    r"(?:(?:are|were)\s+(?:also\s+)?(?:joined\s+by\s+)?|(?:also\s+)?(?:include|included|comprise))\s*:?\s*"
+)
+# a group counted or named as the subject of a signing: "Seven universities and four colleges have"
+_GROUP_SUBJECT = re.compile(
+    r"^[^.;]{0,120}?(?:\b(?:universities|colleges|councils|partners|institutions|organisations|bodies"
+    r"|authorities|trusts|members|employers)|^\s*(?:Universities|Colleges|Councils|Partners|Organisations))\b"
+)
+# "signed by five organisations", "signed by the region's universities": a group as the agent
+_GROUP_AGENT = re.compile(
+    r"\b(?:(?:be|been|being)\s+)?(?:signed|agreed)\s+(?:[\w-]+\s+)?by\s+(?:[\w’'-]+\s+){0,3}?(?:universities|colleges|councils|partners"
+    r"|institutions|organisations|bodies|authorities|trusts|members|employers)\b"
+)
 # Before the first organisation of a list: articles, or names the text does not know as bodies
 # ("include Coventry, Hull and Plymouth, along with A")
 _LIST_OPENS = re.compile(
@@ -145,7 +184,9 @@ _LIST_OPENS = re.compile(
 )
 # "Signatories", "The signatories to the charter": a heading over one party a line, with no colon
 _HEADING = re.compile(
-    r"(?:the\s+)?(?:[\w-]+\s+)?signator(?:y|ies)(?:\s+(?:to|of)\s+the\s+[\w\s’'-]{1,60})?\s*:?\s*",
+    r"(?:(?:the\s+)?(?:[\w-]+\s+)?(?:signator(?:y|ies)|partners|parties)(?:\s+(?:to|of|in)\s+the\s+[\w\s’'-]{1,60})?"
+    # "Who has signed?", "Who is signing"
+    r"|who\s+(?:has|have)\s+signed(?:\s+up)?|who\s+(?:is|are)\s+signing)\s*[:?]?\s*",
     re.IGNORECASE,
 )
 # "University of Hull - Professor Dan Ruiz", "Hull City Council, represented by Cllr Mo Patel": the
@@ -153,6 +194,8 @@ _HEADING = re.compile(
 _LINE_TAIL = re.compile(
     r"\s+[-–—]\s+|:\s+|\s+\((?!joint\b)"
     r"|,\s+(?=(?:represented|signed|led)\s+by\b|(?:Professor|Prof|Dr|Cllr|Councillor|Sir|Dame|Mayor)\b)"
+    # "Hull City Council, which chairs the board": what the party does in it
+    r"|,\s+(?=(?:which|who|whose)\s)"
 )
 _RELATIVE = re.compile(
     r"\s*,?\s*(?:which|who)\s+(?:(?:has|have|had|also|both|all|jointly|first|originally)\s+)*"
@@ -172,7 +215,12 @@ _PARTY_COLUMN = re.compile(
     r"\b(?:organi[sz]ations?|institutions?|bodies|body|signator(?:y|ies)|partners?|parties|party)\b",
     re.IGNORECASE,
 )
-_JOINED = re.compile(r"\s*(?:,|and|&|,\s*and)?\s*(?:[Tt]he\s+)?")
+_JOINED = re.compile(
+    r"\s*(?:,|and|&|,\s*and)?\s*"
+    # "with the city council and B", "with A and the city's two largest universities, B and C"
+    rf"(?:(?:the|its|their|our)\s+(?:[\w’'-]+\s+){{0,4}}?{_GROUP}\s*(?:,\s*and|,|[-–—]|and|&)\s*)?"
+    r"(?:[Tt]he\s+)?"
+)
 # "The charter unites A, B and C", "the agreement sees A and B commit to", "commits A and B to",
 # "the compact between A and B": the agreement is the subject, and its parties its object
 _BRINGS = re.compile(
@@ -192,6 +240,18 @@ _NEGATION = re.compile(
 )
 _UNDER = re.compile(
     r"^\s*Under\s+the\s+[^,]*?(?:Agreement|Declaration|Charter|Accord|Compact)s?\s*,", re.IGNORECASE
+)
+# an agreement a cue names with capitals: "partners in the City Deal"
+_CUE_NAMES = re.compile(
+    r"(?:[A-Z][\w’'-]*\s+){1,6}(?:Deal|Compact|Charter|Accord|Agreement|Declaration|Partnership|Pact|Pledge"
+    r"|Concordat)s?$"
+)
+_ANY_KIND = re.compile(
+    r"\b(declaration|agreement|charter|accord|compact|concordat|pact|deal|partnership|pledge|memorandum)s?\b"
+)
+# the kind of agreement a described one is: "Joint compact (Hull City Council)", "Core Cities UK declaration"
+_DESCRIBED_KIND = re.compile(
+    r"\b(declaration|agreement|charter|accord|compact|concordat|pact|deal|partnership|pledge)s?\b"
 )
 # A sentence that opens with an agreement's name: what it says is about that agreement
 _SUBJECT_AGREEMENT = re.compile(
@@ -329,6 +389,12 @@ def find_signatories(
             continue
         if not in_list:
             continue
+        line_orgs = starting_within(orgs, paragraph.start, paragraph.end)
+        if len(line_orgs) > 1 and _only_names(text, paragraph.start, paragraph.end, line_orgs):
+            # "Hull College, the University of Hull, Hull City Council": the list on one line
+            for org in line_orgs:
+                add(org)
+            continue
         cells = paragraph.text.split(" | ")
         party = _line_party(
             paragraph.start, paragraph.text, cells[column] if column < len(cells) else "", orgs
@@ -336,7 +402,6 @@ def find_signatories(
         if party is not None:
             add(party)
             continue
-        line_orgs = starting_within(orgs, paragraph.start, paragraph.end)
         if len(cells) > 1 and not line_orgs and not any(c.isdigit() for c in paragraph.text):
             # "Name | Organisation": a table's heading row names none, and says which cell is the party
             column = next((i for i, c in enumerate(cells) if _PARTY_COLUMN.search(c)), column)
@@ -345,11 +410,23 @@ def find_signatories(
         if width > 1 and len(cells) == width:
             continue  # a row of the table whose party is not known as a body: the table goes on
         in_list = False
-    for sentence in seg.sentences:
+    named_after: set[int] = set()  # the sentences that named the bodies of a group said to have signed
+    for index, sentence in enumerate(seg.sentences):
         named_here = starting_within(orgs, sentence.start, sentence.end)
         if not named_here:
             continue  # no organisation named here: no party to find
         body = text[sentence.start : sentence.end]
+        then = _THEN_NAMED.match(body) if index else None
+        if then and (index - 1 in named_after or _group_signed(seg.sentences[index - 1].text)):
+            # "Seven universities have signed the compact. The universities are A, B and C. They are
+            # joined by D and E.": the group's names, in the sentences after it
+            start = sentence.start + then.end()
+            end = _list_end(text, start, sentence.end, list(named_here))
+            listed = [o for o in named_here if start <= o.evidence.span.start < end]
+            if listed and _LIST_OPENS.fullmatch(text, start, listed[0].evidence.span.start):
+                named_after.add(index)
+                for org in listed:
+                    add(org)
         if not _MAY_SIGN.search(body):
             continue  # neither a signing cue nor "Under the Agreement": nothing to read here
         in_sentence = [o for o in named_here if not _inside_name(o, seg, sentence.start, sentence.end)]
@@ -379,6 +456,8 @@ def find_signatories(
         if _SIGNED_WORD.search(body):
             leads = sorted([*_SIGNED_BY.finditer(body), *leads], key=lambda m: m.start())
         for lead in leads:
+            if "agreed" in lead.group() and not _BRINGS_CONTEXT.search(body, 0, lead.start()):
+                continue  # "a budget agreed by the council": only an agreement's agents are its parties
             # "X will join A in signing": A signed, whatever X does
             if not lead.group().lower().startswith("join") and _NEGATION.search(
                 body[max(0, lead.start() - 60) : lead.start()]
@@ -410,7 +489,9 @@ def find_signatories(
                 if sentence.start + brings.end() <= org.evidence.span.start < stop:
                     add(org)
         for cue in cues:
-            if _NEGATION.search(body[max(0, cue.start() - 60) : cue.start()]):
+            if _NEGATION.search(body[max(0, cue.start() - 60) : cue.start()]) or _names_another(
+                cue.group(), declaration
+            ):
                 continue
             cue_at = sentence.start + cue.start()
             floor = sentence.start
@@ -448,6 +529,57 @@ def find_signatories(
                     at = org.evidence.span.end
     del decl_span
     return list(found.values())
+
+
+def _only_names(text: str, lo: int, hi: int, orgs: Sequence[OrgMention]) -> bool:
+    """Whether a line holds nothing but names joined by commas and 'and', as a list cut off may end."""
+    at = lo
+    for i, org in enumerate(orgs):
+        gap = _LINE_OPENS if i == 0 else _JOINED
+        if not gap.fullmatch(text, at, org.evidence.span.start):
+            return False
+        at = org.evidence.span.end
+    return bool(_LINE_CLOSES.fullmatch(text, at, hi))
+
+
+_LINE_OPENS = re.compile(r"[\s•*·–-]*(?:[Tt]he\s+)?")
+_LINE_CLOSES = re.compile(r"[\s.,;]*(?:(?:and|&)\s*)?")
+
+
+def _names_another(cue: str, declaration: Declaration) -> bool:
+    """Whether a signing cue names an agreement other than the text's own: 'is one of six councils that
+    are partners in the City Deal' in a text about a memorandum says nothing of the memorandum."""
+    named = _CUE_NAMES.search(cue)
+    if named is None:
+        return False
+    name = named.group().lower()
+    own = declaration.name.lower()
+    if declaration.named:
+        words = name.split()
+        if " ".join(words[-2:]) in own or own in name:
+            return False
+        # "the Leeds Charter" for the Leeds Anchor Charter: a shorter name of one of its own kind
+        same_kind = bool(_ANY_KIND.findall(own)) and _ANY_KIND.findall(own)[-1].rstrip("s") == words[
+            -1
+        ].rstrip("s")
+        return not (same_kind and any(w in own.split() for w in words[:-1] if w not in {"the", "city"}))
+    kinds = _ANY_KIND.findall(own)
+    return bool(kinds) and kinds[0].rstrip("s") != name.split()[-1].rstrip("s")
+
+
+def _group_signed(sentence: str) -> bool:
+    """Whether a sentence says that bodies it counts or names as a group signed: 'Seven universities
+    and four colleges have become signatories to the compact', 'Four organisations have signed'."""
+    agent = _GROUP_AGENT.search(sentence)
+    if agent and not _NEGATION.search(sentence[max(0, agent.start() - 60) : agent.start()]):
+        return True  # "The compact has been signed by five organisations."
+    group = _GROUP_SUBJECT.search(sentence)
+    if group is None:
+        return False
+    for cue in _SIGN_CUE.finditer(sentence, group.end()):
+        if not _NEGATION.search(sentence[max(0, cue.start() - 60) : cue.start()]):
+            return True
+    return False
 
 
 def _leads_list(paragraph: str) -> bool:
@@ -550,6 +682,12 @@ def another_agreement_speaks(sentence: str, declaration: Declaration | None) -> 
         return False
     name = re.sub(r"^The\s+", "", subject.group("name")).lower()
     own = declaration.name.lower() if declaration is not None else ""
+    if declaration is not None and not declaration.named:
+        # "a joint declaration with Core Cities UK ... The Net Zero Declaration was signed by": the
+        # agreement described before is the one named now, where both are of one kind
+        kinds = _DESCRIBED_KIND.findall(own)
+        if kinds and name.split()[-1].rstrip("s") == kinds[-1].lower().rstrip("s"):
+            return False
     return bool(own) and name not in own and own not in name
 
 
@@ -571,7 +709,10 @@ def _list_end(text: str, start: int, end: int, orgs: list[OrgMention]) -> int:
     for stop in _LIST_ENDS.finditer(text, start, end):
         if stop.start() < aside_ends:
             continue
-        if stop.group("dash") and not any(start <= o.evidence.span.start < stop.start() for o in orgs):
+        if stop.group("dash") and (
+            not any(start <= o.evidence.span.start < stop.start() for o in orgs)
+            or _GROUP_BEFORE.search(text, start, stop.start())
+        ):
             continue  # "by the city's four universities - A, B and C -": the dash opens the names
         aside = _ASIDE_GOES_ON.match(text, stop.end(), end) if stop.group("dash") else None
         if aside:

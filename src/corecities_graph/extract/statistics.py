@@ -41,6 +41,7 @@ _COUNT = re.compile(
     # "two brilliant universities", "three founding partners", "nine of the region's universities"
     r"(?:(?!(?:of|per|in|and|or|to|more|than|million|thousand|percent|cent)\b)[a-z][\w-]*(?:[’']s)?\s+){0,2}?)"
     r"(?P<what>universities|cities|signatories|partners|parties|organisations|organizations|bodies|institutions|members"
+    r"|employers"
     r"|higher\s+education\s+(?:institutions|providers)|city\s+councils|(?<=member\s)councils"
     # "the ten leaders and mayors of the alliance": one leader a city
     r"|(?:city\s+)?leaders(?:\s+and\s+(?:elected\s+|metro\s+)?mayors)?(?=\s+of\s+(?:the\s+)?(?:alliance|group|network|core\s+cities)\b))\b",
@@ -57,6 +58,13 @@ _NOT_PARTIES = re.compile(
     r"|(?:city|region|area|town|county|country|nation)\s+(?:has|had|hosts)"
     # "a further four universities", "another two councils": some more, not how many in all
     r"|a\s+further|another|an\s+additional|(?-i:A)\s+further)\s+$",
+    re.IGNORECASE,
+)
+# "a member of the Russell Group of 24 universities", "part of a network of 40 universities": a wider
+# group that one party belongs to
+_MEMBER_OF = re.compile(
+    r"\b(?:(?:member|part)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,4}?"
+    r"|(?:network|association|consortium|federation|voice)\s+)of\s+(?:(?:some|about|around|over|more\s+than)\s+)?$",
     re.IGNORECASE,
 )
 # "four universities are expected to sign next year": not parties yet
@@ -106,7 +114,7 @@ _DIGIT = re.compile(r"\d")
 _NUMBER_WORD_LOWER = re.compile(rf"\b(?:{NUMBER_WORD_PATTERN}|half|thirds?|quarters?|fifth)\b")
 _HAS_PARTY = re.compile(
     r"universities|cities|signator|partner|part(?:y|ies)|institutions|providers|member|organi[sz]ations|bodies"
-    r"|city\s+councils|leaders",
+    r"|city\s+councils|leaders|employers",
     re.IGNORECASE,
 )
 _HAS_FRACTION = re.compile(r"\b(?:half|third|quarter|fifth)", re.IGNORECASE)
@@ -120,7 +128,7 @@ def _has_number(sentence: str) -> bool:
 # those who took part, whatever they are
 _WHAT = {"partners": "signatories", "parties": "signatories", "organisations": "signatories",
          "organizations": "signatories", "bodies": "signatories", "institutions": "signatories",
-         "members": "signatories"}  # fmt: skip
+         "members": "signatories", "employers": "signatories"}  # fmt: skip
 _PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?P<p>year|annum|month|week|day)\b|\s+annually\b")
 _NOUN = re.compile(
     # "64 university, college and council leaders", '200 "stay and start" grants'
@@ -218,9 +226,9 @@ _MIXED = re.compile(
 _MORE_KINDS = re.compile(rf"(?:\s*,\s*{_KINDS})*\s*,?\s+(?:and|&|or)\s+{_KINDS}\b", re.IGNORECASE)
 # "The accord is signed by the nine mayoral combined authorities": who signed, by what they are
 _SIGNED_BY_COUNT = re.compile(
-    rf"\bsign(?:ed|ing)\s+(?:[\w-]+\s+)?by\s+(?:the\s+|all\s+)?(?P<num>{NUMBER_PATTERN})\s+"
+    rf"\bsign(?:ed|ing)\s+(?:[\w-]+\s+)?by\s+(?:the\s+|all\s+|(?:the\s+)?[\w-]+[’']s\s+)?(?P<num>{NUMBER_PATTERN})\s+"
     r"(?P<mid>(?:[a-z][\w-]*\s+){0,3}?)(?:(?:combined\s+)?authorities|councils|colleges|trusts|boards|agencies"
-    r"|employers|businesses|companies|firms|charities)\b",
+    r"|employers|businesses|companies|firms|charities|(?<!leaders\s)(?<!and\s)(?:metro\s+)?mayors)\b(?!\s+and\b)",
     re.IGNORECASE,
 )
 # "the three will work together", "all nine have signed", "The eight that have signed": the parties,
@@ -308,7 +316,8 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
             if "councils" in what or "leaders" in what:
                 what = "cities"  # "11 city councils", "the ten leaders of the alliance": one a city
             if (
-                match.group("what").lower() in {"organisations", "organizations", "bodies", "institutions"}
+                match.group("what").lower()
+                in {"organisations", "organizations", "bodies", "institutions", "employers"}
                 and not re.search(
                     r"\b(?:the|its|their|all|both)\s+$",
                     seg.text[max(sentence.start, match.start() - 12) : match.start()],
@@ -353,10 +362,16 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
                 _PARTY_CONTEXT.search(sentence.text) or re.search(r"\bby\s+\S+\s+$", before[-40:])
             ):
                 continue  # "The city's two universities teach 45,000 students": the place, not the parties
-            if _NOT_PARTIES.search(before[-40:]) or re.search(
-                r"\b(?:largest|biggest|smallest)\b", match.group("mid")
+            if _NOT_PARTIES.search(before[-40:]) or _MEMBER_OF.search(before[-80:]):
+                continue  # "the group represents 27 cities", "a member of the Russell Group of 24 universities"
+            if re.search(r"\b(?:largest|biggest|smallest)\b", match.group("mid")) and not (
+                _ACTED_AFTER.match(seg.text, match.end(), sentence.end)
+                or (
+                    (owner or re.search(r"[’']s\s", match.group("mid")))
+                    and _PARTY_CONTEXT.search(sentence.text)
+                )
             ):
-                continue  # "the group represents 27 cities", "our analysis of the 63 largest cities"
+                continue  # "our analysis of the 63 largest cities"; not "the city's two largest universities signed"
             if _HEDGED_AFTER.match(seg.text, match.end(), sentence.end):
                 continue
             past = _PAST.search(before[-150:])

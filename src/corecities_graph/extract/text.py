@@ -72,7 +72,7 @@ _NOTES_HEADING = re.compile(
 # "Signatories to the Compact are:", "The organisations that have signed the charter include:"
 LIST_CUE = re.compile(
     r"(?:^|(?<=[.!?])\s+)(?=[^.!?]{0,160}$)[^.!?]*\b(?:signed|signing|signator(?:y|ies)|supported|backed|endorsed|partners|parties"
-    r"|members|sign\s+up|signed\s+up|joined|joining)\b[^.!?]*:\s*$",
+    r"|members|sign\s+up|signed\s+up|joined|joining|put\s+(?:their|its)\s+names?\s+to)\b[^.!?]*:\s*$",
     re.IGNORECASE,
 )
 
