@@ -541,3 +541,187 @@ def test_a_power_wanted_is_named_with_what_it_is_over(reference, text, proposals
 )  # fmt: skip
 def test_a_breakdown_by_area_stays_in_the_name(reference, text, proposals) -> None:
     assert names(text, reference) == proposals
+
+
+# -- asks read from unseen wordings --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The compact also highlights the need for a single all-age careers service commissioned locally "
+         "rather than nationally.", ["Single all-age careers service commissioned locally"]),
+        ("The memorandum stresses the need for research funding that runs for longer than one year.",
+         ["Research funding"]),
+        ("The partners underline the need for a regional skills observatory.", ["Regional skills observatory"]),
+        ("There is an urgent need for a dedicated retrofit skills fund in every region.",
+         ["Retrofit skills fund in every region"]),
+        ("The report points to the need for more investment.", []),
+        ("The universities say there is no need for a new skills fund.", []),
+    ],
+)  # fmt: skip
+def test_the_need_for_a_thing_asks_for_it(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("It also wants multi-year retrofit settlements for cities and a green skills passport that would be "
+         "recognised across the four nations.", ["Multi-year retrofit settlements", "Green skills passport"]),
+        ("The declaration asks ministers for five-year funding deals for retrofitting homes and a “green skills "
+         "passport” that would let workers move between employers.",
+         ["Five-year funding deals", "Green skills passport"]),
+        ("The charter calls for a research fund for smaller universities and a new careers hub in the city "
+         "centre.", ["Research fund", "Careers hub in the city centre"]),
+    ],
+)  # fmt: skip
+def test_a_second_thing_asked_for_after_what_the_first_is_for(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The partners are asking the Welsh Government and Medr, the Commission for Tertiary Education and "
+         "Research, to fund a single regional skills plan for five years.", ["Single regional skills plan"]),
+        ("The councils call on Homes England, the national housing agency, to create a city housing fund.",
+         ["City housing fund"]),
+    ],
+)  # fmt: skip
+def test_an_addressee_described_between_commas_still_asks(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The compact also asks the Scottish Government to let the council keep part of its visitor levy "
+         "income for housing.", ["Retention of part of its visitor levy income"]),
+        ("The agreement asks the Office for Students to recognise civic partnerships when it assesses "
+         "institutions.", ["Recognition of civic partnerships"]),
+        ("The partners urge the regulator to recognise joint degrees in its funding rules.",
+         ["Recognition of joint degrees in its funding rules"]),
+        ("The accord urges the government to set aside 10 per cent of new regional research funding for places "
+         "outside the largest city regions.",
+         ["10 per cent of new regional research funding for places outside the largest city regions"]),
+        ("The mayors want ministers to set aside a share of the levy for adult retraining.",
+         ["Share of the levy for adult retraining"]),
+    ],
+)  # fmt: skip
+def test_acts_asked_for_by_their_verb(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("It also argues that councils in Key Cities places should be given a formal role in the Higher "
+         "Education Innovation Funding allocations made to their local universities.",
+         ["Formal role in the Higher Education Innovation Funding allocations"]),
+        ("The report argues that the government should create a northern research fund.",
+         ["Northern research fund"]),
+        ("The report argues that the city will thrive if it creates a research fund.", []),
+    ],
+)  # fmt: skip
+def test_an_argument_that_someone_should_act_asks(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("IPPR North calls on the government to:\n- give mayoral combined authorities a formal role in allocating "
+         "Higher Education Innovation Funding in their areas.",
+         ["Formal role in allocating Higher Education Innovation Funding in their areas"]),
+        ("The councils want a greater say in setting bus fares.", ["Greater say in setting bus fares"]),
+    ],
+)  # fmt: skip
+def test_a_role_in_doing_something_keeps_the_doing(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The partners call on the UK and Scottish governments to introduce a skills guarantee for offshore "
+         "workers, and urge them to agree a dedicated North Sea transition fund.",
+         ["Skills guarantee", "North Sea transition fund"]),
+        ("The council asks ministers to extend the Freeport and presses them to fund a new careers hub.",
+         ["Extension of the Freeport", "Careers hub"]),
+        ("The universities urge them to join the compact.", []),
+    ],
+)  # fmt: skip
+def test_the_same_addressee_asked_again_by_a_pronoun(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The partners are also asking the Department for the Economy to provide multi-year funding for civic "
+         "research in Northern Ireland.", ["Multi-year funding for civic research in Northern Ireland"]),
+        ("The councils want ministers to provide long-term funding for bus services.", ["Long-term funding for bus services"]),
+        ("The partners want the Welsh Government to commit to five years of funding for a regional skills plan.",
+         ["Five years of funding for a regional skills plan"]),
+        ("The councils want ministers to provide more funding.", []),
+    ],
+)  # fmt: skip
+def test_funding_asked_for_over_years(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The memorandum also asks ministers to make Leeds one of the first “health innovation zones”, a status "
+         "that would make it easier to test new technology.", ["Health innovation zones"]),
+        ("The councils urge the government to make Hull a Green Energy Zone.", ["Green Energy Zone"]),
+        ("The partners ask ministers to make it easier to hire graduates.", []),
+    ],
+)  # fmt: skip
+def test_a_place_made_into_something(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ('"We are asking government for relatively modest sums that would make a very large difference."', []),
+        ("The councils called for significant sums to be spent in the north.", []),
+    ],
+)  # fmt: skip
+def test_sums_of_money_are_not_things_asked_for(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("Green group leader Cllr Mairi Ferguson said it would mean little without action on housing. She also "
+         "called on the Scottish Government to give councils the power to introduce rent controls.", []),
+        ("Opposition councillors criticised the plan. They want the council to create a tenants' fund.", []),
+        ("The partners welcomed the plan. They also called on the Scottish Government to create a housing fund.",
+         ["Housing fund"]),
+    ],
+)  # fmt: skip
+def test_an_outsider_named_before_a_pronoun_still_asks_for_nothing_of_the_parties(
+    reference, text, proposals
+) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("Its demands include:\n- a statutory seat for mayors in Spending Review negotiations;\n- the right to "
+         "retain 100 per cent of business rates growth in their areas for at least a decade.",
+         ["Statutory seat for mayors in Spending Review negotiations",
+          "Right to retain 100 per cent of business rates growth in their areas"]),
+        ("The asks of government are:\n1. A requirement that local growth plans are drawn up with the "
+         "universities in each area.\n2. A guarantee that skills budgets are devolved to the regions.",
+         ["Local growth plans drawn up", "Skills budgets devolved"]),
+    ],
+)  # fmt: skip
+def test_list_items_named_by_a_right_or_a_requirement(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
