@@ -725,3 +725,51 @@ def test_an_outsider_named_before_a_pronoun_still_asks_for_nothing_of_the_partie
 )  # fmt: skip
 def test_list_items_named_by_a_right_or_a_requirement(reference, text, proposals) -> None:
     assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The compact calls for a review of how Scottish Funding Council allocations recognise the civic work of "
+         "universities.", ["Review of Scottish Funding Council allocations"]),
+        ("The partners want a review of how Innovate UK grants reward local recruitment.",
+         ["Review of Innovate UK grants"]),
+        ("The councils call for a review of how funding is allocated.", ["Review of how funding is allocated"]),
+    ],
+)  # fmt: skip
+def test_a_review_of_how_something_works_is_a_review_of_it(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The accord urges the government to set aside 10 per cent of new regional research and development "
+         "funding for places outside the largest city regions of England and Wales.",
+         ["10 per cent of new regional research and development funding"]),
+    ],
+)  # fmt: skip
+def test_a_complement_too_long_for_a_name_is_left_out(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ('Green group leader Cllr Mairi Ferguson welcomed the compact. "If they are serious, they should build '
+         'homes," she said. She also called on the Scottish Government to give councils the power to introduce '
+         "rent controls.", []),
+    ],
+)  # fmt: skip
+def test_an_outsider_earlier_in_the_paragraph_is_still_who_a_pronoun_means(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+def test_the_agreement_signed_is_not_a_proposal_of_its_own(reference) -> None:
+    text = (
+        "Universities and colleges sign up to Black Country Skills Compact\n\n"
+        "Seven universities have become signatories to the Black Country Skills Compact, a new agreement that "
+        "aims to close the gap between the skills employers need and the training on offer.\n\n"
+        "The compact calls for a regional careers hub."
+    )
+    assert names(text, reference) == ["Regional careers hub"]

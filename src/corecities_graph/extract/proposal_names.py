@@ -35,7 +35,7 @@ THING = re.compile(
     rf"\b(?i:{LOWER_HEADS}|centre|center|institute|academy|observatory|budget|settlement|pot|accelerator"
     r"|register|passport|guarantee|account|levy|levies|status|designation|pathway|route|platform|service|offer"
     r"|pilot|bootcamp|facility|facilities|reliefs?|allowance|premium|grant|duty|powers?|reopening|extension|expansion"
-    r"|electrification|upgrade|redevelopment|restoration|dualling|reopening|seat|formula"
+    r"|electrification|upgrade|redevelopment|restoration|dualling|reopening|seat|formula|review|audit"
     # "multi-year funding", "long-term research funding": funding that is promised ahead
     r"|(?:multi|long|\w+)-(?:year|term)\s+(?:[\w-]+\s+)?funding)s?\b"
 )
@@ -126,6 +126,7 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
         start = lead.end()
     at = start
     widened = 0
+    unwidened: int | None = None  # where the name stopped before a complement was kept
     while stop := NAME_STOP.search(text, at, end):
         cut = stop.group().strip()
         if cut == "(" and _ACRONYM.match(text, stop.end(), end):
@@ -147,6 +148,7 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
             and not _DURATION.match(text, stop.end(), end)
         ):
             widened += 1
+            unwidened = stop.start() if unwidened is None else unwidened
             at = stop.end()
             continue
         listed = _ENUMERATION.match(text, stop.start(), end) if cut == "," else None
@@ -155,6 +157,8 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
             end = stop.start("cut") if stop.start("cut") >= 0 else stop.start()
             break
         at = listed.end()  # "skills, employment and job creation programmes" is one name
+    if unwidened is not None and len(text[start:end].split()) > 16:
+        end = unwidened  # a complement that makes the name too long to be one is left out
     phrase = text[start:end].rstrip()
     phrase = re.sub(r"\s+(?:and|or|the|a|an)$", "", phrase)
     return start, start + len(phrase)
@@ -188,4 +192,15 @@ def normalise(phrase: str) -> str:
         phrase,
     )
     phrase = re.sub(r"\bin\s+the\s+delivery\s+of\b", "in delivery of", phrase)
-    return phrase
+    # "a review of how funding council allocations recognise civic work": a review of the allocations
+    return _OF_HOW.sub(r"\g<act> of \g<what>", phrase)
+
+
+_OF_HOW = re.compile(
+    r"^(?P<act>(?:an?\s+)?(?:review|reform|audit|overhaul|assessment|evaluation))\s+of\s+how\s+(?:the\s+)?"
+    r"(?P<what>(?:[\w’'-]+\s+){0,5}[\w’'-]+s)(?<!\bis)(?<!\bwas)(?<!\bhas)\s+(?!(?:is|are|was|were|has|have|and|or|of)\b)"
+    r"[a-z][\w-]*\b.*$",
+    re.IGNORECASE,
+)
+# Acts named by their noun, under which a body may be named: "Review of Scottish Funding Council allocations"
+ACT_NAMES = {noun.lower() for noun in ACT_NOUNS.values()}

@@ -12,6 +12,7 @@ import re
 from .asks import asked_acts, named_objects
 from .facts import OrgMention, Proposal
 from .proposal_names import (
+    ACT_NAMES,
     ACT_VERBS,
     LOWER_HEADS,
     PROPOSAL_HEADS,
@@ -327,7 +328,8 @@ def find_proposals(
         # the thing asked for, which is not the body itself
         made = name is not None
         # "a formal role in allocating Higher Education Innovation Funding": named by what it is over
-        relational = made or any(w.lower() in RELATIONAL for w in text[start:end].split(" ", 3)[:3])
+        first_words = [w.lower() for w in text[start:end].split(" ", 3)[:3]]
+        relational = made or any(w in RELATIONAL for w in first_words) or first_words[0] in ACT_NAMES
         name = name or text[start:end]
         if cut_at is not None and end >= cut_at:
             return  # "... and a new careers guaran": the page stopped inside this name
@@ -362,10 +364,8 @@ def find_proposals(
             if verb := _MAKE_VERB.match(text, start, end):
                 start = verb.end()
             add(start, end)
-    before_this = ""  # the sentence before the one being read
     for sentence in seg.sentences:
         body = text[sentence.start : sentence.end]
-        previous, before_this = before_this, body
         # every rule below needs a word that proposes: most sentences have none, and stop here
         lowered = body.lower()
         if not _CUE_WORD.search(lowered):
@@ -382,7 +382,7 @@ def find_proposals(
         passive = " was " in lowered or " were " in lowered or " been " in lowered
         if (passive and _DROPPED.search(body)) or _OUTSIDER.search(body[: cue.end()]):
             continue
-        if _PRONOUN.match(body) and _OUTSIDER.search(previous):
+        if _PRONOUN.match(body) and _OUTSIDER.search(text[text.rfind("\n", 0, sentence.start) + 1 : sentence.start]):
             continue  # "Green group leader X said ... She also called for ...": the outsider again
         for making in _MAKING.finditer(body) if _MAKING_GATE.search(lowered) else ():
             before = body[: making.start()]
