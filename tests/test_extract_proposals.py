@@ -773,3 +773,56 @@ def test_the_agreement_signed_is_not_a_proposal_of_its_own(reference) -> None:
         "The compact calls for a regional careers hub."
     )
     assert names(text, reference) == ["Regional careers hub"]
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The need for local leaders to have greater flexibility over adult skills budgets is set out in the "
+         "report.", ["Greater flexibility over adult skills budgets"]),
+        ("More control over bus franchising is needed, the mayors say.", []),
+        ("They want greater flexibility over how skills funding is spent.",
+         ["Greater flexibility over how skills funding is spent"]),
+    ],
+)  # fmt: skip
+def test_a_power_asked_for_stops_before_what_is_said_of_it(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The partners also want to see the bringing in of a tourist levy and the setting up of a regional "
+         "investment bank.", ["Tourist levy", "Regional investment bank"]),
+        ("The councils are calling for the bringing in of a workplace parking levy.", ["Workplace parking levy"]),
+    ],
+)  # fmt: skip
+def test_the_bringing_in_of_a_thing(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("It asks for skills funding to be devolved to member cities on multi-year settlements.",
+         ["Devolved skills funding on multi-year settlements"]),
+        ("The mayors call for transport budgets to be pooled over ten-year periods.",
+         ["Pooled transport budgets on ten-year periods"]),
+        ("It calls for adult skills budgets to be devolved.", ["Devolved adult skills budgets"]),
+    ],
+)  # fmt: skip
+def test_the_terms_a_thing_is_to_be_devolved_on(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The councils want a workplace parking levy.", ["Workplace parking levy"]),
+        ("The partners call for a regional electric vehicle charging network.",
+         ["Regional electric vehicle charging network"]),
+        ("The charter asks ministers to fund a district heating scheme.", ["District heating scheme"]),
+    ],
+)  # fmt: skip
+def test_a_gerund_inside_a_name_is_part_of_it(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals

@@ -72,7 +72,7 @@ VAGUE = re.compile(
 )
 LEAD = re.compile(
     r"(?:(?:a|an|the|its|their|our|new|brand-new|dedicated|introduction\s+of|creation\s+of|establishment\s+of"
-    r"|setting\s+up(?:\s+of)?|bringing\s+in|launch\s+of|formation\s+of"
+    r"|setting\s+up(?:\s+of)?|bringing\s+in(?:\s+of)?|launch\s+of|formation\s+of"
     r"|(?:government|ministerial|national|public|treasury|their|its)\s+(?:support|backing)\s+(?:for|of)"
     r"|[£$€]\d[\d.,]*(?:\s*(?:bn|m|k|million|billion))?)\s+)+",
     re.IGNORECASE,
@@ -80,6 +80,8 @@ LEAD = re.compile(
 # Gerunds that name a thing inside a name: "the competitive bidding process", "bus franchising"
 _MORE_ING_NOUNS = (
     "bidding|commissioning|borrowing|licensing|franchising|ticketing|retrofitting|budgeting|ring-fencing"
+    # "a workplace parking levy", "an electric vehicle charging network": a gerund that names a thing
+    "|parking|charging|recycling|cycling|walking|shipping|computing|heating|lighting|screening|mentoring|tutoring"
 )
 # Where a proposal's name stops: at punctuation, a clause, a scope or purpose after the name
 # ("devolved adult education budgets for every Core City", "observatories to track demand").
@@ -103,7 +105,8 @@ NAME_STOP = re.compile(
     r"|(?<!\bpowers)(?<!\bpower)(?<!\bduty)(?<!\bability)(?<!\bfreedom)(?<!\bright)(?<!\bprocess)(?<!\bmechanism)"
     r"(?<!\bobligation)(?<!\brequirement)(?<!\bpermission)"
     r"(?<!\bflexibility)(?<!\bfreedoms)(?<!\s\d)(?<!\s\d\d)\s+to\s"
-    r"|\s+(?:was|were)\b|\s+(?:every|each)\s+(?:year|month|week)\b|\s+(?:set\s+up|created|established|introduced|launched)(?=[\s.,;]|$)"
+    r"|\s+(?:was|were)\b|\s+(?:is|are)\s+(?=(?:set|being|now|also|likely|expected|needed|due|the|a|an|one|key|vital"
+    r"|essential|central|crucial)\b)|\s+(?:every|each)\s+(?:year|month|week)\b|\s+(?:set\s+up|created|established|introduced|launched)(?=[\s.,;]|$)"
     # "a role in allocating the fund": a gerund after a preposition is still the name
     r"|(?<!\sin)(?<!\son)(?<!\sof)\s+(?!(?:funding|training|housing|building|planning|learning|spending|manufacturing|engineering|nursing"
     rf"|teaching|banking|marketing|mapping|monitoring|sharing|pricing|{_MORE_ING_NOUNS})\b)[a-z]+ing\s"

@@ -52,7 +52,7 @@ _LOWER_NAMED = re.compile(
 # "the introduction of a cities trade package and a new urban trade strategy", "bringing in a visitor levy"
 _MAKING = re.compile(
     r"\b(?:introduction|creation|establishment|setting[\s-]up|launch|formation)\s+of\s+|\bsetting\s+up\s+"
-    r"|\bbring(?:s|ing)?\s+in\s+|\bintroduc(?:e|ing)\s+|\bcreat(?:e|ing)\s+|\bestablish(?:ing)?\s+|\bset\s+up\s+"
+    r"|\bbring(?:s|ing)?\s+in\s+(?:of\s+)?|\bintroduc(?:e|ing)\s+|\bcreat(?:e|ing)\s+|\bestablish(?:ing)?\s+|\bset\s+up\s+"
     r"|\bput\s+in\s+place\s+|\bconfirm(?:s|ed|ing)?\s+(?=the\s+(?:extension|expansion|renewal)\b)",
     re.IGNORECASE,
 )
@@ -114,6 +114,8 @@ _THEN_TO = re.compile(r"\s+to\s+")
 # "for skills funding to be devolved": a thing asked for in the state it is to be put in
 _TO_BE_DONE = re.compile(
     r"\s+to\s+be\s+(devolved|extended|expanded|pooled|retained|ring-fenced|protected|doubled|renewed|transferred)\b"
+    # "to be devolved to member cities on multi-year settlements": the terms it is to be held on
+    r"(?:(?:\s+to\s+[\w\s’'-]{1,40}?)?\s+(?:on|over|through)\s+(?P<terms>(?:multi|long|\w+)-(?:year|term)\s+[a-z][\w-]*))?"
 )
 # ", and for a guarantee ...": a further ask after a call for something
 _AND_FOR = re.compile(
@@ -443,7 +445,8 @@ def find_proposals(
                     done = _TO_BE_DONE.match(text, end, sentence.end) if not acts else None
                     if done and not VAGUE.match(text[start:end]):
                         # "for skills funding to be devolved": the thing as it is to become
-                        add(start, end, keep=True, name=f"{done.group(1)} {text[start:end]}")
+                        terms = f" on {done.group('terms')}" if done.group("terms") else ""
+                        add(start, end, keep=True, name=f"{done.group(1)} {text[start:end]}{terms}")
                     elif not acts and not VAGUE.match(text[start:end]):
                         add(start, end, keep=True)
                     more = further(text, end, sentence.end)
