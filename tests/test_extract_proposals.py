@@ -826,3 +826,32 @@ def test_the_terms_a_thing_is_to_be_devolved_on(reference, text, proposals) -> N
 )  # fmt: skip
 def test_a_gerund_inside_a_name_is_part_of_it(reference, text, proposals) -> None:
     assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("It sets out a series of asks, including a northern research fund and a careers guarantee.",
+         ["Northern research fund", "Careers guarantee"]),
+        ("The charter sets out five asks of government, including a civic innovation fund.",
+         ["Civic innovation fund"]),
+        ("The proposals, including those from the opposition, were debated.", []),
+    ],
+)  # fmt: skip
+def test_asks_including_things(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("It also asks for a skills fund, a careers hub and a retrofit programme.",
+         ["Skills fund", "Careers hub", "Retrofit programme"]),
+        ("The letter requests a meeting with ministers and a review of the funding formula.",
+         ["Review of the funding formula"]),
+        ("The mayors are calling for a housing fund, a transport deal and greater control of skills budgets.",
+         ["Housing fund", "Transport deal", "Greater control of skills budgets"]),
+    ],
+)  # fmt: skip
+def test_every_item_of_a_list_asked_for(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals

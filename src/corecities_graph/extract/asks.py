@@ -147,7 +147,7 @@ def named_objects(text: str, at: int, end: int, thing: bool) -> list[tuple[str |
             and (not thing or THING.search(phrase) or phrase[:1] in "‘“\"'")  # a ‘one-stop shop’ is named
         ):
             found.append((None, start, stop))
-        more = further(text, stop, end) or _LIST_NEXT.match(text, stop, end)
+        more = further(text, stop, end)
         if not more or re.search(r"\bto\s*$", more.group()):
             return found  # "..., and to devolve ...": a further act, read as its own
         at = more.end()
@@ -158,8 +158,6 @@ _PLAN_FOR = re.compile(
     r"(?:its|their|our|his|her|the)\s+(?:own\s+)?(?:plans?|proposals?|bid|case|call|ambition|vision)\s+(?:for|to\s+create)\s+",
     re.IGNORECASE,
 )
-# "a research fund, a skills passport and a seat on the board": the next of several names
-_LIST_NEXT = re.compile(r"\s*,\s*(?=(?:an?|the)\s[^.;:]*?\s(?:and|or)\s+(?:an?|the)\s)")
 # Words that start a clause, not a name: what follows "and" is then no further object
 _CLAUSE_WORDS = {
     "say", "says", "said", "argue", "argues", "argued", "believe", "believes", "warn", "warns", "add", "adds",

@@ -46,13 +46,17 @@ MORE = re.compile(
 )
 # "settlements for cities and a green skills passport": a second thing after what the first is for
 _AFTER_SCOPE = re.compile(
-    r"\s+(?:for|in|across|at|on)\s+(?!(?:an?)\s)[^,.;:()]{1,40}?\s+(?:and|or)\s+(?:also\s+)?(?=(?:an?|new)\s)"
+    r"\s+(?:for|in|across|at|on|with)\s+(?!(?:an?)\s)[^,.;:()]{1,40}?\s+(?:and|or)\s+(?:also\s+)?(?=(?:an?|new)\s)"
 )
 
 
 def further(text: str, at: int, end: int) -> re.Match[str] | None:
     """Where a further name joined on after text[:at] starts, if one is."""
-    return MORE.match(text, at, end) or _AFTER_SCOPE.match(text, at, end)
+    return MORE.match(text, at, end) or _LIST_NEXT.match(text, at, end) or _AFTER_SCOPE.match(text, at, end)
+
+
+# "a research fund, a skills passport and a seat on the board": the next of several names
+_LIST_NEXT = re.compile(r"\s*,\s*(?=(?:an?|the)\s[^.;:]*?\s(?:and|or)\s+(?:an?|the|greater|more|full|new)\s)")
 
 # Asks too vague to be a proposal: "called for more time", "asked for clarity"
 VAGUE = re.compile(
@@ -60,7 +64,7 @@ VAGUE = re.compile(
     r"|significant|substantial|large|small|huge|considerable)\s+)*(?:time|action|help|support|clarity|change|sums|amounts|"
     r"changes|investment|funding|money|talks|progress|details|information|answers|commitment|certainty|views"
     r"|vision|devolution|approach|future|ambition|collaboration|partnership|recovery|growth|thinking|reform|powers"
-    r"|cooperation|co-operation|levelling\s+up|fairness|respect|things|same\s+things|this|that|it|them"
+    r"|cooperation|co-operation|levelling\s+up|fairness|respect|things|same\s+things|this|that|it|them|meetings?"
     r"|(?:two|three|four|five|six|a\s+few|several|many|\d+)\s+things|jobs|opportunities|homes|prosperity|wealth"
     r"|skills|talent|people|work|nothing(?:\s+more)?|anything|everything|something)"
     # "clarity on the future of the fund", "a further £2m": still no thing asked for

@@ -144,7 +144,7 @@ _SEEKS = re.compile(
     r"|urg(?:e|es|ed|ing)|favou?r(?:s|ed|ing)?|(?:wants?|wanted|like|likes|hopes?|hoping)\s+to\s+see"
     r"|request(?:s|ed|ing)?|(?:recommendations?|proposals?|asks?|demands?|requests?|priorit(?:y|ies))"
     r"(?:\s+(?:of|for|to)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)??(?:\s*,\s*which)?"
-    r"\s+(?:include|includes|included|is|are|was|were)(?:\s+(?:simple|clear|straightforward))?(?:\s*:)?"
+    r"(?:\s+(?:include|includes|included|is|are|was|were)|,?\s+including)(?:\s+(?:simple|clear|straightforward))?(?:\s*:)?"
     r"|(?:asks|demands|requests|recommendations|proposals|priorities)\s*:"
     r"|(?:make|makes|made|making|issue[sd]?|renew(?:s|ed)?|repeat(?:s|ed)?|lead(?:s|ing)?|led|back(?:s|ed|ing)?"
     r"|support(?:s|ed|ing)?|echo(?:es|ed|ing)?|join(?:s|ed|ing)?)\s+(?:a|the|its|their)\s+(?:[\w-]+\s+)?calls?"
