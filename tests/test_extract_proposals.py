@@ -855,3 +855,41 @@ def test_asks_including_things(reference, text, proposals) -> None:
 )  # fmt: skip
 def test_every_item_of_a_list_asked_for(reference, text, proposals) -> None:
     assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The universities asked for feedback on the plan.", []),
+        ("The council is calling for views on its draft transport strategy.", []),
+        ("The partners asked for ideas for the new fund.", []),
+    ],
+)  # fmt: skip
+def test_an_invitation_to_comment_asks_for_nothing(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The partners say they need a long-term funding settlement.", ["Long-term funding settlement"]),
+        ("Leaders said cities need a single skills budget and a regional careers service.",
+         ["Single skills budget", "Regional careers service"]),
+        ("The partners need more staff to run the hub.", []),
+        ("They need to recruit more apprentices.", []),
+    ],
+)  # fmt: skip
+def test_what_the_parties_say_they_need(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("It is the first time the group has set out its demands in a single formal document ahead of a Spending "
+         "Review.", []),
+        ("The mayors repeated their requests at a meeting before the Spending Review.", []),
+    ],
+)  # fmt: skip
+def test_where_demands_are_made_is_not_what_is_demanded(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals

@@ -163,6 +163,8 @@ _CLAUSE_WORDS = {
     "say", "says", "said", "argue", "argues", "argued", "believe", "believes", "warn", "warns", "add", "adds",
     "note", "notes", "claim", "claims", "hope", "hopes", "expect", "expects", "want", "wants", "will",
     "would", "could", "also", "is", "are", "was", "were", "have", "has", "had", "then", "insist", "insists",
+    # "set out its demands in a single document": a preposition starts no name
+    "in", "on", "at", "by", "with", "from", "into", "over", "under", "of", "as", "ahead",
 }  # fmt: skip
 _NO_GERUND = {"be", "have", "do", "make", "get", "go", "take", "work", "continue", "meet", "see", "say", "come"}  # fmt: skip
 

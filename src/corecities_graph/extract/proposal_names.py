@@ -35,7 +35,7 @@ THING = re.compile(
     rf"\b(?i:{LOWER_HEADS}|centre|center|institute|academy|observatory|budget|settlement|pot|accelerator"
     r"|register|passport|guarantee|account|levy|levies|status|designation|pathway|route|platform|service|offer"
     r"|pilot|bootcamp|facility|facilities|reliefs?|allowance|premium|grant|duty|powers?|reopening|extension|expansion"
-    r"|electrification|upgrade|redevelopment|restoration|dualling|reopening|seat|formula|review|audit"
+    r"|electrification|upgrade|redevelopment|restoration|dualling|reopening|seat|formula|review\s+of|audit\s+of"
     # "multi-year funding", "long-term research funding": funding that is promised ahead
     r"|(?:multi|long|\w+)-(?:year|term)\s+(?:[\w-]+\s+)?funding)s?\b"
 )

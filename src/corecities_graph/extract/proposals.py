@@ -142,6 +142,8 @@ _AND_TO = re.compile(
 _SEEKS = re.compile(
     r"\b(?:seek(?:s|ing)?|sought|recommend(?:s|ed|ing)?|propos(?:e|es|ed|ing)|demand(?:s|ed|ing)?|want(?:s|ed)?"
     r"|urg(?:e|es|ed|ing)|favou?r(?:s|ed|ing)?|(?:wants?|wanted|like|likes|hopes?|hoping)\s+to\s+see"
+    # "they say they need a long-term settlement": what the parties need from someone
+    r"|(?:we|they|cities|regions|councils|mayors|partners|universities|signatories)\s+(?:also\s+)?(?:need|needed)(?=\s+(?:an?|new)\s)"
     r"|request(?:s|ed|ing)?|(?:recommendations?|proposals?|asks?|demands?|requests?|priorit(?:y|ies))"
     r"(?:\s+(?:of|for|to)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)??(?:\s*,\s*which)?"
     r"(?:\s+(?:include|includes|included|is|are|was|were)|,?\s+including)(?:\s+(?:simple|clear|straightforward))?(?:\s*:)?"
@@ -153,7 +155,7 @@ _SEEKS = re.compile(
     r"|will|would|could|should|has|have|had|also|already|for)\b)",
     re.IGNORECASE,
 )
-_SEEKS_GATE = re.compile(r"seek|sought|recommend|propos|demand|want|urg|favo|to see|request|ask|priorit|call")
+_SEEKS_GATE = re.compile(r"seek|sought|recommend|propos|demand|want|urg|favo|to see|request|ask|priorit|call|need")
 # "what the partners want from the government in return: a settlement, devolved funding and a fund":
 # the things wanted, listed after the colon
 _WANTS_LIST = re.compile(
@@ -519,7 +521,12 @@ def find_proposals(
             add(start, sentence.start + match.end(), purpose.group("p") if purpose else None, keep=True)
         for match in _LOWER_NAMED.finditer(body):
             # "urged the Treasury not to cut the programme": a clause, no name
-            if not _negated(body[: match.start()]) and not _CLAUSE.search(match.group("np")):
+            # "asked for feedback on the plan": an invitation, no ask
+            if (
+                not _negated(body[: match.start()])
+                and not _CLAUSE.search(match.group("np"))
+                and not _NOT_ASKED.match(body, match.start("np"))
+            ):
                 add(sentence.start + match.start("np"), sentence.start + match.end("np"))
         for match in _LOWER.finditer(body):
             if len(match.group("np").split()) >= 3 and not _negated(body[: match.start()]):
