@@ -893,3 +893,25 @@ def test_what_the_parties_say_they_need(reference, text, proposals) -> None:
 )  # fmt: skip
 def test_where_demands_are_made_is_not_what_is_demanded(reference, text, proposals) -> None:
     assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("So here is a modest suggestion. Signatories should publish a short progress statement every year.",
+         ["Publication of a short progress statement"]),
+        ("The report argues that universities themselves should create a local supplier fund.",
+         ["Local supplier fund"]),
+        ("In the end, every university must review its civic strategy.", ["Review of its civic strategy"]),
+    ],
+)  # fmt: skip
+def test_without_an_agreement_the_writer_asks_universities_themselves(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+def test_under_an_agreement_the_parties_own_duties_are_not_asks(reference) -> None:
+    text = (
+        "Leeds City Council and the University of Leeds have signed the Leeds Civic Skills Charter. Under the "
+        "charter, the universities should publish a joint annual report."
+    )
+    assert names(text, reference) == []

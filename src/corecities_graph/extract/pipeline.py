@@ -86,7 +86,7 @@ def extract(document: Document, ref: Reference) -> Extraction:
     signatories = find_signatories(seg, orgs, statement)
     # "Universities sign up to West Midlands Skills Compact": the agreement itself is not what it asks for
     proposals = [
-        p for p in find_proposals(seg, orgs, proposed)
+        p for p in find_proposals(seg, orgs, proposed, agreement=declaration is not None)
         if not (declaration is not None and declaration.named and p.name.lower() == declaration.name.lower())
     ]  # fmt: skip
     if declaration is None and (proposals or counts or signatories):

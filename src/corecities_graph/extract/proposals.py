@@ -173,6 +173,13 @@ _SHOULD = re.compile(
     r"\s+(?:should|must|ought\s+to|needs?\s+to)\s+(?:(?:now|also|urgently|instead)\s+)?",
     re.IGNORECASE,
 )
+# "signatories should publish a progress statement": where no agreement is made, what the writer
+# says the universities or the parties to such agreements should do is asked of them
+_SHOULD_ANYONE = re.compile(
+    r"\b(?:(?:every|each|all)\s+(?:new\s+)?)?(?:universit(?:y|ies)|institutions|signator(?:y|ies)|agreements?"
+    r"|partnerships|colleges)(?:\s+themselves)?\s+(?:should|must|ought\s+to)\s+(?:(?:now|also)\s+)?",
+    re.IGNORECASE,
+)
 # "argues that councils should be given a formal role": what someone should do, argued for
 _ARGUES = re.compile(
     r"\bargu(?:e|es|ed|ing)\s+that\s+(?!(?:it|they|we|he|she|this)\b)(?:[\w’'-]+\s+){1,7}?"
@@ -314,9 +321,13 @@ def proposed_organisations(seg: Segmented, orgs: list[OrgMention]) -> list[OrgMe
 
 
 def find_proposals(
-    seg: Segmented, orgs: list[OrgMention], proposed: list[OrgMention] | None = None
+    seg: Segmented, orgs: list[OrgMention], proposed: list[OrgMention] | None = None, agreement: bool = True
 ) -> list[Proposal]:
-    """Named proposals in sentences that propose, call for, or ask for something."""
+    """Named proposals in sentences that propose, call for, or ask for something.
+
+    `agreement`: whether the text is about an agreement; without one, what the writer says
+    universities or the parties to such agreements should do is a proposal too.
+    """
     text = seg.text
     found: list[Proposal] = []
     org_spans = [(o.evidence.span.start, o.evidence.span.end) for o in orgs]
@@ -476,12 +487,13 @@ def find_proposals(
                         continue
                     for name, start, stop in named_objects(text, item_start, item_end, thing=True):
                         add(start, stop, keep=True, name=name)
-        for should in (
-            _SHOULD.finditer(body)
+        shoulds = (
+            [*_SHOULD.finditer(body), *(() if agreement else _SHOULD_ANYONE.finditer(body))]
             if running
             and ("should" in lowered or "must" in lowered or "ought" in lowered or "need" in lowered)
             else ()
-        ):
+        )
+        for should in shoulds:
             for name, start, end in asked_acts(text, sentence.start + should.end(), sentence.end):
                 add(start, end, keep=True, name=name)
         for asks in (
