@@ -761,7 +761,9 @@ def test_a_complement_too_long_for_a_name_is_left_out(reference, text, proposals
          "rent controls.", []),
     ],
 )  # fmt: skip
-def test_an_outsider_earlier_in_the_paragraph_is_still_who_a_pronoun_means(reference, text, proposals) -> None:
+def test_an_outsider_earlier_in_the_paragraph_is_still_who_a_pronoun_means(
+    reference, text, proposals
+) -> None:
     assert names(text, reference) == proposals
 
 

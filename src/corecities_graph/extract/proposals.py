@@ -155,7 +155,9 @@ _SEEKS = re.compile(
     r"|will|would|could|should|has|have|had|also|already|for)\b)",
     re.IGNORECASE,
 )
-_SEEKS_GATE = re.compile(r"seek|sought|recommend|propos|demand|want|urg|favo|to see|request|ask|priorit|call|need")
+_SEEKS_GATE = re.compile(
+    r"seek|sought|recommend|propos|demand|want|urg|favo|to see|request|ask|priorit|call|need"
+)
 # "what the partners want from the government in return: a settlement, devolved funding and a fund":
 # the things wanted, listed after the colon
 _WANTS_LIST = re.compile(
@@ -369,8 +371,8 @@ def find_proposals(
     for start, end in _listed(seg):
         # "create a regional skills passport", "devolve adult education budgets": an act or its object
         if done := _THAT_DONE.match(text, start, end):
-            start, stop, name = _done(text, done, end)
-            add(start, stop, keep=True, name=name)  # "A requirement that local plans are drawn up"
+            start, stop, done_name = _done(text, done, end)
+            add(start, stop, keep=True, name=done_name)  # "A requirement that local plans are drawn up"
             continue
         acts = asked_acts(text, start, end)
         for name, first, last in acts:
@@ -397,7 +399,9 @@ def find_proposals(
         passive = " was " in lowered or " were " in lowered or " been " in lowered
         if (passive and _DROPPED.search(body)) or _OUTSIDER.search(body[: cue.end()]):
             continue
-        if _PRONOUN.match(body) and _OUTSIDER.search(text[text.rfind("\n", 0, sentence.start) + 1 : sentence.start]):
+        if _PRONOUN.match(body) and _OUTSIDER.search(
+            text[text.rfind("\n", 0, sentence.start) + 1 : sentence.start]
+        ):
             continue  # "Green group leader X said ... She also called for ...": the outsider again
         for making in _MAKING.finditer(body) if _MAKING_GATE.search(lowered) else ():
             before = body[: making.start()]
@@ -506,10 +510,12 @@ def find_proposals(
             if not _negated(body[: argues.start()]):
                 for name, start, end in asked_acts(text, sentence.start + argues.end(), sentence.end):
                     add(start, end, keep=True, name=name)
-        for done in _THAT_DONE.finditer(text, sentence.start, sentence.end) if running and " that " in lowered else ():
+        for done in (
+            _THAT_DONE.finditer(text, sentence.start, sentence.end) if running and " that " in lowered else ()
+        ):
             if not _negated(text[sentence.start : done.start()]):
-                start, stop, name = _done(text, done, sentence.end)
-                add(start, stop, keep=True, name=name)
+                start, stop, done_name = _done(text, done, sentence.end)
+                add(start, stop, keep=True, name=done_name)
         for power in _POWER.finditer(body) if _POWER_GATE.search(lowered) else ():
             before = body[: power.start()]
             if (_PROPOSING.search(before) or _CUE.search(before)) and not _negated(before):
