@@ -541,3 +541,379 @@ def test_a_power_wanted_is_named_with_what_it_is_over(reference, text, proposals
 )  # fmt: skip
 def test_a_breakdown_by_area_stays_in_the_name(reference, text, proposals) -> None:
     assert names(text, reference) == proposals
+
+
+# -- asks read from unseen wordings --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The compact also highlights the need for a single all-age careers service commissioned locally "
+         "rather than nationally.", ["Single all-age careers service commissioned locally"]),
+        ("The memorandum stresses the need for research funding that runs for longer than one year.",
+         ["Research funding"]),
+        ("The partners underline the need for a regional skills observatory.", ["Regional skills observatory"]),
+        ("There is an urgent need for a dedicated retrofit skills fund in every region.",
+         ["Retrofit skills fund in every region"]),
+        ("The report points to the need for more investment.", []),
+        ("The universities say there is no need for a new skills fund.", []),
+    ],
+)  # fmt: skip
+def test_the_need_for_a_thing_asks_for_it(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("It also wants multi-year retrofit settlements for cities and a green skills passport that would be "
+         "recognised across the four nations.", ["Multi-year retrofit settlements", "Green skills passport"]),
+        ("The declaration asks ministers for five-year funding deals for retrofitting homes and a “green skills "
+         "passport” that would let workers move between employers.",
+         ["Five-year funding deals", "Green skills passport"]),
+        ("The charter calls for a research fund for smaller universities and a new careers hub in the city "
+         "centre.", ["Research fund", "Careers hub in the city centre"]),
+    ],
+)  # fmt: skip
+def test_a_second_thing_asked_for_after_what_the_first_is_for(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The partners are asking the Welsh Government and Medr, the Commission for Tertiary Education and "
+         "Research, to fund a single regional skills plan for five years.", ["Single regional skills plan"]),
+        ("The councils call on Homes England, the national housing agency, to create a city housing fund.",
+         ["City housing fund"]),
+    ],
+)  # fmt: skip
+def test_an_addressee_described_between_commas_still_asks(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The compact also asks the Scottish Government to let the council keep part of its visitor levy "
+         "income for housing.", ["Retention of part of its visitor levy income"]),
+        ("The agreement asks the Office for Students to recognise civic partnerships when it assesses "
+         "institutions.", ["Recognition of civic partnerships"]),
+        ("The partners urge the regulator to recognise joint degrees in its funding rules.",
+         ["Recognition of joint degrees in its funding rules"]),
+        ("The accord urges the government to set aside 10 per cent of new regional research funding for places "
+         "outside the largest city regions.",
+         ["10 per cent of new regional research funding for places outside the largest city regions"]),
+        ("The mayors want ministers to set aside a share of the levy for adult retraining.",
+         ["Share of the levy for adult retraining"]),
+    ],
+)  # fmt: skip
+def test_acts_asked_for_by_their_verb(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("It also argues that councils in Key Cities places should be given a formal role in the Higher "
+         "Education Innovation Funding allocations made to their local universities.",
+         ["Formal role in the Higher Education Innovation Funding allocations"]),
+        ("The report argues that the government should create a northern research fund.",
+         ["Northern research fund"]),
+        ("The report argues that the city will thrive if it creates a research fund.", []),
+    ],
+)  # fmt: skip
+def test_an_argument_that_someone_should_act_asks(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("IPPR North calls on the government to:\n- give mayoral combined authorities a formal role in allocating "
+         "Higher Education Innovation Funding in their areas.",
+         ["Formal role in allocating Higher Education Innovation Funding in their areas"]),
+        ("The councils want a greater say in setting bus fares.", ["Greater say in setting bus fares"]),
+    ],
+)  # fmt: skip
+def test_a_role_in_doing_something_keeps_the_doing(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The partners call on the UK and Scottish governments to introduce a skills guarantee for offshore "
+         "workers, and urge them to agree a dedicated North Sea transition fund.",
+         ["Skills guarantee", "North Sea transition fund"]),
+        ("The council asks ministers to extend the Freeport and presses them to fund a new careers hub.",
+         ["Extension of the Freeport", "Careers hub"]),
+        ("The universities urge them to join the compact.", []),
+    ],
+)  # fmt: skip
+def test_the_same_addressee_asked_again_by_a_pronoun(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The partners are also asking the Department for the Economy to provide multi-year funding for civic "
+         "research in Northern Ireland.", ["Multi-year funding for civic research in Northern Ireland"]),
+        ("The councils want ministers to provide long-term funding for bus services.", ["Long-term funding for bus services"]),
+        ("The partners want the Welsh Government to commit to five years of funding for a regional skills plan.",
+         ["Five years of funding for a regional skills plan"]),
+        ("The councils want ministers to provide more funding.", []),
+    ],
+)  # fmt: skip
+def test_funding_asked_for_over_years(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The memorandum also asks ministers to make Leeds one of the first “health innovation zones”, a status "
+         "that would make it easier to test new technology.", ["Health innovation zones"]),
+        ("The councils urge the government to make Hull a Green Energy Zone.", ["Green Energy Zone"]),
+        ("The partners ask ministers to make it easier to hire graduates.", []),
+    ],
+)  # fmt: skip
+def test_a_place_made_into_something(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ('"We are asking government for relatively modest sums that would make a very large difference."', []),
+        ("The councils called for significant sums to be spent in the north.", []),
+    ],
+)  # fmt: skip
+def test_sums_of_money_are_not_things_asked_for(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("Green group leader Cllr Mairi Ferguson said it would mean little without action on housing. She also "
+         "called on the Scottish Government to give councils the power to introduce rent controls.", []),
+        ("Opposition councillors criticised the plan. They want the council to create a tenants' fund.", []),
+        ("The partners welcomed the plan. They also called on the Scottish Government to create a housing fund.",
+         ["Housing fund"]),
+    ],
+)  # fmt: skip
+def test_an_outsider_named_before_a_pronoun_still_asks_for_nothing_of_the_parties(
+    reference, text, proposals
+) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("Its demands include:\n- a statutory seat for mayors in Spending Review negotiations;\n- the right to "
+         "retain 100 per cent of business rates growth in their areas for at least a decade.",
+         ["Statutory seat for mayors in Spending Review negotiations",
+          "Right to retain 100 per cent of business rates growth in their areas"]),
+        ("The asks of government are:\n1. A requirement that local growth plans are drawn up with the "
+         "universities in each area.\n2. A guarantee that skills budgets are devolved to the regions.",
+         ["Local growth plans drawn up", "Skills budgets devolved"]),
+    ],
+)  # fmt: skip
+def test_list_items_named_by_a_right_or_a_requirement(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The compact calls for a review of how Scottish Funding Council allocations recognise the civic work of "
+         "universities.", ["Review of Scottish Funding Council allocations"]),
+        ("The partners want a review of how Innovate UK grants reward local recruitment.",
+         ["Review of Innovate UK grants"]),
+        ("The councils call for a review of how funding is allocated.", ["Review of how funding is allocated"]),
+    ],
+)  # fmt: skip
+def test_a_review_of_how_something_works_is_a_review_of_it(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The accord urges the government to set aside 10 per cent of new regional research and development "
+         "funding for places outside the largest city regions of England and Wales.",
+         ["10 per cent of new regional research and development funding"]),
+    ],
+)  # fmt: skip
+def test_a_complement_too_long_for_a_name_is_left_out(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ('Green group leader Cllr Mairi Ferguson welcomed the compact. "If they are serious, they should build '
+         'homes," she said. She also called on the Scottish Government to give councils the power to introduce '
+         "rent controls.", []),
+    ],
+)  # fmt: skip
+def test_an_outsider_earlier_in_the_paragraph_is_still_who_a_pronoun_means(
+    reference, text, proposals
+) -> None:
+    assert names(text, reference) == proposals
+
+
+def test_the_agreement_signed_is_not_a_proposal_of_its_own(reference) -> None:
+    text = (
+        "Universities and colleges sign up to Black Country Skills Compact\n\n"
+        "Seven universities have become signatories to the Black Country Skills Compact, a new agreement that "
+        "aims to close the gap between the skills employers need and the training on offer.\n\n"
+        "The compact calls for a regional careers hub."
+    )
+    assert names(text, reference) == ["Regional careers hub"]
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The need for local leaders to have greater flexibility over adult skills budgets is set out in the "
+         "report.", ["Greater flexibility over adult skills budgets"]),
+        ("More control over bus franchising is needed, the mayors say.", []),
+        ("They want greater flexibility over how skills funding is spent.",
+         ["Greater flexibility over how skills funding is spent"]),
+    ],
+)  # fmt: skip
+def test_a_power_asked_for_stops_before_what_is_said_of_it(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The partners also want to see the bringing in of a tourist levy and the setting up of a regional "
+         "investment bank.", ["Tourist levy", "Regional investment bank"]),
+        ("The councils are calling for the bringing in of a workplace parking levy.", ["Workplace parking levy"]),
+    ],
+)  # fmt: skip
+def test_the_bringing_in_of_a_thing(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("It asks for skills funding to be devolved to member cities on multi-year settlements.",
+         ["Devolved skills funding on multi-year settlements"]),
+        ("The mayors call for transport budgets to be pooled over ten-year periods.",
+         ["Pooled transport budgets on ten-year periods"]),
+        ("It calls for adult skills budgets to be devolved.", ["Devolved adult skills budgets"]),
+    ],
+)  # fmt: skip
+def test_the_terms_a_thing_is_to_be_devolved_on(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The councils want a workplace parking levy.", ["Workplace parking levy"]),
+        ("The partners call for a regional electric vehicle charging network.",
+         ["Regional electric vehicle charging network"]),
+        ("The charter asks ministers to fund a district heating scheme.", ["District heating scheme"]),
+    ],
+)  # fmt: skip
+def test_a_gerund_inside_a_name_is_part_of_it(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("It sets out a series of asks, including a northern research fund and a careers guarantee.",
+         ["Northern research fund", "Careers guarantee"]),
+        ("The charter sets out five asks of government, including a civic innovation fund.",
+         ["Civic innovation fund"]),
+        ("The proposals, including those from the opposition, were debated.", []),
+    ],
+)  # fmt: skip
+def test_asks_including_things(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("It also asks for a skills fund, a careers hub and a retrofit programme.",
+         ["Skills fund", "Careers hub", "Retrofit programme"]),
+        ("The letter requests a meeting with ministers and a review of the funding formula.",
+         ["Review of the funding formula"]),
+        ("The mayors are calling for a housing fund, a transport deal and greater control of skills budgets.",
+         ["Housing fund", "Transport deal", "Greater control of skills budgets"]),
+    ],
+)  # fmt: skip
+def test_every_item_of_a_list_asked_for(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The universities asked for feedback on the plan.", []),
+        ("The council is calling for views on its draft transport strategy.", []),
+        ("The partners asked for ideas for the new fund.", []),
+    ],
+)  # fmt: skip
+def test_an_invitation_to_comment_asks_for_nothing(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The partners say they need a long-term funding settlement.", ["Long-term funding settlement"]),
+        ("Leaders said cities need a single skills budget and a regional careers service.",
+         ["Single skills budget", "Regional careers service"]),
+        ("The partners need more staff to run the hub.", []),
+        ("They need to recruit more apprentices.", []),
+    ],
+)  # fmt: skip
+def test_what_the_parties_say_they_need(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("It is the first time the group has set out its demands in a single formal document ahead of a Spending "
+         "Review.", []),
+        ("The mayors repeated their requests at a meeting before the Spending Review.", []),
+    ],
+)  # fmt: skip
+def test_where_demands_are_made_is_not_what_is_demanded(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("So here is a modest suggestion. Signatories should publish a short progress statement every year.",
+         ["Publication of a short progress statement"]),
+        ("The report argues that universities themselves should create a local supplier fund.",
+         ["Local supplier fund"]),
+        ("In the end, every university must review its civic strategy.", ["Review of its civic strategy"]),
+    ],
+)  # fmt: skip
+def test_without_an_agreement_the_writer_asks_universities_themselves(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+def test_under_an_agreement_the_parties_own_duties_are_not_asks(reference) -> None:
+    text = (
+        "Leeds City Council and the University of Leeds have signed the Leeds Civic Skills Charter. Under the "
+        "charter, the universities should publish a joint annual report."
+    )
+    assert names(text, reference) == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .proposal_names import ACT_NOUNS, ACT_VERBS, ING_NOUNS, MORE, THING, VAGUE, trimmed
+from .proposal_names import ACT_NOUNS, ACT_VERBS, ING_NOUNS, THING, VAGUE, further, trimmed
 from .text import capitalise
 
 # "to extend the Freeport", "to devolve adult skills budgets": an act named by its noun
@@ -18,7 +18,7 @@ _ACT = re.compile(rf"(?P<verb>{'|'.join(ACT_NOUNS)})\s+(?!(?:to|that|whether|how
 # Acts whose object is the thing asked for: "to establish a Glasgow Anchor Fund"; the first group
 # names something new by itself, the second ("support", "fund") needs a noun that is a thing
 _CREATES = re.compile(
-    r"(?:establish|create|set\s+up|introduce|launch|pilot|build|open|put\s+in\s+place|bring\s+in"
+    r"(?:establish|create|set\s+up|set\s+aside|introduce|launch|pilot|build|open|put\s+in\s+place|bring\s+in"
     r"|commit\s+(?:[£$€][\d.,]+\s*(?:bn|m|k|million|billion)?\s+)?to"
     r"|adopt)\s+(?!(?:to|that|it|them|up|with)\b)",
     re.IGNORECASE,
@@ -63,6 +63,12 @@ _MADE = re.compile(
     r"(?P<adj>permanent|statutory|mandatory|universal|free|available|compulsory)\b",
     re.IGNORECASE,
 )
+# "make Leeds one of the first health innovation zones", "make Hull a Green Energy Zone": what the
+# place is to become
+_MADE_INTO = re.compile(
+    r"make\s+(?-i:[A-Z][\w’'-]*)(?:\s+(?-i:[A-Z][\w’'-]*)){0,3}\s+(?:one\s+of\s+the\s+(?:first|next)\s+|(?:an?|the)\s+)",
+    re.IGNORECASE,
+)
 # "to weight local employment more heavily": how much is the asker's emphasis, not the name
 _ADVERB = re.compile(r"\s+(?:(?:more|less|much)\s+)?[a-z]+ly\b(?=\s+(?:in|on|for|to|across|within)\s)")
 
@@ -96,6 +102,8 @@ def asked_acts(text: str, at: int, end: int, depth: int = 0) -> list[tuple[str |
     if made := _MADE.match(text, at, end):
         name = f"{made.group('adj')} {made.group('np')}"
         return [(capitalise(name), made.start("np"), made.end("np"))]
+    if made_into := _MADE_INTO.match(text, at, end):
+        return named_objects(text, made_into.end(), end, thing=False)
     if gives := _GIVES.match(text, at, end):
         return named_objects(text, gives.end(), end, thing=False)
     if as_ := _AS.match(text, at, end):
@@ -139,7 +147,7 @@ def named_objects(text: str, at: int, end: int, thing: bool) -> list[tuple[str |
             and (not thing or THING.search(phrase) or phrase[:1] in "‘“\"'")  # a ‘one-stop shop’ is named
         ):
             found.append((None, start, stop))
-        more = MORE.match(text, stop, end) or _LIST_NEXT.match(text, stop, end)
+        more = further(text, stop, end)
         if not more or re.search(r"\bto\s*$", more.group()):
             return found  # "..., and to devolve ...": a further act, read as its own
         at = more.end()
@@ -150,13 +158,13 @@ _PLAN_FOR = re.compile(
     r"(?:its|their|our|his|her|the)\s+(?:own\s+)?(?:plans?|proposals?|bid|case|call|ambition|vision)\s+(?:for|to\s+create)\s+",
     re.IGNORECASE,
 )
-# "a research fund, a skills passport and a seat on the board": the next of several names
-_LIST_NEXT = re.compile(r"\s*,\s*(?=(?:an?|the)\s[^.;:]*?\s(?:and|or)\s+(?:an?|the)\s)")
 # Words that start a clause, not a name: what follows "and" is then no further object
 _CLAUSE_WORDS = {
     "say", "says", "said", "argue", "argues", "argued", "believe", "believes", "warn", "warns", "add", "adds",
     "note", "notes", "claim", "claims", "hope", "hopes", "expect", "expects", "want", "wants", "will",
     "would", "could", "also", "is", "are", "was", "were", "have", "has", "had", "then", "insist", "insists",
+    # "set out its demands in a single document": a preposition starts no name
+    "in", "on", "at", "by", "with", "from", "into", "over", "under", "of", "as", "ahead",
 }  # fmt: skip
 _NO_GERUND = {"be", "have", "do", "make", "get", "go", "take", "work", "continue", "meet", "see", "say", "come"}  # fmt: skip
 

@@ -88,7 +88,11 @@ def extract(document: Document, ref: Reference) -> Extraction:
     statement = declaration or Declaration(f"{slugify(document.doc_id)}-statement",
                                            _statement_name(document, seg), "declaration", False, None)  # fmt: skip
     signatories = find_signatories(seg, orgs, statement)
-    proposals = find_proposals(seg, orgs, proposed)
+    # "Universities sign up to West Midlands Skills Compact": the agreement itself is not what it asks for
+    proposals = [
+        p for p in find_proposals(seg, orgs, proposed, agreement=declaration is not None)
+        if not (declaration is not None and declaration.named and p.name.lower() == declaration.name.lower())
+    ]  # fmt: skip
     if declaration is None and (proposals or counts or signatories):
         declaration = statement
     return Extraction(

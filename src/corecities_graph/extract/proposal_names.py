@@ -24,6 +24,7 @@ ACT_NOUNS = {
     "simplify": "Simplification", "merge": "Merger", "align": "Alignment", "renew": "Renewal",
     "ring-fence": "Ring-fencing", "ringfence": "Ring-fencing", "publish": "Publication",
     "double": "Doubling", "weight": "Weighting", "co-fund": "Co-funding", "co-commission": "Co-commissioning",
+    "keep": "Retention", "recognise": "Recognition", "recognize": "Recognition",
 }  # fmt: skip
 # Verbs that start a further act in "fund a new academy and extend the fund"
 ACT_VERBS = "|".join(
@@ -34,19 +35,36 @@ THING = re.compile(
     rf"\b(?i:{LOWER_HEADS}|centre|center|institute|academy|observatory|budget|settlement|pot|accelerator"
     r"|register|passport|guarantee|account|levy|levies|status|designation|pathway|route|platform|service|offer"
     r"|pilot|bootcamp|facility|facilities|reliefs?|allowance|premium|grant|duty|powers?|reopening|extension|expansion"
-    r"|electrification|upgrade|redevelopment|restoration|dualling|reopening|seat|formula)s?\b"
+    r"|electrification|upgrade|redevelopment|restoration|dualling|reopening|seat|formula|review\s+of|audit\s+of"
+    # "multi-year funding", "long-term research funding": funding that is promised ahead
+    r"|(?:multi|long|\w+)-(?:year|term)\s+(?:[\w-]+\s+)?funding)s?\b"
 )
 # "... a regional skills passport and for greater flexibility ...": a second proposal joined on
 MORE = re.compile(
     r"\s*,\s*(?:(?:and|or)\s+)?(?:also\s+)?(?:for|to)\s+"
     r"|\s+(?:and|or)\s+(?:also\s+)?(?:for\s+|to\s+)?(?=(?:a|an|the|new|greater|more|full)\s|[a-z£])"
 )
+# "settlements for cities and a green skills passport": a second thing after what the first is for
+_AFTER_SCOPE = re.compile(
+    r"\s+(?:for|in|across|at|on|with)\s+(?!(?:an?)\s)[^,.;:()]{1,40}?\s+(?:and|or)\s+(?:also\s+)?(?=(?:an?|new)\s)"
+)
+
+
+def further(text: str, at: int, end: int) -> re.Match[str] | None:
+    """Where a further name joined on after text[:at] starts, if one is."""
+    return MORE.match(text, at, end) or _LIST_NEXT.match(text, at, end) or _AFTER_SCOPE.match(text, at, end)
+
+
+# "a research fund, a skills passport and a seat on the board": the next of several names
+_LIST_NEXT = re.compile(r"\s*,\s*(?=(?:an?|the)\s[^.;:]*?\s(?:and|or)\s+(?:an?|the|greater|more|full|new)\s)")
+
 # Asks too vague to be a proposal: "called for more time", "asked for clarity"
 VAGUE = re.compile(
-    r"^(?:(?:more|greater|further|urgent|new|the|a|an|some|real|clear|radical|bold|fresh|fundamental)\s+)*(?:time|action|help|support|clarity|change|"
+    r"^(?:(?:more|greater|further|urgent|new|the|a|an|some|real|clear|radical|bold|fresh|fundamental|relatively|modest"
+    r"|significant|substantial|large|small|huge|considerable)\s+)*(?:time|action|help|support|clarity|change|sums|amounts|"
     r"changes|investment|funding|money|talks|progress|details|information|answers|commitment|certainty|views"
     r"|vision|devolution|approach|future|ambition|collaboration|partnership|recovery|growth|thinking|reform|powers"
-    r"|cooperation|co-operation|levelling\s+up|fairness|respect|things|same\s+things|this|that|it|them"
+    r"|cooperation|co-operation|levelling\s+up|fairness|respect|things|same\s+things|this|that|it|them|meetings?"
     r"|(?:two|three|four|five|six|a\s+few|several|many|\d+)\s+things|jobs|opportunities|homes|prosperity|wealth"
     r"|skills|talent|people|work|nothing(?:\s+more)?|anything|everything|something)"
     # "clarity on the future of the fund", "a further £2m": still no thing asked for
@@ -58,7 +76,7 @@ VAGUE = re.compile(
 )
 LEAD = re.compile(
     r"(?:(?:a|an|the|its|their|our|new|brand-new|dedicated|introduction\s+of|creation\s+of|establishment\s+of"
-    r"|setting\s+up(?:\s+of)?|bringing\s+in|launch\s+of|formation\s+of"
+    r"|setting\s+up(?:\s+of)?|bringing\s+in(?:\s+of)?|launch\s+of|formation\s+of"
     r"|(?:government|ministerial|national|public|treasury|their|its)\s+(?:support|backing)\s+(?:for|of)"
     r"|[£$€]\d[\d.,]*(?:\s*(?:bn|m|k|million|billion))?)\s+)+",
     re.IGNORECASE,
@@ -66,6 +84,8 @@ LEAD = re.compile(
 # Gerunds that name a thing inside a name: "the competitive bidding process", "bus franchising"
 _MORE_ING_NOUNS = (
     "bidding|commissioning|borrowing|licensing|franchising|ticketing|retrofitting|budgeting|ring-fencing"
+    # "a workplace parking levy", "an electric vehicle charging network": a gerund that names a thing
+    "|parking|charging|recycling|cycling|walking|shipping|computing|heating|lighting|screening|mentoring|tutoring"
 )
 # Where a proposal's name stops: at punctuation, a clause, a scope or purpose after the name
 # ("devolved adult education budgets for every Core City", "observatories to track demand").
@@ -73,7 +93,9 @@ NAME_STOP = re.compile(
     r"\s*[,;:(]|\s[–—-]\s|\.(?:\s|$)|\s+such\s+as\s"
     # "a fund of £8m over four years", "an observatory run jointly with ...": its size or keeper
     r"|\s+of\s+(?:up\s+to\s+|around\s+|about\s+|at\s+least\s+|between\s+)?[£$€]\d"
-    r"|\s+(?:run|led|held|hosted|based|paid|built|made|owned)\s+(?=(?:by|jointly|with|at|in|from|through|across|on)\b)"
+    r"|\s+(?:run|led|held|hosted|based|paid|built|made|owned)\s+(?=(?:by|jointly|with|at|in|from|through|across|on|to)\b)"
+    # "... and presses them to ...": a further ask, not part of the name
+    r"|\s+(?:and|but)\s+(?:also\s+)?(?:ask|urg|press|call|lobb|challeng)\w*\s+(?=them|it|ministers|the)\b"
     r"|\s+(?:that|which|who|where|while|so\s+that|in\s+order\s+to|across|at|with|within|without|through|"
     # "its spending by combined authority area": a breakdown, which stays in the name
     r"under|until|by(?!\s+(?:combined\s+authority|local\s+authority|council\s+area|region|constituency|postcode)\b)"
@@ -87,8 +109,10 @@ NAME_STOP = re.compile(
     r"|(?<!\bpowers)(?<!\bpower)(?<!\bduty)(?<!\bability)(?<!\bfreedom)(?<!\bright)(?<!\bprocess)(?<!\bmechanism)"
     r"(?<!\bobligation)(?<!\brequirement)(?<!\bpermission)"
     r"(?<!\bflexibility)(?<!\bfreedoms)(?<!\s\d)(?<!\s\d\d)\s+to\s"
-    r"|\s+(?:was|were)\b|\s+(?:every|each)\s+(?:year|month|week)\b|\s+(?:set\s+up|created|established|introduced|launched)(?=[\s.,;]|$)"
-    r"|\s+(?!(?:funding|training|housing|building|planning|learning|spending|manufacturing|engineering|nursing"
+    r"|\s+(?:was|were)\b|\s+(?:is|are)\s+(?=(?:set|being|now|also|likely|expected|needed|due|the|a|an|one|key|vital"
+    r"|essential|central|crucial)\b)|\s+(?:every|each)\s+(?:year|month|week)\b|\s+(?:set\s+up|created|established|introduced|launched)(?=[\s.,;]|$)"
+    # "a role in allocating the fund": a gerund after a preposition is still the name
+    r"|(?<!\sin)(?<!\son)(?<!\sof)\s+(?!(?:funding|training|housing|building|planning|learning|spending|manufacturing|engineering|nursing"
     rf"|teaching|banking|marketing|mapping|monitoring|sharing|pricing|{_MORE_ING_NOUNS})\b)[a-z]+ing\s"
     r"|\s+[a-z]+ed\s+(?:by|with|across|to|from|into|on|in|for)\s",
 )
@@ -109,6 +133,7 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
         start = lead.end()
     at = start
     widened = 0
+    unwidened: int | None = None  # where the name stopped before a complement was kept
     while stop := NAME_STOP.search(text, at, end):
         cut = stop.group().strip()
         if cut == "(" and _ACRONYM.match(text, stop.end(), end):
@@ -123,9 +148,14 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
             and (
                 (bool(head) and head[0].lower() in RELATIONAL)
                 or (len(head) <= 3 + 4 * widened and any(w.lower() in RELATIONAL for w in head[:3]))
+                # "10 per cent of the fund for places outside ...", "five years of funding for a plan"
+                or (cut == "for" and _SHARE_OR_SPELL.match(text, start, stop.start()) is not None)
             )
+            # "the right to retain rates for at least a decade": how long is no part of the name
+            and not _DURATION.match(text, stop.end(), end)
         ):
             widened += 1
+            unwidened = stop.start() if unwidened is None else unwidened
             at = stop.end()
             continue
         listed = _ENUMERATION.match(text, stop.start(), end) if cut == "," else None
@@ -134,12 +164,25 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
             end = stop.start("cut") if stop.start("cut") >= 0 else stop.start()
             break
         at = listed.end()  # "skills, employment and job creation programmes" is one name
+    if unwidened is not None and len(text[start:end].split()) > 16:
+        end = unwidened  # a complement that makes the name too long to be one is left out
     phrase = text[start:end].rstrip()
     phrase = re.sub(r"\s+(?:and|or|the|a|an)$", "", phrase)
     return start, start + len(phrase)
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,8}\)")
+# A share of something, or funding over a span of years, is named with what it is for
+_SHARE_OR_SPELL = re.compile(
+    r"(?:\d[\d.]*\s*(?:per\s+cent|%)|half|a\s+(?:third|quarter|fifth))\s+of\s"
+    r"|(?:[\w-]+\s+)?(?:[\w-]+-year|long-term|(?:\w+|\d+)\s+years\s+of)\s+(?:[\w-]+\s+)?funding\s*$",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(
+    r"(?:at\s+least\s+|up\s+to\s+|the\s+next\s+|over\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|\d+)\s+(?:decades?|years?|months?)\b",
+    re.IGNORECASE,
+)
 # Nouns named by what they are of or for: "a seat for Key Cities", "priority for the port"
 RELATIONAL = {
     "end", "access",
@@ -156,4 +199,15 @@ def normalise(phrase: str) -> str:
         phrase,
     )
     phrase = re.sub(r"\bin\s+the\s+delivery\s+of\b", "in delivery of", phrase)
-    return phrase
+    # "a review of how funding council allocations recognise civic work": a review of the allocations
+    return _OF_HOW.sub(r"\g<act> of \g<what>", phrase)
+
+
+_OF_HOW = re.compile(
+    r"^(?P<act>(?:an?\s+)?(?:review|reform|audit|overhaul|assessment|evaluation))\s+of\s+how\s+(?:the\s+)?"
+    r"(?P<what>(?:[\w’'-]+\s+){0,5}[\w’'-]+s)(?<!\bis)(?<!\bwas)(?<!\bhas)\s+(?!(?:is|are|was|were|has|have|and|or|of)\b)"
+    r"[a-z][\w-]*\b.*$",
+    re.IGNORECASE,
+)
+# Acts named by their noun, under which a body may be named: "Review of Scottish Funding Council allocations"
+ACT_NAMES = {noun.lower() for noun in ACT_NOUNS.values()}

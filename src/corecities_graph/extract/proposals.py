@@ -12,12 +12,13 @@ import re
 from .asks import asked_acts, named_objects
 from .facts import OrgMention, Proposal
 from .proposal_names import (
+    ACT_NAMES,
     ACT_VERBS,
     LOWER_HEADS,
-    MORE,
     PROPOSAL_HEADS,
     RELATIONAL,
     VAGUE,
+    further,
     normalise,
     trimmed,
 )
@@ -45,13 +46,13 @@ _LOWER = re.compile(
 _LOWER_NAMED = re.compile(
     r"\b(?:call(?:s|ed|ing)?\s+(?:on\s+(?:the\s+)?\w+\s+)?for|ask(?:s|ed|ing)?\s+(?:(?:the\s+)?\w+\s+)?for"
     r"|need(?:s|ed)?|want(?:s|ed)?|propos\w+|urg\w+|recommend\w*|seek\w*|back(?:s|ed|ing)?)\s+(?:(?:an?|the)\s+)?(?:(?:new|brand-new|dedicated)\s+)?"
-    rf"(?P<np>(?!(?:to|that|see)\b)(?:[a-z][\w-]*\s+|[A-Z][\w’'-]*\s+(?:of\s+)?){{0,5}}?(?:{LOWER_HEADS}))\b"
+    rf"(?P<np>(?!(?:to|that|see|for)\b)(?:[a-z][\w-]*\s+|[A-Z][\w’'-]*\s+(?:of\s+)?){{0,5}}?(?:{LOWER_HEADS}))\b"
     r"(?!\s+(?:of|for)\b)"
 )
 # "the introduction of a cities trade package and a new urban trade strategy", "bringing in a visitor levy"
 _MAKING = re.compile(
     r"\b(?:introduction|creation|establishment|setting[\s-]up|launch|formation)\s+of\s+|\bsetting\s+up\s+"
-    r"|\bbring(?:s|ing)?\s+in\s+|\bintroduc(?:e|ing)\s+|\bcreat(?:e|ing)\s+|\bestablish(?:ing)?\s+|\bset\s+up\s+"
+    r"|\bbring(?:s|ing)?\s+in\s+(?:of\s+)?|\bintroduc(?:e|ing)\s+|\bcreat(?:e|ing)\s+|\bestablish(?:ing)?\s+|\bset\s+up\s+"
     r"|\bput\s+in\s+place\s+|\bconfirm(?:s|ed|ing)?\s+(?=the\s+(?:extension|expansion|renewal)\b)",
     re.IGNORECASE,
 )
@@ -82,11 +83,19 @@ _ADDRESSED = re.compile(
     rf"(?!(?:the\s+)?(?:{_PARTIES_OR_PUBLIC})\b)(?:(?:[\w’'-]+\s+){{1,5}}?"
     # "the Department for Science, Innovation and Technology", "the Department of Health and Social Care":
     # a body's long title, its words capitalised
-    r"|(?:the\s+)?(?-i:[A-Z][\w’'-]*)(?:,?\s+(?:(?:of|for|and|the|&)\s+){0,2}(?-i:[A-Z][\w’'-]*)){1,8}\s+)to\s+"
+    r"|(?:the\s+)?(?-i:[A-Z][\w’'-]*)(?:,?\s+(?:(?:of|for|and|the|&)\s+){0,2}(?-i:[A-Z][\w’'-]*)){1,8},?\s+"
+    # "Homes England, the national housing agency, to": a body described between commas
+    r"|(?:the\s+)?(?-i:[A-Z][\w’'-]*)(?:\s+(?-i:[A-Z][\w’'-]*)){0,4},\s+(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){0,6}?"
+    r"[\w’'-]+,\s+)to\s+"
     # "ministers are being asked to approve ...": the addressee is the subject
     r"|\b(?:asked|urged|called\s+on|pressed|lobbied)\s+to\s+"
     # "Lancashire's bid to be given a devolution deal", "the case to extend the Freeport"
     r"|\b(?:bids?|push|campaign|case|calls?|requests?)\s+to\s+(?=be\s+(?:given|granted|handed)|extend|include|devolve)",
+    re.IGNORECASE,
+)
+_ADDRESSED_AGAIN = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|lobb(?:y|ies|ied|ying)"
+    r"|challeng(?:e|es|ed|ing)|encourag(?:e|es|ed|ing))\s+(?:them|it)\s+(?:also\s+)?to\s+",
     re.IGNORECASE,
 )
 _ADDRESSED_WORDS = (
@@ -99,12 +108,14 @@ _AGENT_TO = re.compile(
     r"\s+to\s+(?:be\s+(?:given|granted|handed|allowed|able|made)|give|hand|grant|let|allow|designate|treat|include"
     # "called for the council leader to resign": a person asked to act, no thing
     r"|resign|step\s+down|stand\s+down|apologi[sz]e|quit|intervene|act|think|rethink|reconsider|explain|listen"
-    r"|respond|meet|come|go)\b"
+    r"|respond|meet|come|go|have)\b"
 )
 _THEN_TO = re.compile(r"\s+to\s+")
 # "for skills funding to be devolved": a thing asked for in the state it is to be put in
 _TO_BE_DONE = re.compile(
     r"\s+to\s+be\s+(devolved|extended|expanded|pooled|retained|ring-fenced|protected|doubled|renewed|transferred)\b"
+    # "to be devolved to member cities on multi-year settlements": the terms it is to be held on
+    r"(?:(?:\s+to\s+[\w\s’'-]{1,40}?)?\s+(?:on|over|through)\s+(?P<terms>(?:multi|long|\w+)-(?:year|term)\s+[a-z][\w-]*))?"
 )
 # ", and for a guarantee ...": a further ask after a call for something
 _AND_FOR = re.compile(
@@ -131,9 +142,11 @@ _AND_TO = re.compile(
 _SEEKS = re.compile(
     r"\b(?:seek(?:s|ing)?|sought|recommend(?:s|ed|ing)?|propos(?:e|es|ed|ing)|demand(?:s|ed|ing)?|want(?:s|ed)?"
     r"|urg(?:e|es|ed|ing)|favou?r(?:s|ed|ing)?|(?:wants?|wanted|like|likes|hopes?|hoping)\s+to\s+see"
+    # "they say they need a long-term settlement": what the parties need from someone
+    r"|(?:we|they|cities|regions|councils|mayors|partners|universities|signatories)\s+(?:also\s+)?(?:need|needed)(?=\s+(?:an?|new)\s)"
     r"|request(?:s|ed|ing)?|(?:recommendations?|proposals?|asks?|demands?|requests?|priorit(?:y|ies))"
     r"(?:\s+(?:of|for|to)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)??(?:\s*,\s*which)?"
-    r"\s+(?:include|includes|included|is|are|was|were)(?:\s+(?:simple|clear|straightforward))?(?:\s*:)?"
+    r"(?:\s+(?:include|includes|included|is|are|was|were)|,?\s+including)(?:\s+(?:simple|clear|straightforward))?(?:\s*:)?"
     r"|(?:asks|demands|requests|recommendations|proposals|priorities)\s*:"
     r"|(?:make|makes|made|making|issue[sd]?|renew(?:s|ed)?|repeat(?:s|ed)?|lead(?:s|ing)?|led|back(?:s|ed|ing)?"
     r"|support(?:s|ed|ing)?|echo(?:es|ed|ing)?|join(?:s|ed|ing)?)\s+(?:a|the|its|their)\s+(?:[\w-]+\s+)?calls?"
@@ -142,7 +155,9 @@ _SEEKS = re.compile(
     r"|will|would|could|should|has|have|had|also|already|for)\b)",
     re.IGNORECASE,
 )
-_SEEKS_GATE = re.compile(r"seek|sought|recommend|propos|demand|want|urg|favo|to see|request|ask|priorit|call")
+_SEEKS_GATE = re.compile(
+    r"seek|sought|recommend|propos|demand|want|urg|favo|to see|request|ask|priorit|call|need"
+)
 # "what the partners want from the government in return: a settlement, devolved funding and a fund":
 # the things wanted, listed after the colon
 _WANTS_LIST = re.compile(
@@ -160,12 +175,29 @@ _SHOULD = re.compile(
     r"\s+(?:should|must|ought\s+to|needs?\s+to)\s+(?:(?:now|also|urgently|instead)\s+)?",
     re.IGNORECASE,
 )
+# "signatories should publish a progress statement": where no agreement is made, what the writer
+# says the universities or the parties to such agreements should do is asked of them
+_SHOULD_ANYONE = re.compile(
+    r"\b(?:(?:every|each|all)\s+(?:new\s+)?)?(?:universit(?:y|ies)|institutions|signator(?:y|ies)|agreements?"
+    r"|partnerships|colleges)(?:\s+themselves)?\s+(?:should|must|ought\s+to)\s+(?:(?:now|also)\s+)?",
+    re.IGNORECASE,
+)
+# "argues that councils should be given a formal role": what someone should do, argued for
+_ARGUES = re.compile(
+    r"\bargu(?:e|es|ed|ing)\s+that\s+(?!(?:it|they|we|he|she|this)\b)(?:[\w’'-]+\s+){1,7}?"
+    r"(?:should|must|ought\s+to|needs?\s+to)\s+(?:(?:now|also|urgently|instead)\s+)?",
+    re.IGNORECASE,
+)
 # "demanded that devolution is delivered on the same timetable": what is to be done, as a clause
 _THAT_DONE = re.compile(
     r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|propos(?:e|es|ed|ing)"
-    r"|recommend(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for)\s+that\s+"
+    r"|recommend(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for"
+    # "A requirement that local growth plans are drawn up with universities": the rule asked for
+    r"|(?:an?|the)\s+(?:(?:new|legal|statutory|formal)\s+)?(?:requirement|guarantee|commitment|rule|duty|expectation"
+    r"|presumption|pledge|assurance))\s+that\s+"
     r"(?!(?:is|was|are|were|has|had|have|would|could|may|might|can)\b)(?P<np>(?:[\w’'-]+\s+){1,6}?)"
-    r"(?:is|are|be|should\s+be|must\s+be|will\s+be)\s+(?P<done>[a-z]+ed|given|made|run|set\s+up)\b",
+    r"(?:is|are|be|should\s+be|must\s+be|will\s+be)\s+"
+    r"(?P<done>[a-z]+ed|given|made|run|set\s+up|drawn\s+up|kept|spent|paid|held|built)\b",
     re.IGNORECASE,
 )
 _MAKING_GATE = re.compile(
@@ -178,7 +210,12 @@ _ASK_FOR = re.compile(
     r"(?:\s+(?!for\b)(?:the\s+)?[\w-]+){0,2}?|push(?:es|ed|ing)?|argu(?:e|es|ed|ing)"
     # "the proposal is for a single skills fund"
     r"|(?:proposals?|asks?|calls?|demands?|requests?|recommendations?)\s+(?:is|are|was|were)"
-    r"|(?:make|makes|made|making)\s+(?:the|a|its|their)\s+(?:strong\s+|clear\s+)?case)\s+for\s+",
+    r"|(?:make|makes|made|making)\s+(?:the|a|its|their)\s+(?:strong\s+|clear\s+)?case"
+    # "highlights the need for a careers service", "there is an urgent need for a fund"
+    r"|(?:highlight|stress|underlin|emphasi[sz]|point\w*\s+to|set\w*\s+out|spell\w*\s+out|flag|identif|recogni[sz]"
+    r"|argu|warn\w*\s+of)\w*\s+(?:(?:also|again)\s+)?the\s+(?:(?:urgent|clear|pressing|real|growing)\s+)?need"
+    r"|\bthere\s+(?:is|was)\s+(?:an?\s+)?(?:(?:urgent|clear|pressing|real|growing)\s+)?need"
+    r"|^\W*the\s+need)\s+for\s+",
     re.IGNORECASE,
 )
 # "a call for evidence", "asked residents for their views", "calling for volunteers": an invitation
@@ -286,9 +323,13 @@ def proposed_organisations(seg: Segmented, orgs: list[OrgMention]) -> list[OrgMe
 
 
 def find_proposals(
-    seg: Segmented, orgs: list[OrgMention], proposed: list[OrgMention] | None = None
+    seg: Segmented, orgs: list[OrgMention], proposed: list[OrgMention] | None = None, agreement: bool = True
 ) -> list[Proposal]:
-    """Named proposals in sentences that propose, call for, or ask for something."""
+    """Named proposals in sentences that propose, call for, or ask for something.
+
+    `agreement`: whether the text is about an agreement; without one, what the writer says
+    universities or the parties to such agreements should do is a proposal too.
+    """
     text = seg.text
     found: list[Proposal] = []
     org_spans = [(o.evidence.span.start, o.evidence.span.end) for o in orgs]
@@ -303,7 +344,9 @@ def find_proposals(
         # "Inclusion of Sunderland College in ...", "a seat for X on the Skills Board": a body inside
         # the thing asked for, which is not the body itself
         made = name is not None
-        relational = made or text[start:end].split(" ", 1)[0].lower() in RELATIONAL
+        # "a formal role in allocating Higher Education Innovation Funding": named by what it is over
+        first_words = [w.lower() for w in text[start:end].split(" ", 3)[:3]]
+        relational = made or any(w in RELATIONAL for w in first_words) or first_words[0] in ACT_NAMES
         name = name or text[start:end]
         if cut_at is not None and end >= cut_at:
             return  # "... and a new careers guaran": the page stopped inside this name
@@ -311,7 +354,7 @@ def find_proposals(
             return  # "for combined authorities to be given a duty": who is to act, not what is asked
         if (
             not 2 <= len(name.split()) <= 16
-            or name[:1].isdigit()
+            or (name[:1].isdigit() and not _PER_CENT_OF.match(name))
             or VAGUE.match(name)
             or any(a < end and start < b and not (relational and start < a) for a, b in org_spans)
         ):
@@ -327,6 +370,10 @@ def find_proposals(
         found.append(Proposal(org.name, None, org.evidence))
     for start, end in _listed(seg):
         # "create a regional skills passport", "devolve adult education budgets": an act or its object
+        if done := _THAT_DONE.match(text, start, end):
+            start, stop, done_name = _done(text, done, end)
+            add(start, stop, keep=True, name=done_name)  # "A requirement that local plans are drawn up"
+            continue
         acts = asked_acts(text, start, end)
         for name, first, last in acts:
             add(first, last, keep=True, name=name)
@@ -352,6 +399,10 @@ def find_proposals(
         passive = " was " in lowered or " were " in lowered or " been " in lowered
         if (passive and _DROPPED.search(body)) or _OUTSIDER.search(body[: cue.end()]):
             continue
+        if _PRONOUN.match(body) and _OUTSIDER.search(
+            text[text.rfind("\n", 0, sentence.start) + 1 : sentence.start]
+        ):
+            continue  # "Green group leader X said ... She also called for ...": the outsider again
         for making in _MAKING.finditer(body) if _MAKING_GATE.search(lowered) else ():
             before = body[: making.start()]
             if not (_PROPOSING.search(before) or _CUE.search(before)) or _negated(before):
@@ -362,12 +413,16 @@ def find_proposals(
             while True:
                 start, end = trimmed(text, at, sentence.end)
                 add(start, end, keep=True)
-                more = MORE.match(text, end, sentence.end)
+                more = further(text, end, sentence.end)
                 if not more:
                     break
                 at = more.end()
         addressed = " to " in lowered and any(word in lowered for word in _ADDRESSED_WORDS)
-        for ask in _ADDRESSED.finditer(body) if addressed else ():
+        addressed_asks = list(_ADDRESSED.finditer(body)) if addressed else []
+        if addressed_asks:
+            # "calls on ministers to introduce ..., and urges them to agree ...": the same addressee again
+            addressed_asks += list(_ADDRESSED_AGAIN.finditer(body, addressed_asks[0].end()))
+        for ask in addressed_asks:
             if _negated(body[: ask.start()]):
                 continue
             # "asks X to designate ..., and to devolve ...": every act asked of the same addressee
@@ -407,10 +462,11 @@ def find_proposals(
                     done = _TO_BE_DONE.match(text, end, sentence.end) if not acts else None
                     if done and not VAGUE.match(text[start:end]):
                         # "for skills funding to be devolved": the thing as it is to become
-                        add(start, end, keep=True, name=f"{done.group(1)} {text[start:end]}")
+                        terms = f" on {done.group('terms')}" if done.group("terms") else ""
+                        add(start, end, keep=True, name=f"{done.group(1)} {text[start:end]}{terms}")
                     elif not acts and not VAGUE.match(text[start:end]):
                         add(start, end, keep=True)
-                    more = MORE.match(text, end, sentence.end)
+                    more = further(text, end, sentence.end)
                     if not more:
                         break
                     at = more.end()
@@ -435,12 +491,13 @@ def find_proposals(
                         continue
                     for name, start, stop in named_objects(text, item_start, item_end, thing=True):
                         add(start, stop, keep=True, name=name)
-        for should in (
-            _SHOULD.finditer(body)
+        shoulds = (
+            [*_SHOULD.finditer(body), *(() if agreement else _SHOULD_ANYONE.finditer(body))]
             if running
             and ("should" in lowered or "must" in lowered or "ought" in lowered or "need" in lowered)
             else ()
-        ):
+        )
+        for should in shoulds:
             for name, start, end in asked_acts(text, sentence.start + should.end(), sentence.end):
                 add(start, end, keep=True, name=name)
         for asks in (
@@ -449,12 +506,16 @@ def find_proposals(
             if not _negated(body[: asks.start()]):
                 for name, start, end in asked_acts(text, sentence.start + asks.end(), sentence.end):
                     add(start, end, keep=True, name=name)
-        for done in _THAT_DONE.finditer(body) if running and " that " in lowered else ():
-            if not _negated(body[: done.start()]):
-                start = sentence.start + done.start("np")
-                stop = trimmed(text, sentence.start + done.end("done"), sentence.end)[1]
-                what = re.sub(r"^(?:the|a|an)\s+", "", done.group("np").strip(), flags=re.IGNORECASE)
-                add(start, stop, keep=True, name=f"{what} {text[sentence.start + done.start('done') : stop]}")
+        for argues in _ARGUES.finditer(body) if running and "argu" in lowered else ():
+            if not _negated(body[: argues.start()]):
+                for name, start, end in asked_acts(text, sentence.start + argues.end(), sentence.end):
+                    add(start, end, keep=True, name=name)
+        for done in (
+            _THAT_DONE.finditer(text, sentence.start, sentence.end) if running and " that " in lowered else ()
+        ):
+            if not _negated(text[sentence.start : done.start()]):
+                start, stop, done_name = _done(text, done, sentence.end)
+                add(start, stop, keep=True, name=done_name)
         for power in _POWER.finditer(body) if _POWER_GATE.search(lowered) else ():
             before = body[: power.start()]
             if (_PROPOSING.search(before) or _CUE.search(before)) and not _negated(before):
@@ -478,12 +539,25 @@ def find_proposals(
             add(start, sentence.start + match.end(), purpose.group("p") if purpose else None, keep=True)
         for match in _LOWER_NAMED.finditer(body):
             # "urged the Treasury not to cut the programme": a clause, no name
-            if not _negated(body[: match.start()]) and not _CLAUSE.search(match.group("np")):
+            # "asked for feedback on the plan": an invitation, no ask
+            if (
+                not _negated(body[: match.start()])
+                and not _CLAUSE.search(match.group("np"))
+                and not _NOT_ASKED.match(body, match.start("np"))
+            ):
                 add(sentence.start + match.start("np"), sentence.start + match.end("np"))
         for match in _LOWER.finditer(body):
             if len(match.group("np").split()) >= 3 and not _negated(body[: match.start()]):
                 add(sentence.start + match.start("np"), sentence.start + match.end("np"))
     return _distinct(found)
+
+
+def _done(text: str, done: re.Match[str], end: int) -> tuple[int, int, str]:
+    """'devolution delivered on the same timetable': what is to be done, named with its doing."""
+    start = done.start("np")
+    stop = trimmed(text, done.end("done"), end)[1]
+    what = re.sub(r"^(?:the|a|an)\s+", "", done.group("np").strip(), flags=re.IGNORECASE)
+    return start, stop, f"{what} {text[done.start('done') : stop]}"
 
 
 def _distinct(found: list[Proposal]) -> list[Proposal]:
@@ -539,6 +613,9 @@ _ASKER = re.compile(
     r"(?:\s*\([^()]{1,20}\))?(?:\s*,[^,.;]{1,60},)?\s*(?:that|which)\s+(?:also\s+)?(?:asks|calls|urges|sets\s+out"
     r"|proposes|recommends|seeks|wants|demands|presses)\b"
 )
+# "10 per cent of new research funding": a share of something, which a figure starts
+_PER_CENT_OF = re.compile(r"\d[\d.]*\s*(?:per\s+cent|%)\s+of\s", re.IGNORECASE)
+_PRONOUN = re.compile(r"\W*(?:She|He|They)\b")
 _NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\b[^.;]*$|n[’']t\b[^.;]*$", re.IGNORECASE)
 
 
