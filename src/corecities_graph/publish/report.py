@@ -62,6 +62,9 @@ def select(store: GraphStore, name: str) -> list[dict[str, str]]:
 # (unbound first, then IRIs, then literals; numbers as numbers), ties by the whole row.
 _ORDER_BY = re.compile(r"\n\s*ORDER BY\s+([^\n{}]*?)\s*$")
 _ORDER_KEY = re.compile(r"\s*(?:(ASC|DESC)\(\s*\?(\w+)\s*\)|\?(\w+))")
+# Without its ORDER BY, Oxigraph plans `conflicts` differently and takes longer (42 s CPU against 30 s
+# at 10,000 releases), so it keeps its own sort.
+_SORTED_BY_THE_STORE = frozenset({"conflicts"})
 _NUMERIC = {
     f"http://www.w3.org/2001/XMLSchema#{t}" for t in ("integer", "decimal", "double", "float", "int", "long")
 }
@@ -76,7 +79,7 @@ def _sorted_here(store: GraphStore, name: str, text: str) -> tuple[list[str], li
     import pyoxigraph as ox
 
     match = _ORDER_BY.search(text)
-    if match is None or not isinstance(store, GraphStore):
+    if match is None or not isinstance(store, GraphStore) or name in _SORTED_BY_THE_STORE:
         return None
     keys: list[tuple[str, bool]] = []
     rest = match[1]
