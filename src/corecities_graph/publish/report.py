@@ -16,7 +16,7 @@ import html
 import io
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -111,7 +111,7 @@ def _sorted_here(store: GraphStore, name: str, text: str) -> tuple[list[str], li
     return header, [table[i] for i in order]
 
 
-def _column_rank(terms: list[object]) -> object:
+def _column_rank(terms: list[object]) -> Callable[[object], tuple[int, float, str]] | None:
     """A sort key for one column's terms in SPARQL's order, or None if the column mixes literals
     that SPARQL orders in ways this does not follow (numbers beside text, dates)."""
     import pyoxigraph as ox
