@@ -214,3 +214,38 @@ def test_eigenvector_steps_that_do_not_converge_say_so() -> None:
     from corecities_graph.network.analyse import _power_iteration
 
     assert _power_iteration(nx.star_graph(30), max_iter=2) is None
+
+
+def _pieces() -> nx.Graph:
+    graph = nx.disjoint_union(nx.path_graph(4), nx.cycle_graph(5))
+    graph.add_nodes_from(["alone", "also alone"])
+    graph.add_edge("loop", "loop")
+    return graph
+
+
+@pytest.mark.parametrize(
+    "graph",
+    [
+        nx.path_graph(7),
+        nx.star_graph(30),
+        nx.complete_bipartite_graph(3, 9),
+        nx.gnm_random_graph(300, 1200, seed=5),
+        nx.barabasi_albert_graph(500, 3, seed=2),
+        nx.karate_club_graph(),
+        _pieces(),
+        nx.path_graph(2),
+        nx.empty_graph(1),
+    ],
+    ids=["path", "star", "bipartite", "random", "preferential", "karate", "pieces", "pair", "single"],
+)
+@pytest.mark.parametrize("block", [4_000_000, 50], ids=["one block", "many blocks"])
+def test_betweenness_blocks_give_networkx_values(
+    graph: nx.Graph, block: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from corecities_graph.network import analyse
+
+    monkeypatch.setattr(analyse, "_BLOCK_CELLS", block)
+    expected = nx.betweenness_centrality(graph)
+    found = analyse._betweenness(graph)
+    assert found.keys() == expected.keys()
+    assert max(abs(found[n] - expected[n]) for n in graph) < 1e-12

@@ -226,3 +226,48 @@ def test_a_large_graph_says_betweenness_is_estimated_and_cuts_the_communities(
     assert "… and 2 more communities, each no larger than those above." in communities
     analysis.methods["betweenness"] = "exact (Brandes), normalised"
     assert "estimated" not in report.build_report(None, data)  # type: ignore[arg-type]
+
+
+def _store_rows(store: object, name: str, text: str) -> tuple[list[str], list[list[str]]]:
+    from corecities_graph.sparql.formats import rows
+    from corecities_graph.sparql.query import run_query
+
+    return rows(run_query(store, name, text))  # type: ignore[arg-type]
+
+
+def test_report_sorts_each_named_query_as_its_order_by_does(seed_out: Path) -> None:
+    """The report runs a named query without its ORDER BY and sorts in Python: the same rows, in
+    the query's order wherever that order is defined (ties come out by the whole row)."""
+    from corecities_graph.publish.report import _sorted_here
+    from corecities_graph.sparql.query import named_queries
+    from corecities_graph.store.embedded import GraphStore
+
+    store = GraphStore.open(seed_out, read_only=True)
+    sorted_here = 0
+    for name, query in sorted(named_queries().items()):
+        header, expected = _store_rows(store, name, query.text)
+        found = _sorted_here(store, name, query.text)
+        if found is None:
+            continue
+        sorted_here += 1
+        assert found[0] == header
+        assert sorted(found[1]) == sorted(expected), name
+        keys = re.findall(r"\?(\w+)", query.text[query.text.rindex("ORDER BY") :])
+        columns = [header.index(k) for k in keys]
+        assert [[r[c] for c in columns] for r in found[1]] == [[r[c] for c in columns] for r in expected], (
+            name
+        )
+    assert sorted_here >= 10
+
+
+def test_report_leaves_orders_it_cannot_follow_to_the_store(seed_out: Path) -> None:
+    from corecities_graph.publish.report import _sorted_here
+    from corecities_graph.store.embedded import GraphStore
+
+    store = GraphStore.open(seed_out, read_only=True)
+    text = "SELECT ?s ?o WHERE { ?s ?p ?o } ORDER BY STRLEN(STR(?o))"
+    assert _sorted_here(store, "x", text) is None
+    mixed = 'SELECT ?o WHERE { VALUES ?o { 1 "one" } }\nORDER BY ?o'
+    assert _sorted_here(store, "x", mixed) is None
+    numbers = "SELECT ?o WHERE { VALUES ?o { 10 9 2.5 } }\nORDER BY DESC(?o)"
+    assert _sorted_here(store, "x", numbers) == (["o"], [["10"], ["9"], ["2.5"]])

@@ -209,3 +209,35 @@ def test_help_states_the_default_cap() -> None:
         text = CliRunner().invoke(cli, [command, "--help"]).output
         assert f"(default {VIEW_MAX_NODES})" in " ".join(text.split())
     assert BuildSettings(out=Path("x"), base_iri="https://example.org/").view_max_nodes == VIEW_MAX_NODES
+
+
+def test_evidence_is_read_from_the_first_documents_and_the_panel_says_so(
+    corpus_out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pyoxigraph as ox
+
+    from corecities_graph.publish import view_data
+
+    store = ox.Store.read_only(str(corpus_out / "store"))
+    full = {n.id: n for n in render.view_from_store(store).nodes}
+    monkeypatch.setattr(view_data, "EVIDENCE_DOCUMENTS", 1)
+    monkeypatch.setattr(render, "EVIDENCE_DOCUMENTS", 1)
+    bounded = {n.id: n for n in render.view_from_store(store).nodes}
+    many = [iri for iri, n in bounded.items() if n.unread]
+    assert many, "no node of the corpus is named in more than one document"
+    for iri in many:
+        node = bounded[iri]
+        first = min((e.document for e in full[iri].evidence), default=None)
+        assert {e.document for e in node.evidence} <= {first}
+        assert node.evidence_count <= full[iri].evidence_count
+        match = DATA_RE.search(render_view([node], [], [ViewDocument(d, "D", None) for d in node.documents]))
+        assert match
+        info = json.loads(match.group(1))["info"][iri]
+        assert info["unread"] == node.unread
+        assert info["bound"] == (
+            f"Sentences were read from the first 1 of the {1 + node.unread:,} documents that name it, "
+            "so the count above covers those documents only."
+        )
+    alone = [iri for iri, n in bounded.items() if not n.unread]
+    assert all(bounded[i].evidence == full[i].evidence for i in alone)
+    assert "info.bound" in (Path(render.__file__).parent / "templates" / "view.js").read_text()

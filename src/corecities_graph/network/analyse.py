@@ -181,7 +181,7 @@ def analyse_graph(graph: nx.Graph) -> Analysis:
         return result
     degree = nx.degree_centrality(graph)
     if graph.number_of_nodes() <= EXACT_BETWEENNESS_LIMIT:
-        betweenness = nx.betweenness_centrality(graph)
+        betweenness = _betweenness(graph)
         result.methods["betweenness"] = "exact (Brandes), normalised"
     else:
         betweenness = nx.betweenness_centrality(graph, k=BETWEENNESS_SAMPLE, seed=SEED)
@@ -230,6 +230,65 @@ def analyse_graph(graph: nx.Graph) -> Analysis:
         "by institutions located in both; the weight is the number of such ties"
     )
     return result
+
+
+_BLOCK_CELLS = 4_000_000
+"""Sources per numpy block in `_betweenness`: so many that a block's edge-by-source array has about this many cells."""
+
+
+def _betweenness(graph: nx.Graph) -> dict[str, float]:
+    """networkx's exact betweenness_centrality (Brandes, unweighted, normalised by (n-1)(n-2)),
+    with a block of sources walked at once in numpy: a breadth-first pass counts the shortest
+    paths level by level, a backward pass sums each node's dependencies. On a 10,000-release
+    corpus (1,541 nodes) the pure-Python passes took 18 s."""
+    import numpy as np
+
+    nodes = list(graph)
+    count = len(nodes)
+    index = {n: i for i, n in enumerate(nodes)}
+    ends = np.array([(index[a], index[b]) for a, b in graph.edges() if a != b], dtype=np.int64).reshape(-1, 2)
+    source = np.concatenate([ends[:, 0], ends[:, 1]])
+    target = np.concatenate([ends[:, 1], ends[:, 0]])
+    order = np.argsort(target, kind="stable")
+    source, target = source[order], target[order]
+    reached, starts = np.unique(target, return_index=True)
+
+    def spread(values: np.ndarray) -> np.ndarray:
+        """For each node, the sum of its neighbours' rows."""
+        out = np.zeros_like(values)
+        if len(source):
+            out[reached] = np.add.reduceat(values[source], starts, axis=0)
+        return out
+
+    total = np.zeros(count)
+    width = max(1, min(count, _BLOCK_CELLS // max(1, len(source))))
+    for first in range(0, count, width):
+        roots = np.arange(first, min(count, first + width))
+        columns = np.arange(len(roots))
+        sigma = np.zeros((count, len(roots)))
+        sigma[roots, columns] = 1.0
+        depth = np.full((count, len(roots)), -1, dtype=np.int32)
+        depth[roots, columns] = 0
+        frontier = sigma.copy()
+        level = 0
+        while True:
+            paths = spread(frontier)
+            new = (paths > 0) & (depth < 0)
+            if not new.any():
+                break
+            level += 1
+            depth[new] = level
+            frontier = np.where(new, paths, 0.0)
+            sigma += frontier
+        delta = np.zeros_like(sigma)
+        for at_level in range(level, 0, -1):
+            at = depth == at_level
+            share = np.where(at, (1.0 + delta) / np.where(at, sigma, 1.0), 0.0)
+            delta += np.where(depth == at_level - 1, sigma * spread(share), 0.0)
+        delta[roots, columns] = 0.0
+        total += delta.sum(axis=1)
+    scale = 1.0 / ((count - 1) * (count - 2)) if count > 2 else 1.0
+    return {n: float(total[i] * scale) for i, n in enumerate(nodes)}
 
 
 def _eigenvector(graph: nx.Graph, components: list[list[str]]) -> tuple[dict[str, float], int]:

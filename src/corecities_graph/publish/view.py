@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment
 
 from .view_data import (  # noqa: F401 (re-exported: callers use `view` alone)
+    EVIDENCE_DOCUMENTS,
     EVIDENCE_MAX,
     Evidence,
     StoreView,
@@ -302,6 +303,8 @@ def _payload(
             "facts": [list(f) for f in node.facts],
             "evidence": [[e.sentence, index[e.document]] for e in evidence[:EVIDENCE_MAX]],
             "more": max(node.evidence_count, len(evidence)) - min(len(evidence), EVIDENCE_MAX),
+            "unread": node.unread,
+            "bound": _evidence_bound(node),
             "links": sorted({u for u in node.links if _web_url(u)}),
         }
     for i, edge in enumerate(edges):
@@ -323,6 +326,17 @@ def _payload(
             "base": LABEL_FONT,
         },
     }
+
+
+def _evidence_bound(node: ViewNode) -> str:
+    """The panel's sentence when only a node's first documents were read for its sentences."""
+    if not node.unread:
+        return ""
+    read = EVIDENCE_DOCUMENTS
+    return (
+        f"Sentences were read from the first {read} of the {read + node.unread:,} documents that "
+        "name it, so the count above covers those documents only."
+    )
 
 
 class _IdList(list[str]):

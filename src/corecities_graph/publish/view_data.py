@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 EVIDENCE_MAX = 12
 """At most this many sentences per node in its panel; the panel says how many more there are."""
 
+EVIDENCE_DOCUMENTS = 12
+"""Sentences are read from at most this many of a node's documents, the first by IRI; the panel
+says how many more documents name it. A place named in every release of a large corpus would
+otherwise cost a walk over thousands of annotations, of which the panel shows twelve."""
+
 
 _BATCH = 400
 """IRIs per VALUES block when reading the details of the shown nodes."""
@@ -94,6 +99,8 @@ class ViewNode:
     weight: float | None = None
     evidence_count: int = 0
     """Sentences known in all, when only some are in `evidence` (0: just those)."""
+    unread: int = 0
+    """Documents naming the node whose sentences were not read (EVIDENCE_DOCUMENTS)."""
 
 
 @dataclass(frozen=True)
@@ -209,12 +216,15 @@ def view_from_store(store: pyoxigraph.Store, *, max_nodes: int | None = None) ->
                 facts[iri].add((relation(p), o))
     doc_ids = {iri for iri, kind in kinds.items() if kind == "document"}
     mentions: dict[str, set[str]] = defaultdict(set)
+    present: dict[str, set[str]] = defaultdict(set)  # the document graphs that say anything about it
     for batch in _batches(shown):
         query = f"SELECT DISTINCT ?s ?g WHERE {{ {batch} GRAPH ?g {{ ?s ?p ?o }} }}"
         for s, g in _rows(store, query):
-            if g in doc_ids and s != g:
-                mentions[s].add(g)
-    evidence, counts = _store_evidence(store, shown)
+            if g in doc_ids:
+                present[s].add(g)
+                if s != g:
+                    mentions[s].add(g)
+    evidence, counts, unread = _store_evidence(store, shown, present)
     nodes = [
         ViewNode(
             id=iri,
@@ -225,6 +235,7 @@ def view_from_store(store: pyoxigraph.Store, *, max_nodes: int | None = None) ->
             links=tuple(sorted(links.get(iri, set()))),
             documents=tuple(sorted(mentions.get(iri, set()))),
             evidence_count=counts.get(iri, 0),
+            unread=unread.get(iri, 0),
         )
         for iri in shown
     ]
@@ -331,35 +342,26 @@ _READ_FROM = "?a oa:hasTarget ?t . ?t oa:hasSource ?doc ; ccg:sentence ?s . ?s n
 
 
 def _store_evidence(
-    store: pyoxigraph.Store, shown: Sequence[str]
-) -> tuple[dict[str, tuple[Evidence, ...]], dict[str, int]]:
+    store: pyoxigraph.Store, shown: Sequence[str], present: dict[str, set[str]]
+) -> tuple[dict[str, tuple[Evidence, ...]], dict[str, int], dict[str, int]]:
     """The first EVIDENCE_MAX sentences each shown resource, or a statement about it, was read
-    from (by document, then text), and how many there are in all.
+    from (by document, then text), how many were found, and how many of the documents that name
+    it were not read.
 
-    Oxigraph counts the sentences per resource and document, inside each document graph; only the
-    sentences of the first documents are read back, since those hold the first sentences. A
-    resource named in every document of a large corpus costs a count, not its every sentence.
+    `present`: the document graphs that say anything about each resource. Only the first
+    EVIDENCE_DOCUMENTS of them are read, one query per graph with that graph as the default graph
+    (Oxigraph then reads that graph alone; across all graphs, a statement that many documents
+    repeat, such as a signature, was joined with every copy of its annotations).
     """
-    per_document: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
-    for batch in _batches(shown, "x"):
-        query = f"""SELECT ?x ?doc (COUNT(DISTINCT ?text) AS ?n) (GROUP_CONCAT(DISTINCT STR(?g)) AS ?graphs)
-            WHERE {{ {batch} GRAPH ?g {{ {_ABOUT} {_READ_FROM} }} }} GROUP BY ?x ?doc"""
-        for x, doc, count, graphs in _rows(store, query):
-            per_document[x].append((doc, int(count), graphs))
-    counts = {x: sum(n for _doc, n, _graphs in docs) for x, docs in per_document.items()}
     wanted: dict[str, set[str]] = defaultdict(set)  # graph -> the resources to read there
-    for x, docs in per_document.items():
-        docs.sort()
-        taken = 0
-        for _doc, count, graphs in docs:  # the fewest documents that hold EVIDENCE_MAX sentences
-            for graph in graphs.split():
-                wanted[graph].add(x)
-            taken += count
-            if taken >= EVIDENCE_MAX:
-                break
+    unread: dict[str, int] = {}
+    for x in shown:
+        graphs = sorted(present.get(x, ()))
+        for graph in graphs[:EVIDENCE_DOCUMENTS]:
+            wanted[graph].add(x)
+        if len(graphs) > EVIDENCE_DOCUMENTS:
+            unread[x] = len(graphs) - EVIDENCE_DOCUMENTS
     kept: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    # One query per document graph, with that graph as the default graph: Oxigraph then reads that
-    # graph alone (a VALUES block naming the graphs still made it walk every annotation).
     for graph in sorted(wanted):
         for batch in _batches(sorted(wanted[graph]), "x"):
             query = f"SELECT DISTINCT ?x ?doc ?text WHERE {{ {batch} {_ABOUT} {_READ_FROM} }}"
@@ -369,7 +371,8 @@ def _store_evidence(
         x: tuple(Evidence(text, doc) for doc, text in sorted(pairs)[:EVIDENCE_MAX])
         for x, pairs in kept.items()
     }
-    return evidence, counts
+    counts = {x: len(pairs) for x, pairs in kept.items()}
+    return evidence, counts, unread
 
 
 def _walk(store: pyoxigraph.Store, iris: Sequence[str], pattern: str) -> dict[str, set[str]]:

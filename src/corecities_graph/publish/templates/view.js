@@ -209,8 +209,9 @@
         ev.appendChild(el("div", { cls: "evidence" }, [el("blockquote", { text: e[0] }), source]));
       });
       if (info.more > 0) {
-        ev.appendChild(el("p", { cls: "more", text: "and " + info.more + " more sentence" + (info.more === 1 ? "" : "s") }));
+        ev.appendChild(el("p", { cls: "more", text: "and " + info.more + (info.unread > 0 ? "+" : "") + " more sentence" + (info.more === 1 ? "" : "s") }));
       }
+      if (info.bound) { ev.appendChild(el("p", { cls: "more", text: info.bound })); }
       parts = parts.concat(section("Said in", ev));
     }
 
