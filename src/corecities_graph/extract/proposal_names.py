@@ -158,6 +158,9 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
             unwidened = stop.start() if unwidened is None else unwidened
             at = stop.end()
             continue
+        if cut == "," and len(head) == 1 and _ADJECTIVE.fullmatch(head[0]) and _ADJECTIVE_NEXT.match(text, stop.end(), end):
+            at = stop.end()  # "a single, flexible funding pot": adjectives, one name
+            continue
         listed = _ENUMERATION.match(text, stop.start(), end) if cut == "," else None
         if listed is None:
             # "a Fund and devolved budgets": two names, the first ending at its head word
@@ -171,6 +174,13 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, start + len(phrase)
 
 
+# "a single, multi-year settlement": an adjective before a comma, and another after it
+_ADJECTIVE = re.compile(
+    r"single|flexible|simple|stable|permanent|fair|fairer|dedicated|national|regional|local|devolved|ring-fenced"
+    r"|[\w-]+-(?:year|term)",
+    re.IGNORECASE,
+)
+_ADJECTIVE_NEXT = re.compile(r"\s*(?!(?:a|an|the|and|or|but|which|who|that)\b)[a-z][\w-]*\s+[a-z]")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,8}\)")
 # A share of something, or funding over a span of years, is named with what it is for
 _SHARE_OR_SPELL = re.compile(
@@ -211,3 +221,32 @@ _OF_HOW = re.compile(
 )
 # Acts named by their noun, under which a body may be named: "Review of Scottish Funding Council allocations"
 ACT_NAMES = {noun.lower() for noun in ACT_NOUNS.values()}
+
+
+# "a fund worth £1 billion over five years", "recognition of work with local government", "a plan
+# alongside their recruitment targets": a complement that says how much or with whom, which a name
+# keeps when it does not swamp it
+_COMPLEMENT = re.compile(
+    r"\s+(?:worth|of)\s+(?:up\s+to\s+|at\s+least\s+|around\s+|about\s+)?[£$€]\d"
+    r"|(?:(?<=\bwork)|(?<=\bpartnership)|(?<=\bpartnerships)|(?<=\bcollaboration))\s+with\b"
+    r"|\s+(?:alongside|within)\b"
+)
+_COMPLEMENT_STOP = re.compile(
+    r"\s*(?:[;:(\n]|\.(?!\d)|,(?!\d{3}))|\s[–—-]\s"
+    r"|\s+(?:and|or|but|which|who|while|because|although|whereas|rather\s+than|if|when|so\s+that|to\s+be)\s"
+)
+
+
+def complement(text: str, end: int, words: int) -> int:
+    """Where a name ending at `end` stops with its complement ("worth £1bn over five years"), if it has one.
+
+    `words`: the name's own content words; the complement may add at most twice as many, so that the
+    name stays recognisably the same ask.
+    """
+    if not _COMPLEMENT.match(text, end):
+        return end
+    stop = _COMPLEMENT_STOP.search(text, end, min(len(text), end + 200))
+    if stop is None:
+        return end
+    added = len(re.findall(r"[\w£$€%][\w£$€%.,’'-]*", text[end : stop.start()]))
+    return stop.start() if added <= 3 * words else end

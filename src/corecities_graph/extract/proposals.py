@@ -18,6 +18,7 @@ from .proposal_names import (
     PROPOSAL_HEADS,
     RELATIONAL,
     VAGUE,
+    complement,
     further,
     normalise,
     trimmed,
@@ -361,12 +362,18 @@ def find_proposals(
             return
         # "a “green skills passport”": the quotation marks are the writer's, not the name's
         name = re.sub(r"[“”\"]|‘|’(?![a-z])|(?<![a-z])'|'(?![a-z])", "", name).strip()
+        if (stop := complement(text, end, len(_content_words(name)))) > end:
+            name, end = name + text[end:stop], stop  # "a fund worth £1bn over five years"
         found.append(Proposal(capitalise(normalise(name)), purpose, seg.evidence(start, end)))
 
     for org in proposed or ():
         body = org.evidence.sentence.text
         if _DROPPED.search(body) or _OUTSIDER.search(body):
             continue  # a body proposed and dropped, or proposed by someone else: no ask of the parties
+        span = org.evidence.span
+        if (stop := complement(text, span.end, len(_content_words(org.name)))) > span.end:
+            found.append(Proposal(org.name + text[span.end : stop], None, seg.evidence(span.start, stop)))
+            continue
         found.append(Proposal(org.name, None, org.evidence))
     for start, end in _listed(seg):
         # "create a regional skills passport", "devolve adult education budgets": an act or its object
