@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import re
 
-from .proposal_names import ACT_NOUNS, ACT_VERBS, ING_NOUNS, THING, VAGUE, further, trimmed
+from .proposal_names import ACT_NOUNS, ACT_VERBS, ING_NOUNS, THING, VAGUE, clause_end, further, trimmed
 from .text import capitalise
 
 # "to extend the Freeport", "to devolve adult skills budgets": an act named by its noun
-_ACT = re.compile(rf"(?P<verb>{'|'.join(ACT_NOUNS)})\s+(?!(?:to|that|whether|how|it|them)\b)", re.IGNORECASE)
+# ("which they want ministers to publish within two years": the object went before, and no name follows)
+_ACT = re.compile(
+    rf"(?P<verb>{'|'.join(ACT_NOUNS)})\s+"
+    r"(?!(?:to|that|whether|how|it|them|within|by|before|after|in|next|soon|now|this|quickly|urgently)\b)",
+    re.IGNORECASE,
+)
 # Acts whose object is the thing asked for: "to establish a Glasgow Anchor Fund"; the first group
 # names something new by itself, the second ("support", "fund") needs a noun that is a thing
 _CREATES = re.compile(
@@ -42,10 +47,20 @@ _AS = re.compile(
 )
 # "let the council run ...", "allow mayors to co-commission ...": what they are to be allowed to do
 _LETS = re.compile(
-    r"(?:let|allow|enable|permit|empower|help|require)\s+(?!(?:to|that)\b)(?:[\w’'()-]+\s+){1,6}?"
+    r"(?:let|allow|enable|permit|empower|help|require)\s+(?!(?:to|that)\b)(?P<who>(?:[\w’'()-]+\s+){1,6}?)"
     rf"(?:to\s+(?=[a-z])|(?=(?:{'|'.join(ACT_NOUNS)}|run|use|set\s+up|create|establish|keep|raise)\b))",
     re.IGNORECASE,
 )
+# "require universities to publish a plan", "require every agreement that receives public money to"
+_REQUIRES = re.compile(
+    r"require\s+(?!(?:to|that|it|them)\b)(?P<who>(?:the\s+|every\s+|each\s+|all\s+)?[a-z][\w’'-]*"
+    r"(?:\s+(?!to\b)[\w’'-]+){0,9}?)\s+to\s+(?=[a-z])(?!be\b)",
+    re.IGNORECASE,
+)
+# "to be used for civic projects", "to be spent on housing": a use allowed
+_USE_NOUNS = {"used": "Use", "spent": "Spending"}
+_BE_USED = re.compile(r"be\s+(?P<noun>used|spent)\s+(?=(?:for|on|in|to)\s)", re.IGNORECASE)
+_PREP = re.compile(r"(?:[a-z]+ly\s+)?(against|on|in|from|with|at|into|over|across|for)\s+|(?=(?:against|on|in|from|with|at|into|over|across|for)\b)")
 # "should be given powers to raise a levy": what they are to be given
 # "replace annual grants with a single settlement": what is asked for is the replacement
 _REPLACES = re.compile(r"replace\s+[^.;:,]{1,80}?\s+with\s+(?=(?:an?|the|new|one|single)\b)", re.IGNORECASE)
@@ -79,7 +94,21 @@ def asked_acts(text: str, at: int, end: int, depth: int = 0) -> list[tuple[str |
     Each is (name, start, end): the span the thing is read from, and its name when that is not the
     span itself ("Extension of the Solent Freeport" from the span "the Solent Freeport").
     """
+    if requires := _REQUIRES.match(text, at, end):
+        # "require every agreement that receives public money to publish its measures": who is
+        # required is part of the ask
+        found = asked_acts(text, requires.end(), end, depth + 1)
+        stop = max((last for _, _, last in found), default=trimmed(text, requires.end(), end)[1])
+        if stop > requires.end():
+            return [(f"Requirement for {text[requires.start('who') : stop]}", requires.start("who"), stop)]
     if (lets := _LETS.match(text, at, end)) and depth < 2:
+        if used := _BE_USED.match(text, lets.end(), end):
+            # "allow research funding to be used for civic projects": the use allowed
+            what = text[lets.start("who") : lets.end()].strip()
+            what = re.sub(r"\s+to$", "", what)
+            stop = clause_end(text, used.end(), end)
+            if what and stop > used.end():
+                return [(f"{_USE_NOUNS[used.group('noun').lower()]} of {what} {text[used.end() : stop]}", lets.start("who"), stop)]
         found = asked_acts(text, lets.end(), end, depth + 1)
         verb = re.match(r"([a-z][\w-]*)\s+(?!(?:to|that|it|them|and|or)\b)(?=[\w£])", text[lets.end() : end])
         if found or not lets.group().endswith(("to ", "to\t")) or verb is None:
@@ -87,8 +116,9 @@ def asked_acts(text: str, at: int, end: int, depth: int = 0) -> list[tuple[str |
         # "allow mayors to co-commission university research": the allowed act, named by its gerund
         noun = _gerund(verb.group(1))
         start = lets.end() + verb.end()
-        if noun and re.match(r"(?:against|on|in|from|with|at|into|over|across|for)\b", text[start:end]):
-            stop = trimmed(text, start, end)[1]  # "to borrow against future income"
+        if noun and (prep := _PREP.match(text, start, end)):
+            # "to borrow against future income", "to bid directly into the next round"
+            stop = trimmed(text, prep.end(), end)[1] if prep.group(1) else trimmed(text, start, end)[1]
             return [(f"{noun} {text[start:stop]}", start, stop)]
         return [_act(text, noun, start, end)] if noun else []
     if given := _GIVEN.match(text, at, end):

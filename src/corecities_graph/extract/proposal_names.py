@@ -250,3 +250,9 @@ def complement(text: str, end: int, words: int) -> int:
         return end
     added = len(re.findall(r"[\w£$€%][\w£$€%.,’'-]*", text[end : stop.start()]))
     return stop.start() if added <= 3 * words else end
+
+
+def clause_end(text: str, at: int, end: int) -> int:
+    """Where the clause at text[at:end] ends: at punctuation or a word that starts another clause."""
+    stop = _COMPLEMENT_STOP.search(text, at, end)
+    return stop.start() if stop else end

@@ -172,7 +172,9 @@ _DEVOLVED = re.compile(r"(?:devolved|ring-fenced|multi-year|long-term)\s+[a-z][\
 _SHOULD = re.compile(
     r"\b(?:(?:the\s+)?(?:UK\s+)?(?:government|ministers|treasury|chancellor|whitehall|holyrood|westminster)"
     r"|(?:combined|mayoral|local|strategic)\s+authorities|mayors|councils|city\s+regions"
-    r"|(?:the\s+)?(?-i:[A-Z][\w’'-]*(?:\s+(?:for\s+|of\s+|and\s+)?[A-Z][\w’'-]*){1,5}))"
+    r"|(?:the\s+)?(?-i:[A-Z][\w’'-]*(?:\s+(?:for\s+|of\s+|and\s+)?[A-Z][\w’'-]*){1,5})"
+    # "and that Medr should allow ...": a body of one word, after "that"
+    r"|(?<=\bthat\s)(?!(?:This|That|It|We|They|He|She|There|These|Those|Our|Their|Its)\b)(?-i:[A-Z][a-z][\w’'-]*))"
     r"\s+(?:should|must|ought\s+to|needs?\s+to)\s+(?:(?:now|also|urgently|instead)\s+)?",
     re.IGNORECASE,
 )
@@ -357,6 +359,8 @@ def find_proposals(
             not 2 <= len(name.split()) <= 16
             or (name[:1].isdigit() and not _PER_CENT_OF.match(name))
             or VAGUE.match(name)
+            # "the freedom to spend what is already there": a clause, no thing named
+            or " what " in name
             or any(a < end and start < b and not (relational and start < a) for a, b in org_spans)
         ):
             return
