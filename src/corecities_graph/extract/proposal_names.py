@@ -241,15 +241,26 @@ def complement(text: str, end: int, words: int) -> int:
     """Where a name ending at `end` stops with its complement ("worth £1bn over five years"), if it has one.
 
     `words`: the name's own content words; the complement may add at most twice as many, so that the
-    name stays recognisably the same ask.
+    name stays recognisably the same ask, and is cut at a preposition when it would add more
+    ("work with local government in the assessment of impact" keeps "with local government").
     """
     if not _COMPLEMENT.match(text, end):
         return end
     stop = _COMPLEMENT_STOP.search(text, end, min(len(text), end + 200))
     if stop is None:
         return end
-    added = len(re.findall(r"[\w£$€%][\w£$€%.,’'-]*", text[end : stop.start()]))
-    return stop.start() if added <= 3 * words else end
+    cuts = [m.start() for m in _PREPOSITION.finditer(text, end + 1, stop.start())] + [stop.start()]
+    for cut in reversed(cuts):
+        if len(_SIGNIFICANT.findall(text, end, cut)) <= 2 * words:
+            return cut
+    return end
+
+
+_PREPOSITION = re.compile(r"\s+(?:in|on|at|for|by|from|to|into|across|over|under|through)\s")
+# the words that tell one name from another ("a", "of", "with" tell nothing)
+_SIGNIFICANT = re.compile(
+    r"(?i)\b(?!(?:a|an|the|of|for|to|in|on|and|or|by|at|with|from|its|their|new)\b)[\w£$€%][\w£$€%.,’'-]*"
+)
 
 
 def clause_end(text: str, at: int, end: int) -> int:

@@ -272,7 +272,15 @@ _OUTSIDER = re.compile(
 # items follow, one a line. (What the parties commit themselves to do is not asked of anyone.)
 _LIST_LEAD = re.compile(
     r"\b(?:propos\w*|call(?:s|ed|ing)?\s+(?:for|on)|asks?|asking|recommend\w*|want\w*|urg\w*|demand\w*|measures|priorities"
-    r"|needs?\s+from|request\w*)\b[^.!?]*:\s*$",
+    r"|needs?\s+from|request\w*|should|must)\b[^.!?]*:\s*$",
+    re.IGNORECASE,
+)
+# "the government to confirm funding", "NHS England to give the trust a budget": an item that names
+# who is asked before what they are asked to do
+_AGENT_ITEM = re.compile(
+    r"(?!an?\s)(?:the\s+)?(?:(?-i:[A-Z][\w’'-]*)(?:\s+(?:and\s+|of\s+|for\s+)?(?-i:[A-Z][\w’'-]*)){0,6}"
+    r"|(?:UK\s+|Welsh\s+|Scottish\s+)?government|ministers|treasury|councils|mayors|universities"
+    r"|(?:combined|local)\s+authorities)\s+to\s+(?=[a-z])",
     re.IGNORECASE,
 )
 # "We recommend five things.", "It sets out the following steps.": a lead-in that counts its items
@@ -356,7 +364,7 @@ def find_proposals(
         if not made and _AGENT_TO.match(text, end):
             return  # "for combined authorities to be given a duty": who is to act, not what is asked
         if (
-            not 2 <= len(name.split()) <= 16
+            not 2 <= len(name.split()) <= (20 if made else 16)
             or (name[:1].isdigit() and not _PER_CENT_OF.match(name))
             or VAGUE.match(name)
             # "the freedom to spend what is already there": a clause, no thing named
@@ -385,6 +393,9 @@ def find_proposals(
             start, stop, done_name = _done(text, done, end)
             add(start, stop, keep=True, name=done_name)  # "A requirement that local plans are drawn up"
             continue
+        # "- the combined authority to use its housing funding ...": who is to act, then the act
+        if agent := _AGENT_ITEM.match(text, start, end):
+            start = agent.end()
         acts = asked_acts(text, start, end)
         for name, first, last in acts:
             add(first, last, keep=True, name=name)
