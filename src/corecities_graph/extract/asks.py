@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .proposal_names import ACT_NOUNS, ACT_VERBS, ING_NOUNS, THING, VAGUE, clause_end, further, trimmed
+from .proposal_names import ACT_NOUNS, ACT_VERBS, ING_NOUNS, THING, VAGUE, clause_end, complement, further, trimmed
 from .text import capitalise
 
 # "to extend the Freeport", "to devolve adult skills budgets": an act named by its noun
@@ -46,9 +46,11 @@ _AS = re.compile(
     re.IGNORECASE,
 )
 # "let the council run ...", "allow mayors to co-commission ...": what they are to be allowed to do
+# "let combined authorities bid directly into ...": acts after "let" that name no thing of their own
+_BARE = "bid|borrow|charge|spend|invest|apply|draw|commission|co-commission"
 _LETS = re.compile(
     r"(?:let|allow|enable|permit|empower|help|require)\s+(?!(?:to|that)\b)(?P<who>(?:[\w’'()-]+\s+){1,6}?)"
-    rf"(?:to\s+(?=[a-z])|(?=(?:{'|'.join(ACT_NOUNS)}|run|use|set\s+up|create|establish|keep|raise)\b))",
+    rf"(?:to\s+(?=[a-z])|(?=(?:{'|'.join(ACT_NOUNS)}|run|use|set\s+up|create|establish|keep|raise|{_BARE})\b))",
     re.IGNORECASE,
 )
 # "require universities to publish a plan", "require every agreement that receives public money to"
@@ -111,7 +113,8 @@ def asked_acts(text: str, at: int, end: int, depth: int = 0) -> list[tuple[str |
                 return [(f"{_USE_NOUNS[used.group('noun').lower()]} of {what} {text[used.end() : stop]}", lets.start("who"), stop)]
         found = asked_acts(text, lets.end(), end, depth + 1)
         verb = re.match(r"([a-z][\w-]*)\s+(?!(?:to|that|it|them|and|or)\b)(?=[\w£])", text[lets.end() : end])
-        if found or not lets.group().endswith(("to ", "to\t")) or verb is None:
+        bare = verb is not None and re.fullmatch(_BARE, verb.group(1))
+        if found or not (lets.group().endswith(("to ", "to\t")) or bare) or verb is None:
             return found
         # "allow mayors to co-commission university research": the allowed act, named by its gerund
         noun = _gerund(verb.group(1))
@@ -152,7 +155,15 @@ def asked_acts(text: str, at: int, end: int, depth: int = 0) -> list[tuple[str |
 def _act(text: str, noun: str, at: int, end: int) -> tuple[str | None, int, int]:
     """'Extension of the Solent Freeport': an act asked for, named by its noun and its object."""
     stop = trimmed(text, at, end)[1]
+    stop = complement(text, stop, len(text[at:stop].split())) if noun in _AS_NOUNS else stop
+    if noun in _AS_NOUNS and (as_ := _AS_WHAT.match(text, stop, end)):
+        stop = trimmed(text, as_.end(), end)[1]  # "include universities as statutory partners on boards"
     return f"{noun} of {_ADVERB.sub('', text[at:stop])}", at, stop
+
+
+# Acts whose object is named with what it is to count as
+_AS_NOUNS = {"Inclusion", "Counting", "Recognition"}
+_AS_WHAT = re.compile(r"\s+as\s+(?:an?\s+|the\s+)?(?=[a-z])", re.IGNORECASE)
 
 
 def named_objects(text: str, at: int, end: int, thing: bool) -> list[tuple[str | None, int, int]]:
@@ -185,7 +196,9 @@ def named_objects(text: str, at: int, end: int, thing: bool) -> list[tuple[str |
 
 # "its plan for", "the case for", "their bid for": what the plan is for is the thing
 _PLAN_FOR = re.compile(
-    r"(?:its|their|our|his|her|the)\s+(?:own\s+)?(?:plans?|proposals?|bid|case|call|ambition|vision)\s+(?:for|to\s+create)\s+",
+    r"(?:its|their|our|his|her|the)\s+(?:own\s+)?(?:plans?|proposals?|bid|case|call|ambition|vision)\s+(?:for|to\s+create)\s+"
+    # "confirm funding for a second phase of the upgrade": the phase is what is to be funded
+    r"|(?:the\s+)?(?:funding|money|finance)\s+for\s+(?=(?:an?|the)\s)",
     re.IGNORECASE,
 )
 # Words that start a clause, not a name: what follows "and" is then no further object

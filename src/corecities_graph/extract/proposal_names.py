@@ -24,7 +24,7 @@ ACT_NOUNS = {
     "simplify": "Simplification", "merge": "Merger", "align": "Alignment", "renew": "Renewal",
     "ring-fence": "Ring-fencing", "ringfence": "Ring-fencing", "publish": "Publication",
     "double": "Doubling", "weight": "Weighting", "co-fund": "Co-funding", "co-commission": "Co-commissioning",
-    "keep": "Retention", "recognise": "Recognition", "recognize": "Recognition",
+    "keep": "Retention", "recognise": "Recognition", "recognize": "Recognition", "count": "Counting",
 }  # fmt: skip
 # Verbs that start a further act in "fund a new academy and extend the fund"
 ACT_VERBS = "|".join(
@@ -256,7 +256,7 @@ def complement(text: str, end: int, words: int) -> int:
     return end
 
 
-_PREPOSITION = re.compile(r"\s+(?:in|on|at|for|by|from|to|into|across|over|under|through)\s")
+_PREPOSITION = re.compile(r"\s+(?:in|on|at|for|by|from|to|into|across|over|under|through|as)\s")
 # the words that tell one name from another ("a", "of", "with" tell nothing)
 _SIGNIFICANT = re.compile(
     r"(?i)\b(?!(?:a|an|the|of|for|to|in|on|and|or|by|at|with|from|its|their|new)\b)[\w£$€%][\w£$€%.,’'-]*"

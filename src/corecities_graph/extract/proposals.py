@@ -135,7 +135,9 @@ _ASKS_THAT = re.compile(
 )
 # "and to devolve ...", "or to extend ...": a further act asked of the same addressee
 _AND_TO = re.compile(
-    rf"(?:,\s*|\s+)(?:and|or)\s+(?:also\s+)?(?:to\s+|(?=(?:{ACT_VERBS})\s+(?:the|a|an|its|their)\b))",
+    rf"(?:,\s*|\s+)(?:and|or)\s+(?:also\s+)?(?:to\s+|(?=(?:{ACT_VERBS})\s+(?:the|a|an|its|their)\b)"
+    # "calls on the department to ..., and on Research England to ...": a second addressee
+    r"|on\s+(?:the\s+)?(?-i:[A-Z][\w’'-]*)(?:\s+(?:of\s+|for\s+|and\s+)?(?-i:[A-Z][\w’'-]*)){0,6}\s+to\s+)",
     re.IGNORECASE,
 )
 # "is seeking a ten-year settlement", "recommends a single skills budget", "wants to see a new hub set
@@ -283,6 +285,7 @@ _AGENT_ITEM = re.compile(
     r"|(?:combined|local)\s+authorities)\s+to\s+(?=[a-z])",
     re.IGNORECASE,
 )
+_MAKING_ITEM = re.compile(r"(?:the\s+)?(creation|establishment|introduction|setting\s+up)\s+of\s+(?:an?\s+|the\s+)?(?=[a-z])", re.I)
 # "We recommend five things.", "It sets out the following steps.": a lead-in that counts its items
 _COUNTED_LEAD = re.compile(
     r"\b(?:recommend\w*|propos\w*|ask\w*|call(?:s|ed|ing)?\s+for|want\w*|urg\w*|suggest\w*)\b[^.!?]*?\b"
@@ -402,6 +405,11 @@ def find_proposals(
         if not acts:
             if verb := _MAKE_VERB.match(text, start, end):
                 start = verb.end()
+            if making := _MAKING_ITEM.match(text, start, end):
+                # "the creation of a london careers service": the making is part of the ask's name
+                first, last = trimmed(text, making.end(), end)
+                add(first, last, keep=True, name=f"{making.group(1)} of {text[first:last]}")
+                continue
             add(start, end)
     for sentence in seg.sentences:
         body = text[sentence.start : sentence.end]
@@ -700,7 +708,7 @@ def _listed(seg: Segmented) -> list[tuple[int, int]]:
         if (
             marked != style
             or (not marked and len(text.split()) > 12)
-            or len(text.split()) > 30
+            or len(text.split()) > 40  # a marked item may run on ("..., so that staff can reach ...")
             or re.search(r"\b(?:said|says|added)\b", text)
         ):
             in_list = False
