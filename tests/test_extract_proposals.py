@@ -30,7 +30,7 @@ def names(text: str, reference) -> list[str]:  # type: ignore[no-untyped-def]
          "of national energy funding to the region.",
          ["Green Energy Zone", "Devolution of a share of national energy funding"]),
         ("The partners asked the Welsh Government to let the council run a pilot individual learning account "
-         "worth £1,200 per learner.", ["Pilot individual learning account"]),
+         "worth £1,200 per learner.", ["Pilot individual learning account worth £1,200 per learner"]),
         ("The charter also asks the government to let mayors use apprenticeship levy underspends for "
          "retrofit bootcamps.", ["Use of apprenticeship levy underspends"]),
         ("The accord calls on the Department for Education to let the combined authority pool its adult "
@@ -208,7 +208,7 @@ def test_a_headline_ask_and_its_full_name_are_one_proposal(reference) -> None:
          ["Urban Research Fund", "City skills passports"]),
         ("The commission calls for a civic fund worth £100m, for the introduction of civic impact measures, "
          "and for mayoral combined authorities to be given a duty to convene local anchor institutions.",
-         ["Civic fund", "Civic impact measures", "Duty to convene local anchor institutions"]),
+         ["Civic fund worth £100m", "Civic impact measures", "Duty to convene local anchor institutions"]),
         ("The partners are calling for a student levy, and for the government to give York a share of the "
          "business rates growth from the new station.",
          ["Student levy", "Share of the business rates growth from the new station"]),
@@ -315,13 +315,14 @@ def test_bids_support_for_and_what_is_needed_from_government(reference, text, pr
 @pytest.mark.parametrize(
     ("text", "proposals"),
     [
-        ("The charter calls for a Solent Skills Fund of £8m over four years.", ["Solent Skills Fund"]),
-        ("It asks for a devolved research budget of up to £100 million a year.", ["Devolved research budget"]),
+        ("The charter calls for a Solent Skills Fund of £8m over four years.", ["Solent Skills Fund of £8m over four years"]),
+        ("It asks for a devolved research budget of up to £100 million a year.",
+         ["Devolved research budget of up to £100 million a year"]),
         ("The report recommends:\n• a Tees Skills Observatory run jointly with the region's universities.",
          ["Tees Skills Observatory"]),
     ],
 )  # fmt: skip
-def test_a_name_ends_before_its_size_and_its_keeper(reference, text, proposals) -> None:
+def test_a_name_keeps_its_size_and_ends_before_its_keeper(reference, text, proposals) -> None:
     assert names(text, reference) == proposals
 
 
@@ -462,7 +463,7 @@ def test_a_relative_clause_after_demand_asks_nothing(reference, text) -> None:
         ("It also sets out what the partners want from the Scottish Government in return: a five-year Civic "
          "Skills Settlement for the region, devolved adult learning funding so that more is spent locally, "
          "and a Green Skills Fund of £40 million to equip colleges.",
-         ["Five-year Civic Skills Settlement", "Devolved adult learning funding", "Green Skills Fund"]),
+         ["Five-year Civic Skills Settlement", "Devolved adult learning funding", "Green Skills Fund of £40 million"]),
         ("Here is what the councils need from government: a tourist levy, and ring-fenced bus funding for "
          "rural routes.", ["Tourist levy", "Ring-fenced bus funding"]),
         ("What the colleges want from ministers: more time.", []),
@@ -533,7 +534,7 @@ def test_a_power_wanted_is_named_with_what_it_is_over(reference, text, proposals
     ("text", "proposals"),
     [
         ("The report asks ministers to require Innovate UK to publish its grants by combined authority area "
-         "every year.", ["Publication of its grants by combined authority area"]),
+         "every year.", ["Requirement for Innovate UK to publish its grants by combined authority area"]),
         ("The councils want the Treasury to publish transport spending by region.",
          ["Publication of transport spending by region"]),
         ("The council calls for a new skills fund run by the combined authority.", ["Skills fund"]),

@@ -234,6 +234,7 @@ _COMPLEMENT = re.compile(
 _COMPLEMENT_STOP = re.compile(
     r"\s*(?:[;:(\n]|\.(?!\d)|,(?!\d{3}))|\s[–—-]\s"
     r"|\s+(?:and|or|but|which|who|while|because|although|whereas|rather\s+than|if|when|so\s+that|to\s+be)\s"
+    r"|\s+to\s+(?=[a-z]+\s)(?!(?:the|a|an|its|their|local|city|every|each|all)\s)"  # "to equip colleges": a purpose
 )
 
 
