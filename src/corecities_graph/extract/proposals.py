@@ -187,6 +187,12 @@ _SHOULD_ANYONE = re.compile(
     r"|partnerships|colleges)(?:\s+themselves)?\s+(?:should|must|ought\s+to)\s+(?:(?:now|also)\s+)?",
     re.IGNORECASE,
 )
+# "publish the share of their spending", "open up their licensing terms": an act with an object
+_OWN_ACT = re.compile(
+    r"(?!(?:be|have|do|make|work|continue|say|see|get|take|look|think|also|not|now)\b)[a-z]+"
+    r"(?:\s+(?:up|out|down|back))?\s+(?=(?:the|a|an|their|its|every|all|each|more)\s)"
+)
+_SHOULD_WORDS = re.compile(r"\s+themselves\b|\s+(?:should|must|ought\s+to)\b.*$", re.IGNORECASE)
 # "argues that councils should be given a formal role": what someone should do, argued for
 _ARGUES = re.compile(
     r"\bargu(?:e|es|ed|ing)\s+that\s+(?!(?:it|they|we|he|she|this)\b)(?:[\w’'-]+\s+){1,7}?"
@@ -522,13 +528,26 @@ def find_proposals(
                     for name, start, stop in named_objects(text, item_start, item_end, thing=True):
                         add(start, stop, keep=True, name=name)
         shoulds = (
-            [*_SHOULD.finditer(body), *(() if agreement else _SHOULD_ANYONE.finditer(body))]
+            [
+                *_SHOULD.finditer(body),
+                # "universities themselves should ...": asked of them by the writer, whatever was agreed
+                *(m for m in _SHOULD_ANYONE.finditer(body) if not agreement or "themselves" in m.group().lower()),
+            ]
             if running
             and ("should" in lowered or "must" in lowered or "ought" in lowered or "need" in lowered)
             else ()
         )
         for should in shoulds:
-            for name, start, end in asked_acts(text, sentence.start + should.end(), sentence.end):
+            at = sentence.start + should.end()
+            acts = asked_acts(text, at, sentence.end)
+            if should.re is _SHOULD_ANYONE and (own := _OWN_ACT.match(text, at, sentence.end)):
+                # "universities themselves should publish the share of their spending": what they
+                # are to do, named with who is to do it
+                who = _SHOULD_WORDS.sub("", should.group()).strip()
+                stop = max((last for _, _, last in acts), default=trimmed(text, own.end(), sentence.end)[1])
+                add(at, stop, keep=True, name=f"{who} to {text[at:stop]}")
+                continue
+            for name, start, end in acts:
                 add(start, end, keep=True, name=name)
         for asks in (
             _ASKS_THAT.finditer(body) if running and (" that " in lowered or " will " in lowered) else ()
