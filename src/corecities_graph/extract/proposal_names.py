@@ -108,7 +108,7 @@ NAME_STOP = re.compile(
     rf"|\s+(?:and|or)\s+(?:also\s+)?(?=(?:{ACT_VERBS})\s+(?:the|a|an|its|their)\b)"
     r"|(?<!\bpowers)(?<!\bpower)(?<!\bduty)(?<!\bability)(?<!\bfreedom)(?<!\bright)(?<!\bprocess)(?<!\bmechanism)"
     r"(?<!\bobligation)(?<!\brequirement)(?<!\bpermission)"
-    r"(?<!\bflexibility)(?<!\bfreedoms)(?<!\s\d)(?<!\s\d\d)\s+to\s"
+    r"(?<!\bflexibility)(?<!\bfreedoms)(?<!\bchange)(?<!\bchanges)(?<!\s\d)(?<!\s\d\d)\s+to\s"
     r"|\s+(?:was|were)\b|\s+(?:is|are)\s+(?=(?:set|being|now|also|likely|expected|needed|due|the|a|an|one|key|vital"
     r"|essential|central|crucial)\b)|\s+(?:every|each)\s+(?:year|month|week)\b|\s+(?:set\s+up|created|established|introduced|launched)(?=[\s.,;]|$)"
     # "a role in allocating the fund": a gerund after a preposition is still the name
@@ -229,7 +229,9 @@ ACT_NAMES = {noun.lower() for noun in ACT_NOUNS.values()}
 _COMPLEMENT = re.compile(
     r"\s+(?:worth|of)\s+(?:up\s+to\s+|at\s+least\s+|around\s+|about\s+)?[£$€]\d"
     r"|(?:(?<=\bwork)|(?<=\bpartnership)|(?<=\bpartnerships)|(?<=\bcollaboration))\s+with\b"
-    r"|\s+(?:alongside|within)\b"
+    r"|(?:\s+for\s+(?:it|them|this))?\s+(?:alongside|within)\b"
+    # "a change to procurement rules so that social value counts": the change is said by its aim
+    r"|(?<=\brules)\s+so\s+that\b|(?<=\bregulations)\s+so\s+that\b"
 )
 _COMPLEMENT_STOP = re.compile(
     r"\s*(?:[;:(\n]|\.(?!\d)|,(?!\d{3}))|\s[–—-]\s"
@@ -247,7 +249,8 @@ def complement(text: str, end: int, words: int) -> int:
     """
     if not _COMPLEMENT.match(text, end):
         return end
-    stop = _COMPLEMENT_STOP.search(text, end, min(len(text), end + 200))
+    aim = re.match(r"\s+so\s+that\s", text[end : end + 10])
+    stop = _COMPLEMENT_STOP.search(text, end + (aim.end() if aim else 0), min(len(text), end + 200))
     if stop is None:
         return end
     cuts = [m.start() for m in _PREPOSITION.finditer(text, end + 1, stop.start())] + [stop.start()]
