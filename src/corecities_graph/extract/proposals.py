@@ -18,6 +18,7 @@ from .proposal_names import (
     PROPOSAL_HEADS,
     RELATIONAL,
     VAGUE,
+    clause_end,
     complement,
     further,
     normalise,
@@ -186,6 +187,12 @@ _SHOULD_ANYONE = re.compile(
     r"\b(?:(?:every|each|all)\s+(?:new\s+)?)?(?:universit(?:y|ies)|institutions|signator(?:y|ies)|agreements?"
     r"|partnerships|colleges)(?:\s+themselves)?\s+(?:should|must|ought\s+to)\s+(?:(?:now|also)\s+)?",
     re.IGNORECASE,
+)
+# "to see the Office for Students accept ...": a body, then what it is to do
+_SEEN_ACTING = re.compile(
+    r"(?:the\s+)?(?P<who>(?-i:[A-Z][\w’'-]*)(?:\s+(?:for\s+|of\s+|and\s+)?(?-i:[A-Z][\w’'-]*)){0,5})"
+    r"\s+(?!(?:and|or|of|for|to|as|in|on|at|by|with|is|are|was|were|be|being|have|has|do|does)\b)[a-z]+\s+"
+    r"(?=(?:the|a|an|that|this|their|its|every|all|more)\s)"
 )
 # "publish the share of their spending", "open up their licensing terms": an act with an object
 _OWN_ACT = re.compile(
@@ -507,7 +514,22 @@ def find_proposals(
                         break
                     at = more.end()
         for seeks in _SEEKS.finditer(body) if running and _SEEKS_GATE.search(lowered) else ():
-            if not _negated(body[: seeks.start()]):
+            if _negated(body[: seeks.start()]):
+                continue
+            at = sentence.start + seeks.end()
+            if seeks.group().lower().endswith("see ") and (agent := _SEEN_ACTING.match(text, at, sentence.end)):
+                # "would like to see the Office for Students accept the statement as evidence": what the
+                # body is to do, named with the body
+                acts = asked_acts(text, agent.end("who"), sentence.end)
+                for name, start, end in acts:
+                    add(start, end, keep=True, name=name)
+                stop = clause_end(text, agent.end(), sentence.end)
+                if not acts and stop > agent.end():
+                    who, act = text[agent.start("who") : agent.end("who")], text[agent.end("who") : stop]
+                    # the evidence is the act: the body is named in the name, not as part of the span
+                    add(agent.end("who") + 1, stop, keep=True, name=f"{who} to{act}")
+                continue
+            if True:
                 for name, start, end in named_objects(
                     text, sentence.start + seeks.end(), sentence.end, thing=True
                 ):
