@@ -902,10 +902,10 @@ def test_where_demands_are_made_is_not_what_is_demanded(reference, text, proposa
     ("text", "proposals"),
     [
         ("So here is a modest suggestion. Signatories should publish a short progress statement every year.",
-         ["Publication of a short progress statement"]),
+         ["Signatories to publish a short progress statement"]),
         ("The report argues that universities themselves should create a local supplier fund.",
          ["Local supplier fund"]),
-        ("In the end, every university must review its civic strategy.", ["Review of its civic strategy"]),
+        ("In the end, every university must review its civic strategy.", ["Every university to review its civic strategy"]),
     ],
 )  # fmt: skip
 def test_without_an_agreement_the_writer_asks_universities_themselves(reference, text, proposals) -> None:

@@ -562,12 +562,16 @@ def find_proposals(
         for should in shoulds:
             at = sentence.start + should.end()
             acts = asked_acts(text, at, sentence.end)
-            if should.re is _SHOULD_ANYONE and (own := _OWN_ACT.match(text, at, sentence.end)):
+            own = _OWN_ACT.match(text, at, sentence.end) if should.re is _SHOULD_ANYONE else None
+            # an act named by its noun ("Publication of ..."), or one the rules do not name
+            nominal = all((name or "").split(" ", 1)[0].lower() in ACT_NAMES for name, _, _ in acts)
+            if own and nominal:
                 # "universities themselves should publish the share of their spending": what they
                 # are to do, named with who is to do it
                 who = _SHOULD_WORDS.sub("", should.group()).strip()
                 stop = max((last for _, _, last in acts), default=trimmed(text, own.end(), sentence.end)[1])
-                add(at, stop, keep=True, name=f"{who} to {text[at:stop]}")
+                if not VAGUE.match(text[own.end() : stop]):
+                    add(at, stop, keep=True, name=f"{who} to {text[at:stop]}")
                 continue
             for name, start, end in acts:
                 add(start, end, keep=True, name=name)
