@@ -295,7 +295,7 @@ _LIST_LEAD = re.compile(
 _AGENT_ITEM = re.compile(
     r"(?!an?\s)(?:the\s+)?(?:(?-i:[A-Z][\w’'-]*)(?:\s+(?:and\s+|of\s+|for\s+)?(?-i:[A-Z][\w’'-]*)){0,6}"
     r"|(?:UK\s+|Welsh\s+|Scottish\s+)?government|ministers|treasury|councils|mayors|universities"
-    r"|(?:combined|local)\s+authorities)\s+to\s+(?=[a-z])",
+    r"|(?:combined|local|mayoral\s+combined|combined\s+county)\s+authorit(?:y|ies)|council|mayor|regulator)\s+to\s+(?=[a-z])",
     re.IGNORECASE,
 )
 _MAKING_ITEM = re.compile(r"(?:the\s+)?(creation|establishment|introduction|setting\s+up)\s+of\s+(?:an?\s+|the\s+)?(?=[a-z])", re.I)
