@@ -10,7 +10,17 @@ from __future__ import annotations
 
 import re
 
-from .proposal_names import ACT_NOUNS, ACT_VERBS, ING_NOUNS, THING, VAGUE, clause_end, complement, further, trimmed
+from .proposal_names import (
+    ACT_NOUNS,
+    ACT_VERBS,
+    ING_NOUNS,
+    THING,
+    VAGUE,
+    clause_end,
+    complement,
+    further,
+    trimmed,
+)
 from .text import capitalise
 
 # "to extend the Freeport", "to devolve adult skills budgets": an act named by its noun
@@ -62,7 +72,9 @@ _REQUIRES = re.compile(
 # "to be used for civic projects", "to be spent on housing": a use allowed
 _USE_NOUNS = {"used": "Use", "spent": "Spending"}
 _BE_USED = re.compile(r"be\s+(?P<noun>used|spent)\s+(?=(?:for|on|in|to)\s)", re.IGNORECASE)
-_PREP = re.compile(r"(?:[a-z]+ly\s+)?(against|on|in|from|with|at|into|over|across|for)\s+|(?=(?:against|on|in|from|with|at|into|over|across|for)\b)")
+_PREP = re.compile(
+    r"(?:[a-z]+ly\s+)?(against|on|in|from|with|at|into|over|across|for)\s+|(?=(?:against|on|in|from|with|at|into|over|across|for)\b)"
+)
 # "should be given powers to raise a levy": what they are to be given
 # "replace annual grants with a single settlement": what is asked for is the replacement
 _REPLACES = re.compile(r"replace\s+[^.;:,]{1,80}?\s+with\s+(?=(?:an?|the|new|one|single)\b)", re.IGNORECASE)
@@ -110,7 +122,13 @@ def asked_acts(text: str, at: int, end: int, depth: int = 0) -> list[tuple[str |
             what = re.sub(r"\s+to$", "", what)
             stop = clause_end(text, used.end(), end)
             if what and stop > used.end():
-                return [(f"{_USE_NOUNS[used.group('noun').lower()]} of {what} {text[used.end() : stop]}", lets.start("who"), stop)]
+                return [
+                    (
+                        f"{_USE_NOUNS[used.group('noun').lower()]} of {what} {text[used.end() : stop]}",
+                        lets.start("who"),
+                        stop,
+                    )
+                ]
         found = asked_acts(text, lets.end(), end, depth + 1)
         verb = re.match(r"([a-z][\w-]*)\s+(?!(?:to|that|it|them|and|or)\b)(?=[\w£])", text[lets.end() : end])
         bare = verb is not None and re.fullmatch(_BARE, verb.group(1))

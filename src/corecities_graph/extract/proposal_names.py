@@ -158,7 +158,12 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
             unwidened = stop.start() if unwidened is None else unwidened
             at = stop.end()
             continue
-        if cut == "," and len(head) == 1 and _ADJECTIVE.fullmatch(head[0]) and _ADJECTIVE_NEXT.match(text, stop.end(), end):
+        if (
+            cut == ","
+            and len(head) == 1
+            and _ADJECTIVE.fullmatch(head[0])
+            and _ADJECTIVE_NEXT.match(text, stop.end(), end)
+        ):
             at = stop.end()  # "a single, flexible funding pot": adjectives, one name
             continue
         listed = _ENUMERATION.match(text, stop.start(), end) if cut == "," else None

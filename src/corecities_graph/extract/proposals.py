@@ -298,7 +298,9 @@ _AGENT_ITEM = re.compile(
     r"|(?:combined|local|mayoral\s+combined|combined\s+county)\s+authorit(?:y|ies)|council|mayor|regulator)\s+to\s+(?=[a-z])",
     re.IGNORECASE,
 )
-_MAKING_ITEM = re.compile(r"(?:the\s+)?(creation|establishment|introduction|setting\s+up)\s+of\s+(?:an?\s+|the\s+)?(?=[a-z])", re.I)
+_MAKING_ITEM = re.compile(
+    r"(?:the\s+)?(creation|establishment|introduction|setting\s+up)\s+of\s+(?:an?\s+|the\s+)?(?=[a-z])", re.I
+)
 # "We recommend five things.", "It sets out the following steps.": a lead-in that counts its items
 _COUNTED_LEAD = re.compile(
     r"\b(?:recommend\w*|propos\w*|ask\w*|call(?:s|ed|ing)?\s+for|want\w*|urg\w*|suggest\w*)\b[^.!?]*?\b"
@@ -517,7 +519,9 @@ def find_proposals(
             if _negated(body[: seeks.start()]):
                 continue
             at = sentence.start + seeks.end()
-            if seeks.group().lower().endswith("see ") and (agent := _SEEN_ACTING.match(text, at, sentence.end)):
+            if seeks.group().lower().endswith("see ") and (
+                agent := _SEEN_ACTING.match(text, at, sentence.end)
+            ):
                 # "would like to see the Office for Students accept the statement as evidence": what the
                 # body is to do, named with the body
                 acts = asked_acts(text, agent.end("who"), sentence.end)
@@ -553,7 +557,11 @@ def find_proposals(
             [
                 *_SHOULD.finditer(body),
                 # "universities themselves should ...": asked of them by the writer, whatever was agreed
-                *(m for m in _SHOULD_ANYONE.finditer(body) if not agreement or "themselves" in m.group().lower()),
+                *(
+                    m
+                    for m in _SHOULD_ANYONE.finditer(body)
+                    if not agreement or "themselves" in m.group().lower()
+                ),
             ]
             if running
             and ("should" in lowered or "must" in lowered or "ought" in lowered or "need" in lowered)
