@@ -1031,6 +1031,7 @@ def test_list_lead_ins_and_items_that_name_who_is_asked(reference, text, proposa
         ("Under the charter, the partners will:\n- open a joint careers office;\n- publish an annual report.\n\n"
          "The charter also calls on the government to:\n- create a Coastal Colleges Fund.",
          ["Coastal Colleges Fund"]),
+        ("Under the compact the partners must:\n- open a shared skills hub;\n- publish a yearly report.", []),
         # an act whose object went before names nothing
         ("They point to the need for a regional transport plan, which they want ministers to publish within "
          "two years.", ["Regional transport plan"]),

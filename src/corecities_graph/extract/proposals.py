@@ -301,6 +301,12 @@ _AGENT_ITEM = re.compile(
 _MAKING_ITEM = re.compile(
     r"(?:the\s+)?(creation|establishment|introduction|setting\s+up)\s+of\s+(?:an?\s+|the\s+)?(?=[a-z])", re.I
 )
+# "Under the charter the partners must:": the parties' own duties follow, no asks
+_OWN_SHOULD = re.compile(
+    r"\b(?:we|partners|signator(?:y|ies)|parties|members|the\s+(?:two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+[\w-]+)\s+(?:(?:also|each|all)\s+)?(?:should|must)\s*:\s*$",
+    re.IGNORECASE,
+)
 # "We recommend five things.", "It sets out the following steps.": a lead-in that counts its items
 _COUNTED_LEAD = re.compile(
     r"\b(?:recommend\w*|propos\w*|ask\w*|call(?:s|ed|ing)?\s+for|want\w*|urg\w*|suggest\w*)\b[^.!?]*?\b"
@@ -746,7 +752,7 @@ def _listed(seg: Segmented) -> list[tuple[int, int]]:
         ending = text.rstrip()[-1:]
         # a lead-in that counts its items is read only before a marked item
         counted = ending in (".", ":") and len(text) < 400 and k + 1 < len(paragraphs)
-        if (ending == ":" and _LIST_LEAD.search(text)) or (
+        if (ending == ":" and _LIST_LEAD.search(text) and not _OWN_SHOULD.search(text)) or (
             counted and _marked(seg.text, paragraphs[k + 1]) and _COUNTED_LEAD.search(text)
         ):
             close()
