@@ -974,6 +974,9 @@ def test_adjectives_joined_by_a_comma_are_one_name(reference, text, proposals) -
         ("The report recommends that the government should require every port that receives public grants to publish "
          "its emissions each year.",
          ["Requirement for every port that receives public grants to publish its emissions"]),
+        ("The review recommends that the Treasury extend the Coastal Towns Fund to inland market towns.",
+         ["Extension of the Coastal Towns Fund"]),
+        ("The report suggests that the government is right to wait.", []),
         ("I would like to see the Arts Council accept that report as evidence in funding bids, so that "
          "touring counts.", ["Arts Council to accept that report as evidence in funding bids"]),
     ],

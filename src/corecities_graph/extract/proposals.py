@@ -134,6 +134,13 @@ _ASKS_THAT = re.compile(
     r"(?:should|must|will)?)\s+",
     re.IGNORECASE,
 )
+# "recommends that the Treasury extend the fund": the act asked, in the bare form of the verb
+_ASKS_THAT_BARE = re.compile(
+    r"\b(?:recommend|propos|urg|ask|insist|demand|suggest)\w*\s+that\s+(?:the\s+)?"
+    r"(?:(?:UK\s+|Welsh\s+|Scottish\s+)?(?:government|ministers|treasury)"
+    r"|(?-i:[A-Z][\w’'-]*)(?:,?\s+(?:for\s+|of\s+|and\s+)?(?-i:[A-Z][\w’'-]*)){0,5})\s+(?=[a-z])",
+    re.IGNORECASE,
+)
 # "and to devolve ...", "or to extend ...": a further act asked of the same addressee
 _AND_TO = re.compile(
     rf"(?:,\s*|\s+)(?:and|or)\s+(?:also\s+)?(?:to\s+|(?=(?:{ACT_VERBS})\s+(?:the|a|an|its|their)\b)"
@@ -590,7 +597,9 @@ def find_proposals(
             for name, start, end in acts:
                 add(start, end, keep=True, name=name)
         for asks in (
-            _ASKS_THAT.finditer(body) if running and (" that " in lowered or " will " in lowered) else ()
+            [*_ASKS_THAT.finditer(body), *_ASKS_THAT_BARE.finditer(body)]
+            if running and (" that " in lowered or " will " in lowered)
+            else ()
         ):
             if not _negated(body[: asks.start()]):
                 for name, start, end in asked_acts(text, sentence.start + asks.end(), sentence.end):
