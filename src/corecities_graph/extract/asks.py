@@ -10,11 +10,26 @@ from __future__ import annotations
 
 import re
 
-from .proposal_names import ACT_NOUNS, ACT_VERBS, ING_NOUNS, THING, VAGUE, further, trimmed
+from .proposal_names import (
+    ACT_NOUNS,
+    ACT_VERBS,
+    ING_NOUNS,
+    THING,
+    VAGUE,
+    clause_end,
+    complement,
+    further,
+    trimmed,
+)
 from .text import capitalise
 
 # "to extend the Freeport", "to devolve adult skills budgets": an act named by its noun
-_ACT = re.compile(rf"(?P<verb>{'|'.join(ACT_NOUNS)})\s+(?!(?:to|that|whether|how|it|them)\b)", re.IGNORECASE)
+# ("which they want ministers to publish within two years": the object went before, and no name follows)
+_ACT = re.compile(
+    rf"(?P<verb>{'|'.join(ACT_NOUNS)})\s+"
+    r"(?!(?:to|that|whether|how|it|them|within|by|before|after|in|next|soon|now|this|quickly|urgently)\b)",
+    re.IGNORECASE,
+)
 # Acts whose object is the thing asked for: "to establish a Glasgow Anchor Fund"; the first group
 # names something new by itself, the second ("support", "fund") needs a noun that is a thing
 _CREATES = re.compile(
@@ -41,10 +56,24 @@ _AS = re.compile(
     re.IGNORECASE,
 )
 # "let the council run ...", "allow mayors to co-commission ...": what they are to be allowed to do
+# "let combined authorities bid directly into ...": acts after "let" that name no thing of their own
+_BARE = "bid|borrow|charge|spend|invest|apply|draw|commission|co-commission"
 _LETS = re.compile(
-    r"(?:let|allow|enable|permit|empower|help|require)\s+(?!(?:to|that)\b)(?:[\w’'()-]+\s+){1,6}?"
-    rf"(?:to\s+(?=[a-z])|(?=(?:{'|'.join(ACT_NOUNS)}|run|use|set\s+up|create|establish|keep|raise)\b))",
+    r"(?:let|allow|enable|permit|empower|help|require)\s+(?!(?:to|that)\b)(?P<who>(?:[\w’'()-]+\s+){1,6}?)"
+    rf"(?:to\s+(?=[a-z])|(?=(?:{'|'.join(ACT_NOUNS)}|run|use|set\s+up|create|establish|keep|raise|{_BARE})\b))",
     re.IGNORECASE,
+)
+# "require universities to publish a plan", "require every agreement that receives public money to"
+_REQUIRES = re.compile(
+    r"require\s+(?!(?:to|that|it|them)\b)(?P<who>(?:the\s+|every\s+|each\s+|all\s+)?[a-z][\w’'-]*"
+    r"(?:\s+(?!to\b)[\w’'-]+){0,9}?)\s+to\s+(?=[a-z])(?!be\b)",
+    re.IGNORECASE,
+)
+# "to be used for civic projects", "to be spent on housing": a use allowed
+_USE_NOUNS = {"used": "Use", "spent": "Spending"}
+_BE_USED = re.compile(r"be\s+(?P<noun>used|spent)\s+(?=(?:for|on|in|to)\s)", re.IGNORECASE)
+_PREP = re.compile(
+    r"(?:[a-z]+ly\s+)?(against|on|in|from|with|at|into|over|across|for)\s+|(?=(?:against|on|in|from|with|at|into|over|across|for)\b)"
 )
 # "should be given powers to raise a levy": what they are to be given
 # "replace annual grants with a single settlement": what is asked for is the replacement
@@ -79,16 +108,38 @@ def asked_acts(text: str, at: int, end: int, depth: int = 0) -> list[tuple[str |
     Each is (name, start, end): the span the thing is read from, and its name when that is not the
     span itself ("Extension of the Solent Freeport" from the span "the Solent Freeport").
     """
+    if requires := _REQUIRES.match(text, at, end):
+        # "require every agreement that receives public money to publish its measures": who is
+        # required is part of the ask
+        found = asked_acts(text, requires.end(), end, depth + 1)
+        stop = max((last for _, _, last in found), default=trimmed(text, requires.end(), end)[1])
+        if stop > requires.end():
+            return [(f"Requirement for {text[requires.start('who') : stop]}", requires.start("who"), stop)]
     if (lets := _LETS.match(text, at, end)) and depth < 2:
+        if used := _BE_USED.match(text, lets.end(), end):
+            # "allow research funding to be used for civic projects": the use allowed
+            what = text[lets.start("who") : lets.end()].strip()
+            what = re.sub(r"\s+to$", "", what)
+            stop = clause_end(text, used.end(), end)
+            if what and stop > used.end():
+                return [
+                    (
+                        f"{_USE_NOUNS[used.group('noun').lower()]} of {what} {text[used.end() : stop]}",
+                        lets.start("who"),
+                        stop,
+                    )
+                ]
         found = asked_acts(text, lets.end(), end, depth + 1)
         verb = re.match(r"([a-z][\w-]*)\s+(?!(?:to|that|it|them|and|or)\b)(?=[\w£])", text[lets.end() : end])
-        if found or not lets.group().endswith(("to ", "to\t")) or verb is None:
+        bare = verb is not None and re.fullmatch(_BARE, verb.group(1))
+        if found or not (lets.group().endswith(("to ", "to\t")) or bare) or verb is None:
             return found
         # "allow mayors to co-commission university research": the allowed act, named by its gerund
         noun = _gerund(verb.group(1))
         start = lets.end() + verb.end()
-        if noun and re.match(r"(?:against|on|in|from|with|at|into|over|across|for)\b", text[start:end]):
-            stop = trimmed(text, start, end)[1]  # "to borrow against future income"
+        if noun and (prep := _PREP.match(text, start, end)):
+            # "to borrow against future income", "to bid directly into the next round"
+            stop = trimmed(text, prep.end(), end)[1] if prep.group(1) else trimmed(text, start, end)[1]
             return [(f"{noun} {text[start:stop]}", start, stop)]
         return [_act(text, noun, start, end)] if noun else []
     if given := _GIVEN.match(text, at, end):
@@ -122,7 +173,15 @@ def asked_acts(text: str, at: int, end: int, depth: int = 0) -> list[tuple[str |
 def _act(text: str, noun: str, at: int, end: int) -> tuple[str | None, int, int]:
     """'Extension of the Solent Freeport': an act asked for, named by its noun and its object."""
     stop = trimmed(text, at, end)[1]
+    stop = complement(text, stop, len(text[at:stop].split())) if noun in _AS_NOUNS else stop
+    if noun in _AS_NOUNS and (as_ := _AS_WHAT.match(text, stop, end)):
+        stop = trimmed(text, as_.end(), end)[1]  # "include universities as statutory partners on boards"
     return f"{noun} of {_ADVERB.sub('', text[at:stop])}", at, stop
+
+
+# Acts whose object is named with what it is to count as
+_AS_NOUNS = {"Inclusion", "Counting", "Recognition"}
+_AS_WHAT = re.compile(r"\s+as\s+(?:an?\s+|the\s+)?(?=[a-z])", re.IGNORECASE)
 
 
 def named_objects(text: str, at: int, end: int, thing: bool) -> list[tuple[str | None, int, int]]:
@@ -155,7 +214,9 @@ def named_objects(text: str, at: int, end: int, thing: bool) -> list[tuple[str |
 
 # "its plan for", "the case for", "their bid for": what the plan is for is the thing
 _PLAN_FOR = re.compile(
-    r"(?:its|their|our|his|her|the)\s+(?:own\s+)?(?:plans?|proposals?|bid|case|call|ambition|vision)\s+(?:for|to\s+create)\s+",
+    r"(?:its|their|our|his|her|the)\s+(?:own\s+)?(?:plans?|proposals?|bid|case|call|ambition|vision)\s+(?:for|to\s+create)\s+"
+    # "confirm funding for a second phase of the upgrade": the phase is what is to be funded
+    r"|(?:the\s+)?(?:funding|money|finance)\s+for\s+(?=(?:an?|the)\s)",
     re.IGNORECASE,
 )
 # Words that start a clause, not a name: what follows "and" is then no further object

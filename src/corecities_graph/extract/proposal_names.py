@@ -24,7 +24,7 @@ ACT_NOUNS = {
     "simplify": "Simplification", "merge": "Merger", "align": "Alignment", "renew": "Renewal",
     "ring-fence": "Ring-fencing", "ringfence": "Ring-fencing", "publish": "Publication",
     "double": "Doubling", "weight": "Weighting", "co-fund": "Co-funding", "co-commission": "Co-commissioning",
-    "keep": "Retention", "recognise": "Recognition", "recognize": "Recognition",
+    "keep": "Retention", "recognise": "Recognition", "recognize": "Recognition", "count": "Counting",
 }  # fmt: skip
 # Verbs that start a further act in "fund a new academy and extend the fund"
 ACT_VERBS = "|".join(
@@ -108,7 +108,7 @@ NAME_STOP = re.compile(
     rf"|\s+(?:and|or)\s+(?:also\s+)?(?=(?:{ACT_VERBS})\s+(?:the|a|an|its|their)\b)"
     r"|(?<!\bpowers)(?<!\bpower)(?<!\bduty)(?<!\bability)(?<!\bfreedom)(?<!\bright)(?<!\bprocess)(?<!\bmechanism)"
     r"(?<!\bobligation)(?<!\brequirement)(?<!\bpermission)"
-    r"(?<!\bflexibility)(?<!\bfreedoms)(?<!\s\d)(?<!\s\d\d)\s+to\s"
+    r"(?<!\bflexibility)(?<!\bfreedoms)(?<!\bchange)(?<!\bchanges)(?<!\s\d)(?<!\s\d\d)\s+to\s"
     r"|\s+(?:was|were)\b|\s+(?:is|are)\s+(?=(?:set|being|now|also|likely|expected|needed|due|the|a|an|one|key|vital"
     r"|essential|central|crucial)\b)|\s+(?:every|each)\s+(?:year|month|week)\b|\s+(?:set\s+up|created|established|introduced|launched)(?=[\s.,;]|$)"
     # "a role in allocating the fund": a gerund after a preposition is still the name
@@ -158,6 +158,14 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
             unwidened = stop.start() if unwidened is None else unwidened
             at = stop.end()
             continue
+        if (
+            cut == ","
+            and len(head) == 1
+            and _ADJECTIVE.fullmatch(head[0])
+            and _ADJECTIVE_NEXT.match(text, stop.end(), end)
+        ):
+            at = stop.end()  # "a single, flexible funding pot": adjectives, one name
+            continue
         listed = _ENUMERATION.match(text, stop.start(), end) if cut == "," else None
         if listed is None:
             # "a Fund and devolved budgets": two names, the first ending at its head word
@@ -171,6 +179,13 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, start + len(phrase)
 
 
+# "a single, multi-year settlement": an adjective before a comma, and another after it
+_ADJECTIVE = re.compile(
+    r"single|flexible|simple|stable|permanent|fair|fairer|dedicated|national|regional|local|devolved|ring-fenced"
+    r"|[\w-]+-(?:year|term)",
+    re.IGNORECASE,
+)
+_ADJECTIVE_NEXT = re.compile(r"\s*(?!(?:a|an|the|and|or|but|which|who|that)\b)[a-z][\w-]*\s+[a-z]")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,8}\)")
 # A share of something, or funding over a span of years, is named with what it is for
 _SHARE_OR_SPELL = re.compile(
@@ -211,3 +226,53 @@ _OF_HOW = re.compile(
 )
 # Acts named by their noun, under which a body may be named: "Review of Scottish Funding Council allocations"
 ACT_NAMES = {noun.lower() for noun in ACT_NOUNS.values()}
+
+
+# "a fund worth £1 billion over five years", "recognition of work with local government", "a plan
+# alongside their recruitment targets": a complement that says how much or with whom, which a name
+# keeps when it does not swamp it
+_COMPLEMENT = re.compile(
+    r"\s+(?:worth|of)\s+(?:up\s+to\s+|at\s+least\s+|around\s+|about\s+)?[£$€]\d"
+    r"|(?:(?<=\bwork)|(?<=\bpartnership)|(?<=\bpartnerships)|(?<=\bcollaboration))\s+with\b"
+    r"|(?:\s+for\s+(?:it|them|this))?\s+(?:alongside|within)\b"
+    # "a change to procurement rules so that social value counts": the change is said by its aim
+    r"|(?<=\brules)\s+so\s+that\b|(?<=\bregulations)\s+so\s+that\b"
+)
+_COMPLEMENT_STOP = re.compile(
+    r"\s*(?:[;:(\n]|\.(?!\d)|,(?!\d{3}))|\s[–—-]\s"
+    r"|\s+(?:and|or|but|which|who|while|because|although|whereas|rather\s+than|if|when|so\s+that|to\s+be)\s"
+    r"|\s+to\s+(?=[a-z]+\s)(?!(?:the|a|an|its|their|local|city|every|each|all)\s)"  # "to equip colleges": a purpose
+)
+
+
+def complement(text: str, end: int, words: int) -> int:
+    """Where a name ending at `end` stops with its complement ("worth £1bn over five years"), if it has one.
+
+    `words`: the name's own content words; the complement may add at most twice as many, so that the
+    name stays recognisably the same ask, and is cut at a preposition when it would add more
+    ("work with local government in the assessment of impact" keeps "with local government").
+    """
+    if not _COMPLEMENT.match(text, end):
+        return end
+    aim = re.match(r"\s+so\s+that\s", text[end : end + 10])
+    stop = _COMPLEMENT_STOP.search(text, end + (aim.end() if aim else 0), min(len(text), end + 200))
+    if stop is None:
+        return end
+    cuts = [m.start() for m in _PREPOSITION.finditer(text, end + 1, stop.start())] + [stop.start()]
+    for cut in reversed(cuts):
+        if len(_SIGNIFICANT.findall(text, end, cut)) <= 2 * words:
+            return cut
+    return end
+
+
+_PREPOSITION = re.compile(r"\s+(?:in|on|at|for|by|from|to|into|across|over|under|through|as)\s")
+# the words that tell one name from another ("a", "of", "with" tell nothing)
+_SIGNIFICANT = re.compile(
+    r"(?i)\b(?!(?:a|an|the|of|for|to|in|on|and|or|by|at|with|from|its|their|new)\b)[\w£$€%][\w£$€%.,’'-]*"
+)
+
+
+def clause_end(text: str, at: int, end: int) -> int:
+    """Where the clause at text[at:end] ends: at punctuation or a word that starts another clause."""
+    stop = _COMPLEMENT_STOP.search(text, at, end)
+    return stop.start() if stop else end

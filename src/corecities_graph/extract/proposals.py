@@ -18,6 +18,8 @@ from .proposal_names import (
     PROPOSAL_HEADS,
     RELATIONAL,
     VAGUE,
+    clause_end,
+    complement,
     further,
     normalise,
     trimmed,
@@ -132,9 +134,18 @@ _ASKS_THAT = re.compile(
     r"(?:should|must|will)?)\s+",
     re.IGNORECASE,
 )
+# "recommends that the Treasury extend the fund": the act asked, in the bare form of the verb
+_ASKS_THAT_BARE = re.compile(
+    r"\b(?:recommend|propos|urg|ask|insist|demand|suggest)\w*\s+that\s+(?:the\s+)?"
+    r"(?:(?:UK\s+|Welsh\s+|Scottish\s+)?(?:government|ministers|treasury)"
+    r"|(?-i:[A-Z][\w’'-]*)(?:,?\s+(?:for\s+|of\s+|and\s+)?(?-i:[A-Z][\w’'-]*)){0,5})\s+(?=[a-z])",
+    re.IGNORECASE,
+)
 # "and to devolve ...", "or to extend ...": a further act asked of the same addressee
 _AND_TO = re.compile(
-    rf"(?:,\s*|\s+)(?:and|or)\s+(?:also\s+)?(?:to\s+|(?=(?:{ACT_VERBS})\s+(?:the|a|an|its|their)\b))",
+    rf"(?:,\s*|\s+)(?:and|or)\s+(?:also\s+)?(?:to\s+|(?=(?:{ACT_VERBS})\s+(?:the|a|an|its|their)\b)"
+    # "calls on the department to ..., and on Research England to ...": a second addressee
+    r"|on\s+(?:the\s+)?(?-i:[A-Z][\w’'-]*)(?:\s+(?:of\s+|for\s+|and\s+)?(?-i:[A-Z][\w’'-]*)){0,6}\s+to\s+)",
     re.IGNORECASE,
 )
 # "is seeking a ten-year settlement", "recommends a single skills budget", "wants to see a new hub set
@@ -171,7 +182,9 @@ _DEVOLVED = re.compile(r"(?:devolved|ring-fenced|multi-year|long-term)\s+[a-z][\
 _SHOULD = re.compile(
     r"\b(?:(?:the\s+)?(?:UK\s+)?(?:government|ministers|treasury|chancellor|whitehall|holyrood|westminster)"
     r"|(?:combined|mayoral|local|strategic)\s+authorities|mayors|councils|city\s+regions"
-    r"|(?:the\s+)?(?-i:[A-Z][\w’'-]*(?:\s+(?:for\s+|of\s+|and\s+)?[A-Z][\w’'-]*){1,5}))"
+    r"|(?:the\s+)?(?-i:[A-Z][\w’'-]*(?:\s+(?:for\s+|of\s+|and\s+)?[A-Z][\w’'-]*){1,5})"
+    # "and that Medr should allow ...": a body of one word, after "that"
+    r"|(?<=\bthat\s)(?!(?:This|That|It|We|They|He|She|There|These|Those|Our|Their|Its)\b)(?-i:[A-Z][a-z][\w’'-]*))"
     r"\s+(?:should|must|ought\s+to|needs?\s+to)\s+(?:(?:now|also|urgently|instead)\s+)?",
     re.IGNORECASE,
 )
@@ -182,6 +195,18 @@ _SHOULD_ANYONE = re.compile(
     r"|partnerships|colleges)(?:\s+themselves)?\s+(?:should|must|ought\s+to)\s+(?:(?:now|also)\s+)?",
     re.IGNORECASE,
 )
+# "to see the Office for Students accept ...": a body, then what it is to do
+_SEEN_ACTING = re.compile(
+    r"(?:the\s+)?(?P<who>(?-i:[A-Z][\w’'-]*)(?:\s+(?:for\s+|of\s+|and\s+)?(?-i:[A-Z][\w’'-]*)){0,5})"
+    r"\s+(?!(?:and|or|of|for|to|as|in|on|at|by|with|is|are|was|were|be|being|have|has|do|does)\b)[a-z]+\s+"
+    r"(?=(?:the|a|an|that|this|their|its|every|all|more)\s)"
+)
+# "publish the share of their spending", "open up their licensing terms": an act with an object
+_OWN_ACT = re.compile(
+    r"(?!(?:be|have|do|make|work|continue|say|see|get|take|look|think|also|not|now)\b)[a-z]+"
+    r"(?:\s+(?:up|out|down|back))?\s+(?=(?:the|a|an|their|its|every|all|each|more)\s)"
+)
+_SHOULD_WORDS = re.compile(r"\s+themselves\b|\s+(?:should|must|ought\s+to)\b.*$", re.IGNORECASE)
 # "argues that councils should be given a formal role": what someone should do, argued for
 _ARGUES = re.compile(
     r"\bargu(?:e|es|ed|ing)\s+that\s+(?!(?:it|they|we|he|she|this)\b)(?:[\w’'-]+\s+){1,7}?"
@@ -269,7 +294,24 @@ _OUTSIDER = re.compile(
 # items follow, one a line. (What the parties commit themselves to do is not asked of anyone.)
 _LIST_LEAD = re.compile(
     r"\b(?:propos\w*|call(?:s|ed|ing)?\s+(?:for|on)|asks?|asking|recommend\w*|want\w*|urg\w*|demand\w*|measures|priorities"
-    r"|needs?\s+from|request\w*)\b[^.!?]*:\s*$",
+    r"|needs?\s+from|request\w*|should|must)\b[^.!?]*:\s*$",
+    re.IGNORECASE,
+)
+# "the government to confirm funding", "NHS England to give the trust a budget": an item that names
+# who is asked before what they are asked to do
+_AGENT_ITEM = re.compile(
+    r"(?!an?\s)(?:the\s+)?(?:(?-i:[A-Z][\w’'-]*)(?:\s+(?:and\s+|of\s+|for\s+)?(?-i:[A-Z][\w’'-]*)){0,6}"
+    r"|(?:UK\s+|Welsh\s+|Scottish\s+)?government|ministers|treasury|councils|mayors|universities"
+    r"|(?:combined|local|mayoral\s+combined|combined\s+county)\s+authorit(?:y|ies)|council|mayor|regulator)\s+to\s+(?=[a-z])",
+    re.IGNORECASE,
+)
+_MAKING_ITEM = re.compile(
+    r"(?:the\s+)?(creation|establishment|introduction|setting\s+up)\s+of\s+(?:an?\s+|the\s+)?(?=[a-z])", re.I
+)
+# "Under the charter the partners must:": the parties' own duties follow, no asks
+_OWN_SHOULD = re.compile(
+    r"\b(?:we|partners|signator(?:y|ies)|parties|members|the\s+(?:two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+[\w-]+)\s+(?:(?:also|each|all)\s+)?(?:should|must)\s*:\s*$",
     re.IGNORECASE,
 )
 # "We recommend five things.", "It sets out the following steps.": a lead-in that counts its items
@@ -353,20 +395,28 @@ def find_proposals(
         if not made and _AGENT_TO.match(text, end):
             return  # "for combined authorities to be given a duty": who is to act, not what is asked
         if (
-            not 2 <= len(name.split()) <= 16
+            not 2 <= len(name.split()) <= (20 if made else 16)
             or (name[:1].isdigit() and not _PER_CENT_OF.match(name))
             or VAGUE.match(name)
+            # "the freedom to spend what is already there": a clause, no thing named
+            or " what " in name
             or any(a < end and start < b and not (relational and start < a) for a, b in org_spans)
         ):
             return
         # "a “green skills passport”": the quotation marks are the writer's, not the name's
         name = re.sub(r"[“”\"]|‘|’(?![a-z])|(?<![a-z])'|'(?![a-z])", "", name).strip()
+        if (stop := complement(text, end, len(_content_words(name)))) > end:
+            name, end = name + text[end:stop], stop  # "a fund worth £1bn over five years"
         found.append(Proposal(capitalise(normalise(name)), purpose, seg.evidence(start, end)))
 
     for org in proposed or ():
         body = org.evidence.sentence.text
         if _DROPPED.search(body) or _OUTSIDER.search(body):
             continue  # a body proposed and dropped, or proposed by someone else: no ask of the parties
+        span = org.evidence.span
+        if (stop := complement(text, span.end, len(_content_words(org.name)))) > span.end:
+            found.append(Proposal(org.name + text[span.end : stop], None, seg.evidence(span.start, stop)))
+            continue
         found.append(Proposal(org.name, None, org.evidence))
     for start, end in _listed(seg):
         # "create a regional skills passport", "devolve adult education budgets": an act or its object
@@ -374,12 +424,20 @@ def find_proposals(
             start, stop, done_name = _done(text, done, end)
             add(start, stop, keep=True, name=done_name)  # "A requirement that local plans are drawn up"
             continue
+        # "- the combined authority to use its housing funding ...": who is to act, then the act
+        if agent := _AGENT_ITEM.match(text, start, end):
+            start = agent.end()
         acts = asked_acts(text, start, end)
         for name, first, last in acts:
             add(first, last, keep=True, name=name)
         if not acts:
             if verb := _MAKE_VERB.match(text, start, end):
                 start = verb.end()
+            if making := _MAKING_ITEM.match(text, start, end):
+                # "the creation of a london careers service": the making is part of the ask's name
+                first, last = trimmed(text, making.end(), end)
+                add(first, last, keep=True, name=f"{making.group(1)} of {text[first:last]}")
+                continue
             add(start, end)
     for sentence in seg.sentences:
         body = text[sentence.start : sentence.end]
@@ -471,7 +529,24 @@ def find_proposals(
                         break
                     at = more.end()
         for seeks in _SEEKS.finditer(body) if running and _SEEKS_GATE.search(lowered) else ():
-            if not _negated(body[: seeks.start()]):
+            if _negated(body[: seeks.start()]):
+                continue
+            at = sentence.start + seeks.end()
+            if seeks.group().lower().endswith("see ") and (
+                agent := _SEEN_ACTING.match(text, at, sentence.end)
+            ):
+                # "would like to see the Office for Students accept the statement as evidence": what the
+                # body is to do, named with the body
+                acts = asked_acts(text, agent.end("who"), sentence.end)
+                for name, start, end in acts:
+                    add(start, end, keep=True, name=name)
+                stop = clause_end(text, agent.end(), sentence.end)
+                if not acts and stop > agent.end():
+                    who, act = text[agent.start("who") : agent.end("who")], text[agent.end("who") : stop]
+                    # the evidence is the act: the body is named in the name, not as part of the span
+                    add(agent.end("who") + 1, stop, keep=True, name=f"{who} to{act}")
+                continue
+            if True:
                 for name, start, end in named_objects(
                     text, sentence.start + seeks.end(), sentence.end, thing=True
                 ):
@@ -492,16 +567,39 @@ def find_proposals(
                     for name, start, stop in named_objects(text, item_start, item_end, thing=True):
                         add(start, stop, keep=True, name=name)
         shoulds = (
-            [*_SHOULD.finditer(body), *(() if agreement else _SHOULD_ANYONE.finditer(body))]
+            [
+                *_SHOULD.finditer(body),
+                # "universities themselves should ...": asked of them by the writer, whatever was agreed
+                *(
+                    m
+                    for m in _SHOULD_ANYONE.finditer(body)
+                    if not agreement or "themselves" in m.group().lower()
+                ),
+            ]
             if running
             and ("should" in lowered or "must" in lowered or "ought" in lowered or "need" in lowered)
             else ()
         )
         for should in shoulds:
-            for name, start, end in asked_acts(text, sentence.start + should.end(), sentence.end):
+            at = sentence.start + should.end()
+            acts = asked_acts(text, at, sentence.end)
+            own = _OWN_ACT.match(text, at, sentence.end) if should.re is _SHOULD_ANYONE else None
+            # an act named by its noun ("Publication of ..."), or one the rules do not name
+            nominal = all((name or "").split(" ", 1)[0].lower() in ACT_NAMES for name, _, _ in acts)
+            if own and nominal:
+                # "universities themselves should publish the share of their spending": what they
+                # are to do, named with who is to do it
+                who = _SHOULD_WORDS.sub("", should.group()).strip()
+                stop = max((last for _, _, last in acts), default=trimmed(text, own.end(), sentence.end)[1])
+                if not VAGUE.match(text[own.end() : stop]):
+                    add(at, stop, keep=True, name=f"{who} to {text[at:stop]}")
+                continue
+            for name, start, end in acts:
                 add(start, end, keep=True, name=name)
         for asks in (
-            _ASKS_THAT.finditer(body) if running and (" that " in lowered or " will " in lowered) else ()
+            [*_ASKS_THAT.finditer(body), *_ASKS_THAT_BARE.finditer(body)]
+            if running and (" that " in lowered or " will " in lowered)
+            else ()
         ):
             if not _negated(body[: asks.start()]):
                 for name, start, end in asked_acts(text, sentence.start + asks.end(), sentence.end):
@@ -663,7 +761,7 @@ def _listed(seg: Segmented) -> list[tuple[int, int]]:
         ending = text.rstrip()[-1:]
         # a lead-in that counts its items is read only before a marked item
         counted = ending in (".", ":") and len(text) < 400 and k + 1 < len(paragraphs)
-        if (ending == ":" and _LIST_LEAD.search(text)) or (
+        if (ending == ":" and _LIST_LEAD.search(text) and not _OWN_SHOULD.search(text)) or (
             counted and _marked(seg.text, paragraphs[k + 1]) and _COUNTED_LEAD.search(text)
         ):
             close()
@@ -678,7 +776,7 @@ def _listed(seg: Segmented) -> list[tuple[int, int]]:
         if (
             marked != style
             or (not marked and len(text.split()) > 12)
-            or len(text.split()) > 30
+            or len(text.split()) > 40  # a marked item may run on ("..., so that staff can reach ...")
             or re.search(r"\b(?:said|says|added)\b", text)
         ):
             in_list = False
