@@ -20,7 +20,7 @@ def _stats(text: str, reference: Reference) -> set[tuple[Decimal, str, str | Non
         ("Nearly one in three nurses in Hull are over 55.", (Decimal("33.3"), "percent", "nearly")),
         ("Around one resident in five is a student in Exeter.", (Decimal(20), "percent", "around")),
         ("She said four in ten people in Derby are under 30.", (Decimal(40), "percent", None)),
-        ("In Bristol fewer than one in ten firms export.", (Decimal(10), "percent", "fewer than")),
+        ("In Bristol fewer than one in ten firms export.", (Decimal(10), "percent", None)),
         ("Almost one in six of all jobs in Leeds are in health.", (Decimal("16.7"), "percent", "almost")),
     ],
 )
@@ -45,11 +45,11 @@ def test_not_a_statistic(reference: Reference, text: str) -> None:
     assert _stats(text, reference) == set()
 
 
-def test_a_range_is_its_low_end_between(reference: Reference) -> None:
+def test_a_range_is_its_low_end(reference: Reference) -> None:
     found = _stats(
         "The compact sets up a fund of between £8 million and £12 million in Leicester.", reference
     )
-    assert found == {(Decimal(8000000), "GBP", "between")}
+    assert found == {(Decimal(8000000), "GBP", None)}
 
 
 @pytest.mark.parametrize(
@@ -57,15 +57,15 @@ def test_a_range_is_its_low_end_between(reference: Reference) -> None:
     [
         (
             "People in Salford live on average 7.5 fewer years in good health.",
-            (Decimal("7.5"), "years", "on average"),
+            (Decimal("7.5"), "years", None),
         ),
         (
             "Colleges in Stoke spend on average 30 per cent less per student.",
-            (Decimal(30), "percent", "on average"),
+            (Decimal(30), "percent", None),
         ),
     ],
 )
-def test_on_average_qualifies(
+def test_on_average_is_not_a_recorded_qualifier(
     reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
 ) -> None:
     assert expected in _stats(text, reference)
@@ -120,7 +120,7 @@ def test_headlines_under_related_news_are_not_this_releases_figures(reference: R
         ),
         (
             "Some 300 students in Hull come from abroad, and about 120 of them study medicine.",
-            (Decimal(120), "people", "about"),
+            (Decimal(120), "people", "around"),
         ),
         (
             "The city region has a population of 1.6 million and a young workforce.",
@@ -140,7 +140,7 @@ def test_a_bare_number_counts_what_was_counted_before_it(
 
 def test_a_bare_year_range_is_not_a_figure(reference: Reference) -> None:
     found = _stats("Some 500 staff in Derby moved, from 2019 to 2021.", reference)
-    assert found == {(Decimal(500), "people", "some")}
+    assert found == {(Decimal(500), "people", "around")}
 
 
 @pytest.mark.parametrize(
@@ -161,6 +161,30 @@ def test_a_bare_year_range_is_not_a_figure(reference: Reference) -> None:
     ],
 )
 def test_noun_phrases_with_lists_quotes_and_populations(
+    reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
+) -> None:
+    assert expected in _stats(text, reference)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Roughly 3,000 students in Derby study part-time.", (Decimal(3000), "people", "around")),
+        ("Some 40,000 people in Hull work at the port.", (Decimal(40000), "people", "around")),
+        ("About one in four adults in Exeter volunteer.", (Decimal(25), "percent", "around")),
+        ("Approximately 900 homes in Bath stand empty.", (Decimal(900), "count", "around")),
+        ("The council in Leeds will spend at least £4 million on it.", (Decimal(4000000), "GBP", None)),
+        ("An estimated 2,500 graduates leave Stoke each year.", (Decimal(2500), "people", None)),
+        ("Fewer than 300 apprentices in Derby finished the course.", (Decimal(300), "people", None)),
+        ("Less than a fifth of the money reaches Hull.", (Decimal(20), "percent", None)),
+        ("A little over one in five jobs in Leeds are in the public sector.", (Decimal(20), "percent", None)),
+        ("Just over 6,000 staff in York work for the university.", (Decimal(6000), "people", None)),
+        ("Grants of up to £5,000 are open to firms in Derby.", (Decimal(5000), "GBP", None)),
+        ("More than half of the pupils in Salford walk to school.", (Decimal(50), "percent", "more than")),
+        ("Nearly 30% of graduates leave Swansea.", (Decimal(30), "percent", "nearly")),
+    ],
+)
+def test_qualifiers_are_those_gold_records(
     reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
 ) -> None:
     assert expected in _stats(text, reference)

@@ -20,7 +20,7 @@ from .text import (
 )
 
 QUALIFIERS = (
-    "just over", "just under", "more than", "less than", "fewer than", "at least", "up to",
+    "a little over", "a little under", "slightly over", "slightly under", "well over", "just over", "just under", "more than", "less than", "fewer than", "at least", "up to",
     "close to", "almost", "nearly", "over", "around", "about", "approximately", "roughly",
     "some", "under", "upwards of", "as many as", "as much as", "an estimated", "estimated",
     "on average", "between",
@@ -488,7 +488,8 @@ def _statistic(
     after = match.end()
     sentence = seg.sentence_at(match.start())
     tail = text[after : sentence.end]
-    qualifier = _norm(match.group("qual"))
+    hedge = re.sub(r"\s+", " ", match.group("qual").lower()) if match.group("qual") else None
+    qualifier = _norm(hedge)
     period = None
     if match.group("pct"):
         unit = "percent"
@@ -538,7 +539,7 @@ def _statistic(
         if (
             not raw[0].isdigit()
             and value <= 12
-            and not qualifier
+            and not hedge
             and _UNITS.get(noun.group("head").lower(), "count") == "count"
         ):
             return None  # "two roads", "all four nations", "ten minutes from here": a manner of speaking
@@ -556,7 +557,7 @@ def _statistic(
             and value <= 30
             and (
                 _DURATION.search(text[max(lo, match.start() - 40) : match.start()])
-                or qualifier in {"over", "up to", "under", "within"}
+                or hedge in {"over", "up to", "under", "within"}
             )
         ):
             return None  # "over five years", "for the next ten years": how long, not how much
@@ -723,9 +724,17 @@ def _share(seg: Segmented, match: re.Match[str], orgs: list[OrgMention], allianc
     )  # fmt: skip
 
 
+# The qualifiers a figure is recorded with: almost, more than, over, around and nearly. "about", "some",
+# "roughly" and "approximately" say "around"; other hedges ("at least", "up to", "an estimated", "fewer
+# than", "between", "a little over") are not recorded, and the surface keeps the text's own words.
+_RECORDED = {
+    "almost": "almost", "nearly": "nearly", "more than": "more than", "over": "over", "around": "around",
+    "about": "around", "some": "around", "roughly": "around", "approximately": "around",
+}  # fmt: skip
+
+
 def _norm(value: str | None) -> str | None:
-    # "an estimated £3.2bn" is estimated
-    return re.sub(r"^an\s+", "", re.sub(r"\s+", " ", value.lower())) if value else None
+    return _RECORDED.get(re.sub(r"\s+", " ", value.lower())) if value else None
 
 
 def _subject(
