@@ -188,3 +188,101 @@ def test_qualifiers_are_those_gold_records(
     reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
 ) -> None:
     assert expected in _stats(text, reference)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "The charter promises between 40 and 60 research internships a year in Hull.",
+            (Decimal(40), "count", None),
+            Decimal(60),
+        ),
+        (
+            "Partners in Derby will offer between 1,000 and 1,500 apprentices a placement.",
+            (Decimal(1000), "people", None),
+            Decimal(1500),
+        ),
+    ],
+)
+def test_a_range_of_counts_is_its_low_end_with_the_shared_noun(
+    reference: Reference, text: str, expected: tuple[Decimal, str, str | None], absent: Decimal
+) -> None:
+    found = _stats(text, reference)
+    assert expected in found
+    assert not any(value == absent for value, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In Derby 220 local firms joined the scheme, against a target of 150.",
+            (Decimal(150), "count", None),
+        ),
+        ("A pledge of 400 new jobs in Hull fell short, at around 260.", (Decimal(260), "jobs", "around")),
+        (
+            'The promise of 900 graduate jobs in Leeds ended at "nearly 700".',
+            (Decimal(700), "jobs", "nearly"),
+        ),
+        (
+            "About 30 per cent of students in Leeds live 20 miles away, and some 2,000 of them commute daily.",
+            (Decimal(2000), "people", "around"),
+        ),
+    ],
+)
+def test_a_bare_number_measured_against_the_figure_before_it(
+    reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
+) -> None:
+    assert expected in _stats(text, reference)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The pact in Exeter was "three years in the making".',
+        '"We have spent eight years building trust in Derby," she said.',
+        "It took four years to agree the deal in York.",
+    ],
+)
+def test_how_long_something_took_is_not_a_statistic(reference: Reference, text: str) -> None:
+    assert _stats(text, reference) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The partners in Hull will cut waste by half by 2030.", (Decimal(50), "percent", None)),
+        ("Bus use in Derby fell by a quarter.", (Decimal(25), "percent", None)),
+        (
+            "The college in Leeds has 9,000 learners, of whom almost a quarter are over 50.",
+            (Decimal(25), "percent", "almost"),
+        ),
+    ],
+)
+def test_a_share_in_words_with_nothing_after_it(
+    reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
+) -> None:
+    assert expected in _stats(text, reference)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The cost in Derby is half a dozen pounds.", "The council in York met in a third round of talks."],
+)
+def test_a_fraction_that_is_not_a_share(reference: Reference, text: str) -> None:
+    assert not any(unit == "percent" for _, unit, _ in _stats(text, reference))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The plan in Aberdeen protects 3,500 oil and gas workers.", (Decimal(3500), "people", None)),
+        ("The university in Derby supports 900 campus jobs.", (Decimal(900), "jobs", None)),
+        ("The summit in Hull drew 150 business leaders.", (Decimal(150), "people", None)),
+    ],
+)
+def test_a_word_ending_in_s_is_not_always_the_plural_counted(
+    reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
+) -> None:
+    assert expected in _stats(text, reference)

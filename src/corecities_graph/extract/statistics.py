@@ -132,12 +132,20 @@ _WHAT = {"partners": "signatories", "parties": "signatories", "organisations": "
 _PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?P<p>year|annum|month|week|day)\b|\s+annually\b")
 _NOUN = re.compile(
     # "64 university, college and council leaders", '200 "stay and start" grants'
-    r"\s+(?P<np>(?:[\"“‘]?[a-z][\w-]*[\"”’]?,?\s+(?:and\s+)?){0,4}?(?P<head>[a-z][\w-]*s|people|staff|jobs))\b"
+    r"\s+(?P<np>(?:[\"“‘]?[a-z][\w-]*[\"”’]?,?\s+(?:and\s+)?){0,4}?(?P<head>(?!gas\b)[a-z][\w-]*(?<![su])s|people|staff|jobs))\b"
 )
 # "around a quarter of", "more than half of": shares said in words
 _FRACTION = re.compile(
     rf"(?:(?P<qual>\b(?:{_QUAL}))\s+)?\b(?P<frac>(?:a|one)[\s-](?:quarter|third|fifth)|half|two[\s-]thirds|three[\s-]quarters)"
     r"(?=\s+of\b)",
+    re.IGNORECASE,
+)
+_FRACTION_WORDS = r"(?:a|one)[\s-](?:quarter|third|fifth)|half|two[\s-]thirds|three[\s-]quarters"
+# "cut emissions by half by 2030", "of whom around a third come from the region": a share with no "of" after
+_LONE_FRACTION = re.compile(
+    rf"\b(?:by|in|of\s+(?:whom|which|them|those))\s+(?P<share>(?:(?P<qual>\b(?:{_QUAL}))\s+)?\b"
+    rf"(?P<frac>{_FRACTION_WORDS}))\b(?=\s*[,;:.)]|\s+(?:by|from|on|over|in|within|against|since|are|were|is|was|come"
+    r"|came|live|lived|work|worked|study|studied|have|had|say|said)\b)",
     re.IGNORECASE,
 )
 # "nearly one in three", "one resident in five", "four in ten people": a share said as a ratio
@@ -170,7 +178,9 @@ _UNITS = {
     "seafarers": "people", "leaders": "people", "vacancies": "jobs", "pounds": "GBP",
 }  # fmt: skip
 _DURATION = re.compile(
-    r"\b(?:over|for|within|in|during|across|next|the\s+next|each|per|every|first|last|past|the\s+past|after|up\s+to|by)\s+(?:the\s+)?(?:(?:next|first|last|past|coming)\s+)?$",
+    r"\b(?:over|for|within|in|during|across|next|the\s+next|each|per|every|first|last|past|the\s+past|after|up\s+to|by"
+    # "we have spent ten years proving", "it took two years to agree"
+    r"|spen[dt]|spending|took|tak(?:e|en|ing))\s+(?:the\s+)?(?:(?:next|first|last|past|coming)\s+)?$",
     re.IGNORECASE,
 )
 # What a document lists about itself: counting them claims nothing about the world.
@@ -420,6 +430,8 @@ def find_statistics(
         if _HAS_FRACTION.search(sentence.text):
             for match in _FRACTION.finditer(text, sentence.start, sentence.end):
                 found.append(_share(seg, match, orgs, alliances))
+            for match in _LONE_FRACTION.finditer(text, sentence.start, sentence.end):
+                found.append(_lone_share(seg, match, orgs, alliances))
         if "half a" in sentence.text.lower():
             for match in _HALF_SUM.finditer(text, sentence.start, sentence.end):
                 found.append(_half_sum(seg, match, orgs, alliances))
@@ -518,9 +530,10 @@ def _statistic(
             end = after + noun.end()
         qualifier = "within top"
     else:
-        noun = _NOUN.match(tail)
+        rest = _RANGE_REST.match(tail) if hedge == "between" else None
+        noun = _NOUN.match(tail, rest.end()) if rest else _NOUN.match(tail)
         if not noun:
-            bare = _unit_without_noun(text[lo : match.start()], tail, raw, prev_unit)
+            bare = _unit_without_noun(text[lo : match.start()], tail, raw, prev_unit, hedge)
             if bare is None:
                 return None
             return _bare_figure(seg, match, value, bare, qualifier, orgs, alliances)
@@ -564,7 +577,9 @@ def _statistic(
         if (
             head in {"years", "months", "weeks", "days"}
             and value <= 30
-            and re.match(r"\s+\w+\s+(?:on\b|after\b|later\b|ago\b|before\b|of\s+(?!age\b))", tail)
+            and re.match(
+                r"\s+\w+\s+(?:on\b|after\b|later\b|ago\b|before\b|in\s+the\s+making\b|of\s+(?!age\b))", tail
+            )
         ):
             return None  # "four years on", "two years after it was signed", "two years of talks": when, not how much
         if head == "times" and re.match(r"\s+times\s+over\b", tail):
@@ -605,6 +620,13 @@ def _statistic(
 # "up from fewer than 1,500", "from around 12,000 a year to 24,000", "about 6,000 of them": a bare number
 # that counts what the sentence's figure before it counts
 _FROM_TO = re.compile(r"\b(?:from|to)\s+$", re.IGNORECASE)
+# "against a target of 300", "fell short, at around 340": a bare number measured against the one before
+_TARGET_OF = re.compile(r"\b(?:target|goal|aim|ambition|total|tally)\s+of\s+$", re.IGNORECASE)
+_AT_FIGURE = re.compile(r"\b(?:at|reached|reaching)\s+[\"“‘]?$", re.IGNORECASE)
+# "40 per cent of our students ..., and about 6,000 of them": what "them" stands for, counted before
+_COUNTED_BEFORE = re.compile(r"\b(?:[a-z]+s|people|staff)\b")
+# "between 250 and 300 placements": the range's high end, before the noun the two share
+_RANGE_REST = re.compile(rf"\s+and\s+{NUMBER_PATTERN}(?![\w-]*\d)", re.IGNORECASE)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom)\b", re.IGNORECASE)
 _NUMBER_OF = re.compile(
     r"\bnumber\s+of\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+s)\b[^,;]{0,60}?,?\s+from\s+$", re.IGNORECASE
@@ -613,7 +635,9 @@ _POPULATION = re.compile(r"\bpopulation\s+of\s+$", re.IGNORECASE)
 _BARE_UNITS = {"people", "jobs", "count"}
 
 
-def _unit_without_noun(before: str, tail: str, raw: str, prev_unit: str | None) -> str | None:
+def _unit_without_noun(
+    before: str, tail: str, raw: str, prev_unit: str | None, hedge: str | None = None
+) -> str | None:
     """The unit of a number with no noun after it, if what it counts is said before it; else None."""
     if _POPULATION.search(before) and not (raw.isdigit() and len(raw) == 4):
         return "people"  # "a population of 2.9 million", "a population of around two million"
@@ -621,6 +645,19 @@ def _unit_without_noun(before: str, tail: str, raw: str, prev_unit: str | None) 
         return None  # "from 2020 to 2024": years; "from one to the other"
     if prev_unit in _BARE_UNITS and (_FROM_TO.search(before) or _OF_THEM.match(tail)):
         return prev_unit
+    if prev_unit in _BARE_UNITS and _TARGET_OF.search(before):
+        return prev_unit  # "410 firms took part, against a target of 300"
+    if (
+        prev_unit in _BARE_UNITS
+        and (hedge or len(raw.replace(",", "")) >= 3)
+        and not re.match(r"[\w:]", tail)
+        and _AT_FIGURE.search(before)
+    ):
+        return prev_unit  # "500 graduate jobs fell short, at around 340"
+    if prev_unit is not None and _OF_THEM.match(tail):
+        for word in reversed(_COUNTED_BEFORE.findall(before)):
+            if _UNITS.get(word) in {"people", "jobs"}:
+                return _UNITS[word]  # "40 per cent of our students ... 25 miles ..., and about 6,000 of them"
     number_of = _NUMBER_OF.search(before)
     if number_of and _UNITS.get(number_of.group("head").lower()) in _BARE_UNITS:
         return _UNITS[number_of.group("head").lower()]  # "the number of patients ..., from 12,000"
@@ -731,6 +768,20 @@ _RECORDED = {
     "almost": "almost", "nearly": "nearly", "more than": "more than", "over": "over", "around": "around",
     "about": "around", "some": "around", "roughly": "around", "approximately": "around",
 }  # fmt: skip
+
+
+def _lone_share(
+    seg: Segmented, match: re.Match[str], orgs: list[OrgMention], alliances: set[str]
+) -> Statistic:
+    """'by half', 'of whom around a third': a share in words with nothing named after it."""
+    word = match.group("frac").lower().split()[-1].split("-")[-1]
+    start, end = match.start("share"), match.end("share")
+    subject, subject_text = _subject(seg, start, orgs, alliances)
+    return Statistic(
+        subject=subject, subject_text=subject_text, measure="share", value=_FRACTIONS[word], unit="percent",
+        qualifier=_norm(match.group("qual")), period=None, surface=seg.text[start:end],
+        evidence=seg.evidence(start, end),
+    )  # fmt: skip
 
 
 def _norm(value: str | None) -> str | None:
