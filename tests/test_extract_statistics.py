@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from corecities_graph.corpus.evaluate import score_document
 from corecities_graph.resolve.reference import Reference
 from extracting import run
 
@@ -286,3 +287,17 @@ def test_a_word_ending_in_s_is_not_always_the_plural_counted(
     reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
 ) -> None:
     assert expected in _stats(text, reference)
+
+
+@pytest.mark.parametrize(
+    ("gold_qualifier", "hits"),
+    [("about", 1), ("around", 1), ("some", 1), ("roughly", 1), ("up to", 0), (None, 0)],
+)
+def test_gold_qualifiers_are_read_through_the_recorded_list(
+    reference: Reference, gold_qualifier: str | None, hits: int
+) -> None:
+    extraction = run("Some 4,000 students in Derby study nursing.", reference)
+    gold = {"statistics": [{"value": 4000, "unit": "people", "qualifier": gold_qualifier, "surface": "x"}]}
+    assert score_document(extraction, gold, "t")["qualifiers"].tp == hits
+    hedged = run("Up to 4,000 students in Derby study nursing.", reference)
+    assert score_document(hedged, gold, "t")["qualifiers"].tp == 1 - hits
