@@ -301,3 +301,34 @@ def test_gold_qualifiers_are_read_through_the_recorded_list(
     assert score_document(extraction, gold, "t")["qualifiers"].tp == hits
     hedged = run("Up to 4,000 students in Derby study nursing.", reference)
     assert score_document(hedged, gold, "t")["qualifiers"].tp == 1 - hits
+
+
+def _counts(text: str, reference: Reference) -> set[tuple[str, int]]:
+    return {(c.what, c.count) for c in run(text, reference).claimed_counts}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Keele University is the fourth organisation to sign the Stoke Skills Charter.", ("signatories", 4)),
+        ("The college became the ninth body to sign up to the Hull accord.", ("signatories", 9)),
+        ("All six of the region's elected mayors have signed the Leeds compact.", ("signatories", 6)),
+        ("All five of the county's councils signed up to the York charter.", ("signatories", 5)),
+    ],
+)
+def test_counts_of_the_parties_said_by_order_or_by_all(
+    reference: Reference, text: str, expected: tuple[str, int]
+) -> None:
+    assert expected in _counts(text, reference)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scotland's 19 universities already work with councils through many agreements.",
+        "The country's 40 universities run partnerships of every kind.",
+        "The sixth organisation in the list is a charity based in Derby.",
+    ],
+)
+def test_a_wider_group_is_not_a_claimed_count(reference: Reference, text: str) -> None:
+    assert _counts(text, reference) == set()

@@ -97,6 +97,9 @@ _ACTED_AFTER = re.compile(
 )
 # "the city's two universities", "Glasgow's four universities": what a place has
 _PLACE_OWNS = re.compile(r"(?:\b[Tt]he\s+(?:[a-z]+\s+){0,2}[a-z]+|\b[A-Z][\w-]+)[’']s\s+$")
+_NATION_OWNS = re.compile(
+    r"\b(?:Wales|Scotland|England|Britain|UK|Ireland|[Tt]he\s+(?:country|nation|UK))[’']s\s+$"
+)
 # the words that make such a count the parties of an agreement rather than a description of the place
 _PARTY_CONTEXT = re.compile(
     r"\b(?:sign(?:s|ed|ing)?|join(?:s|ed|ing)?|brings?\s+together|bringing\s+together|commit\w*|agreed|agreements?|compacts?"
@@ -113,7 +116,7 @@ _DIGIT = re.compile(r"\d")
 # a number in words, matched case-sensitively in the lowered sentence: quicker than under IGNORECASE
 _NUMBER_WORD_LOWER = re.compile(rf"\b(?:{NUMBER_WORD_PATTERN}|half|thirds?|quarters?|fifth)\b")
 _HAS_PARTY = re.compile(
-    r"universities|cities|signator|partner|part(?:y|ies)|institutions|providers|member|organi[sz]ations|bodies"
+    r"universities|cities|signator|partner|part(?:y|ies)|institution|providers|member|organi[sz]ation|bod(?:y|ies)"
     r"|city\s+councils|leaders|employers",
     re.IGNORECASE,
 )
@@ -219,7 +222,10 @@ _ORDINALS = {
 }  # fmt: skip
 # "becoming the fifth signatory": the count so far, the newcomer included
 _NTH_PARTY = re.compile(
-    rf"\bthe\s+(?P<nth>{'|'.join(_ORDINALS)})\s+(?P<what>signatory|partner|party|member)\b", re.IGNORECASE
+    rf"\bthe\s+(?P<nth>{'|'.join(_ORDINALS)})\s+(?P<what>signatory|partner|party|member"
+    # "the sixth organisation to sign", "the seventh body to sign up"
+    r"|(?:organi[sz]ation|body|institution)(?=\s+to\s+(?:sign|join|put|back)\b))\b",
+    re.IGNORECASE,
 )
 
 
@@ -247,6 +253,12 @@ _SIGNED_BY_COUNT = re.compile(
 _BARE_COUNT = re.compile(
     r"\b(?:[Tt]he|[Aa]ll)\s+(?P<num>[\w-]+)\s+(?:(?:that|who|which)\s+)?"
     r"(?:have|has|had|will|signed|agreed|committed|pledged)\b"
+)
+# "All eight of the region's elected mayors have signed": every one of a group, and so the parties
+_ALL_OF_SIGNED = re.compile(
+    r"\b[Aa]ll\s+(?P<num>[\w-]+)\s+of\s+(?:the\s+|their\s+|its\s+|our\s+)?(?:[\w-]+[’']s\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:mayors|leaders|councils|authorities|colleges|trusts|partners|organisations|organizations|bodies)\s+"
+    r"(?:(?:have|has|had)\s+)?(?:(?:now|also|all|jointly)\s+)?(?:signed|joined|backed|sign(?:ed)?\s+up)\b"
 )
 # "Both universities and the college", "both of Sheffield's universities": two; not "both universities
 # and our cities", which joins two groups
@@ -286,6 +298,11 @@ def _more_counts(seg: Segmented, sentence: Sentence) -> Iterable[ClaimedCount]:
         value = parse_number(match.group("num"))
         if value is not None and 2 <= value < 100 and _PARTY_CONTEXT.search(sentence.text):
             yield _parties(seg, value, match)
+    if signing and "ll " in sentence.text:
+        for match in _ALL_OF_SIGNED.finditer(text, lo, hi):
+            value = parse_number(match.group("num"))
+            if value is not None and 2 <= value < 100:
+                yield _parties(seg, value, match)
     if "oth " in sentence.text:
         for match in _BOTH.finditer(text, lo, hi):
             if match.group("owner") and not _ACTED_AFTER.match(text, match.end(), hi):
@@ -372,6 +389,12 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
                 _PARTY_CONTEXT.search(sentence.text) or re.search(r"\bby\s+\S+\s+$", before[-40:])
             ):
                 continue  # "The city's two universities teach 45,000 students": the place, not the parties
+            if (
+                owner
+                and _NATION_OWNS.search(owner.group())
+                and not re.search(r"\b(?:sign|join)", sentence.text, re.IGNORECASE)
+            ):
+                continue  # "Wales's nine universities already work with councils": a nation's, a wider group
             if _NOT_PARTIES.search(before[-40:]) or _MEMBER_OF.search(before[-80:]):
                 continue  # "the group represents 27 cities", "a member of the Russell Group of 24 universities"
             if re.search(r"\b(?:largest|biggest|smallest)\b", match.group("mid")) and not (
