@@ -556,7 +556,9 @@ def _statistic(
         rest = _RANGE_REST.match(tail) if hedge == "between" else None
         noun = _NOUN.match(tail, rest.end()) if rest else _NOUN.match(tail)
         if not noun:
-            bare = _unit_without_noun(text[lo : match.start()], tail, raw, prev_unit, hedge)
+            bare = _unit_without_noun(
+                text[max(lo, match.start() - 200) : match.start()], tail, raw, prev_unit, hedge
+            )
             if bare is None:
                 return None
             return _bare_figure(seg, match, value, bare, qualifier, orgs, alliances)
