@@ -244,9 +244,10 @@ def test_a_bare_number_measured_against_the_figure_before_it(
         'The pact in Exeter was "three years in the making".',
         '"We have spent eight years building trust in Derby," she said.',
         "It took four years to agree the deal in York.",
+        "Most graduates in Hull find work within 30 miles of the campus.",
     ],
 )
-def test_how_long_something_took_is_not_a_statistic(reference: Reference, text: str) -> None:
+def test_how_long_or_how_near_is_not_a_statistic(reference: Reference, text: str) -> None:
     assert _stats(text, reference) == set()
 
 

@@ -611,6 +611,10 @@ def _statistic(
             return None  # "rather than ten times over": a manner of speaking
         if head in {"centuries", "decades", "generations"}:
             return None  # "more than two centuries": how long, not how much
+        if head in {"miles", "kilometres", "km"} and re.search(
+            r"\bwithin\s+(?:a\s+)?$", text[max(lo, match.start() - 12) : match.start()], re.IGNORECASE
+        ):
+            return None  # "study within 50 miles of home": where a figure is counted, not a figure
         if re.match(r"\s+of\s+the\b", tail):
             return None  # "two of the biggest employers": a rank among others, not a count
         if head in _OWN_ITEMS:
