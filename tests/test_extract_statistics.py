@@ -245,6 +245,7 @@ def test_a_bare_number_measured_against_the_figure_before_it(
         '"We have spent eight years building trust in Derby," she said.',
         "It took four years to agree the deal in York.",
         "Most graduates in Hull find work within 30 miles of the campus.",
+        "It has been 12 years since the first deal was signed in Leeds.",
     ],
 )
 def test_how_long_or_how_near_is_not_a_statistic(reference: Reference, text: str) -> None:

@@ -540,7 +540,7 @@ def _statistic(
             else None
         )
         noun = re.match(
-            r"\s+(?:a\s+year\s+)?(?:to|of|in|for)\s+(?P<np>[^,.;]+)",
+            r"\s+(?:a\s+year\s+)?(?:to|of|in|for)\s+(?P<np>[^,.;]+?)(?=\s+(?:and|while|but|which)\b|[,.;]|$)",
             tail[per.end() if per else 0 :],
         )
         measure = noun.group("np") if noun else "amount"
@@ -603,7 +603,8 @@ def _statistic(
             head in {"years", "months", "weeks", "days"}
             and value <= 30
             and re.match(
-                r"\s+\w+\s+(?:on\b|after\b|later\b|ago\b|before\b|in\s+the\s+making\b|of\s+(?!age\b))", tail
+                r"\s+\w+\s+(?:on\b|after\b|later\b|ago\b|before\b|since\b|in\s+the\s+making\b|of\s+(?!age\b))",
+                tail,
             )
         ):
             return None  # "four years on", "two years after it was signed", "two years of talks": when, not how much
