@@ -334,3 +334,26 @@ def test_counts_of_the_parties_said_by_order_or_by_all(
 )
 def test_a_wider_group_is_not_a_claimed_count(reference: Reference, text: str) -> None:
     assert _counts(text, reference) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Only 14 of the compacts reviewed in Leeds set targets.", (Decimal(14), "count", None)),
+        (
+            "The hub in Derby will host at least six of the spin-outs funded this year.",
+            (Decimal(6), "count", None),
+        ),
+    ],
+)
+def test_how_many_of_a_kind_is_a_count(
+    reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
+) -> None:
+    assert expected in _stats(text, reference)
+
+
+@pytest.mark.parametrize(
+    "text", ["Two of the largest firms in Hull signed.", "Three of the projects are in Derby."]
+)
+def test_a_few_of_the_biggest_is_not_a_count(reference: Reference, text: str) -> None:
+    assert _stats(text, reference) == set()

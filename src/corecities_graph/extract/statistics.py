@@ -616,7 +616,9 @@ def _statistic(
             r"\bwithin\s+(?:a\s+)?$", text[max(lo, match.start() - 12) : match.start()], re.IGNORECASE
         ):
             return None  # "study within 50 miles of home": where a figure is counted, not a figure
-        if re.match(r"\s+of\s+the\b", tail):
+        if re.match(r"\s+of\s+the\b", tail) and not (
+            (raw[0].isdigit() or hedge) and _SOME_OF_THE.match(tail)
+        ):
             return None  # "two of the biggest employers": a rank among others, not a count
         if head in _OWN_ITEMS:
             return None  # "sets out three recommendations": the document's own items, not a claim
@@ -647,6 +649,11 @@ def _statistic(
     )
 
 
+# "only 12 of the agreements surveyed", "at least ten of the start-ups": how many of a kind, not a rank
+_SOME_OF_THE = re.compile(
+    r"\s+of\s+the\s+(?!(?:biggest|largest|smallest|most|best|top|leading|main|first|last|next|other)\b)"
+    r"[a-z][\w-]*s\s+(?!of\b)[a-z]"
+)
 # "up from fewer than 1,500", "from around 12,000 a year to 24,000", "about 6,000 of them": a bare number
 # that counts what the sentence's figure before it counts
 _FROM_TO = re.compile(r"\b(?:from|to)\s+$", re.IGNORECASE)
