@@ -357,3 +357,20 @@ def test_how_many_of_a_kind_is_a_count(
 )
 def test_a_few_of_the_biggest_is_not_a_count(reference: Reference, text: str) -> None:
     assert _stats(text, reference) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Year 9 pupils in Hull will visit the campus.",
+        "Phase 2 projects in Leeds start in the spring.",
+        "Key Stage 4 results in Derby rose.",
+    ],
+)
+def test_a_name_with_a_number_in_it_is_not_a_count(reference: Reference, text: str) -> None:
+    assert _stats(text, reference) == set()
+
+
+def test_a_school_year_inside_what_is_counted(reference: Reference) -> None:
+    found = _stats("The programme in Derby reached 4,000 Year 10 students.", reference)
+    assert found == {(Decimal(4000), "people", None)}

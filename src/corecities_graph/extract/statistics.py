@@ -135,7 +135,7 @@ _WHAT = {"partners": "signatories", "parties": "signatories", "organisations": "
 _PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?P<p>year|annum|month|week|day)\b|\s+annually\b")
 _NOUN = re.compile(
     # "64 university, college and council leaders", '200 "stay and start" grants'
-    r"\s+(?P<np>(?:[\"“‘]?[a-z][\w-]*[\"”’]?,?\s+(?:and\s+)?){0,4}?(?P<head>(?!gas\b)[a-z][\w-]*(?<![su])s|people|staff|jobs))\b"
+    r"\s+(?P<np>(?:[\"“‘]?[a-z][\w-]*[\"”’]?,?\s+(?:and\s+)?|Year\s+\d{1,2}\s+){0,4}?(?P<head>(?!gas\b)[a-z][\w-]*(?<![su])s|people|staff|jobs))\b"
 )
 # "around a quarter of", "more than half of": shares said in words
 _FRACTION = re.compile(
@@ -213,6 +213,9 @@ _PARTY_NOUNS = {
 }  # fmt: skip
 # "one resident in five is": a number before a verb counts nothing
 _NOT_NOUNS = {"is", "was", "has", "this", "its", "his", "as", "us", "does", "goes", "says"}
+_LABEL = re.compile(
+    r"\b(?:Year|Key\s+Stage|Stage|Phase|Grade|Tier|Band|Section|Article|Room|Route|Chapter|[Pp]age)\s+$"
+)
 _LEVEL = re.compile(r"\blevels?\s+(?:\d+\s*(?:,|and|or|to|-|–)\s*)*$", re.IGNORECASE)
 
 
@@ -568,6 +571,8 @@ def _statistic(
             return None  # "Four institutions join", "one of nine organisations": who took part
         if _LEVEL.search(text[max(lo, match.start() - 30) : match.start()]):
             return None  # "level 4 and 5 places": a qualification's level, not a number of anything
+        if _LABEL.search(text, max(lo, match.start() - 12), match.start()):
+            return None  # "Year 9 pupils", "Phase 2 projects": a name with a number in it, not a count
         if re.match(rf"\s*(?:{_MONTHS})\b", tail) or re.search(
             rf"(?:{_MONTHS})\s+$", text[lo : match.start()]
         ):
