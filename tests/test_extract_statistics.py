@@ -374,3 +374,16 @@ def test_a_name_with_a_number_in_it_is_not_a_count(reference: Reference, text: s
 def test_a_school_year_inside_what_is_counted(reference: Reference) -> None:
     found = _stats("The programme in Derby reached 4,000 Year 10 students.", reference)
     assert found == {(Decimal(4000), "people", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pay in Derby is 12pc below the national average.", {(Decimal(12), "percent", None)}),
+        ("Firms in Leeds bought 10 PCs.", set()),
+    ],
+)
+def test_pc_is_per_cent(
+    reference: Reference, text: str, expected: set[tuple[Decimal, str, str | None]]
+) -> None:
+    assert _stats(text, reference) == expected

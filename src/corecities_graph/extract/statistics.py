@@ -31,7 +31,7 @@ _STAT = re.compile(
     rf"(?:(?P<qual>\b(?:{_QUAL}))\s+)?(?P<top>\btop\s+)?(?P<cur>[£$€])?"
     rf"(?<![\w.+-])(?P<num>{NUMBER_PATTERN})(?![\w-]*\d)"
     rf"(?:\s*(?P<scale>billion|bn|million|mn|m|thousand|k|trillion|tn)\b)?"
-    rf"(?P<pct>\s*%|\s+per\s*cent\b|\s+percent\b)?",
+    rf"(?P<pct>\s*%|\s+per\s*cent\b|\s+percent\b|\s?pc\b)?",
     re.IGNORECASE,
 )
 _COUNT = re.compile(
