@@ -387,3 +387,25 @@ def test_pc_is_per_cent(
     reference: Reference, text: str, expected: set[tuple[Decimal, str, str | None]]
 ) -> None:
     assert _stats(text, reference) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nearly half a million people in Leeds live in poverty.", (Decimal(500000), "people", "nearly")),
+        ("The population of Exeter grew by 5% to 135,000.", (Decimal(135000), "people", None)),
+        (
+            "The plan in Hull will double the number of apprenticeships to 3,000.",
+            (Decimal(3000), "count", None),
+        ),
+        ("Leeds is in the top 10 cities for growth.", (Decimal(10), "rank", "within top")),
+    ],
+)
+def test_counts_said_in_words_or_before_their_number(
+    reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
+) -> None:
+    assert expected in _stats(text, reference)
+
+
+def test_a_top_ten_of_cities_is_a_rank_not_a_claimed_count(reference: Reference) -> None:
+    assert _counts("Leeds is ranked in the top 10 UK cities for growth.", reference) == set()

@@ -374,6 +374,8 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
             if what.startswith("higher"):
                 what = "universities"
             before = seg.text[sentence.start : match.start()]
+            if re.search(r"\btop\s+$", before[-8:], re.IGNORECASE):
+                continue  # "in the top 10 UK cities": a rank, not who took part
             wider = _WIDER.match(seg.text, match.end(), sentence.end)
             if wider and what == "cities" and re.search(r"\bcore\b", match.group("mid"), re.IGNORECASE):
                 # "the 11 Core Cities across the UK" is the whole alliance; "in England" is a part of it
@@ -460,7 +462,9 @@ def find_statistics(
                 found.append(_lone_share(seg, match, orgs, alliances))
         if "half a" in sentence.text.lower():
             for match in _HALF_SUM.finditer(text, sentence.start, sentence.end):
-                found.append(_half_sum(seg, match, orgs, alliances))
+                half = _half_sum(seg, match, orgs, alliances)
+                if half is not None:
+                    found.append(half)
         ratios: list[tuple[int, int]] = []
         if " in " in sentence.text and _RATIO_HINT.search(sentence.text):
             for match in _RATIO.finditer(text, sentence.start, sentence.end):
@@ -671,9 +675,13 @@ _COUNTED_BEFORE = re.compile(r"\b(?:[a-z]+s|people|staff)\b")
 _RANGE_REST = re.compile(rf"\s+and\s+{NUMBER_PATTERN}(?![\w-]*\d)", re.IGNORECASE)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom)\b", re.IGNORECASE)
 _NUMBER_OF = re.compile(
-    r"\bnumber\s+of\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+s)\b[^,;]{0,60}?,?\s+from\s+$", re.IGNORECASE
+    r"\bnumber\s+of\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+s)\b[^,;]{0,60}?,?\s+(?:from|to)\s+$", re.IGNORECASE
 )
-_POPULATION = re.compile(r"\bpopulation\s+of\s+$", re.IGNORECASE)
+_POPULATION = re.compile(
+    # "a population of 2.9 million", "the population grew by 8% to 520,000"
+    r"\bpopulation\s+(?:of|(?:has\s+)?(?:grew|grown|rose|risen|fell|fallen|increased|reached)\b[^,.;]{0,30}?\s+to)\s+$",
+    re.IGNORECASE,
+)
 _BARE_UNITS = {"people", "jobs", "count"}
 
 
@@ -701,8 +709,9 @@ def _unit_without_noun(
             if _UNITS.get(word) in {"people", "jobs"}:
                 return _UNITS[word]  # "40 per cent of our students ... 25 miles ..., and about 6,000 of them"
     number_of = _NUMBER_OF.search(before)
-    if number_of and _UNITS.get(number_of.group("head").lower()) in _BARE_UNITS:
-        return _UNITS[number_of.group("head").lower()]  # "the number of patients ..., from 12,000"
+    if number_of and _UNITS.get(number_of.group("head").lower(), "count") in _BARE_UNITS:
+        # "the number of patients ..., from 12,000", "double the number of apprenticeships to 2,000"
+        return _UNITS.get(number_of.group("head").lower(), "count")
     return None
 
 
@@ -727,7 +736,11 @@ def _bare_figure(
 # "Alt: Four people sit at a table", "Alt text: Two students": a picture described
 _PICTURE = re.compile(r"\s*(?:Alt(?:\s+text)?|Image|Photo|Picture|Caption)\s*:", re.IGNORECASE)
 # "half a billion pounds": a sum in words
-_HALF_SUM = re.compile(r"\bhalf\s+an?\s+(?P<scale>billion|million)\s+pounds\b", re.IGNORECASE)
+# "half a billion pounds", "nearly half a million people": a sum or a count in words
+_HALF_SUM = re.compile(
+    rf"(?:(?P<qual>\b(?:{_QUAL}))\s+)?\bhalf\s+an?\s+(?P<scale>billion|million)\b(?P<pounds>\s+pounds\b)?",
+    re.IGNORECASE,
+)
 # "Related news", "More stories": the headings of links to other pages, whose figures are not this one's
 _RELATED = re.compile(
     r"\s*(?:related\s+(?:news|stories|articles|content|links)|more\s+(?:stories|news|on\s+this\s+story)"
@@ -759,13 +772,21 @@ _RANGE_HIGH = re.compile(
 )
 
 
-def _half_sum(seg: Segmented, match: re.Match[str], orgs: list[OrgMention], alliances: set[str]) -> Statistic:
-    """'half a billion pounds': a sum in words."""
+def _half_sum(
+    seg: Segmented, match: re.Match[str], orgs: list[OrgMention], alliances: set[str]
+) -> Statistic | None:
+    """'half a billion pounds', 'half a million people': a sum or a count in words."""
+    unit, measure, end = "GBP", "amount", match.end()
+    if not match.group("pounds"):
+        noun = _NOUN.match(seg.text, match.end(), seg.sentence_at(match.start()).end)
+        if noun is None or noun.group("head").lower() in _COUNT_WORDS | _NOT_NOUNS:
+            return None
+        unit, measure, end = _UNITS.get(noun.group("head").lower(), "count"), noun.group("np"), noun.end()
     subject, subject_text = _subject(seg, match.start(), orgs, alliances)
     return Statistic(
-        subject=subject, subject_text=subject_text, measure="amount", unit="GBP",
-        value=Decimal(int(SCALES[match.group("scale").lower()] / 2)), qualifier=None, period=None,
-        surface=match.group(), evidence=seg.evidence(match.start(), match.end()),
+        subject=subject, subject_text=subject_text, measure=measure, unit=unit,
+        value=Decimal(int(SCALES[match.group("scale").lower()] / 2)), qualifier=_norm(match.group("qual")),
+        period=None, surface=seg.text[match.start() : end], evidence=seg.evidence(match.start(), end),
     )  # fmt: skip
 
 
