@@ -679,7 +679,8 @@ _NUMBER_OF = re.compile(
 )
 _POPULATION = re.compile(
     # "a population of 2.9 million", "the population grew by 8% to 520,000"
-    r"\bpopulation\s+(?:of|(?:has\s+)?(?:grew|grown|rose|risen|fell|fallen|increased|reached)\b[^,.;]{0,30}?\s+to)\s+$",
+    r"\bpopulation\s+(?:of|(?:of\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]*)*\s+)?(?:has\s+)?"
+    r"(?:grew|grown|rose|risen|fell|fallen|increased|reached)\b[^,.;]{0,30}?\s+to)\s+$",
     re.IGNORECASE,
 )
 _BARE_UNITS = {"people", "jobs", "count"}
