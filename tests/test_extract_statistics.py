@@ -409,3 +409,14 @@ def test_counts_said_in_words_or_before_their_number(
 
 def test_a_top_ten_of_cities_is_a_rank_not_a_claimed_count(reference: Reference) -> None:
     assert _counts("Leeds is ranked in the top 10 UK cities for growth.", reference) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 64 pages of the accord in Leeds set out 15 clauses.",
+        "The report in Hull draws 20 lessons for cities.",
+    ],
+)
+def test_a_documents_own_parts_are_not_statistics(reference: Reference, text: str) -> None:
+    assert _stats(text, reference) == set()

@@ -191,6 +191,7 @@ _OWN_ITEMS = {
     "recommendations", "commitments", "proposals", "priorities", "pledges", "asks", "actions",
     "principles", "themes", "pillars", "objectives", "aims", "points", "steps", "chapters", "sections",
     "measures", "demands", "goals", "strands", "workstreams", "areas", "missions", "ambitions", "things",
+    "pages", "clauses", "paragraphs", "annexes", "appendices", "questions", "lessons",
 }  # fmt: skip
 # parties and places counted: how many took part, not a claim about the world
 _COUNT_WORDS = {
