@@ -420,3 +420,17 @@ def test_a_top_ten_of_cities_is_a_rank_not_a_claimed_count(reference: Reference)
 )
 def test_a_documents_own_parts_are_not_statistics(reference: Reference, text: str) -> None:
     assert _stats(text, reference) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The plan would lift 30,000 children in Leeds out of poverty.", (Decimal(30000), "people", None)),
+        ("The scheme in Hull has trained 1,200 women in engineering.", (Decimal(1200), "people", None)),
+        ("The university in York keeps in touch with 90,000 alumni.", (Decimal(90000), "people", None)),
+    ],
+)
+def test_plurals_without_an_s_are_counted(
+    reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
+) -> None:
+    assert expected in _stats(text, reference)

@@ -135,7 +135,7 @@ _WHAT = {"partners": "signatories", "parties": "signatories", "organisations": "
 _PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?P<p>year|annum|month|week|day)\b|\s+annually\b")
 _NOUN = re.compile(
     # "64 university, college and council leaders", '200 "stay and start" grants'
-    r"\s+(?P<np>(?:[\"“‘]?[a-z][\w-]*[\"”’]?,?\s+(?:and\s+)?|Year\s+\d{1,2}\s+){0,4}?(?P<head>(?!gas\b)[a-z][\w-]*(?<![su])s|people|staff|jobs))\b"
+    r"\s+(?P<np>(?:[\"“‘]?[a-z][\w-]*[\"”’]?,?\s+(?:and\s+)?|Year\s+\d{1,2}\s+){0,4}?(?P<head>(?!gas\b)[a-z][\w-]*(?<![su])s|people|staff|jobs|children|women|men|alumni))\b"
 )
 # "around a quarter of", "more than half of": shares said in words
 _FRACTION = re.compile(
@@ -178,7 +178,7 @@ _UNITS = {
     "scientists": "people", "engineers": "people", "trainees": "people", "technicians": "people",
     "hectares": "hectares", "acres": "acres", "tonnes": "tonnes", "miles": "miles", "kilometres": "kilometres",
     "months": "months", "weeks": "weeks", "days": "days", "hours": "hours", "times": "ratio",
-    "seafarers": "people", "leaders": "people", "vacancies": "jobs", "pounds": "GBP",
+    "seafarers": "people", "leaders": "people", "women": "people", "men": "people", "alumni": "people", "vacancies": "jobs", "pounds": "GBP",
 }  # fmt: skip
 _DURATION = re.compile(
     r"\b(?:over|for|within|in|during|across|next|the\s+next|each|per|every|first|last|past|the\s+past|after|up\s+to|by"
