@@ -428,6 +428,8 @@ def test_a_documents_own_parts_are_not_statistics(reference: Reference, text: st
         ("The plan would lift 30,000 children in Leeds out of poverty.", (Decimal(30000), "people", None)),
         ("The scheme in Hull has trained 1,200 women in engineering.", (Decimal(1200), "people", None)),
         ("The university in York keeps in touch with 90,000 alumni.", (Decimal(90000), "people", None)),
+        ("The scheme in Leeds supports 3,000 school leavers.", (Decimal(3000), "people", None)),
+        ("The college in Hull teaches 400 undergraduates.", (Decimal(400), "people", None)),
     ],
 )
 def test_plurals_without_an_s_are_counted(

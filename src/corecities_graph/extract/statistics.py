@@ -178,7 +178,11 @@ _UNITS = {
     "scientists": "people", "engineers": "people", "trainees": "people", "technicians": "people",
     "hectares": "hectares", "acres": "acres", "tonnes": "tonnes", "miles": "miles", "kilometres": "kilometres",
     "months": "months", "weeks": "weeks", "days": "days", "hours": "hours", "times": "ratio",
-    "seafarers": "people", "leaders": "people", "women": "people", "men": "people", "alumni": "people", "vacancies": "jobs", "pounds": "GBP",
+    "seafarers": "people", "leaders": "people", "women": "people", "men": "people", "alumni": "people",
+    "undergraduates": "people", "postgraduates": "people", "lecturers": "people", "professors": "people",
+    "interns": "people", "entrepreneurs": "people", "clinicians": "people", "pensioners": "people",
+    "tenants": "people", "commuters": "people", "passengers": "people", "jobseekers": "people",
+    "midwives": "people", "leavers": "people", "youngsters": "people", "householders": "people", "vacancies": "jobs", "pounds": "GBP",
 }  # fmt: skip
 _DURATION = re.compile(
     r"\b(?:over|for|within|in|during|across|next|the\s+next|each|per|every|first|last|past|the\s+past|after|up\s+to|by"
