@@ -157,9 +157,9 @@ def test_quotes_and_who_said_them(reference, text, expected) -> None:
     [
         ("The plan funds fourteen new apprenticeship schemes.", Decimal(14), "count", None),
         ("The network counts twenty-one pilot studies.", Decimal(21), "count", None),
-        ("About 12 per cent of adults hold no qualification.", Decimal(12), "percent", "about"),
+        ("About 12 per cent of adults hold no qualification.", Decimal(12), "percent", "around"),
         ("Around 18 percent of adults hold no qualification.", Decimal(18), "percent", "around"),
-        ("Up to 25% of income comes from partners.", Decimal(25), "percent", "up to"),
+        ("Up to 25% of income comes from partners.", Decimal(25), "percent", None),
         ("The fund is worth £1.5 million.", Decimal(1_500_000), "GBP", None),
         ("Spending reached £222bn last decade.", Decimal(222_000_000_000), "GBP", None),
         ("It could unlock £100billion for the regions.", Decimal(100_000_000_000), "GBP", None),

@@ -224,6 +224,20 @@ def _key(value: object) -> str:
     return fold(str(value)) if value is not None else ""
 
 
+# GOLD.md records a figure's qualifier as almost, more than, over, around or nearly (and a rank's as
+# "within top"). Gold written with a wider list is read through that one: "about", "some", "roughly" and
+# "approximately" are "around"; other hedges ("up to", "at least", "estimated", "between") are not recorded.
+_GOLD_QUALIFIERS = {
+    "almost": "almost", "nearly": "nearly", "more than": "more than", "over": "over", "around": "around",
+    "about": "around", "some": "around", "roughly": "around", "approximately": "around",
+    "within top": "within top",
+}  # fmt: skip
+
+
+def _gold_qualifier(value: object) -> str:
+    return _GOLD_QUALIFIERS.get(_key(value), "")
+
+
 _FUNCTION_WORDS = frozenset(
     [
         "a",
@@ -372,8 +386,8 @@ def score_document(extraction: Extraction | GraphView, gold: dict, label: str) -
     out["statistics"] = _compare(stats, gold_stats, optional_stats, label)
     out["qualifiers"] = _compare(
         [(_num(s.value), s.unit, _key(s.qualifier)) for s in extraction.statistics],
-        [(_num(s["value"]), s["unit"], _key(s.get("qualifier"))) for s in gold.get("statistics", [])],
-        {(_num(s["value"]), s["unit"], _key(q)) for s in gold.get("statistics_optional", []) for q in ("", s.get("qualifier"))},
+        [(_num(s["value"]), s["unit"], _gold_qualifier(s.get("qualifier"))) for s in gold.get("statistics", [])],
+        {(_num(s["value"]), s["unit"], _gold_qualifier(q)) for s in gold.get("statistics_optional", []) for q in ("", s.get("qualifier"))},
         label,
     )  # fmt: skip
     claimed = gold.get("claimed_counts", {}) or {}

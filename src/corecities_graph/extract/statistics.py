@@ -20,7 +20,7 @@ from .text import (
 )
 
 QUALIFIERS = (
-    "just over", "just under", "more than", "less than", "fewer than", "at least", "up to",
+    "a little over", "a little under", "slightly over", "slightly under", "well over", "just over", "just under", "more than", "less than", "fewer than", "at least", "up to",
     "close to", "almost", "nearly", "over", "around", "about", "approximately", "roughly",
     "some", "under", "upwards of", "as many as", "as much as", "an estimated", "estimated",
     "on average", "between",
@@ -31,7 +31,7 @@ _STAT = re.compile(
     rf"(?:(?P<qual>\b(?:{_QUAL}))\s+)?(?P<top>\btop\s+)?(?P<cur>[£$€])?"
     rf"(?<![\w.+-])(?P<num>{NUMBER_PATTERN})(?![\w-]*\d)"
     rf"(?:\s*(?P<scale>billion|bn|million|mn|m|thousand|k|trillion|tn)\b)?"
-    rf"(?P<pct>\s*%|\s+per\s*cent\b|\s+percent\b)?",
+    rf"(?P<pct>\s*%|\s+per\s*cent\b|\s+percent\b|\s?pc\b)?",
     re.IGNORECASE,
 )
 _COUNT = re.compile(
@@ -97,6 +97,9 @@ _ACTED_AFTER = re.compile(
 )
 # "the city's two universities", "Glasgow's four universities": what a place has
 _PLACE_OWNS = re.compile(r"(?:\b[Tt]he\s+(?:[a-z]+\s+){0,2}[a-z]+|\b[A-Z][\w-]+)[’']s\s+$")
+_NATION_OWNS = re.compile(
+    r"\b(?:Wales|Scotland|England|Britain|UK|Ireland|[Tt]he\s+(?:country|nation|UK))[’']s\s+$"
+)
 # the words that make such a count the parties of an agreement rather than a description of the place
 _PARTY_CONTEXT = re.compile(
     r"\b(?:sign(?:s|ed|ing)?|join(?:s|ed|ing)?|brings?\s+together|bringing\s+together|commit\w*|agreed|agreements?|compacts?"
@@ -113,7 +116,7 @@ _DIGIT = re.compile(r"\d")
 # a number in words, matched case-sensitively in the lowered sentence: quicker than under IGNORECASE
 _NUMBER_WORD_LOWER = re.compile(rf"\b(?:{NUMBER_WORD_PATTERN}|half|thirds?|quarters?|fifth)\b")
 _HAS_PARTY = re.compile(
-    r"universities|cities|signator|partner|part(?:y|ies)|institutions|providers|member|organi[sz]ations|bodies"
+    r"universities|cities|signator|partner|part(?:y|ies)|institution|providers|member|organi[sz]ation|bod(?:y|ies)"
     r"|city\s+councils|leaders|employers",
     re.IGNORECASE,
 )
@@ -132,12 +135,20 @@ _WHAT = {"partners": "signatories", "parties": "signatories", "organisations": "
 _PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?P<p>year|annum|month|week|day)\b|\s+annually\b")
 _NOUN = re.compile(
     # "64 university, college and council leaders", '200 "stay and start" grants'
-    r"\s+(?P<np>(?:[\"“‘]?[a-z][\w-]*[\"”’]?,?\s+(?:and\s+)?){0,4}?(?P<head>[a-z][\w-]*s|people|staff|jobs))\b"
+    r"\s+(?P<np>(?:[\"“‘]?[a-z][\w-]*[\"”’]?,?\s+(?:and\s+)?|Year\s+\d{1,2}\s+){0,4}?(?P<head>(?!gas\b)[a-z][\w-]*(?<![su])s|people|staff|jobs|children|women|men|alumni))\b"
 )
 # "around a quarter of", "more than half of": shares said in words
 _FRACTION = re.compile(
     rf"(?:(?P<qual>\b(?:{_QUAL}))\s+)?\b(?P<frac>(?:a|one)[\s-](?:quarter|third|fifth)|half|two[\s-]thirds|three[\s-]quarters)"
     r"(?=\s+of\b)",
+    re.IGNORECASE,
+)
+_FRACTION_WORDS = r"(?:a|one)[\s-](?:quarter|third|fifth)|half|two[\s-]thirds|three[\s-]quarters"
+# "cut emissions by half by 2030", "of whom around a third come from the region": a share with no "of" after
+_LONE_FRACTION = re.compile(
+    rf"\b(?:by|in|of\s+(?:whom|which|them|those))\s+(?P<share>(?:(?P<qual>\b(?:{_QUAL}))\s+)?\b"
+    rf"(?P<frac>{_FRACTION_WORDS}))\b(?=\s*[,;:.)]|\s+(?:by|from|on|over|in|within|against|since|are|were|is|was|come"
+    r"|came|live|lived|work|worked|study|studied|have|had|say|said)\b)",
     re.IGNORECASE,
 )
 # "nearly one in three", "one resident in five", "four in ten people": a share said as a ratio
@@ -167,10 +178,16 @@ _UNITS = {
     "scientists": "people", "engineers": "people", "trainees": "people", "technicians": "people",
     "hectares": "hectares", "acres": "acres", "tonnes": "tonnes", "miles": "miles", "kilometres": "kilometres",
     "months": "months", "weeks": "weeks", "days": "days", "hours": "hours", "times": "ratio",
-    "seafarers": "people", "leaders": "people", "vacancies": "jobs", "pounds": "GBP",
+    "seafarers": "people", "leaders": "people", "women": "people", "men": "people", "alumni": "people",
+    "undergraduates": "people", "postgraduates": "people", "lecturers": "people", "professors": "people",
+    "interns": "people", "entrepreneurs": "people", "clinicians": "people", "pensioners": "people",
+    "tenants": "people", "commuters": "people", "passengers": "people", "jobseekers": "people",
+    "midwives": "people", "leavers": "people", "youngsters": "people", "householders": "people", "vacancies": "jobs", "pounds": "GBP",
 }  # fmt: skip
 _DURATION = re.compile(
-    r"\b(?:over|for|within|in|during|across|next|the\s+next|each|per|every|first|last|past|the\s+past|after|up\s+to|by)\s+(?:the\s+)?(?:(?:next|first|last|past|coming)\s+)?$",
+    r"\b(?:over|for|within|in|during|across|next|the\s+next|each|per|every|first|last|past|the\s+past|after|up\s+to|by"
+    # "we have spent ten years proving", "it took two years to agree"
+    r"|spen[dt]|spending|took|tak(?:e|en|ing))\s+(?:the\s+)?(?:(?:next|first|last|past|coming)\s+)?$",
     re.IGNORECASE,
 )
 # What a document lists about itself: counting them claims nothing about the world.
@@ -178,6 +195,7 @@ _OWN_ITEMS = {
     "recommendations", "commitments", "proposals", "priorities", "pledges", "asks", "actions",
     "principles", "themes", "pillars", "objectives", "aims", "points", "steps", "chapters", "sections",
     "measures", "demands", "goals", "strands", "workstreams", "areas", "missions", "ambitions", "things",
+    "pages", "clauses", "paragraphs", "annexes", "appendices", "questions", "lessons",
 }  # fmt: skip
 # parties and places counted: how many took part, not a claim about the world
 _COUNT_WORDS = {
@@ -200,6 +218,9 @@ _PARTY_NOUNS = {
 }  # fmt: skip
 # "one resident in five is": a number before a verb counts nothing
 _NOT_NOUNS = {"is", "was", "has", "this", "its", "his", "as", "us", "does", "goes", "says"}
+_LABEL = re.compile(
+    r"\b(?:Year|Key\s+Stage|Stage|Phase|Grade|Tier|Band|Section|Article|Room|Route|Chapter|[Pp]age)\s+$"
+)
 _LEVEL = re.compile(r"\blevels?\s+(?:\d+\s*(?:,|and|or|to|-|–)\s*)*$", re.IGNORECASE)
 
 
@@ -209,7 +230,10 @@ _ORDINALS = {
 }  # fmt: skip
 # "becoming the fifth signatory": the count so far, the newcomer included
 _NTH_PARTY = re.compile(
-    rf"\bthe\s+(?P<nth>{'|'.join(_ORDINALS)})\s+(?P<what>signatory|partner|party|member)\b", re.IGNORECASE
+    rf"\bthe\s+(?P<nth>{'|'.join(_ORDINALS)})\s+(?P<what>signatory|partner|party|member"
+    # "the sixth organisation to sign", "the seventh body to sign up"
+    r"|(?:organi[sz]ation|body|institution)(?=\s+to\s+(?:sign|join|put|back)\b))\b",
+    re.IGNORECASE,
 )
 
 
@@ -237,6 +261,12 @@ _SIGNED_BY_COUNT = re.compile(
 _BARE_COUNT = re.compile(
     r"\b(?:[Tt]he|[Aa]ll)\s+(?P<num>[\w-]+)\s+(?:(?:that|who|which)\s+)?"
     r"(?:have|has|had|will|signed|agreed|committed|pledged)\b"
+)
+# "All eight of the region's elected mayors have signed": every one of a group, and so the parties
+_ALL_OF_SIGNED = re.compile(
+    r"\b[Aa]ll\s+(?P<num>[\w-]+)\s+of\s+(?:the\s+|their\s+|its\s+|our\s+)?(?:[\w-]+[’']s\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:mayors|leaders|councils|authorities|colleges|trusts|partners|organisations|organizations|bodies)\s+"
+    r"(?:(?:have|has|had)\s+)?(?:(?:now|also|all|jointly)\s+)?(?:signed|joined|backed|sign(?:ed)?\s+up)\b"
 )
 # "Both universities and the college", "both of Sheffield's universities": two; not "both universities
 # and our cities", which joins two groups
@@ -276,6 +306,11 @@ def _more_counts(seg: Segmented, sentence: Sentence) -> Iterable[ClaimedCount]:
         value = parse_number(match.group("num"))
         if value is not None and 2 <= value < 100 and _PARTY_CONTEXT.search(sentence.text):
             yield _parties(seg, value, match)
+    if signing and "ll " in sentence.text:
+        for match in _ALL_OF_SIGNED.finditer(text, lo, hi):
+            value = parse_number(match.group("num"))
+            if value is not None and 2 <= value < 100:
+                yield _parties(seg, value, match)
     if "oth " in sentence.text:
         for match in _BOTH.finditer(text, lo, hi):
             if match.group("owner") and not _ACTED_AFTER.match(text, match.end(), hi):
@@ -344,6 +379,8 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
             if what.startswith("higher"):
                 what = "universities"
             before = seg.text[sentence.start : match.start()]
+            if re.search(r"\btop\s+$", before[-8:], re.IGNORECASE):
+                continue  # "in the top 10 UK cities": a rank, not who took part
             wider = _WIDER.match(seg.text, match.end(), sentence.end)
             if wider and what == "cities" and re.search(r"\bcore\b", match.group("mid"), re.IGNORECASE):
                 # "the 11 Core Cities across the UK" is the whole alliance; "in England" is a part of it
@@ -362,6 +399,12 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
                 _PARTY_CONTEXT.search(sentence.text) or re.search(r"\bby\s+\S+\s+$", before[-40:])
             ):
                 continue  # "The city's two universities teach 45,000 students": the place, not the parties
+            if (
+                owner
+                and _NATION_OWNS.search(owner.group())
+                and not re.search(r"\b(?:sign|join)", sentence.text, re.IGNORECASE)
+            ):
+                continue  # "Wales's nine universities already work with councils": a nation's, a wider group
             if _NOT_PARTIES.search(before[-40:]) or _MEMBER_OF.search(before[-80:]):
                 continue  # "the group represents 27 cities", "a member of the Russell Group of 24 universities"
             if re.search(r"\b(?:largest|biggest|smallest)\b", match.group("mid")) and not (
@@ -420,9 +463,13 @@ def find_statistics(
         if _HAS_FRACTION.search(sentence.text):
             for match in _FRACTION.finditer(text, sentence.start, sentence.end):
                 found.append(_share(seg, match, orgs, alliances))
+            for match in _LONE_FRACTION.finditer(text, sentence.start, sentence.end):
+                found.append(_lone_share(seg, match, orgs, alliances))
         if "half a" in sentence.text.lower():
             for match in _HALF_SUM.finditer(text, sentence.start, sentence.end):
-                found.append(_half_sum(seg, match, orgs, alliances))
+                half = _half_sum(seg, match, orgs, alliances)
+                if half is not None:
+                    found.append(half)
         ratios: list[tuple[int, int]] = []
         if " in " in sentence.text and _RATIO_HINT.search(sentence.text):
             for match in _RATIO.finditer(text, sentence.start, sentence.end):
@@ -488,7 +535,8 @@ def _statistic(
     after = match.end()
     sentence = seg.sentence_at(match.start())
     tail = text[after : sentence.end]
-    qualifier = _norm(match.group("qual"))
+    hedge = re.sub(r"\s+", " ", match.group("qual").lower()) if match.group("qual") else None
+    qualifier = _norm(hedge)
     period = None
     if match.group("pct"):
         unit = "percent"
@@ -504,7 +552,7 @@ def _statistic(
             else None
         )
         noun = re.match(
-            r"\s+(?:a\s+year\s+)?(?:to|of|in|for)\s+(?P<np>[^,.;]+)",
+            r"\s+(?:a\s+year\s+)?(?:to|of|in|for)\s+(?P<np>[^,.;]+?)(?=\s+(?:and|while|but|which)\b|[,.;]|$)",
             tail[per.end() if per else 0 :],
         )
         measure = noun.group("np") if noun else "amount"
@@ -517,9 +565,12 @@ def _statistic(
             end = after + noun.end()
         qualifier = "within top"
     else:
-        noun = _NOUN.match(tail)
+        rest = _RANGE_REST.match(tail) if hedge == "between" else None
+        noun = _NOUN.match(tail, rest.end()) if rest else _NOUN.match(tail)
         if not noun:
-            bare = _unit_without_noun(text[lo : match.start()], tail, raw, prev_unit)
+            bare = _unit_without_noun(
+                text[max(lo, match.start() - 200) : match.start()], tail, raw, prev_unit, hedge
+            )
             if bare is None:
                 return None
             return _bare_figure(seg, match, value, bare, qualifier, orgs, alliances)
@@ -529,6 +580,8 @@ def _statistic(
             return None  # "Four institutions join", "one of nine organisations": who took part
         if _LEVEL.search(text[max(lo, match.start() - 30) : match.start()]):
             return None  # "level 4 and 5 places": a qualification's level, not a number of anything
+        if _LABEL.search(text, max(lo, match.start() - 12), match.start()):
+            return None  # "Year 9 pupils", "Phase 2 projects": a name with a number in it, not a count
         if re.match(rf"\s*(?:{_MONTHS})\b", tail) or re.search(
             rf"(?:{_MONTHS})\s+$", text[lo : match.start()]
         ):
@@ -538,7 +591,7 @@ def _statistic(
         if (
             not raw[0].isdigit()
             and value <= 12
-            and not qualifier
+            and not hedge
             and _UNITS.get(noun.group("head").lower(), "count") == "count"
         ):
             return None  # "two roads", "all four nations", "ten minutes from here": a manner of speaking
@@ -556,21 +609,30 @@ def _statistic(
             and value <= 30
             and (
                 _DURATION.search(text[max(lo, match.start() - 40) : match.start()])
-                or qualifier in {"over", "up to", "under", "within"}
+                or hedge in {"over", "up to", "under", "within"}
             )
         ):
             return None  # "over five years", "for the next ten years": how long, not how much
         if (
             head in {"years", "months", "weeks", "days"}
             and value <= 30
-            and re.match(r"\s+\w+\s+(?:on\b|after\b|later\b|ago\b|before\b|of\s+(?!age\b))", tail)
+            and re.match(
+                r"\s+\w+\s+(?:on\b|after\b|later\b|ago\b|before\b|since\b|in\s+the\s+making\b|of\s+(?!age\b))",
+                tail,
+            )
         ):
             return None  # "four years on", "two years after it was signed", "two years of talks": when, not how much
         if head == "times" and re.match(r"\s+times\s+over\b", tail):
             return None  # "rather than ten times over": a manner of speaking
         if head in {"centuries", "decades", "generations"}:
             return None  # "more than two centuries": how long, not how much
-        if re.match(r"\s+of\s+the\b", tail):
+        if head in {"miles", "kilometres", "km"} and re.search(
+            r"\bwithin\s+(?:a\s+)?$", text[max(lo, match.start() - 12) : match.start()], re.IGNORECASE
+        ):
+            return None  # "study within 50 miles of home": where a figure is counted, not a figure
+        if re.match(r"\s+of\s+the\b", tail) and not (
+            (raw[0].isdigit() or hedge) and _SOME_OF_THE.match(tail)
+        ):
             return None  # "two of the biggest employers": a rank among others, not a count
         if head in _OWN_ITEMS:
             return None  # "sets out three recommendations": the document's own items, not a claim
@@ -601,18 +663,37 @@ def _statistic(
     )
 
 
+# "only 12 of the agreements surveyed", "at least ten of the start-ups": how many of a kind, not a rank
+_SOME_OF_THE = re.compile(
+    r"\s+of\s+the\s+(?!(?:biggest|largest|smallest|most|best|top|leading|main|first|last|next|other)\b)"
+    r"[a-z][\w-]*s\s+(?!of\b)[a-z]"
+)
 # "up from fewer than 1,500", "from around 12,000 a year to 24,000", "about 6,000 of them": a bare number
 # that counts what the sentence's figure before it counts
 _FROM_TO = re.compile(r"\b(?:from|to)\s+$", re.IGNORECASE)
+# "against a target of 300", "fell short, at around 340": a bare number measured against the one before
+_TARGET_OF = re.compile(r"\b(?:target|goal|aim|ambition|total|tally)\s+of\s+$", re.IGNORECASE)
+_AT_FIGURE = re.compile(r"\b(?:at|reached|reaching)\s+[\"“‘]?$", re.IGNORECASE)
+# "40 per cent of our students ..., and about 6,000 of them": what "them" stands for, counted before
+_COUNTED_BEFORE = re.compile(r"\b(?:[a-z]+s|people|staff)\b")
+# "between 250 and 300 placements": the range's high end, before the noun the two share
+_RANGE_REST = re.compile(rf"\s+and\s+{NUMBER_PATTERN}(?![\w-]*\d)", re.IGNORECASE)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom)\b", re.IGNORECASE)
 _NUMBER_OF = re.compile(
-    r"\bnumber\s+of\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+s)\b[^,;]{0,60}?,?\s+from\s+$", re.IGNORECASE
+    r"\bnumber\s+of\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+s)\b[^,;]{0,60}?,?\s+(?:from|to)\s+$", re.IGNORECASE
 )
-_POPULATION = re.compile(r"\bpopulation\s+of\s+$", re.IGNORECASE)
+_POPULATION = re.compile(
+    # "a population of 2.9 million", "the population grew by 8% to 520,000"
+    r"\bpopulation\s+(?:of|(?:of\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]*)*\s+)?(?:has\s+)?"
+    r"(?:grew|grown|rose|risen|fell|fallen|increased|reached)\b[^,.;]{0,30}?\s+to)\s+$",
+    re.IGNORECASE,
+)
 _BARE_UNITS = {"people", "jobs", "count"}
 
 
-def _unit_without_noun(before: str, tail: str, raw: str, prev_unit: str | None) -> str | None:
+def _unit_without_noun(
+    before: str, tail: str, raw: str, prev_unit: str | None, hedge: str | None = None
+) -> str | None:
     """The unit of a number with no noun after it, if what it counts is said before it; else None."""
     if _POPULATION.search(before) and not (raw.isdigit() and len(raw) == 4):
         return "people"  # "a population of 2.9 million", "a population of around two million"
@@ -620,9 +701,23 @@ def _unit_without_noun(before: str, tail: str, raw: str, prev_unit: str | None) 
         return None  # "from 2020 to 2024": years; "from one to the other"
     if prev_unit in _BARE_UNITS and (_FROM_TO.search(before) or _OF_THEM.match(tail)):
         return prev_unit
+    if prev_unit in _BARE_UNITS and _TARGET_OF.search(before):
+        return prev_unit  # "410 firms took part, against a target of 300"
+    if (
+        prev_unit in _BARE_UNITS
+        and (hedge or len(raw.replace(",", "")) >= 3)
+        and not re.match(r"[\w:]", tail)
+        and _AT_FIGURE.search(before)
+    ):
+        return prev_unit  # "500 graduate jobs fell short, at around 340"
+    if prev_unit is not None and _OF_THEM.match(tail):
+        for word in reversed(_COUNTED_BEFORE.findall(before)):
+            if _UNITS.get(word) in {"people", "jobs"}:
+                return _UNITS[word]  # "40 per cent of our students ... 25 miles ..., and about 6,000 of them"
     number_of = _NUMBER_OF.search(before)
-    if number_of and _UNITS.get(number_of.group("head").lower()) in _BARE_UNITS:
-        return _UNITS[number_of.group("head").lower()]  # "the number of patients ..., from 12,000"
+    if number_of and _UNITS.get(number_of.group("head").lower(), "count") in _BARE_UNITS:
+        # "the number of patients ..., from 12,000", "double the number of apprenticeships to 2,000"
+        return _UNITS.get(number_of.group("head").lower(), "count")
     return None
 
 
@@ -647,7 +742,11 @@ def _bare_figure(
 # "Alt: Four people sit at a table", "Alt text: Two students": a picture described
 _PICTURE = re.compile(r"\s*(?:Alt(?:\s+text)?|Image|Photo|Picture|Caption)\s*:", re.IGNORECASE)
 # "half a billion pounds": a sum in words
-_HALF_SUM = re.compile(r"\bhalf\s+an?\s+(?P<scale>billion|million)\s+pounds\b", re.IGNORECASE)
+# "half a billion pounds", "nearly half a million people": a sum or a count in words
+_HALF_SUM = re.compile(
+    rf"(?:(?P<qual>\b(?:{_QUAL}))\s+)?\bhalf\s+an?\s+(?P<scale>billion|million)\b(?P<pounds>\s+pounds\b)?",
+    re.IGNORECASE,
+)
 # "Related news", "More stories": the headings of links to other pages, whose figures are not this one's
 _RELATED = re.compile(
     r"\s*(?:related\s+(?:news|stories|articles|content|links)|more\s+(?:stories|news|on\s+this\s+story)"
@@ -679,13 +778,21 @@ _RANGE_HIGH = re.compile(
 )
 
 
-def _half_sum(seg: Segmented, match: re.Match[str], orgs: list[OrgMention], alliances: set[str]) -> Statistic:
-    """'half a billion pounds': a sum in words."""
+def _half_sum(
+    seg: Segmented, match: re.Match[str], orgs: list[OrgMention], alliances: set[str]
+) -> Statistic | None:
+    """'half a billion pounds', 'half a million people': a sum or a count in words."""
+    unit, measure, end = "GBP", "amount", match.end()
+    if not match.group("pounds"):
+        noun = _NOUN.match(seg.text, match.end(), seg.sentence_at(match.start()).end)
+        if noun is None or noun.group("head").lower() in _COUNT_WORDS | _NOT_NOUNS:
+            return None
+        unit, measure, end = _UNITS.get(noun.group("head").lower(), "count"), noun.group("np"), noun.end()
     subject, subject_text = _subject(seg, match.start(), orgs, alliances)
     return Statistic(
-        subject=subject, subject_text=subject_text, measure="amount", unit="GBP",
-        value=Decimal(int(SCALES[match.group("scale").lower()] / 2)), qualifier=None, period=None,
-        surface=match.group(), evidence=seg.evidence(match.start(), match.end()),
+        subject=subject, subject_text=subject_text, measure=measure, unit=unit,
+        value=Decimal(int(SCALES[match.group("scale").lower()] / 2)), qualifier=_norm(match.group("qual")),
+        period=None, surface=seg.text[match.start() : end], evidence=seg.evidence(match.start(), end),
     )  # fmt: skip
 
 
@@ -723,9 +830,31 @@ def _share(seg: Segmented, match: re.Match[str], orgs: list[OrgMention], allianc
     )  # fmt: skip
 
 
+# The qualifiers a figure is recorded with: almost, more than, over, around and nearly. "about", "some",
+# "roughly" and "approximately" say "around"; other hedges ("at least", "up to", "an estimated", "fewer
+# than", "between", "a little over") are not recorded, and the surface keeps the text's own words.
+_RECORDED = {
+    "almost": "almost", "nearly": "nearly", "more than": "more than", "over": "over", "around": "around",
+    "about": "around", "some": "around", "roughly": "around", "approximately": "around",
+}  # fmt: skip
+
+
+def _lone_share(
+    seg: Segmented, match: re.Match[str], orgs: list[OrgMention], alliances: set[str]
+) -> Statistic:
+    """'by half', 'of whom around a third': a share in words with nothing named after it."""
+    word = match.group("frac").lower().split()[-1].split("-")[-1]
+    start, end = match.start("share"), match.end("share")
+    subject, subject_text = _subject(seg, start, orgs, alliances)
+    return Statistic(
+        subject=subject, subject_text=subject_text, measure="share", value=_FRACTIONS[word], unit="percent",
+        qualifier=_norm(match.group("qual")), period=None, surface=seg.text[start:end],
+        evidence=seg.evidence(start, end),
+    )  # fmt: skip
+
+
 def _norm(value: str | None) -> str | None:
-    # "an estimated £3.2bn" is estimated
-    return re.sub(r"^an\s+", "", re.sub(r"\s+", " ", value.lower())) if value else None
+    return _RECORDED.get(re.sub(r"\s+", " ", value.lower())) if value else None
 
 
 def _subject(
