@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from ..document import slugify
 from .bodies import HEADS
-from .facts import AllianceMember, Declaration, OrgMention, PlaceMention, Signatory
+from .facts import AllianceMember, ClaimedCount, Declaration, OrgMention, PlaceMention, Signatory
 from .text import Segmented, capitalise, lists_parties, starting_within
 
 _AGREEMENT_WORDS = (
@@ -48,6 +48,8 @@ _SIGN_CUE = re.compile(
     r"|(?:is|are)\s+joining\s+(?:a|the)\s+(?:joint\s+)?(?:declaration|agreement)"
     r"|(?:both\s+)?(?:take|takes|took)\s+part\s+in\s+(?:a|the)\s+(?:joint\s+)?(?:declaration|agreement)"
     r"|among\s+its\s+(?:backers|signatories|supporters)"
+    # a headline: "Leeds, York and Hull universities among nine signatories"
+    r"|among\s+(?:the\s+)?(?:(?:first|new|[\w-]+)\s+)?(?:signatories|parties)\b(?!\s+(?:to|of)\s+(?:a|an|another|other)\b)"
     rf"|(?:has|have|had)\s+(?:also\s+|now\s+)*become\s+(?:a\s+)?(?:signator(?:y|ies)|part(?:y|ies)|partners?)"
     rf"|join(?:s|ed|ing)?\s+(?:the|a|an|this|that)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})"
     rf"|(?:is|are|was|were)\s+represented\s+(?:in|on)\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS})"
@@ -68,7 +70,9 @@ _SIGN_CUE = re.compile(
     rf"|(?:is|are|were|was)\s+named\s+in\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})"
     rf"|(?:latest|first|newest|last)\s+(?:[\w-]+\s+){{0,2}}to\s+(?:sign|join|back|endorse)"
     rf"|(?:has|have|had)\s+(?:also\s+|now\s+|formally\s+|jointly\s+)*(?:endorsed|launched|entered\s+into|formed|committed\s+to)\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})"
-    rf"|(?:signed|agreed|launched|formed|sealed|entered\s+into)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS}))\b",
+    rf"|(?:signed|agreed|launched|formed|sealed|entered\s+into)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})"
+    # "they went further, signing a civic charter with A and B"
+    rf"|(?<=,\s)signing\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})(?=\s+with\s))\b",
     re.IGNORECASE,
 )
 _MAY_SIGN = re.compile(
@@ -100,7 +104,8 @@ _SIGNED_BY = re.compile(
     # Friday by", not "signed at a ceremony attended by" nor "signed in 2019 and is run by": the agent
     # is the signer's where no other verb comes between
     r"(?:(?:co-?)?signed|agreed|drawn\s+up|put\s+together)"
-    r"(?:\s+(?!(?:by|is|are|was|were|has|have|had|will|would|which|who|that|but)\b)(?![\w-]+ed\b)[\w’'-]+){0,12}?\s+by\s",
+    # ("on Wednesday (March 11) by", "on Friday, 3 May, by": a date in brackets or commas)
+    r"(?:\s+(?!(?:by|is|are|was|were|has|have|had|will|would|which|who|that|but)\b)(?![\w-]+ed\b)\(?[\w’'-]+\)?,?){0,12}?\s+by\s",
     re.IGNORECASE,
 )
 # the words without which no sentence has such a passive: a cheap test before the costly pattern
@@ -180,7 +185,7 @@ _GROUP_AGENT = re.compile(
 # Before the first organisation of a list: articles, or names the text does not know as bodies
 # ("include Coventry, Hull and Plymouth, along with A")
 _LIST_OPENS = re.compile(
-    r"(?:\s|:|,|\b(?:the|both|all|also|and|along\s+with|as\s+well\s+as|together\s+with)\b|\b[A-Z][\w’'-]*)*"
+    r"(?:\s|:|,|\b(?:the|both|all|also|and|along\s+with|as\s+well\s+as|together\s+with|[Uu]niversities\s+of)\b|\b[A-Z][\w’'-]*)*"
 )
 # "Signatories", "The signatories to the charter": a heading over one party a line, with no colon
 _HEADING = re.compile(
@@ -206,6 +211,12 @@ _FOLLOWED = re.compile(
 )
 # the words that say a paragraph's last sentence announces the parties below it
 _SIGN_WORD = re.compile(r"\b(?:sign(?:s|ed|ing)?|signator(?:y|ies)|join(?:s|ed)?)\b", re.IGNORECASE)
+# an agreement that gathers the bodies listed after it: "The accord brings together:", "The charter
+# is between:", "The partners in the compact are:"
+_GATHERS = re.compile(
+    r"\b(?:brings?\s+together|unites|is\s+(?:made\s+)?between|(?:partners|parties)\b[^:]{0,60}?\b(?:are|include))\s*:$",
+    re.IGNORECASE,
+)
 _AHEAD = re.compile(
     r"\b(?:below|the\s+following(?:\s+[\w-]+){0,3})\s*[.:]?\s*$|\b(?:listed|named|shown|set\s+out)\s+below\b",
     re.IGNORECASE,
@@ -229,6 +240,10 @@ _BRINGS = re.compile(
 _BETWEEN = re.compile(
     rf"\b(?:{_AGREEMENT_WORDS}),?\s+(?:(?!(?:gap|divide|difference|distance|balance|choice)\b)[\w-]+\s+){{0,3}}?between\s+",
     re.IGNORECASE,
+)
+# "with A, B and C also signing": the bodies that signed beside the one the sentence is about
+_ALSO_SIGNING = re.compile(
+    r"\bwith\s+(?P<list>[^.;:]{1,300}?)\s+(?:also|all|both|too)\s+(?:signing|signing\s+up|putting\s+(?:its|their)\s+names?\s+to\s+it)\b"
 )
 # where the parties named after such a verb end: "together", or what they are to do
 _BRINGS_STOP = re.compile(r"\b(?:together|to|commit|work|join|share|deliver|develop|cooperate|collaborate)\b")
@@ -371,7 +386,11 @@ def find_signatories(
     found: dict[str, Signatory] = {}
     decl_span = declaration.evidence.span if declaration.evidence else None
 
+    last = len(text.rstrip())
+
     def add(org: OrgMention) -> None:
+        if org.evidence.span.end >= last and _cut_head(org.surface):
+            return  # "Glasgow Caledonian Univer": a list cut off in the middle of its last name
         found.setdefault(org.name, Signatory(org.name, org.evidence))
 
     def add_short_forms(lo: int, hi: int, listed: Sequence[OrgMention]) -> None:
@@ -473,6 +492,15 @@ def find_signatories(
                 for org in listed:
                     add(org)
                 add_short_forms(start, end, listed)
+        also = _ALSO_SIGNING.search(body) if "signing" in body else None
+        if also and not _NEGATION.search(body[max(0, also.start() - 60) : also.start()]):
+            # "launched by the Lord Mayor, with A, B and C also signing"
+            lo, hi = sentence.start + also.start("list"), sentence.start + also.end("list")
+            listed = [o for o in in_sentence if lo <= o.evidence.span.start < hi]
+            if listed and _LIST_OPENS.fullmatch(text, lo, listed[0].evidence.span.start):
+                for org in listed:
+                    add(org)
+                add_short_forms(lo, hi, listed)
         brings = _BRINGS.search(body) or (_BETWEEN.search(body) if "between" in body else None)
         other = next((m for m in _NAMED.finditer(body[: brings.start()] if brings else "")), None)
         if (
@@ -529,6 +557,12 @@ def find_signatories(
                     at = org.evidence.span.end
     del decl_span
     return list(found.values())
+
+
+def _cut_head(surface: str) -> bool:
+    """Whether a name's last word is the start of a head word and no more: 'Univer', 'Coun'."""
+    word = surface.split()[-1] if surface.split() else ""
+    return len(surface.split()) > 1 and any(h != word and h.startswith(word) for h in HEADS)
 
 
 def _only_names(text: str, lo: int, hi: int, orgs: Sequence[OrgMention]) -> bool:
@@ -590,6 +624,8 @@ def _leads_list(paragraph: str) -> bool:
     if not (body.endswith(":") or "below" in body or "following" in body):
         return False  # a cheap test first: most paragraphs announce nothing
     last = body[max(body.rfind(".", 0, len(body) - 1), body.rfind("!"), body.rfind("?")) + 1 :]
+    if last.endswith(":") and _GATHERS.search(last) and _BRINGS_CONTEXT.search(last):
+        return True  # "The Leeds Civic Accord brings together:", "The compact's partners are:"
     if not _SIGN_WORD.search(last):
         return False
     return bool(_AHEAD.search(last) or last.endswith(":"))
@@ -751,3 +787,28 @@ def find_alliance_members(
             if place.kind == "city" and cue_at < place.evidence.span.start < sentence.end:
                 members.append(AllianceMember(alliance[-1].name, place.name, place.evidence))
     return members
+
+
+_NTH = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip
+# "has become the sixth organisation to sign", "the seventh body to sign up": the count so far, the
+# newcomer included
+_NTH_TO_SIGN = re.compile(
+    rf"\b(?:the|its)\s+(?P<nth>{'|'.join(_NTH)})\s+(?:organi[sz]ation|body|institution|university|council|college"
+    r"|authority|employer|partner)\s+to\s+(?:sign|join|put\s+(?:its|their)\s+name|back|commit)\b",
+    re.IGNORECASE,
+)
+
+
+def signing_counts(seg: Segmented) -> list[ClaimedCount]:
+    """How many have signed, as an ordinal of the latest to sign: 'the sixth organisation to sign'."""
+    text = seg.text
+    if " to " not in text or not re.search(r"(?i)(?:th|nd|rd)\s+(?:organi|body|insti|univ|coun|coll|auth|empl|part)", text):
+        return []  # the cheap test first
+    found = []
+    for match in _NTH_TO_SIGN.finditer(text):
+        n = _NTH[match.group("nth").lower()]
+        found.append(ClaimedCount("signatories", n, match.group(), seg.evidence(match.start(), match.end())))
+    return found
