@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from ..document import slugify
 from .bodies import HEADS
 from .facts import AllianceMember, ClaimedCount, Declaration, OrgMention, PlaceMention, Signatory
-from .text import Segmented, capitalise, lists_parties, starting_within
+from .text import NUMBER_PATTERN, Segmented, capitalise, lists_parties, parse_number, starting_within
 
 _AGREEMENT_WORDS = (
     r"declarations?|agreements?|compacts?|charters?|accords?|concordats?|pacts?|pledges?|partnerships?"
@@ -489,7 +489,7 @@ def find_signatories(
             # posts; "The partners are calling on A": after any other lead, the list starts at once
             if listed and (lead.group().lower().rstrip().endswith("by")
                            or _LIST_OPENS.fullmatch(text, start, listed[0].evidence.span.start)):  # fmt: skip
-                for org in listed:
+                for org in _for_whom(text, start, listed) if lead.group().rstrip().endswith("by") else listed:
                     add(org)
                 add_short_forms(start, end, listed)
         also = _ALSO_SIGNING.search(body) if "signing" in body else None
@@ -557,6 +557,35 @@ def find_signatories(
                     at = org.evidence.span.end
     del decl_span
     return list(found.values())
+
+
+# a person who signs: the bodies named in their posts follow
+_SIGNER = re.compile(r"\b(?:Professor|Prof|Dr|Cllr|Councillor|Sir|Dame|Mr|Mrs|Ms)\s+(?-i:[A-Z])")
+# "..., Chair of A and Vice-Chancellor of B": a second post, in another body
+_SECOND_POST = re.compile(r"\band\s+(?:the\s+)?(?:[A-Z][\w()-]*\s+){1,4}(?:of|at)\s+(?:the\s+)?$")
+
+
+def _for_whom(text: str, start: int, listed: list[OrgMention]) -> list[OrgMention]:
+    """The bodies a list of signers signed for: 'signed by Professor A, Chair of X and Vice-Chancellor
+    of Y' signs for X, the body named first; Y is only another post the person holds."""
+    if not _SIGNER.search(text, start, listed[-1].evidence.span.start):
+        return listed  # the cheap test first: a list of bodies, not of people
+    kept: list[OrgMention] = []
+    signer_at = start
+    for org in listed:
+        signer = None
+        for signer in _SIGNER.finditer(text, signer_at, org.evidence.span.start):
+            pass
+        if signer is not None:
+            signer_at = signer.end()
+            kept.append(org)  # the first body after a person: the one they signed for
+            continue
+        lo = max(start, org.evidence.span.start - 60)
+        earlier = kept and kept[-1].evidence.span.start >= signer_at
+        if earlier and signer_at > start and _SECOND_POST.search(text, lo, org.evidence.span.start):
+            continue
+        kept.append(org)
+    return kept
 
 
 def _cut_head(surface: str) -> bool:
@@ -802,13 +831,45 @@ _NTH_TO_SIGN = re.compile(
 )
 
 
+# "All eight of the North's elected mayors have signed": the parties, counted by who signed for them
+_ALL_OF_THEM = re.compile(
+    rf"\b[Aa]ll\s+(?P<num>{NUMBER_PATTERN})\s+(?:of\s+(?:the\s+)?(?:[\w-]+[’']s\s+)?)?(?:(?:elected|metro|regional"
+    r"|mayoral|council|city)\s+)?(?:mayors|leaders)\s+(?:have|has)\s+(?:now\s+|jointly\s+|all\s+)?"
+    r"(?:signed|joined|backed|put\s+their\s+names)\b"
+)
+
+
 def signing_counts(seg: Segmented) -> list[ClaimedCount]:
-    """How many have signed, as an ordinal of the latest to sign: 'the sixth organisation to sign'."""
+    """How many have signed, as an ordinal of the latest to sign ('the sixth organisation to sign'), or
+    as all of those who signed for them ('All eight of the North's mayors have signed')."""
     text = seg.text
-    if " to " not in text or not re.search(r"(?i)(?:th|nd|rd)\s+(?:organi|body|insti|univ|coun|coll|auth|empl|part)", text):
-        return []  # the cheap test first
     found = []
-    for match in _NTH_TO_SIGN.finditer(text):
-        n = _NTH[match.group("nth").lower()]
-        found.append(ClaimedCount("signatories", n, match.group(), seg.evidence(match.start(), match.end())))
+    if " to " in text and re.search(r"(?i)(?:th|nd|rd)\s+(?:organi|body|insti|univ|coun|coll|auth|empl|part)", text):
+        for match in _NTH_TO_SIGN.finditer(text):
+            n = _NTH[match.group("nth").lower()]
+            found.append(
+                ClaimedCount("signatories", n, match.group(), seg.evidence(match.start(), match.end()))
+            )
+    if "ll " in text and ("mayors" in text or "leaders" in text):
+        for match in _ALL_OF_THEM.finditer(text):
+            value = parse_number(match.group("num"))
+            if value is not None and value == int(value) and value >= 2:
+                found.append(ClaimedCount("signatories", int(value), match.group(),
+                                          seg.evidence(match.start(), match.end())))  # fmt: skip
     return found
+
+
+# "Wales's nine universities", "the UK's 140 universities": a nation's whole, not the parties
+_NATION_OWNS = re.compile(
+    r"\b(?:Wales|Scotland|England|Britain|Northern\s+Ireland|(?:the\s+)?(?:UK|country|nation)|Ireland)[’']s?\s+$"
+)
+
+
+def wider_group(count: ClaimedCount, text: str) -> bool:
+    """Whether a count is of a nation's bodies, a wider group than those that signed: not where the
+    sentence says they signed ('Nineteen universities have joined the councils of the UK's 11 Core
+    Cities in signing')."""
+    at = count.evidence.span.start
+    return bool(_NATION_OWNS.search(text, max(0, at - 30), at)) and not _SIGN_WORD.search(
+        count.evidence.sentence.text
+    )
