@@ -698,7 +698,9 @@ def test_coming_together_and_teaming_up(reference, text, signatories) -> None:
     ],
 )  # fmt: skip
 def test_lists_an_agreement_gathers(reference, lead, lines) -> None:
-    text = "Civic leaders in Hull have a new agreement.\n" + "\n".join([lead, *lines, "", "It runs for five years."])
+    text = "Civic leaders in Hull have a new agreement.\n" + "\n".join(
+        [lead, *lines, "", "It runs for five years."]
+    )
     assert parties(text, reference) == ["Hull City Council", "University of Hull"]
 
 

@@ -573,11 +573,9 @@ def _for_whom(text: str, start: int, listed: list[OrgMention]) -> list[OrgMentio
     kept: list[OrgMention] = []
     signer_at = start
     for org in listed:
-        signer = None
-        for signer in _SIGNER.finditer(text, signer_at, org.evidence.span.start):
-            pass
-        if signer is not None:
-            signer_at = signer.end()
+        signers = list(_SIGNER.finditer(text, signer_at, org.evidence.span.start))
+        if signers:
+            signer_at = signers[-1].end()
             kept.append(org)  # the first body after a person: the one they signed for
             continue
         lo = max(start, org.evidence.span.start - 60)
@@ -844,7 +842,7 @@ def signing_counts(seg: Segmented) -> list[ClaimedCount]:
     as all of those who signed for them ('All eight of the North's mayors have signed')."""
     text = seg.text
     found = []
-    if " to " in text and re.search(r"(?i)(?:th|nd|rd)\s+(?:organi|body|insti|univ|coun|coll|auth|empl|part)", text):
+    if any(f"to {verb}" in text for verb in ("sign", "join", "put", "back", "commit")):
         for match in _NTH_TO_SIGN.finditer(text):
             n = _NTH[match.group("nth").lower()]
             found.append(
