@@ -797,3 +797,18 @@ def test_a_signer_signs_for_the_body_of_their_first_post(reference, text, signat
 )  # fmt: skip
 def test_counts_of_those_who_signed(reference, text, expected) -> None:
     assert counts(text, reference) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("Under the Hull Skills Accord, the University of Hull will train 500 apprentices. Hull City Council will "
+         "fund the bursaries, and Hull College will run the courses.",
+         ["University of Hull", "Hull City Council", "Hull College"]),
+        ("Under the Hull Skills Accord, the University of Hull will train 500 apprentices. Ministers say Hull City "
+         "Council will need more money.", ["University of Hull"]),
+        ("The University of Hull will train 500 apprentices. Hull City Council will fund the bursaries.", []),
+    ],
+)  # fmt: skip
+def test_what_each_party_will_do_under_the_agreement(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)

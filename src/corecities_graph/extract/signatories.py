@@ -253,6 +253,9 @@ _NEGATION = re.compile(
     r"|(?:due|set|expected|hoped|likely|invited|asked|urged|able|poised|about)\s+to)\s*$",
     re.IGNORECASE,
 )
+# where a clause of a sentence opens, and what its parties will do
+_CLAUSE_OPENS = re.compile(r"^\s*|,\s*(?:and|while|whilst)\s+|;\s*(?:and\s+)?")
+_WILL_DO = re.compile(r"\s+(?:will|are\s+to|is\s+to)\s+(?:also\s+|each\s+|jointly\s+)?(?-i:[a-z])")
 _UNDER = re.compile(
     r"^\s*Under\s+the\s+[^,]*?(?:Agreement|Declaration|Charter|Accord|Compact)s?\s*,", re.IGNORECASE
 )
@@ -430,6 +433,7 @@ def find_signatories(
             continue  # a row of the table whose party is not known as a body: the table goes on
         in_list = False
     named_after: set[int] = set()  # the sentences that named the bodies of a group said to have signed
+    under_at: set[int] = set()  # the sentences that named parties "Under the accord"
     for index, sentence in enumerate(seg.sentences):
         named_here = starting_within(orgs, sentence.start, sentence.end)
         if not named_here:
@@ -446,6 +450,22 @@ def find_signatories(
                 named_after.add(index)
                 for org in listed:
                     add(org)
+        if index - 1 in under_at and " will " in body:
+            # "Under the accord, A and B will build ... . C and D will fast-track planning, and E will
+            # coordinate the work.": what each party will do, one clause after another
+            for clause in _CLAUSE_OPENS.finditer(body):
+                at = sentence.start + clause.end()
+                subjects = []
+                for org in named_here:
+                    if org.evidence.span.start < at:
+                        continue
+                    if not _JOINED.fullmatch(text, at, org.evidence.span.start):
+                        break
+                    subjects.append(org)
+                    at = org.evidence.span.end
+                if subjects and _WILL_DO.match(text, at):
+                    for org in subjects:
+                        add(org)
         if not _MAY_SIGN.search(body):
             continue  # neither a signing cue nor "Under the Agreement": nothing to read here
         in_sentence = [o for o in named_here if not _inside_name(o, seg, sentence.start, sentence.end)]
@@ -459,6 +479,7 @@ def find_signatories(
             for org in in_sentence:
                 if sentence.start + under.end() <= org.evidence.span.start < stop:
                     add(org)
+                    under_at.add(index)
         colon = body.find(":")
         if (
             colon > 0
