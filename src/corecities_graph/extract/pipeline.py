@@ -9,6 +9,7 @@ from ..document import Document, slugify
 from ..resolve.reference import Reference
 from .backrefs import publishing
 from .bodies import HEADS, resolve_name, type_of, with_own_article
+from .collapsed import collapsed_universities
 from .facts import Declaration, Extraction, OrgMention
 from .organisations import find_organisations
 from .people import find_people
@@ -16,7 +17,14 @@ from .places import find_places
 from .proposals import find_proposals, proposed_organisations
 from .quotes import find_quotes
 from .settling import settle_posts
-from .signatories import another_agreement_speaks, find_alliance_members, find_declaration, find_signatories
+from .signatories import (
+    another_agreement_speaks,
+    find_alliance_members,
+    find_declaration,
+    find_signatories,
+    signing_counts,
+    wider_group,
+)
 from .statistics import find_counts, find_statistics
 from .text import Segmented, SpanSet, segment, starting_within
 
@@ -70,12 +78,16 @@ def extract(document: Document, ref: Reference) -> Extraction:
     # "Cllr Keith Wakefield", "Professor Stirling": a town inside a person's name is no place
     named = SpanSet((p.evidence.span.start, p.evidence.span.end) for p in people)
     places = [p for p in places if named.free(p.evidence.span.start, p.evidence.span.end)]
+    # "the universities of Leeds and York": bodies named by one head word, read after the places
+    # so that the towns stay places
+    orgs = sorted(orgs + collapsed_universities(seg, orgs, ref), key=lambda o: o.evidence.span.start)
     declaration = find_declaration(seg, orgs)
     # "The Belfast Region City Deal brings together six councils and the two universities": another
     # agreement's parties are not counted as this one's
     counts = [
-        c for c in find_counts(seg) if not another_agreement_speaks(c.evidence.sentence.text, declaration)
-    ]
+        c for c in find_counts(seg) + signing_counts(seg)
+        if not another_agreement_speaks(c.evidence.sentence.text, declaration) and not wider_group(c, seg.text)
+    ]  # fmt: skip
     # "the York Civic Partnership" signed by the council, "The X Partnership was launched": an agreement, not a body
     orgs = [
         o for o in orgs
