@@ -22,7 +22,6 @@ from .signatories import (
     find_alliance_members,
     find_declaration,
     find_signatories,
-    signing_counts,
     wider_group,
 )
 from .statistics import find_counts, find_statistics
@@ -85,7 +84,7 @@ def extract(document: Document, ref: Reference) -> Extraction:
     # "The Belfast Region City Deal brings together six councils and the two universities": another
     # agreement's parties are not counted as this one's
     counts = [
-        c for c in find_counts(seg) + signing_counts(seg)
+        c for c in find_counts(seg)
         if not another_agreement_speaks(c.evidence.sentence.text, declaration) and not wider_group(c, seg.text)
     ]  # fmt: skip
     # "the York Civic Partnership" signed by the council, "The X Partnership was launched": an agreement, not a body

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from ..document import slugify
 from .bodies import HEADS
 from .facts import AllianceMember, ClaimedCount, Declaration, OrgMention, PlaceMention, Signatory
-from .text import NUMBER_PATTERN, Segmented, capitalise, lists_parties, parse_number, starting_within
+from .text import Segmented, capitalise, lists_parties, starting_within
 
 _AGREEMENT_WORDS = (
     r"declarations?|agreements?|compacts?|charters?|accords?|concordats?|pacts?|pledges?|partnerships?"
@@ -835,47 +835,6 @@ def find_alliance_members(
             if place.kind == "city" and cue_at < place.evidence.span.start < sentence.end:
                 members.append(AllianceMember(alliance[-1].name, place.name, place.evidence))
     return members
-
-
-_NTH = {
-    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
-    "tenth": 10, "eleventh": 11, "twelfth": 12,
-}  # fmt: skip
-# "has become the sixth organisation to sign", "the seventh body to sign up": the count so far, the
-# newcomer included
-_NTH_TO_SIGN = re.compile(
-    rf"\b(?:the|its)\s+(?P<nth>{'|'.join(_NTH)})\s+(?:organi[sz]ation|body|institution|university|council|college"
-    r"|authority|employer|partner)\s+to\s+(?:sign|join|put\s+(?:its|their)\s+name|back|commit)\b",
-    re.IGNORECASE,
-)
-
-
-# "All eight of the North's elected mayors have signed": the parties, counted by who signed for them
-_ALL_OF_THEM = re.compile(
-    rf"\b[Aa]ll\s+(?P<num>{NUMBER_PATTERN})\s+(?:of\s+(?:the\s+)?(?:[\w-]+[’']s\s+)?)?(?:(?:elected|metro|regional"
-    r"|mayoral|council|city)\s+)?(?:mayors|leaders)\s+(?:have|has)\s+(?:now\s+|jointly\s+|all\s+)?"
-    r"(?:signed|joined|backed|put\s+their\s+names)\b"
-)
-
-
-def signing_counts(seg: Segmented) -> list[ClaimedCount]:
-    """How many have signed, as an ordinal of the latest to sign ('the sixth organisation to sign'), or
-    as all of those who signed for them ('All eight of the North's mayors have signed')."""
-    text = seg.text
-    found = []
-    if any(f"to {verb}" in text for verb in ("sign", "join", "put", "back", "commit")):
-        for match in _NTH_TO_SIGN.finditer(text):
-            n = _NTH[match.group("nth").lower()]
-            found.append(
-                ClaimedCount("signatories", n, match.group(), seg.evidence(match.start(), match.end()))
-            )
-    if "ll " in text and ("mayors" in text or "leaders" in text):
-        for match in _ALL_OF_THEM.finditer(text):
-            value = parse_number(match.group("num"))
-            if value is not None and value == int(value) and value >= 2:
-                found.append(ClaimedCount("signatories", int(value), match.group(),
-                                          seg.evidence(match.start(), match.end())))  # fmt: skip
-    return found
 
 
 # "Wales's nine universities", "the UK's 140 universities": a nation's whole, not the parties
