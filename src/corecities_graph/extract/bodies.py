@@ -98,6 +98,15 @@ _STATE_OFFICE = re.compile(
 )
 
 
+# A body whose members are councils, colleges or universities: named by them before its head, or
+# after "Association of"; "NPTC Group of Colleges" is one college under one board, not an association
+_MEMBER_KINDS = r"(?:Government|Councils|Authorities|Colleges|Universities|Cities|Mayors)"
+_MEMBERSHIP = re.compile(
+    rf"\b{_MEMBER_KINDS}\s+(?:Association|Group|Federation)$|^(?:Association|Convention|Federation)\s+of\s+"
+    rf"(?:[A-Z][\w-]*\s+)*{_MEMBER_KINDS}$|\s+Universities$"
+)
+
+
 NATIONS = {"Scotland", "Wales", "England", "Ireland", "UK", "Cymru", "Britain"}
 
 
@@ -109,6 +118,12 @@ def type_of(name: str) -> str:
         return "alliance"
     if re.search(r"\b(?:Combined|Unitary|Local|Strategic|Regional)\s+Authority$", name):
         return "council"
+    if re.search(r"\bFunding\s+Council$", name):
+        return "government"  # "Scottish Funding Council": a nation's funder, not a local council
+    if _MEMBERSHIP.search(name):
+        return "alliance"  # "Local Government Association", "Association of Colleges", "X Universities"
+    if words and words[-1] == "Executive":
+        return "government"  # "Northern Ireland Executive", "Northern Ireland Housing Executive"
     last_head = next((w for w in reversed(words) if w in HEADS), None)
     if last_head in {"College", "School"} and "University" in words:
         return "university"  # "University College Birmingham", "Glasgow University Medical School"

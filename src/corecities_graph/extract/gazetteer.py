@@ -17,6 +17,7 @@ _NHS = re.compile(r"\bNHS(?:\s+[A-Z][\w’'-]*)*?\s+Trust\b")
 _NHS_WORD = re.compile(r"(?:[A-Z][\w’'-]*|of|and|&)$")
 
 
+_NHS_NATION = re.compile(r"NHS\s+(?:England|Scotland|Wales)(?=\s+and\s)")
 _NHS_BOARD = re.compile(r"\bNHS(?:\s+(?:and\s+)?[A-Z][\w’'-]+)+")
 
 
@@ -27,8 +28,11 @@ def nhs_candidates(text: str, lo: int, hi: int) -> Iterable[Candidate]:
         return
     for match in _NHS_BOARD.finditer(text, lo, hi):
         surface = match.group()
+        nation = _NHS_NATION.match(surface)
+        if nation:
+            surface = nation.group()  # "NHS England and Innovate UK": two bodies
         if not re.search(r"\b(?:Trusts?|Foundation|Boards|Services|Trust\w*)$", surface) and " " in surface:
-            yield Candidate(match.start(), match.end(), surface, "other", surface)
+            yield Candidate(match.start(), match.start() + len(surface), surface, "other", surface)
     for match in _NHS.finditer(text, lo, hi):
         words = list(re.finditer(r"\S+", text[lo : match.start()]))
         start = match.start()
@@ -59,6 +63,15 @@ _PLACE_BODY_WORDS = (
 )
 
 
+_NATION_PLACES = {"England", "Scotland", "Wales", "Northern Ireland", "UK"}
+# A body named by what it funds and the nation it serves, or "UK" and two subjects joined by "and";
+# a capital after it makes it part of a longer name ("Research England Development Fund")
+_NATIONAL_BODY = re.compile(
+    r"(?<![\w’'-])(?:(?:Innovate|Research|Skills)\s+(?:UK|England)|UK\s+[A-Z][a-z]+\s+and\s+[A-Z][a-z]+)"
+    r"(?![\w’'-])(?!\s+[A-Z])"
+)
+
+
 _CYNGOR = re.compile(r"\bCyngor\s+(?:Sir\s+|Dinas\s+)?[A-Z][\w’'-]+")
 # Welsh further education colleges: "Coleg Gwent", "Coleg y Cymoedd", "Coleg Sir Gâr", "Coleg
 # Caerdydd a'r Fro" ('and the Vale'); one written before its English name ("... / Cardiff and Vale
@@ -82,16 +95,25 @@ def shaped_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[C
         alternation = "|".join(re.escape(p) for p in places)
         cities = "|".join(re.escape(c) for c in sorted(ref.city_aliases, key=len, reverse=True))
         _LOWER_COUNCIL_CACHE[id(ref)] = re.compile(rf"(?<![\w-])(?P<city>{cities})\s+city\s+council\b")
-        _SHAPE_CACHE[id(ref)] = re.compile(rf"(?<![\w-])(?:{_PLACE_BODY_WORDS})\s+(?:{alternation})(?![\w-])")
+        _SHAPE_CACHE[id(ref)] = re.compile(
+            rf"(?<![\w-])(?:{_PLACE_BODY_WORDS})\s+(?P<place>{alternation})(?![\w-])"
+        )
     if " city council" in text[lo:hi]:
         # "the leader of Leeds city council": the council named in lower case is still its name
         for match in _LOWER_COUNCIL_CACHE[id(ref)].finditer(text, lo, hi):
             name = f"{ref.city_aliases[match.group('city')]} City Council"
             yield Candidate(match.start(), match.end(), name, "council", match.group())
+    if "UK" in text[lo:hi] or "England" in text[lo:hi]:
+        # "Innovate UK", "Research England", "UK Research and Innovation": national public bodies
+        for match in _NATIONAL_BODY.finditer(text, lo, hi):
+            name, type_ = resolve_name(match.group(), "government", ref)
+            yield Candidate(match.start(), match.end(), name, type_, match.group())
     if not _PLACE_BODY_GATE.search(text, lo, hi):
         return
     for match in _SHAPE_CACHE[id(ref)].finditer(text, lo, hi):
-        name, type_ = resolve_name(match.group(), "other", ref)
+        # "Homes England", "Invest Northern Ireland": a nation's agency; "Sustainable Glasgow" is a city's
+        national = re.sub(r"\s+", " ", match.group("place")) in _NATION_PLACES
+        name, type_ = resolve_name(match.group(), "government" if national else "other", ref)
         yield Candidate(match.start(), match.end(), name, type_, match.group())
     for match in _CYNGOR.finditer(text, lo, hi):  # Welsh: "Cyngor Gwynedd" is Gwynedd Council
         yield Candidate(match.start(), match.end(), match.group(), "council", match.group())

@@ -62,6 +62,13 @@ _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9]{1,9})\)")
 _COMMA_LIST_TAIL = re.compile(
     r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)+,?\s+(?:and|&)\s+[A-Z][a-z]+(?=\s*$|\s*[.;)])"
 )
+# "Department for Science, Innovation and Technology", "Faculty of Computing, Engineering and the
+# Built Environment": a name whose subject is itself a short list, the sentence going on after it
+_NAMED_LIST_TAIL = re.compile(
+    r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){1,3},?\s+(?:and|&)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+    r"(?![\w’'-])(?!\s+(?:[A-Z]|of\b|for\b))"
+)
+_LISTED_HEADS = {"Department", "Ministry", "Faculty", "School"}
 _COMPOSITE = re.compile(r"\(([^()]+?)\)")
 # "University of X and Y University (joint)": two parties listed as one entry
 _JOINT = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
@@ -79,6 +86,7 @@ def find_organisations(seg: Segmented, ref: Reference) -> list[OrgMention]:
         candidates.extend(_pattern_candidates(text, sentence.start, sentence.end, ref))
         candidates.extend(gazetteer_candidates(text, sentence.start, sentence.end, ref))
         candidates.extend(shaped_candidates(text, sentence.start, sentence.end, ref))
+        candidates.extend(_collapsed_list_candidates(text, sentence.start, sentence.end, ref))
     candidates.extend(list_line_candidates(seg, candidates, ref))
     candidates.extend(_masthead_candidates(seg, candidates))
     candidates.extend(table_cell_candidates(seg, candidates, ref))
@@ -159,6 +167,32 @@ def _masthead_candidates(seg: Segmented, candidates: list[Candidate]) -> list[Ca
     return found
 
 
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{2,}\b")
+
+
+def masthead_only(seg: Segmented, mentions: list[OrgMention]) -> set[str]:
+    """News titles that only head the page ('Bristol Post', 'WalesOnline' on a line of their own): the
+    publisher, but not a body the story is about. One the story names in a sentence of its own ('said
+    in an interview with the Chronicle Weekly that ...') stays a body."""
+    if not mentions:
+        return set()
+    heads = {p.start: p for p in seg.paragraphs[:4]}
+    found: set[str] = set()
+    spoken: set[str] = set()
+    for mention in mentions:
+        span = mention.evidence.span
+        paragraph = heads.get(span.start)
+        if paragraph is not None and span.end - span.start >= len(paragraph.text.strip()):
+            if (len(mention.name.split()) >= 2 and _MASTHEAD.fullmatch(mention.name)) or (
+                _ONE_WORD_MASTHEAD.fullmatch(mention.name)
+            ):
+                found.add(mention.name)
+            continue
+        if len(_LOWER_WORD.findall(mention.evidence.sentence.text)) >= 3:
+            spoken.add(mention.name)
+    return found - spoken
+
+
 def _parents(text: str, chosen: list[Candidate], ref: Reference) -> list[Candidate]:
     """'the UPP Foundation Civic University Commission' names the UPP Foundation too."""
     extra = []
@@ -191,9 +225,50 @@ def _pattern_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable
         yield from _names_in_run(text, tokens, ref, hi)
 
 
-def _is_head(word: str, following: str | None) -> bool:
+# "Northern Ireland Executive", "Scottish Executive", "the Housing Executive": an executive that is a body,
+# not the post of a chief executive or an executive member
+_EXECUTIVE_AFTER = NATIONS | {"Scottish", "Welsh", "Housing"}
+
+
+# "the universities of Leeds, Sheffield and York": one head word shared by a list of places
+_PLACE = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
+_COLLAPSED = re.compile(
+    rf"\b[Uu]niversities\s+of\s+(?P<list>{_PLACE}(?:,\s+{_PLACE})*,?\s+(?:and|&)\s+{_PLACE})(?![\w’'-])"
+)
+_LIST_ITEM = re.compile(_PLACE)
+
+
+def _collapsed_list_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[Candidate]:
+    """Each university of a collapsed list, by the name the reference gives it ('University of Leeds',
+    'Cardiff University'); a list with an item that is not a city is not read."""
+    if "niversities of" not in text[lo:hi]:
+        return
+    for match in _COLLAPSED.finditer(text, lo, hi):
+        items = list(_LIST_ITEM.finditer(text, match.start("list"), match.end("list")))
+        names = []
+        for item in items:
+            place = ref.canonical_city(item.group())
+            if place is None:
+                return
+            known = ref.canonical_org(f"University of {item.group()}") or ref.canonical_org(
+                f"{item.group()} University"
+            )
+            if known is not None:
+                names.append((item, known))  # "Swansea University": its form is the reference's to say
+        for item, name in names:
+            yield Candidate(item.start(), item.end(), name, "university", item.group())
+
+
+def _is_head(word: str, following: str | None, previous: str | None = None) -> bool:
     if word == "Universities":
-        return following == "for" or following in NATIONS  # "Universities for Nottingham", "Universities UK"
+        # "Universities for Nottingham", "Universities UK", "the West Country Universities group"
+        return following in {"for", "group"} or following in NATIONS
+    if word == "Executive":
+        return previous in _EXECUTIVE_AFTER
+    if word == "Faculty":
+        return following == "of"  # a body only with a listed subject: see _LISTED_HEADS
+    if word == "Convention":
+        return following == "of"  # "Convention of Scottish Local Authorities"
     return word in HEADS
 
 
@@ -205,7 +280,9 @@ def _names_in_run(
     i = 0
     while i < len(words):
         following = words[i + 1] if i + 1 < len(words) else None
-        if not _is_head(words[i], following):
+        if following is None and words[i] == "Universities" and _GROUP_AFTER.match(text, tokens[i][1]):
+            following = "group"  # "Chair of the North West Universities group": their association
+        if not _is_head(words[i], following, words[i - 1] if i else None):
             i += 1
             continue
         head = i
@@ -271,9 +348,23 @@ def _names_in_run(
         surface = text[surface_start:surface_end]
         surface = _POSSESSIVE.sub("", surface)
         tail = _COMMA_LIST_TAIL.match(text, surface_end, hi)
+        listed = None
         if tail and words[head] in {"Institute", "Centre"}:
             surface_end = tail.end()
             surface = text[surface_start:surface_end]
+        elif words[head] in _LISTED_HEADS and nxt in {"of", "for"} and text.startswith(",", surface_end):
+            listed = _NAMED_LIST_TAIL.match(text, surface_end, hi)
+            if listed and _subject_words(listed.group(), ref):
+                surface_end = listed.end()
+                surface = text[surface_start:surface_end]
+            else:
+                listed = None
+        if words[head] == "Office" and head and words[head - 1] in _CONTACT_WORDS:
+            i = head + 1
+            continue  # "the Mayor's Press Office", "Media enquiries: X Communications Office": a contact
+        if words[head] == "Faculty" and listed is None:
+            i = head + 1
+            continue  # "Head of the Faculty of Health": a part of the university the post is in
         surface_end = surface_start + len(surface)
         if ref.canonical_org(surface) is None:
             # "Yesterday Leeds Beckett University": a known name inside wins over a longer unknown one
@@ -287,6 +378,24 @@ def _names_in_run(
             yield Candidate(surface_start, surface_end, name, type_, surface)
         previous_end = end
         i = end
+
+
+def _subject_words(tail: str, ref: Reference) -> bool:
+    """Whether the words of a listed subject are subjects, not bodies or places: 'Innovation and
+    Technology', 'Communities and Local Government', but not 'Leeds City Council and Ofsted'."""
+    words = re.findall(r"[A-Za-z]+", tail)
+    for k, word in enumerate(words):
+        if word in {"and", "the"}:
+            continue
+        if word in HEADS and not (word == "Government" and k and words[k - 1] == "Local"):
+            return False
+        if word in NATIONS or word in DOCUMENT_WORDS or ref.canonical_city(word) is not None:
+            return False
+    return True
+
+
+_GROUP_AFTER = re.compile(r"\s+group\b")
+_CONTACT_WORDS = {"Press", "Media", "Communications", "Comms", "News"}
 
 
 # A tier of government named in capitals, not a body: "Housing, Communities and Local Government"
@@ -333,7 +442,8 @@ def _complement_end(words: list[str], j: int, ref: Reference, owned: list[bool])
         if word in {"the", "of", "upon", "on", "&", "and"}:
             rest = words[j + 1 :]
             if word in {"and", "&"} and (
-                any(_is_head(w, None) for w in rest) or starts_role(words, j + 1, ref)
+                any(_is_head(w, None, rest[k - 1] if k else None) for k, w in enumerate(rest))
+                or starts_role(words, j + 1, ref)
             ):
                 break  # "University of Warwick and Chair of X": a second post, not more of the name
             j += 1

@@ -1,0 +1,157 @@
+"""Institutions and their types, each phenomenon from small hand-made texts with invented bodies."""
+
+from __future__ import annotations
+
+import pytest
+
+from extracting import run
+
+
+def _orgs(text: str, reference) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {o.name: o.type for o in run(text, reference).organisations}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        # a department or ministry whose subject is a short list, the sentence going on after it
+        ("The charter asks the Department for Farming, Fisheries and Rural Affairs to publish figures.",
+         "Department for Farming, Fisheries and Rural Affairs", "government"),
+        ("A Ministry of Towns, Housing and Local Government spokesperson said no.",
+         "Ministry of Towns, Housing and Local Government", "government"),
+        ("She wrote to the Department for Culture, Media and Sport.", "Department for Culture, Media and Sport",
+         "government"),
+        # a faculty or school named by its subjects is a body of its own
+        ("Dean of the Faculty of Design, Media and the Built Environment at Keele University, said so.",
+         "Faculty of Design, Media and the Built Environment", "other"),
+        ("Courses run through its School of Planning, Housing and the Built Environment.",
+         "School of Planning, Housing and the Built Environment", "other"),
+    ],
+)  # fmt: skip
+def test_a_name_whose_subject_is_a_list(reference, text, name, type_) -> None:
+    assert _orgs(text, reference).get(name) == type_
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the list goes on into other bodies or places: the department ends at its first subject
+        ("The Department for Education, Leeds City Council and Ofsted met.",
+         "Department for Education, Leeds City Council and Ofsted"),
+        ("The Department for Transport, Leeds and Bradford agreed a plan.", "Department for Transport, Leeds and Bradford"),
+        # a faculty named by one subject is where a post is held, not a body the text lists
+        ("Professor Ann Lowe, Head of the Faculty of Health at Keele University, said so.", "Faculty of Health"),
+    ],
+)  # fmt: skip
+def test_a_list_that_is_not_the_name(reference, text, absent) -> None:
+    assert absent not in _orgs(text, reference)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a nation's executive is a body; "and the" after a department starts another
+        ("It was sent to the Department for the Economy and the Northern Ireland Executive in March.",
+         {"Department for the Economy": "government", "Northern Ireland Executive": "government"}),
+        ("Tenants of the Northern Ireland Housing Executive were asked.",
+         {"Northern Ireland Housing Executive": "government"}),
+        # a chief executive is a post, not a body
+        ("The Chief Executive of Halden Borough Council spoke.", {"Halden Borough Council": "council"}),
+    ],
+)  # fmt: skip
+def test_executives_that_are_bodies(reference, text, names) -> None:
+    assert _orgs(text, reference) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # national funders and agencies named by what they fund and the nation, with no head word
+        ("It asks Innovate UK and Research England to act, with Skills England.",
+         {"Innovate UK": "government", "Research England": "government", "Skills England": "government"}),
+        ("Funding from UK Trade and Enterprise was promised.", {"UK Trade and Enterprise": "government"}),
+        ("A spokesperson for Homes England said so.", {"Homes England": "government"}),
+        ("A spokesperson for Invest Northern Ireland said so.", {"Invest Northern Ireland": "government"}),
+        ("Its allocation from the Scottish Funding Council rose.", {"Scottish Funding Council": "government"}),
+        # a place's body is not a nation's agency
+        ("It was backed by Sustainable Glasgow.", {"Sustainable Glasgow": "other"}),
+        # "NHS England and X": two bodies
+        ("It asks NHS England and Innovate UK to act.", {"NHS England": "other", "Innovate UK": "government"}),
+    ],
+)  # fmt: skip
+def test_national_bodies_without_a_head_word(reference, text, names) -> None:
+    assert _orgs(text, reference) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Research England Development Fund is open.",  # a capital after it: a longer name, a fund
+        "It was built with UK Steel and Glass Industries.",
+    ],
+)
+def test_national_shapes_inside_longer_names(reference, text) -> None:
+    assert not any(t == "government" for t in _orgs(text, reference).values())
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        # membership bodies of councils, colleges or universities
+        ("The Local Government Association backed it.", "Local Government Association", "alliance"),
+        ("The Welsh Local Government Association (WLGA) agreed.", "Welsh Local Government Association", "alliance"),
+        ("The Association of Colleges backed it.", "Association of Colleges", "alliance"),
+        ("So did the Convention of Northern Local Authorities.", "Convention of Northern Local Authorities",
+         "alliance"),
+        ("The Humber Colleges Group signed.", "Humber Colleges Group", "alliance"),
+        ('Professor Jo Bell, Chair of the Northern Towns Universities group, said: "Yes."',
+         "Northern Towns Universities", "alliance"),
+        # one college under one board is not an association
+        ("The Valleys Group of Colleges signed.", "Valleys Group of Colleges", "other"),
+    ],
+)  # fmt: skip
+def test_membership_bodies_are_alliances(reference, text, name, type_) -> None:
+    assert _orgs(text, reference).get(name) == type_
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Staff at the universities of Birmingham, Leeds and Sheffield objected.",
+         {"University of Birmingham", "University of Leeds", "University of Sheffield"}),
+        ("The universities of Cardiff and Leeds agreed.", {"Cardiff University", "University of Leeds"}),
+        # a list with something that is not a city is not read as universities
+        ("The universities of Leeds and Narnia agreed.", set()),
+    ],
+)  # fmt: skip
+def test_a_collapsed_list_of_universities(reference, text, names) -> None:
+    assert set(_orgs(text, reference)) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For more, contact the Mayor's Press Office on 020 1234 5678.",
+        "Media enquiries: Keele University Communications Office",
+        "Call the Media Office on 01234 567890.",
+    ],
+)
+def test_a_press_office_is_a_contact_not_a_body(reference, text) -> None:
+    assert not any("Office" in name for name in _orgs(text, reference))
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # a title heading the page is the publisher, not a body the story names
+        ("Halden Evening Gazette\n\nCouncil signs skills pact\n\nHalden Borough Council has signed a pact.", False),
+        ("HaldenLive\n\nCouncil signs skills pact\n\nHalden Borough Council has signed a pact.", False),
+        # one the story names in a sentence of its own is a body too
+        ("Halden Evening Gazette\n\nCouncil signs skills pact\n\nHalden Borough Council has signed a pact, "
+         "its leader told the Halden Evening Gazette on Monday.", True),
+    ],
+)  # fmt: skip
+def test_a_masthead_alone_is_not_an_institution(reference, text, present) -> None:
+    assert (
+        "Halden Evening Gazette" in _orgs(text, reference) or "HaldenLive" in _orgs(text, reference)
+    ) is present
