@@ -155,3 +155,59 @@ def test_a_masthead_alone_is_not_an_institution(reference, text, present) -> Non
     assert (
         "Halden Evening Gazette" in _orgs(text, reference) or "HaldenLive" in _orgs(text, reference)
     ) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        # two head words that make an association's name
+        ("Jo Rao, director of policy at College Alliance, said no.", "College Alliance", "alliance"),
+        # a membership body named with no head word, by what it represents
+        ("It was coordinated by Halden Higher, the body that represents universities and colleges in Halden.",
+         "Halden Higher", "alliance"),
+        ("GuildHE, which represents smaller universities, said so.", "GuildHE", "alliance"),
+        # "upon" inside the place that names a trust
+        ("Keele University and The Stockton upon Tees Hospitals NHS Foundation Trust have renewed it.",
+         "The Stockton upon Tees Hospitals NHS Foundation Trust", "other"),
+        # a Welsh group of colleges
+        ("It joins Coleg Cambria, Grŵp Colegau Gogledd and Gwynedd Council.", "Grŵp Colegau Gogledd", "other"),
+        # a city's harbour, a port company, a local enterprise partnership
+        ("Belfast Harbour said it would consider the charter.", "Belfast Harbour", "other"),
+        ("It was endorsed by Associated Northern Ports.", "Associated Northern Ports", "other"),
+        ("It was welcomed by Halden Valley LEP, which is being wound down.", "Halden Valley LEP", "other"),
+        # a college of a federal university in London is a university
+        ("Queen Anne's College London signed.", "Queen Anne's College London", "university"),
+        # a national body's possessive
+        ("Bids go to the next round of Innovate UK's Launchpads.", "Innovate UK", "government"),
+    ],
+)  # fmt: skip
+def test_bodies_named_without_the_usual_head(reference, text, name, type_) -> None:
+    assert _orgs(text, reference).get(name) == type_
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keele, which represents a third of universities, said so.",  # one plain word: a place or short form
+        "The event was held at Sutton Harbour on Friday.",  # a harbour not after a city is a place
+    ],
+)
+def test_shapes_that_are_not_bodies(reference, text) -> None:
+    assert _orgs(text, reference) == {}
+
+
+def test_an_acronym_the_text_defines_names_the_body_by_its_full_name(reference) -> None:
+    text = "The D2N2 Local Enterprise Partnership (LEP) said so. The D2N2 LEP agreed."
+    assert _orgs(text, reference) == {"D2N2 Local Enterprise Partnership": "other"}
+
+
+@pytest.mark.parametrize(
+    ("last_line", "name"),
+    [
+        ("Glasgow Caledonian Univer", "Glasgow Caledonian University"),
+        ("Halden Coll", "Halden College"),
+    ],
+)
+def test_a_head_word_cut_off_by_the_end_of_the_page(reference, last_line, name) -> None:
+    text = f"The signatories are:\nKeele University\n{last_line}"
+    assert name in _orgs(text, reference)

@@ -24,6 +24,7 @@ HEADS: dict[str, str] = {
     "Trust": "other", "Chamber": "other", "Partnership": "other", "Board": "other",
     "Agency": "other", "Commission": "other", "Foundation": "other", "Society": "other",
     "Association": "other", "Federation": "other", "Hospital": "other", "Museum": "other",
+    "Harbour": "other", "Freeport": "other", "Ports": "other", "LEP": "other",
     "Forum": "other", "Catapult": "other", "Group": "other", "Committee": "other", "Cabinet": "other",
     "District": "other", "System": "other", "Service": "other", "Enterprise": "other", "Taskforce": "other",
 }  # fmt: skip
@@ -120,6 +121,10 @@ def type_of(name: str) -> str:
         return "council"
     if re.search(r"\bFunding\s+Council$", name):
         return "government"  # "Scottish Funding Council": a nation's funder, not a local council
+    if name.endswith(" College London"):
+        return (
+            "university"  # "Imperial College London": a college of a federal university, a university itself
+        )
     if _MEMBERSHIP.search(name):
         return "alliance"  # "Local Government Association", "Association of Colleges", "X Universities"
     if words and words[-1] == "Executive":

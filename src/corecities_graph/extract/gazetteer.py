@@ -14,7 +14,7 @@ from .text import NUMBER_WORDS, Segmented, lists_parties
 _NHS = re.compile(r"\bNHS(?:\s+[A-Z][\w’'-]*)*?\s+Trust\b")
 
 
-_NHS_WORD = re.compile(r"(?:[A-Z][\w’'-]*|of|and|&)$")
+_NHS_WORD = re.compile(r"(?:[A-Z][\w’'-]*|of|and|&|upon)$")
 
 
 _NHS_NATION = re.compile(r"NHS\s+(?:England|Scotland|Wales)(?=\s+and\s)")
@@ -45,6 +45,8 @@ def nhs_candidates(text: str, lo: int, hi: int) -> Iterable[Candidate]:
                 break
             if word == "of" and not (k and words[k - 1].group().startswith("Hospital")):
                 break
+            if word == "upon" and not (k and words[k - 1].group()[:1].isupper() and nxt[:1].isupper()):
+                break  # "Newcastle upon Tyne Hospitals": a place's name
             start = lo + words[k].start()
         while True:  # never open on a connector: "and Solihull ..." -> "Solihull ..."
             lead = re.match(r"(?:of|and|&)\s+", text[start : match.end()])
@@ -68,7 +70,7 @@ _NATION_PLACES = {"England", "Scotland", "Wales", "Northern Ireland", "UK"}
 # a capital after it makes it part of a longer name ("Research England Development Fund")
 _NATIONAL_BODY = re.compile(
     r"(?<![\w’'-])(?:(?:Innovate|Research|Skills)\s+(?:UK|England)|UK\s+[A-Z][a-z]+\s+and\s+[A-Z][a-z]+)"
-    r"(?![\w’'-])(?!\s+[A-Z])"
+    r"(?:(?=[’']s\b)|(?![\w’'-])(?!\s+[A-Z]))"
 )
 
 
@@ -80,7 +82,9 @@ _COLEG = re.compile(r"\bColeg\s+(?:(?:y|yr|Sir)\s+)?[A-Z][\w’'-]+(?:\s+a[’']
 _OTHER_LANGUAGE = re.compile(r"\s*/\s*[A-Z]")
 
 
-_PLACE_BODY_GATE = re.compile(rf"\b(?:{_PLACE_BODY_WORDS}|Cyngor|Coleg)\s")
+_PLACE_BODY_GATE = re.compile(rf"\b(?:{_PLACE_BODY_WORDS}|Cyngor|Coleg|Grŵp)\s")
+# "Grŵp Llandrillo Menai": a Welsh group of further education colleges
+_GRWP = re.compile(r"\bGrŵp\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
 
 
 _LOWER_COUNCIL_CACHE: dict[int, re.Pattern[str]] = {}
@@ -117,6 +121,9 @@ def shaped_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[C
         yield Candidate(match.start(), match.end(), name, type_, match.group())
     for match in _CYNGOR.finditer(text, lo, hi):  # Welsh: "Cyngor Gwynedd" is Gwynedd Council
         yield Candidate(match.start(), match.end(), match.group(), "council", match.group())
+    for match in _GRWP.finditer(text, lo, hi):
+        name, type_ = resolve_name(match.group(), "other", ref)
+        yield Candidate(match.start(), match.end(), name, type_, match.group())
     for match in _COLEG.finditer(text, lo, hi):
         if not _OTHER_LANGUAGE.match(text, match.end(), hi):
             name, type_ = resolve_name(match.group(), "other", ref)

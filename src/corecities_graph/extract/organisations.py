@@ -82,6 +82,8 @@ def find_organisations(seg: Segmented, ref: Reference) -> list[OrgMention]:
     text = seg.text
     candidates: list[Candidate] = []
     for sentence in seg.sentences:
+        if "represents" in text[sentence.start : sentence.end]:
+            candidates.extend(_representative_candidates(text, sentence.start, sentence.end, ref))
         candidates.extend(nhs_candidates(text, sentence.start, sentence.end))
         candidates.extend(_pattern_candidates(text, sentence.start, sentence.end, ref))
         candidates.extend(gazetteer_candidates(text, sentence.start, sentence.end, ref))
@@ -230,6 +232,30 @@ def _pattern_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable
 _EXECUTIVE_AFTER = NATIONS | {"Scottish", "Welsh", "Housing"}
 
 
+# "Halden Higher, the body that represents universities in the county": a membership body named as one
+_REPRESENTS = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'-]+){0,3}),\s+"
+    r"(?:the\s+(?:body|group|organisation|association|network)\s+)?(?:that|which)\s+represents\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:universities|colleges|councils|local\s+authorities|cities|mayors)\b"
+)
+
+
+def _representative_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[Candidate]:
+    for match in _REPRESENTS.finditer(text, lo, hi):
+        name = match.group("name")
+        first = name.split()[0]
+        if (
+            first in _DATE_WORDS
+            or first in {"The", "It", "This", "That", "Which"}
+            or ref.canonical_city(name)
+        ):
+            continue
+        if " " not in name and not re.search(r"[a-z][A-Z]", name):
+            continue  # one plain word is a place or a short form ("Keele, which represents ..."); "GuildHE" is a name
+        resolved, type_ = resolve_name(name, "alliance", ref)
+        yield Candidate(match.start("name"), match.end("name"), resolved, type_, name)
+
+
 # "the universities of Leeds, Sheffield and York": one head word shared by a list of places
 _PLACE = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
 _COLLAPSED = re.compile(
@@ -340,7 +366,13 @@ def _names_in_run(
             start -= 1
             while start - 1 >= previous_end and _modifier(words[start - 1]):
                 start -= 1
-        if start == i and words[i] in HEADS and end == head + 1 and words[i] != "Universities":
+        if (
+            start == i
+            and words[i] in HEADS
+            and end == head + 1
+            and words[i] != "Universities"
+            and not (head > i and words[head] in _ALLIANCE_HEADS)  # "University Alliance", "College Network"
+        ):
             i = head + 1
             continue  # a bare head word on its own is not a name
         surface_start = tokens[start][0]
@@ -359,6 +391,9 @@ def _names_in_run(
                 surface = text[surface_start:surface_end]
             else:
                 listed = None
+        if words[head] == "Harbour" and (head == start or ref.canonical_city(words[head - 1]) is None):
+            i = head + 1
+            continue  # "Belfast Harbour" runs a city's port; "at Sutton Harbour" is a place on the water
         if words[head] == "Office" and head and words[head - 1] in _CONTACT_WORDS:
             i = head + 1
             continue  # "the Mayor's Press Office", "Media enquiries: X Communications Office": a contact
@@ -394,6 +429,7 @@ def _subject_words(tail: str, ref: Reference) -> bool:
     return True
 
 
+_ALLIANCE_HEADS = {"Alliance", "Network", "Consortium", "Association", "Federation"}
 _GROUP_AFTER = re.compile(r"\s+group\b")
 _CONTACT_WORDS = {"Press", "Media", "Communications", "Comms", "News"}
 
@@ -496,7 +532,8 @@ def _add_acronym_aliases(
         for sentence in seg.sentences:
             for match in pattern.finditer(text, sentence.start, sentence.end):
                 extra.append(Candidate(match.start(), match.end(), cand.name, cand.type, match.group()))
-    return _non_overlapping(chosen + extra)
+    # the form the text defined wins over the same words read by their head ("D2N2 LEP")
+    return _non_overlapping(extra + chosen)
 
 
 def _add_composites(text: str, chosen: list[Candidate]) -> list[Candidate]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from ..document import Document, slugify
@@ -56,11 +57,8 @@ _URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d{2})/")
 def extract(document: Document, ref: Reference) -> Extraction:
     """Read every kind of fact from one document."""
     seg = segment(document.text)
-    orgs = [
-        o
-        for o in with_own_article(seg.text, find_organisations(seg, ref), ref)
-        if not _cut_off(seg.text, o, ref)
-    ]
+    found = with_own_article(seg.text, find_organisations(seg, ref), ref)
+    orgs = [o for o in (_completed(seg.text, o, ref) for o in found) if not _cut_off(seg.text, o, ref)]
     proposed = proposed_organisations(seg, orgs)
     orgs = [o for o in orgs if o not in proposed]
     places = find_places(seg, ref, orgs)
@@ -133,6 +131,26 @@ def _cut_off(text: str, org: OrgMention, ref: Reference) -> bool:
     if len(re.findall(rf"\b{re.escape(last)}\b", text)) > 1:
         return False  # "NHS Greater Glasgow and Clyde" where the text names the Clyde elsewhere
     return ref.canonical_city(last) is None and ref.canonical_org(org.surface) is None
+
+
+_HEAD_BY_PREFIX = sorted(HEADS, key=len)
+
+
+def _completed(text: str, org: OrgMention, ref: Reference) -> OrgMention:
+    """A name the text stops in the middle of its head word ('Glasgow Caledonian Univer' as the last
+    words of a cut page) is the name with that head written out."""
+    if org.evidence.span.end < len(text.rstrip()):
+        return org  # the cheap test first: almost every name has text after it
+    words = org.surface.split()
+    last = words[-1]
+    if len(words) < 2 or len(last) < 3 or last in HEADS:
+        return org
+    head = next((h for h in _HEAD_BY_PREFIX if h.startswith(last) and h != last and h[0].isupper()), None)
+    if head is None:
+        return org
+    surface = " ".join([*words[:-1], head])
+    name, type_ = resolve_name(surface, type_of(surface), ref)
+    return replace(org, name=name, type=type_, surface=surface)
 
 
 def dateline(text: str) -> str | None:
