@@ -211,3 +211,25 @@ def test_an_acronym_the_text_defines_names_the_body_by_its_full_name(reference) 
 def test_a_head_word_cut_off_by_the_end_of_the_page(reference, last_line, name) -> None:
     text = f"The signatories are:\nKeele University\n{last_line}"
     assert name in _orgs(text, reference)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # "and" before a body of a nation starts another body, not more of the first's subject
+        ("The Convention of Northern Local Authorities and Universities Scotland are discussing it.",
+         {"Convention of Northern Local Authorities": "alliance", "Universities Scotland": "alliance"}),
+        # chambers of commerce
+        ("It was backed by the Greater Halden Chambers of Commerce, which said so.",
+         {"Greater Halden Chambers of Commerce": "other"}),
+        # a building called chambers is not a body
+        ("The event was at Halden City Chambers.", {}),
+        # an area written as a list of places before a joint health body
+        ("It signed with the Bristol, North Halden and South Halden Integrated Care Board on Monday.",
+         {"Bristol, North Halden and South Halden Integrated Care Board": "other"}),
+        # a list of places before a college is a list of parties, not one college's name
+        ("Leeds, Bath and Weston College signed.", {"Bath and Weston College": "other"}),
+    ],
+)  # fmt: skip
+def test_lists_of_bodies_and_of_places(reference, text, names) -> None:
+    assert _orgs(text, reference) == names

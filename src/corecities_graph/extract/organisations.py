@@ -293,8 +293,8 @@ def _is_head(word: str, following: str | None, previous: str | None = None) -> b
         return previous in _EXECUTIVE_AFTER
     if word == "Faculty":
         return following == "of"  # a body only with a listed subject: see _LISTED_HEADS
-    if word == "Convention":
-        return following == "of"  # "Convention of Scottish Local Authorities"
+    if word in {"Convention", "Chambers"}:
+        return following == "of"  # "Convention of Scottish Local Authorities", "X Chambers of Commerce"
     return word in HEADS
 
 
@@ -401,6 +401,16 @@ def _names_in_run(
             i = head + 1
             continue  # "Head of the Faculty of Health": a part of the university the post is in
         surface_end = surface_start + len(surface)
+        if (
+            words[head] in _AREA_BODY_HEADS
+            and " and " in surface
+            and text[surface_start - 2 : surface_start] == ", "
+        ):
+            # "Bristol, North Somerset and South Gloucestershire Integrated Care Board": the area is a list
+            area = _AREA_BEFORE.search(text, max(0, surface_start - 40), surface_start)
+            if area and ref.canonical_city(area.group("place")) is not None:
+                surface_start = area.start("place")
+                surface = text[surface_start:surface_end]
         if ref.canonical_org(surface) is None:
             # "Yesterday Leeds Beckett University": a known name inside wins over a longer unknown one
             for k in range(start + 1, head):
@@ -429,6 +439,8 @@ def _subject_words(tail: str, ref: Reference) -> bool:
     return True
 
 
+_AREA_BODY_HEADS = {"Board", "System", "Trust", "Partnership", "Committee"}
+_AREA_BEFORE = re.compile(r"(?<![\w’'-])(?P<place>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?),[ \t]+$")
 _ALLIANCE_HEADS = {"Alliance", "Network", "Consortium", "Association", "Federation"}
 _GROUP_AFTER = re.compile(r"\s+group\b")
 _CONTACT_WORDS = {"Press", "Media", "Communications", "Comms", "News"}
@@ -478,7 +490,10 @@ def _complement_end(words: list[str], j: int, ref: Reference, owned: list[bool])
         if word in {"the", "of", "upon", "on", "&", "and"}:
             rest = words[j + 1 :]
             if word in {"and", "&"} and (
-                any(_is_head(w, None, rest[k - 1] if k else None) for k, w in enumerate(rest))
+                any(
+                    _is_head(w, rest[k + 1] if k + 1 < len(rest) else None, rest[k - 1] if k else None)
+                    for k, w in enumerate(rest)
+                )
                 or starts_role(words, j + 1, ref)
             ):
                 break  # "University of Warwick and Chair of X": a second post, not more of the name
