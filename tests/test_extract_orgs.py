@@ -233,3 +233,22 @@ def test_a_head_word_cut_off_by_the_end_of_the_page(reference, last_line, name) 
 )  # fmt: skip
 def test_lists_of_bodies_and_of_places(reference, text, names) -> None:
     assert _orgs(text, reference) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        # a national institute "for" a field is the state's funder of it
+        ("It hosts a centre funded by the National Institute for Coastal Research.",
+         "National Institute for Coastal Research", "government"),
+        # a body named after the kind of body it is
+        ("Lewis Carver, regional secretary of the union Fairwork, said no.", "Fairwork", "other"),
+        ("A report by the think tank Halden Futures said so.", "Halden Futures", "institute"),
+    ],
+)  # fmt: skip
+def test_kinds_of_body_named_in_the_text(reference, text, name, type_) -> None:
+    assert _orgs(text, reference).get(name) == type_
+
+
+def test_a_union_named_only_by_its_kind_is_no_body(reference) -> None:
+    assert _orgs("The union said no.", reference) == {}

@@ -119,6 +119,8 @@ def type_of(name: str) -> str:
         return "alliance"
     if re.search(r"\b(?:Combined|Unitary|Local|Strategic|Regional)\s+Authority$", name):
         return "council"
+    if name.startswith("National Institute for "):
+        return "government"  # "National Institute for Health and Care Research": a national funder
     if re.search(r"\bFunding\s+Council$", name):
         return "government"  # "Scottish Funding Council": a nation's funder, not a local council
     if name.endswith(" College London"):

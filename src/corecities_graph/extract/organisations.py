@@ -84,6 +84,11 @@ def find_organisations(seg: Segmented, ref: Reference) -> list[OrgMention]:
     for sentence in seg.sentences:
         if "represents" in text[sentence.start : sentence.end]:
             candidates.extend(_representative_candidates(text, sentence.start, sentence.end, ref))
+        if (
+            "the union " in text[sentence.start : sentence.end]
+            or "the think tank " in text[sentence.start : sentence.end]
+        ):
+            candidates.extend(_kind_then_name_candidates(text, sentence.start, sentence.end, ref))
         candidates.extend(nhs_candidates(text, sentence.start, sentence.end))
         candidates.extend(_pattern_candidates(text, sentence.start, sentence.end, ref))
         candidates.extend(gazetteer_candidates(text, sentence.start, sentence.end, ref))
@@ -254,6 +259,22 @@ def _representative_candidates(text: str, lo: int, hi: int, ref: Reference) -> I
             continue  # one plain word is a place or a short form ("Keele, which represents ..."); "GuildHE" is a name
         resolved, type_ = resolve_name(name, "alliance", ref)
         yield Candidate(match.start("name"), match.end("name"), resolved, type_, name)
+
+
+# "the union Unite", "the think tank Halden Futures": a body named after the kind of body it is
+_KIND_THEN_NAME = re.compile(
+    r"\bthe\s+(?P<kind>union|think\s+tank)\s+(?P<name>[A-Z][\w&’'-]*(?:\s+(?:for\s+)?[A-Z][\w&’'-]*){0,3})"
+)
+
+
+def _kind_then_name_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[Candidate]:
+    for match in _KIND_THEN_NAME.finditer(text, lo, hi):
+        name = _POSSESSIVE.sub("", match.group("name"))
+        if name.split()[0] in _DATE_WORDS or ref.canonical_city(name) is not None:
+            continue
+        kind = "institute" if match.group("kind").startswith("think") else "other"
+        resolved, type_ = resolve_name(name, kind, ref)
+        yield Candidate(match.start("name"), match.start("name") + len(name), resolved, type_, name)
 
 
 # "the universities of Leeds, Sheffield and York": one head word shared by a list of places
