@@ -252,3 +252,26 @@ def test_kinds_of_body_named_in_the_text(reference, text, name, type_) -> None:
 
 def test_a_union_named_only_by_its_kind_is_no_body(reference) -> None:
     assert _orgs("The union said no.", reference) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the line under a byline is the journalist's service, not a body the story names
+        ("Council signs skills pact\n\nBy Sam Hill\nNorthern Reporting Service\n\nHalden Borough Council has "
+         "signed a pact.", "Northern Reporting Service"),
+        # short lines under "Related links" are links to other pages
+        ("Halden Borough Council has signed a pact with Keele University.\n\nRelated links\nHalden Poverty "
+         "Commission\nVolunteering at Keele University", "Halden Poverty Commission"),
+    ],
+)  # fmt: skip
+def test_bodies_named_only_in_page_furniture(reference, text, absent) -> None:
+    names = _orgs(text, reference)
+    assert absent not in names
+    assert "Halden Borough Council" in names
+
+
+def test_a_body_in_furniture_and_in_the_story_stays(reference) -> None:
+    text = ("Halden Borough Council has signed a pact with the Halden Poverty Commission.\n\nRelated links\n"
+            "Halden Poverty Commission")  # fmt: skip
+    assert "Halden Poverty Commission" in _orgs(text, reference)

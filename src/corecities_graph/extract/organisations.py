@@ -200,6 +200,42 @@ def masthead_only(seg: Segmented, mentions: list[OrgMention]) -> set[str]:
     return found - spoken
 
 
+# "By Sam Hill" over "Local Democracy Reporting Service"; "Related links" over a list of pages
+_BYLINE = re.compile(r"By\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}")
+_LINKS_HEADING = re.compile(
+    r"(?:Related(?:\s+(?:links|stories|articles|content|pages))?|Read\s+more|More\s+on\s+this\s+story|See\s+also)\s*:?",
+    re.IGNORECASE,
+)
+
+
+def furniture_only(seg: Segmented, mentions: list[OrgMention]) -> set[str]:
+    """Bodies named only in page furniture: the line under a byline (the journalist's service or
+    desk) and the short lines of links under 'Related links'."""
+    furniture: list[tuple[int, int]] = []
+    links = False
+    previous = None
+    for paragraph in seg.paragraphs:
+        body = paragraph.text.strip()
+        short = len(body.split()) <= 8
+        if links and short:
+            furniture.append((paragraph.start, paragraph.end))
+        elif previous is not None and short and _BYLINE.fullmatch(previous.text.strip()):
+            furniture.append((paragraph.start, paragraph.end))
+        links = (links and short) or bool(_LINKS_HEADING.fullmatch(body))
+        previous = paragraph
+    if not furniture:
+        return set()
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for mention in mentions:
+        span = mention.evidence.span
+        if any(lo <= span.start and span.end <= hi for lo, hi in furniture):
+            inside.add(mention.name)
+        else:
+            outside.add(mention.name)
+    return inside - outside
+
+
 def _parents(text: str, chosen: list[Candidate], ref: Reference) -> list[Candidate]:
     """'the UPP Foundation Civic University Commission' names the UPP Foundation too."""
     extra = []

@@ -11,7 +11,7 @@ from ..resolve.reference import Reference
 from .backrefs import publishing
 from .bodies import HEADS, resolve_name, type_of, with_own_article
 from .facts import Declaration, Extraction, OrgMention
-from .organisations import find_organisations, masthead_only
+from .organisations import find_organisations, furniture_only, masthead_only
 from .people import find_people
 from .places import find_places
 from .proposals import find_proposals, proposed_organisations
@@ -65,8 +65,9 @@ def extract(document: Document, ref: Reference) -> Extraction:
     publisher = _publisher(document, seg, orgs, ref)
     with publishing(publisher[0] if publisher else None):
         people = settle_posts(find_people(seg, ref, orgs, places), orgs, publisher, places)
-    # "Bristol Post" heading the page is who published it, not a body the story names
-    heading = masthead_only(seg, orgs)
+    # "Bristol Post" heading the page is who published it, not a body the story names; nor is a
+    # body named only under a byline or among related links
+    heading = masthead_only(seg, orgs) | furniture_only(seg, orgs)
     if heading:
         orgs = [o for o in orgs if o.name not in heading]
     # "Cllr Keith Wakefield", "Professor Stirling": a town inside a person's name is no place
