@@ -217,9 +217,8 @@ def furniture_only(seg: Segmented, mentions: list[OrgMention]) -> set[str]:
     for paragraph in seg.paragraphs:
         body = paragraph.text.strip()
         short = len(body.split()) <= 8
-        if links and short:
-            furniture.append((paragraph.start, paragraph.end))
-        elif previous is not None and short and _BYLINE.fullmatch(previous.text.strip()):
+        under_byline = previous is not None and bool(_BYLINE.fullmatch(previous.text.strip()))
+        if short and (links or under_byline):
             furniture.append((paragraph.start, paragraph.end))
         links = (links and short) or bool(_LINKS_HEADING.fullmatch(body))
         previous = paragraph
