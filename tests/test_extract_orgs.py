@@ -275,3 +275,25 @@ def test_a_body_in_furniture_and_in_the_story_stays(reference) -> None:
     text = ("Halden Borough Council has signed a pact with the Halden Poverty Commission.\n\nRelated links\n"
             "Halden Poverty Commission")  # fmt: skip
     assert "Halden Poverty Commission" in _orgs(text, reference)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # national funders and agencies named with a council's or an agency's head word
+        ("The Medical Research Council and Arts Council England agreed.",
+         {"Medical Research Council": "government", "Arts Council England": "government"}),
+        ("The Higher Education Funding Council for Wales agreed.",
+         {"Higher Education Funding Council for Wales": "government"}),
+        ("The Coastal Protection Agency agreed.", {"Coastal Protection Agency": "government"}),
+        ("A spokesperson for the Cabinet Office said no.", {"Cabinet Office": "government"}),
+        # a local council stays a council
+        ("Halden Borough Council agreed.", {"Halden Borough Council": "council"}),
+        # universities listed by their places before the plural
+        ("Staff at Newcastle and Northumbria universities voted.",
+         {"Newcastle University": "university", "Northumbria University": "university"}),
+        ("In Leeds and Narnia universities are strong.", {}),
+    ],
+)  # fmt: skip
+def test_national_councils_agencies_and_listed_universities(reference, text, names) -> None:
+    assert _orgs(text, reference) == names

@@ -108,6 +108,11 @@ _MEMBERSHIP = re.compile(
 )
 
 
+_NATIONAL_COUNCIL = re.compile(
+    r"\bFunding\s+Council\b|\bResearch\s+Council$|^Arts\s+Council\b|\bCouncil\s+(?:England|Scotland|Wales)$"
+)
+
+
 NATIONS = {"Scotland", "Wales", "England", "Ireland", "UK", "Cymru", "Britain"}
 
 
@@ -121,8 +126,12 @@ def type_of(name: str) -> str:
         return "council"
     if name.startswith("National Institute for "):
         return "government"  # "National Institute for Health and Care Research": a national funder
-    if re.search(r"\bFunding\s+Council$", name):
-        return "government"  # "Scottish Funding Council": a nation's funder, not a local council
+    if _NATIONAL_COUNCIL.search(name):
+        # "Scottish Funding Council", "Medical Research Council", "Arts Council England": a nation's
+        # funder, not a local council
+        return "government"
+    if words and words[-1] == "Agency":
+        return "government"  # "Environment Agency", "UK Space Agency": an agency of the state
     if name.endswith(" College London"):
         return (
             "university"  # "Imperial College London": a college of a federal university, a university itself

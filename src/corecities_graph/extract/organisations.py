@@ -317,26 +317,32 @@ _PLACE = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
 _COLLAPSED = re.compile(
     rf"\b[Uu]niversities\s+of\s+(?P<list>{_PLACE}(?:,\s+{_PLACE})*,?\s+(?:and|&)\s+{_PLACE})(?![\w’'-])"
 )
+# "the Newcastle and Northumbria universities", "Leeds, Bradford and York universities"
+_COLLAPSED_AFTER = re.compile(
+    rf"(?<![\w’'-])(?P<list>{_PLACE}(?:,\s+{_PLACE})*,?\s+(?:and|&)\s+{_PLACE})\s+universities\b"
+)
 _LIST_ITEM = re.compile(_PLACE)
 
 
 def _collapsed_list_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[Candidate]:
     """Each university of a collapsed list, by the name the reference gives it ('University of Leeds',
-    'Cardiff University'); a list with an item that is not a city is not read."""
-    if "niversities of" not in text[lo:hi]:
+    'Cardiff University'); a list with an item that is neither a known university's word nor a
+    city is not read."""
+    if "niversities" not in text[lo:hi]:
         return
-    for match in _COLLAPSED.finditer(text, lo, hi):
+    matches = [*_COLLAPSED.finditer(text, lo, hi), *_COLLAPSED_AFTER.finditer(text, lo, hi)]
+    for match in matches:
         items = list(_LIST_ITEM.finditer(text, match.start("list"), match.end("list")))
         names = []
         for item in items:
-            place = ref.canonical_city(item.group())
-            if place is None:
-                return
             known = ref.canonical_org(f"University of {item.group()}") or ref.canonical_org(
                 f"{item.group()} University"
             )
             if known is not None:
                 names.append((item, known))  # "Swansea University": its form is the reference's to say
+            elif ref.canonical_city(item.group()) is None:
+                names = []  # "Leeds and Narnia": not a list of universities
+                break
         for item, name in names:
             yield Candidate(item.start(), item.end(), name, "university", item.group())
 
@@ -428,6 +434,7 @@ def _names_in_run(
             and end == head + 1
             and words[i] != "Universities"
             and not (head > i and words[head] in _ALLIANCE_HEADS)  # "University Alliance", "College Network"
+            and not (head == i + 1 and words[i] == "Cabinet" and words[head] == "Office")  # a department
         ):
             i = head + 1
             continue  # a bare head word on its own is not a name
