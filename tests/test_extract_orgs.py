@@ -297,3 +297,21 @@ def test_a_body_in_furniture_and_in_the_story_stays(reference) -> None:
 )  # fmt: skip
 def test_national_councils_agencies_and_listed_universities(reference, text, names) -> None:
     assert _orgs(text, reference) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a body's own centre is a building or unit of it, where things happen
+        ("It was signed at the University of Hull's Riverside Innovation Centre last week.",
+         {"University of Hull": "university"}),
+        ("It was signed at the University of Leeds's Food and Farming Centre by Leeds City Council.",
+         {"University of Leeds": "university", "Leeds City Council": "council"}),
+        # a body's institute is named without its owner
+        ("Researchers at LJMU's Coastal Health Institute said so.", {"Coastal Health Institute": "institute"}),
+        # an owner that is no body keeps the name whole
+        ("Patients at Queen's Medical Centre waited.", {"Queen's Medical Centre": "institute"}),
+    ],
+)  # fmt: skip
+def test_units_a_body_owns(reference, text, names) -> None:
+    assert _orgs(text, reference) == names

@@ -98,7 +98,7 @@ def find_organisations(seg: Segmented, ref: Reference) -> list[OrgMention]:
     candidates.extend(_masthead_candidates(seg, candidates))
     candidates.extend(table_cell_candidates(seg, candidates, ref))
     candidates.extend(named_body_candidates(seg, candidates, ref))
-    chosen = _non_overlapping(candidates)
+    chosen = _owned_units(text, _non_overlapping(candidates), ref)
     chosen = _add_acronym_aliases(text, seg, chosen, ref)
     chosen = _add_composites(text, chosen)
     chosen = _non_overlapping(chosen + _bare_mentions(text, seg, chosen))
@@ -233,6 +233,37 @@ def furniture_only(seg: Segmented, mentions: list[OrgMention]) -> set[str]:
         else:
             outside.add(mention.name)
     return inside - outside
+
+
+_OWNER_BEFORE = re.compile(r"[’']s\s+(?:(?:[A-Z][\w-]*|and)\s+)*$")
+_OWNED = re.compile(r"(?P<owner>[A-Z][\w-]*)[’']s\s+(?P<rest>[A-Z].*)")
+
+
+def _owned_units(text: str, chosen: list[Candidate], ref: Reference) -> list[Candidate]:
+    """A body's own centre ('the University of Hull's Aura Innovation Centre') is a building or a unit
+    of it, where things happen, not a party; a body's institute ('LJMU's Public Health Institute') is
+    named without its owner. The owner must be a body: 'Queen's Medical Centre' keeps its name."""
+    result: list[Candidate] = []
+    ends = {c.end for c in chosen}
+    for cand in chosen:
+        last = cand.surface.split()[-1]
+        if last not in {"Centre", "Institute"}:
+            result.append(cand)
+            continue
+        inner = _OWNED.fullmatch(cand.surface)
+        if inner and (inner.group("owner").isupper() or ref.canonical_org(inner.group("owner"))):
+            if last == "Institute":
+                start = cand.start + inner.start("rest")
+                name, type_ = resolve_name(inner.group("rest"), type_of(inner.group("rest")), ref)
+                result.append(Candidate(start, cand.end, name, type_, inner.group("rest")))
+            continue
+        owner = _OWNER_BEFORE.search(text, max(0, cand.start - 60), cand.start)
+        if last == "Centre" and owner and (owner.start() in ends):
+            # "the University of Strathclyde's Technology and Innovation Centre": words left out between
+            # the possessive and the centre belong to the centre's name too
+            continue
+        result.append(cand)
+    return result
 
 
 def _parents(text: str, chosen: list[Candidate], ref: Reference) -> list[Candidate]:
