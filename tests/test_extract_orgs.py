@@ -315,3 +315,17 @@ def test_national_councils_agencies_and_listed_universities(reference, text, nam
 )  # fmt: skip
 def test_units_a_body_owns(reference, text, names) -> None:
     assert _orgs(text, reference) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("Keele University is a member of the Halden Group of 12 universities.", "Halden Group", "alliance"),
+        ("Both are members of the Northern Research Network.", "Northern Research Network", "alliance"),
+        # a committee one sits on is not an alliance; a group named without members stays what it is
+        ("She is a member of the Development Committee.", "Development Committee", "other"),
+        ("The Halden Group said so.", "Halden Group", "other"),
+    ],
+)
+def test_a_group_bodies_are_members_of_is_an_alliance(reference, text, name, type_) -> None:
+    assert _orgs(text, reference).get(name) == type_

@@ -102,6 +102,7 @@ def find_organisations(seg: Segmented, ref: Reference) -> list[OrgMention]:
     chosen = _add_acronym_aliases(text, seg, chosen, ref)
     chosen = _add_composites(text, chosen)
     chosen = _non_overlapping(chosen + _bare_mentions(text, seg, chosen))
+    chosen = _membership_bodies(text, chosen)
     chosen = sorted(chosen + _parents(text, chosen, ref), key=lambda c: (c.start, -(c.end - c.start)))
     titled = {c.name for c in chosen if _titled(text, c, ref)}
     mentions = []
@@ -264,6 +265,24 @@ def _owned_units(text: str, chosen: list[Candidate], ref: Reference) -> list[Can
             continue
         result.append(cand)
     return result
+
+
+_MEMBER_OF = re.compile(r"\bmembers?\s+of\s+(?:the\s+)?$")
+_GROUPING_HEADS = {"Group", "Network", "Association", "Federation", "Consortium"}
+
+
+def _membership_bodies(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """'a member of the Russell Group': a group that bodies are members of is their alliance."""
+    if "member" not in text:
+        return chosen
+    members = {
+        c.name
+        for c in chosen
+        if c.type == "other"
+        and c.surface.split()[-1] in _GROUPING_HEADS
+        and _MEMBER_OF.search(text, max(0, c.start - 20), c.start)
+    }
+    return [replace(c, type="alliance") if c.name in members else c for c in chosen] if members else chosen
 
 
 def _parents(text: str, chosen: list[Candidate], ref: Reference) -> list[Candidate]:
