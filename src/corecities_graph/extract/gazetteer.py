@@ -107,7 +107,7 @@ def shaped_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[C
         for match in _LOWER_COUNCIL_CACHE[id(ref)].finditer(text, lo, hi):
             name = f"{ref.city_aliases[match.group('city')]} City Council"
             yield Candidate(match.start(), match.end(), name, "council", match.group())
-    if "UK" in text[lo:hi] or "England" in text[lo:hi]:
+    if text.find("UK", lo, hi) >= 0 or text.find("England", lo, hi) >= 0:
         # "Innovate UK", "Research England", "UK Research and Innovation": national public bodies
         for match in _NATIONAL_BODY.finditer(text, lo, hi):
             name, type_ = resolve_name(match.group(), "government", ref)

@@ -81,19 +81,22 @@ def find_organisations(seg: Segmented, ref: Reference) -> list[OrgMention]:
     """Every organisation mention in the content sentences, in text order."""
     text = seg.text
     candidates: list[Candidate] = []
+    # the rarer shapes are looked for only in sentences of a text that has their word at all
+    represents = "represents" in text
+    kinds = "the union " in text or "the think tank " in text
+    collapsed = "niversities" in text
     for sentence in seg.sentences:
-        if "represents" in text[sentence.start : sentence.end]:
-            candidates.extend(_representative_candidates(text, sentence.start, sentence.end, ref))
-        if (
-            "the union " in text[sentence.start : sentence.end]
-            or "the think tank " in text[sentence.start : sentence.end]
-        ):
-            candidates.extend(_kind_then_name_candidates(text, sentence.start, sentence.end, ref))
-        candidates.extend(nhs_candidates(text, sentence.start, sentence.end))
-        candidates.extend(_pattern_candidates(text, sentence.start, sentence.end, ref))
-        candidates.extend(gazetteer_candidates(text, sentence.start, sentence.end, ref))
-        candidates.extend(shaped_candidates(text, sentence.start, sentence.end, ref))
-        candidates.extend(_collapsed_list_candidates(text, sentence.start, sentence.end, ref))
+        lo, hi = sentence.start, sentence.end
+        if represents and text.find("represents", lo, hi) >= 0:
+            candidates.extend(_representative_candidates(text, lo, hi, ref))
+        if kinds and (text.find("the union ", lo, hi) >= 0 or text.find("the think tank ", lo, hi) >= 0):
+            candidates.extend(_kind_then_name_candidates(text, lo, hi, ref))
+        candidates.extend(nhs_candidates(text, lo, hi))
+        candidates.extend(_pattern_candidates(text, lo, hi, ref))
+        candidates.extend(gazetteer_candidates(text, lo, hi, ref))
+        candidates.extend(shaped_candidates(text, lo, hi, ref))
+        if collapsed and text.find("niversities", lo, hi) >= 0:
+            candidates.extend(_collapsed_list_candidates(text, lo, hi, ref))
     candidates.extend(list_line_candidates(seg, candidates, ref))
     candidates.extend(_masthead_candidates(seg, candidates))
     candidates.extend(table_cell_candidates(seg, candidates, ref))
@@ -186,18 +189,24 @@ def masthead_only(seg: Segmented, mentions: list[OrgMention]) -> set[str]:
         return set()
     heads = {p.start: p for p in seg.paragraphs[:4]}
     found: set[str] = set()
-    spoken: set[str] = set()
     for mention in mentions:
         span = mention.evidence.span
         paragraph = heads.get(span.start)
-        if paragraph is not None and span.end - span.start >= len(paragraph.text.strip()):
-            if (len(mention.name.split()) >= 2 and _MASTHEAD.fullmatch(mention.name)) or (
-                _ONE_WORD_MASTHEAD.fullmatch(mention.name)
-            ):
-                found.add(mention.name)
-            continue
-        if len(_LOWER_WORD.findall(mention.evidence.sentence.text)) >= 3:
-            spoken.add(mention.name)
+        alone = paragraph is not None and span.end - span.start >= len(paragraph.text.strip())
+        if alone and (
+            (len(mention.name.split()) >= 2 and _MASTHEAD.fullmatch(mention.name))
+            or _ONE_WORD_MASTHEAD.fullmatch(mention.name)
+        ):
+            found.add(mention.name)
+    if not found:
+        return found
+    spoken = {
+        m.name
+        for m in mentions
+        if m.name in found
+        and heads.get(m.evidence.span.start) is None
+        and len(_LOWER_WORD.findall(m.evidence.sentence.text)) >= 3
+    }
     return found - spoken
 
 
@@ -217,11 +226,16 @@ def furniture_only(seg: Segmented, mentions: list[OrgMention]) -> set[str]:
     previous = None
     for paragraph in seg.paragraphs:
         body = paragraph.text.strip()
-        short = len(body.split()) <= 8
-        under_byline = previous is not None and bool(_BYLINE.fullmatch(previous.text.strip()))
-        if short and (links or under_byline):
-            furniture.append((paragraph.start, paragraph.end))
-        links = (links and short) or bool(_LINKS_HEADING.fullmatch(body))
+        under_byline = (
+            previous is not None and body[:1].isupper() and previous.text.lstrip().startswith("By ")
+        )
+        if links or under_byline:
+            short = len(body.split()) <= 8
+            if short and (links or _BYLINE.fullmatch(previous.text.strip() if previous else "")):
+                furniture.append((paragraph.start, paragraph.end))
+            links = links and short
+        if not links and len(body) < 40 and body[:1] in "RrMmSs":
+            links = bool(_LINKS_HEADING.fullmatch(body))
         previous = paragraph
     if not furniture:
         return set()
@@ -378,8 +392,6 @@ def _collapsed_list_candidates(text: str, lo: int, hi: int, ref: Reference) -> I
     """Each university of a collapsed list, by the name the reference gives it ('University of Leeds',
     'Cardiff University'); a list with an item that is neither a known university's word nor a
     city is not read."""
-    if "niversities" not in text[lo:hi]:
-        return
     matches = [*_COLLAPSED.finditer(text, lo, hi), *_COLLAPSED_AFTER.finditer(text, lo, hi)]
     for match in matches:
         items = list(_LIST_ITEM.finditer(text, match.start("list"), match.end("list")))
