@@ -58,7 +58,14 @@ def extract(document: Document, ref: Reference) -> Extraction:
     """Read every kind of fact from one document."""
     seg = segment(document.text)
     found = with_own_article(seg.text, find_organisations(seg, ref), ref)
-    orgs = [o for o in (_completed(seg.text, o, ref) for o in found) if not _cut_off(seg.text, o, ref)]
+    # only a name that runs to the end of the text can be cut off: the others are passed over at once
+    last = len(seg.text.rstrip())
+    ending = [o for o in found if o.evidence.span.end >= last]
+    if ending:
+        done = {id(o): _completed(seg.text, o, ref) for o in ending}
+        found = [done.get(id(o), o) for o in found]
+        found = [o for o in found if o.evidence.span.end < last or not _cut_off(seg.text, o, ref)]
+    orgs = found
     proposed = proposed_organisations(seg, orgs)
     orgs = [o for o in orgs if o not in proposed]
     places = find_places(seg, ref, orgs)
