@@ -102,6 +102,8 @@ _STATE_OFFICE = re.compile(
 # A body whose members are councils, colleges or universities: named by them before its head, or
 # after "Association of"; "NPTC Group of Colleges" is one college under one board, not an association
 _MEMBER_KINDS = r"(?:Government|Councils|Authorities|Colleges|Universities|Cities|Mayors)"
+_MEMBERSHIP_ENDS = {"Association", "Group", "Federation", "Universities", "Government", "Councils",
+                    "Authorities", "Colleges", "Cities", "Mayors"}  # fmt: skip
 _MEMBERSHIP = re.compile(
     rf"\b{_MEMBER_KINDS}\s+(?:Association|Group|Federation)$|^(?:Association|Convention|Federation)\s+of\s+"
     rf"(?:[A-Z][\w-]*\s+)*{_MEMBER_KINDS}$|\s+Universities$"
@@ -126,17 +128,16 @@ def type_of(name: str) -> str:
         return "council"
     if name.startswith("National Institute for "):
         return "government"  # "National Institute for Health and Care Research": a national funder
-    if _NATIONAL_COUNCIL.search(name):
+    if "Council" in name and _NATIONAL_COUNCIL.search(name):
         # "Scottish Funding Council", "Medical Research Council", "Arts Council England": a nation's
         # funder, not a local council
         return "government"
     if words and words[-1] == "Agency":
         return "government"  # "Environment Agency", "UK Space Agency": an agency of the state
     if name.endswith(" College London"):
-        return (
-            "university"  # "Imperial College London": a college of a federal university, a university itself
-        )
-    if _MEMBERSHIP.search(name):
+        # "Imperial College London": a college of a federal university, a university itself
+        return "university"
+    if words and words[-1] in _MEMBERSHIP_ENDS and _MEMBERSHIP.search(name):
         return "alliance"  # "Local Government Association", "Association of Colleges", "X Universities"
     if words and words[-1] == "Executive":
         return "government"  # "Northern Ireland Executive", "Northern Ireland Housing Executive"

@@ -392,7 +392,14 @@ def _collapsed_list_candidates(text: str, lo: int, hi: int, ref: Reference) -> I
     """Each university of a collapsed list, by the name the reference gives it ('University of Leeds',
     'Cardiff University'); a list with an item that is neither a known university's word nor a
     city is not read."""
-    matches = [*_COLLAPSED.finditer(text, lo, hi), *_COLLAPSED_AFTER.finditer(text, lo, hi)]
+    matches = list(_COLLAPSED.finditer(text, lo, hi)) if text.find("niversities of", lo, hi) >= 0 else []
+    at = text.find(" universities", lo, hi)
+    while at >= 0:
+        # the list before the plural, read only in the few words before it
+        after = _COLLAPSED_AFTER.search(text, max(lo, at - 120), at + len(" universities"))
+        if after is not None:
+            matches.append(after)
+        at = text.find(" universities", at + 1, hi)
     for match in matches:
         items = list(_LIST_ITEM.finditer(text, match.start("list"), match.end("list")))
         names = []
