@@ -69,7 +69,7 @@ _NATION_PLACES = {"England", "Scotland", "Wales", "Northern Ireland", "UK"}
 # A body named by what it funds and the nation it serves, or "UK" and two subjects joined by "and";
 # a capital after it makes it part of a longer name ("Research England Development Fund")
 _NATIONAL_BODY = re.compile(
-    r"(?<![\w’'-])(?:(?:Innovate|Research|Skills)\s+(?:UK|England)|UK\s+[A-Z][a-z]+\s+and\s+[A-Z][a-z]+)"
+    r"(?:(?:Innovate|Research|Skills)\s+(?:UK|England)|UK\s+[A-Z][a-z]+\s+and\s+[A-Z][a-z]+)"
     r"(?:(?=[’']s\b)|(?![\w’'-])(?!\s+[A-Z]))"
 )
 
@@ -110,6 +110,9 @@ def shaped_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[C
     if text.find("UK", lo, hi) >= 0 or text.find("England", lo, hi) >= 0:
         # "Innovate UK", "Research England", "UK Research and Innovation": national public bodies
         for match in _NATIONAL_BODY.finditer(text, lo, hi):
+            before = text[match.start() - 1 : match.start()]
+            if before.isalnum() or before in {"’", "'", "-", "_"}:
+                continue  # inside a longer word (the pattern opens on its literal words, to scan fast)
             name, type_ = resolve_name(match.group(), "government", ref)
             yield Candidate(match.start(), match.end(), name, type_, match.group())
     if not _PLACE_BODY_GATE.search(text, lo, hi):
