@@ -759,7 +759,9 @@ def test_a_list_cut_off_in_its_last_name(reference) -> None:
         "The Humber Compact was signed by the following organisations:\nHull City Council\n"
         "University of Hull\nHull College\nLeeds Beckett Univer"
     )
-    assert parties(text, reference) == ["Hull City Council", "Hull College", "University of Hull"]
+    # the head word the page stopped inside is written out: the name is the body's, not a fragment
+    assert parties(text, reference) == ["Hull City Council", "Hull College", "Leeds Beckett University",
+                                        "University of Hull"]  # fmt: skip
 
 
 @pytest.mark.parametrize(

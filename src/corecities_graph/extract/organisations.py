@@ -390,8 +390,8 @@ _LIST_ITEM = re.compile(_PLACE)
 
 def _collapsed_list_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[Candidate]:
     """Each university of a collapsed list, by the name the reference gives it ('University of Leeds',
-    'Cardiff University'); a list with an item that is neither a known university's word nor a
-    city is not read."""
+    'Cardiff University') or, for a city whose university it does not know, 'University of' the city;
+    a list with an item that is neither a known university's word nor a city is not read."""
     matches = list(_COLLAPSED.finditer(text, lo, hi)) if text.find("niversities of", lo, hi) >= 0 else []
     at = text.find(" universities", lo, hi)
     while at >= 0:
@@ -409,7 +409,9 @@ def _collapsed_list_candidates(text: str, lo: int, hi: int, ref: Reference) -> I
             )
             if known is not None:
                 names.append((item, known))  # "Swansea University": its form is the reference's to say
-            elif ref.canonical_city(item.group()) is None:
+            elif ref.canonical_city(item.group()) is not None:
+                names.append((item, f"University of {item.group()}"))  # a city's, in the common form
+            else:
                 names = []  # "Leeds and Narnia": not a list of universities
                 break
         for item, name in names:

@@ -10,7 +10,6 @@ from ..document import Document, slugify
 from ..resolve.reference import Reference
 from .backrefs import publishing
 from .bodies import HEADS, resolve_name, type_of, with_own_article
-from .collapsed import collapsed_universities
 from .facts import Declaration, Extraction, OrgMention
 from .organisations import find_organisations, furniture_only, masthead_only
 from .people import find_people
@@ -87,9 +86,6 @@ def extract(document: Document, ref: Reference) -> Extraction:
     # "Cllr Keith Wakefield", "Professor Stirling": a town inside a person's name is no place
     named = SpanSet((p.evidence.span.start, p.evidence.span.end) for p in people)
     places = [p for p in places if named.free(p.evidence.span.start, p.evidence.span.end)]
-    # "the universities of Leeds and York": bodies named by one head word, read after the places
-    # so that the towns stay places
-    orgs = sorted(orgs + collapsed_universities(seg, orgs, ref), key=lambda o: o.evidence.span.start)
     declaration = find_declaration(seg, orgs)
     # "The Belfast Region City Deal brings together six councils and the two universities": another
     # agreement's parties are not counted as this one's
