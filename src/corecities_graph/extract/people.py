@@ -24,13 +24,20 @@ _SPEECH = re.compile(
 # "Sheffield Teaching Hospitals", "Leeds City Services": plural heads that name bodies, never people
 _BODY_PLURALS = {"Hospitals", "Services", "Universities", "Colleges", "Councils", "Partners"}
 # "... for Research and " before a capitalised pair: the words of a post's field, not a name
-_FIELD_BEFORE = re.compile(r"\b(?:of|for|at)\s+(?:(?:[A-Z][\w’'-]*\s+)+(?:and|&)\s+)?$")
+_FIELD_BEFORE = re.compile(
+    r"\b(?:of|for|at)\s+(?:(?:[A-Z][\w’'-]*(?:,\s+|\s+))*[A-Z][\w’'-]*\s+(?:and|&)\s+(?:the\s+)?)?$"
+)
 # a photo's credit line: the photographer and the office that holds the picture
 _CREDIT = re.compile(
     r"\s*(?:Photo(?:graph)?|Picture|Image|Credit)s?(?:\s+credit)?\s*(?::|\||\bby\b)", re.IGNORECASE
 )
 _POST_LINK_AFTER = re.compile(r"\s+(?:of|for|at|and|&)\b|[’']s\b|\s*\(")
 _STREET_WORDS = {"Street", "Road", "Avenue", "Lane", "Square", "Crescent", "Terrace", "Quay", "Boulevard"}
+# "a ceremony at the Town House", "at Leeds General Infirmary": a building, not a person
+_BUILDING_WORDS = {
+    "House", "Infirmary", "Hospital", "Centre", "Center", "Building", "Chambers", "Campus", "Library",
+    "Museum", "Gallery", "Theatre", "Arena", "Stadium", "Guildhall",
+}  # fmt: skip
 _PHONE = re.compile(r"\+?\s?\(?\d[\d\s()]{7,}\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WHO = re.compile(r"\s*,?\s+who(?:\s+(?:is|was|has|had))?\s*$")
@@ -79,6 +86,8 @@ def find_people(
             # "Cllr Dean Faulkner": after an honorific, a given name may be a post's word
             if tokens[-1] in _STREET_WORDS:
                 continue  # "a campus on Cardiff's Adam Street": a street named after someone
+            if tokens[-1] in _BUILDING_WORDS and not match.group("hon"):
+                continue
             # "Cllr Carl Dean": after an honorific, a surname may be a post's word when no post's
             # link word follows it
             surname_post = (
@@ -235,7 +244,7 @@ def find_people(
                     roles.append(Role(byline, None))  # "By X" over a line "Education reporter"
             if (cell := _row_body(seg, sentence.paragraph, name_at, orgs)) is not None:
                 # "Newport City Council | Cllr X, Leader": a table's row names the body in its first cell
-                roles = [r if r.org else role_at(r.role, cell.name, "org") for r in roles]
+                roles = [r if r.org else _row_post(r.role, cell) for r in roles]
                 roles = [_in_row_body(r, cell) for r in roles]
             if match.group("mp"):
                 roles.append(Role("Member of Parliament", None))  # "MP" after a name is a seat held
@@ -305,6 +314,16 @@ def _row_body(seg: Segmented, index: int, name_at: int, orgs: list[OrgMention]) 
         return None
     start, end = cell.start("cell"), cell.end("cell")
     return next((o for o in orgs if o.evidence.span.start == start and o.evidence.span.end == end), None)
+
+
+_MAYOR_POST = re.compile(r"(?:Lord\s+|Deputy\s+Lord\s+|Deputy\s+)?(?:Mayor|Provost)", re.IGNORECASE)
+
+
+def _row_post(role: str, cell: OrgMention) -> Role:
+    """A post in the row of a body: the body's, or for a Lord Mayor in a council's row, the council's city."""
+    if cell.type == "council" and cell.city and _MAYOR_POST.fullmatch(role):
+        return role_at(role, cell.city, "city")
+    return role_at(role, cell.name, "org")
 
 
 def _in_row_body(role: Role, cell: OrgMention) -> Role:

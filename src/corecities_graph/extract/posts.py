@@ -71,7 +71,19 @@ def roles_in(
     for c_start, c_end in _post_chunks(text, start, end, targets, lex):
         inside = [t for t in targets if c_start <= t[0] and t[1] <= c_end]
         if not inside:
-            roles += [r for r in [_unnamed_post(text, c_start, c_end, orgs, lex)] if r and r not in roles]
+            unnamed = _unnamed_post(text, c_start, c_end, orgs, lex)
+            if (
+                unnamed is not None
+                and unnamed.org is None
+                and roles
+                and roles[-1].org
+                and _PORTFOLIO.match(unnamed.role)
+                and _AND_BEFORE.search(text, max(start, c_start - 6), c_start)
+            ):
+                # "Leader of Cardiff Council and Cabinet Member for the Economy": the portfolio is
+                # held in the body of the post before it
+                unnamed = Role(unnamed.role, roles[-1].org, roles[-1].org_is_city, roles[-1].org_is_region)
+            roles += [r for r in [unnamed] if r and r not in roles]
             continue
         t_start, t_end, name, kind = inside[0]
         if kind != "org" and (clipped := _clipped_body(text[t_end:c_end], name, orgs)) is not None:
@@ -86,7 +98,10 @@ def roles_in(
             if _is_role(role, lex):
                 roles.append(role_at(role, inside[1][2], inside[1][3]))
                 continue
-        before = _clean(_last_cut(_LEADING.sub("", text[c_start:t_start])))
+        head = _LEADING.sub("", text[c_start:t_start])
+        sub_body = _SUB_BODY_POST.fullmatch(head) if "," in head else None
+        # "Dean of the Faculty of Arts, Design and the Built Environment at X": the faculty's name is the post's
+        before = _clean(sub_body.group("post") if sub_body else _last_cut(head))
         after = text[t_end:c_end]
         possessive = re.match(r"[’']s\s", after)
         after_role = _clean(re.split(r"\s+(?:of|at)\s+", after[possessive.end() if possessive else 0 :])[0])
@@ -102,9 +117,20 @@ def roles_in(
         elif not before and roles and roles[-1].org and roles[-1].org.split()[-1] in SUB_BODIES:
             # "Convener of the Finance Committee, The City of Edinburgh Council": the committee's council
             roles[-1] = role_at(f"{roles[-1].role} of the {roles[-1].org}", name, kind)
+    for i, role in enumerate(roles[:-1]):
+        if role.org is None and role.role.endswith(")") and (nxt := roles[i + 1]).org:
+            # "Pro-Vice-Chancellor (Enterprise) and Dean of the Faculty at X": both posts are at X
+            roles[i] = Role(role.role, nxt.org, nxt.org_is_city, nxt.org_is_region)
     return roles
 
 
+# "Cabinet Member for the Economy", "Executive Member for Skills": a portfolio held in a body
+_PORTFOLIO = re.compile(r"(?:Cabinet|Executive|Lead)\s+Member\s+for\s|Portfolio\s+Holder\s+for\s", re.IGNORECASE)
+_SUB_BODY_POST = re.compile(
+    r"(?P<post>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+of\s+the\s+(?:Faculty|School|Department|Institute)\s+of\s+"
+    r"[A-Z][\w-]*(?:(?:,\s+|\s+and\s+(?:the\s+)?|\s+)[A-Z][\w-]*){0,8})\s+(?:at|of)\s+(?:the\s+)?"
+)
+_AND_BEFORE = re.compile(r"\s(?:and|&)\s+$")
 _CLIPPED = re.compile(r"\s+([A-Z][a-z]{2,})\s*$")
 
 
@@ -178,7 +204,7 @@ def _sentence_start(text: str, at: int) -> int:
 
 
 _NAMED_LIST = re.compile(
-    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*\s+and\s+[A-Z]"
+    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*\s+and\s+(?:the\s+)?[A-Z]"
 )
 # "for climate, ecology and energy" ends the post, or another post follows: "... and leader of X"
 _LOWER_LIST = re.compile(
@@ -215,8 +241,11 @@ def _post_chunks(
             continue  # "cabinet member for climate, ecology and energy" is one post
         if not sep.group().strip().startswith((",", ";")):
             head = text[cursor : sep.start()]
-            complete = any(cursor <= a and b <= sep.start() for a, b, _, _ in targets) or re.search(
-                r"\s(?:of|for|at)\s", head
+            complete = (
+                any(cursor <= a and b <= sep.start() for a, b, _, _ in targets)
+                or re.search(r"\s(?:of|for|at)\s", head)
+                # "Pro-Vice-Chancellor (Enterprise) and Dean of X": a field in brackets closes a post
+                or (head.endswith(")") and re.match(r"[\w-]+\s+(?:of|for)\s", text[sep.end() : end]))
             )
             # "Council leader and Core Cities vice-chair": the second post opens with its organisation
             owned = any(a == sep.end() for a, _, _, _ in targets) and lex.role_word.search(head)
@@ -335,6 +364,11 @@ def role_before(
             if t_end == owner_end:
                 return [role_at(role, name, kind)]
         return [Role(role, None)]
+    if " for " in head and head.endswith(",") and (portfolio := _PORTFOLIO_BEFORE.search(head)) is not None:
+        # "a board chaired by the Deputy Mayor for Business and Growth, X": a post with its portfolio
+        role = _clean(portfolio.group("role"))
+        if lex.role_tail.search(role.split(" for ")[0]) and not lex.honorific.search(role):
+            return [Role(role, None)]
     tail = lex.role_tail.search(head)
     if not tail:
         return []
@@ -365,6 +399,8 @@ def role_before(
     if head[phrase_start:][:1].islower():
         # a lower-case word alone ("the team leader") is no post to record, unless an owner's
         # possessive opens it: "NUA's principal and vice-chancellor, Professor X"
+        if "minister" in head and (minister := _MINISTER_BEFORE.search(head)) is not None:
+            return [Role(_clean(minister.group("role")), None)]  # "The skills minister, X MP"
         owned_lower = _LOWER_AFTER_OWNER.search(head)
         kind_lower = _KIND_BEFORE_ROLE.search(head)
         if (
@@ -396,6 +432,8 @@ def role_before(
 _KIND_BEFORE_ROLE = re.compile(
     rf"(?:^|(?<=\s))(?:the\s+)?(?P<noun>{KIND_NOUN})\s+(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*,?\s*$"
 )
+# "The skills minister, ": a minister named by the brief, in lower case
+_MINISTER_BEFORE = re.compile(r"(?:^|(?<=\s))[Tt]he\s+(?P<role>(?:[a-z][\w-]*\s+){1,3}minister)\s*,\s*$")
 # "NUA's principal and vice-chancellor, ": lower-case words of a post after an owner's possessive
 _LOWER_AFTER_OWNER = re.compile(
     r"(?<![\w-])(?P<owner>[A-Z][\w-]*)[’']s\s+(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5}?)\s*,?\s*$"
@@ -442,6 +480,10 @@ _FRONTED_POST = re.compile(
 
 
 _FIELD_BEFORE = re.compile(r"\s(?:for|of)\s+$")
+_PORTFOLIO_BEFORE = re.compile(
+    r"(?<![\w’'-])[Tt]he\s+(?P<role>(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*\s+for\s+[A-Z][\w-]*"
+    r"(?:(?:\s+and\s+|,\s+|\s+)[A-Z][\w-]*){0,5})\s*,$"
+)
 
 
 _NAME_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w’'-]+\s+){1,3}")
@@ -508,8 +550,10 @@ def _role_of_before(
     while words and words[-1].end() in (phrase_start - 1, phrase_start) and words[-1].group() not in STOP:
         phrase_start = words[-1].start()
         words.pop()
+    if " and " in before and (combined := lex.role_and.search(before, 0, phrase_start)) is not None:
+        phrase_start = combined.start()  # "The Principal and Vice-Chancellor of X, Professor Y": one post
     role = re.sub(r"\s+(?:of|at)\s+(?:the\s+)?(?:[a-z][\w-]*)?\s*$", "", before[phrase_start:])
-    role = _clean(role)
+    role = _clean(_LEADING.sub("", role))
     if not role or role[0].islower():
         return None
     return role_at(role, target[2], target[3]) if target else Role(role, None)
@@ -530,6 +574,8 @@ _PARTY_GROUP = re.compile(
 
 def _clean(role: str) -> str:
     role = role.strip(" ,;:.’'|")  # "Leader |": the bar closing a table's row
+    if role.endswith(("(", "(the", "(The")):
+        role = role[: role.rindex("(")].rstrip(" ,")  # "Principal (University of X)": the body in brackets
     role = re.sub(r"\s+", " ", role)
     if role[:1].isupper() and (party := _PARTY.match(role)):
         role = role[party.end() :]

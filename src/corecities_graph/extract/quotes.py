@@ -22,7 +22,11 @@ _OPEN_IN_REPORT = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^“\"‘'.!?]{{0,200}}?\
 _OPEN_INSIDE = re.compile(r"[.!?]\s+(?P<mark>[“\"])")
 _PRONOUN = re.compile(rf"\b(?:She|He|They)\s+(?:{SPEECH_VERBS})\b")
 _AFTER_CLOSE = re.compile(rf"^\s*,?\s*(?:(?:{SPEECH_VERBS})\s+)?")
-_SINGLE_CLOSE = re.compile(r"(?<=[.!?,;…\]])[’']|[’'](?=\s*$)")
+# a closing single mark: after punctuation, at the end, or before a word that goes on the sentence
+# ("had 'gone from shipyards to software' and that ...")
+_SINGLE_CLOSE = re.compile(
+    r"(?<=[.!?,;…\]])[’']|[’'](?=\s*$)|(?<=[a-z])[’'](?=\s+(?:and|but|that|which|while|as|said|says)\b|[,.;:)])"
+)
 
 
 def find_quotes(seg: Segmented, people: list[PersonMention]) -> list[Quote]:
@@ -35,11 +39,19 @@ def find_quotes(seg: Segmented, people: list[PersonMention]) -> list[Quote]:
         paragraph = paragraphs[i]
         speaker = None
         cue = _OPEN_AFTER_CUE.search(paragraph.text)
+        if cue and paragraph.text[:1] in "“\"‘'":
+            # '"We are small," she said, "but ..."': the quote opens the paragraph, the cue splits it
+            first_close = _find_close(paragraph.text, 1, paragraph.text[0])
+            if first_close is not None and first_close < cue.start():
+                cue = None
         if cue:
             open_at = cue.start("mark")
             speaker = _speaker_before(people, paragraph, paragraph.start + open_at)
             if speaker is None and _PRONOUN.search(paragraph.text[:open_at]):
-                speaker = last or _last_named(people, paragraph.start)
+                speaker = _named_since(people, quotes, paragraphs, i) or last or _last_named(people, paragraph.start)
+            if speaker is None:
+                # "The Lord Mayor said:": the one person the text gives that post
+                speaker = _speaker_by_post(people, paragraph.text[:open_at])
         elif paragraph.text[:1] in "“\"‘'":
             open_at = 0
             speaker = _speaker_after_close(people, paragraph)
@@ -52,12 +64,17 @@ def find_quotes(seg: Segmented, people: list[PersonMention]) -> list[Quote]:
                     and named.evidence.span.start > quotes[-1].evidence.span.end
                     and _SAID_AFTER.match(seg.text, named.evidence.span.end, paragraph.start) is not None
                 )
-                speaker = named if said else last or named
+                speaker = named if said else _named_since(people, quotes, paragraphs, i) or last or named
             if speaker is None and i and paragraph.start - paragraphs[i - 1].end < 4:
                 # 'X said:' closing the paragraph before, or 'X said the plan was late.' then the
                 # words themselves: the quote continues what the paragraph before reported
                 before = paragraphs[i - 1]
                 if _CUE_AT_END.search(before.text) or _REPORTED.search(before.text):
+                    speaker = _speaker_before(people, before, before.end)
+                    if speaker is None and _CUE_AT_END.search(before.text):
+                        speaker = _speaker_by_post(people, before.text)  # "The Mayor said:"
+                elif before.text.rstrip().endswith(":"):
+                    # "Professor X put it this way at the launch:" then the words themselves
                     speaker = _speaker_before(people, before, before.end)
         elif (
             _MARK_OPENS.search(paragraph.text)
@@ -67,6 +84,10 @@ def find_quotes(seg: Segmented, people: list[PersonMention]) -> list[Quote]:
             # speech turns into the speaker's own words
             open_at = report.start("mark")
             speaker = _speaker_before(people, paragraph, paragraph.start + report.start())
+            if speaker is not None and _SENTENCE_BREAK.search(
+                seg.text, speaker.evidence.span.end, paragraph.start + report.start()
+            ):
+                speaker = None  # "X launched it. Belfast Harbour said it would '…'": not X's words
             if speaker is None and _PRONOUN.search(paragraph.text[: report.end()]):
                 speaker = _last_named(people, paragraph.start) or last
         elif (inner := _OPEN_INSIDE.search(paragraph.text)) is not None:
@@ -99,6 +120,39 @@ def find_quotes(seg: Segmented, people: list[PersonMention]) -> list[Quote]:
         last = speaker
         i += used
     return quotes
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
+_POST_SPEAKS = re.compile(
+    rf"\b[Tt]he\s+(?P<post>(?:[A-Z][\w-]*\s+){{0,3}}?[A-Z][\w-]*)\s+(?:{SPEECH_VERBS})\b[^“\"‘]{{0,60}}$"
+)
+
+
+def _speaker_by_post(people: list[PersonMention], before: str) -> PersonMention | None:
+    """'The Mayor said:': the one person the text names with that post."""
+    if "The " not in before and "the " not in before:
+        return None
+    cue = _POST_SPEAKS.search(before)
+    if cue is None:
+        return None
+    post = cue.group("post").lower()
+    holders = {p.name: p for p in people if any(r.role.lower() == post for r in p.roles)}
+    return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+def _named_since(
+    people: list[PersonMention], quotes: list[Quote], paragraphs: list[Paragraph], i: int
+) -> PersonMention | None:
+    """Whom 'he said' refers to after someone new was named: the last person named in the paragraph
+    before (or this one, before the quote), when named after the last quotation ended."""
+    if not i:
+        return None
+    lo = paragraphs[i - 1].start
+    if quotes:
+        lo = max(lo, quotes[-1].evidence.span.end)
+    hi = paragraphs[i].start
+    named = [p for p in people if lo <= p.evidence.span.start < hi]
+    return named[-1] if named else None
 
 
 def _collect(paragraphs: list[Paragraph], i: int, open_at: int, mark: str) -> tuple[list[str], int, int]:

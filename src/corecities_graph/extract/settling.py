@@ -43,7 +43,9 @@ PRESS_POST = re.compile(
 
 # "Metro Mayor X", "City Mayor Y", "Mayor Z", "Lord Provost W": a mayor's post is in a place, not a body
 _MAYOR = re.compile(
-    r"(?P<kind>Metro\s+|City\s+|Lord\s+|Regional\s+)?(?:Mayor|(?<=Lord\s)Provost)", re.IGNORECASE
+    r"(?:Deputy\s+)?(?P<kind>Metro\s+|City\s+|Lord\s+|Regional\s+)?(?:Mayor|(?<=Lord\s)Provost)"
+    r"(?:\s+for\s+[A-Z][\w,\s-]*)?",  # "Deputy Mayor for Business and Growth": the mayor's deputy
+    re.IGNORECASE,
 )
 
 
