@@ -263,7 +263,7 @@ def find_people(
                     emails=emails,
                 )
             )
-    return found + _short_references(seg, found, lex) + _surname_posts(seg, found, orgs, places, lex)
+    return found + _short_references(seg, found, lex, ref) + _surname_posts(seg, found, orgs, places, lex)
 
 
 _POST_BETWEEN = re.compile(r",\s*[^,;:“”\"]{3,120},\s*$")
@@ -387,7 +387,9 @@ def _next_person(text: str, start: int, end: int, lex: Lexicon) -> int:
     return comma if comma >= start else end
 
 
-def _short_references(seg: Segmented, found: list[PersonMention], lex: Lexicon) -> list[PersonMention]:
+def _short_references(
+    seg: Segmented, found: list[PersonMention], lex: Lexicon, ref: Reference
+) -> list[PersonMention]:
     """'Sir Colin said', 'Professor Desai added': someone named in full earlier, called by one name."""
     extra: list[PersonMention] = []
     taken = SpanSet((p.evidence.span.start, p.evidence.span.end) for p in found)
@@ -408,13 +410,22 @@ def _short_references(seg: Segmented, found: list[PersonMention], lex: Lexicon) 
             extra.append(
                 PersonMention(
                     name=person.name,
-                    honorific=person.honorific,
+                    # "Graham Ashworth ... Professor Ashworth said": the title the later mention gives
+                    honorific=person.honorific or _title(ref.canonical_honorific(match.group("hon").strip())),
                     honorific_surface=match.group("hon").strip(),
                     roles=(),
                     evidence=seg.evidence(start, end),
                 )
             )
     return extra
+
+
+_COURTESY = {"Mr", "Mrs", "Ms", "Miss", "Mx"}
+
+
+def _title(honorific: str) -> str | None:
+    """A title a later mention gives ("Professor Ashworth"); a paper's "Ms Creed" is house style, not a title."""
+    return None if honorific in _COURTESY else honorific
 
 
 # "Chandra, who is vice-chancellor of the University of Bradford, said": a post given where

@@ -88,6 +88,9 @@ def roles_in(
         t_start, t_end, name, kind = inside[0]
         if kind != "org" and (clipped := _clipped_body(text[t_end:c_end], name, orgs)) is not None:
             t_end, name, kind = c_end, clipped, "org"  # "Principal, Belfast Met": the college, not the city
+        elif kind == "city" and len(inside) == 1 and _NAME_GOES_ON.fullmatch(text, t_end, c_end):
+            # "Chief Executive of London Higher": a body named after the city, not the city
+            t_end, name, kind = c_end, re.sub(r"\s+", " ", text[t_start:c_end].strip()), "org"
         if (
             len(inside) >= 2
             and name.split()[-1] in SUB_BODIES
@@ -132,6 +135,11 @@ _SUB_BODY_POST = re.compile(
 )
 _AND_BEFORE = re.compile(r"\s(?:and|&)\s+$")
 _CLIPPED = re.compile(r"\s+([A-Z][a-z]{2,})\s*$")
+_NAME_GOES_ON = re.compile(r"(?:\s+[A-Z][a-z]{2,}){1,3}\s*")
+# "director of policy at University Alliance": a post at a body the finder does not know
+_AT_UNKNOWN = re.compile(
+    r"\s+at\s+(?P<org>[A-Z][\w’'-]+(?:\s+(?:of|for|and|the)){0,2}(?:\s+[A-Z][\w’'-]+)+)$"
+)
 
 
 def _clipped_body(after: str, place: str, orgs: list[OrgMention]) -> str | None:
@@ -190,6 +198,11 @@ def _unnamed_post(text: str, start: int, end: int, orgs: list[OrgMention], lex: 
         owner = referent(of_noun.group("noun"), start, orgs)
         if owner is not None:
             body = body[: of_noun.start()]
+    unknown = _AT_UNKNOWN.search(body.rstrip(" ,;:.")) if owner is None and " at " in body else None
+    if unknown is not None and unknown.group("org").split()[0] not in STOP:
+        role = _clean(body[: unknown.start()])
+        if _is_role(role, lex) and not lex.role_word.search(unknown.group("org")):
+            return Role(role, unknown.group("org"))
     role = _clean(body)
     if not _is_role(role, lex):
         return None
@@ -210,6 +223,7 @@ _NAMED_LIST = re.compile(
 _LOWER_LIST = re.compile(
     r"[a-z][\w-]*(?:,\s+[a-z][\w-]*)*,?\s+and\s+[a-z][\w-]*(?:\s*[,;)]|\s*$|\s+and\s+[a-z])"
 )
+_OWNED_NEXT = re.compile(r"(?:the|its)\s+[a-z][\w-]*(?:[’']s|s[’'])\s+")
 _SEPARATOR = re.compile(
     r"\s*[,;]\s*(?:and\s+(?:also\s+|now\s+)?)?|\s+(?:and|&)\s+(?:also\s+|is\s+|now\s+)?|\s+as\s+well\s+as\s+"
 )
@@ -266,6 +280,14 @@ def _post_chunks(
             )
             # "chair of the commission and a former chief executive of X": an article opens a second post
             another = lex.role_word.search(head) and re.match(r"an?\s+(?:former\s+)?", text[sep.end() : end])
+            # "Vice-Chancellor of X and the universities' lead for Y": an owner's possessive opens a post
+            owned_next = (
+                complete
+                and (nxt := _OWNED_NEXT.match(text, sep.end(), end))
+                and lex.role_word.match(text, nxt.end())
+                and re.match(r"[\w-]+\s+for\s", text[nxt.end() : end])  # a remit: "lead for the declaration"
+            )
+            another = another or owned_next
             if (
                 not owned
                 and not portfolio

@@ -22,6 +22,10 @@ _POSTS_OF = {
     "college": re.compile(
         r"^(?:(?:Deputy|Vice|Acting|Interim)[\s-]+)?Principal(?:\s+and\s+Chief\s+Executive)?$", re.IGNORECASE
     ),
+    # "Senior Economist" on a think tank's page is the think tank's
+    "institute": re.compile(
+        r"^(?:(?:Senior|Chief|Principal|Lead)\s+)?(?:Economist|Analyst|Researcher|Research\s+Fellow)$", re.IGNORECASE
+    ),
     "council": re.compile(
         r"^(?:Deputy\s+)?(?:Council\s+)?(?:Co-)?Leader(?:\s+of\s+the\s+Council)?$|^Cabinet\s+Member\b"
         r"|^Portfolio\s+Holder\b|^Executive\s+Member\b"
