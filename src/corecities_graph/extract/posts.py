@@ -120,15 +120,17 @@ def roles_in(
         elif not before and roles and roles[-1].org and roles[-1].org.split()[-1] in SUB_BODIES:
             # "Convener of the Finance Committee, The City of Edinburgh Council": the committee's council
             roles[-1] = role_at(f"{roles[-1].role} of the {roles[-1].org}", name, kind)
-    for i, role in enumerate(roles[:-1]):
-        if role.org is None and role.role.endswith(")") and (nxt := roles[i + 1]).org:
+    for i, held in enumerate(roles[:-1]):
+        if held.org is None and held.role.endswith(")") and (following := roles[i + 1]).org:
             # "Pro-Vice-Chancellor (Enterprise) and Dean of the Faculty at X": both posts are at X
-            roles[i] = Role(role.role, nxt.org, nxt.org_is_city, nxt.org_is_region)
+            roles[i] = Role(held.role, following.org, following.org_is_city, following.org_is_region)
     return roles
 
 
 # "Cabinet Member for the Economy", "Executive Member for Skills": a portfolio held in a body
-_PORTFOLIO = re.compile(r"(?:Cabinet|Executive|Lead)\s+Member\s+for\s|Portfolio\s+Holder\s+for\s", re.IGNORECASE)
+_PORTFOLIO = re.compile(
+    r"(?:Cabinet|Executive|Lead)\s+Member\s+for\s|Portfolio\s+Holder\s+for\s", re.IGNORECASE
+)
 _SUB_BODY_POST = re.compile(
     r"(?P<post>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+of\s+the\s+(?:Faculty|School|Department|Institute)\s+of\s+"
     r"[A-Z][\w-]*(?:(?:,\s+|\s+and\s+(?:the\s+)?|\s+)[A-Z][\w-]*){0,8})\s+(?:at|of)\s+(?:the\s+)?"
@@ -281,17 +283,19 @@ def _post_chunks(
             # "chair of the commission and a former chief executive of X": an article opens a second post
             another = lex.role_word.search(head) and re.match(r"an?\s+(?:former\s+)?", text[sep.end() : end])
             # "Vice-Chancellor of X and the universities' lead for Y": an owner's possessive opens a post
+            owner_next = _OWNED_NEXT.match(text, sep.end(), end) if complete else None
             owned_next = (
-                complete
-                and (nxt := _OWNED_NEXT.match(text, sep.end(), end))
-                and lex.role_word.match(text, nxt.end())
-                and re.match(r"[\w-]+\s+for\s", text[nxt.end() : end])  # a remit: "lead for the declaration"
+                owner_next is not None
+                and lex.role_word.match(text, owner_next.end())
+                and re.match(
+                    r"[\w-]+\s+for\s", text[owner_next.end() : end]
+                )  # a remit: "lead for the declaration"
             )
-            another = another or owned_next
+            second = bool(another or owned_next)
             if (
                 not owned
                 and not portfolio
-                and not another
+                and not second
                 and (not complete or not lex.role_word.match(text, sep.end()))
             ):
                 continue

@@ -48,7 +48,11 @@ def find_quotes(seg: Segmented, people: list[PersonMention]) -> list[Quote]:
             open_at = cue.start("mark")
             speaker = _speaker_before(people, paragraph, paragraph.start + open_at)
             if speaker is None and _PRONOUN.search(paragraph.text[:open_at]):
-                speaker = _named_since(people, quotes, paragraphs, i) or last or _last_named(people, paragraph.start)
+                speaker = (
+                    _named_since(people, quotes, paragraphs, i)
+                    or last
+                    or _last_named(people, paragraph.start)
+                )
             if speaker is None:
                 # "The Lord Mayor said:": the one person the text gives that post
                 speaker = _speaker_by_post(people, paragraph.text[:open_at])

@@ -24,7 +24,8 @@ _POSTS_OF = {
     ),
     # "Senior Economist" on a think tank's page is the think tank's
     "institute": re.compile(
-        r"^(?:(?:Senior|Chief|Principal|Lead)\s+)?(?:Economist|Analyst|Researcher|Research\s+Fellow)$", re.IGNORECASE
+        r"^(?:(?:Senior|Chief|Principal|Lead)\s+)?(?:Economist|Analyst|Researcher|Research\s+Fellow)$",
+        re.IGNORECASE,
     ),
     "council": re.compile(
         r"^(?:Deputy\s+)?(?:Council\s+)?(?:Co-)?Leader(?:\s+of\s+the\s+Council)?$|^Cabinet\s+Member\b"

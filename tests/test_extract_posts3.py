@@ -1,0 +1,260 @@
+"""Posts, people and quotes in wordings of the third round, each from small hand-made texts with
+invented people."""
+
+from __future__ import annotations
+
+import pytest
+
+from extracting import people_of, run
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "honorific", "roles"),
+    [
+        # Scottish and Irish civic titles: a Bailie is titled, a Cathaoirleach holds a post
+        (
+            "The Lord Provost of Dundee, Bailie Ewan Rattray, opened the event.",
+            "Ewan Rattray",
+            "Bailie",
+            {("Lord Provost", "Dundee")},
+        ),
+        (
+            "It was also attended by the Cathaoirleach of Sligo County Council, Cllr Niamh Ó Dálaigh.",
+            "Niamh Ó Dálaigh",
+            "Cllr",
+            {("Cathaoirleach", "Sligo County Council")},
+        ),
+    ],
+)
+def test_civic_titles_and_posts(reference, text, name, honorific, roles) -> None:
+    assert people_of(text, reference)[name] == (honorific, roles)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # a combined post before 'of' and the name
+        (
+            "The Principal and Vice-Chancellor of the University of Dundee, Professor Moira Keddie, said it was right.",
+            "Moira Keddie",
+            {("Principal and Vice-Chancellor", "University of Dundee")},
+        ),
+        # the body of a post in brackets after it, in a list of signers
+        (
+            "Signed by: Professor Alan Muir, Principal and Vice-Chancellor (University of Stirling); "
+            "and Jean Baird, Principal and Chief Executive (Forth Valley College).",
+            "Alan Muir",
+            {("Principal and Vice-Chancellor", "University of Stirling")},
+        ),
+        (
+            "Signed by: Professor Alan Muir, Principal and Vice-Chancellor (University of Stirling); "
+            "and Jean Baird, Principal and Chief Executive (Forth Valley College).",
+            "Jean Baird",
+            {("Principal and Chief Executive", "Forth Valley College")},
+        ),
+        # a faculty whose name has commas and 'and the'; a ranked post in brackets is at the same body
+        (
+            "Professor Lin Okafor, Pro-Vice-Chancellor (Research) and Dean of the Faculty of Science, "
+            "Technology and the Natural Environment at Coventry University, said it mattered.",
+            "Lin Okafor",
+            {
+                ("Pro-Vice-Chancellor (Research)", "Coventry University"),
+                (
+                    "Dean of the Faculty of Science, Technology and the Natural Environment",
+                    "Coventry University",
+                ),
+            },
+        ),
+        # a portfolio after a post in a council is held in that council
+        (
+            "Cardiff Council, Newport City Council and Torfaen Council met. Cllr Rhian Bevan, Leader of "
+            "Newport City Council and Cabinet Member for Regeneration, said it mattered.",
+            "Rhian Bevan",
+            {("Leader", "Newport City Council"), ("Cabinet Member for Regeneration", "Newport City Council")},
+        ),
+        # an owner's post with its remit after a named post
+        (
+            "Professor Sir Gavin Holt, Vice-Chancellor of the University of York and the colleges' lead for "
+            "the charter, said it mattered.",
+            "Gavin Holt",
+            {("Vice-Chancellor", "University of York"), ("Colleges' lead for the charter", None)},
+        ),
+        # the Queen's: a body called by its first word with its possessive
+        (
+            "Queen's University Belfast signed. Professor Ruth Gilmore, the Queen's provost, said it was right.",
+            "Ruth Gilmore",
+            {("Provost", "Queen's University Belfast")},
+        ),
+    ],
+)
+def test_posts_in_every_order(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # mayors of combined authority areas named with 'and', without a title
+        (
+            "It was signed by the Mayor of York and North Yorkshire, Tess Arden; and the Mayor of Hull and "
+            "East Yorkshire, Gil Norris.",
+            "Tess Arden",
+            {("Mayor", "York and North Yorkshire")},
+        ),
+        (
+            "It was signed by the Mayor of York and North Yorkshire, Tess Arden; and the Mayor of Hull and "
+            "East Yorkshire, Gil Norris.",
+            "Gil Norris",
+            {("Mayor", "Hull and East Yorkshire")},
+        ),
+        # a deputy mayor with a portfolio is the mayor's place's
+        (
+            "The Mayor of London, Rosa Quint, signed it. The panel is chaired by the Deputy Mayor for Skills and "
+            "Work, Pavel Horak.",
+            "Pavel Horak",
+            {("Deputy Mayor for Skills and Work", "London")},
+        ),
+        # a minister named in lower case before the name
+        (
+            "The housing minister, Ellen Marsh MP, said the government would respond.",
+            "Ellen Marsh",
+            {("Housing minister", None), ("Member of Parliament", None)},
+        ),
+        # a Lord Mayor in a council's row is mayor of the council's city
+        (
+            "Signatories to the charter are:\n\n| Organisation | Signed by |\n"
+            "| Leeds City Council | Alderman Rona Vickers, Lord Mayor |\n"
+            "| Leeds Beckett University | Professor Kit Oduya, Vice-Chancellor |\n",
+            "Rona Vickers",
+            {("Lord Mayor", "Leeds")},
+        ),
+    ],
+)
+def test_mayors_deputies_and_ministers(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # a body the finder does not know, after 'at'; a body named after a city, after 'of'
+        (
+            "Dr Omar Reyes, head of research at Million Plus Network, which speaks for modern universities, "
+            'said it was "a fair settlement".',
+            "Omar Reyes",
+            {("Head of research", "Million Plus Network")},
+        ),
+        (
+            'Dr Ada Kell, Chief Executive of Bristol Forward, said: "We are ready."',
+            "Ada Kell",
+            {("Chief Executive", "Bristol Forward")},
+        ),
+    ],
+)
+def test_posts_at_bodies_the_text_names_once(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+def test_a_think_tanks_economist_is_the_think_tanks(reference) -> None:
+    text = (
+        "Centre for Thriving Places\n\nPublished 3 May 2026 | Author: Dr Isla Fenn, Senior Economist\n\n"
+        "The think tank Centre for Thriving Places says cities need more money."
+    )
+    assert people_of(text, reference, publisher="Centre for Thriving Places")["Isla Fenn"][1] == {
+        ("Senior Economist", "Centre for Thriving Places")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "honorific"),
+    [
+        (
+            'Mark Tully, vice-chancellor of Durham University, spoke. "We are ready," Professor Tully said.',
+            "Professor",
+        ),
+        # a paper's courtesy title on second mention is house style, not a title
+        ('Mark Tully, leader of Durham County Council, spoke. "We are ready," Mr Tully said.', None),
+    ],
+)
+def test_a_later_mentions_title(reference, text, honorific) -> None:
+    assert people_of(text, reference)["Mark Tully"][0] == honorific
+
+
+@pytest.mark.parametrize(
+    ("text", "nobody"),
+    [
+        (
+            "Professor Ann Rudd and Cllr Tim Cole signed it at a ceremony at the Mansion House.",
+            "Mansion House",
+        ),
+        ("Pictured: Professor Ann Rudd and Cllr Tim Cole at Bradford Royal Infirmary.", "Royal Infirmary"),
+        # a faculty's name after 'and the' is no name of a person
+        (
+            "Professor Ann Rudd, Dean of the Faculty of Arts, Design and the Performing Arts at Leeds "
+            'Beckett University, said: "We are ready."',
+            "Performing Arts",
+        ),
+    ],
+)
+def test_no_person_from_a_building_or_a_faculty(reference, text, nobody) -> None:
+    assert nobody not in people_of(text, reference)
+
+
+def _quotes(text: str, reference) -> list[tuple[str, str]]:
+    return [(q.speaker, q.text.split()[0]) for q in run(text, reference).quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # a quote opening the paragraph, split by "she said"
+        (
+            "Dr Jo Hart, principal of Selby College, spoke at the launch.\n\n"
+            '"Colleges are small," she said, "but we train the workforce for the whole county."\n',
+            [("Jo Hart", "Colleges")],
+        ),
+        # a post speaking on its own line before the words
+        (
+            "The charter was launched by Lord Mayor Cllr Ian Pryor at the Town Hall.\n\n"
+            "Opening the event, the Lord Mayor said:\n\n"
+            '"This city has changed beyond recognition in my lifetime."\n',
+            [("Ian Pryor", "This")],
+        ),
+        # words after a line that ends in a colon without a speech verb
+        (
+            "Professor Lena Vos, the university's Vice-President for Enterprise, put it this way:\n\n"
+            '"We have spent a decade proving that we can work together."\n',
+            [("Lena Vos", "We")],
+        ),
+        # "He added:" after someone new is named
+        (
+            'Professor Ada Quill said: "We are delighted to sign this charter today."\n\n'
+            'Cllr Rob Dent, leader of the council, said the charter gave the city "one plan".\n\n'
+            'He added: "We will publish the results every single year for everyone."\n',
+            [("Ada Quill", "We"), ("Rob Dent", "We")],
+        ),
+        # '"...," he said.' after someone new is named with a verb that is not one of speech
+        (
+            'Professor Ada Quill said: "We are delighted to sign this charter today."\n\n'
+            "But Cllr Rob Dent, leader of the council, warned that money must follow.\n\n"
+            '"We can sign as many charters as we like," he said.\n',
+            [("Ada Quill", "We"), ("Rob Dent", "We")],
+        ),
+        # a single-quoted phrase closing before 'and'
+        (
+            "Cllr Rob Dent said the city had 'gone from coal to code in a single generation' and more.\n\n"
+            "'This is not a glossy brochure,' he said.\n",
+            [("Rob Dent", "gone"), ("Rob Dent", "This")],
+        ),
+    ],
+)
+def test_quotes_and_their_speakers(reference, text, quotes) -> None:
+    assert _quotes(text, reference) == quotes
+
+
+def test_a_body_said_it_is_not_the_person_named_before(reference) -> None:
+    text = (
+        "The charter was launched on Monday by Professor Ada Quill. Leeds Harbour, which had been expected "
+        'to sign, said it would "consider the charter at its next board meeting in the spring".\n'
+    )
+    assert _quotes(text, reference) == []
