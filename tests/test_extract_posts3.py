@@ -246,6 +246,18 @@ def _quotes(text: str, reference) -> list[tuple[str, str]]:
             "'This is not a glossy brochure,' he said.\n",
             [("Rob Dent", "gone"), ("Rob Dent", "This")],
         ),
+        # words in quotation marks after what the paragraph reports someone said, left open by a cut page
+        (
+            "Mayors met on Monday. Cllr Rob Dent, chair of the Shire Councils Network, said counties were "
+            'left out. "We back devolution, but it cannot become a system in which half',
+            [("Rob Dent", "We")],
+        ),
+        # a scare quote, then reported speech that turns into a quotation
+        (
+            'Professor Ada Quill said the plan was "within reach" but added that ministers '
+            "'need to commit the capital funding this year, because every year counts'.",
+            [("Ada Quill", "need")],
+        ),
     ],
 )
 def test_quotes_and_their_speakers(reference, text, quotes) -> None:

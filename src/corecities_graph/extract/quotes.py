@@ -80,10 +80,7 @@ def find_quotes(seg: Segmented, people: list[PersonMention]) -> list[Quote]:
                 elif before.text.rstrip().endswith(":"):
                     # "Professor X put it this way at the launch:" then the words themselves
                     speaker = _speaker_before(people, before, before.end)
-        elif (
-            _MARK_OPENS.search(paragraph.text)
-            and (report := _OPEN_IN_REPORT.search(paragraph.text)) is not None
-        ) and _long_enough(paragraph.text, report.start("mark")):
+        elif _MARK_OPENS.search(paragraph.text) and (report := _long_report(paragraph.text)) is not None:
             # "X said the plan was 'not a wish list but a delivery plan, and ...'": the reported
             # speech turns into the speaker's own words
             open_at = report.start("mark")
@@ -98,9 +95,23 @@ def find_quotes(seg: Segmented, people: list[PersonMention]) -> list[Quote]:
             open_at = inner.start("mark")
             close = _find_close(paragraph.text, open_at + 1, paragraph.text[open_at])
             if close is None or not _PRONOUN_AFTER.match(paragraph.text, close + 1):
-                i += 1
-                continue
-            speaker = _speaker_before(people, paragraph, paragraph.start + open_at) or last
+                # 'Cllr X, chair of Y, said areas risked being left behind. "We support ...': the
+                # words after what the paragraph reports someone said
+                reported = _speaker_before(people, paragraph, paragraph.start + open_at)
+                if (
+                    reported is not None
+                    and _long_enough(paragraph.text, open_at)
+                    and _SAID_AFTER.match(seg.text, reported.evidence.span.end, paragraph.end)
+                    and not _SENTENCE_BREAK.search(
+                        seg.text, reported.evidence.span.end, paragraph.start + inner.start()
+                    )
+                ):
+                    speaker = reported
+                else:
+                    i += 1
+                    continue
+            else:
+                speaker = _speaker_before(people, paragraph, paragraph.start + open_at) or last
         else:
             i += 1
             continue
@@ -193,6 +204,15 @@ def _last_named(people: list[PersonMention], offset: int) -> PersonMention | Non
     """Whom 'she said' refers to before anyone was quoted: the last person the text named."""
     before = [p for p in people if p.evidence.span.start < offset]
     return before[-1] if before else None
+
+
+def _long_report(body: str) -> re.Match[str] | None:
+    """The first reported speech that turns into words in quotation marks long enough to be a quote
+    ('said it was "within reach" but added that they "need ...'): a scare quote before it is passed."""
+    for report in _OPEN_IN_REPORT.finditer(body):
+        if _long_enough(body, report.start("mark")):
+            return report
+    return None
 
 
 def _long_enough(body: str, open_at: int) -> bool:
