@@ -270,3 +270,27 @@ def test_a_body_said_it_is_not_the_person_named_before(reference) -> None:
         'to sign, said it would "consider the charter at its next board meeting in the spring".\n'
     )
     assert _quotes(text, reference) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # a civic post in a place the gazetteer does not hold
+        ("Provost of Angus, Cllr Bill Duff, welcomed the guests.", "Bill Duff", {("Provost", "Angus")}),
+        # the kind of body opens the post: the one body of that kind the text names
+        (
+            "Selby College and the University of York signed. College principal Ann Rudd said it would help.",
+            "Ann Rudd",
+            {("College principal", "Selby College")},
+        ),
+    ],
+)
+def test_civic_posts_in_unknown_places_and_posts_opened_by_a_kind(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+def test_a_newspaper_after_the_is_no_person(reference) -> None:
+    text = 'Speaking to the Selby Post, Cllr Rob Dent told the Post: "We will not wait for ministers."'
+    people = people_of(text, reference)
+    assert "Selby Post" not in people
+    assert "Rob Dent" in people

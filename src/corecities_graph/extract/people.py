@@ -9,7 +9,16 @@ from .bodies import DOCUMENT_WORDS, HEADS
 from .facts import OrgMention, PersonMention, PlaceMention, Role
 from .lexicon import SPEECH_VERBS, STOP, Lexicon, lexicon
 from .passing import bodies_in_passing
-from .posts import SUB_BODIES, appos_is_post, post_targets, role_at, role_before, roles_in, unique_roles
+from .posts import (
+    SUB_BODIES,
+    appos_is_post,
+    civic_place,
+    post_targets,
+    role_at,
+    role_before,
+    roles_in,
+    unique_roles,
+)
 from .settling import PRESS_POST
 from .text import Segmented, SpanSet, capitalise
 
@@ -88,6 +97,8 @@ def find_people(
                 continue  # "a campus on Cardiff's Adam Street": a street named after someone
             if tokens[-1] in _BUILDING_WORDS and not match.group("hon"):
                 continue
+            if not match.group("hon") and text.endswith(("the ", "The "), max(0, n_start - 4), n_start):
+                continue  # "speaking to the Kent Post": a title, not a person
             # "Cllr Carl Dean": after an honorific, a surname may be a post's word when no post's
             # link word follows it
             surname_post = (
@@ -256,7 +267,7 @@ def find_people(
                     name=name,
                     honorific=honorific,
                     honorific_surface=mp_surface or hon_surface,
-                    roles=tuple(unique_roles(roles)),
+                    roles=tuple(unique_roles([civic_place(r) for r in roles])),
                     evidence=seg.evidence(name_at, n_end),
                     contact=contact,
                     phones=phones,

@@ -608,6 +608,23 @@ def _clean(role: str) -> str:
     return capitalise(role)
 
 
+# "Provost of Fife", "Mayor of Mansfield": a civic post in a place the gazetteer does not hold
+_CIVIC_OF = re.compile(
+    r"(?P<post>(?:Deputy\s+)?(?:Lord\s+|Metro\s+|City\s+)?(?:Mayor|Provost))\s+of\s+"
+    r"(?P<place>[A-Z][\w’'-]+(?:\s+(?:and\s+)?[A-Z][\w’'-]+){0,3})"
+)
+
+
+def civic_place(role: Role) -> Role:
+    """A civic post written with its place but found without it: the post, in that place."""
+    if role.org is not None or " of " not in role.role:
+        return role
+    civic = _CIVIC_OF.fullmatch(role.role)
+    if civic is None or civic.group("place").split()[-1] in SUB_BODIES:
+        return role
+    return role_at(civic.group("post"), civic.group("place"), "city")
+
+
 def unique_roles(roles: list[Role]) -> list[Role]:
     seen: dict[tuple[str, str | None], Role] = {}
     for role in roles:

@@ -13,14 +13,15 @@ from .posts import role_at, unique_roles
 # said" on a university's page is its Vice-Chancellor.
 _POSTS_OF = {
     "university": re.compile(
-        r"^(?:(?:Deputy|Pro|Acting|Interim)[\s-]+)?(?:Vice[\s-]+Chancellor|Principal|Provost|Registrar|Vice[\s-]+Principal"
+        r"^(?:University\s+)?(?:(?:Deputy|Pro|Acting|Interim)[\s-]+)?(?:Vice[\s-]+Chancellor|Principal|Provost|Registrar|Vice[\s-]+Principal"
         r"|Pro[\s-]+Vice[\s-]+Chancellor|President)(?:\s+and\s+(?:Vice[\s-]+Chancellor|Chief\s+Executive|Principal"
         r"|President))?$",
         re.IGNORECASE,
     ),
     # "Principal and Chief Executive Dr X said" on a college's page is the college's
     "college": re.compile(
-        r"^(?:(?:Deputy|Vice|Acting|Interim)[\s-]+)?Principal(?:\s+and\s+Chief\s+Executive)?$", re.IGNORECASE
+        r"^(?:College\s+)?(?:(?:Deputy|Vice|Acting|Interim)[\s-]+)?Principal(?:\s+and\s+Chief\s+Executive)?$",
+        re.IGNORECASE,
     ),
     # "Senior Economist" on a think tank's page is the think tank's
     "institute": re.compile(
