@@ -294,3 +294,12 @@ def test_a_newspaper_after_the_is_no_person(reference) -> None:
     people = people_of(text, reference)
     assert "Selby Post" not in people
     assert "Rob Dent" in people
+
+
+def test_a_joint_statement_is_put_to_the_first_named(reference) -> None:
+    text = (
+        "Professor Ada Quill, Dean of Medicine at the University of Leeds, and Professor Rob Dent, Pro "
+        "Vice-Chancellor (Health) at Leeds Beckett University, said in a joint statement that the deal "
+        'would "bring the two universities and the hospitals closer than ever before".'
+    )
+    assert _quotes(text, reference) == [("Ada Quill", "bring")]

@@ -89,6 +89,8 @@ def find_quotes(seg: Segmented, people: list[PersonMention]) -> list[Quote]:
                 seg.text, speaker.evidence.span.end, paragraph.start + report.start()
             ):
                 speaker = None  # "X launched it. Belfast Harbour said it would '…'": not X's words
+            if speaker is not None:
+                speaker = _first_of_joint(seg.text, people, paragraph, speaker)
             if speaker is None and _PRONOUN.search(paragraph.text[: report.end()]):
                 speaker = _last_named(people, paragraph.start) or last
         elif (inner := _OPEN_INSIDE.search(paragraph.text)) is not None:
@@ -204,6 +206,19 @@ def _last_named(people: list[PersonMention], offset: int) -> PersonMention | Non
     """Whom 'she said' refers to before anyone was quoted: the last person the text named."""
     before = [p for p in people if p.evidence.span.start < offset]
     return before[-1] if before else None
+
+
+_JOINT = re.compile(r"(?:,[^.;:“”\"]{0,160},)?\s+and\s+")
+
+
+def _first_of_joint(
+    text: str, people: list[PersonMention], paragraph: Paragraph, speaker: PersonMention
+) -> PersonMention:
+    """'A, Post of X, and B, Post of Y, said in a joint statement': the words are put to the first named."""
+    before = [p for p in people if paragraph.start <= p.evidence.span.start < speaker.evidence.span.start]
+    if before and _JOINT.fullmatch(text, before[-1].evidence.span.end, speaker.evidence.span.start):
+        return before[-1]
+    return speaker
 
 
 def _long_report(body: str) -> re.Match[str] | None:
