@@ -303,3 +303,32 @@ def test_a_joint_statement_is_put_to_the_first_named(reference) -> None:
         'would "bring the two universities and the hospitals closer than ever before".'
     )
     assert _quotes(text, reference) == [("Ada Quill", "bring")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # a portfolio's list, capitalised or not, runs to the body after 'at'
+        (
+            "Bath Council signed.\n\nCllr Ann Cole, Cabinet Member for Climate, Transport and Energy at "
+            "Bath Council, said it was good.",
+            "Ann Cole",
+            {("Cabinet Member for Climate, Transport and Energy", "Bath Council")},
+        ),
+        (
+            "Bath Council signed.\n\nCllr Jo Dean, cabinet member for housing, planning and regeneration at "
+            "Bath Council, said it was good.",
+            "Jo Dean",
+            {("Cabinet member for housing, planning and regeneration", "Bath Council")},
+        ),
+        # a signature block: the name on a line of its own, the post and body on the next
+        (
+            "Bath Council and the University of Bath signed.\n\nProfessor Ian Lowe\n"
+            "Vice-Chancellor and President, University of Bath\n",
+            "Ian Lowe",
+            {("Vice-Chancellor and President", "University of Bath")},
+        ),
+    ],
+)
+def test_portfolio_lists_and_signature_blocks(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles

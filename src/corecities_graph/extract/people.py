@@ -20,7 +20,7 @@ from .posts import (
     unique_roles,
 )
 from .settling import PRESS_POST
-from .text import Segmented, SpanSet, capitalise
+from .text import Paragraph, Segmented, SpanSet, capitalise
 
 _PAREN_AFTER = re.compile(r"\s*\((?P<appos>[^()]{3,120})\)")
 _SAID_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$")
@@ -253,6 +253,13 @@ def find_people(
                     roles.append(Role(capitalise(tail.group(1).strip()), None))
                 elif (byline := _byline_post(seg, sentence.paragraph)) is not None:
                     roles.append(Role(byline, None))  # "By X" over a line "Education reporter"
+            if (
+                not roles
+                and (block := _post_line(seg, sentence.paragraph, name_at, match.end(), lex)) is not None
+            ):
+                # "Cllr X" on a line of its own, over "Leader, Y Council": a signature block
+                frame = True
+                roles += roles_in(text, block.start, block.end, orgs, places, lex)
             if (cell := _row_body(seg, sentence.paragraph, name_at, orgs)) is not None:
                 # "Newport City Council | Cllr X, Leader": a table's row names the body in its first cell
                 roles = [r if r.org else _row_post(r.role, cell) for r in roles]
@@ -501,6 +508,19 @@ def _byline_post(seg: Segmented, index: int) -> str | None:
         if not _HANDLE_LINE.fullmatch(line):
             return None
     return None
+
+
+def _post_line(seg: Segmented, index: int, name_at: int, name_end: int, lex: Lexicon) -> Paragraph | None:
+    """The line after a line that is only a name, when that line is only a post and its body."""
+    paragraph = seg.paragraphs[index]
+    if index + 1 >= len(seg.paragraphs) or seg.text[paragraph.start : name_at].strip():
+        return None
+    if seg.text[name_end : paragraph.end].strip(" ,"):
+        return None
+    line = seg.paragraphs[index + 1]
+    if line.noise or line.start - paragraph.end > 2 or not lex.role_word.match(line.text):
+        return None
+    return line if appos_is_post(line.text, lex) and not re.search(r"[.:;“”\"]", line.text) else None
 
 
 def _paragraph_start(seg: Segmented, index: int) -> int:

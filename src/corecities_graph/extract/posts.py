@@ -102,7 +102,7 @@ def roles_in(
                 roles.append(role_at(role, inside[1][2], inside[1][3]))
                 continue
         head = _LEADING.sub("", text[c_start:t_start])
-        sub_body = _SUB_BODY_POST.fullmatch(head) if "," in head else None
+        sub_body = (_SUB_BODY_POST.fullmatch(head) or _LISTED_POST.fullmatch(head)) if "," in head else None
         # "Dean of the Faculty of Arts, Design and the Built Environment at X": the faculty's name is the post's
         before = _clean(sub_body.group("post") if sub_body else _last_cut(head))
         after = text[t_end:c_end]
@@ -134,6 +134,11 @@ _PORTFOLIO = re.compile(
 _SUB_BODY_POST = re.compile(
     r"(?P<post>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+of\s+the\s+(?:Faculty|School|Department|Institute)\s+of\s+"
     r"[A-Z][\w-]*(?:(?:,\s+|\s+and\s+(?:the\s+)?|\s+)[A-Z][\w-]*){0,8})\s+(?:at|of)\s+(?:the\s+)?"
+)
+# "Cabinet Member for Climate, Ecology and Energy at X": a portfolio's list is the post's
+_LISTED_POST = re.compile(
+    r"(?P<post>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}\s+for\s+[A-Za-z][\w-]*"
+    r"(?:,\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)+,?\s+and\s+[A-Za-z][\w-]*)\s+(?:at|of|with)\s+(?:the\s+)?"
 )
 _AND_BEFORE = re.compile(r"\s(?:and|&)\s+$")
 _CLIPPED = re.compile(r"\s+([A-Z][a-z]{2,})\s*$")
@@ -223,7 +228,7 @@ _NAMED_LIST = re.compile(
 )
 # "for climate, ecology and energy" ends the post, or another post follows: "... and leader of X"
 _LOWER_LIST = re.compile(
-    r"[a-z][\w-]*(?:,\s+[a-z][\w-]*)*,?\s+and\s+[a-z][\w-]*(?:\s*[,;)]|\s*$|\s+and\s+[a-z])"
+    r"[a-z][\w-]*(?:,\s+[a-z][\w-]*)*,?\s+and\s+[a-z][\w-]*(?:\s*[,;)]|\s*$|\s+and\s+[a-z]|\s+(?:at|of|with)\s)"
 )
 _OWNED_NEXT = re.compile(r"(?:the|its)\s+[a-z][\w-]*(?:[’']s|s[’'])\s+")
 _SEPARATOR = re.compile(
