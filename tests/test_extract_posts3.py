@@ -332,3 +332,24 @@ def test_a_joint_statement_is_put_to_the_first_named(reference) -> None:
 )
 def test_portfolio_lists_and_signature_blocks(reference, text, name, roles) -> None:
     assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # after an owner's possessive, the post runs on past 'of' when no body follows
+        (
+            '"We are ready," said Bath Spa University\'s director of strategy, Dr Paul Hay.',
+            "Paul Hay",
+            {("Director of strategy", "Bath Spa University")},
+        ),
+        # 'The' opening a sentence is no part of a fronted post
+        (
+            "The Cabinet Secretary for Housing, Energy and Planning, Rhian Evans MS, said it was welcome.",
+            "Rhian Evans",
+            {("Cabinet Secretary for Housing, Energy and Planning", None)},
+        ),
+    ],
+)
+def test_owned_posts_with_a_field_and_fronted_posts(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles

@@ -107,7 +107,12 @@ def roles_in(
         before = _clean(sub_body.group("post") if sub_body else _last_cut(head))
         after = text[t_end:c_end]
         possessive = re.match(r"[’']s\s", after)
-        after_role = _clean(re.split(r"\s+(?:of|at)\s+", after[possessive.end() if possessive else 0 :])[0])
+        if possessive and len(inside) == 1:
+            after_role = _clean(after[possessive.end() :])  # "X's director of strategy": the whole post
+        else:
+            after_role = _clean(
+                re.split(r"\s+(?:of|at)\s+", after[possessive.end() if possessive else 0 :])[0]
+            )
         if _is_role(before, lex):
             roles.append(_in_parent(role_at(before, name, kind), orgs))
         elif after_role and _is_role(after_role, lex) and (possessive or not after[:1].strip()):
@@ -390,7 +395,7 @@ def role_before(
             t_start, _t_end, name, kind = inside[0]
             role = _clean(re.sub(r"\s+(?:at|of|with)\s+(?:the\s+)?$", "", text[role_start:t_start]))
             return [role_at(role, name, kind)] if _is_role(role, lex) else []
-        role = _clean(text[role_start:role_end])
+        role = _clean(_LEADING.sub("", text[role_start:role_end]))
         for _t_start, t_end, name, kind in targets:
             if t_end == owner_end:
                 return [role_at(role, name, kind)]
