@@ -194,6 +194,9 @@ def test_a_later_mentions_title(reference, text, honorific) -> None:
             'Beckett University, said: "We are ready."',
             "Performing Arts",
         ),
+        # a lecture or building named after someone with a title
+        ("It follows the Dame Ada Vale Lecture given by Professor Ann Rudd last year.", "Ada Vale Lecture"),
+        ("Cllr Tim Cole opened the Sir Tom Wade Building on Friday.", "Tom Wade Building"),
     ],
 )
 def test_no_person_from_a_building_or_a_faculty(reference, text, nobody) -> None:

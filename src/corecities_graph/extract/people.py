@@ -47,6 +47,10 @@ _BUILDING_WORDS = {
     "House", "Infirmary", "Hospital", "Centre", "Center", "Building", "Chambers", "Campus", "Library",
     "Museum", "Gallery", "Theatre", "Arena", "Stadium", "Guildhall",
 }  # fmt: skip
+_NAMESAKE_WORDS = {
+    "Lecture", "Lectures", "Prize", "Award", "Awards", "Fellowship", "Fellowships", "Scholarship",
+    "Scholarships", "Building", "Memorial", "Medal", "Trophy", "Wing", "Theatre", "Library",
+}  # fmt: skip
 _PHONE = re.compile(r"\+?\s?\(?\d[\d\s()]{7,}\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WHO = re.compile(r"\s*,?\s+who(?:\s+(?:is|was|has|had))?\s*$")
@@ -95,8 +99,8 @@ def find_people(
             # "Cllr Dean Faulkner": after an honorific, a given name may be a post's word
             if tokens[-1] in _STREET_WORDS:
                 continue  # "a campus on Cardiff's Adam Street": a street named after someone
-            if tokens[-1] in _BUILDING_WORDS and not match.group("hon"):
-                continue
+            if (tokens[-1] in _BUILDING_WORDS and not match.group("hon")) or tokens[-1] in _NAMESAKE_WORDS:
+                continue  # "the Dame Ada Vale Lecture", "the Sir Tom Finney Building": named after someone
             if not match.group("hon") and text.endswith(("the ", "The "), max(0, n_start - 4), n_start):
                 continue  # "speaking to the Kent Post": a title, not a person
             # "Cllr Carl Dean": after an honorific, a surname may be a post's word when no post's
