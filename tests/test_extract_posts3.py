@@ -356,3 +356,11 @@ def test_portfolio_lists_and_signature_blocks(reference, text, name, roles) -> N
 )
 def test_owned_posts_with_a_field_and_fronted_posts(reference, text, name, roles) -> None:
     assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The deal was backed by Selby North MP Ann Rudd.", "Local MP Ann Rudd said the town deserved it."],
+)
+def test_a_seat_in_parliament_before_the_name(reference, text) -> None:
+    assert people_of(text, reference)["Ann Rudd"][1] == {("Member of Parliament", None)}

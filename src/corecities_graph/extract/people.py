@@ -268,8 +268,10 @@ def find_people(
                 # "Newport City Council | Cllr X, Leader": a table's row names the body in its first cell
                 roles = [r if r.org else _row_post(r.role, cell) for r in roles]
                 roles = [_in_row_body(r, cell) for r in roles]
-            if match.group("mp"):
-                roles.append(Role("Member of Parliament", None))  # "MP" after a name is a seat held
+            if match.group("mp") or (not roles and before.endswith("MP ") and _MP_BEFORE.search(before)):
+                # "MP" after a name is a seat held; so is "Leeds West MP Rachel Reeves"
+                frame = True
+                roles.append(Role("Member of Parliament", None))
             if not frame and not hon_surface and not match.group("mp"):
                 continue
             honorific = ref.canonical_honorific(hon_surface) if hon_surface else None
@@ -288,6 +290,7 @@ def find_people(
     return found + _short_references(seg, found, lex, ref) + _surname_posts(seg, found, orgs, places, lex)
 
 
+_MP_BEFORE = re.compile(r"(?:^|[\s(])(?:[A-Z][\w-]*\s+){0,3}MP\s$")
 _POST_BETWEEN = re.compile(r",\s*[^,;:“”\"]{3,120},\s*$")
 
 
