@@ -364,3 +364,26 @@ def test_owned_posts_with_a_field_and_fronted_posts(reference, text, name, roles
 )
 def test_a_seat_in_parliament_before_the_name(reference, text) -> None:
     assert people_of(text, reference)["Ann Rudd"][1] == {("Member of Parliament", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # a comma inside one person's brackets does not end their post
+        (
+            "Derby City Council signed. It was signed by Cllr Ann Hope (Cabinet Member, Derby City Council) "
+            "and Professor Tim Lee (Provost, University of Derby).",
+            "Ann Hope",
+            {("Cabinet Member", "Derby City Council")},
+        ),
+        # a City Mayor whose city is named only in its council's name
+        (
+            "Leicester City Council and the University of Leicester signed. It was signed by City Mayor "
+            "Sir Ed Vale and Professor Tim Lee.",
+            "Ed Vale",
+            {("City Mayor", "Leicester")},
+        ),
+    ],
+)
+def test_posts_in_brackets_in_a_list_and_a_city_mayors_city(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles

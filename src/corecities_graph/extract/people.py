@@ -409,6 +409,10 @@ def _next_person(text: str, start: int, end: int, lex: Lexicon) -> int:
     if nxt is None:
         return end
     comma = max(text.rfind(",", start, nxt.start()), text.rfind(";", start, nxt.start()))
+    closed = text.rfind(")", start, nxt.start())
+    if comma < closed and text.rfind("(", start, comma) > text.rfind(")", start, comma):
+        # "Cllr A (Deputy Mayor, X Council) and Professor B": the comma is inside A's brackets
+        return closed + 1
     return comma if comma >= start else end
 
 

@@ -73,7 +73,7 @@ def _mayoralty(
         ranked = sorted(counts.items(), key=lambda item: -item[1])
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0], want
-    if kind == "lord" and council is not None and council.city:
+    if kind in {"lord", "city"} and council is not None and council.city:
         return council.city, "city"
     return None
 
