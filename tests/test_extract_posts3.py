@@ -24,6 +24,12 @@ from extracting import people_of, run
             "Cllr",
             {("Cathaoirleach", "Sligo County Council")},
         ),
+        (
+            "Sligo County Council signed. The Leas-Chathaoirleach of Sligo County Council, Cllr Tom Ryan, attended.",
+            "Tom Ryan",
+            "Cllr",
+            {("Leas-Chathaoirleach", "Sligo County Council")},
+        ),
     ],
 )
 def test_civic_titles_and_posts(reference, text, name, honorific, roles) -> None:
