@@ -393,3 +393,25 @@ def test_a_seat_in_parliament_before_the_name(reference, text) -> None:
 )
 def test_posts_in_brackets_in_a_list_and_a_city_mayors_city(reference, text, name, roles) -> None:
     assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # letters after a name stand between it and its post
+        (
+            "Mr Jim Hale OBE, Chair of Leeds City Council, said it was good.",
+            "Jim Hale",
+            {("Chair", "Leeds City Council")},
+        ),
+        ("Sir Ed Vale KC MP said it was good.", "Ed Vale", {("Member of Parliament", None)}),
+        # a titled name may end in a word that also ends street names
+        (
+            "Ms Jo Lane, Director of Policy at Core Cities UK, said it was good.",
+            "Jo Lane",
+            {("Director of Policy", "Core Cities UK")},
+        ),
+    ],
+)
+def test_post_nominal_letters_and_titled_street_words(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles

@@ -97,7 +97,7 @@ def find_people(
             # after an honorific, only the first word must not be a common word ("Professor Shearer West")
             checked = tokens[:1] if match.group("hon") else tokens
             # "Cllr Dean Faulkner": after an honorific, a given name may be a post's word
-            if tokens[-1] in _STREET_WORDS:
+            if tokens[-1] in _STREET_WORDS and not match.group("hon"):
                 continue  # "a campus on Cardiff's Adam Street": a street named after someone
             if (tokens[-1] in _BUILDING_WORDS and not match.group("hon")) or tokens[-1] in _NAMESAKE_WORDS:
                 continue  # "the Dame Ada Vale Lecture", "the Sir Tom Finney Building": named after someone
@@ -132,9 +132,14 @@ def find_people(
             name_at = match.start()
             hon_surface = (match.group("hon") or "").strip() or None
             # "MP" is a post-nominal: the text keeps it, the honorific does not.
-            mp_surface = (hon_surface + " … MP" if hon_surface else "MP") if match.group("mp") else None
             before = text[sentence.start : name_at]
             after_start = match.end()
+            seat = bool(match.group("mp"))
+            if (letters := _POST_NOMINALS.match(text, after_start, sentence.end)) is not None:
+                # "Jim Hall OBE, Chair of X", "Sir Ed Vale KC MP": letters after a name stand before its post
+                after_start = letters.end()
+                seat = seat or " MP" in letters.group()
+            mp_surface = (hon_surface + " … MP" if hon_surface else "MP") if seat else None
             roles: list[Role] = []
             frame = False
             contact = False
@@ -268,11 +273,11 @@ def find_people(
                 # "Newport City Council | Cllr X, Leader": a table's row names the body in its first cell
                 roles = [r if r.org else _row_post(r.role, cell) for r in roles]
                 roles = [_in_row_body(r, cell) for r in roles]
-            if match.group("mp") or (not roles and before.endswith("MP ") and _MP_BEFORE.search(before)):
+            if seat or (not roles and before.endswith("MP ") and _MP_BEFORE.search(before)):
                 # "MP" after a name is a seat held; so is "Leeds West MP Rachel Reeves"
                 frame = True
                 roles.append(Role("Member of Parliament", None))
-            if not frame and not hon_surface and not match.group("mp"):
+            if not frame and not hon_surface and not seat:
                 continue
             honorific = ref.canonical_honorific(hon_surface) if hon_surface else None
             found.append(
@@ -290,6 +295,10 @@ def find_people(
     return found + _short_references(seg, found, lex, ref) + _surname_posts(seg, found, orgs, places, lex)
 
 
+_POST_NOMINALS = re.compile(
+    r"(?:\s+(?:OBE|MBE|CBE|DBE|KBE|GBE|KCB|FRS|FRSE|FBA|FREng|FMedSci|FAcSS|KC|QC|DL|JP|MP)\b)+"
+    r"(?=\s*[,(]|\s+(?:said|says|added|told)\b)"
+)
 _MP_BEFORE = re.compile(r"(?:^|[\s(])(?:[A-Z][\w-]*\s+){0,3}MP\s$")
 _POST_BETWEEN = re.compile(r",\s*[^,;:“”\"]{3,120},\s*$")
 
