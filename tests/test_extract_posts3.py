@@ -267,6 +267,17 @@ def _quotes(text: str, reference) -> list[tuple[str, str]]:
             "'need to commit the capital funding this year, because every year counts'.",
             [("Ada Quill", "need")],
         ),
+        # a quotation over two paragraphs whose speaker is named where it ends
+        (
+            'York Council signed.\n\n"This is the first paragraph of what I have to say.\n\n'
+            '"And this is the second paragraph of it," said Cllr Ann Hope, Leader of York Council.\n',
+            [("Ann Hope", "This")],
+        ),
+        (
+            'York Council signed.\n\n"This is the first paragraph of what I have to say.\n\n'
+            '"And this is the second paragraph of it," Cllr Ann Hope said.\n',
+            [("Ann Hope", "This")],
+        ),
     ],
 )
 def test_quotes_and_their_speakers(reference, text, quotes) -> None:

@@ -69,6 +69,11 @@ def find_quotes(seg: Segmented, people: list[PersonMention]) -> list[Quote]:
                     and _SAID_AFTER.match(seg.text, named.evidence.span.end, paragraph.start) is not None
                 )
                 speaker = named if said else _named_since(people, quotes, paragraphs, i) or last or named
+            if speaker is None and _find_close(paragraph.text, 1, paragraph.text[0]) is None:
+                # '"First paragraph. / "Last paragraph," said X.': the speaker follows where the words end
+                _parts, close_at, used = _collect(paragraphs, i, 0, paragraph.text[0])
+                if used > 1:
+                    speaker = _named_after(people, paragraphs[i + used - 1], close_at)
             if speaker is None and i and paragraph.start - paragraphs[i - 1].end < 4:
                 # 'X said:' closing the paragraph before, or 'X said the plan was late.' then the
                 # words themselves: the quote continues what the paragraph before reported
@@ -253,6 +258,23 @@ def _speaker_after_close(people: list[PersonMention], paragraph: Paragraph) -> P
         if after < p.evidence.span.start <= after + 80 and p.evidence.span.start < paragraph.end
     ]
     return candidates[0] if candidates else None
+
+
+_SAID_THEN = re.compile(rf"\s*,?\s*(?:{SPEECH_VERBS})\s+$")
+
+
+def _named_after(people: list[PersonMention], paragraph: Paragraph, close_at: int) -> PersonMention | None:
+    """'…," said X.': the person named right after a quotation closes, after a speech verb."""
+    after = paragraph.start + close_at
+    for person in people:
+        start = person.evidence.span.start
+        if after <= start < min(after + 40, paragraph.end):
+            said_before = _SAID_THEN.fullmatch(paragraph.text, close_at, start - paragraph.start)
+            said_after = not paragraph.text[close_at : start - paragraph.start].strip(
+                " ,"
+            ) and _SAID_AFTER.match(paragraph.text, person.evidence.span.end - paragraph.start)
+            return person if said_before or said_after else None
+    return None
 
 
 _PRONOUN_AFTER = re.compile(
