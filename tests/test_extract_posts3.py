@@ -426,3 +426,22 @@ def test_posts_in_brackets_in_a_list_and_a_city_mayors_city(reference, text, nam
 )
 def test_post_nominal_letters_and_titled_street_words(reference, text, name, roles) -> None:
     assert people_of(text, reference)[name][1] == roles
+
+
+_COLUMNS = (
+    "Signatories\n\n| Name | Post | Organisation |\n| Cllr Ann Hope | Leader | Selby Council |\n"
+    "| Professor Dan Lee | Vice-Chancellor | University of York |\n| Sam Ray | Principal | Selby College |\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "roles"),
+    [
+        ("Ann Hope", {("Leader", "Selby Council")}),
+        ("Dan Lee", {("Vice-Chancellor", "University of York")}),
+        # a name without a title is a person in a table's column of names
+        ("Sam Ray", {("Principal", "Selby College")}),
+    ],
+)
+def test_a_table_with_columns_of_names_posts_and_bodies(reference, name, roles) -> None:
+    assert people_of(_COLUMNS, reference)[name][1] == roles

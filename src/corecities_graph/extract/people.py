@@ -269,6 +269,18 @@ def find_people(
                 # "Cllr X" on a line of its own, over "Leader, Y Council": a signature block
                 frame = True
                 roles += roles_in(text, block.start, block.end, orgs, places, lex)
+            if not roles and "|" in text[after_start : sentence.end]:
+                row = _ROW_POST_BODY.match(text, after_start, seg.paragraphs[sentence.paragraph].end)
+                if row and lex.role_word.search(row.group("post")) and not lex.name.search(row.group("post")):
+                    # "| Cllr X | Leader | Hull City Council |": a table with columns of names, posts, bodies
+                    body = [
+                        t
+                        for t in post_targets(row.start("body"), row.end("body"), orgs, places)
+                        if t[0] == row.start("body") and t[1] == row.end("body")
+                    ]
+                    held = capitalise(row.group("post").strip())
+                    frame = True
+                    roles.append(role_at(held, body[0][2], body[0][3]) if body else Role(held, None))
             if (cell := _row_body(seg, sentence.paragraph, name_at, orgs)) is not None:
                 # "Newport City Council | Cllr X, Leader": a table's row names the body in its first cell
                 roles = [r if r.org else _row_post(r.role, cell) for r in roles]
@@ -295,6 +307,7 @@ def find_people(
     return found + _short_references(seg, found, lex, ref) + _surname_posts(seg, found, orgs, places, lex)
 
 
+_ROW_POST_BODY = re.compile(r"\s*\|\s*(?P<post>[^|]{2,80}?)\s*\|\s*(?P<body>[^|\s][^|]{1,119}?)\s*\|?\s*$")
 _POST_NOMINALS = re.compile(
     r"(?:\s+(?:OBE|MBE|CBE|DBE|KBE|GBE|KCB|FRS|FRSE|FBA|FREng|FMedSci|FAcSS|KC|QC|DL|JP|MP)\b)+"
     r"(?=\s*[,(]|\s+(?:said|says|added|told)\b)"
