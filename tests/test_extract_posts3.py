@@ -445,3 +445,14 @@ _COLUMNS = (
 )
 def test_a_table_with_columns_of_names_posts_and_bodies(reference, name, roles) -> None:
     assert people_of(_COLUMNS, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize("separator", [":", " –", " -"])
+def test_a_lists_line_opening_with_the_body(reference, separator) -> None:
+    text = (
+        "The charter was signed by:\n\n- University of York: Professor Dan Lee, Vice-Chancellor\n"
+        f"- Selby College{separator} Sam Ray, Principal and Chief Executive\n"
+    )
+    people = people_of(text, reference)
+    assert people["Sam Ray"][1] == {("Principal and Chief Executive", "Selby College")}
+    assert people["Dan Lee"][1] == {("Vice-Chancellor", "University of York")}

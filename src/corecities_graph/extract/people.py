@@ -353,10 +353,14 @@ _QUALIFIED_POST = re.compile(
 _ROW_CELL = re.compile(r"(?:\|\s*)?(?P<cell>[^|\s][^|]{2,79}?)\s+\|\s+$")
 
 
+# "- Hull College: Sam Ray, Principal", "Hull College – Sam Ray, Principal": a list's line opens with the body
+_LINE_BODY = re.compile(r"\s*(?:[-•*]\s+)?(?P<cell>[^\s:–—|][^:–—|]{2,79}?)\s*(?::|\s[–—-])\s+")
+
+
 def _row_body(seg: Segmented, index: int, name_at: int, orgs: list[OrgMention]) -> OrgMention | None:
     """The body named in the first cell of a table's row when the person's name opens the next cell."""
     start = _paragraph_start(seg, index)
-    cell = _ROW_CELL.fullmatch(seg.text, start, name_at)
+    cell = _ROW_CELL.fullmatch(seg.text, start, name_at) or _LINE_BODY.fullmatch(seg.text, start, name_at)
     if cell is None:
         return None
     start, end = cell.start("cell"), cell.end("cell")
