@@ -456,3 +456,8 @@ def test_a_lists_line_opening_with_the_body(reference, separator) -> None:
     people = people_of(text, reference)
     assert people["Sam Ray"][1] == {("Principal and Chief Executive", "Selby College")}
     assert people["Dan Lee"][1] == {("Vice-Chancellor", "University of York")}
+
+
+def test_a_post_with_its_field_at_a_body_before_the_name(reference) -> None:
+    text = "Core Cities UK signed. Head of Policy at Core Cities UK Kim Fox said it was good."
+    assert people_of(text, reference)["Kim Fox"][1] == {("Head of Policy", "Core Cities UK")}
