@@ -461,3 +461,15 @@ def test_a_lists_line_opening_with_the_body(reference, separator) -> None:
 def test_a_post_with_its_field_at_a_body_before_the_name(reference) -> None:
     text = "Core Cities UK signed. Head of Policy at Core Cities UK Kim Fox said it was good."
     assert people_of(text, reference)["Kim Fox"][1] == {("Head of Policy", "Core Cities UK")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Rudd, MP for Selby North, said it was good.",
+        "Ann Rudd, Labour MP for Selby North, said it was good.",
+        "The MP for Selby North, Ann Rudd, said it was good.",
+    ],
+)
+def test_a_seat_in_parliament_in_an_apposition(reference, text) -> None:
+    assert people_of(text, reference)["Ann Rudd"][1] == {("Member of Parliament", None)}

@@ -285,6 +285,11 @@ def find_people(
                 # "Newport City Council | Cllr X, Leader": a table's row names the body in its first cell
                 roles = [r if r.org else _row_post(r.role, cell) for r in roles]
                 roles = [_in_row_body(r, cell) for r in roles]
+            if not seat and "MP" in text[max(sentence.start, name_at - 60) : min(sentence.end, n_end + 60)]:
+                # "X, Labour MP for Leeds Central,", "The MP for Leeds East, X,": a seat in parliament
+                seat = bool(
+                    _MP_SEAT_AFTER.match(text, after_start, sentence.end) or _MP_SEAT_BEFORE.search(before)
+                )
             if seat or (not roles and before.endswith("MP ") and _MP_BEFORE.search(before)):
                 # "MP" after a name is a seat held; so is "Leeds West MP Rachel Reeves"
                 frame = True
@@ -311,6 +316,12 @@ _ROW_POST_BODY = re.compile(r"\s*\|\s*(?P<post>[^|]{2,80}?)\s*\|\s*(?P<body>[^|\
 _POST_NOMINALS = re.compile(
     r"(?:\s+(?:OBE|MBE|CBE|DBE|KBE|GBE|KCB|FRS|FRSE|FBA|FREng|FMedSci|FAcSS|KC|QC|DL|JP|MP)\b)+"
     r"(?=\s*[,(]|\s+(?:said|says|added|told)\b)"
+)
+_MP_SEAT_AFTER = re.compile(
+    r"\s*,\s*(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}MP\s+for\s+[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,4}\s*(?:[,.;]|$)"
+)
+_MP_SEAT_BEFORE = re.compile(
+    r"(?:^|\s)[Tt]he\s+MP\s+for\s+[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,4}\s*,\s*$"
 )
 _MP_BEFORE = re.compile(r"(?:^|[\s(])(?:[A-Z][\w-]*\s+){0,3}MP\s$")
 _POST_BETWEEN = re.compile(r",\s*[^,;:“”\"]{3,120},\s*$")
