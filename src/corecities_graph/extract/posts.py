@@ -22,6 +22,18 @@ SUB_BODIES = {
     "Faculty",
     "Department",
 }
+
+
+def is_sub_body(name: str) -> bool:
+    """'Finance Committee', 'Faculty of Arts and Humanities': a body inside another."""
+    words = name.split()
+    if words and words[0] == "The":
+        words = words[1:]
+    return bool(words) and (
+        words[-1] in SUB_BODIES or (len(words) > 2 and words[0] in SUB_BODIES and words[1] == "of")
+    )
+
+
 _CHAIN_MARK = re.compile(r"\s(?:and|&)\s|,\s|[’']s\s")
 _OWNER = re.compile(r"^(?:the\s+)?[a-z][\w-]*[’']s\s+")  # "the university's Pro Vice-Chancellor"
 _LEADING = re.compile(
@@ -93,7 +105,7 @@ def roles_in(
             t_end, name, kind = c_end, re.sub(r"\s+", " ", text[t_start:c_end].strip()), "org"
         if (
             len(inside) >= 2
-            and name.split()[-1] in SUB_BODIES
+            and is_sub_body(name)
             and re.fullmatch(r"\s+(?:at|of)\s+(?:the\s+)?", text[t_end : inside[1][0]])
         ):
             # "Chair of the City Growth Committee at Belfast City Council": a post in the council
