@@ -57,7 +57,9 @@ def both(out: Path, max_nodes: int | None = None) -> tuple[StoreView, StoreView]
     """The view from the digests and from the whole-store queries."""
     store = GraphStore.open(out, read_only=True)
     assert summary.overview(store) is not None, "the digests were not used"
-    return view_from_store(store, max_nodes=max_nodes), view_from_store(store, max_nodes=max_nodes, summary=False)
+    return view_from_store(store, max_nodes=max_nodes), view_from_store(
+        store, max_nodes=max_nodes, summary=False
+    )
 
 
 def rows(out: Path) -> dict[str, tuple[str, str]]:
@@ -152,7 +154,9 @@ def test_no_file_means_the_whole_store_queries(copy: tuple[Path, Path]) -> None:
 def test_an_update_through_query_drops_the_file(copy: tuple[Path, Path]) -> None:
     _releases, out = copy
     update = out.parent / "insert.rq"
-    update.write_text("INSERT DATA { GRAPH <urn:x-test:g> { <urn:x-test:a> <urn:x-test:p> <urn:x-test:b> } }\n")
+    update.write_text(
+        "INSERT DATA { GRAPH <urn:x-test:g> { <urn:x-test:a> <urn:x-test:p> <urn:x-test:b> } }\n"
+    )
     result = CliRunner().invoke(cli, ["-q", "query", str(update), "--allow-update", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert not (out / "store" / summary.SUMMARY_FILE).exists()

@@ -412,7 +412,14 @@ def _prepared(label: str, document: Document) -> Prepared:
     summary = encode(digest(quads))
     times = (extracted, _since(began))
     return Prepared(
-        label, document.doc_id, document.sha256, triples, link_triples, tuple(document.warnings), times, summary
+        label,
+        document.doc_id,
+        document.sha256,
+        triples,
+        link_triples,
+        tuple(document.warnings),
+        times,
+        summary,
     )
 
 

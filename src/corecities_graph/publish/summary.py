@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..graph.vocab import PREFIXES
-from .view_data import _INVERSES, _SAME_AS, _HIDDEN_FACTS, _TYPE_KINDS, degrees_of, kinds_of
+from .view_data import _HIDDEN_FACTS, _INVERSES, _SAME_AS, _TYPE_KINDS, degrees_of, kinds_of
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -99,9 +99,9 @@ def digest(triples: Iterable[Any], *, every_subject: bool = False) -> dict[str, 
             fingerprint[0] = str(o.value).removeprefix("sha256:")
         elif p == _STARTED:
             fingerprint[1] = str(o.value)
-        if p not in _SKIPPED and isinstance(s, ox.NamedNode) and isinstance(o, ox.NamedNode):
-            if s.value != o.value:
-                links.add((s.value, o.value))
+        named = isinstance(s, ox.NamedNode) and isinstance(o, ox.NamedNode)
+        if named and p not in _SKIPPED and s.value != o.value:
+            links.add((s.value, o.value))
     if not every_subject:
         typed = {s for s, _t in types}
         links = {(a, b) for a, b in links if a in typed}
@@ -189,7 +189,10 @@ def store_fingerprints(store: pyoxigraph.Store) -> dict[str, tuple[str, str]]:
     found: dict[str, tuple[str, str]] = {}
     for solution in store.query(query):  # type: ignore[union-attr]
         built = solution["t"]
-        found[solution["d"].value] = (solution["h"].value.removeprefix("sha256:"), built.value if built else "")
+        found[solution["d"].value] = (
+            solution["h"].value.removeprefix("sha256:"),
+            built.value if built else "",
+        )
     return found
 
 
