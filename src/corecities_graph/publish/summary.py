@@ -201,7 +201,7 @@ def graph_digest(store: pyoxigraph.Store, graph: Any, *, every_subject: bool = F
     return digest(store.quads_for_pattern(None, None, None, graph), every_subject=every_subject)
 
 
-def refresh(store: GraphStore, written: Sequence[tuple[str, bytes]], replaced: Iterable[str] = ()) -> None:
+def refresh(store: GraphStore, written: Sequence[tuple[str, bytes]]) -> None:
     """After a build: rows for the graphs it wrote, rows computed for documents without one that
     holds (a store built before the file, or a build cut short), and no rows for graphs gone."""
     summary = SummaryFile.open(store)
@@ -214,7 +214,8 @@ def refresh(store: GraphStore, written: Sequence[tuple[str, bytes]], replaced: I
         summary.forget([g for g in known if g not in held])
         import pyoxigraph as ox
 
-        missing = sorted(g for g, fp in held.items() if known.get(g) != fp and g not in dict(written))
+        fresh = {graph for graph, _data in written}
+        missing = sorted(g for g, fp in held.items() if known.get(g) != fp and g not in fresh)
         for start in range(0, len(missing), 500):
             chunk = missing[start : start + 500]
             summary.put((g, encode(graph_digest(store.oxigraph, ox.NamedNode(g)))) for g in chunk)
