@@ -50,7 +50,11 @@ write_reports(store, target)
     "view": """
 from corecities_graph.corpus.limits import VIEW_MAX_NODES
 from corecities_graph.publish.view import view_from_store, write_view
-view = view_from_store(store.oxigraph, max_nodes=VIEW_MAX_NODES)
+try:  # the digests beside the store, where the code keeps them
+    from corecities_graph.publish.summary import overview
+except ImportError:
+    store = store.oxigraph
+view = view_from_store(store, max_nodes=VIEW_MAX_NODES)
 write_view(view.nodes, view.edges, view.documents, target / "view.html", total=view.total)
 """,
 }

@@ -87,6 +87,8 @@ class Prepared:
     warnings: tuple[str, ...] = ()
     # (wall, CPU) seconds the worker spent reading, extracting and modelling it, for stage events.
     times: tuple[tuple[float, float], ...] = ()
+    # What the view needs from the graph (publish/summary.py), encoded.
+    digest: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,9 @@ def build(
         report.start(name, len(pending))
     seen_ids: dict[str, str] = {}
     context = _Context(settings, run_time())
+    # The view's digest of each graph written, stored beside the store once it holds the graphs.
+    digests: list[tuple[str, bytes]] = []
+    replaced = _Replaced(target)
     # The hash stored for each document, looked up by the id it will get, lets a worker skip a
     # document whose text is unchanged without extracting it.
     work = [(label, item, _known_hash(target, mint.document(_id(item)), settings)) for label, item in pending]
@@ -167,7 +172,9 @@ def build(
                 result.unchanged.append(item.doc_id)
             else:
                 began = _clock()
+                replaced.forget(graph)
                 target.write_document(graph, item.triples, links, item.links)
+                digests.append((graph.value, item.digest))
                 item = replace(item, times=(*item.times, _since(began)))
                 result.built.append(item.doc_id)
         _advance(report, done, len(pending), item)
@@ -185,6 +192,10 @@ def build(
         target = target.finish()
     if isinstance(target, GraphStore):
         target.flush()
+        replaced.close()
+        from ..publish.summary import refresh
+
+        refresh(target, digests)
     report.end(STORE_FINISH)
     # Publishing check (validate.py): SHACL over the graphs this run wrote, not the whole store.
     if isinstance(target, GraphStore) and settings.validate:
@@ -226,7 +237,7 @@ def write_outputs(
 
         path = settings.out / "view.html"
         with report.stage("view.html"):
-            view = view_from_store(store.oxigraph, max_nodes=settings.view_max_nodes)
+            view = view_from_store(store, max_nodes=settings.view_max_nodes)
             write_view(
                 view.nodes, view.edges, view.documents, path, title="corecities-graph", total=view.total
             )
@@ -384,6 +395,7 @@ def _id(item: Document | Path) -> str:
 
 def _prepared(label: str, document: Document) -> Prepared:
     from ..graph.model import document_quads, link_quads, mentioned_entities
+    from ..publish.summary import digest, encode
 
     ref, model = _WORKER["ref"], _WORKER["model"]
     began = _clock()
@@ -397,10 +409,41 @@ def _prepared(label: str, document: Document) -> Prepared:
     quads = document_quads(document, extraction, model)  # type: ignore[arg-type]
     links = link_quads(mentioned_entities(extraction), ref, model)  # type: ignore[arg-type]
     triples, link_triples = _ntriples(quads), _ntriples(links)
+    summary = encode(digest(quads))
     times = (extracted, _since(began))
     return Prepared(
-        label, document.doc_id, document.sha256, triples, link_triples, tuple(document.warnings), times
+        label,
+        document.doc_id,
+        document.sha256,
+        triples,
+        link_triples,
+        tuple(document.warnings),
+        times,
+        summary,
     )
+
+
+class _Replaced:
+    """Deletes the view digest of a document graph before the build replaces that graph, so a
+    build cut short never leaves a digest of the old graph standing for the new one."""
+
+    def __init__(self, target: Store) -> None:
+        from ..publish.summary import SummaryFile, summary_path
+
+        store = target.store if isinstance(target, BatchWriter) else target
+        path = summary_path(store) if isinstance(store, GraphStore) else None
+        self.summary = SummaryFile(path) if path is not None and path.exists() else None
+        self.known = set(self.summary.fingerprints()) if self.summary is not None else set()
+
+    def forget(self, graph: ox.NamedNode) -> None:
+        if self.summary is not None and graph.value in self.known:
+            self.summary.forget([graph.value])
+            self.known.discard(graph.value)
+
+    def close(self) -> None:
+        if self.summary is not None:
+            self.summary.close()
+            self.summary = None
 
 
 def _clock() -> tuple[float, float]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import StoreError
 from ..graph.model import Minter
-from ..store.embedded import DocumentInfo, document_infos, find_document, remove_document
+from ..store.embedded import DocumentInfo, GraphStore, document_infos, find_document, remove_document
 from ..store.remote import ROLES, Endpoints, RemoteStore, open_store
 from .build import forget_source, last_build, recorded_sources
 
@@ -91,6 +91,13 @@ def remove(out: Path, server: str | Endpoints | None, key: str, base_iri: str) -
     if found is None:
         raise StoreError(f"{key}: no such document in {store.location} (see `corecities-graph status`)")
     iri, doc_id = found
+    if isinstance(store, GraphStore):
+        from ..publish.summary import SummaryFile
+
+        summary = SummaryFile.open(store)
+        if summary is not None:
+            summary.forget([iri])
+            summary.close()
     remove_document(store, iri, Minter(base_iri).graph("links").value)
     if hasattr(store, "flush"):
         store.flush()

@@ -18,6 +18,8 @@ from ..resolve.reference import INSTITUTION_TYPES
 if TYPE_CHECKING:
     import pyoxigraph
 
+    from ..store.embedded import GraphStore
+
 EVIDENCE_MAX = 12
 """At most this many sentences per node in its panel; the panel says how many more there are."""
 
@@ -138,16 +140,33 @@ class StoreView:
     total: int
 
 
-def view_from_store(store: pyoxigraph.Store, *, max_nodes: int | None = None) -> StoreView:
+def view_from_store(
+    store: pyoxigraph.Store | GraphStore, *, max_nodes: int | None = None, summary: bool = True
+) -> StoreView:
     """Read the graph (all named graphs, union) and return what the view shows.
 
-    Oxigraph finds the distinct links between shown kinds of resource; only the `max_nodes`
+    The kind and degree of every resource, and the documents naming each, come from the digests
+    the builds keep beside an embedded store (summary.py) where they hold; otherwise Oxigraph finds
+    the distinct links between shown kinds of resource across all graphs. Only the `max_nodes`
     most connected resources (ties by IRI) are then read in full, in VALUES batches.
+    `summary=False`: always the whole-store queries.
     """
     import pyoxigraph as ox
 
-    kinds = _store_kinds(store)
-    degree = _degrees(store, kinds)
+    from ..store.embedded import GraphStore
+
+    found = None
+    if isinstance(store, GraphStore):
+        if summary:
+            from .summary import overview
+
+            found = overview(store)
+        store = store.oxigraph
+    if found is not None:
+        kinds, degree = found.kinds, Counter(found.degree)
+    else:
+        kinds = _store_kinds(store)
+        degree = _degrees(store, kinds)
     ranked = sorted(kinds, key=lambda iri: (-degree.get(iri, 0), iri))
     shown = sorted(ranked if max_nodes is None else ranked[:max_nodes])
     shown_set = set(shown)
@@ -217,7 +236,11 @@ def view_from_store(store: pyoxigraph.Store, *, max_nodes: int | None = None) ->
     doc_ids = {iri for iri, kind in kinds.items() if kind == "document"}
     mentions: dict[str, set[str]] = defaultdict(set)
     present: dict[str, set[str]] = defaultdict(set)  # the document graphs that say anything about it
-    for batch in _batches(shown):
+    if found is not None:
+        for s in shown:
+            present[s] = {g for g in found.present.get(s, ()) if g in doc_ids}
+            mentions[s] = present[s] - {s}
+    for batch in _batches(shown) if found is None else ():
         query = f"SELECT DISTINCT ?s ?g WHERE {{ {batch} GRAPH ?g {{ ?s ?p ?o }} }}"
         for s, g in _rows(store, query):
             if g in doc_ids:
@@ -264,10 +287,17 @@ def _degrees(store: pyoxigraph.Store, kinds: dict[str, str]) -> Counter[str]:
         {{ SELECT DISTINCT ?a WHERE {{ VALUES ?t {{ {types} }} ?a a ?t FILTER isIRI(?a) }} }}
         ?a ?p ?b FILTER (isIRI(?b) && ?a != ?b && ?p NOT IN ({skipped}))
     }}"""
-    pairs = set()
     posts = "SELECT DISTINCT ?a ?b WHERE { ?a org:holds ?post . ?post org:postIn ?b FILTER (?a != ?b) }"
-    for a, b in [*_rows(store, query), *_rows(store, posts)]:  # a person is linked to where a post is, too
-        if b in kinds and a in kinds:
+    # a person is linked to where a post is, too
+    return degrees_of([*_rows(store, query), *_rows(store, posts)], kinds)
+
+
+def degrees_of(links: Iterable[tuple[str, str]], kinds: dict[str, str]) -> Counter[str]:
+    """How many others each resource is linked to, from (resource, resource) links either way;
+    links to or from resources the view does not show are left out."""
+    pairs = set()
+    for a, b in links:
+        if b in kinds and a in kinds and a != b:
             pairs.add((a, b) if a < b else (b, a))
     degree: Counter[str] = Counter()
     for a, b in pairs:
@@ -300,24 +330,29 @@ def _terms(store: pyoxigraph.Store, query: str, graph: str | None = None) -> Ite
 
 def _store_kinds(store: pyoxigraph.Store) -> dict[str, str]:
     """Each resource the view shows, with its kind."""
-    order = list(_TYPE_KINDS)
     types = " ".join(f"<{t}>" for t in _TYPE_KINDS)
-    notations: dict[str, set[str]] = defaultdict(set)
     query = "SELECT DISTINCT ?s ?n WHERE { ?s ccg:institutionType ?t . ?t skos:notation ?n }"
-    for s, notation in _rows(store, query):
+    typed = f"SELECT DISTINCT ?s ?type WHERE {{ VALUES ?type {{ {types} }} ?s a ?type FILTER isIRI(?s) }}"
+    return kinds_of(_rows(store, typed), _rows(store, query))
+
+
+def kinds_of(types: Iterable[tuple[str, str]], notations: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each resource's kind from its (resource, RDF class) pairs, the shown classes only, and the
+    (resource, notation) pairs of its institution types."""
+    order = list(_TYPE_KINDS)
+    institution: dict[str, set[str]] = defaultdict(set)
+    for s, notation in notations:
         if notation in _ORGANISATION_KINDS:
-            notations[s].add(notation)
+            institution[s].add(notation)
     found: dict[str, tuple[int, str]] = {}
-    for s, type_ in _rows(
-        store, f"SELECT DISTINCT ?s ?type WHERE {{ VALUES ?type {{ {types} }} ?s a ?type FILTER isIRI(?s) }}"
-    ):
+    for s, type_ in types:
         kind = _TYPE_KINDS[type_]
-        if kind == "other" and notations.get(s):
-            kind = min(notations[s])
+        if kind == "other" and institution.get(s):
+            kind = min(institution[s])
         rank = order.index(type_)
         if s not in found or (rank, kind) < found[s]:
             found[s] = (rank, kind)
-    return {s: kind for s, (_rank, kind) in found.items()}
+    return {s: kind for s, (_rank, kind) in sorted(found.items())}
 
 
 def _store_documents(store: pyoxigraph.Store, iris: Sequence[str]) -> list[ViewDocument]:
