@@ -25,7 +25,11 @@ QUALIFIERS = (
     "some", "under", "upwards of", "as many as", "as much as", "an estimated", "estimated",
     "on average", "between",
 )  # fmt: skip
-_QUAL = "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS)
+_QUALIFIER_WORDS = "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS)
+# a look-ahead for the letters the qualifiers start with first: a word starting otherwise is passed over
+# without trying every qualifier in turn
+_QUAL_FIRST = "".join(sorted({q[0] for q in QUALIFIERS}))
+_QUAL = rf"(?=[{_QUAL_FIRST}])(?:{_QUALIFIER_WORDS})"
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _STAT = re.compile(
     rf"(?:(?P<qual>\b(?:{_QUAL}))\s+)?(?P<top>\btop\s+)?(?P<cur>[£$€])?"
@@ -120,7 +124,19 @@ _HAS_PARTY = re.compile(
     r"|city\s+councils|leaders|employers",
     re.IGNORECASE,
 )
+# the same words matched case-sensitively in the lowered sentence, which is quicker; but IGNORECASE also
+# takes these three letters for i and s, which lowering does not make them, so a sentence with one of
+# them is read with the pattern above
+_HAS_PARTY_LOWER = re.compile(_HAS_PARTY.pattern)
+_FOLDED_LIKE_IS = "İıſ"
 _HAS_FRACTION = re.compile(r"\b(?:half|third|quarter|fifth)", re.IGNORECASE)
+
+
+def _has_party(sentence: str) -> bool:
+    """Whether a sentence holds a word for those who take part: most sentences hold none."""
+    if any(letter in sentence for letter in _FOLDED_LIKE_IS):
+        return _HAS_PARTY.search(sentence) is not None
+    return _HAS_PARTY_LOWER.search(sentence.lower()) is not None
 
 
 def _has_number(sentence: str) -> bool:
@@ -324,7 +340,7 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
     counts: list[ClaimedCount] = []
     for sentence in seg.sentences:
         counts.extend(_more_counts(seg, sentence))
-        if not _HAS_PARTY.search(sentence.text):
+        if not _has_party(sentence.text):
             continue
         for match in _NTH_PARTY.finditer(seg.text, sentence.start, sentence.end):
             n = _ORDINALS[match.group("nth").lower()]

@@ -88,11 +88,16 @@ NUMBER_WORDS = {
 }  # fmt: skip
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
+# Every number starts with a digit or with one of these letters: a look-ahead for them lets the
+# engine pass over other words without trying each number word in turn.
+_NUMBER_WORD_FIRST = "adefnost"
 NUMBER_WORD_PATTERN = (
-    rf"(?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    rf"(?=[{_NUMBER_WORD_FIRST}])(?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     rf"|seventeen|eighteen|nineteen|ten|(?:(?:two|three|four|five|six)\s+)?dozen|{_UNITS}|a\s+dozen|a\s+hundred)"
 )
-NUMBER_PATTERN = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{NUMBER_WORD_PATTERN})"
+NUMBER_PATTERN = (
+    rf"(?=[\d{_NUMBER_WORD_FIRST}])(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{NUMBER_WORD_PATTERN})"
+)
 SCALES = {
     "thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "mn": 10**6,
     "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12,
