@@ -8,6 +8,7 @@ asked to do is read in asks.py; where a name starts and stops, in proposal_names
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .asks import asked_acts, named_objects
 from .facts import OrgMention, Proposal
@@ -266,7 +267,17 @@ _CUE_WORDS = (
     "demand", "ask", "lobb", "include", "should", "must", "would", "establish", "introduc", "to be set", "bid",
     "favo", "request", "insist", "like", "hop", "ought", "case",
 )  # fmt: skip
-_CUE_WORD = re.compile("|".join(re.escape(word) for word in _CUE_WORDS))
+
+
+def _by_first_letter(words: Iterable[str]) -> str:
+    """'call|case|want' as 'c(?:all|ase)|w(?:ant)': the engine tries each first letter once, not each word."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in rests.items())
+
+
+_CUE_WORD = re.compile(_by_first_letter(_CUE_WORDS))
 # "Whether they will call for more funding remains to be seen": an aside proposes nothing
 _ASIDE = re.compile(
     r"\b(?:whether|remains\s+to\s+be\s+seen|not\s+(?:yet\s+)?(?:clear|known)|unclear|if\s+[\w\s]{1,30}?\bwill"

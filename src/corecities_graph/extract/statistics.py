@@ -234,6 +234,7 @@ _PARTY_NOUNS = {
 }  # fmt: skip
 # "one resident in five is": a number before a verb counts nothing
 _NOT_NOUNS = {"is", "was", "has", "this", "its", "his", "as", "us", "does", "goes", "says"}
+_NO_NOUNS = _COUNT_WORDS | _NOT_NOUNS
 _LABEL = re.compile(
     r"\b(?:Year|Key\s+Stage|Stage|Phase|Grade|Tier|Band|Section|Article|Room|Route|Chapter|[Pp]age)\s+$"
 )
@@ -590,7 +591,7 @@ def _statistic(
             if bare is None:
                 return None
             return _bare_figure(seg, match, value, bare, qualifier, orgs, alliances)
-        if noun.group("head").lower() in _COUNT_WORDS | _NOT_NOUNS:
+        if noun.group("head").lower() in _NO_NOUNS:
             return None
         if noun.group("head").lower() in _PARTY_NOUNS and value <= 30:
             return None  # "Four institutions join", "one of nine organisations": who took part
@@ -801,7 +802,7 @@ def _half_sum(
     unit, measure, end = "GBP", "amount", match.end()
     if not match.group("pounds"):
         noun = _NOUN.match(seg.text, match.end(), seg.sentence_at(match.start()).end)
-        if noun is None or noun.group("head").lower() in _COUNT_WORDS | _NOT_NOUNS:
+        if noun is None or noun.group("head").lower() in _NO_NOUNS:
             return None
         unit, measure, end = _UNITS.get(noun.group("head").lower(), "count"), noun.group("np"), noun.end()
     subject, subject_text = _subject(seg, match.start(), orgs, alliances)

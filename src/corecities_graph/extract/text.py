@@ -8,7 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
-from typing import Any, TypeVar
+from operator import attrgetter
+from typing import TypeVar
 
 from .facts import Evidence, Sentence, Span
 
@@ -168,8 +169,8 @@ def starting_within(items: Sequence[T], lo: int, hi: int) -> Sequence[T]:
     return items[first : bisect_left(items, hi, lo=first, key=_evidence_start)]
 
 
-def _evidence_start(item: Any) -> int:
-    return int(item.evidence.span.start)
+# where an item's evidence starts, read without a call into Python for each look
+_evidence_start = attrgetter("evidence.span.start")
 
 
 def segment(text: str) -> Segmented:
