@@ -32,6 +32,9 @@ _QUAL_FIRST = "".join(sorted({q[0] for q in QUALIFIERS}))
 _QUAL = rf"(?=[{_QUAL_FIRST}])(?:{_QUALIFIER_WORDS})"
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _STAT = re.compile(
+    # a figure starts where a word does (its qualifier, "top" or number) or at its currency sign: the
+    # look-ahead passes over every other place at once
+    r"(?=\b\w|[£$€])"
     rf"(?:(?P<qual>\b(?:{_QUAL}))\s+)?(?P<top>\btop\s+)?(?P<cur>[£$€])?"
     rf"(?<![\w.+-])(?P<num>{NUMBER_PATTERN})(?![\w-]*\d)"
     rf"(?:\s*(?P<scale>billion|bn|million|mn|m|thousand|k|trillion|tn)\b)?"
