@@ -361,6 +361,10 @@ _PROPOSED_ORG = re.compile(
     re.IGNORECASE,
 )
 
+# "a" or "an" between spaces, which every proposed body's lead-in ends with: a cheap first test of the
+# lowered text before a name (the letters a and n lower as IGNORECASE reads them)
+_ARTICLE = re.compile(r"\san?\s")
+
 
 def proposed_organisations(seg: Segmented, orgs: list[OrgMention]) -> list[OrgMention]:
     """Organisations named only as something to be set up: a proposal, not a body that exists."""
@@ -368,7 +372,11 @@ def proposed_organisations(seg: Segmented, orgs: list[OrgMention]) -> list[OrgMe
     for org in orgs:
         sentence = seg.sentence_at(org.evidence.span.start)
         before = seg.text[max(sentence.start, org.evidence.span.start - 80) : org.evidence.span.start]
-        if _PROPOSED_ORG.search(before) and not _ASIDE.search(sentence.text):
+        if (
+            _ARTICLE.search(before.lower())
+            and _PROPOSED_ORG.search(before)
+            and not _ASIDE.search(sentence.text)
+        ):
             proposed.append(org)
     names = {o.name for o in proposed}
     # named as it exists elsewhere in the text ("the Alliance met"): an organisation after all
