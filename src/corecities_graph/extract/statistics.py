@@ -479,7 +479,11 @@ def find_statistics(
     for sentence in seg.sentences:
         if not _has_number(sentence.text) or sentence.paragraph in headlines:
             continue  # most sentences hold no figure: skip the costly pattern
-        phones = [(m.start(), m.end()) for m in _PHONE.finditer(text, sentence.start, sentence.end)]
+        phones = (
+            [(m.start(), m.end()) for m in _PHONE.finditer(text, sentence.start, sentence.end)]
+            if "+" in sentence.text or "0" in sentence.text  # a phone number starts "+44" or "0..."
+            else []
+        )
         if _HAS_FRACTION.search(sentence.text):
             for match in _FRACTION.finditer(text, sentence.start, sentence.end):
                 found.append(_share(seg, match, orgs, alliances))
