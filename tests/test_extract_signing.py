@@ -684,3 +684,133 @@ def test_list_headings_and_lines_with_what_the_party_does(reference, lead, lines
 )  # fmt: skip
 def test_coming_together_and_teaming_up(reference, text, signatories) -> None:
     assert parties(text, reference) == sorted(signatories)
+
+
+# -- lists an agreement gathers, dates before "by", "also signing", headlines ----------------------
+
+
+@pytest.mark.parametrize(
+    ("lead", "lines"),
+    [
+        ("The Humber Civic Compact brings together:", ["- the University of Hull", "- Hull City Council"]),
+        ("The new charter unites:", ["• University of Hull", "• Hull City Council"]),
+        ("The partners in the compact are:", ["University of Hull", "Hull City Council"]),
+    ],
+)  # fmt: skip
+def test_lists_an_agreement_gathers(reference, lead, lines) -> None:
+    text = "Civic leaders in Hull have a new agreement.\n" + "\n".join(
+        [lead, *lines, "", "It runs for five years."]
+    )
+    assert parties(text, reference) == ["Hull City Council", "University of Hull"]
+
+
+def test_a_list_of_asks_after_a_colon_names_no_party(reference) -> None:
+    text = (
+        "The Humber Civic Compact was launched today.\nThe compact calls on:\n- Hull City Council\n"
+        "- the University of Hull\n"
+    )
+    assert parties(text, reference) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("The Kent Civic Charter was signed at the Marlowe Theatre on Friday (May 2) by the University of Kent "
+         "and Kent County Council.", ["University of Kent", "Kent County Council"]),
+        ("The compact was signed in Canterbury on Friday, 2 May, by the University of Kent and Kent County Council.",
+         ["University of Kent", "Kent County Council"]),
+        ("The Derby Skills Charter was launched by the city council on Monday, with the University of Derby and "
+         "Derby College also signing.", ["University of Derby", "Derby College"]),
+        ("The charter was launched on Monday, with the University of Derby expected to sign later.", []),
+        ("Last year the two universities went further, signing a Coventry Civic Charter with Coventry City "
+         "Council and Warwickshire County Council.", ["Coventry City Council", "Warwickshire County Council"]),
+        ("Coventry University, Warwick and the city council among nine signatories",
+         ["Coventry University"]),
+    ],
+)  # fmt: skip
+def test_signing_with_dates_asides_and_headlines(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+# -- collapsed lists, cut-off names, signers with two posts --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("Its signatories include the universities of Leeds, York and Sheffield, as well as Hull City Council.",
+         ["University of Leeds", "University of York", "University of Sheffield", "Hull City Council"]),
+        ("The accord was signed by the Universities of Glasgow and Strathclyde.",
+         ["University of Glasgow", "University of Strathclyde"]),
+    ],
+)  # fmt: skip
+def test_collapsed_lists_of_universities(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+def test_collapsed_universities_are_institutions_and_their_towns_stay_places(reference) -> None:
+    result = run("The universities of Leeds and York have signed the Yorkshire Compact.", reference)
+    names = {o.name for o in result.organisations}
+    assert {"University of Leeds", "University of York"} <= names
+
+
+def test_a_list_cut_off_in_its_last_name(reference) -> None:
+    text = (
+        "The Humber Compact was signed by the following organisations:\nHull City Council\n"
+        "University of Hull\nHull College\nLeeds Beckett Univer"
+    )
+    # the head word the page stopped inside is written out: the name is the body's, not a fragment
+    assert parties(text, reference) == ["Hull City Council", "Hull College", "Leeds Beckett University",
+                                        "University of Hull"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("The concordat was signed at Cathays Park by Professor Ann Rees, Chair of Universities Wales and "
+         "Vice-Chancellor of Cardiff University, and Cllr Tom Lloyd, Leader of Cardiff Council.",
+         ["Universities Wales", "Cardiff Council"]),
+        ("The charter was signed by Professor Ann Rees, Vice-Chancellor of Cardiff University, and Cllr Tom "
+         "Lloyd, Leader of Cardiff Council.", ["Cardiff University", "Cardiff Council"]),
+        ("The charter was signed by Cardiff University, Cardiff Council and Cardiff and Vale College.",
+         ["Cardiff University", "Cardiff Council", "Cardiff and Vale College"]),
+    ],
+)  # fmt: skip
+def test_a_signer_signs_for_the_body_of_their_first_post(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+# -- counts: the nth to sign, all of those who signed, a nation's whole --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Leeds Trinity University has become the fifth organisation to sign the Leeds Anchor Charter.",
+         [("signatories", 5)]),
+        ("Hull College has joined the Humber Compact, becoming the ninth body to sign up since it was launched.",
+         [("signatories", 9)]),
+        ("All six of the region's elected mayors have signed a Midlands Transport Accord.", [("signatories", 6)]),
+        ("All four metro mayors have signed the accord.", [("signatories", 4)]),
+        ("Scotland's nineteen universities already work with councils through agreements, but this is the "
+         "first charter of its kind.", []),
+        ("Wales's eight universities have signed the Welsh Civic Compact.", [("universities", 8)]),
+    ],
+)  # fmt: skip
+def test_counts_of_those_who_signed(reference, text, expected) -> None:
+    assert counts(text, reference) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("Under the Hull Skills Accord, the University of Hull will train 500 apprentices. Hull City Council will "
+         "fund the bursaries, and Hull College will run the courses.",
+         ["University of Hull", "Hull City Council", "Hull College"]),
+        ("Under the Hull Skills Accord, the University of Hull will train 500 apprentices. Ministers say Hull City "
+         "Council will need more money.", ["University of Hull"]),
+        ("The University of Hull will train 500 apprentices. Hull City Council will fund the bursaries.", []),
+    ],
+)  # fmt: skip
+def test_what_each_party_will_do_under_the_agreement(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)

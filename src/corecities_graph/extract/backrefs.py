@@ -85,7 +85,7 @@ def by_first_word(word: str, orgs: list[OrgMention]) -> OrgMention | None:
     """'Keele's Vice-Chancellor', 'NUA's principal': the one body named in the text whose name opens
     with the word, or whose initials the word spells."""
     word = word.replace("’", "'")  # "Queen’s" is "Queen's"
-    bodies = {o.name: o for o in orgs if o.name.split()[0].replace("’", "'") == word}
+    bodies = {o.name: o for o in orgs if o.name.split()[0].replace("’", "'") in (word, word + "'s")}
     if not bodies and len(word) >= 2 and word.isupper():
         bodies = {o.name: o for o in orgs if _initials(o.name) == word}
     return next(iter(bodies.values())) if len(bodies) == 1 else None

@@ -24,6 +24,7 @@ HEADS: dict[str, str] = {
     "Trust": "other", "Chamber": "other", "Partnership": "other", "Board": "other",
     "Agency": "other", "Commission": "other", "Foundation": "other", "Society": "other",
     "Association": "other", "Federation": "other", "Hospital": "other", "Museum": "other",
+    "Harbour": "other", "Freeport": "other", "Ports": "other", "LEP": "other",
     "Forum": "other", "Catapult": "other", "Group": "other", "Committee": "other", "Cabinet": "other",
     "District": "other", "System": "other", "Service": "other", "Enterprise": "other", "Taskforce": "other",
 }  # fmt: skip
@@ -98,6 +99,22 @@ _STATE_OFFICE = re.compile(
 )
 
 
+# A body whose members are councils, colleges or universities: named by them before its head, or
+# after "Association of"; "NPTC Group of Colleges" is one college under one board, not an association
+_MEMBER_KINDS = r"(?:Government|Councils|Authorities|Colleges|Universities|Cities|Mayors)"
+_MEMBERSHIP_ENDS = {"Association", "Group", "Federation", "Universities", "Government", "Councils",
+                    "Authorities", "Colleges", "Cities", "Mayors"}  # fmt: skip
+_MEMBERSHIP = re.compile(
+    rf"\b{_MEMBER_KINDS}\s+(?:Association|Group|Federation)$|^(?:Association|Convention|Federation)\s+of\s+"
+    rf"(?:[A-Z][\w-]*\s+)*{_MEMBER_KINDS}$|\s+Universities$"
+)
+
+
+_NATIONAL_COUNCIL = re.compile(
+    r"\bFunding\s+Council\b|\bResearch\s+Council$|^Arts\s+Council\b|\bCouncil\s+(?:England|Scotland|Wales)$"
+)
+
+
 NATIONS = {"Scotland", "Wales", "England", "Ireland", "UK", "Cymru", "Britain"}
 
 
@@ -109,6 +126,21 @@ def type_of(name: str) -> str:
         return "alliance"
     if re.search(r"\b(?:Combined|Unitary|Local|Strategic|Regional)\s+Authority$", name):
         return "council"
+    if name.startswith("National Institute for "):
+        return "government"  # "National Institute for Health and Care Research": a national funder
+    if "Council" in name and _NATIONAL_COUNCIL.search(name):
+        # "Scottish Funding Council", "Medical Research Council", "Arts Council England": a nation's
+        # funder, not a local council
+        return "government"
+    if words and words[-1] == "Agency":
+        return "government"  # "Environment Agency", "UK Space Agency": an agency of the state
+    if name.endswith(" College London"):
+        # "Imperial College London": a college of a federal university, a university itself
+        return "university"
+    if words and words[-1] in _MEMBERSHIP_ENDS and _MEMBERSHIP.search(name):
+        return "alliance"  # "Local Government Association", "Association of Colleges", "X Universities"
+    if words and words[-1] == "Executive":
+        return "government"  # "Northern Ireland Executive", "Northern Ireland Housing Executive"
     last_head = next((w for w in reversed(words) if w in HEADS), None)
     if last_head in {"College", "School"} and "University" in words:
         return "university"  # "University College Birmingham", "Glasgow University Medical School"

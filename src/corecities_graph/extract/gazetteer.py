@@ -14,9 +14,10 @@ from .text import NUMBER_WORDS, Segmented, lists_parties
 _NHS = re.compile(r"\bNHS(?:\s+[A-Z][\w’'-]*)*?\s+Trust\b")
 
 
-_NHS_WORD = re.compile(r"(?:[A-Z][\w’'-]*|of|and|&)$")
+_NHS_WORD = re.compile(r"(?:[A-Z][\w’'-]*|of|and|&|upon)$")
 
 
+_NHS_NATION = re.compile(r"NHS\s+(?:England|Scotland|Wales)(?=\s+and\s)")
 _NHS_BOARD = re.compile(r"\bNHS(?:\s+(?:and\s+)?[A-Z][\w’'-]+)+")
 
 
@@ -27,8 +28,11 @@ def nhs_candidates(text: str, lo: int, hi: int) -> Iterable[Candidate]:
         return
     for match in _NHS_BOARD.finditer(text, lo, hi):
         surface = match.group()
+        nation = _NHS_NATION.match(surface)
+        if nation:
+            surface = nation.group()  # "NHS England and Innovate UK": two bodies
         if not re.search(r"\b(?:Trusts?|Foundation|Boards|Services|Trust\w*)$", surface) and " " in surface:
-            yield Candidate(match.start(), match.end(), surface, "other", surface)
+            yield Candidate(match.start(), match.start() + len(surface), surface, "other", surface)
     for match in _NHS.finditer(text, lo, hi):
         words = list(re.finditer(r"\S+", text[lo : match.start()]))
         start = match.start()
@@ -41,6 +45,8 @@ def nhs_candidates(text: str, lo: int, hi: int) -> Iterable[Candidate]:
                 break
             if word == "of" and not (k and words[k - 1].group().startswith("Hospital")):
                 break
+            if word == "upon" and not (k and words[k - 1].group()[:1].isupper() and nxt[:1].isupper()):
+                break  # "Newcastle upon Tyne Hospitals": a place's name
             start = lo + words[k].start()
         while True:  # never open on a connector: "and Solihull ..." -> "Solihull ..."
             lead = re.match(r"(?:of|and|&)\s+", text[start : match.end()])
@@ -59,6 +65,15 @@ _PLACE_BODY_WORDS = (
 )
 
 
+_NATION_PLACES = {"England", "Scotland", "Wales", "Northern Ireland", "UK"}
+# A body named by what it funds and the nation it serves, or "UK" and two subjects joined by "and";
+# a capital after it makes it part of a longer name ("Research England Development Fund")
+_NATIONAL_BODY = re.compile(
+    r"(?:(?:Innovate|Research|Skills)\s+(?:UK|England)|UK\s+[A-Z][a-z]+\s+and\s+[A-Z][a-z]+)"
+    r"(?:(?=[’']s\b)|(?![\w’'-])(?!\s+[A-Z]))"
+)
+
+
 _CYNGOR = re.compile(r"\bCyngor\s+(?:Sir\s+|Dinas\s+)?[A-Z][\w’'-]+")
 # Welsh further education colleges: "Coleg Gwent", "Coleg y Cymoedd", "Coleg Sir Gâr", "Coleg
 # Caerdydd a'r Fro" ('and the Vale'); one written before its English name ("... / Cardiff and Vale
@@ -67,7 +82,9 @@ _COLEG = re.compile(r"\bColeg\s+(?:(?:y|yr|Sir)\s+)?[A-Z][\w’'-]+(?:\s+a[’']
 _OTHER_LANGUAGE = re.compile(r"\s*/\s*[A-Z]")
 
 
-_PLACE_BODY_GATE = re.compile(rf"\b(?:{_PLACE_BODY_WORDS}|Cyngor|Coleg)\s")
+_PLACE_BODY_GATE = re.compile(rf"\b(?:{_PLACE_BODY_WORDS}|Cyngor|Coleg|Grŵp)\s")
+# "Grŵp Llandrillo Menai": a Welsh group of further education colleges
+_GRWP = re.compile(r"\bGrŵp\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
 
 
 _LOWER_COUNCIL_CACHE: dict[int, re.Pattern[str]] = {}
@@ -82,19 +99,34 @@ def shaped_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[C
         alternation = "|".join(re.escape(p) for p in places)
         cities = "|".join(re.escape(c) for c in sorted(ref.city_aliases, key=len, reverse=True))
         _LOWER_COUNCIL_CACHE[id(ref)] = re.compile(rf"(?<![\w-])(?P<city>{cities})\s+city\s+council\b")
-        _SHAPE_CACHE[id(ref)] = re.compile(rf"(?<![\w-])(?:{_PLACE_BODY_WORDS})\s+(?:{alternation})(?![\w-])")
+        _SHAPE_CACHE[id(ref)] = re.compile(
+            rf"(?<![\w-])(?:{_PLACE_BODY_WORDS})\s+(?P<place>{alternation})(?![\w-])"
+        )
     if " city council" in text[lo:hi]:
         # "the leader of Leeds city council": the council named in lower case is still its name
         for match in _LOWER_COUNCIL_CACHE[id(ref)].finditer(text, lo, hi):
             name = f"{ref.city_aliases[match.group('city')]} City Council"
             yield Candidate(match.start(), match.end(), name, "council", match.group())
+    if text.find("UK", lo, hi) >= 0 or text.find("England", lo, hi) >= 0:
+        # "Innovate UK", "Research England", "UK Research and Innovation": national public bodies
+        for match in _NATIONAL_BODY.finditer(text, lo, hi):
+            before = text[match.start() - 1 : match.start()]
+            if before.isalnum() or before in {"’", "'", "-", "_"}:
+                continue  # inside a longer word (the pattern opens on its literal words, to scan fast)
+            name, type_ = resolve_name(match.group(), "government", ref)
+            yield Candidate(match.start(), match.end(), name, type_, match.group())
     if not _PLACE_BODY_GATE.search(text, lo, hi):
         return
     for match in _SHAPE_CACHE[id(ref)].finditer(text, lo, hi):
-        name, type_ = resolve_name(match.group(), "other", ref)
+        # "Homes England", "Invest Northern Ireland": a nation's agency; "Sustainable Glasgow" is a city's
+        national = re.sub(r"\s+", " ", match.group("place")) in _NATION_PLACES
+        name, type_ = resolve_name(match.group(), "government" if national else "other", ref)
         yield Candidate(match.start(), match.end(), name, type_, match.group())
     for match in _CYNGOR.finditer(text, lo, hi):  # Welsh: "Cyngor Gwynedd" is Gwynedd Council
         yield Candidate(match.start(), match.end(), match.group(), "council", match.group())
+    for match in _GRWP.finditer(text, lo, hi):
+        name, type_ = resolve_name(match.group(), "other", ref)
+        yield Candidate(match.start(), match.end(), name, type_, match.group())
     for match in _COLEG.finditer(text, lo, hi):
         if not _OTHER_LANGUAGE.match(text, match.end(), hi):
             name, type_ = resolve_name(match.group(), "other", ref)

@@ -70,7 +70,8 @@ def lexicon(ref: Reference) -> Lexicon:
             role_word=re.compile(rf"\b(?:{role_alt})s?\b", re.IGNORECASE),
             role_tail=re.compile(rf"(?i:{role_alt})\s*,?\s*$"),
             role_of=re.compile(
-                rf"(?:{role_alt})(?:\s+for\s+[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)?\s+(?:of|at)\s+"
+                rf"(?:{role_alt})(?:\s+for\s+[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*|\s+of\s+[A-Z][\w-]*(?=\s+at\s))?"
+                rf"\s+(?:of|at)\s+"
                 rf"(?:the\s+)?(?P<lower>[a-z][\w-]*)?\s*$"
             ),
             short_ref=re.compile(

@@ -62,6 +62,13 @@ _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9]{1,9})\)")
 _COMMA_LIST_TAIL = re.compile(
     r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)+,?\s+(?:and|&)\s+[A-Z][a-z]+(?=\s*$|\s*[.;)])"
 )
+# "Department for Science, Innovation and Technology", "Faculty of Computing, Engineering and the
+# Built Environment": a name whose subject is itself a short list, the sentence going on after it
+_NAMED_LIST_TAIL = re.compile(
+    r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){1,3},?\s+(?:and|&)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+    r"(?![\w’'-])(?!\s+(?:[A-Z]|of\b|for\b))"
+)
+_LISTED_HEADS = {"Department", "Ministry", "Faculty", "School"}
 _COMPOSITE = re.compile(r"\(([^()]+?)\)")
 # "University of X and Y University (joint)": two parties listed as one entry
 _JOINT = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
@@ -74,19 +81,31 @@ def find_organisations(seg: Segmented, ref: Reference) -> list[OrgMention]:
     """Every organisation mention in the content sentences, in text order."""
     text = seg.text
     candidates: list[Candidate] = []
+    # the rarer shapes are looked for only in sentences of a text that has their word at all
+    represents = "represents" in text
+    kinds = "the union " in text or "the think tank " in text
+    collapsed = "niversities" in text
     for sentence in seg.sentences:
-        candidates.extend(nhs_candidates(text, sentence.start, sentence.end))
-        candidates.extend(_pattern_candidates(text, sentence.start, sentence.end, ref))
-        candidates.extend(gazetteer_candidates(text, sentence.start, sentence.end, ref))
-        candidates.extend(shaped_candidates(text, sentence.start, sentence.end, ref))
+        lo, hi = sentence.start, sentence.end
+        if represents and text.find("represents", lo, hi) >= 0:
+            candidates.extend(_representative_candidates(text, lo, hi, ref))
+        if kinds and (text.find("the union ", lo, hi) >= 0 or text.find("the think tank ", lo, hi) >= 0):
+            candidates.extend(_kind_then_name_candidates(text, lo, hi, ref))
+        candidates.extend(nhs_candidates(text, lo, hi))
+        candidates.extend(_pattern_candidates(text, lo, hi, ref))
+        candidates.extend(gazetteer_candidates(text, lo, hi, ref))
+        candidates.extend(shaped_candidates(text, lo, hi, ref))
+        if collapsed and text.find("niversities", lo, hi) >= 0:
+            candidates.extend(_collapsed_list_candidates(text, lo, hi, ref))
     candidates.extend(list_line_candidates(seg, candidates, ref))
     candidates.extend(_masthead_candidates(seg, candidates))
     candidates.extend(table_cell_candidates(seg, candidates, ref))
     candidates.extend(named_body_candidates(seg, candidates, ref))
-    chosen = _non_overlapping(candidates)
+    chosen = _owned_units(text, _non_overlapping(candidates), ref)
     chosen = _add_acronym_aliases(text, seg, chosen, ref)
     chosen = _add_composites(text, chosen)
     chosen = _non_overlapping(chosen + _bare_mentions(text, seg, chosen))
+    chosen = _membership_bodies(text, chosen)
     chosen = sorted(chosen + _parents(text, chosen, ref), key=lambda c: (c.start, -(c.end - c.start)))
     titled = {c.name for c in chosen if _titled(text, c, ref)}
     mentions = []
@@ -159,6 +178,127 @@ def _masthead_candidates(seg: Segmented, candidates: list[Candidate]) -> list[Ca
     return found
 
 
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{2,}\b")
+
+
+def masthead_only(seg: Segmented, mentions: list[OrgMention]) -> set[str]:
+    """News titles that only head the page ('Bristol Post', 'WalesOnline' on a line of their own): the
+    publisher, but not a body the story is about. One the story names in a sentence of its own ('said
+    in an interview with the Chronicle Weekly that ...') stays a body."""
+    if not mentions:
+        return set()
+    heads = {p.start: p for p in seg.paragraphs[:4]}
+    found: set[str] = set()
+    for mention in mentions:
+        span = mention.evidence.span
+        paragraph = heads.get(span.start)
+        alone = paragraph is not None and span.end - span.start >= len(paragraph.text.strip())
+        if alone and (
+            (len(mention.name.split()) >= 2 and _MASTHEAD.fullmatch(mention.name))
+            or _ONE_WORD_MASTHEAD.fullmatch(mention.name)
+        ):
+            found.add(mention.name)
+    if not found:
+        return found
+    spoken = {
+        m.name
+        for m in mentions
+        if m.name in found
+        and heads.get(m.evidence.span.start) is None
+        and len(_LOWER_WORD.findall(m.evidence.sentence.text)) >= 3
+    }
+    return found - spoken
+
+
+# "By Sam Hill" over "Local Democracy Reporting Service"; "Related links" over a list of pages
+_BYLINE = re.compile(r"By\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}")
+_LINKS_HEADING = re.compile(
+    r"(?:Related(?:\s+(?:links|stories|articles|content|pages))?|Read\s+more|More\s+on\s+this\s+story|See\s+also)\s*:?",
+    re.IGNORECASE,
+)
+
+
+def furniture_only(seg: Segmented, mentions: list[OrgMention]) -> set[str]:
+    """Bodies named only in page furniture: the line under a byline (the journalist's service or
+    desk) and the short lines of links under 'Related links'."""
+    furniture: list[tuple[int, int]] = []
+    links = False
+    previous = None
+    for paragraph in seg.paragraphs:
+        body = paragraph.text.strip()
+        under_byline = (
+            previous is not None and body[:1].isupper() and previous.text.lstrip().startswith("By ")
+        )
+        if links or under_byline:
+            short = len(body.split()) <= 8
+            if short and (links or _BYLINE.fullmatch(previous.text.strip() if previous else "")):
+                furniture.append((paragraph.start, paragraph.end))
+            links = links and short
+        if not links and len(body) < 40 and body[:1] in "RrMmSs":
+            links = bool(_LINKS_HEADING.fullmatch(body))
+        previous = paragraph
+    if not furniture:
+        return set()
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for mention in mentions:
+        span = mention.evidence.span
+        if any(lo <= span.start and span.end <= hi for lo, hi in furniture):
+            inside.add(mention.name)
+        else:
+            outside.add(mention.name)
+    return inside - outside
+
+
+_OWNER_BEFORE = re.compile(r"[’']s\s+(?:(?:[A-Z][\w-]*|and)\s+)*$")
+_OWNED = re.compile(r"(?P<owner>[A-Z][\w-]*)[’']s\s+(?P<rest>[A-Z].*)")
+
+
+def _owned_units(text: str, chosen: list[Candidate], ref: Reference) -> list[Candidate]:
+    """A body's own centre ('the University of Hull's Aura Innovation Centre') is a building or a unit
+    of it, where things happen, not a party; a body's institute ('LJMU's Public Health Institute') is
+    named without its owner. The owner must be a body: 'Queen's Medical Centre' keeps its name."""
+    result: list[Candidate] = []
+    ends = {c.end for c in chosen}
+    for cand in chosen:
+        last = cand.surface.split()[-1]
+        if last not in {"Centre", "Institute"}:
+            result.append(cand)
+            continue
+        inner = _OWNED.fullmatch(cand.surface)
+        if inner and (inner.group("owner").isupper() or ref.canonical_org(inner.group("owner"))):
+            if last == "Institute":
+                start = cand.start + inner.start("rest")
+                name, type_ = resolve_name(inner.group("rest"), type_of(inner.group("rest")), ref)
+                result.append(Candidate(start, cand.end, name, type_, inner.group("rest")))
+            continue
+        owner = _OWNER_BEFORE.search(text, max(0, cand.start - 60), cand.start)
+        if last == "Centre" and owner and (owner.start() in ends):
+            # "the University of Strathclyde's Technology and Innovation Centre": words left out between
+            # the possessive and the centre belong to the centre's name too
+            continue
+        result.append(cand)
+    return result
+
+
+_MEMBER_OF = re.compile(r"\bmembers?\s+of\s+(?:the\s+)?$")
+_GROUPING_HEADS = {"Group", "Network", "Association", "Federation", "Consortium"}
+
+
+def _membership_bodies(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """'a member of the Russell Group': a group that bodies are members of is their alliance."""
+    if "member" not in text:
+        return chosen
+    members = {
+        c.name
+        for c in chosen
+        if c.type == "other"
+        and c.surface.split()[-1] in _GROUPING_HEADS
+        and _MEMBER_OF.search(text, max(0, c.start - 20), c.start)
+    }
+    return [replace(c, type="alliance") if c.name in members else c for c in chosen] if members else chosen
+
+
 def _parents(text: str, chosen: list[Candidate], ref: Reference) -> list[Candidate]:
     """'the UPP Foundation Civic University Commission' names the UPP Foundation too."""
     extra = []
@@ -191,9 +331,103 @@ def _pattern_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable
         yield from _names_in_run(text, tokens, ref, hi)
 
 
-def _is_head(word: str, following: str | None) -> bool:
+# "Northern Ireland Executive", "Scottish Executive", "the Housing Executive": an executive that is a body,
+# not the post of a chief executive or an executive member
+_EXECUTIVE_AFTER = NATIONS | {"Scottish", "Welsh", "Housing"}
+
+
+# "Halden Higher, the body that represents universities in the county": a membership body named as one
+_REPRESENTS = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'-]+){0,3}),\s+"
+    r"(?:the\s+(?:body|group|organisation|association|network)\s+)?(?:that|which)\s+represents\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:universities|colleges|councils|local\s+authorities|cities|mayors)\b"
+)
+
+
+def _representative_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[Candidate]:
+    for match in _REPRESENTS.finditer(text, lo, hi):
+        name = match.group("name")
+        first = name.split()[0]
+        if (
+            first in _DATE_WORDS
+            or first in {"The", "It", "This", "That", "Which"}
+            or ref.canonical_city(name)
+        ):
+            continue
+        if " " not in name and not re.search(r"[a-z][A-Z]", name):
+            continue  # one plain word is a place or a short form ("Keele, which represents ..."); "GuildHE" is a name
+        resolved, type_ = resolve_name(name, "alliance", ref)
+        yield Candidate(match.start("name"), match.end("name"), resolved, type_, name)
+
+
+# "the union Unite", "the think tank Halden Futures": a body named after the kind of body it is
+_KIND_THEN_NAME = re.compile(
+    r"\bthe\s+(?P<kind>union|think\s+tank)\s+(?P<name>[A-Z][\w&’'-]*(?:\s+(?:for\s+)?[A-Z][\w&’'-]*){0,3})"
+)
+
+
+def _kind_then_name_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[Candidate]:
+    for match in _KIND_THEN_NAME.finditer(text, lo, hi):
+        name = _POSSESSIVE.sub("", match.group("name"))
+        if name.split()[0] in _DATE_WORDS or ref.canonical_city(name) is not None:
+            continue
+        kind = "institute" if match.group("kind").startswith("think") else "other"
+        resolved, type_ = resolve_name(name, kind, ref)
+        yield Candidate(match.start("name"), match.start("name") + len(name), resolved, type_, name)
+
+
+# "the universities of Leeds, Sheffield and York": one head word shared by a list of places
+_PLACE = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
+_COLLAPSED = re.compile(
+    rf"\b[Uu]niversities\s+of\s+(?P<list>{_PLACE}(?:,\s+{_PLACE})*,?\s+(?:and|&)\s+{_PLACE})(?![\w’'-])"
+)
+# "the Newcastle and Northumbria universities", "Leeds, Bradford and York universities"
+_COLLAPSED_AFTER = re.compile(
+    rf"(?<![\w’'-])(?P<list>{_PLACE}(?:,\s+{_PLACE})*,?\s+(?:and|&)\s+{_PLACE})\s+universities\b"
+)
+_LIST_ITEM = re.compile(_PLACE)
+
+
+def _collapsed_list_candidates(text: str, lo: int, hi: int, ref: Reference) -> Iterable[Candidate]:
+    """Each university of a collapsed list, by the name the reference gives it ('University of Leeds',
+    'Cardiff University') or, for a city whose university it does not know, 'University of' the city;
+    a list with an item that is neither a known university's word nor a city is not read."""
+    matches = list(_COLLAPSED.finditer(text, lo, hi)) if text.find("niversities of", lo, hi) >= 0 else []
+    at = text.find(" universities", lo, hi)
+    while at >= 0:
+        # the list before the plural, read only in the few words before it
+        after = _COLLAPSED_AFTER.search(text, max(lo, at - 120), at + len(" universities"))
+        if after is not None:
+            matches.append(after)
+        at = text.find(" universities", at + 1, hi)
+    for match in matches:
+        items = list(_LIST_ITEM.finditer(text, match.start("list"), match.end("list")))
+        names = []
+        for item in items:
+            known = ref.canonical_org(f"University of {item.group()}") or ref.canonical_org(
+                f"{item.group()} University"
+            )
+            if known is not None:
+                names.append((item, known))  # "Swansea University": its form is the reference's to say
+            elif ref.canonical_city(item.group()) is not None:
+                names.append((item, f"University of {item.group()}"))  # a city's, in the common form
+            else:
+                names = []  # "Leeds and Narnia": not a list of universities
+                break
+        for item, name in names:
+            yield Candidate(item.start(), item.end(), name, "university", item.group())
+
+
+def _is_head(word: str, following: str | None, previous: str | None = None) -> bool:
     if word == "Universities":
-        return following == "for" or following in NATIONS  # "Universities for Nottingham", "Universities UK"
+        # "Universities for Nottingham", "Universities UK", "the West Country Universities group"
+        return following in {"for", "group"} or following in NATIONS
+    if word == "Executive":
+        return previous in _EXECUTIVE_AFTER
+    if word == "Faculty":
+        return following == "of"  # a body only with a listed subject: see _LISTED_HEADS
+    if word in {"Convention", "Chambers"}:
+        return following == "of"  # "Convention of Scottish Local Authorities", "X Chambers of Commerce"
     return word in HEADS
 
 
@@ -205,7 +439,9 @@ def _names_in_run(
     i = 0
     while i < len(words):
         following = words[i + 1] if i + 1 < len(words) else None
-        if not _is_head(words[i], following):
+        if following is None and words[i] == "Universities" and _GROUP_AFTER.match(text, tokens[i][1]):
+            following = "group"  # "Chair of the North West Universities group": their association
+        if not _is_head(words[i], following, words[i - 1] if i else None):
             i += 1
             continue
         head = i
@@ -263,7 +499,14 @@ def _names_in_run(
             start -= 1
             while start - 1 >= previous_end and _modifier(words[start - 1]):
                 start -= 1
-        if start == i and words[i] in HEADS and end == head + 1 and words[i] != "Universities":
+        if (
+            start == i
+            and words[i] in HEADS
+            and end == head + 1
+            and words[i] != "Universities"
+            and not (head > i and words[head] in _ALLIANCE_HEADS)  # "University Alliance", "College Network"
+            and not (head == i + 1 and words[i] == "Cabinet" and words[head] == "Office")  # a department
+        ):
             i = head + 1
             continue  # a bare head word on its own is not a name
         surface_start = tokens[start][0]
@@ -271,10 +514,37 @@ def _names_in_run(
         surface = text[surface_start:surface_end]
         surface = _POSSESSIVE.sub("", surface)
         tail = _COMMA_LIST_TAIL.match(text, surface_end, hi)
+        listed = None
         if tail and words[head] in {"Institute", "Centre"}:
             surface_end = tail.end()
             surface = text[surface_start:surface_end]
+        elif words[head] in _LISTED_HEADS and nxt in {"of", "for"} and text.startswith(",", surface_end):
+            listed = _NAMED_LIST_TAIL.match(text, surface_end, hi)
+            if listed and _subject_words(listed.group(), ref):
+                surface_end = listed.end()
+                surface = text[surface_start:surface_end]
+            else:
+                listed = None
+        if words[head] == "Harbour" and (head == start or ref.canonical_city(words[head - 1]) is None):
+            i = head + 1
+            continue  # "Belfast Harbour" runs a city's port; "at Sutton Harbour" is a place on the water
+        if words[head] == "Office" and head and words[head - 1] in _CONTACT_WORDS:
+            i = head + 1
+            continue  # "the Mayor's Press Office", "Media enquiries: X Communications Office": a contact
+        if words[head] == "Faculty" and listed is None:
+            i = head + 1
+            continue  # "Head of the Faculty of Health": a part of the university the post is in
         surface_end = surface_start + len(surface)
+        if (
+            words[head] in _AREA_BODY_HEADS
+            and " and " in surface
+            and text[surface_start - 2 : surface_start] == ", "
+        ):
+            # "Bristol, North Somerset and South Gloucestershire Integrated Care Board": the area is a list
+            area = _AREA_BEFORE.search(text, max(0, surface_start - 40), surface_start)
+            if area and ref.canonical_city(area.group("place")) is not None:
+                surface_start = area.start("place")
+                surface = text[surface_start:surface_end]
         if ref.canonical_org(surface) is None:
             # "Yesterday Leeds Beckett University": a known name inside wins over a longer unknown one
             for k in range(start + 1, head):
@@ -287,6 +557,27 @@ def _names_in_run(
             yield Candidate(surface_start, surface_end, name, type_, surface)
         previous_end = end
         i = end
+
+
+def _subject_words(tail: str, ref: Reference) -> bool:
+    """Whether the words of a listed subject are subjects, not bodies or places: 'Innovation and
+    Technology', 'Communities and Local Government', but not 'Leeds City Council and Ofsted'."""
+    words = re.findall(r"[A-Za-z]+", tail)
+    for k, word in enumerate(words):
+        if word in {"and", "the"}:
+            continue
+        if word in HEADS and not (word == "Government" and k and words[k - 1] == "Local"):
+            return False
+        if word in NATIONS or word in DOCUMENT_WORDS or ref.canonical_city(word) is not None:
+            return False
+    return True
+
+
+_AREA_BODY_HEADS = {"Board", "System", "Trust", "Partnership", "Committee"}
+_AREA_BEFORE = re.compile(r"(?<![\w’'-])(?P<place>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?),[ \t]+$")
+_ALLIANCE_HEADS = {"Alliance", "Network", "Consortium", "Association", "Federation"}
+_GROUP_AFTER = re.compile(r"\s+group\b")
+_CONTACT_WORDS = {"Press", "Media", "Communications", "Comms", "News"}
 
 
 # A tier of government named in capitals, not a body: "Housing, Communities and Local Government"
@@ -333,7 +624,11 @@ def _complement_end(words: list[str], j: int, ref: Reference, owned: list[bool])
         if word in {"the", "of", "upon", "on", "&", "and"}:
             rest = words[j + 1 :]
             if word in {"and", "&"} and (
-                any(_is_head(w, None) for w in rest) or starts_role(words, j + 1, ref)
+                any(
+                    _is_head(w, rest[k + 1] if k + 1 < len(rest) else None, rest[k - 1] if k else None)
+                    for k, w in enumerate(rest)
+                )
+                or starts_role(words, j + 1, ref)
             ):
                 break  # "University of Warwick and Chair of X": a second post, not more of the name
             j += 1
@@ -386,7 +681,8 @@ def _add_acronym_aliases(
         for sentence in seg.sentences:
             for match in pattern.finditer(text, sentence.start, sentence.end):
                 extra.append(Candidate(match.start(), match.end(), cand.name, cand.type, match.group()))
-    return _non_overlapping(chosen + extra)
+    # the form the text defined wins over the same words read by their head ("D2N2 LEP")
+    return _non_overlapping(extra + chosen)
 
 
 def _add_composites(text: str, chosen: list[Candidate]) -> list[Candidate]:

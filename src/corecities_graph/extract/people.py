@@ -9,9 +9,18 @@ from .bodies import DOCUMENT_WORDS, HEADS
 from .facts import OrgMention, PersonMention, PlaceMention, Role
 from .lexicon import SPEECH_VERBS, STOP, Lexicon, lexicon
 from .passing import bodies_in_passing
-from .posts import SUB_BODIES, appos_is_post, post_targets, role_at, role_before, roles_in, unique_roles
+from .posts import (
+    SUB_BODIES,
+    appos_is_post,
+    civic_place,
+    post_targets,
+    role_at,
+    role_before,
+    roles_in,
+    unique_roles,
+)
 from .settling import PRESS_POST
-from .text import Segmented, SpanSet, capitalise
+from .text import Paragraph, Segmented, SpanSet, capitalise
 
 _PAREN_AFTER = re.compile(r"\s*\((?P<appos>[^()]{3,120})\)")
 _SAID_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$")
@@ -24,13 +33,24 @@ _SPEECH = re.compile(
 # "Sheffield Teaching Hospitals", "Leeds City Services": plural heads that name bodies, never people
 _BODY_PLURALS = {"Hospitals", "Services", "Universities", "Colleges", "Councils", "Partners"}
 # "... for Research and " before a capitalised pair: the words of a post's field, not a name
-_FIELD_BEFORE = re.compile(r"\b(?:of|for|at)\s+(?:(?:[A-Z][\w’'-]*\s+)+(?:and|&)\s+)?$")
+_FIELD_BEFORE = re.compile(
+    r"\b(?:of|for|at)\s+(?:(?:[A-Z][\w’'-]*(?:,\s+|\s+))*[A-Z][\w’'-]*\s+(?:and|&)\s+(?:the\s+)?)?$"
+)
 # a photo's credit line: the photographer and the office that holds the picture
 _CREDIT = re.compile(
     r"\s*(?:Photo(?:graph)?|Picture|Image|Credit)s?(?:\s+credit)?\s*(?::|\||\bby\b)", re.IGNORECASE
 )
 _POST_LINK_AFTER = re.compile(r"\s+(?:of|for|at|and|&)\b|[’']s\b|\s*\(")
 _STREET_WORDS = {"Street", "Road", "Avenue", "Lane", "Square", "Crescent", "Terrace", "Quay", "Boulevard"}
+# "a ceremony at the Town House", "at Leeds General Infirmary": a building, not a person
+_BUILDING_WORDS = {
+    "House", "Infirmary", "Hospital", "Centre", "Center", "Building", "Chambers", "Campus", "Library",
+    "Museum", "Gallery", "Theatre", "Arena", "Stadium", "Guildhall",
+}  # fmt: skip
+_NAMESAKE_WORDS = {
+    "Lecture", "Lectures", "Prize", "Award", "Awards", "Fellowship", "Fellowships", "Scholarship",
+    "Scholarships", "Building", "Memorial", "Medal", "Trophy", "Wing", "Theatre", "Library",
+}  # fmt: skip
 _PHONE = re.compile(r"\+?\s?\(?\d[\d\s()]{7,}\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WHO = re.compile(r"\s*,?\s+who(?:\s+(?:is|was|has|had))?\s*$")
@@ -77,8 +97,12 @@ def find_people(
             # after an honorific, only the first word must not be a common word ("Professor Shearer West")
             checked = tokens[:1] if match.group("hon") else tokens
             # "Cllr Dean Faulkner": after an honorific, a given name may be a post's word
-            if tokens[-1] in _STREET_WORDS:
+            if tokens[-1] in _STREET_WORDS and not match.group("hon"):
                 continue  # "a campus on Cardiff's Adam Street": a street named after someone
+            if (tokens[-1] in _BUILDING_WORDS and not match.group("hon")) or tokens[-1] in _NAMESAKE_WORDS:
+                continue  # "the Dame Ada Vale Lecture", "the Sir Tom Finney Building": named after someone
+            if not match.group("hon") and text.endswith(("the ", "The "), max(0, n_start - 4), n_start):
+                continue  # "speaking to the Kent Post": a title, not a person
             # "Cllr Carl Dean": after an honorific, a surname may be a post's word when no post's
             # link word follows it
             surname_post = (
@@ -108,9 +132,14 @@ def find_people(
             name_at = match.start()
             hon_surface = (match.group("hon") or "").strip() or None
             # "MP" is a post-nominal: the text keeps it, the honorific does not.
-            mp_surface = (hon_surface + " … MP" if hon_surface else "MP") if match.group("mp") else None
             before = text[sentence.start : name_at]
             after_start = match.end()
+            seat = bool(match.group("mp"))
+            if (letters := _POST_NOMINALS.match(text, after_start, sentence.end)) is not None:
+                # "Jim Hall OBE, Chair of X", "Sir Ed Vale KC MP": letters after a name stand before its post
+                after_start = letters.end()
+                seat = seat or " MP" in letters.group()
+            mp_surface = (hon_surface + " … MP" if hon_surface else "MP") if seat else None
             roles: list[Role] = []
             frame = False
             contact = False
@@ -233,13 +262,39 @@ def find_people(
                     roles.append(Role(capitalise(tail.group(1).strip()), None))
                 elif (byline := _byline_post(seg, sentence.paragraph)) is not None:
                     roles.append(Role(byline, None))  # "By X" over a line "Education reporter"
+            if (
+                not roles
+                and (block := _post_line(seg, sentence.paragraph, name_at, match.end(), lex)) is not None
+            ):
+                # "Cllr X" on a line of its own, over "Leader, Y Council": a signature block
+                frame = True
+                roles += roles_in(text, block.start, block.end, orgs, places, lex)
+            if not roles and "|" in text[after_start : sentence.end]:
+                row = _ROW_POST_BODY.match(text, after_start, seg.paragraphs[sentence.paragraph].end)
+                if row and lex.role_word.search(row.group("post")) and not lex.name.search(row.group("post")):
+                    # "| Cllr X | Leader | Hull City Council |": a table with columns of names, posts, bodies
+                    body = [
+                        t
+                        for t in post_targets(row.start("body"), row.end("body"), orgs, places)
+                        if t[0] == row.start("body") and t[1] == row.end("body")
+                    ]
+                    held = capitalise(row.group("post").strip())
+                    frame = True
+                    roles.append(role_at(held, body[0][2], body[0][3]) if body else Role(held, None))
             if (cell := _row_body(seg, sentence.paragraph, name_at, orgs)) is not None:
                 # "Newport City Council | Cllr X, Leader": a table's row names the body in its first cell
-                roles = [r if r.org else role_at(r.role, cell.name, "org") for r in roles]
+                roles = [r if r.org else _row_post(r.role, cell) for r in roles]
                 roles = [_in_row_body(r, cell) for r in roles]
-            if match.group("mp"):
-                roles.append(Role("Member of Parliament", None))  # "MP" after a name is a seat held
-            if not frame and not hon_surface and not match.group("mp"):
+            if not seat and "MP" in text[max(sentence.start, name_at - 60) : min(sentence.end, n_end + 60)]:
+                # "X, Labour MP for Leeds Central,", "The MP for Leeds East, X,": a seat in parliament
+                seat = bool(
+                    _MP_SEAT_AFTER.match(text, after_start, sentence.end) or _MP_SEAT_BEFORE.search(before)
+                )
+            if seat or (not roles and before.endswith("MP ") and _MP_BEFORE.search(before)):
+                # "MP" after a name is a seat held; so is "Leeds West MP Rachel Reeves"
+                frame = True
+                roles.append(Role("Member of Parliament", None))
+            if not frame and not hon_surface and not seat:
                 continue
             honorific = ref.canonical_honorific(hon_surface) if hon_surface else None
             found.append(
@@ -247,16 +302,28 @@ def find_people(
                     name=name,
                     honorific=honorific,
                     honorific_surface=mp_surface or hon_surface,
-                    roles=tuple(unique_roles(roles)),
+                    roles=tuple(unique_roles([civic_place(r) for r in roles])),
                     evidence=seg.evidence(name_at, n_end),
                     contact=contact,
                     phones=phones,
                     emails=emails,
                 )
             )
-    return found + _short_references(seg, found, lex) + _surname_posts(seg, found, orgs, places, lex)
+    return found + _short_references(seg, found, lex, ref) + _surname_posts(seg, found, orgs, places, lex)
 
 
+_ROW_POST_BODY = re.compile(r"\s*\|\s*(?P<post>[^|]{2,80}?)\s*\|\s*(?P<body>[^|\s][^|]{1,119}?)\s*\|?\s*$")
+_POST_NOMINALS = re.compile(
+    r"(?:\s+(?:OBE|MBE|CBE|DBE|KBE|GBE|KCB|FRS|FRSE|FBA|FREng|FMedSci|FAcSS|KC|QC|DL|JP|MP)\b)+"
+    r"(?=\s*[,(]|\s+(?:said|says|added|told)\b)"
+)
+_MP_SEAT_AFTER = re.compile(
+    r"\s*,\s*(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}MP\s+for\s+[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,4}\s*(?:[,.;]|$)"
+)
+_MP_SEAT_BEFORE = re.compile(
+    r"(?:^|\s)[Tt]he\s+MP\s+for\s+[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,4}\s*,\s*$"
+)
+_MP_BEFORE = re.compile(r"(?:^|[\s(])(?:[A-Z][\w-]*\s+){0,3}MP\s$")
 _POST_BETWEEN = re.compile(r",\s*[^,;:“”\"]{3,120},\s*$")
 
 
@@ -297,14 +364,28 @@ _QUALIFIED_POST = re.compile(
 _ROW_CELL = re.compile(r"(?:\|\s*)?(?P<cell>[^|\s][^|]{2,79}?)\s+\|\s+$")
 
 
+# "- Hull College: Sam Ray, Principal", "Hull College – Sam Ray, Principal": a list's line opens with the body
+_LINE_BODY = re.compile(r"\s*(?:[-•*]\s+)?(?P<cell>[^\s:–—|][^:–—|]{2,79}?)\s*(?::|\s[–—-])\s+")
+
+
 def _row_body(seg: Segmented, index: int, name_at: int, orgs: list[OrgMention]) -> OrgMention | None:
     """The body named in the first cell of a table's row when the person's name opens the next cell."""
     start = _paragraph_start(seg, index)
-    cell = _ROW_CELL.fullmatch(seg.text, start, name_at)
+    cell = _ROW_CELL.fullmatch(seg.text, start, name_at) or _LINE_BODY.fullmatch(seg.text, start, name_at)
     if cell is None:
         return None
     start, end = cell.start("cell"), cell.end("cell")
     return next((o for o in orgs if o.evidence.span.start == start and o.evidence.span.end == end), None)
+
+
+_MAYOR_POST = re.compile(r"(?:Lord\s+|Deputy\s+Lord\s+|Deputy\s+)?(?:Mayor|Provost)", re.IGNORECASE)
+
+
+def _row_post(role: str, cell: OrgMention) -> Role:
+    """A post in the row of a body: the body's, or for a Lord Mayor in a council's row, the council's city."""
+    if cell.type == "council" and cell.city and _MAYOR_POST.fullmatch(role):
+        return role_at(role, cell.city, "city")
+    return role_at(role, cell.name, "org")
 
 
 def _in_row_body(role: Role, cell: OrgMention) -> Role:
@@ -365,10 +446,16 @@ def _next_person(text: str, start: int, end: int, lex: Lexicon) -> int:
     if nxt is None:
         return end
     comma = max(text.rfind(",", start, nxt.start()), text.rfind(";", start, nxt.start()))
+    closed = text.rfind(")", start, nxt.start())
+    if comma < closed and text.rfind("(", start, comma) > text.rfind(")", start, comma):
+        # "Cllr A (Deputy Mayor, X Council) and Professor B": the comma is inside A's brackets
+        return closed + 1
     return comma if comma >= start else end
 
 
-def _short_references(seg: Segmented, found: list[PersonMention], lex: Lexicon) -> list[PersonMention]:
+def _short_references(
+    seg: Segmented, found: list[PersonMention], lex: Lexicon, ref: Reference
+) -> list[PersonMention]:
     """'Sir Colin said', 'Professor Desai added': someone named in full earlier, called by one name."""
     extra: list[PersonMention] = []
     taken = SpanSet((p.evidence.span.start, p.evidence.span.end) for p in found)
@@ -389,13 +476,22 @@ def _short_references(seg: Segmented, found: list[PersonMention], lex: Lexicon) 
             extra.append(
                 PersonMention(
                     name=person.name,
-                    honorific=person.honorific,
+                    # "Graham Ashworth ... Professor Ashworth said": the title the later mention gives
+                    honorific=person.honorific or _title(ref.canonical_honorific(match.group("hon").strip())),
                     honorific_surface=match.group("hon").strip(),
                     roles=(),
                     evidence=seg.evidence(start, end),
                 )
             )
     return extra
+
+
+_COURTESY = {"Mr", "Mrs", "Ms", "Miss", "Mx"}
+
+
+def _title(honorific: str) -> str | None:
+    """A title a later mention gives ("Professor Ashworth"); a paper's "Ms Creed" is house style, not a title."""
+    return None if honorific in _COURTESY else honorific
 
 
 # "Chandra, who is vice-chancellor of the University of Bradford, said": a post given where
@@ -460,6 +556,19 @@ def _byline_post(seg: Segmented, index: int) -> str | None:
         if not _HANDLE_LINE.fullmatch(line):
             return None
     return None
+
+
+def _post_line(seg: Segmented, index: int, name_at: int, name_end: int, lex: Lexicon) -> Paragraph | None:
+    """The line after a line that is only a name, when that line is only a post and its body."""
+    paragraph = seg.paragraphs[index]
+    if index + 1 >= len(seg.paragraphs) or seg.text[paragraph.start : name_at].strip():
+        return None
+    if seg.text[name_end : paragraph.end].strip(" ,"):
+        return None
+    line = seg.paragraphs[index + 1]
+    if line.noise or line.start - paragraph.end > 2 or not lex.role_word.match(line.text):
+        return None
+    return line if appos_is_post(line.text, lex) and not re.search(r"[.:;“”\"]", line.text) else None
 
 
 def _paragraph_start(seg: Segmented, index: int) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from ..document import Document, slugify
@@ -10,13 +11,19 @@ from ..resolve.reference import Reference
 from .backrefs import publishing
 from .bodies import HEADS, resolve_name, type_of, with_own_article
 from .facts import Declaration, Extraction, OrgMention
-from .organisations import find_organisations
+from .organisations import find_organisations, furniture_only, masthead_only
 from .people import find_people
 from .places import find_places
 from .proposals import find_proposals, proposed_organisations
 from .quotes import find_quotes
 from .settling import settle_posts
-from .signatories import another_agreement_speaks, find_alliance_members, find_declaration, find_signatories
+from .signatories import (
+    another_agreement_speaks,
+    find_alliance_members,
+    find_declaration,
+    find_signatories,
+    wider_group,
+)
 from .statistics import find_counts, find_statistics
 from .text import Segmented, SpanSet, segment, starting_within
 
@@ -56,17 +63,26 @@ _URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d{2})/")
 def extract(document: Document, ref: Reference) -> Extraction:
     """Read every kind of fact from one document."""
     seg = segment(document.text)
-    orgs = [
-        o
-        for o in with_own_article(seg.text, find_organisations(seg, ref), ref)
-        if not _cut_off(seg.text, o, ref)
-    ]
+    found = with_own_article(seg.text, find_organisations(seg, ref), ref)
+    # only a name that runs to the end of the text can be cut off: the others are passed over at once
+    last = len(seg.text.rstrip())
+    ending = [o for o in found if o.evidence.span.end >= last]
+    if ending:
+        done = {id(o): _completed(seg.text, o, ref) for o in ending}
+        found = [done.get(id(o), o) for o in found]
+        found = [o for o in found if o.evidence.span.end < last or not _cut_off(seg.text, o, ref)]
+    orgs = found
     proposed = proposed_organisations(seg, orgs)
     orgs = [o for o in orgs if o not in proposed]
     places = find_places(seg, ref, orgs)
     publisher = _publisher(document, seg, orgs, ref)
     with publishing(publisher[0] if publisher else None):
         people = settle_posts(find_people(seg, ref, orgs, places), orgs, publisher, places)
+    # "Bristol Post" heading the page is who published it, not a body the story names; nor is a
+    # body named only under a byline or among related links
+    heading = masthead_only(seg, orgs) | furniture_only(seg, orgs)
+    if heading:
+        orgs = [o for o in orgs if o.name not in heading]
     # "Cllr Keith Wakefield", "Professor Stirling": a town inside a person's name is no place
     named = SpanSet((p.evidence.span.start, p.evidence.span.end) for p in people)
     places = [p for p in places if named.free(p.evidence.span.start, p.evidence.span.end)]
@@ -74,8 +90,9 @@ def extract(document: Document, ref: Reference) -> Extraction:
     # "The Belfast Region City Deal brings together six councils and the two universities": another
     # agreement's parties are not counted as this one's
     counts = [
-        c for c in find_counts(seg) if not another_agreement_speaks(c.evidence.sentence.text, declaration)
-    ]
+        c for c in find_counts(seg)
+        if not another_agreement_speaks(c.evidence.sentence.text, declaration) and not wider_group(c, seg.text)
+    ]  # fmt: skip
     # "the York Civic Partnership" signed by the council, "The X Partnership was launched": an agreement, not a body
     orgs = [
         o for o in orgs
@@ -129,6 +146,26 @@ def _cut_off(text: str, org: OrgMention, ref: Reference) -> bool:
     if len(re.findall(rf"\b{re.escape(last)}\b", text)) > 1:
         return False  # "NHS Greater Glasgow and Clyde" where the text names the Clyde elsewhere
     return ref.canonical_city(last) is None and ref.canonical_org(org.surface) is None
+
+
+_HEAD_BY_PREFIX = sorted(HEADS, key=len)
+
+
+def _completed(text: str, org: OrgMention, ref: Reference) -> OrgMention:
+    """A name the text stops in the middle of its head word ('Glasgow Caledonian Univer' as the last
+    words of a cut page) is the name with that head written out."""
+    if org.evidence.span.end < len(text.rstrip()):
+        return org  # the cheap test first: almost every name has text after it
+    words = org.surface.split()
+    last = words[-1]
+    if len(words) < 2 or len(last) < 3 or last in HEADS:
+        return org
+    head = next((h for h in _HEAD_BY_PREFIX if h.startswith(last) and h != last and h[0].isupper()), None)
+    if head is None:
+        return org
+    surface = " ".join([*words[:-1], head])
+    name, type_ = resolve_name(surface, type_of(surface), ref)
+    return replace(org, name=name, type=type_, surface=surface)
 
 
 def dateline(text: str) -> str | None:

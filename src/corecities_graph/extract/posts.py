@@ -22,6 +22,18 @@ SUB_BODIES = {
     "Faculty",
     "Department",
 }
+
+
+def is_sub_body(name: str) -> bool:
+    """'Finance Committee', 'Faculty of Arts and Humanities': a body inside another."""
+    words = name.split()
+    if words and words[0] == "The":
+        words = words[1:]
+    return bool(words) and (
+        words[-1] in SUB_BODIES or (len(words) > 2 and words[0] in SUB_BODIES and words[1] == "of")
+    )
+
+
 _CHAIN_MARK = re.compile(r"\s(?:and|&)\s|,\s|[’']s\s")
 _OWNER = re.compile(r"^(?:the\s+)?[a-z][\w-]*[’']s\s+")  # "the university's Pro Vice-Chancellor"
 _LEADING = re.compile(
@@ -71,14 +83,29 @@ def roles_in(
     for c_start, c_end in _post_chunks(text, start, end, targets, lex):
         inside = [t for t in targets if c_start <= t[0] and t[1] <= c_end]
         if not inside:
-            roles += [r for r in [_unnamed_post(text, c_start, c_end, orgs, lex)] if r and r not in roles]
+            unnamed = _unnamed_post(text, c_start, c_end, orgs, lex)
+            if (
+                unnamed is not None
+                and unnamed.org is None
+                and roles
+                and roles[-1].org
+                and _PORTFOLIO.match(unnamed.role)
+                and _AND_BEFORE.search(text, max(start, c_start - 6), c_start)
+            ):
+                # "Leader of Cardiff Council and Cabinet Member for the Economy": the portfolio is
+                # held in the body of the post before it
+                unnamed = Role(unnamed.role, roles[-1].org, roles[-1].org_is_city, roles[-1].org_is_region)
+            roles += [r for r in [unnamed] if r and r not in roles]
             continue
         t_start, t_end, name, kind = inside[0]
         if kind != "org" and (clipped := _clipped_body(text[t_end:c_end], name, orgs)) is not None:
             t_end, name, kind = c_end, clipped, "org"  # "Principal, Belfast Met": the college, not the city
+        elif kind == "city" and len(inside) == 1 and _NAME_GOES_ON.fullmatch(text, t_end, c_end):
+            # "Chief Executive of London Higher": a body named after the city, not the city
+            t_end, name, kind = c_end, re.sub(r"\s+", " ", text[t_start:c_end].strip()), "org"
         if (
             len(inside) >= 2
-            and name.split()[-1] in SUB_BODIES
+            and is_sub_body(name)
             and re.fullmatch(r"\s+(?:at|of)\s+(?:the\s+)?", text[t_end : inside[1][0]])
         ):
             # "Chair of the City Growth Committee at Belfast City Council": a post in the council
@@ -86,10 +113,18 @@ def roles_in(
             if _is_role(role, lex):
                 roles.append(role_at(role, inside[1][2], inside[1][3]))
                 continue
-        before = _clean(_last_cut(_LEADING.sub("", text[c_start:t_start])))
+        head = _LEADING.sub("", text[c_start:t_start])
+        sub_body = (_SUB_BODY_POST.fullmatch(head) or _LISTED_POST.fullmatch(head)) if "," in head else None
+        # "Dean of the Faculty of Arts, Design and the Built Environment at X": the faculty's name is the post's
+        before = _clean(sub_body.group("post") if sub_body else _last_cut(head))
         after = text[t_end:c_end]
         possessive = re.match(r"[’']s\s", after)
-        after_role = _clean(re.split(r"\s+(?:of|at)\s+", after[possessive.end() if possessive else 0 :])[0])
+        if possessive and len(inside) == 1:
+            after_role = _clean(after[possessive.end() :])  # "X's director of strategy": the whole post
+        else:
+            after_role = _clean(
+                re.split(r"\s+(?:of|at)\s+", after[possessive.end() if possessive else 0 :])[0]
+            )
         if _is_role(before, lex):
             roles.append(_in_parent(role_at(before, name, kind), orgs))
         elif after_role and _is_role(after_role, lex) and (possessive or not after[:1].strip()):
@@ -102,10 +137,33 @@ def roles_in(
         elif not before and roles and roles[-1].org and roles[-1].org.split()[-1] in SUB_BODIES:
             # "Convener of the Finance Committee, The City of Edinburgh Council": the committee's council
             roles[-1] = role_at(f"{roles[-1].role} of the {roles[-1].org}", name, kind)
+    for i, held in enumerate(roles[:-1]):
+        if held.org is None and held.role.endswith(")") and (following := roles[i + 1]).org:
+            # "Pro-Vice-Chancellor (Enterprise) and Dean of the Faculty at X": both posts are at X
+            roles[i] = Role(held.role, following.org, following.org_is_city, following.org_is_region)
     return roles
 
 
+# "Cabinet Member for the Economy", "Executive Member for Skills": a portfolio held in a body
+_PORTFOLIO = re.compile(
+    r"(?:Cabinet|Executive|Lead)\s+Member\s+for\s|Portfolio\s+Holder\s+for\s", re.IGNORECASE
+)
+_SUB_BODY_POST = re.compile(
+    r"(?P<post>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+of\s+the\s+(?:Faculty|School|Department|Institute)\s+of\s+"
+    r"[A-Z][\w-]*(?:(?:,\s+|\s+and\s+(?:the\s+)?|\s+)[A-Z][\w-]*){0,8})\s+(?:at|of)\s+(?:the\s+)?"
+)
+# "Cabinet Member for Climate, Ecology and Energy at X": a portfolio's list is the post's
+_LISTED_POST = re.compile(
+    r"(?P<post>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}\s+for\s+[A-Za-z][\w-]*"
+    r"(?:,\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)+,?\s+and\s+[A-Za-z][\w-]*)\s+(?:at|of|with)\s+(?:the\s+)?"
+)
+_AND_BEFORE = re.compile(r"\s(?:and|&)\s+$")
 _CLIPPED = re.compile(r"\s+([A-Z][a-z]{2,})\s*$")
+_NAME_GOES_ON = re.compile(r"(?:\s+[A-Z][a-z]{2,}){1,3}\s*")
+# "director of policy at University Alliance": a post at a body the finder does not know
+_AT_UNKNOWN = re.compile(
+    r"\s+at\s+(?P<org>[A-Z][\w’'-]+(?:\s+(?:of|for|and|the)){0,2}(?:\s+[A-Z][\w’'-]+)+)$"
+)
 
 
 def _clipped_body(after: str, place: str, orgs: list[OrgMention]) -> str | None:
@@ -164,6 +222,11 @@ def _unnamed_post(text: str, start: int, end: int, orgs: list[OrgMention], lex: 
         owner = referent(of_noun.group("noun"), start, orgs)
         if owner is not None:
             body = body[: of_noun.start()]
+    unknown = _AT_UNKNOWN.search(body.rstrip(" ,;:.")) if owner is None and " at " in body else None
+    if unknown is not None and unknown.group("org").split()[0] not in STOP:
+        role = _clean(body[: unknown.start()])
+        if _is_role(role, lex) and not lex.role_word.search(unknown.group("org")):
+            return Role(role, unknown.group("org"))
     role = _clean(body)
     if not _is_role(role, lex):
         return None
@@ -178,12 +241,13 @@ def _sentence_start(text: str, at: int) -> int:
 
 
 _NAMED_LIST = re.compile(
-    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*\s+and\s+[A-Z]"
+    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*\s+and\s+(?:the\s+)?[A-Z]"
 )
 # "for climate, ecology and energy" ends the post, or another post follows: "... and leader of X"
 _LOWER_LIST = re.compile(
-    r"[a-z][\w-]*(?:,\s+[a-z][\w-]*)*,?\s+and\s+[a-z][\w-]*(?:\s*[,;)]|\s*$|\s+and\s+[a-z])"
+    r"[a-z][\w-]*(?:,\s+[a-z][\w-]*)*,?\s+and\s+[a-z][\w-]*(?:\s*[,;)]|\s*$|\s+and\s+[a-z]|\s+(?:at|of|with)\s)"
 )
+_OWNED_NEXT = re.compile(r"(?:the|its)\s+[a-z][\w-]*(?:[’']s|s[’'])\s+")
 _SEPARATOR = re.compile(
     r"\s*[,;]\s*(?:and\s+(?:also\s+|now\s+)?)?|\s+(?:and|&)\s+(?:also\s+|is\s+|now\s+)?|\s+as\s+well\s+as\s+"
 )
@@ -215,8 +279,11 @@ def _post_chunks(
             continue  # "cabinet member for climate, ecology and energy" is one post
         if not sep.group().strip().startswith((",", ";")):
             head = text[cursor : sep.start()]
-            complete = any(cursor <= a and b <= sep.start() for a, b, _, _ in targets) or re.search(
-                r"\s(?:of|for|at)\s", head
+            complete = (
+                any(cursor <= a and b <= sep.start() for a, b, _, _ in targets)
+                or re.search(r"\s(?:of|for|at)\s", head)
+                # "Pro-Vice-Chancellor (Enterprise) and Dean of X": a field in brackets closes a post
+                or (head.endswith(")") and re.match(r"[\w-]+\s+(?:of|for)\s", text[sep.end() : end]))
             )
             # "Council leader and Core Cities vice-chair": the second post opens with its organisation
             owned = any(a == sep.end() for a, _, _, _ in targets) and lex.role_word.search(head)
@@ -237,10 +304,20 @@ def _post_chunks(
             )
             # "chair of the commission and a former chief executive of X": an article opens a second post
             another = lex.role_word.search(head) and re.match(r"an?\s+(?:former\s+)?", text[sep.end() : end])
+            # "Vice-Chancellor of X and the universities' lead for Y": an owner's possessive opens a post
+            owner_next = _OWNED_NEXT.match(text, sep.end(), end) if complete else None
+            owned_next = (
+                owner_next is not None
+                and lex.role_word.match(text, owner_next.end())
+                and re.match(
+                    r"[\w-]+\s+for\s", text[owner_next.end() : end]
+                )  # a remit: "lead for the declaration"
+            )
+            second = bool(another or owned_next)
             if (
                 not owned
                 and not portfolio
-                and not another
+                and not second
                 and (not complete or not lex.role_word.match(text, sep.end()))
             ):
                 continue
@@ -330,11 +407,16 @@ def role_before(
             t_start, _t_end, name, kind = inside[0]
             role = _clean(re.sub(r"\s+(?:at|of|with)\s+(?:the\s+)?$", "", text[role_start:t_start]))
             return [role_at(role, name, kind)] if _is_role(role, lex) else []
-        role = _clean(text[role_start:role_end])
+        role = _clean(_LEADING.sub("", text[role_start:role_end]))
         for _t_start, t_end, name, kind in targets:
             if t_end == owner_end:
                 return [role_at(role, name, kind)]
         return [Role(role, None)]
+    if " for " in head and head.endswith(",") and (portfolio := _PORTFOLIO_BEFORE.search(head)) is not None:
+        # "a board chaired by the Deputy Mayor for Business and Growth, X": a post with its portfolio
+        role = _clean(portfolio.group("role"))
+        if lex.role_tail.search(role.split(" for ")[0]) and not lex.honorific.search(role):
+            return [Role(role, None)]
     tail = lex.role_tail.search(head)
     if not tail:
         return []
@@ -365,6 +447,8 @@ def role_before(
     if head[phrase_start:][:1].islower():
         # a lower-case word alone ("the team leader") is no post to record, unless an owner's
         # possessive opens it: "NUA's principal and vice-chancellor, Professor X"
+        if "minister" in head and (minister := _MINISTER_BEFORE.search(head)) is not None:
+            return [Role(_clean(minister.group("role")), None)]  # "The skills minister, X MP"
         owned_lower = _LOWER_AFTER_OWNER.search(head)
         kind_lower = _KIND_BEFORE_ROLE.search(head)
         if (
@@ -396,6 +480,8 @@ def role_before(
 _KIND_BEFORE_ROLE = re.compile(
     rf"(?:^|(?<=\s))(?:the\s+)?(?P<noun>{KIND_NOUN})\s+(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*,?\s*$"
 )
+# "The skills minister, ": a minister named by the brief, in lower case
+_MINISTER_BEFORE = re.compile(r"(?:^|(?<=\s))[Tt]he\s+(?P<role>(?:[a-z][\w-]*\s+){1,3}minister)\s*,\s*$")
 # "NUA's principal and vice-chancellor, ": lower-case words of a post after an owner's possessive
 _LOWER_AFTER_OWNER = re.compile(
     r"(?<![\w-])(?P<owner>[A-Z][\w-]*)[’']s\s+(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5}?)\s*,?\s*$"
@@ -442,6 +528,10 @@ _FRONTED_POST = re.compile(
 
 
 _FIELD_BEFORE = re.compile(r"\s(?:for|of)\s+$")
+_PORTFOLIO_BEFORE = re.compile(
+    r"(?<![\w’'-])[Tt]he\s+(?P<role>(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*\s+for\s+[A-Z][\w-]*"
+    r"(?:(?:\s+and\s+|,\s+|\s+)[A-Z][\w-]*){0,5})\s*,$"
+)
 
 
 _NAME_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w’'-]+\s+){1,3}")
@@ -508,8 +598,10 @@ def _role_of_before(
     while words and words[-1].end() in (phrase_start - 1, phrase_start) and words[-1].group() not in STOP:
         phrase_start = words[-1].start()
         words.pop()
+    if " and " in before and (combined := lex.role_and.search(before, 0, phrase_start)) is not None:
+        phrase_start = combined.start()  # "The Principal and Vice-Chancellor of X, Professor Y": one post
     role = re.sub(r"\s+(?:of|at)\s+(?:the\s+)?(?:[a-z][\w-]*)?\s*$", "", before[phrase_start:])
-    role = _clean(role)
+    role = _clean(_LEADING.sub("", role))
     if not role or role[0].islower():
         return None
     return role_at(role, target[2], target[3]) if target else Role(role, None)
@@ -530,10 +622,29 @@ _PARTY_GROUP = re.compile(
 
 def _clean(role: str) -> str:
     role = role.strip(" ,;:.’'|")  # "Leader |": the bar closing a table's row
+    if role.endswith(("(", "(the", "(The")):
+        role = role[: role.rindex("(")].rstrip(" ,")  # "Principal (University of X)": the body in brackets
     role = re.sub(r"\s+", " ", role)
     if role[:1].isupper() and (party := _PARTY.match(role)):
         role = role[party.end() :]
     return capitalise(role)
+
+
+# "Provost of Fife", "Mayor of Mansfield": a civic post in a place the gazetteer does not hold
+_CIVIC_OF = re.compile(
+    r"(?P<post>(?:Deputy\s+)?(?:Lord\s+|Metro\s+|City\s+)?(?:Mayor|Provost))\s+of\s+"
+    r"(?P<place>[A-Z][\w’'-]+(?:\s+(?:and\s+)?[A-Z][\w’'-]+){0,3})"
+)
+
+
+def civic_place(role: Role) -> Role:
+    """A civic post written with its place but found without it: the post, in that place."""
+    if role.org is not None or " of " not in role.role:
+        return role
+    civic = _CIVIC_OF.fullmatch(role.role)
+    if civic is None or civic.group("place").split()[-1] in SUB_BODIES:
+        return role
+    return role_at(civic.group("post"), civic.group("place"), "city")
 
 
 def unique_roles(roles: list[Role]) -> list[Role]:

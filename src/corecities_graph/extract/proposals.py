@@ -419,7 +419,8 @@ def find_proposals(
             or VAGUE.match(name)
             # "the freedom to spend what is already there": a clause, no thing named
             or " what " in name
-            or any(a < end and start < b and not (relational and start < a) for a, b in org_spans)
+            # (a name made from the ask, 'Requirement for Innovate UK to publish', may open on the body)
+            or any(a < end and start < b and not (relational and (start < a or made)) for a, b in org_spans)
         ):
             return
         # "a “green skills passport”": the quotation marks are the writer's, not the name's

@@ -13,14 +13,20 @@ from .posts import role_at, unique_roles
 # said" on a university's page is its Vice-Chancellor.
 _POSTS_OF = {
     "university": re.compile(
-        r"^(?:(?:Deputy|Pro|Acting|Interim)[\s-]+)?(?:Vice[\s-]+Chancellor|Principal|Provost|Registrar|Vice[\s-]+Principal"
+        r"^(?:University\s+)?(?:(?:Deputy|Pro|Acting|Interim)[\s-]+)?(?:Vice[\s-]+Chancellor|Principal|Provost|Registrar|Vice[\s-]+Principal"
         r"|Pro[\s-]+Vice[\s-]+Chancellor|President)(?:\s+and\s+(?:Vice[\s-]+Chancellor|Chief\s+Executive|Principal"
         r"|President))?$",
         re.IGNORECASE,
     ),
     # "Principal and Chief Executive Dr X said" on a college's page is the college's
     "college": re.compile(
-        r"^(?:(?:Deputy|Vice|Acting|Interim)[\s-]+)?Principal(?:\s+and\s+Chief\s+Executive)?$", re.IGNORECASE
+        r"^(?:College\s+)?(?:(?:Deputy|Vice|Acting|Interim)[\s-]+)?Principal(?:\s+and\s+Chief\s+Executive)?$",
+        re.IGNORECASE,
+    ),
+    # "Senior Economist" on a think tank's page is the think tank's
+    "institute": re.compile(
+        r"^(?:(?:Senior|Chief|Principal|Lead)\s+)?(?:Economist|Analyst|Researcher|Research\s+Fellow)$",
+        re.IGNORECASE,
     ),
     "council": re.compile(
         r"^(?:Deputy\s+)?(?:Council\s+)?(?:Co-)?Leader(?:\s+of\s+the\s+Council)?$|^Cabinet\s+Member\b"
@@ -43,7 +49,9 @@ PRESS_POST = re.compile(
 
 # "Metro Mayor X", "City Mayor Y", "Mayor Z", "Lord Provost W": a mayor's post is in a place, not a body
 _MAYOR = re.compile(
-    r"(?P<kind>Metro\s+|City\s+|Lord\s+|Regional\s+)?(?:Mayor|(?<=Lord\s)Provost)", re.IGNORECASE
+    r"(?:Deputy\s+)?(?P<kind>Metro\s+|City\s+|Lord\s+|Regional\s+)?(?:Mayor|(?<=Lord\s)Provost)"
+    r"(?:\s+for\s+[A-Z][\w,\s-]*)?",  # "Deputy Mayor for Business and Growth": the mayor's deputy
+    re.IGNORECASE,
 )
 
 
@@ -65,7 +73,7 @@ def _mayoralty(
         ranked = sorted(counts.items(), key=lambda item: -item[1])
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0], want
-    if kind == "lord" and council is not None and council.city:
+    if kind in {"lord", "city"} and council is not None and council.city:
         return council.city, "city"
     return None
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from ..document import slugify
 from .bodies import HEADS
-from .facts import AllianceMember, Declaration, OrgMention, PlaceMention, Signatory
+from .facts import AllianceMember, ClaimedCount, Declaration, OrgMention, PlaceMention, Signatory
 from .text import Segmented, capitalise, lists_parties, starting_within
 
 _AGREEMENT_WORDS = (
@@ -48,6 +48,8 @@ _SIGN_CUE = re.compile(
     r"|(?:is|are)\s+joining\s+(?:a|the)\s+(?:joint\s+)?(?:declaration|agreement)"
     r"|(?:both\s+)?(?:take|takes|took)\s+part\s+in\s+(?:a|the)\s+(?:joint\s+)?(?:declaration|agreement)"
     r"|among\s+its\s+(?:backers|signatories|supporters)"
+    # a headline: "Leeds, York and Hull universities among nine signatories"
+    r"|among\s+(?:the\s+)?(?:(?:first|new|[\w-]+)\s+)?(?:signatories|parties)\b(?!\s+(?:to|of)\s+(?:a|an|another|other)\b)"
     rf"|(?:has|have|had)\s+(?:also\s+|now\s+)*become\s+(?:a\s+)?(?:signator(?:y|ies)|part(?:y|ies)|partners?)"
     rf"|join(?:s|ed|ing)?\s+(?:the|a|an|this|that)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})"
     rf"|(?:is|are|was|were)\s+represented\s+(?:in|on)\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_AGREEMENT_WORDS})"
@@ -68,7 +70,9 @@ _SIGN_CUE = re.compile(
     rf"|(?:is|are|were|was)\s+named\s+in\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})"
     rf"|(?:latest|first|newest|last)\s+(?:[\w-]+\s+){{0,2}}to\s+(?:sign|join|back|endorse)"
     rf"|(?:has|have|had)\s+(?:also\s+|now\s+|formally\s+|jointly\s+)*(?:endorsed|launched|entered\s+into|formed|committed\s+to)\s+(?:the|a|an|this)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})"
-    rf"|(?:signed|agreed|launched|formed|sealed|entered\s+into)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS}))\b",
+    rf"|(?:signed|agreed|launched|formed|sealed|entered\s+into)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})"
+    # "they went further, signing a civic charter with A and B"
+    rf"|(?<=,\s)signing\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})(?=\s+with\s))\b",
     re.IGNORECASE,
 )
 _MAY_SIGN = re.compile(
@@ -100,7 +104,8 @@ _SIGNED_BY = re.compile(
     # Friday by", not "signed at a ceremony attended by" nor "signed in 2019 and is run by": the agent
     # is the signer's where no other verb comes between
     r"(?:(?:co-?)?signed|agreed|drawn\s+up|put\s+together)"
-    r"(?:\s+(?!(?:by|is|are|was|were|has|have|had|will|would|which|who|that|but)\b)(?![\w-]+ed\b)[\w’'-]+){0,12}?\s+by\s",
+    # ("on Wednesday (March 11) by", "on Friday, 3 May, by": a date in brackets or commas)
+    r"(?:\s+(?!(?:by|is|are|was|were|has|have|had|will|would|which|who|that|but)\b)(?![\w-]+ed\b)\(?[\w’'-]+\)?,?){0,12}?\s+by\s",
     re.IGNORECASE,
 )
 # the words without which no sentence has such a passive: a cheap test before the costly pattern
@@ -180,7 +185,7 @@ _GROUP_AGENT = re.compile(
 # Before the first organisation of a list: articles, or names the text does not know as bodies
 # ("include Coventry, Hull and Plymouth, along with A")
 _LIST_OPENS = re.compile(
-    r"(?:\s|:|,|\b(?:the|both|all|also|and|along\s+with|as\s+well\s+as|together\s+with)\b|\b[A-Z][\w’'-]*)*"
+    r"(?:\s|:|,|\b(?:the|both|all|also|and|along\s+with|as\s+well\s+as|together\s+with|[Uu]niversities\s+of)\b|\b[A-Z][\w’'-]*)*"
 )
 # "Signatories", "The signatories to the charter": a heading over one party a line, with no colon
 _HEADING = re.compile(
@@ -206,6 +211,12 @@ _FOLLOWED = re.compile(
 )
 # the words that say a paragraph's last sentence announces the parties below it
 _SIGN_WORD = re.compile(r"\b(?:sign(?:s|ed|ing)?|signator(?:y|ies)|join(?:s|ed)?)\b", re.IGNORECASE)
+# an agreement that gathers the bodies listed after it: "The accord brings together:", "The charter
+# is between:", "The partners in the compact are:"
+_GATHERS = re.compile(
+    r"\b(?:brings?\s+together|unites|is\s+(?:made\s+)?between|(?:partners|parties)\b[^:]{0,60}?\b(?:are|include))\s*:$",
+    re.IGNORECASE,
+)
 _AHEAD = re.compile(
     r"\b(?:below|the\s+following(?:\s+[\w-]+){0,3})\s*[.:]?\s*$|\b(?:listed|named|shown|set\s+out)\s+below\b",
     re.IGNORECASE,
@@ -230,6 +241,10 @@ _BETWEEN = re.compile(
     rf"\b(?:{_AGREEMENT_WORDS}),?\s+(?:(?!(?:gap|divide|difference|distance|balance|choice)\b)[\w-]+\s+){{0,3}}?between\s+",
     re.IGNORECASE,
 )
+# "with A, B and C also signing": the bodies that signed beside the one the sentence is about
+_ALSO_SIGNING = re.compile(
+    r"\bwith\s+(?P<list>[^.;:]{1,300}?)\s+(?:also|all|both|too)\s+(?:signing|signing\s+up|putting\s+(?:its|their)\s+names?\s+to\s+it)\b"
+)
 # where the parties named after such a verb end: "together", or what they are to do
 _BRINGS_STOP = re.compile(r"\b(?:together|to|commit|work|join|share|deliver|develop|cooperate|collaborate)\b")
 _BRINGS_CONTEXT = re.compile(rf"\b(?:{_AGREEMENT_WORDS})\b", re.IGNORECASE)
@@ -238,6 +253,9 @@ _NEGATION = re.compile(
     r"|(?:due|set|expected|hoped|likely|invited|asked|urged|able|poised|about)\s+to)\s*$",
     re.IGNORECASE,
 )
+# where a clause of a sentence opens, and what its parties will do
+_CLAUSE_OPENS = re.compile(r"^\s*|,\s*(?:and|while|whilst)\s+|;\s*(?:and\s+)?")
+_WILL_DO = re.compile(r"\s+(?:will|are\s+to|is\s+to)\s+(?:also\s+|each\s+|jointly\s+)?(?-i:[a-z])")
 _UNDER = re.compile(
     r"^\s*Under\s+the\s+[^,]*?(?:Agreement|Declaration|Charter|Accord|Compact)s?\s*,", re.IGNORECASE
 )
@@ -371,7 +389,11 @@ def find_signatories(
     found: dict[str, Signatory] = {}
     decl_span = declaration.evidence.span if declaration.evidence else None
 
+    last = len(text.rstrip())
+
     def add(org: OrgMention) -> None:
+        if org.evidence.span.end >= last and _cut_head(org.surface):
+            return  # "Glasgow Caledonian Univer": a list cut off in the middle of its last name
         found.setdefault(org.name, Signatory(org.name, org.evidence))
 
     def add_short_forms(lo: int, hi: int, listed: Sequence[OrgMention]) -> None:
@@ -411,6 +433,7 @@ def find_signatories(
             continue  # a row of the table whose party is not known as a body: the table goes on
         in_list = False
     named_after: set[int] = set()  # the sentences that named the bodies of a group said to have signed
+    under_at: set[int] = set()  # the sentences that named parties "Under the accord"
     for index, sentence in enumerate(seg.sentences):
         named_here = starting_within(orgs, sentence.start, sentence.end)
         if not named_here:
@@ -427,6 +450,22 @@ def find_signatories(
                 named_after.add(index)
                 for org in listed:
                     add(org)
+        if index - 1 in under_at and " will " in body:
+            # "Under the accord, A and B will build ... . C and D will fast-track planning, and E will
+            # coordinate the work.": what each party will do, one clause after another
+            for clause in _CLAUSE_OPENS.finditer(body):
+                at = sentence.start + clause.end()
+                subjects = []
+                for org in named_here:
+                    if org.evidence.span.start < at:
+                        continue
+                    if not _JOINED.fullmatch(text, at, org.evidence.span.start):
+                        break
+                    subjects.append(org)
+                    at = org.evidence.span.end
+                if subjects and _WILL_DO.match(text, at):
+                    for org in subjects:
+                        add(org)
         if not _MAY_SIGN.search(body):
             continue  # neither a signing cue nor "Under the Agreement": nothing to read here
         in_sentence = [o for o in named_here if not _inside_name(o, seg, sentence.start, sentence.end)]
@@ -440,6 +479,7 @@ def find_signatories(
             for org in in_sentence:
                 if sentence.start + under.end() <= org.evidence.span.start < stop:
                     add(org)
+                    under_at.add(index)
         colon = body.find(":")
         if (
             colon > 0
@@ -470,9 +510,18 @@ def find_signatories(
             # posts; "The partners are calling on A": after any other lead, the list starts at once
             if listed and (lead.group().lower().rstrip().endswith("by")
                            or _LIST_OPENS.fullmatch(text, start, listed[0].evidence.span.start)):  # fmt: skip
-                for org in listed:
+                for org in _for_whom(text, start, listed) if lead.group().rstrip().endswith("by") else listed:
                     add(org)
                 add_short_forms(start, end, listed)
+        also = _ALSO_SIGNING.search(body) if "signing" in body else None
+        if also and not _NEGATION.search(body[max(0, also.start() - 60) : also.start()]):
+            # "launched by the Lord Mayor, with A, B and C also signing"
+            lo, hi = sentence.start + also.start("list"), sentence.start + also.end("list")
+            listed = [o for o in in_sentence if lo <= o.evidence.span.start < hi]
+            if listed and _LIST_OPENS.fullmatch(text, lo, listed[0].evidence.span.start):
+                for org in listed:
+                    add(org)
+                add_short_forms(lo, hi, listed)
         brings = _BRINGS.search(body) or (_BETWEEN.search(body) if "between" in body else None)
         other = next((m for m in _NAMED.finditer(body[: brings.start()] if brings else "")), None)
         if (
@@ -529,6 +578,39 @@ def find_signatories(
                     at = org.evidence.span.end
     del decl_span
     return list(found.values())
+
+
+# a person who signs: the bodies named in their posts follow
+_SIGNER = re.compile(r"\b(?:Professor|Prof|Dr|Cllr|Councillor|Sir|Dame|Mr|Mrs|Ms)\s+(?-i:[A-Z])")
+# "..., Chair of A and Vice-Chancellor of B": a second post, in another body
+_SECOND_POST = re.compile(r"\band\s+(?:the\s+)?(?:[A-Z][\w()-]*\s+){1,4}(?:of|at)\s+(?:the\s+)?$")
+
+
+def _for_whom(text: str, start: int, listed: list[OrgMention]) -> list[OrgMention]:
+    """The bodies a list of signers signed for: 'signed by Professor A, Chair of X and Vice-Chancellor
+    of Y' signs for X, the body named first; Y is only another post the person holds."""
+    if not _SIGNER.search(text, start, listed[-1].evidence.span.start):
+        return listed  # the cheap test first: a list of bodies, not of people
+    kept: list[OrgMention] = []
+    signer_at = start
+    for org in listed:
+        signers = list(_SIGNER.finditer(text, signer_at, org.evidence.span.start))
+        if signers:
+            signer_at = signers[-1].end()
+            kept.append(org)  # the first body after a person: the one they signed for
+            continue
+        lo = max(start, org.evidence.span.start - 60)
+        earlier = kept and kept[-1].evidence.span.start >= signer_at
+        if earlier and signer_at > start and _SECOND_POST.search(text, lo, org.evidence.span.start):
+            continue
+        kept.append(org)
+    return kept
+
+
+def _cut_head(surface: str) -> bool:
+    """Whether a name's last word is the start of a head word and no more: 'Univer', 'Coun'."""
+    word = surface.split()[-1] if surface.split() else ""
+    return len(surface.split()) > 1 and any(h != word and h.startswith(word) for h in HEADS)
 
 
 def _only_names(text: str, lo: int, hi: int, orgs: Sequence[OrgMention]) -> bool:
@@ -590,6 +672,8 @@ def _leads_list(paragraph: str) -> bool:
     if not (body.endswith(":") or "below" in body or "following" in body):
         return False  # a cheap test first: most paragraphs announce nothing
     last = body[max(body.rfind(".", 0, len(body) - 1), body.rfind("!"), body.rfind("?")) + 1 :]
+    if last.endswith(":") and _GATHERS.search(last) and _BRINGS_CONTEXT.search(last):
+        return True  # "The Leeds Civic Accord brings together:", "The compact's partners are:"
     if not _SIGN_WORD.search(last):
         return False
     return bool(_AHEAD.search(last) or last.endswith(":"))
@@ -751,3 +835,19 @@ def find_alliance_members(
             if place.kind == "city" and cue_at < place.evidence.span.start < sentence.end:
                 members.append(AllianceMember(alliance[-1].name, place.name, place.evidence))
     return members
+
+
+# "Wales's nine universities", "the UK's 140 universities": a nation's whole, not the parties
+_NATION_OWNS = re.compile(
+    r"\b(?:Wales|Scotland|England|Britain|Northern\s+Ireland|(?:the\s+)?(?:UK|country|nation)|Ireland)[’']s?\s+$"
+)
+
+
+def wider_group(count: ClaimedCount, text: str) -> bool:
+    """Whether a count is of a nation's bodies, a wider group than those that signed: not where the
+    sentence says they signed ('Nineteen universities have joined the councils of the UK's 11 Core
+    Cities in signing')."""
+    at = count.evidence.span.start
+    return bool(_NATION_OWNS.search(text, max(0, at - 30), at)) and not _SIGN_WORD.search(
+        count.evidence.sentence.text
+    )

@@ -250,11 +250,14 @@ _ORDINALS = {
 }  # fmt: skip
 # "becoming the fifth signatory": the count so far, the newcomer included
 _NTH_PARTY = re.compile(
-    rf"\bthe\s+(?P<nth>{'|'.join(_ORDINALS)})\s+(?P<what>signatory|partner|party|member"
-    # "the sixth organisation to sign", "the seventh body to sign up"
-    r"|(?:organi[sz]ation|body|institution)(?=\s+to\s+(?:sign|join|put|back)\b))\b",
+    rf"\b(?:the|its)\s+(?P<nth>{'|'.join(_ORDINALS)})\s+(?P<what>signatory|partner|party|member"
+    # "the sixth organisation to sign", "the seventh body to sign up", "its fifth university to join"
+    r"|(?:organi[sz]ation|body|institution|university|council|college|authority|employer)"
+    r"(?=\s+to\s+(?:sign|join|put|back|commit)\b))\b",
     re.IGNORECASE,
 )
+# the words before which an ordinal names the latest of the parties, for a sentence with no other
+_TO_TAKE_PART = ("to sign", "to join", "to put", "to back", "to commit")
 
 
 # the kinds of body a count of the parties may name them by
@@ -283,10 +286,12 @@ _BARE_COUNT = re.compile(
     r"(?:have|has|had|will|signed|agreed|committed|pledged)\b"
 )
 # "All eight of the region's elected mayors have signed": every one of a group, and so the parties
+# "All four metro mayors have signed": the same without "of"
 _ALL_OF_SIGNED = re.compile(
-    r"\b[Aa]ll\s+(?P<num>[\w-]+)\s+of\s+(?:the\s+|their\s+|its\s+|our\s+)?(?:[\w-]+[’']s\s+)?(?:[\w-]+\s+){0,2}?"
+    r"\b[Aa]ll\s+(?P<num>[\w-]+)\s+(?:of\s+(?:the\s+|their\s+|its\s+|our\s+)?(?:[\w-]+[’']s\s+)?)?(?:[\w-]+\s+){0,2}?"
     r"(?:mayors|leaders|councils|authorities|colleges|trusts|partners|organisations|organizations|bodies)\s+"
-    r"(?:(?:have|has|had)\s+)?(?:(?:now|also|all|jointly)\s+)?(?:signed|joined|backed|sign(?:ed)?\s+up)\b"
+    r"(?:(?:have|has|had)\s+)?(?:(?:now|also|all|jointly)\s+)?"
+    r"(?:signed|joined|backed|sign(?:ed)?\s+up|put\s+their\s+names)\b"
 )
 # "Both universities and the college", "both of Sheffield's universities": two; not "both universities
 # and our cities", which joins two groups
@@ -344,13 +349,15 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
     counts: list[ClaimedCount] = []
     for sentence in seg.sentences:
         counts.extend(_more_counts(seg, sentence))
-        if not _has_party(sentence.text):
+        has_party = _has_party(sentence.text)
+        if has_party or any(words in sentence.text for words in _TO_TAKE_PART):
+            for match in _NTH_PARTY.finditer(seg.text, sentence.start, sentence.end):
+                n = _ORDINALS[match.group("nth").lower()]
+                counts.append(
+                    ClaimedCount("signatories", n, match.group(), seg.evidence(match.start(), match.end()))
+                )
+        if not has_party:
             continue
-        for match in _NTH_PARTY.finditer(seg.text, sentence.start, sentence.end):
-            n = _ORDINALS[match.group("nth").lower()]
-            counts.append(
-                ClaimedCount("signatories", n, match.group(), seg.evidence(match.start(), match.end()))
-            )
         for match in _COUNT.finditer(seg.text, sentence.start, sentence.end):
             value = parse_number(match.group("num"))
             if value is None or value != int(value) or value < 2:
