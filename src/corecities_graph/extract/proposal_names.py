@@ -90,6 +90,9 @@ _MORE_ING_NOUNS = (
 # Where a proposal's name stops: at punctuation, a clause, a scope or purpose after the name
 # ("devolved adult education budgets for every Core City", "observatories to track demand").
 NAME_STOP = re.compile(
+    # every stop starts with a space, a stop's punctuation or a head word: a look-ahead for those passes
+    # over the letters inside words at once
+    r"(?=[\s,;:(.]|\b(?i:[fplhzbst]))(?:"
     r"\s*[,;:(]|\s[–—-]\s|\.(?:\s|$)|\s+such\s+as\s"
     # "a fund of £8m over four years", "an observatory run jointly with ...": its size or keeper
     r"|\s+of\s+(?:up\s+to\s+|around\s+|about\s+|at\s+least\s+|between\s+)?[£$€]\d"
@@ -114,7 +117,7 @@ NAME_STOP = re.compile(
     # "a role in allocating the fund": a gerund after a preposition is still the name
     r"|(?<!\sin)(?<!\son)(?<!\sof)\s+(?!(?:funding|training|housing|building|planning|learning|spending|manufacturing|engineering|nursing"
     rf"|teaching|banking|marketing|mapping|monitoring|sharing|pricing|{_MORE_ING_NOUNS})\b)[a-z]+ing\s"
-    r"|\s+[a-z]+ed\s+(?:by|with|across|to|from|into|on|in|for)\s",
+    r"|\s+[a-z]+ed\s+(?:by|with|across|to|from|into|on|in|for)\s)",
 )
 # an enumeration's items are names, not clauses: ", recording work experience and ..." is no item
 ING_NOUNS = (r"funding|training|housing|building|planning|learning|spending|manufacturing|engineering|nursing"

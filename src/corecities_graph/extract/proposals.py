@@ -8,6 +8,7 @@ asked to do is read in asks.py; where a name starts and stops, in proposal_names
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .asks import asked_acts, named_objects
 from .facts import OrgMention, Proposal
@@ -266,7 +267,17 @@ _CUE_WORDS = (
     "demand", "ask", "lobb", "include", "should", "must", "would", "establish", "introduc", "to be set", "bid",
     "favo", "request", "insist", "like", "hop", "ought", "case",
 )  # fmt: skip
-_CUE_WORD = re.compile("|".join(re.escape(word) for word in _CUE_WORDS))
+
+
+def _by_first_letter(words: Iterable[str]) -> str:
+    """'call|case|want' as 'c(?:all|ase)|w(?:ant)': the engine tries each first letter once, not each word."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in rests.items())
+
+
+_CUE_WORD = re.compile(_by_first_letter(_CUE_WORDS))
 # "Whether they will call for more funding remains to be seen": an aside proposes nothing
 _ASIDE = re.compile(
     r"\b(?:whether|remains\s+to\s+be\s+seen|not\s+(?:yet\s+)?(?:clear|known)|unclear|if\s+[\w\s]{1,30}?\bwill"
@@ -350,6 +361,10 @@ _PROPOSED_ORG = re.compile(
     re.IGNORECASE,
 )
 
+# "a" or "an" between spaces, which every proposed body's lead-in ends with: a cheap first test of the
+# lowered text before a name (the letters a and n lower as IGNORECASE reads them)
+_ARTICLE = re.compile(r"\san?\s")
+
 
 def proposed_organisations(seg: Segmented, orgs: list[OrgMention]) -> list[OrgMention]:
     """Organisations named only as something to be set up: a proposal, not a body that exists."""
@@ -357,7 +372,11 @@ def proposed_organisations(seg: Segmented, orgs: list[OrgMention]) -> list[OrgMe
     for org in orgs:
         sentence = seg.sentence_at(org.evidence.span.start)
         before = seg.text[max(sentence.start, org.evidence.span.start - 80) : org.evidence.span.start]
-        if _PROPOSED_ORG.search(before) and not _ASIDE.search(sentence.text):
+        if (
+            _ARTICLE.search(before.lower())
+            and _PROPOSED_ORG.search(before)
+            and not _ASIDE.search(sentence.text)
+        ):
             proposed.append(org)
     names = {o.name for o in proposed}
     # named as it exists elsewhere in the text ("the Alliance met"): an organisation after all

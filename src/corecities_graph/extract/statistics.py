@@ -25,9 +25,16 @@ QUALIFIERS = (
     "some", "under", "upwards of", "as many as", "as much as", "an estimated", "estimated",
     "on average", "between",
 )  # fmt: skip
-_QUAL = "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS)
+_QUALIFIER_WORDS = "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS)
+# a look-ahead for the letters the qualifiers start with first: a word starting otherwise is passed over
+# without trying every qualifier in turn
+_QUAL_FIRST = "".join(sorted({q[0] for q in QUALIFIERS}))
+_QUAL = rf"(?=[{_QUAL_FIRST}])(?:{_QUALIFIER_WORDS})"
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _STAT = re.compile(
+    # a figure starts where a word does (its qualifier, "top" or number) or at its currency sign: the
+    # look-ahead passes over every other place at once
+    r"(?=\b\w|[£$€])"
     rf"(?:(?P<qual>\b(?:{_QUAL}))\s+)?(?P<top>\btop\s+)?(?P<cur>[£$€])?"
     rf"(?<![\w.+-])(?P<num>{NUMBER_PATTERN})(?![\w-]*\d)"
     rf"(?:\s*(?P<scale>billion|bn|million|mn|m|thousand|k|trillion|tn)\b)?"
@@ -120,7 +127,19 @@ _HAS_PARTY = re.compile(
     r"|city\s+councils|leaders|employers",
     re.IGNORECASE,
 )
+# the same words matched case-sensitively in the lowered sentence, which is quicker; but IGNORECASE also
+# takes these three letters for i and s, which lowering does not make them, so a sentence with one of
+# them is read with the pattern above
+_HAS_PARTY_LOWER = re.compile(_HAS_PARTY.pattern)
+_FOLDED_LIKE_IS = "İıſ"
 _HAS_FRACTION = re.compile(r"\b(?:half|third|quarter|fifth)", re.IGNORECASE)
+
+
+def _has_party(sentence: str) -> bool:
+    """Whether a sentence holds a word for those who take part: most sentences hold none."""
+    if any(letter in sentence for letter in _FOLDED_LIKE_IS):
+        return _HAS_PARTY.search(sentence) is not None
+    return _HAS_PARTY_LOWER.search(sentence.lower()) is not None
 
 
 def _has_number(sentence: str) -> bool:
@@ -218,6 +237,7 @@ _PARTY_NOUNS = {
 }  # fmt: skip
 # "one resident in five is": a number before a verb counts nothing
 _NOT_NOUNS = {"is", "was", "has", "this", "its", "his", "as", "us", "does", "goes", "says"}
+_NO_NOUNS = _COUNT_WORDS | _NOT_NOUNS
 _LABEL = re.compile(
     r"\b(?:Year|Key\s+Stage|Stage|Phase|Grade|Tier|Band|Section|Article|Room|Route|Chapter|[Pp]age)\s+$"
 )
@@ -329,7 +349,7 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
     counts: list[ClaimedCount] = []
     for sentence in seg.sentences:
         counts.extend(_more_counts(seg, sentence))
-        has_party = _HAS_PARTY.search(sentence.text) is not None
+        has_party = _has_party(sentence.text)
         if has_party or any(words in sentence.text for words in _TO_TAKE_PART):
             for match in _NTH_PARTY.finditer(seg.text, sentence.start, sentence.end):
                 n = _ORDINALS[match.group("nth").lower()]
@@ -466,7 +486,11 @@ def find_statistics(
     for sentence in seg.sentences:
         if not _has_number(sentence.text) or sentence.paragraph in headlines:
             continue  # most sentences hold no figure: skip the costly pattern
-        phones = [(m.start(), m.end()) for m in _PHONE.finditer(text, sentence.start, sentence.end)]
+        phones = (
+            [(m.start(), m.end()) for m in _PHONE.finditer(text, sentence.start, sentence.end)]
+            if "+" in sentence.text or "0" in sentence.text  # a phone number starts "+44" or "0..."
+            else []
+        )
         if _HAS_FRACTION.search(sentence.text):
             for match in _FRACTION.finditer(text, sentence.start, sentence.end):
                 found.append(_share(seg, match, orgs, alliances))
@@ -581,7 +605,7 @@ def _statistic(
             if bare is None:
                 return None
             return _bare_figure(seg, match, value, bare, qualifier, orgs, alliances)
-        if noun.group("head").lower() in _COUNT_WORDS | _NOT_NOUNS:
+        if noun.group("head").lower() in _NO_NOUNS:
             return None
         if noun.group("head").lower() in _PARTY_NOUNS and value <= 30:
             return None  # "Four institutions join", "one of nine organisations": who took part
@@ -792,7 +816,7 @@ def _half_sum(
     unit, measure, end = "GBP", "amount", match.end()
     if not match.group("pounds"):
         noun = _NOUN.match(seg.text, match.end(), seg.sentence_at(match.start()).end)
-        if noun is None or noun.group("head").lower() in _COUNT_WORDS | _NOT_NOUNS:
+        if noun is None or noun.group("head").lower() in _NO_NOUNS:
             return None
         unit, measure, end = _UNITS.get(noun.group("head").lower(), "count"), noun.group("np"), noun.end()
     subject, subject_text = _subject(seg, match.start(), orgs, alliances)
