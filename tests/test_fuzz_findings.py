@@ -79,3 +79,35 @@ def test_read_only_check_refuses_disguised_updates(text: str, refusal: str) -> N
 )
 def test_read_only_check_lets_plain_queries_through(text: str) -> None:
     check_read_only("q", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # a pattern compiled case-insensitively takes ı, İ and ſ for i and s, and lower() keeps
+        # them: the word it matched was then looked up and not found (KeyError)
+        ("Leeds City Council will spend £2 mıllıon on the plan.", 2_000_000, "GBP"),
+        ("LEEDS CITY COUNCIL WILL SPEND £2 MİLLİON ON THE PLAN.", 2_000_000, "GBP"),
+        ("Leeds City Council will spend half a bıllıon pounds on the plan.", 500_000_000, "GBP"),
+        ("One in fıve children in Leeds lives in a cold home.", 20, "percent"),
+    ],
+)
+def test_letters_that_match_i_and_s_are_read_as_them(
+    text: str, value: int, unit: str, ref: Reference
+) -> None:
+    document = document_from_text(text, doc_id="twins")
+    figures = {(int(s.value), s.unit) for s in extract(document, ref).statistics}
+    assert (value, unit) in figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leeds Trinity University has become the fıfth organisation to sign the Leeds Anchor Charter.",
+        "The councils call on ministers to allow funding to be uſed for civic projects.",
+        "The councils call on the Treasury to ınvest in a new skills fund for the region.",
+        "Published 3 Maİ 2021. Leeds City Council said the plan would go ahead.",
+    ],
+)
+def test_lookups_of_matched_words_survive_case_twins(text: str, ref: Reference) -> None:
+    extract(document_from_text(text, doc_id="twins"), ref)  # raised KeyError before

@@ -21,7 +21,7 @@ from .proposal_names import (
     further,
     trimmed,
 )
-from .text import capitalise
+from .text import capitalise, folded
 
 # "to extend the Freeport", "to devolve adult skills budgets": an act named by its noun
 # ("which they want ministers to publish within two years": the object went before, and no name follows)
@@ -124,7 +124,7 @@ def asked_acts(text: str, at: int, end: int, depth: int = 0) -> list[tuple[str |
             if what and stop > used.end():
                 return [
                     (
-                        f"{_USE_NOUNS[used.group('noun').lower()]} of {what} {text[used.end() : stop]}",
+                        f"{_USE_NOUNS[folded(used.group('noun'))]} of {what} {text[used.end() : stop]}",
                         lets.start("who"),
                         stop,
                     )
@@ -162,7 +162,7 @@ def asked_acts(text: str, at: int, end: int, depth: int = 0) -> list[tuple[str |
     if replaces := _REPLACES.match(text, at, end):
         return named_objects(text, replaces.end(), end, thing=False)
     if act := _ACT.match(text, at, end):
-        return [_act(text, ACT_NOUNS[act.group("verb").lower()], act.end(), end)]
+        return [_act(text, ACT_NOUNS[folded(act.group("verb"))], act.end(), end)]
     if creates := _CREATES.match(text, at, end):
         return named_objects(text, creates.end(), end, thing=False)
     if funds := _FUNDS.match(text, at, end):

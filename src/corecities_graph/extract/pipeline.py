@@ -25,7 +25,7 @@ from .signatories import (
     wider_group,
 )
 from .statistics import find_counts, find_statistics
-from .text import Segmented, SpanSet, segment, starting_within
+from .text import Segmented, SpanSet, folded, segment, starting_within
 
 _MONTHS = {
     m: i
@@ -171,7 +171,7 @@ def _completed(text: str, org: OrgMention, ref: Reference) -> OrgMention:
 def dateline(text: str) -> str | None:
     """'Last updated 16 March 2021' near the top -> '2021-03-16'."""
     for match in _DATELINE.finditer(text[:2000]):
-        if match.group("m").lower() not in _MONTHS:
+        if folded(match.group("m")) not in _MONTHS:
             continue
         year = match.group("y")
         if year is None:
@@ -181,7 +181,7 @@ def dateline(text: str) -> str | None:
                 continue
             year = url_year.group("y")
         try:
-            return date(int(year), _MONTHS[match.group("m").lower()], int(match.group("d"))).isoformat()
+            return date(int(year), _MONTHS[folded(match.group("m"))], int(match.group("d"))).isoformat()
         except ValueError:
             continue
     return None

@@ -15,6 +15,7 @@ from .text import (
     Segmented,
     Sentence,
     SpanSet,
+    folded,
     parse_number,
     starting_within,
 )
@@ -352,7 +353,7 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
         has_party = _has_party(sentence.text)
         if has_party or any(words in sentence.text for words in _TO_TAKE_PART):
             for match in _NTH_PARTY.finditer(seg.text, sentence.start, sentence.end):
-                n = _ORDINALS[match.group("nth").lower()]
+                n = _ORDINALS[folded(match.group("nth"))]
                 counts.append(
                     ClaimedCount("signatories", n, match.group(), seg.evidence(match.start(), match.end()))
                 )
@@ -560,7 +561,7 @@ def _statistic(
     value = parse_number(raw)
     if value is None:
         return None
-    scale = (match.group("scale") or "").lower()
+    scale = folded(match.group("scale") or "")
     if scale:
         value *= SCALES[scale]
     after = match.end()
@@ -822,7 +823,7 @@ def _half_sum(
     subject, subject_text = _subject(seg, match.start(), orgs, alliances)
     return Statistic(
         subject=subject, subject_text=subject_text, measure=measure, unit=unit,
-        value=Decimal(int(SCALES[match.group("scale").lower()] / 2)), qualifier=_norm(match.group("qual")),
+        value=Decimal(int(SCALES[folded(match.group("scale"))] / 2)), qualifier=_norm(match.group("qual")),
         period=None, surface=seg.text[match.start() : end], evidence=seg.evidence(match.start(), end),
     )  # fmt: skip
 
@@ -849,7 +850,7 @@ def _ratio(
 
 def _share(seg: Segmented, match: re.Match[str], orgs: list[OrgMention], alliances: set[str]) -> Statistic:
     """'around a third of the students': a share in words, as a percentage."""
-    word = match.group("frac").lower().split()[-1].split("-")[-1]
+    word = folded(match.group("frac")).split()[-1].split("-")[-1]
     of = _OF_PHRASE.match(seg.text, match.end(), seg.sentence_at(match.start()).end)
     end = of.end() if of else match.end()
     subject, subject_text = _subject(seg, match.start(), orgs, alliances)
@@ -874,7 +875,7 @@ def _lone_share(
     seg: Segmented, match: re.Match[str], orgs: list[OrgMention], alliances: set[str]
 ) -> Statistic:
     """'by half', 'of whom around a third': a share in words with nothing named after it."""
-    word = match.group("frac").lower().split()[-1].split("-")[-1]
+    word = folded(match.group("frac")).split()[-1].split("-")[-1]
     start, end = match.start("share"), match.end("share")
     subject, subject_text = _subject(seg, start, orgs, alliances)
     return Statistic(

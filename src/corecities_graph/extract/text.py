@@ -279,9 +279,19 @@ def _sentence(paragraph: Paragraph, start: int, end: int) -> Sentence:
     return Sentence(paragraph.start + start, paragraph.start + end, text, paragraph.index)
 
 
+# Letters that a pattern compiled with re.IGNORECASE takes for i, s, k and å but that lower() keeps:
+# "mıllıon" matches "million" and must then be looked up as it
+_CASE_TWINS = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None, "\u212a": "k", "\u212b": "å"})
+
+
+def folded(word: str) -> str:
+    """A word matched case-insensitively, as the lower-case key it matched: 'MİLLİON' -> 'million'."""
+    return word.lower().translate(_CASE_TWINS)
+
+
 def parse_number(word: str) -> Decimal | None:
     """'6,500' -> 6500, 'fourteen' -> 14, 'twenty-one' -> 21, 'a dozen' -> 12."""
-    word = word.strip().lower()
+    word = folded(word.strip())
     if not word:
         return None
     if word[0].isdigit():
