@@ -359,3 +359,30 @@ def test_a_build_that_reads_nothing_leaves_no_empty_store_behind(
     assert result.exit_code == 1
     assert result.stderr.count("Error: ") == 1 and "Built" not in result.stderr
     assert not out.exists()
+
+
+def test_a_text_the_extractor_fails_on_is_one_error_and_the_others_are_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fault in a rule (as 'the fıfth organisation' once raised KeyError) names the file and its
+    problem, and the rest of the folder is still built."""
+    import corecities_graph.corpus.build as building
+
+    real = building.extract
+
+    def faulty(document, ref):  # type: ignore[no-untyped-def]
+        if "Ardent" in document.text:
+            raise KeyError("fıfth")
+        return real(document, ref)
+
+    monkeypatch.setattr(building, "extract", faulty)
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    shutil.copy(ROOT / "data" / "declaration.txt", corpus / "good.txt")
+    (corpus / "bad.txt").write_text("Ardent Council has signed the Ardent Compact.\n", encoding="utf-8")
+    result = invoke("build", str(corpus), "--out", str(tmp_path / "out"), "--no-outputs", "-j", "1")
+    assert result.exit_code == 1
+    assert error_lines(result) == [
+        f"Error: {corpus / 'bad.txt'}: the extractor failed on this text (KeyError: 'fıfth')"
+    ]
+    assert people(tmp_path / "out")  # the good document is in the store

@@ -383,6 +383,8 @@ def _prepare(entry: tuple[str, Document | Path, str | None]) -> tuple[str, Prepa
         prepared = _prepared(label, document)
     except InputError as exc:
         return label, str(exc)
+    except Exception as exc:  # a text the rules fail on must not stop the other documents
+        return label, f"{label}: the extractor failed on this text ({type(exc).__name__}: {exc})"
     return label, replace(prepared, times=(read, *prepared.times))
 
 
