@@ -473,3 +473,50 @@ def test_a_post_with_its_field_at_a_body_before_the_name(reference) -> None:
 )
 def test_a_seat_in_parliament_in_an_apposition(reference, text) -> None:
     assert people_of(text, reference)["Ann Rudd"][1] == {("Member of Parliament", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        (
+            "Selby College principal and chief executive Sam Ray said it was good.",
+            "Sam Ray",
+            {("Principal and chief executive", "Selby College")},
+        ),
+        (
+            "Ann Lowe, Selby College vice-principal and deputy chief executive, said it was good.",
+            "Ann Lowe",
+            {("Vice-principal and deputy chief executive", "Selby College")},
+        ),
+    ],
+)
+def test_a_combined_post_in_lower_case_after_its_body(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["News | Selby District Council", "Selby District Council | Leader", "Selby District Council > News > Jobs"],
+)
+@pytest.mark.parametrize(
+    ("contact", "name", "role"),
+    [
+        ("Media enquiries: Kim Fox, communications officer, 01757 705101.", "Kim Fox", "Communications officer"),
+        ("For media enquiries contact Lee Ward, Head of Communications, on 01757 705101.", "Lee Ward",
+         "Head of Communications"),
+    ],
+)  # fmt: skip
+def test_a_press_contact_speaks_for_the_body_heading_the_page(reference, header, contact, name, role) -> None:
+    text = f"{header}\n\nSelby College and the University of York signed a charter.\n\n{contact}"
+    assert people_of(text, reference)[name][1] == {(role, "Selby District Council")}
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["News | Politics | Business", "Selby College | University of York"],
+)
+def test_a_header_line_without_one_body_names_no_publisher(reference, header) -> None:
+    text = f"{header}\n\nSelby College and the University of York signed a charter.\n\n" + (
+        "Media enquiries: Kim Fox, communications officer, 01757 705101."
+    )
+    assert people_of(text, reference)["Kim Fox"][1] == {("Communications officer", None)}

@@ -355,6 +355,12 @@ def _last_cut(head: str) -> str:
     return part[: cuts[-1].start()] if cuts else part
 
 
+# "principal and ": the first post of a combined one written in lower case
+_LOWER_AND = re.compile(
+    r"(?<![\w-])(?P<first>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+and\s+(?P<second>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})$"
+)
+
+
 def role_before(
     text: str,
     lo: int,
@@ -388,6 +394,15 @@ def role_before(
             owner = owner_of_its(text, lo, at, orgs) or _its_before(text, lo, at, orgs)
         if owner is not None:
             return [role_at(_clean(owned.group("role")), owner.name, "org")]
+    if " and " in head and head[-1:].islower() and (low := _LOWER_AND.search(head)) is not None:
+        # "Halden College principal and chief executive X": a combined post in lower case after its body
+        for _t_start, t_end, name, kind in post_targets(lo, lo + low.start(), orgs, places):
+            if (
+                t_end == lo + low.start() - 1
+                and lex.role_tail.search(low.group("first"))
+                and lex.role_tail.search(low.group("second"))
+            ):
+                return [role_at(_clean(low.group()), name, kind)]
     chained = _chained_before(text, lo, lo + len(head.rstrip(", ")), orgs, places, lex)
     if chained:
         return chained

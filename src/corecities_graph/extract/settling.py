@@ -156,6 +156,9 @@ def settle_posts(
                     # a journalist writes for the publisher; a local democracy reporter for a
                     # service shared between titles
                     target = publisher[0]
+                if target is None and publisher is not None and person.contact:
+                    # "Media enquiries: X, communications officer, 0113 …": a press contact speaks for the publisher
+                    target = publisher[0]
                 kinds = [kind for kind, pattern in _POSTS_OF.items() if pattern.match(role.role)]
                 if target is None and publisher is not None and _kind(*publisher) in kinds:
                     target = publisher[0]  # the publisher's own post comes first
