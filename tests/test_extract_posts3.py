@@ -496,7 +496,11 @@ def test_a_combined_post_in_lower_case_after_its_body(reference, text, name, rol
 
 @pytest.mark.parametrize(
     "header",
-    ["News | Selby District Council", "Selby District Council | Leader", "Selby District Council > News > Jobs"],
+    [
+        "News | Selby District Council",
+        "Selby District Council | Leader",
+        "Selby District Council > News > Jobs",
+    ],
 )
 @pytest.mark.parametrize(
     ("contact", "name", "role"),
