@@ -524,3 +524,16 @@ def test_a_header_line_without_one_body_names_no_publisher(reference, header) ->
         "Media enquiries: Kim Fox, communications officer, 01757 705101."
     )
     assert people_of(text, reference)["Kim Fox"][1] == {("Communications officer", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        ("But opposition leader Cllr Jo Bell said it was bad.", "Jo Bell", {("Opposition leader", None)}),
+        ("The deputy opposition leader, Cllr Ann Ray, said no.", "Ann Ray", {("Deputy opposition leader", None)}),
+        # a description, no post
+        ("But opposition councillor Cllr Tom Hale said no.", "Tom Hale", set()),
+    ],
+)  # fmt: skip
+def test_an_opposition_leader_holds_a_post_without_a_body(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles

@@ -464,6 +464,8 @@ def role_before(
         # possessive opens it: "NUA's principal and vice-chancellor, Professor X"
         if "minister" in head and (minister := _MINISTER_BEFORE.search(head)) is not None:
             return [Role(_clean(minister.group("role")), None)]  # "The skills minister, X MP"
+        if "opposition" in head and (opposition := _OPPOSITION_BEFORE.search(head)) is not None:
+            return [Role(_clean(opposition.group("role")), None)]  # "opposition leader Cllr X": a council's
         owned_lower = _LOWER_AFTER_OWNER.search(head)
         kind_lower = _KIND_BEFORE_ROLE.search(head)
         if (
@@ -496,6 +498,8 @@ _KIND_BEFORE_ROLE = re.compile(
     rf"(?:^|(?<=\s))(?:the\s+)?(?P<noun>{KIND_NOUN})\s+(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*,?\s*$"
 )
 # "The skills minister, ": a minister named by the brief, in lower case
+# "opposition leader Cllr X", "the deputy opposition leader, Cllr Y": a post in the chamber, not a body
+_OPPOSITION_BEFORE = re.compile(r"(?:^|(?<=\s))(?P<role>(?:deputy\s+)?opposition\s+leader)\s*,?\s*$")
 _MINISTER_BEFORE = re.compile(r"(?:^|(?<=\s))[Tt]he\s+(?P<role>(?:[a-z][\w-]*\s+){1,3}minister)\s*,\s*$")
 # "NUA's principal and vice-chancellor, ": lower-case words of a post after an owner's possessive
 _LOWER_AFTER_OWNER = re.compile(
