@@ -537,3 +537,36 @@ def test_a_header_line_without_one_body_names_no_publisher(reference, header) ->
 )  # fmt: skip
 def test_an_opposition_leader_holds_a_post_without_a_body(reference, text, name, roles) -> None:
     assert people_of(text, reference)[name][1] == roles
+
+
+_CAPTIONED = (
+    "Halden Combined Authority\n\n{caption}\n\n"
+    "The Halden partnership was launched today by the Metro Mayor.\n\n"
+    'The Metro Mayor said: "This is a good day for the whole of our region."\n'
+)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Image: Metro Mayor Sam Reid with the partnership board at the Hub. Photo: HCA",
+        "Photo: Metro Mayor Sam Reid at the signing. Credit: Halden Combined Authority",
+        "Picture: Metro Mayor Sam Reid",
+    ],
+)
+def test_a_post_holder_named_only_in_a_caption_is_a_person(reference, caption) -> None:
+    found = run(_CAPTIONED.format(caption=caption), reference)
+    assert {p.name: {r.role for r in p.roles} for p in found.people} == {"Sam Reid": {"Metro Mayor"}}
+    assert [q.speaker for q in found.quotes] == ["Sam Reid"]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Photo: Sam Reid / Halden Combined Authority",  # a credit names the photographer
+        "Image: Students walking past the Main Building. Photo: Sam Reid",
+        "Image: Sam Reid and Kim Fox at the Hub.",  # no post before the name
+    ],
+)
+def test_a_caption_without_a_post_names_no_one(reference, caption) -> None:
+    assert run(_CAPTIONED.format(caption=caption), reference).people == []
