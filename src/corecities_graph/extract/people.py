@@ -338,7 +338,8 @@ def _caption_people(
         if line is None:
             continue
         lo, hi = line.start("caption"), line.end("caption")
-        pos, roles, at = lo, [], None
+        pos, at = lo, None
+        roles: list[Role] = []
         while not roles and (at := lex.name.search(text, pos, min(hi, lo + 80))) is not None:
             # "Metro Mayor Sam Reid": the run of capitals holds the post, then the name
             pos = at.start("name") + len(at.group("name").split()[0])
