@@ -570,3 +570,13 @@ def test_a_post_holder_named_only_in_a_caption_is_a_person(reference, caption) -
 )
 def test_a_caption_without_a_post_names_no_one(reference, caption) -> None:
     assert run(_CAPTIONED.format(caption=caption), reference).people == []
+
+
+def test_a_second_contact_after_another_bodys_names_no_employer(reference) -> None:
+    text = (
+        "Selby College and the University of York signed a charter.\n\n"
+        "For more information contact Kim Fox, Press Manager at Core Cities UK on 01757 705101.\n\n"
+        "Or Lee Ward, Communications Manager (Arts), on 01757 705102."
+    )
+    people = people_of(text, reference, publisher="University of York")
+    assert people["Lee Ward"][1] == {("Communications Manager (Arts)", None)}

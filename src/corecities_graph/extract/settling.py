@@ -156,8 +156,14 @@ def settle_posts(
                     # a journalist writes for the publisher; a local democracy reporter for a
                     # service shared between titles
                     target = publisher[0]
-                if target is None and publisher is not None and person.contact:
-                    # "Media enquiries: X, communications officer, 0113 …": a press contact speaks for the publisher
+                if (
+                    target is None
+                    and publisher is not None
+                    and person.contact
+                    and "enquiries" in person.evidence.sentence.text.lower()
+                ):
+                    # "Media enquiries: X, communications officer, 0113 …": the publisher's press contact;
+                    # "Or Y, Communications Manager" after another body's contact names no employer
                     target = publisher[0]
                 kinds = [kind for kind, pattern in _POSTS_OF.items() if pattern.match(role.role)]
                 if target is None and publisher is not None and _kind(*publisher) in kinds:
