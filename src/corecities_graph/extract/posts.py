@@ -394,7 +394,11 @@ def role_before(
             owner = owner_of_its(text, lo, at, orgs) or _its_before(text, lo, at, orgs)
         if owner is not None:
             return [role_at(_clean(owned.group("role")), owner.name, "org")]
-    if " and " in head and head[-1:].islower() and (low := _LOWER_AND.search(head)) is not None:
+    if (
+        " and " in head
+        and head[-1:].islower()
+        and (low := _LOWER_AND.search(head, max(0, len(head) - 80))) is not None
+    ):
         # "Halden College principal and chief executive X": a combined post in lower case after its body
         for _t_start, t_end, name, kind in post_targets(lo, lo + low.start(), orgs, places):
             if (
