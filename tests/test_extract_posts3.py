@@ -580,3 +580,21 @@ def test_a_second_contact_after_another_bodys_names_no_employer(reference) -> No
     )
     people = people_of(text, reference, publisher="University of York")
     assert people["Lee Ward"][1] == {("Communications Manager (Arts)", None)}
+
+
+@pytest.mark.parametrize(
+    ("header", "byline", "role", "org"),
+    [
+        ("HaldenLive > News > Politics", "By Kim Fox, Senior Reporter", "Senior Reporter", "HaldenLive"),
+        ("The Halden Courier > News", "By Kim Fox\nScottish Political Correspondent",
+         "Scottish Political Correspondent", "The Halden Courier"),
+        ("News > Halden News", "By Kim Fox, Senior Reporter", "Senior Reporter", None),
+    ],
+)  # fmt: skip
+def test_a_title_opening_the_trail_of_sections_is_the_journalists_publisher(
+    reference, header, byline, role, org
+) -> None:
+    text = f"{header}\n\nCouncil and universities sign a charter\n\n{byline}\n\nSelby College and the University of York signed a charter."
+    found = run(text, reference)
+    assert {(r.role, r.org) for p in found.people if p.name == "Kim Fox" for r in p.roles} == {(role, org)}
+    assert all("Halden" not in o.name for o in found.organisations)  # the title heads the page only

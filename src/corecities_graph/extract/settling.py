@@ -40,7 +40,7 @@ _POSTS_OF = {
 # "Local Democracy Reporter", "Education Correspondent", "Senior Reporter": a journalist's post; the
 # Local Democracy Reporting Service, the shared service a byline names in place of one
 PRESS_POST = re.compile(
-    r"(?:(?:Senior|Chief|Deputy|Local\s+Democracy|Political|Education|Business|Health|Social\s+Affairs|Regional"
+    r"(?:(?:Scottish|Welsh|Irish|Northern\s+Ireland|UK)\s+)?(?:(?:Senior|Chief|Deputy|Local\s+Democracy|Political|Education|Business|Health|Social\s+Affairs|Regional"
     r"|Higher\s+Education|Public\s+Policy)\s+)?(?:Reporter|Correspondent|Editor|Journalist|Writer)"
     r"|Local\s+Democracy\s+Reporting\s+Service",
     re.IGNORECASE,
