@@ -329,3 +329,16 @@ def test_units_a_body_owns(reference, text, names) -> None:
 )
 def test_a_group_bodies_are_members_of_is_an_alliance(reference, text, name, type_) -> None:
     assert _orgs(text, reference).get(name) == type_
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        # the councils of a city region meeting as one cabinet are a council body; a network's is not
+        ("The compact was backed by the Halden City Region Cabinet.", "Halden City Region Cabinet", "council"),
+        ("Cllr Ann Ray chairs the Halden Bay Regional Cabinet.", "Halden Bay Regional Cabinet", "council"),
+        ("It was agreed by the Halden Towns Cabinet.", "Halden Towns Cabinet", "other"),
+    ],
+)  # fmt: skip
+def test_a_city_regions_cabinet_is_a_council_body(reference, text, name, type_) -> None:
+    assert _orgs(text, reference).get(name) == type_

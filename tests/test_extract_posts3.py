@@ -473,3 +473,128 @@ def test_a_post_with_its_field_at_a_body_before_the_name(reference) -> None:
 )
 def test_a_seat_in_parliament_in_an_apposition(reference, text) -> None:
     assert people_of(text, reference)["Ann Rudd"][1] == {("Member of Parliament", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        (
+            "Selby College principal and chief executive Sam Ray said it was good.",
+            "Sam Ray",
+            {("Principal and chief executive", "Selby College")},
+        ),
+        (
+            "Ann Lowe, Selby College vice-principal and deputy chief executive, said it was good.",
+            "Ann Lowe",
+            {("Vice-principal and deputy chief executive", "Selby College")},
+        ),
+    ],
+)
+def test_a_combined_post_in_lower_case_after_its_body(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "News | Selby District Council",
+        "Selby District Council | Leader",
+        "Selby District Council > News > Jobs",
+    ],
+)
+@pytest.mark.parametrize(
+    ("contact", "name", "role"),
+    [
+        ("Media enquiries: Kim Fox, communications officer, 01757 705101.", "Kim Fox", "Communications officer"),
+        ("For media enquiries contact Lee Ward, Head of Communications, on 01757 705101.", "Lee Ward",
+         "Head of Communications"),
+    ],
+)  # fmt: skip
+def test_a_press_contact_speaks_for_the_body_heading_the_page(reference, header, contact, name, role) -> None:
+    text = f"{header}\n\nSelby College and the University of York signed a charter.\n\n{contact}"
+    assert people_of(text, reference)[name][1] == {(role, "Selby District Council")}
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["News | Politics | Business", "Selby College | University of York"],
+)
+def test_a_header_line_without_one_body_names_no_publisher(reference, header) -> None:
+    text = f"{header}\n\nSelby College and the University of York signed a charter.\n\n" + (
+        "Media enquiries: Kim Fox, communications officer, 01757 705101."
+    )
+    assert people_of(text, reference)["Kim Fox"][1] == {("Communications officer", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        ("But opposition leader Cllr Jo Bell said it was bad.", "Jo Bell", {("Opposition leader", None)}),
+        ("The deputy opposition leader, Cllr Ann Ray, said no.", "Ann Ray", {("Deputy opposition leader", None)}),
+        # a description, no post
+        ("But opposition councillor Cllr Tom Hale said no.", "Tom Hale", set()),
+    ],
+)  # fmt: skip
+def test_an_opposition_leader_holds_a_post_without_a_body(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+_CAPTIONED = (
+    "Halden Combined Authority\n\n{caption}\n\n"
+    "The Halden partnership was launched today by the Metro Mayor.\n\n"
+    'The Metro Mayor said: "This is a good day for the whole of our region."\n'
+)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Image: Metro Mayor Sam Reid with the partnership board at the Hub. Photo: HCA",
+        "Photo: Metro Mayor Sam Reid at the signing. Credit: Halden Combined Authority",
+        "Picture: Metro Mayor Sam Reid",
+    ],
+)
+def test_a_post_holder_named_only_in_a_caption_is_a_person(reference, caption) -> None:
+    found = run(_CAPTIONED.format(caption=caption), reference)
+    assert {p.name: {r.role for r in p.roles} for p in found.people} == {"Sam Reid": {"Metro Mayor"}}
+    assert [q.speaker for q in found.quotes] == ["Sam Reid"]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Photo: Sam Reid / Halden Combined Authority",  # a credit names the photographer
+        "Image: Students walking past the Main Building. Photo: Sam Reid",
+        "Image: Sam Reid and Kim Fox at the Hub.",  # no post before the name
+    ],
+)
+def test_a_caption_without_a_post_names_no_one(reference, caption) -> None:
+    assert run(_CAPTIONED.format(caption=caption), reference).people == []
+
+
+def test_a_second_contact_after_another_bodys_names_no_employer(reference) -> None:
+    text = (
+        "Selby College and the University of York signed a charter.\n\n"
+        "For more information contact Kim Fox, Press Manager at Core Cities UK on 01757 705101.\n\n"
+        "Or Lee Ward, Communications Manager (Arts), on 01757 705102."
+    )
+    people = people_of(text, reference, publisher="University of York")
+    assert people["Lee Ward"][1] == {("Communications Manager (Arts)", None)}
+
+
+@pytest.mark.parametrize(
+    ("header", "byline", "role", "org"),
+    [
+        ("HaldenLive > News > Politics", "By Kim Fox, Senior Reporter", "Senior Reporter", "HaldenLive"),
+        ("The Halden Courier > News", "By Kim Fox\nScottish Political Correspondent",
+         "Scottish Political Correspondent", "The Halden Courier"),
+        ("News > Halden News", "By Kim Fox, Senior Reporter", "Senior Reporter", None),
+    ],
+)  # fmt: skip
+def test_a_title_opening_the_trail_of_sections_is_the_journalists_publisher(
+    reference, header, byline, role, org
+) -> None:
+    text = f"{header}\n\nCouncil and universities sign a charter\n\n{byline}\n\nSelby College and the University of York signed a charter."
+    found = run(text, reference)
+    assert {(r.role, r.org) for p in found.people if p.name == "Kim Fox" for r in p.roles} == {(role, org)}
+    assert all("Halden" not in o.name for o in found.organisations)  # the title heads the page only

@@ -126,6 +126,8 @@ def type_of(name: str) -> str:
         return "alliance"
     if re.search(r"\b(?:Combined|Unitary|Local|Strategic|Regional)\s+Authority$", name):
         return "council"
+    if name.endswith(" Cabinet") and re.search(r"\bRegion(?:al)?\s+Cabinet$", name):
+        return "council"  # "Glasgow City Region Cabinet": the councils of a city region, meeting as one
     if name.startswith("National Institute for "):
         return "government"  # "National Institute for Health and Care Research": a national funder
     if "Council" in name and _NATIONAL_COUNCIL.search(name):

@@ -166,6 +166,14 @@ def _masthead_candidates(seg: Segmented, candidates: list[Candidate]) -> list[Ca
         ) and not any(paragraph.start <= c.start < paragraph.end for c in candidates):
             name = body
             found.append(Candidate(paragraph.start, paragraph.start + len(body), name, "other", body))
+        elif " > " in body and not paragraph.text[:1].isspace():
+            # "WalesOnline > News > Wales News": the title opens the page's trail of sections
+            title = body.split(" > ", 1)[0]
+            if (
+                (len(title.split()) >= 2 and _MASTHEAD.fullmatch(title))
+                or _ONE_WORD_MASTHEAD.fullmatch(title)
+            ) and not any(paragraph.start <= c.start < paragraph.end for c in candidates):
+                found.append(Candidate(paragraph.start, paragraph.start + len(title), title, "other", title))
     for title in {c.name for c in found}:
         # "X is a reporter for Nation.Cymru": the title named again in the story
         pattern = re.compile(rf"(?<![\w.-]){re.escape(title)}(?![\w-]|\.\w)")
@@ -192,7 +200,10 @@ def masthead_only(seg: Segmented, mentions: list[OrgMention]) -> set[str]:
     for mention in mentions:
         span = mention.evidence.span
         paragraph = heads.get(span.start)
-        alone = paragraph is not None and span.end - span.start >= len(paragraph.text.strip())
+        alone = paragraph is not None and (
+            span.end - span.start >= len(paragraph.text.strip())
+            or seg.text.startswith(" > ", span.end)  # "The Herald > News": a trail of sections after it
+        )
         if alone and (
             (len(mention.name.split()) >= 2 and _MASTHEAD.fullmatch(mention.name))
             or _ONE_WORD_MASTHEAD.fullmatch(mention.name)

@@ -6,7 +6,7 @@ import re
 
 from ..resolve.reference import Reference
 from .bodies import DOCUMENT_WORDS, HEADS
-from .facts import OrgMention, PersonMention, PlaceMention, Role
+from .facts import Evidence, OrgMention, PersonMention, PlaceMention, Role, Sentence, Span
 from .lexicon import SPEECH_VERBS, STOP, Lexicon, lexicon
 from .passing import bodies_in_passing
 from .posts import (
@@ -309,7 +309,57 @@ def find_people(
                     emails=emails,
                 )
             )
+    found += _caption_people(seg, found, orgs, places, lex, ref)
     return found + _short_references(seg, found, lex, ref) + _surname_posts(seg, found, orgs, places, lex)
+
+
+# "Image: Metro Mayor X with the board at …. Photo: Y": a picture's caption, up to its credit
+_CAPTION_LINE = re.compile(
+    r"(?:Image|Photo|Picture)\s*:\s*(?P<caption>.+?)(?:\.?\s+(?:Photo|Credit|Image)\s*:.*)?$"
+)
+
+
+def _caption_people(
+    seg: Segmented,
+    found: list[PersonMention],
+    orgs: list[OrgMention],
+    places: list[PlaceMention],
+    lex: Lexicon,
+    ref: Reference,
+) -> list[PersonMention]:
+    """Someone the story names only in a picture's caption, by the post before the name."""
+    named = {p.name for p in found}
+    text = seg.text
+    people: list[PersonMention] = []
+    for paragraph in seg.paragraphs:
+        if not paragraph.noise or paragraph.text[:1] not in "IP":
+            continue
+        line = _CAPTION_LINE.match(text, paragraph.start, paragraph.end)
+        if line is None:
+            continue
+        lo, hi = line.start("caption"), line.end("caption")
+        pos, at = lo, None
+        roles: list[Role] = []
+        while not roles and (at := lex.name.search(text, pos, min(hi, lo + 80))) is not None:
+            # "Metro Mayor Sam Reid": the run of capitals holds the post, then the name
+            pos = at.start("name") + len(at.group("name").split()[0])
+            if not any(lex.role_word.fullmatch(t) or t in STOP for t in at.group("name").split()):
+                roles = role_before(text, lo, at.start(), orgs, places, lex)
+        if at is None or not roles or at.group("name") in named:
+            continue
+        hon_surface = (at.group("hon") or "").strip() or None
+        people.append(
+            PersonMention(
+                name=at.group("name"),
+                honorific=ref.canonical_honorific(hon_surface) if hon_surface else None,
+                honorific_surface=hon_surface,
+                roles=tuple(unique_roles([civic_place(r) for r in roles])),
+                evidence=Evidence(
+                    Span(at.start("name"), at.end("name")), Sentence(lo, hi, text[lo:hi], paragraph.index)
+                ),
+            )
+        )
+    return people
 
 
 _ROW_POST_BODY = re.compile(r"\s*\|\s*(?P<post>[^|]{2,80}?)\s*\|\s*(?P<body>[^|\s][^|]{1,119}?)\s*\|?\s*$")

@@ -201,6 +201,15 @@ def _publisher(
         inside = starting_within(orgs, paragraph.start, paragraph.end)
         if len(inside) == 1 and inside[0].evidence.span.end - paragraph.start >= len(paragraph.text) - 1:
             return inside[0].name, inside[0].type
+    for paragraph in seg.paragraphs[:3]:
+        # "News | Leeds City Council", "WalesOnline > News > Wales News": the page's header, whose one
+        # cell that is a body's whole name is the publisher
+        if (" | " in paragraph.text or " > " in paragraph.text) and len(paragraph.text) <= 120:
+            cells = [c.strip() for c in re.split(r"\s[|>]\s", paragraph.text)]
+            inside = starting_within(orgs, paragraph.start, paragraph.end)
+            whole = [o for o in inside if seg.text[o.evidence.span.start : o.evidence.span.end] in cells]
+            if len(cells) <= 4 and len(inside) == 1 and len(whole) == 1:
+                return whole[0].name, whole[0].type
     if document.url:
         host = re.sub(r"^https?://", "", document.url).split("/", 1)[0].lower()
         words = {w for w in re.split(r"[.-]", host) if len(w) >= 4} - _HOST_WORDS

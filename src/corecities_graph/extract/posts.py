@@ -355,6 +355,12 @@ def _last_cut(head: str) -> str:
     return part[: cuts[-1].start()] if cuts else part
 
 
+# "principal and ": the first post of a combined one written in lower case
+_LOWER_AND = re.compile(
+    r"(?<![\w-])(?P<first>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+and\s+(?P<second>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})$"
+)
+
+
 def role_before(
     text: str,
     lo: int,
@@ -388,6 +394,19 @@ def role_before(
             owner = owner_of_its(text, lo, at, orgs) or _its_before(text, lo, at, orgs)
         if owner is not None:
             return [role_at(_clean(owned.group("role")), owner.name, "org")]
+    if (
+        " and " in head
+        and head[-1:].islower()
+        and (low := _LOWER_AND.search(head, max(0, len(head) - 80))) is not None
+    ):
+        # "Halden College principal and chief executive X": a combined post in lower case after its body
+        for _t_start, t_end, name, kind in post_targets(lo, lo + low.start(), orgs, places):
+            if (
+                t_end == lo + low.start() - 1
+                and lex.role_tail.search(low.group("first"))
+                and lex.role_tail.search(low.group("second"))
+            ):
+                return [role_at(_clean(low.group()), name, kind)]
     chained = _chained_before(text, lo, lo + len(head.rstrip(", ")), orgs, places, lex)
     if chained:
         return chained
@@ -449,6 +468,8 @@ def role_before(
         # possessive opens it: "NUA's principal and vice-chancellor, Professor X"
         if "minister" in head and (minister := _MINISTER_BEFORE.search(head)) is not None:
             return [Role(_clean(minister.group("role")), None)]  # "The skills minister, X MP"
+        if "opposition" in head and (opposition := _OPPOSITION_BEFORE.search(head)) is not None:
+            return [Role(_clean(opposition.group("role")), None)]  # "opposition leader Cllr X": a council's
         owned_lower = _LOWER_AFTER_OWNER.search(head)
         kind_lower = _KIND_BEFORE_ROLE.search(head)
         if (
@@ -481,6 +502,8 @@ _KIND_BEFORE_ROLE = re.compile(
     rf"(?:^|(?<=\s))(?:the\s+)?(?P<noun>{KIND_NOUN})\s+(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*,?\s*$"
 )
 # "The skills minister, ": a minister named by the brief, in lower case
+# "opposition leader Cllr X", "the deputy opposition leader, Cllr Y": a post in the chamber, not a body
+_OPPOSITION_BEFORE = re.compile(r"(?:^|(?<=\s))(?P<role>(?:deputy\s+)?opposition\s+leader)\s*,?\s*$")
 _MINISTER_BEFORE = re.compile(r"(?:^|(?<=\s))[Tt]he\s+(?P<role>(?:[a-z][\w-]*\s+){1,3}minister)\s*,\s*$")
 # "NUA's principal and vice-chancellor, ": lower-case words of a post after an owner's possessive
 _LOWER_AFTER_OWNER = re.compile(

@@ -40,7 +40,7 @@ _POSTS_OF = {
 # "Local Democracy Reporter", "Education Correspondent", "Senior Reporter": a journalist's post; the
 # Local Democracy Reporting Service, the shared service a byline names in place of one
 PRESS_POST = re.compile(
-    r"(?:(?:Senior|Chief|Deputy|Local\s+Democracy|Political|Education|Business|Health|Social\s+Affairs|Regional"
+    r"(?:(?:Scottish|Welsh|Irish|Northern\s+Ireland|UK)\s+)?(?:(?:Senior|Chief|Deputy|Local\s+Democracy|Political|Education|Business|Health|Social\s+Affairs|Regional"
     r"|Higher\s+Education|Public\s+Policy)\s+)?(?:Reporter|Correspondent|Editor|Journalist|Writer)"
     r"|Local\s+Democracy\s+Reporting\s+Service",
     re.IGNORECASE,
@@ -155,6 +155,15 @@ def settle_posts(
                 ):
                     # a journalist writes for the publisher; a local democracy reporter for a
                     # service shared between titles
+                    target = publisher[0]
+                if (
+                    target is None
+                    and publisher is not None
+                    and person.contact
+                    and "enquiries" in person.evidence.sentence.text.lower()
+                ):
+                    # "Media enquiries: X, communications officer, 0113 …": the publisher's press contact;
+                    # "Or Y, Communications Manager" after another body's contact names no employer
                     target = publisher[0]
                 kinds = [kind for kind, pattern in _POSTS_OF.items() if pattern.match(role.role)]
                 if target is None and publisher is not None and _kind(*publisher) in kinds:
