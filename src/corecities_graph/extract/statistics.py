@@ -42,6 +42,8 @@ _COUNT = re.compile(
     r"(?:(?!(?:of|per|in|and|or|to|more|than|million|thousand|percent|cent)\b)[a-z][\w-]*(?:[’']s)?\s+){0,2}?)"
     r"(?P<what>universities|cities|signatories|partners|parties|organisations|organizations|bodies|institutions|members"
     r"|employers"
+    # "four university heads have written": one head a university
+    r"|university\s+(?:heads|leaders|vice-chancellors|principals)(?=\s+(?:have|has|had|signed|wrote|jointly)\b)"
     r"|higher\s+education\s+(?:institutions|providers)|city\s+councils|(?<=member\s)councils"
     # "the ten leaders and mayors of the alliance": one leader a city
     r"|(?:city\s+)?leaders(?:\s+and\s+(?:elected\s+|metro\s+)?mayors)?(?=\s+of\s+(?:the\s+)?(?:alliance|group|network|core\s+cities)\b))\b",
@@ -117,7 +119,7 @@ _DIGIT = re.compile(r"\d")
 _NUMBER_WORD_LOWER = re.compile(rf"\b(?:{NUMBER_WORD_PATTERN}|half|thirds?|quarters?|fifth)\b")
 _HAS_PARTY = re.compile(
     r"universities|cities|signator|partner|part(?:y|ies)|institution|providers|member|organi[sz]ation|bod(?:y|ies)"
-    r"|city\s+councils|leaders|employers",
+    r"|city\s+councils|leaders|employers|university\s+heads|vice-chancellors|principals",
     re.IGNORECASE,
 )
 _HAS_FRACTION = re.compile(r"\b(?:half|third|quarter|fifth)", re.IGNORECASE)
@@ -183,6 +185,7 @@ _UNITS = {
     "interns": "people", "entrepreneurs": "people", "clinicians": "people", "pensioners": "people",
     "tenants": "people", "commuters": "people", "passengers": "people", "jobseekers": "people",
     "midwives": "people", "leavers": "people", "youngsters": "people", "householders": "people", "vacancies": "jobs", "pounds": "GBP",
+    "roles": "jobs",
 }  # fmt: skip
 _DURATION = re.compile(
     r"\b(?:over|for|within|in|during|across|next|the\s+next|each|per|every|first|last|past|the\s+past|after|up\s+to|by"
@@ -355,7 +358,7 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
             ):
                 continue  # "Key Cities brings together 27 cities": the network's, not the agreement's
             what = _WHAT.get(match.group("what").lower(), match.group("what").lower())
-            if "councils" in what or "leaders" in what:
+            if ("councils" in what or "leaders" in what) and not what.startswith("university"):
                 what = "cities"  # "11 city councils", "the ten leaders of the alliance": one a city
             if (
                 match.group("what").lower()
@@ -383,7 +386,7 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
                 seg.text, match.end(), sentence.end
             ):
                 continue  # "Eight members of the network have signed" are the parties; "its 27 members" are not
-            if what.startswith("higher"):
+            if what.startswith(("higher", "university")):
                 what = "universities"
             before = seg.text[sentence.start : match.start()]
             if re.search(r"\btop\s+$", before[-8:], re.IGNORECASE):
@@ -631,6 +634,10 @@ def _statistic(
             return None  # "four years on", "two years after it was signed", "two years of talks": when, not how much
         if head == "times" and re.match(r"\s+times\s+over\b", tail):
             return None  # "rather than ten times over": a manner of speaking
+        if head == "times" and re.match(
+            r"\s+times\s+(?:a|per|each|every)\s+(?:year|month|week|day|term)\b", tail
+        ):
+            return None  # "meets four times a year": how often, not how many times bigger
         if head in {"centuries", "decades", "generations"}:
             return None  # "more than two centuries": how long, not how much
         if head in {"miles", "kilometres", "km"} and re.search(
@@ -641,6 +648,12 @@ def _statistic(
             (raw[0].isdigit() or hedge) and _SOME_OF_THE.match(tail)
         ):
             return None  # "two of the biggest employers": a rank among others, not a count
+        if (
+            head in {"leaders", "heads"}
+            and re.fullmatch(r"(?:council|university|city|college)\s+\w+", noun.group("np"))
+            and _ACTED_AFTER.match(tail, noun.end())
+        ):
+            return None  # "Ten council leaders ... have written": the parties counted, not a claim
         if head in _OWN_ITEMS:
             return None  # "sets out three recommendations": the document's own items, not a claim
         paragraph = seg.paragraphs[sentence.paragraph]
@@ -696,6 +709,13 @@ _POPULATION = re.compile(
     re.IGNORECASE,
 )
 _BARE_UNITS = {"people", "jobs", "count"}
+# "the agreements signed since 2020, of which there are now over 30": a number of what the clause names
+_OF_WHICH_THERE = re.compile(
+    r"(?P<clause>[^,;:.]{1,120}),\s+of\s+(?:which|whom)\s+there\s+(?:are|were|is|was)\s+"
+    r"(?:(?:now|currently|already|still|today)\s+)?$",
+    re.IGNORECASE,
+)
+_PLURAL = re.compile(r"\b[a-z][\w-]*[^\Wsu]s\b|\b(?:people|staff)\b")
 
 
 def _unit_without_noun(
@@ -721,6 +741,11 @@ def _unit_without_noun(
         for word in reversed(_COUNTED_BEFORE.findall(before)):
             if _UNITS.get(word) in {"people", "jobs"}:
                 return _UNITS[word]  # "40 per cent of our students ... 25 miles ..., and about 6,000 of them"
+    if "of wh" in before:
+        there = _OF_WHICH_THERE.search(before)
+        nouns = _PLURAL.findall(there.group("clause")) if there else []
+        if nouns and nouns[-1] not in _COUNT_WORDS:
+            return _UNITS.get(nouns[-1], "count")  # "the agreements ..., of which there are now over 30"
     number_of = _NUMBER_OF.search(before)
     if number_of and _UNITS.get(number_of.group("head").lower(), "count") in _BARE_UNITS:
         # "the number of patients ..., from 12,000", "double the number of apprenticeships to 2,000"
