@@ -551,3 +551,23 @@ def test_a_count_of_one_kind_of_party_is_not_all_the_parties(
     counts = {n for what, n in _counts(text, reference) if what == "signatories"}
     assert bool(counts) is kept
     assert 3 not in counts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Plants in Hull emit about 3.2 million tonnes of CO2 a year.",
+            (Decimal(3200000), "tonnes CO2", "around"),
+        ),
+        (
+            "The scheme in Leeds will save 40,000 tonnes of carbon dioxide.",
+            (Decimal(40000), "tonnes CO2", None),
+        ),
+        ("The port in Hull handles 9 million tonnes of cargo.", (Decimal(9000000), "tonnes", None)),
+    ],
+)
+def test_tonnes_of_carbon_are_their_own_unit(
+    reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
+) -> None:
+    assert expected in _stats(text, reference)

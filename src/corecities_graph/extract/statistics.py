@@ -666,6 +666,12 @@ def _statistic(
         ):
             return None  # "Two people entering reception": a picture's caption, not a claim
         unit = _UNITS.get(head, "count")
+        if unit == "tonnes" and re.match(
+            r"\s+of\s+(?:CO2e?|CO₂e?|carbon(?:\s+dioxide)?)\b", tail[noun.end() :]
+        ):
+            unit = (
+                "tonnes CO2"  # "12 million tonnes of CO2 a year": what the tonnes weigh is part of the unit
+            )
         measure = noun.group("np")
         end = after + noun.end()
     subject, subject_text = _subject(seg, match.start(), orgs, alliances)
