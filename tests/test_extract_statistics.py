@@ -571,3 +571,42 @@ def test_tonnes_of_carbon_are_their_own_unit(
     reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
 ) -> None:
     assert expected in _stats(text, reference)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The review in Leeds heard from over 300 universities, councils and local charities.",
+            (Decimal(300), "count", "over"),
+        ),
+        (
+            "The network now spans more than 50 universities and further education colleges.",
+            (Decimal(50), "count", "more than"),
+        ),
+        (
+            "The survey reached 150 councils, combined authorities and businesses.",
+            (Decimal(150), "count", None),
+        ),
+    ],
+)
+def test_many_bodies_of_several_kinds_are_a_figure(
+    reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
+) -> None:
+    assert expected in _stats(text, reference)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The partnership in Hull brings together 12 universities and colleges.",
+        "Leeds is one of 27 cities and towns in the network.",
+        "The compact in Exeter names 40 universities across the UK.",
+    ],
+)
+def test_a_few_bodies_or_one_kind_are_not_such_a_figure(reference: Reference, text: str) -> None:
+    assert not any(unit == "count" for _, unit, _ in _stats(text, reference))
+
+
+def test_a_documents_own_targets_are_not_statistics(reference: Reference) -> None:
+    assert _stats("Each plan in Derby should carry no more than six measurable targets.", reference) == set()

@@ -198,7 +198,7 @@ _OWN_ITEMS = {
     "recommendations", "commitments", "proposals", "priorities", "pledges", "asks", "actions",
     "principles", "themes", "pillars", "objectives", "aims", "points", "steps", "chapters", "sections",
     "measures", "demands", "goals", "strands", "workstreams", "areas", "missions", "ambitions", "things",
-    "pages", "clauses", "paragraphs", "annexes", "appendices", "questions", "lessons",
+    "pages", "clauses", "paragraphs", "annexes", "appendices", "questions", "lessons", "targets",
 }  # fmt: skip
 # parties and places counted: how many took part, not a claim about the world
 _COUNT_WORDS = {
@@ -254,6 +254,12 @@ _MIXED = re.compile(
     re.IGNORECASE,
 )
 _MORE_KINDS = re.compile(rf"(?:\s*,\s*{_KINDS})*\s*,?\s+(?:and|&|or)\s+{_KINDS}\b", re.IGNORECASE)
+_PLACES_AND_UNIVERSITIES = {"universities", "cities", "councils", "authorities", "boroughs"}
+# ", councils and community organisations", " and higher education colleges": more kinds of body after the first
+_AND_OTHER_KINDS = re.compile(
+    rf"(?:\s*,\s*(?:[a-z][\w-]*\s+)?{_KINDS})*\s*,?\s+(?:and|&|or)\s+(?:[a-z][\w-]*\s+){{0,2}}?{_KINDS}\b",
+    re.IGNORECASE,
+)
 # "The accord is signed by the nine mayoral combined authorities": who signed, by what they are
 _SIGNED_BY_COUNT = re.compile(
     rf"\bsign(?:ed|ing)\s+(?:[\w-]+\s+)?by\s+(?:the\s+|all\s+|(?:the\s+)?[\w-]+[’']s\s+)?(?P<num>{NUMBER_PATTERN})\s+"
@@ -584,6 +590,21 @@ def _statistic(
             if bare is None:
                 return None
             return _bare_figure(seg, match, value, bare, qualifier, orgs, alliances)
+        if (
+            noun.group("head").lower() in _PLACES_AND_UNIVERSITIES
+            and (hedge or value >= 100)
+            and (kinds := _AND_OTHER_KINDS.match(tail, noun.end()))
+        ):
+            # "heard from more than 200 universities, councils and charities": a figure about many kinds
+            # of body, not a count of the parties
+            end = after + kinds.end()
+            subject, subject_text = _subject(seg, match.start(), orgs, alliances)
+            return Statistic(
+                subject=subject, subject_text=subject_text, measure=tail[: kinds.end()].strip(),
+                value=Decimal(int(value)) if value == value.to_integral() else value.normalize(), unit="count",
+                qualifier=qualifier, period=None, surface=text[match.start() : end].strip(),
+                evidence=seg.evidence(match.start(), end),
+            )  # fmt: skip
         if noun.group("head").lower() in _COUNT_WORDS | _NOT_NOUNS:
             return None
         if noun.group("head").lower() in _PARTY_NOUNS and value <= 30:
