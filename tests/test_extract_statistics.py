@@ -610,3 +610,25 @@ def test_a_few_bodies_or_one_kind_are_not_such_a_figure(reference: Reference, te
 
 def test_a_documents_own_targets_are_not_statistics(reference: Reference) -> None:
     assert _stats("Each plan in Derby should carry no more than six measurable targets.", reference) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Hull College has signed an agreement with the University of Hull and Hull City Council. "
+            "The two institutions will jointly run degree apprenticeships.",
+            False,
+        ),
+        (
+            "Hull College has signed an agreement with the University of Hull and Hull City Council. "
+            "The three institutions will jointly run degree apprenticeships.",
+            True,
+        ),
+    ],
+)
+def test_fewer_institutions_than_parties_are_some_of_them(
+    reference: Reference, text: str, kept: bool
+) -> None:
+    counts = {n for what, n in _counts(text, reference) if what == "signatories"}
+    assert bool(counts) is kept

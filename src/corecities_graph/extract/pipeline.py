@@ -57,10 +57,12 @@ _AGREEMENT_AS_BODY = re.compile(r"\s+(?:was|were|has\s+been|is\s+being)\s+(?:sig
 _AGREED_BEFORE = re.compile(
     r"\b(?:signed|agreed|launched|formed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}partnership,\s+(?:the\s+)?$"
 )
-# "The seven education partners" of eight parties: the parties of one kind, not all of them
+# "The seven education partners" of eight parties: the parties of one kind, not all of them; "the two
+# institutions" of a college, a university and a council: the teaching ones
 _ONE_KIND_OF_PARTY = re.compile(
     r"\b(?:education|educational|academic|university|college|health|NHS|business|industry|research|council"
-    r"|local\s+authority|private[\s-]sector)\s+(?:partners|institutions|organisations|organizations|members|bodies)$",
+    r"|local\s+authority|private[\s-]sector)\s+(?:partners|institutions|organisations|organizations|members|bodies)$"
+    r"|^[\w-]+\s+institutions$",
     re.IGNORECASE,
 )
 _URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d{2})/")
