@@ -632,3 +632,31 @@ def test_fewer_institutions_than_parties_are_some_of_them(
 ) -> None:
     counts = {n for what, n in _counts(text, reference) if what == "signatories"}
     assert bool(counts) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The college in Hull will add 1,200 new level 3 and 4 courses.", (Decimal(1200), "count", None)),
+        ("Leeds will fund 600 extra level 6 places by 2030.", (Decimal(600), "count", None)),
+        ("About 12,000 14 to 16-year-olds in Derby take part.", (Decimal(12000), "people", "around")),
+        ("The scheme in York reached 900 18-year-olds last year.", (Decimal(900), "people", None)),
+    ],
+)
+def test_levels_and_ages_inside_what_is_counted(
+    reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
+) -> None:
+    found = _stats(text, reference)
+    assert expected in found
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council in Hull should control the money spent on training 16 to 19-year-olds.",
+        "Funding for 14-16-year-olds in Leeds is falling.",
+    ],
+)
+def test_an_age_band_is_not_a_count(reference: Reference, text: str) -> None:
+    assert _stats(text, reference) == set()

@@ -137,7 +137,10 @@ _WHAT = {"partners": "signatories", "parties": "signatories", "organisations": "
 _PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?P<p>year|annum|month|week|day)\b|\s+annually\b")
 _NOUN = re.compile(
     # "64 university, college and council leaders", '200 "stay and start" grants'
-    r"\s+(?P<np>(?:[\"“‘]?[a-z][\w-]*[\"”’]?,?\s+(?:and\s+)?|Year\s+\d{1,2}\s+){0,4}?(?P<head>(?!gas\b)[a-z][\w-]*(?<![su])s|people|staff|jobs|children|women|men|alumni))\b"
+    # "2,500 extra level 4 and 5 places", "38,000 16 to 18-year-olds"
+    r"\s+(?P<np>(?:[\"“‘]?[a-z][\w-]*[\"”’]?,?\s+(?:and\s+)?|Year\s+\d{1,2}\s+|level\s+\d(?:\s*(?:and|or|to|-|–)\s*\d)?\s+){0,4}?"
+    r"(?P<head>(?!gas\b)[a-z][\w-]*(?<![su])s|people|staff|jobs|children|women|men|alumni"
+    r"|(?:\d{1,2}\s*(?:to|-|–)\s*)?\d{1,2}-year-olds))\b"
 )
 # "around a quarter of", "more than half of": shares said in words
 _FRACTION = re.compile(
@@ -495,6 +498,7 @@ def find_statistics(
                     ratios.append((match.start(), match.end()))
         # "between £10m and £15m": one figure, the range's low end, qualified by "between"
         prev_unit: str | None = None  # the unit of the sentence's last figure, for a bare number after it
+        prev_end = 0
         highs = (
             [m.start("high") for m in _RANGE_HIGH.finditer(text, sentence.start, sentence.end)]
             if "etween" in sentence.text
@@ -506,10 +510,13 @@ def find_statistics(
                 continue
             if any(a <= start < b for a, b in ratios) or match.start() in highs:
                 continue
+            if start < prev_end:
+                continue  # "38,000 16 to 18-year-olds": a number inside the figure before it
             stat = _statistic(seg, match, sentence.start, orgs, alliances, prev_unit)
             if stat is not None:
                 found.append(stat)
                 prev_unit = stat.unit
+                prev_end = stat.evidence.span.end
     return _merge([_about_proposal(seg, stat, proposals) for stat in found])
 
 
@@ -605,6 +612,8 @@ def _statistic(
                 qualifier=qualifier, period=None, surface=text[match.start() : end].strip(),
                 evidence=seg.evidence(match.start(), end),
             )  # fmt: skip
+        if noun.group("head").endswith("-year-olds") and re.match(r"\s*(?:to|-|–)\s*\d", tail):
+            return None  # "training 16 to 19-year-olds": an age band, not a number of people
         if noun.group("head").lower() in _COUNT_WORDS | _NOT_NOUNS:
             return None
         if noun.group("head").lower() in _PARTY_NOUNS and value <= 30:
@@ -686,7 +695,7 @@ def _statistic(
             and not paragraph.text.rstrip().endswith((".", "!", "?", ":", "”", '"'))
         ):
             return None  # "Two people entering reception": a picture's caption, not a claim
-        unit = _UNITS.get(head, "count")
+        unit = "people" if head.endswith("-year-olds") else _UNITS.get(head, "count")
         if unit == "tonnes" and re.match(
             r"\s+of\s+(?:CO2e?|CO₂e?|carbon(?:\s+dioxide)?)\b", tail[noun.end() :]
         ):
