@@ -436,3 +436,227 @@ def test_plurals_without_an_s_are_counted(
     reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
 ) -> None:
     assert expected in _stats(text, reference)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The pledge in Hull will create some 800 apprentice roles by 2028.",
+            (Decimal(800), "jobs", "around"),
+        ),
+        ("Partners in York will open 250 graduate roles to local people.", (Decimal(250), "jobs", None)),
+    ],
+)
+def test_roles_are_jobs(reference: Reference, text: str, expected: tuple[Decimal, str, str | None]) -> None:
+    assert expected in _stats(text, reference)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The steering group in Derby will meet six times a year.",
+        "Officers in Hull report to the board three times per month.",
+        "The panel in Exeter sits four times each term.",
+    ],
+)
+def test_how_often_is_not_a_ratio(reference: Reference, text: str) -> None:
+    assert not any(unit == "ratio" for _, unit, _ in _stats(text, reference))
+
+
+def test_times_bigger_is_still_a_ratio(reference: Reference) -> None:
+    assert (Decimal(3), "ratio", None) in _stats(
+        "Rents in Bath rose three times faster than wages.", reference
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The civic compacts agreed across Wales since 2019, of which there are now more than 20, "
+            "have changed how councils work.",
+            (Decimal(20), "count", "more than"),
+        ),
+        (
+            "The city's apprentices, of whom there are currently about 1,400, earn a living wage.",
+            (Decimal(1400), "people", "around"),
+        ),
+        (
+            "The research hubs in Leeds, of which there are 12, share one budget.",
+            (Decimal(12), "count", None),
+        ),
+    ],
+)
+def test_a_number_after_of_which_there_are_counts_the_clause_before(
+    reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
+) -> None:
+    assert expected in _stats(text, reference)
+
+
+def test_a_bare_number_without_of_which_there_are_is_no_statistic(reference: Reference) -> None:
+    assert _stats("The compacts in Leeds, which there is no need to list, are 12 years old.", reference) == {
+        (Decimal(12), "years", None)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Six council leaders and three university heads have written to the Treasury.", ("universities", 3)),
+        ("Five university vice-chancellors have signed the accord in Hull.", ("universities", 5)),
+        ("Two university leaders have jointly backed the bid in Exeter.", ("universities", 2)),
+    ],
+)
+def test_university_heads_who_act_count_universities(
+    reference: Reference, text: str, expected: tuple[str, int]
+) -> None:
+    assert expected in _counts(text, reference)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Six council leaders and three university heads have written to the Treasury.",
+        "Eight city leaders have signed the letter.",
+    ],
+)
+def test_leaders_who_sign_are_not_a_statistic(reference: Reference, text: str) -> None:
+    assert not any(value in {Decimal(6), Decimal(8)} for value, _, _ in _stats(text, reference))
+
+
+def test_leaders_interviewed_are_still_a_statistic(reference: Reference) -> None:
+    text = "The study in Hull drew on interviews with 40 council leaders."
+    assert (Decimal(40), "people", None) in _stats(text, reference)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Leeds City Council, the University of Leeds, Leeds Beckett University and Leeds Trinity University "
+            "have signed the Leeds Learning Compact. The three university partners will share data.",
+            False,
+        ),
+        (
+            "Leeds City Council, the University of Leeds, Leeds Beckett University and Leeds Trinity University "
+            "have signed the Leeds Learning Compact. The four partners will share data.",
+            True,
+        ),
+    ],
+)
+def test_a_count_of_one_kind_of_party_is_not_all_the_parties(
+    reference: Reference, text: str, kept: bool
+) -> None:
+    counts = {n for what, n in _counts(text, reference) if what == "signatories"}
+    assert bool(counts) is kept
+    assert 3 not in counts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Plants in Hull emit about 3.2 million tonnes of CO2 a year.",
+            (Decimal(3200000), "tonnes CO2", "around"),
+        ),
+        (
+            "The scheme in Leeds will save 40,000 tonnes of carbon dioxide.",
+            (Decimal(40000), "tonnes CO2", None),
+        ),
+        ("The port in Hull handles 9 million tonnes of cargo.", (Decimal(9000000), "tonnes", None)),
+    ],
+)
+def test_tonnes_of_carbon_are_their_own_unit(
+    reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
+) -> None:
+    assert expected in _stats(text, reference)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The review in Leeds heard from over 300 universities, councils and local charities.",
+            (Decimal(300), "count", "over"),
+        ),
+        (
+            "The network now spans more than 50 universities and further education colleges.",
+            (Decimal(50), "count", "more than"),
+        ),
+        (
+            "The survey reached 150 councils, combined authorities and businesses.",
+            (Decimal(150), "count", None),
+        ),
+    ],
+)
+def test_many_bodies_of_several_kinds_are_a_figure(
+    reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
+) -> None:
+    assert expected in _stats(text, reference)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The partnership in Hull brings together 12 universities and colleges.",
+        "Leeds is one of 27 cities and towns in the network.",
+        "The compact in Exeter names 40 universities across the UK.",
+    ],
+)
+def test_a_few_bodies_or_one_kind_are_not_such_a_figure(reference: Reference, text: str) -> None:
+    assert not any(unit == "count" for _, unit, _ in _stats(text, reference))
+
+
+def test_a_documents_own_targets_are_not_statistics(reference: Reference) -> None:
+    assert _stats("Each plan in Derby should carry no more than six measurable targets.", reference) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Hull College has signed an agreement with the University of Hull and Hull City Council. "
+            "The two institutions will jointly run degree apprenticeships.",
+            False,
+        ),
+        (
+            "Hull College has signed an agreement with the University of Hull and Hull City Council. "
+            "The three institutions will jointly run degree apprenticeships.",
+            True,
+        ),
+    ],
+)
+def test_fewer_institutions_than_parties_are_some_of_them(
+    reference: Reference, text: str, kept: bool
+) -> None:
+    counts = {n for what, n in _counts(text, reference) if what == "signatories"}
+    assert bool(counts) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The college in Hull will add 1,200 new level 3 and 4 courses.", (Decimal(1200), "count", None)),
+        ("Leeds will fund 600 extra level 6 places by 2030.", (Decimal(600), "count", None)),
+        ("About 12,000 14 to 16-year-olds in Derby take part.", (Decimal(12000), "people", "around")),
+        ("The scheme in York reached 900 18-year-olds last year.", (Decimal(900), "people", None)),
+    ],
+)
+def test_levels_and_ages_inside_what_is_counted(
+    reference: Reference, text: str, expected: tuple[Decimal, str, str | None]
+) -> None:
+    found = _stats(text, reference)
+    assert expected in found
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council in Hull should control the money spent on training 16 to 19-year-olds.",
+        "Funding for 14-16-year-olds in Leeds is falling.",
+    ],
+)
+def test_an_age_band_is_not_a_count(reference: Reference, text: str) -> None:
+    assert _stats(text, reference) == set()

@@ -57,6 +57,14 @@ _AGREEMENT_AS_BODY = re.compile(r"\s+(?:was|were|has\s+been|is\s+being)\s+(?:sig
 _AGREED_BEFORE = re.compile(
     r"\b(?:signed|agreed|launched|formed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}partnership,\s+(?:the\s+)?$"
 )
+# "The seven education partners" of eight parties: the parties of one kind, not all of them; "the two
+# institutions" of a college, a university and a council: the teaching ones
+_ONE_KIND_OF_PARTY = re.compile(
+    r"\b(?:education|educational|academic|university|college|health|NHS|business|industry|research|council"
+    r"|local\s+authority|private[\s-]sector)\s+(?:partners|institutions|organisations|organizations|members|bodies)$"
+    r"|^[\w-]+\s+institutions$",
+    re.IGNORECASE,
+)
 _URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d{2})/")
 
 
@@ -105,6 +113,10 @@ def extract(document: Document, ref: Reference) -> Extraction:
     statement = declaration or Declaration(f"{slugify(document.doc_id)}-statement",
                                            _statement_name(document, seg), "declaration", False, None)  # fmt: skip
     signatories = find_signatories(seg, orgs, statement)
+    counts = [
+        c for c in counts
+        if not (c.what == "signatories" and c.count < len(signatories) and _ONE_KIND_OF_PARTY.search(c.surface))
+    ]  # fmt: skip
     # "Universities sign up to West Midlands Skills Compact": the agreement itself is not what it asks for
     proposals = [
         p for p in find_proposals(seg, orgs, proposed, agreement=declaration is not None)

@@ -50,6 +50,8 @@ _COUNT = re.compile(
     r"(?:(?!(?:of|per|in|and|or|to|more|than|million|thousand|percent|cent)\b)[a-z][\w-]*(?:[’']s)?\s+){0,2}?)"
     r"(?P<what>universities|cities|signatories|partners|parties|organisations|organizations|bodies|institutions|members"
     r"|employers"
+    # "four university heads have written": one head a university
+    r"|university\s+(?:heads|leaders|vice-chancellors|principals)(?=\s+(?:have|has|had|signed|wrote|jointly)\b)"
     r"|higher\s+education\s+(?:institutions|providers)|city\s+councils|(?<=member\s)councils"
     # "the ten leaders and mayors of the alliance": one leader a city
     r"|(?:city\s+)?leaders(?:\s+and\s+(?:elected\s+|metro\s+)?mayors)?(?=\s+of\s+(?:the\s+)?(?:alliance|group|network|core\s+cities)\b))\b",
@@ -125,7 +127,7 @@ _DIGIT = re.compile(r"\d")
 _NUMBER_WORD_LOWER = re.compile(rf"\b(?:{NUMBER_WORD_PATTERN}|half|thirds?|quarters?|fifth)\b")
 _HAS_PARTY = re.compile(
     r"universities|cities|signator|partner|part(?:y|ies)|institution|providers|member|organi[sz]ation|bod(?:y|ies)"
-    r"|city\s+councils|leaders|employers",
+    r"|city\s+councils|leaders|employers|university\s+heads|vice-chancellors|principals",
     re.IGNORECASE,
 )
 # the same words matched case-sensitively in the lowered sentence, which is quicker; but IGNORECASE also
@@ -155,7 +157,10 @@ _WHAT = {"partners": "signatories", "parties": "signatories", "organisations": "
 _PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?P<p>year|annum|month|week|day)\b|\s+annually\b")
 _NOUN = re.compile(
     # "64 university, college and council leaders", '200 "stay and start" grants'
-    r"\s+(?P<np>(?:[\"“‘]?[a-z][\w-]*[\"”’]?,?\s+(?:and\s+)?|Year\s+\d{1,2}\s+){0,4}?(?P<head>(?!gas\b)[a-z][\w-]*(?<![su])s|people|staff|jobs|children|women|men|alumni))\b"
+    # "2,500 extra level 4 and 5 places", "38,000 16 to 18-year-olds"
+    r"\s+(?P<np>(?:[\"“‘]?[a-z][\w-]*[\"”’]?,?\s+(?:and\s+)?|Year\s+\d{1,2}\s+|level\s+\d(?:\s*(?:and|or|to|-|–)\s*\d)?\s+){0,4}?"
+    r"(?P<head>(?!gas\b)[a-z][\w-]*(?<![su])s|people|staff|jobs|children|women|men|alumni"
+    r"|(?:\d{1,2}\s*(?:to|-|–)\s*)?\d{1,2}-year-olds))\b"
 )
 # "around a quarter of", "more than half of": shares said in words
 _FRACTION = re.compile(
@@ -203,6 +208,7 @@ _UNITS = {
     "interns": "people", "entrepreneurs": "people", "clinicians": "people", "pensioners": "people",
     "tenants": "people", "commuters": "people", "passengers": "people", "jobseekers": "people",
     "midwives": "people", "leavers": "people", "youngsters": "people", "householders": "people", "vacancies": "jobs", "pounds": "GBP",
+    "roles": "jobs",
 }  # fmt: skip
 _DURATION = re.compile(
     r"\b(?:over|for|within|in|during|across|next|the\s+next|each|per|every|first|last|past|the\s+past|after|up\s+to|by"
@@ -215,7 +221,7 @@ _OWN_ITEMS = {
     "recommendations", "commitments", "proposals", "priorities", "pledges", "asks", "actions",
     "principles", "themes", "pillars", "objectives", "aims", "points", "steps", "chapters", "sections",
     "measures", "demands", "goals", "strands", "workstreams", "areas", "missions", "ambitions", "things",
-    "pages", "clauses", "paragraphs", "annexes", "appendices", "questions", "lessons",
+    "pages", "clauses", "paragraphs", "annexes", "appendices", "questions", "lessons", "targets",
 }  # fmt: skip
 # parties and places counted: how many took part, not a claim about the world
 _COUNT_WORDS = {
@@ -272,6 +278,12 @@ _MIXED = re.compile(
     re.IGNORECASE,
 )
 _MORE_KINDS = re.compile(rf"(?:\s*,\s*{_KINDS})*\s*,?\s+(?:and|&|or)\s+{_KINDS}\b", re.IGNORECASE)
+_PLACES_AND_UNIVERSITIES = {"universities", "cities", "councils", "authorities", "boroughs"}
+# ", councils and community organisations", " and higher education colleges": more kinds of body after the first
+_AND_OTHER_KINDS = re.compile(
+    rf"(?:\s*,\s*(?:[a-z][\w-]*\s+)?{_KINDS})*\s*,?\s+(?:and|&|or)\s+(?:[a-z][\w-]*\s+){{0,2}}?{_KINDS}\b",
+    re.IGNORECASE,
+)
 # "The accord is signed by the nine mayoral combined authorities": who signed, by what they are
 _SIGNED_BY_COUNT = re.compile(
     rf"\bsign(?:ed|ing)\s+(?:[\w-]+\s+)?by\s+(?:the\s+|all\s+|(?:the\s+)?[\w-]+[’']s\s+)?(?P<num>{NUMBER_PATTERN})\s+"
@@ -376,7 +388,7 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
             ):
                 continue  # "Key Cities brings together 27 cities": the network's, not the agreement's
             what = _WHAT.get(match.group("what").lower(), match.group("what").lower())
-            if "councils" in what or "leaders" in what:
+            if ("councils" in what or "leaders" in what) and not what.startswith("university"):
                 what = "cities"  # "11 city councils", "the ten leaders of the alliance": one a city
             if (
                 match.group("what").lower()
@@ -404,7 +416,7 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
                 seg.text, match.end(), sentence.end
             ):
                 continue  # "Eight members of the network have signed" are the parties; "its 27 members" are not
-            if what.startswith("higher"):
+            if what.startswith(("higher", "university")):
                 what = "universities"
             before = seg.text[sentence.start : match.start()]
             if re.search(r"\btop\s+$", before[-8:], re.IGNORECASE):
@@ -511,6 +523,7 @@ def find_statistics(
                     ratios.append((match.start(), match.end()))
         # "between £10m and £15m": one figure, the range's low end, qualified by "between"
         prev_unit: str | None = None  # the unit of the sentence's last figure, for a bare number after it
+        prev_end = 0
         highs = (
             [m.start("high") for m in _RANGE_HIGH.finditer(text, sentence.start, sentence.end)]
             if "etween" in sentence.text
@@ -522,10 +535,13 @@ def find_statistics(
                 continue
             if any(a <= start < b for a, b in ratios) or match.start() in highs:
                 continue
+            if start < prev_end:
+                continue  # "38,000 16 to 18-year-olds": a number inside the figure before it
             stat = _statistic(seg, match, sentence.start, orgs, alliances, prev_unit)
             if stat is not None:
                 found.append(stat)
                 prev_unit = stat.unit
+                prev_end = stat.evidence.span.end
     return _merge([_about_proposal(seg, stat, proposals) for stat in found])
 
 
@@ -606,6 +622,23 @@ def _statistic(
             if bare is None:
                 return None
             return _bare_figure(seg, match, value, bare, qualifier, orgs, alliances)
+        if (
+            noun.group("head").lower() in _PLACES_AND_UNIVERSITIES
+            and (hedge or value >= 100)
+            and (kinds := _AND_OTHER_KINDS.match(tail, noun.end()))
+        ):
+            # "heard from more than 200 universities, councils and charities": a figure about many kinds
+            # of body, not a count of the parties
+            end = after + kinds.end()
+            subject, subject_text = _subject(seg, match.start(), orgs, alliances)
+            return Statistic(
+                subject=subject, subject_text=subject_text, measure=tail[: kinds.end()].strip(),
+                value=Decimal(int(value)) if value == value.to_integral() else value.normalize(), unit="count",
+                qualifier=qualifier, period=None, surface=text[match.start() : end].strip(),
+                evidence=seg.evidence(match.start(), end),
+            )  # fmt: skip
+        if noun.group("head").endswith("-year-olds") and re.match(r"\s*(?:to|-|–)\s*\d", tail):
+            return None  # "training 16 to 19-year-olds": an age band, not a number of people
         if noun.group("head").lower() in _NO_NOUNS:
             return None
         if noun.group("head").lower() in _PARTY_NOUNS and value <= 30:
@@ -656,6 +689,10 @@ def _statistic(
             return None  # "four years on", "two years after it was signed", "two years of talks": when, not how much
         if head == "times" and re.match(r"\s+times\s+over\b", tail):
             return None  # "rather than ten times over": a manner of speaking
+        if head == "times" and re.match(
+            r"\s+times\s+(?:a|per|each|every)\s+(?:year|month|week|day|term)\b", tail
+        ):
+            return None  # "meets four times a year": how often, not how many times bigger
         if head in {"centuries", "decades", "generations"}:
             return None  # "more than two centuries": how long, not how much
         if head in {"miles", "kilometres", "km"} and re.search(
@@ -666,6 +703,12 @@ def _statistic(
             (raw[0].isdigit() or hedge) and _SOME_OF_THE.match(tail)
         ):
             return None  # "two of the biggest employers": a rank among others, not a count
+        if (
+            head in {"leaders", "heads"}
+            and re.fullmatch(r"(?:council|university|city|college)\s+\w+", noun.group("np"))
+            and _ACTED_AFTER.match(tail, noun.end())
+        ):
+            return None  # "Ten council leaders ... have written": the parties counted, not a claim
         if head in _OWN_ITEMS:
             return None  # "sets out three recommendations": the document's own items, not a claim
         paragraph = seg.paragraphs[sentence.paragraph]
@@ -677,7 +720,13 @@ def _statistic(
             and not paragraph.text.rstrip().endswith((".", "!", "?", ":", "”", '"'))
         ):
             return None  # "Two people entering reception": a picture's caption, not a claim
-        unit = _UNITS.get(head, "count")
+        unit = "people" if head.endswith("-year-olds") else _UNITS.get(head, "count")
+        if unit == "tonnes" and re.match(
+            r"\s+of\s+(?:CO2e?|CO₂e?|carbon(?:\s+dioxide)?)\b", tail[noun.end() :]
+        ):
+            unit = (
+                "tonnes CO2"  # "12 million tonnes of CO2 a year": what the tonnes weigh is part of the unit
+            )
         measure = noun.group("np")
         end = after + noun.end()
     subject, subject_text = _subject(seg, match.start(), orgs, alliances)
@@ -721,6 +770,13 @@ _POPULATION = re.compile(
     re.IGNORECASE,
 )
 _BARE_UNITS = {"people", "jobs", "count"}
+# "the agreements signed since 2020, of which there are now over 30": a number of what the clause names
+_OF_WHICH_THERE = re.compile(
+    r"(?P<clause>[^,;:.]{1,120}),\s+of\s+(?:which|whom)\s+there\s+(?:are|were|is|was)\s+"
+    r"(?:(?:now|currently|already|still|today)\s+)?$",
+    re.IGNORECASE,
+)
+_PLURAL = re.compile(r"\b[a-z][\w-]*[^\Wsu]s\b|\b(?:people|staff)\b")
 
 
 def _unit_without_noun(
@@ -746,6 +802,11 @@ def _unit_without_noun(
         for word in reversed(_COUNTED_BEFORE.findall(before)):
             if _UNITS.get(word) in {"people", "jobs"}:
                 return _UNITS[word]  # "40 per cent of our students ... 25 miles ..., and about 6,000 of them"
+    if "of wh" in before:
+        there = _OF_WHICH_THERE.search(before)
+        nouns = _PLURAL.findall(there.group("clause")) if there else []
+        if nouns and nouns[-1] not in _COUNT_WORDS:
+            return _UNITS.get(nouns[-1], "count")  # "the agreements ..., of which there are now over 30"
     number_of = _NUMBER_OF.search(before)
     if number_of and _UNITS.get(number_of.group("head").lower(), "count") in _BARE_UNITS:
         # "the number of patients ..., from 12,000", "double the number of apprenticeships to 2,000"
