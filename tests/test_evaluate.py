@@ -30,26 +30,26 @@ BLIND = Path(__file__).resolve().parent / "blind"
 
 def test_blind_set_stays_at_its_measured_level(reference) -> None:
     # written without reading the extractor and scored before any rule changed (F1 0.69);
-    # the floor below keeps what the rules since have gained from sliding back unnoticed
+    # the floor below keeps what the rules since have gained (0.987) from sliding back unnoticed
     evaluation = evaluate(BLIND, reference)
     assert len(evaluation.documents) == 30
-    assert evaluation.overall.f1 >= 0.92, render(evaluation)
+    assert evaluation.overall.f1 >= 0.97, render(evaluation)
     low = {n: round(s.precision, 3) for n, s in evaluation.scores.items() if s.precision < 0.85}
     assert not low, render(evaluation)
 
 
 def test_final_blind_batch_stays_at_its_one_score(reference) -> None:
-    # scored once after the rules were done (F1 0.896), never used to change a rule
+    # scored once after the rules were done (F1 0.896), never used to change a rule; 0.932 since
     evaluation = evaluate(Path(__file__).resolve().parent / "blind_final", reference)
     assert len(evaluation.documents) == 10
-    assert evaluation.overall.f1 >= 0.88, render(evaluation)
+    assert evaluation.overall.f1 >= 0.92, render(evaluation)
 
 
 def test_second_blind_set_stays_at_its_measured_level(reference) -> None:
     # written without reading the extractor, scored before any rule changed (F1 0.77), then read
     evaluation = evaluate(Path(__file__).resolve().parent / "blind2", reference)
     assert len(evaluation.documents) == 30
-    assert evaluation.overall.f1 >= 0.86, render(evaluation)
+    assert evaluation.overall.f1 >= 0.92, render(evaluation)  # 0.937 since
     assert evaluation.scores["signatories"].precision >= 0.95, render(evaluation)
     # posts were read again for it (roles 0.655 -> 0.781, recall 0.562 -> 0.688)
     assert evaluation.scores["roles"].f1 >= 0.77, render(evaluation)
@@ -59,18 +59,38 @@ def test_second_blind_set_stays_at_its_measured_level(reference) -> None:
 
 
 def test_second_final_blind_batch_stays_at_its_one_score(reference) -> None:
-    # scored once before the rules changed for the second set (0.780) and once after (0.823)
+    # scored once before the rules changed for the second set (0.780) and once after (0.823); 0.880 since
     evaluation = evaluate(Path(__file__).resolve().parent / "blind2_final", reference)
     assert len(evaluation.documents) == 10
-    assert evaluation.overall.f1 >= 0.81, render(evaluation)
+    assert evaluation.overall.f1 >= 0.86, render(evaluation)
 
 
 def test_third_blind_batch_stays_at_its_score(reference) -> None:
     # written after the second set's rules, scored before the next change (0.854) and after it (0.862)
     evaluation = evaluate(Path(__file__).resolve().parent / "blind3", reference)
     assert len(evaluation.documents) == 20
-    assert evaluation.overall.f1 >= 0.85, render(evaluation)
+    assert evaluation.overall.f1 >= 0.97, render(evaluation)  # 0.987 since
     assert evaluation.scores["signatories"].precision >= 0.94, render(evaluation)
+
+
+@pytest.mark.parametrize(
+    ("folder", "documents", "floor"),
+    [
+        # each written without reading the extractor and scored once before a rule changed for it
+        ("blind4", 20, 0.95),  # 0.880 first; read since: 0.969
+        ("blind5", 10, 0.88),  # 0.845 first; never read: 0.899
+        ("blind6", 20, 0.95),  # 0.841 first; read since: 0.970
+        ("blind8", 12, 0.94),  # 0.872 first (0.923 with its units fixed); read since: 0.953
+    ],
+)
+def test_later_blind_batches_stay_at_their_scores(
+    reference, folder: str, documents: int, floor: float
+) -> None:
+    evaluation = evaluate(Path(__file__).resolve().parent / folder, reference)
+    assert len(evaluation.documents) == documents
+    assert evaluation.overall.f1 >= floor, render(evaluation)
+    low = {n: round(s.precision, 3) for n, s in evaluation.scores.items() if s.precision < 0.8}
+    assert set(low) <= {"proposals", "roles"}, render(evaluation)
 
 
 def test_through_queries_and_through_extraction_agree_on_the_seed(reference) -> None:
