@@ -25,6 +25,8 @@ ACT_NOUNS = {
     "ring-fence": "Ring-fencing", "ringfence": "Ring-fencing", "publish": "Publication",
     "double": "Doubling", "weight": "Weighting", "co-fund": "Co-funding", "co-commission": "Co-commissioning",
     "keep": "Retention", "recognise": "Recognition", "recognize": "Recognition", "count": "Counting",
+    # "release the remaining capital", "cut VAT on heat pumps": the act's noun is the verb itself
+    "release": "Release", "cut": "Cut",
 }  # fmt: skip
 # Verbs that start a further act in "fund a new academy and extend the fund"
 ACT_VERBS = "|".join(

@@ -482,8 +482,8 @@ def find_proposals(
             # "calls on ministers to introduce ..., and urges them to agree ...": the same addressee again
             addressed_asks += list(_ADDRESSED_AGAIN.finditer(body, addressed_asks[0].end()))
         for ask in addressed_asks:
-            if _negated(body[: ask.start()]):
-                continue
+            if _negated(body[: ask.start()]) or ask.group().lower().endswith(" not to "):
+                continue  # "urged ministers not to cut the programme": asked not to act
             # "asks X to designate ..., and to devolve ...": every act asked of the same addressee
             asked = [ask.end()] + [m.end() for m in _AND_TO.finditer(body, ask.end())]
             for at in asked:

@@ -20,7 +20,10 @@ _TO_MAKE = (
     r"(?:[\w’'-]+\s+){0,4}?"
 )
 _SIGN_CUE = re.compile(
-    r"\b(?:(?:is|are|was|were)\s+(?:also\s+|now\s+|among\s+|one\s+of\s+)*(?:a\s+|the\s+)?(?:[\w-]+\s+)?signator(?:y|ies)"
+    # ("welcomed it but are not signatories": no party)
+    r"\b(?:(?:is|are|was|were)\s+(?:also\s+|now\s+|among\s+|one\s+of\s+)*(?:a\s+|the\s+)?(?!(?:not|never)\s)(?:[\w-]+\s+)?signator(?:y|ies)"
+    # "Edinburgh College is also a party.", "is a party to the accord"
+    r"|(?:is|are|was|were)\s+(?:also\s+|now\s+)*(?:a|the\s+other|another)\s+part(?:y|ies)(?=\s*[.;]|\s+to\s+(?:the|it|this)\b)"
     r"|join(?:s|ed|ing)?\s+forces"
     r"|bec(?:ome|omes|oming|ame)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+)?(?:signatory|party|partner|member)"
     # headlines: "UWE Bristol signs West of England Green Skills Charter", "Hull College and the University
