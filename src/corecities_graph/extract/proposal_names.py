@@ -98,7 +98,8 @@ NAME_STOP = re.compile(
     r"|\s+(?:run|led|held|hosted|based|paid|built|made|owned)\s+(?=(?:by|jointly|with|at|in|from|through|across|on|to)\b)"
     # "... and presses them to ...": a further ask, not part of the name
     r"|\s+(?:and|but)\s+(?:also\s+)?(?:ask|urg|press|call|lobb|challeng)\w*\s+(?=them|it|ministers|the)\b"
-    r"|\s+(?:that|which|who|where|while|so\s+that|in\s+order\s+to|across|at|with|within|without|through|"
+    # ("the relocation of at least one body": "at least" counts, it is no place)
+    r"|\s+(?:that|which|who|where|while|so\s+that|in\s+order\s+to|across|at(?!\s+(?:least|most)\s)|with|within|without|through|"
     # "its spending by combined authority area": a breakdown, which stays in the name
     r"under|until|by(?!\s+(?:combined\s+authority|local\s+authority|council\s+area|region|constituency|postcode)\b)"
     r"|from|for|into|alongside|including|as|if|when|because|rather|beyond|than|worth|around|after"
@@ -123,6 +124,8 @@ ING_NOUNS = (r"funding|training|housing|building|planning|learning|spending|manu
               r"|teaching|banking|marketing|mapping|monitoring|sharing|pricing")  # fmt: skip
 _WORDS = (
     rf"(?!(?:whether|which|that|who|while|if|but|as|so|not|a|an|the)\b)(?!(?!(?:{ING_NOUNS})\b)[a-z]+ing\b)"
+    # ", based on population and need": a participle's clause, no item
+    r"(?![a-z]+ed\s+(?:on|by|with|in|at|from|to)\b)"
     r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
 )
 _ENUMERATION = re.compile(rf",\s*{_WORDS}(?:,\s*{_WORDS})*,?\s+(?:and|or)\s+{_WORDS}")
@@ -205,6 +208,8 @@ RELATIONAL = {
     "end", "access",
     "seat", "seats", "share", "priority", "powers", "power", "say", "role", "duty", "right", "rights",
     "status", "stake", "voice", "place", "places", "control",
+    # "a fair formula for allocating the fund": a formula is named by what it shares out
+    "formula",
 }  # fmt: skip
 
 

@@ -166,6 +166,7 @@ _SEEKS = re.compile(
     r"|will|would|could|should|has|have|had|also|already|for)\b)",
     re.IGNORECASE,
 )
+_SHARED = re.compile(r"\b(?:shared|joint|common|own)\s+$", re.IGNORECASE)
 _SEEKS_GATE = re.compile(
     r"seek|sought|recommend|propos|demand|want|urg|favo|to see|request|ask|priorit|call|need"
 )
@@ -398,6 +399,8 @@ def find_proposals(
             not 2 <= len(name.split()) <= (20 if made else 16)
             or (name[:1].isdigit() and not _PER_CENT_OF.match(name))
             or VAGUE.match(name)
+            # "research is creating – in life sciences": a dash opens an aside, not a name
+            or name[:1] in "–—-"
             # "the freedom to spend what is already there": a clause, no thing named
             or " what " in name
             # (a name made from the ask, 'Requirement for Innovate UK to publish', may open on the body)
@@ -530,8 +533,10 @@ def find_proposals(
                         break
                     at = more.end()
         for seeks in _SEEKS.finditer(body) if running and _SEEKS_GATE.search(lowered) else ():
-            if _negated(body[: seeks.start()]):
-                continue
+            if _negated(body[: seeks.start()]) or (
+                seeks.group().lower().startswith("priorit") and _SHARED.search(body, 0, seeks.start())
+            ):
+                continue  # "five shared priorities, including a joint programme": the parties' own work
             at = sentence.start + seeks.end()
             if seeks.group().lower().endswith("see ") and (
                 agent := _SEEN_ACTING.match(text, at, sentence.end)
