@@ -178,10 +178,15 @@ def _act(text: str, noun: str, at: int, end: int) -> tuple[str | None, int, int]
     stop = complement(text, stop, len(text[at:stop].split())) if noun in _AS_NOUNS else stop
     if noun in _AS_NOUNS and (as_ := _AS_WHAT.match(text, stop, end)):
         stop = trimmed(text, as_.end(), end)[1]  # "include universities as statutory partners on boards"
+    if noun in _FOR_NOUNS and (purpose := _FOR.match(text, stop, end)):
+        stop = trimmed(text, purpose.end(), end)[1]  # "pool funding for joint courses": what it is pooled for
     of = "in" if noun == "Cut" else "of"  # "a cut in VAT", not "a cut of VAT"
     return f"{noun} {of} {_ADVERB.sub('', text[at:stop])}", at, stop
 
 
+# Acts named with what their object is for: "release the capital for the new campus"
+_FOR_NOUNS = {"Pooling", "Release"}
+_FOR = re.compile(r"\s+for\s+(?=(?:the|a|an|joint|new|[a-z][\w-]*\s+[a-z]))")
 # Acts whose object is named with what it is to count as
 _AS_NOUNS = {"Inclusion", "Counting", "Recognition"}
 _AS_WHAT = re.compile(r"\s+as\s+(?:an?\s+|the\s+)?(?=[a-z])", re.IGNORECASE)
