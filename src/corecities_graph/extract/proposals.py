@@ -166,6 +166,9 @@ _SEEKS = re.compile(
     r"|will|would|could|should|has|have|had|also|already|for)\b)",
     re.IGNORECASE,
 )
+# "says the", "said that the": a reported ask, its body named right after the reporting verb
+_SAYS_BODY = re.compile(r"\b(?:says|said|argues|argued)\s+(?:that\s+)?$")
+_BARE_ACT = re.compile(r"(?!(?:be|have|not|now|also|do|make|get|go|see|take)\b)[a-z]{3,}\s+(?:the\s+|a\s+|an\s+)?[a-z]")
 _SHARED = re.compile(r"\b(?:shared|joint|common|own)\s+$", re.IGNORECASE)
 _SEEKS_GATE = re.compile(
     r"seek|sought|recommend|propos|demand|want|urg|favo|to see|request|ask|priorit|call|need"
@@ -602,6 +605,13 @@ def find_proposals(
                 continue
             for name, start, end in acts:
                 add(start, end, keep=True, name=name)
+            if not acts and should.re is _SHOULD and (said := _SAYS_BODY.search(body, 0, should.start())):
+                # "and says the Skills Entitlement should cover modules taught jointly": a reported
+                # ask of a named body or scheme whose act no rule names, named as the text puts it
+                stop = clause_end(text, at, sentence.end)
+                who = _SHOULD_WORDS.sub("", body[said.end() : should.end()]).strip()
+                if _BARE_ACT.match(text, at, stop) and len(text[at:stop].split()) >= 2:
+                    add(at, stop, keep=True, name=f"{who} should {text[at:stop]}")
         for asks in (
             [*_ASKS_THAT.finditer(body), *_ASKS_THAT_BARE.finditer(body)]
             if running and (" that " in lowered or " will " in lowered)
