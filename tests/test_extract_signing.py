@@ -814,3 +814,38 @@ def test_counts_of_those_who_signed(reference, text, expected) -> None:
 )  # fmt: skip
 def test_what_each_party_will_do_under_the_agreement(reference, text, signatories) -> None:
     assert parties(text, reference) == sorted(signatories)
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        # those who welcomed it but are not signatories are no parties
+        ("Hull City Council and the University of Hull have signed a skills charter. The East Riding of "
+         "Yorkshire Council and Hull College welcomed the charter but are not signatories.",
+         ["Hull City Council", "University of Hull"]),
+        ("Hull City Council and the University of Hull have signed a skills charter. Hull College is not a "
+         "signatory.", ["Hull City Council", "University of Hull"]),
+        # "is also a party", "is a party to the charter": a party
+        ("Hull City Council and the University of Hull have signed a skills charter. Hull College is also a "
+         "party.", ["Hull City Council", "University of Hull", "Hull College"]),
+        ("Hull City Council and the University of Hull have signed a skills charter. Hull College is a party "
+         "to the charter.", ["Hull City Council", "University of Hull", "Hull College"]),
+    ],
+)  # fmt: skip
+def test_non_signatories_and_further_parties(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("Keele University and Stoke-on-Trent City Council formalise civic partnership",
+         ["Keele University", "Stoke-on-Trent City Council"]),
+        ("Keele University and Stoke-on-Trent City Council have formalised a five-year partnership to grow the "
+         "local economy.", ["Keele University", "Stoke-on-Trent City Council"]),
+        # a partnership still to be formalised has no parties yet
+        ("Keele University and Stoke-on-Trent City Council will formalise their partnership next year.", []),
+    ],
+)  # fmt: skip
+def test_a_partnership_formalised_has_its_parties(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)

@@ -30,6 +30,9 @@ _SIGN_CUE = re.compile(
     # of Hull sign skills compact", "Cardiff University joins Core Cities compact"
     rf"|\b(?<!\bto\s)(?:signs?|joins?|seals?|renews?|agrees?)\s+(?:(?:a|an|the|new|its|their)\s+)?"
     rf"(?:(?!(?:of|on|about|into|for|to)\s+(?-i:[a-z]))[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})\b"
+    # "have formalised a ten-year partnership", "formalise innovation partnership"
+    rf"|\b(?<!\bto\s)formali[sz](?:e|es|ed)\s+(?:(?:a|an|the|new|its|their)\s+)?"
+    rf"(?:(?!(?:of|on|about|into|for|to)\s+(?-i:[a-z]))[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})\b"
     # "joined as a signatory", "has added its name to", "co-signed", "put pen to paper", "gathered to sign"
     r"|joined\s+as\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:signatory|party|partner)"
     r"|add(?:s|ed|ing)?\s+(?:its|their)\s+names?\s+to|(?:co|counter)-?signed(?!\s+by\b)|put\s+pen\s+to\s+paper"
@@ -83,7 +86,7 @@ _MAY_SIGN = re.compile(
     r"|launched|entered|formed|committed|sealed|(?:written|wrote)\s+(?:jointly|together)|jointly\s+wr|joint\s+letter|brings?\b|bringing|part(?:y|ies|ners?)\b|involved|named\s+in|put\s+together|drawn\s+up"
     r"|add(?:s|ed|ing)?\s+\w+\s+names?|pen\s+to\s+paper|between|unit(?:es?|ing)|sees|commits?|renewed|re-signed"
     r"|refreshed|extended|struck|forged|inked|(?:unveiled|published|announced)\s+\w+\s+(?:new\s+)?joint"
-    r"|together\s+(?:under|through)|seals?\b|renews?\b)",
+    r"|together\s+(?:under|through)|seals?\b|renews?\b|formali[sz]e)",
     re.IGNORECASE,
 )
 # "The partnership brings A and B together", "brings together A, B and C": the parties follow the verb
