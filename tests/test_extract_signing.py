@@ -849,3 +849,20 @@ def test_non_signatories_and_further_parties(reference, text, signatories) -> No
 )  # fmt: skip
 def test_a_partnership_formalised_has_its_parties(reference, text, signatories) -> None:
     assert parties(text, reference) == sorted(signatories)
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        # signers with their posts, one a clause between semicolons
+        ("The letter is signed by Professor Ann Roe, Vice-Chancellor of the University of Hull; Dr Tom Gee, "
+         "Principal of Hull College; Staffordshire University's vice-chancellor, Professor Nia Hart; and Cllr "
+         "Jo Bell, leader of Hull City Council.",
+         ["University of Hull", "Hull College", "Staffordshire University", "Hull City Council"]),
+        # a semicolon before a clause still ends the list
+        ("The letter is signed by Professor Ann Roe, Vice-Chancellor of Keele University; Staffordshire "
+         "University is expected to sign next month.", ["Keele University"]),
+    ],
+)  # fmt: skip
+def test_signers_listed_between_semicolons(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)

@@ -808,9 +808,20 @@ def _list_end(text: str, start: int, end: int, orgs: list[OrgMention]) -> int:
         if aside:
             aside_ends = aside.end()  # "A, B - the city's oldest partners - and C": an aside in the list
             continue
+        if stop.group() == ";" and _PERSON_NEXT.match(text, stop.end(), end):
+            continue  # "signed by Professor A, Vice-Chancellor of X; Dr B, Principal of Y": one more signer
         if not any(o.evidence.span.start <= stop.start() < o.evidence.span.end for o in orgs):
             return stop.start()
     return end
+
+
+# after a semicolon, a further signer named by title, or by the post they hold at a body
+_PERSON_NEXT = re.compile(
+    r"\s*(?:and\s+)?(?:(?-i:(?:Professor|Prof\.?|Dr\.?|Cllr\.?|Councillor|Sir|Dame|Mr|Mrs|Ms)\s+[A-Z])"
+    r"|(?:the\s+)?(?-i:[A-Z][\w’'-]*)(?:\s+(?-i:[A-Z][\w’'-]*)){0,6}['’]s\s+"
+    r"(?:vice-chancellor|principal|leader|chief\s+executive|president|chair|provost|director)\b)",
+    re.IGNORECASE,
+)
 
 
 def _inside_name(org: OrgMention, seg: Segmented, lo: int, hi: int) -> bool:
