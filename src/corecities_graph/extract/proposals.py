@@ -168,7 +168,9 @@ _SEEKS = re.compile(
 )
 # "says the", "said that the": a reported ask, its body named right after the reporting verb
 _SAYS_BODY = re.compile(r"\b(?:says|said|argues|argued)\s+(?:that\s+)?$")
-_BARE_ACT = re.compile(r"(?!(?:be|have|not|now|also|do|make|get|go|see|take)\b)[a-z]{3,}\s+(?:the\s+|a\s+|an\s+)?[a-z]")
+_BARE_ACT = re.compile(
+    r"(?!(?:be|have|not|now|also|do|make|get|go|see|take)\b)[a-z]{3,}\s+(?:the\s+|a\s+|an\s+)?[a-z]"
+)
 _FUNDING_FOR = re.compile(r"(?:[\w-]+\s+){0,2}funding\s+for\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
 _SHARED = re.compile(r"\b(?:shared|joint|common|own)\s+$", re.IGNORECASE)
 _SEEKS_GATE = re.compile(
@@ -395,7 +397,9 @@ def find_proposals(
         first_words = [w.lower() for w in text[start:end].split(" ", 3)[:3]]
         relational = made or any(w in RELATIONAL for w in first_words) or first_words[0] in ACT_NAMES
         # "long-term funding for the Maritime Centre": funding for a body names the body inside it
-        relational = relational or ("funding" in first_words and _FUNDING_FOR.match(text, start, end) is not None)
+        relational = relational or (
+            "funding" in first_words and _FUNDING_FOR.match(text, start, end) is not None
+        )
         name = name or text[start:end]
         if cut_at is not None and end >= cut_at:
             return  # "... and a new careers guaran": the page stopped inside this name
