@@ -1129,3 +1129,19 @@ def test_names_run_past_quantities_and_stop_before_participle_clauses(reference,
 )  # fmt: skip
 def test_asides_and_shared_priorities_are_not_asks(reference, text, proposals) -> None:
     assert names(_PACT + text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        # "want to see X funded in Y": the thing in the state it is to be put in
+        ("The signatories also want to see two new stations on the Hull to Selby line funded in the next "
+         "spending review, and more besides.",
+         ["Two new stations on the Hull to Selby line funded in the next spending review"]),
+        ("The partners would like to see the Beverley bypass built by 2030.", ["Beverley bypass built by 2030"]),
+        # a vague object stays no ask
+        ("The partners want to see more homes built in the city.", []),
+    ],
+)  # fmt: skip
+def test_a_thing_wanted_in_the_state_it_is_to_be_put_in(reference, text, proposals) -> None:
+    assert names(_PACT + text, reference) == proposals

@@ -172,6 +172,12 @@ _BARE_ACT = re.compile(
     r"(?!(?:be|have|not|now|also|do|make|get|go|see|take)\b)[a-z]{3,}\s+(?:the\s+|a\s+|an\s+)?[a-z]"
 )
 _FUNDING_FOR = re.compile(r"(?:[\w-]+\s+){0,2}funding\s+for\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
+_ARTICLE = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
+_SEEN_DONE = re.compile(
+    r"(?!(?:it|this|that|them|more|how|what|whether)\b)(?:[\w’'-]+\s+){1,10}?"
+    r"(?:funded|built|delivered|reopened|completed|electrified|upgraded|devolved|extended)\s+"
+    r"(?=(?:in|by|within|through|before|from)\s)"
+)
 _SHARED = re.compile(r"\b(?:shared|joint|common|own)\s+$", re.IGNORECASE)
 _SEEKS_GATE = re.compile(
     r"seek|sought|recommend|propos|demand|want|urg|favo|to see|request|ask|priorit|call|need"
@@ -548,6 +554,14 @@ def find_proposals(
             ):
                 continue  # "five shared priorities, including a joint programme": the parties' own work
             at = sentence.start + seeks.end()
+            if seeks.group().lower().endswith("see ") and (seen := _SEEN_DONE.match(text, at, sentence.end)):
+                # "want to see four new stations on the main line funded in the next spending review":
+                # the thing in the state it is to be put in, named as the text puts it
+                stop = clause_end(text, seen.end(), sentence.end)
+                if stop > seen.end():
+                    start = article.end() if (article := _ARTICLE.match(text, at, stop)) else at
+                    add(start, stop, keep=True, name=text[start:stop])
+                    continue
             if seeks.group().lower().endswith("see ") and (
                 agent := _SEEN_ACTING.match(text, at, sentence.end)
             ):
