@@ -1139,6 +1139,10 @@ def test_asides_and_shared_priorities_are_not_asks(reference, text, proposals) -
          "spending review, and more besides.",
          ["Two new stations on the Hull to Selby line funded in the next spending review"]),
         ("The partners would like to see the Beverley bypass built by 2030.", ["Beverley bypass built by 2030"]),
+        # "..., and a commitment to VERB": a further act wanted
+        ("The partners want to see the Beverley bypass built by 2030, and a firm commitment to electrify the "
+         "line east of Selby to Hull.", ["Beverley bypass built by 2030", "Electrification of the line east of Selby"]),
+        ("The partners call on ministers to electrify the Hull line.", ["Electrification of the Hull line"]),
         # a vague object stays no ask
         ("The partners want to see more homes built in the city.", []),
     ],

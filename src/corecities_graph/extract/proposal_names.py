@@ -26,7 +26,7 @@ ACT_NOUNS = {
     "double": "Doubling", "weight": "Weighting", "co-fund": "Co-funding", "co-commission": "Co-commissioning",
     "keep": "Retention", "recognise": "Recognition", "recognize": "Recognition", "count": "Counting",
     # "release the remaining capital", "cut VAT on heat pumps": the act's noun is the verb itself
-    "release": "Release", "cut": "Cut",
+    "release": "Release", "cut": "Cut", "electrify": "Electrification",
 }  # fmt: skip
 # Verbs that start a further act in "fund a new academy and extend the fund"
 ACT_VERBS = "|".join(

@@ -172,6 +172,9 @@ _BARE_ACT = re.compile(
     r"(?!(?:be|have|not|now|also|do|make|get|go|see|take)\b)[a-z]{3,}\s+(?:the\s+|a\s+|an\s+)?[a-z]"
 )
 _FUNDING_FOR = re.compile(r"(?:[\w-]+\s+){0,2}funding\s+for\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
+_AND_COMMITMENT = re.compile(
+    r",?\s+and\s+(?:also\s+)?(?:a|an)\s+(?:(?:firm|clear|formal|new)\s+)?(?:commitment|pledge|promise)\s+to\s+"
+)
 _ARTICLE = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
 _SEEN_DONE = re.compile(
     r"(?!(?:it|this|that|them|more|how|what|whether)\b)(?:[\w’'-]+\s+){1,10}?"
@@ -561,6 +564,10 @@ def find_proposals(
                 if stop > seen.end():
                     start = article.end() if (article := _ARTICLE.match(text, at, stop)) else at
                     add(start, stop, keep=True, name=text[start:stop])
+                    if pledge := _AND_COMMITMENT.match(text, stop, sentence.end):
+                        # "..., and a commitment to electrify the line": a further act wanted of them
+                        for name, first, last in asked_acts(text, pledge.end(), sentence.end):
+                            add(first, last, keep=True, name=name)
                     continue
             if seeks.group().lower().endswith("see ") and (
                 agent := _SEEN_ACTING.match(text, at, sentence.end)
