@@ -866,3 +866,22 @@ def test_a_partnership_formalised_has_its_parties(reference, text, signatories) 
 )  # fmt: skip
 def test_signers_listed_between_semicolons(reference, text, signatories) -> None:
     assert parties(text, reference) == sorted(signatories)
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        # teamed up, and the agreement named in the next sentence
+        ("Keele University has teamed up with Stoke-on-Trent City Council to speed up the building of heat "
+         "networks.\n\nThe Stoke Heat Networks Compact, sealed this week, commits the two partners to share data.",
+         ["Keele University", "Stoke-on-Trent City Council"]),
+        # no agreement after it, or a teaming up still to come: no parties
+        ("Keele University has teamed up with Stoke-on-Trent City Council to speed up the building of heat "
+         "networks.\n\nThe work will start in May.", []),
+        ("Keele University will team up with Stoke-on-Trent City Council to speed up the building of heat "
+         "networks.\n\nThe Stoke Heat Networks Compact, sealed this week, commits the two partners to share data.",
+         []),
+    ],
+)  # fmt: skip
+def test_teamed_up_before_the_agreement_is_named(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)

@@ -211,6 +211,10 @@ _LINE_TAIL = re.compile(
 _RELATIVE = re.compile(
     r"\s*,?\s*(?:which|who)\s+(?:(?:has|have|had|also|both|all|jointly|first|originally)\s+)*"
 )
+_TEAMED_UP = re.compile(r"\bteam(?:s|ed|ing)?\s+up(?=\s+with\s)")
+_NAMES_AGREEMENT = re.compile(
+    r"\s*The\s+(?:[A-Z][\w’'-]*\s+){1,6}(?:Compact|Agreement|Charter|Accord|Partnership|Declaration|Pact|Concordat)\b"
+)
 _FOLLOWED = re.compile(
     r"\bfollowed\s+(?:[a-z]+ly\s+)?by\s"
     r"|,\s*as\s+(?:did|do|does|have|has|had)\s+(?:also\s+)?"
@@ -478,6 +482,12 @@ def find_signatories(
         if not in_sentence:
             continue  # no organisation named here: no party to find
         cues = list(_SIGN_CUE.finditer(body))
+        if not cues and " up with " in body and index + 1 < len(seg.sentences):
+            # "A has teamed up with B to ... . The Heat Networks Compact, sealed this week, ...": the
+            # agreement is named in the sentence after
+            after = seg.sentences[index + 1]
+            if _NAMES_AGREEMENT.match(text, after.start, after.end):
+                cues = list(_TEAMED_UP.finditer(body))
         under = _UNDER.match(body)
         if under:
             verb = re.search(r"\s(?:are|is|have|has|will)\s", body[under.end() :])
