@@ -485,8 +485,8 @@ def find_signatories(
         if not cues and " up with " in body and index + 1 < len(seg.sentences):
             # "A has teamed up with B to ... . The Heat Networks Compact, sealed this week, ...": the
             # agreement is named in the sentence after
-            after = seg.sentences[index + 1]
-            if _NAMES_AGREEMENT.match(text, after.start, after.end):
+            following = seg.sentences[index + 1]
+            if _NAMES_AGREEMENT.match(text, following.start, following.end):
                 cues = list(_TEAMED_UP.finditer(body))
         under = _UNDER.match(body)
         if under:
