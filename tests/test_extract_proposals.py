@@ -1074,6 +1074,8 @@ _PACT = "Hull City Council and the University of Hull have signed a civic pact. 
         # asked not to act: no ask
         ("The partners urged ministers not to cut the bus grant.", []),
         ("The partners called on the Treasury not to release the reserve.", []),
+        ("The partners urged ministers to cut VAT on heat pumps and not to cut the bus grant.",
+         ["Cut in VAT on heat pumps"]),
     ],
 )  # fmt: skip
 def test_acts_named_by_their_own_verb_and_asks_not_to_act(reference, text, proposals) -> None:

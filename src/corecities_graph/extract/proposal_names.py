@@ -107,7 +107,7 @@ NAME_STOP = re.compile(
     r"|has|have)\s"
     r"|\b(?i:fund|plan|pilot|levy|hubs?|zones?|bank|budgets?|passports?|scheme|strategy|package|settlements?"
     r"|taskforce)(?P<cut>\s+and\s+)(?=[a-z])"
-    r"|\s+(?:and|or)\s+(?:also\s+)?(?=(?:a|an|the|new|for|to|greater|more|full|confirm|bring|give)\s)"
+    r"|\s+(?:and|or)\s+(?:also\s+)?(?=(?:a|an|the|new|for|to|greater|more|full|confirm|bring|give|not)\s)"
     rf"|\s+(?:and|or)\s+(?:also\s+)?(?=(?:{ACT_VERBS})\s+(?:the|a|an|its|their)\b)"
     r"|(?<!\bpowers)(?<!\bpower)(?<!\bduty)(?<!\bability)(?<!\bfreedom)(?<!\bright)(?<!\bprocess)(?<!\bmechanism)"
     r"(?<!\bobligation)(?<!\brequirement)(?<!\bpermission)"
