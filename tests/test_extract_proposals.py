@@ -1093,6 +1093,9 @@ def test_acts_named_by_their_own_verb_and_asks_not_to_act(reference, text, propo
         # no reporting verb, a state rather than an act, or a person: none
         ("The mayor said the Apprenticeship Levy should be simpler.", []),
         ("He said Hull should celebrate.", []),
+        # a party's own act, or carrying on, is no ask of anyone
+        ("The mayor said Hull City Council should cover the cost of the new bus passes.", []),
+        ("The mayor said the Apprenticeship Levy should continue to grow.", []),
     ],
 )  # fmt: skip
 def test_a_reported_should_of_a_named_body_is_named_as_written(reference, text, proposals) -> None:

@@ -169,7 +169,8 @@ _SEEKS = re.compile(
 # "says the", "said that the": a reported ask, its body named right after the reporting verb
 _SAYS_BODY = re.compile(r"\b(?:says|said|argues|argued)\s+(?:that\s+)?$")
 _BARE_ACT = re.compile(
-    r"(?!(?:be|have|not|now|also|do|make|get|go|see|take)\b)[a-z]{3,}\s+(?:the\s+|a\s+|an\s+)?[a-z]"
+    r"(?!(?:be|have|not|now|also|do|make|get|go|see|take|continue|remain|keep|work|help|try|feel|look)\b)"
+    r"[a-z]{3,}\s+(?:the\s+|a\s+|an\s+)?[a-z]"
 )
 _FUNDING_FOR = re.compile(r"(?:[\w-]+\s+){0,2}funding\s+for\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
 _AND_COMMITMENT = re.compile(
@@ -638,7 +639,9 @@ def find_proposals(
                 # ask of a named body or scheme whose act no rule names, named as the text puts it
                 stop = clause_end(text, at, sentence.end)
                 who = _SHOULD_WORDS.sub("", body[said.end() : should.end()]).strip()
-                if _BARE_ACT.match(text, at, stop) and len(text[at:stop].split()) >= 2:
+                lo = sentence.start + should.start()
+                named = any(a < at and lo < b for a, b in org_spans)  # a party's own act is no ask of it
+                if not named and _BARE_ACT.match(text, at, stop) and len(text[at:stop].split()) >= 2:
                     add(at, stop, keep=True, name=f"{who} should {text[at:stop]}")
         for asks in (
             [*_ASKS_THAT.finditer(body), *_ASKS_THAT_BARE.finditer(body)]
