@@ -72,8 +72,8 @@ VAGUE = re.compile(
     # "clarity on the future of the fund", "a further £2m": still no thing asked for
     r"(?:\s+(?:on|about|around)\b.*)?$"
     r"|^(?:(?:a|an)\s+)?(?:further|extra|additional)?\s*[£$€][\d.,]+\s*(?:bn|m|k|million|billion)?$"
-    # "a 'fair share' of rail investment": a slogan, no thing asked for
-    r"|^(?:(?:a|an|the|their|its|our)\s+)?[\"“‘']?fair(?:er)?\s+share[\"”’']?\s+of\b.*$"
+    # "a 'fair share' of rail investment": a slogan in the writer's quotation marks, no thing asked for
+    r"|^(?:(?:a|an|the|their|its|our)\s+)?[\"“‘']fair(?:er)?\s+share[\"”’']\s+of\b.*$"
     # "the power to decide", "powers to act": a power with nothing it is over
     r"|^(?:the\s+)?(?:new\s+)?powers?\s+to\s+[a-z]+$",
     re.IGNORECASE,
