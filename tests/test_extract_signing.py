@@ -885,3 +885,18 @@ def test_signers_listed_between_semicolons(reference, text, signatories) -> None
 )  # fmt: skip
 def test_teamed_up_before_the_agreement_is_named(reference, text, signatories) -> None:
     assert parties(text, reference) == sorted(signatories)
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("The partnership was formalised by Keele University and Stoke-on-Trent City Council on Monday.",
+         ["Keele University", "Stoke-on-Trent City Council"]),
+        ("The Stoke Civic Partnership, sealed on Monday by Keele University and Staffordshire University, runs "
+         "for ten years.", ["Keele University", "Staffordshire University"]),
+        # sealed by something other than the bodies
+        ("The deal was sealed by a handshake between the mayor and Stoke-on-Trent City Council.", []),
+    ],
+)  # fmt: skip
+def test_a_partnership_formalised_or_sealed_by_bodies(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)

@@ -109,13 +109,17 @@ _SIGNED_BY = re.compile(
     # "signed at City Hall by", "signed at the University's Centre for Enterprise and Innovation on
     # Friday by", not "signed at a ceremony attended by" nor "signed in 2019 and is run by": the agent
     # is the signer's where no other verb comes between
-    r"(?:(?:co-?)?signed|agreed|drawn\s+up|put\s+together)"
+    r"(?:(?:(?:co-?)?signed|agreed|drawn\s+up|put\s+together)"
     # ("on Wednesday (March 11) by", "on Friday, 3 May, by": a date in brackets or commas)
-    r"(?:\s+(?!(?:by|is|are|was|were|has|have|had|will|would|which|who|that|but)\b)(?![\w-]+ed\b)\(?[\w’'-]+\)?,?){0,12}?\s+by\s",
+    r"(?:\s+(?!(?:by|is|are|was|were|has|have|had|will|would|which|who|that|but)\b)(?![\w-]+ed\b)\(?[\w’'-]+\)?,?){0,12}?\s+by\s"
+    # "formalised by A and B", "sealed on Monday by A": bodies named at once (not "sealed by a handshake")
+    r"|(?:sealed|formali[sz]ed)(?:\s+(?:on|at|in|last|this)\s+[\w’'-]+){0,2}\s+by\s+(?=(?:the\s+)?(?-i:[A-Z])))",
     re.IGNORECASE,
 )
 # the words without which no sentence has such a passive: a cheap test before the costly pattern
-_SIGNED_WORD = re.compile(r"signed|drawn\s+up|put\s+together|agreed(?=[^.;]{0,100}?\sby\s)", re.IGNORECASE)
+_SIGNED_WORD = re.compile(
+    r"signed|drawn\s+up|put\s+together|(?:agreed|sealed|formali[sz]ed)(?=[^.;]{0,100}?\sby\s)", re.IGNORECASE
+)
 _PARTIES_FOLLOW = re.compile(
     # "who signed on behalf of A"
     r"\bsign(?:s|ed|ing)?\s+(?:(?:it|the\s+[\w-]+)\s+)?on\s+behalf\s+of\s"
