@@ -1046,3 +1046,114 @@ def test_list_lead_ins_and_items_that_name_who_is_asked(reference, text, proposa
 )  # fmt: skip
 def test_own_duties_objects_gone_before_and_clauses_are_not_asks(reference, text, proposals) -> None:
     assert names(text, reference) == proposals
+
+
+# -- acts named by the verb itself, a receiver before what it gets, acts asked not to be done ------
+
+
+_PACT = "Hull City Council and the University of Hull have signed a civic pact. "
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        # "release" and "cut" are their own nouns; a cut is "in" what it cuts
+        ("The partners are calling on the Executive to release the remaining capital for the new dental school "
+         "in the next budget.", ["Release of the remaining capital for the new dental school in the next budget"]),
+        ("The partners said the UK Government should cut VAT on solar panels to zero.",
+         ["Cut in VAT on solar panels"]),
+        # a pooling is named with what the money is pooled for
+        ("The pact asks the Department for Education to let colleges pool funding for joint level 3 courses, "
+         "something ministers have resisted.", ["Pooling of funding for joint level 3 courses"]),
+        # "reclassify X as Y": what it is to become; "pass on to X the Y": what X is to get
+        ("We urge the Government to reclassify the tunnel as a national project and to pass on to Humberside "
+         "the consequential funding that would follow.", ["National project", "Consequential funding"]),
+        # funding for a named body keeps the body in the name
+        ("The pact also calls on ministers to confirm long-term funding for the Aura Innovation Centre, which "
+         "employs 90 people.", ["Long-term funding for the Aura Innovation Centre"]),
+        # asked not to act: no ask
+        ("The partners urged ministers not to cut the bus grant.", []),
+        ("The partners called on the Treasury not to release the reserve.", []),
+        ("The partners urged ministers to cut VAT on heat pumps and not to cut the bus grant.",
+         ["Cut in VAT on heat pumps"]),
+    ],
+)  # fmt: skip
+def test_acts_named_by_their_own_verb_and_asks_not_to_act(reference, text, proposals) -> None:
+    assert names(_PACT + text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        # a reported ask of a named body, in a verb no rule names, is named as the text puts it
+        ("The pact calls on ministers to act, and says the Apprenticeship Levy should cover short courses run "
+         "by two colleges.", ["The Apprenticeship Levy should cover short courses run by two colleges"]),
+        ("The report argues that the Treasury should meet the full cost of free travel for apprentices.",
+         ["The Treasury should meet the full cost of free travel for apprentices"]),
+        # no reporting verb, a state rather than an act, or a person: none
+        ("The mayor said the Apprenticeship Levy should be simpler.", []),
+        ("He said Hull should celebrate.", []),
+        # a party's own act, or carrying on, is no ask of anyone
+        ("The mayor said Hull City Council should cover the cost of the new bus passes.", []),
+        ("The mayor said the Apprenticeship Levy should continue to grow.", []),
+    ],
+)  # fmt: skip
+def test_a_reported_should_of_a_named_body_is_named_as_written(reference, text, proposals) -> None:
+    assert names(_PACT + text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        # "at least" counts, it does not place: the name runs on past it
+        ("The partners set out what they are asking for:\n• a ten-year Humber innovation deal\n• the relocation "
+         "of at least one national arts body's offices to the Old Town",
+         ["Ten-year Humber innovation deal", "Relocation of at least one national arts body's offices"]),
+        # a formula keeps what it shares out; ", based on ... and ..." is a clause, not a list
+        ("The partners set out what they are asking for:\n• a ten-year Humber innovation deal\n• a fair formula "
+         "for allocating Arts Council England capital funding, based on population and need rather than past "
+         "success",
+         ["Ten-year Humber innovation deal", "Fair formula for allocating Arts Council England capital funding"]),
+    ],
+)  # fmt: skip
+def test_names_run_past_quantities_and_stop_before_participle_clauses(reference, text, proposals) -> None:
+    assert names(_PACT + "\n\n" + text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        # a dash opens an aside; what follows is no name
+        ('Professor Lee said: "We want to make sure that young people can build careers in the industries our '
+         'research is creating – in offshore wind, in ports, in health."', []),
+        # shared priorities are the parties' own work, not asks
+        ("The pact sets out four shared priorities, including a joint programme to reopen empty shops on "
+         "Whitefriargate.", []),
+        ("The pact's priorities include a regional skills fund.", ["Regional skills fund"]),
+        # a "fair share" in quotation marks is a slogan, not a thing asked for
+        ('Ten council leaders have written to ministers demanding a "fair share" of rail investment.', []),
+        ("Ten council leaders have written to ministers demanding a “fair share” of rail investment.", []),
+    ],
+)  # fmt: skip
+def test_asides_and_shared_priorities_are_not_asks(reference, text, proposals) -> None:
+    assert names(_PACT + text, reference) == proposals
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        # "want to see X funded in Y": the thing in the state it is to be put in
+        ("The signatories also want to see two new stations on the Hull to Selby line funded in the next "
+         "spending review, and more besides.",
+         ["Two new stations on the Hull to Selby line funded in the next spending review"]),
+        ("The partners would like to see the Beverley bypass built by 2030.", ["Beverley bypass built by 2030"]),
+        # "..., and a commitment to VERB": a further act wanted
+        ("The partners want to see the Beverley bypass built by 2030, and a firm commitment to electrify the "
+         "line east of Selby to Hull.", ["Beverley bypass built by 2030", "Electrification of the line east of Selby"]),
+        ("The partners call on ministers to electrify the Hull line.", ["Electrification of the Hull line"]),
+        # a vague object stays no ask
+        ("The partners want to see more homes built in the city.", []),
+    ],
+)  # fmt: skip
+def test_a_thing_wanted_in_the_state_it_is_to_be_put_in(reference, text, proposals) -> None:
+    assert names(_PACT + text, reference) == proposals

@@ -814,3 +814,89 @@ def test_counts_of_those_who_signed(reference, text, expected) -> None:
 )  # fmt: skip
 def test_what_each_party_will_do_under_the_agreement(reference, text, signatories) -> None:
     assert parties(text, reference) == sorted(signatories)
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        # those who welcomed it but are not signatories are no parties
+        ("Hull City Council and the University of Hull have signed a skills charter. The East Riding of "
+         "Yorkshire Council and Hull College welcomed the charter but are not signatories.",
+         ["Hull City Council", "University of Hull"]),
+        ("Hull City Council and the University of Hull have signed a skills charter. Hull College is not a "
+         "signatory.", ["Hull City Council", "University of Hull"]),
+        # "is also a party", "is a party to the charter": a party
+        ("Hull City Council and the University of Hull have signed a skills charter. Hull College is also a "
+         "party.", ["Hull City Council", "University of Hull", "Hull College"]),
+        ("Hull City Council and the University of Hull have signed a skills charter. Hull College is a party "
+         "to the charter.", ["Hull City Council", "University of Hull", "Hull College"]),
+    ],
+)  # fmt: skip
+def test_non_signatories_and_further_parties(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("Keele University and Stoke-on-Trent City Council formalise civic partnership",
+         ["Keele University", "Stoke-on-Trent City Council"]),
+        ("Keele University and Stoke-on-Trent City Council have formalised a five-year partnership to grow the "
+         "local economy.", ["Keele University", "Stoke-on-Trent City Council"]),
+        # a partnership still to be formalised has no parties yet
+        ("Keele University and Stoke-on-Trent City Council will formalise their partnership next year.", []),
+    ],
+)  # fmt: skip
+def test_a_partnership_formalised_has_its_parties(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        # signers with their posts, one a clause between semicolons
+        ("The letter is signed by Professor Ann Roe, Vice-Chancellor of the University of Hull; Dr Tom Gee, "
+         "Principal of Hull College; Staffordshire University's vice-chancellor, Professor Nia Hart; and Cllr "
+         "Jo Bell, leader of Hull City Council.",
+         ["University of Hull", "Hull College", "Staffordshire University", "Hull City Council"]),
+        # a semicolon before a clause still ends the list
+        ("The letter is signed by Professor Ann Roe, Vice-Chancellor of Keele University; Staffordshire "
+         "University is expected to sign next month.", ["Keele University"]),
+    ],
+)  # fmt: skip
+def test_signers_listed_between_semicolons(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        # teamed up, and the agreement named in the next sentence
+        ("Keele University has teamed up with Stoke-on-Trent City Council to speed up the building of heat "
+         "networks.\n\nThe Stoke Heat Networks Compact, sealed this week, commits the two partners to share data.",
+         ["Keele University", "Stoke-on-Trent City Council"]),
+        # no agreement after it, or a teaming up still to come: no parties
+        ("Keele University has teamed up with Stoke-on-Trent City Council to speed up the building of heat "
+         "networks.\n\nThe work will start in May.", []),
+        ("Keele University will team up with Stoke-on-Trent City Council to speed up the building of heat "
+         "networks.\n\nThe Stoke Heat Networks Compact, sealed this week, commits the two partners to share data.",
+         []),
+    ],
+)  # fmt: skip
+def test_teamed_up_before_the_agreement_is_named(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("The partnership was formalised by Keele University and Stoke-on-Trent City Council on Monday.",
+         ["Keele University", "Stoke-on-Trent City Council"]),
+        ("The Stoke Civic Partnership, sealed on Monday by Keele University and Staffordshire University, runs "
+         "for ten years.", ["Keele University", "Staffordshire University"]),
+        # sealed by something other than the bodies
+        ("The deal was sealed by a handshake between the mayor and Stoke-on-Trent City Council.", []),
+    ],
+)  # fmt: skip
+def test_a_partnership_formalised_or_sealed_by_bodies(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)

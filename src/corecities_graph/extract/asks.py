@@ -47,12 +47,14 @@ _FUNDS = re.compile(
 # "give York a share of ...", "hand the combined authority control of ...": the second object is asked for
 _GIVES = re.compile(
     r"(?:give|hand|grant|award)\s+(?:[\w’'-]+\s+){1,5}?"
-    r"(?=(?:a|an|more|greater|full|new|control|powers?|responsibility|the\s+(?:power|right|ability|freedom|same))\b|£)",
+    r"(?=(?:a|an|more|greater|full|new|control|powers?|responsibility|the\s+(?:power|right|ability|freedom|same))\b|£)"
+    # "pass on to Wales the consequential funding": the receiver first, then what it is to get
+    r"|pass\s+on\s+to\s+(?-i:[A-Z][\w’'-]*)(?:\s+(?-i:[A-Z][\w’'-]*)){0,3}\s+(?=the\s)",
     re.IGNORECASE,
 )
 # "designate Hull as a Green Energy Zone", "treat the port as a priority area": what it is to become
 _AS = re.compile(
-    r"(?:designate|treat|recogni[sz]e|name|classify)\s+(?:[\w’'-]+\s+){1,6}?as\s+(?:(?:an?|the)\s+)?",
+    r"(?:designate|treat|recogni[sz]e|name|(?:re)?classify)\s+(?:[\w’'-]+\s+){1,6}?as\s+(?:(?:an?|the)\s+)?",
     re.IGNORECASE,
 )
 # "let the council run ...", "allow mayors to co-commission ...": what they are to be allowed to do
@@ -176,9 +178,15 @@ def _act(text: str, noun: str, at: int, end: int) -> tuple[str | None, int, int]
     stop = complement(text, stop, len(text[at:stop].split())) if noun in _AS_NOUNS else stop
     if noun in _AS_NOUNS and (as_ := _AS_WHAT.match(text, stop, end)):
         stop = trimmed(text, as_.end(), end)[1]  # "include universities as statutory partners on boards"
-    return f"{noun} of {_ADVERB.sub('', text[at:stop])}", at, stop
+    if noun in _FOR_NOUNS and (purpose := _FOR.match(text, stop, end)):
+        stop = trimmed(text, purpose.end(), end)[1]  # "pool funding for joint courses": what it is pooled for
+    of = "in" if noun == "Cut" else "of"  # "a cut in VAT", not "a cut of VAT"
+    return f"{noun} {of} {_ADVERB.sub('', text[at:stop])}", at, stop
 
 
+# Acts named with what their object is for: "release the capital for the new campus"
+_FOR_NOUNS = {"Pooling", "Release"}
+_FOR = re.compile(r"\s+for\s+(?=(?:the|a|an|joint|new|[a-z][\w-]*\s+[a-z]))")
 # Acts whose object is named with what it is to count as
 _AS_NOUNS = {"Inclusion", "Counting", "Recognition"}
 _AS_WHAT = re.compile(r"\s+as\s+(?:an?\s+|the\s+)?(?=[a-z])", re.IGNORECASE)

@@ -25,6 +25,8 @@ ACT_NOUNS = {
     "ring-fence": "Ring-fencing", "ringfence": "Ring-fencing", "publish": "Publication",
     "double": "Doubling", "weight": "Weighting", "co-fund": "Co-funding", "co-commission": "Co-commissioning",
     "keep": "Retention", "recognise": "Recognition", "recognize": "Recognition", "count": "Counting",
+    # "release the remaining capital", "cut VAT on heat pumps": the act's noun is the verb itself
+    "release": "Release", "cut": "Cut", "electrify": "Electrification",
 }  # fmt: skip
 # Verbs that start a further act in "fund a new academy and extend the fund"
 ACT_VERBS = "|".join(
@@ -70,6 +72,8 @@ VAGUE = re.compile(
     # "clarity on the future of the fund", "a further £2m": still no thing asked for
     r"(?:\s+(?:on|about|around)\b.*)?$"
     r"|^(?:(?:a|an)\s+)?(?:further|extra|additional)?\s*[£$€][\d.,]+\s*(?:bn|m|k|million|billion)?$"
+    # "a 'fair share' of rail investment": a slogan in the writer's quotation marks, no thing asked for
+    r"|^(?:(?:a|an|the|their|its|our)\s+)?[\"“‘']fair(?:er)?\s+share[\"”’']\s+of\b.*$"
     # "the power to decide", "powers to act": a power with nothing it is over
     r"|^(?:the\s+)?(?:new\s+)?powers?\s+to\s+[a-z]+$",
     re.IGNORECASE,
@@ -99,7 +103,8 @@ NAME_STOP = re.compile(
     r"|\s+(?:run|led|held|hosted|based|paid|built|made|owned)\s+(?=(?:by|jointly|with|at|in|from|through|across|on|to)\b)"
     # "... and presses them to ...": a further ask, not part of the name
     r"|\s+(?:and|but)\s+(?:also\s+)?(?:ask|urg|press|call|lobb|challeng)\w*\s+(?=them|it|ministers|the)\b"
-    r"|\s+(?:that|which|who|where|while|so\s+that|in\s+order\s+to|across|at|with|within|without|through|"
+    # ("the relocation of at least one body": "at least" counts, it is no place)
+    r"|\s+(?:that|which|who|where|while|so\s+that|in\s+order\s+to|across|at(?!\s+(?:least|most)\s)|with|within|without|through|"
     # "its spending by combined authority area": a breakdown, which stays in the name
     r"under|until|by(?!\s+(?:combined\s+authority|local\s+authority|council\s+area|region|constituency|postcode)\b)"
     r"|from|for|into|alongside|including|as|if|when|because|rather|beyond|than|worth|around|after"
@@ -107,7 +112,7 @@ NAME_STOP = re.compile(
     r"|has|have)\s"
     r"|\b(?i:fund|plan|pilot|levy|hubs?|zones?|bank|budgets?|passports?|scheme|strategy|package|settlements?"
     r"|taskforce)(?P<cut>\s+and\s+)(?=[a-z])"
-    r"|\s+(?:and|or)\s+(?:also\s+)?(?=(?:a|an|the|new|for|to|greater|more|full|confirm|bring|give)\s)"
+    r"|\s+(?:and|or)\s+(?:also\s+)?(?=(?:a|an|the|new|for|to|greater|more|full|confirm|bring|give|not)\s)"
     rf"|\s+(?:and|or)\s+(?:also\s+)?(?=(?:{ACT_VERBS})\s+(?:the|a|an|its|their)\b)"
     r"|(?<!\bpowers)(?<!\bpower)(?<!\bduty)(?<!\bability)(?<!\bfreedom)(?<!\bright)(?<!\bprocess)(?<!\bmechanism)"
     r"(?<!\bobligation)(?<!\brequirement)(?<!\bpermission)"
@@ -124,6 +129,8 @@ ING_NOUNS = (r"funding|training|housing|building|planning|learning|spending|manu
               r"|teaching|banking|marketing|mapping|monitoring|sharing|pricing")  # fmt: skip
 _WORDS = (
     rf"(?!(?:whether|which|that|who|while|if|but|as|so|not|a|an|the)\b)(?!(?!(?:{ING_NOUNS})\b)[a-z]+ing\b)"
+    # ", based on population and need": a participle's clause, no item
+    r"(?![a-z]+ed\s+(?:on|by|with|in|at|from|to)\b)"
     r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
 )
 _ENUMERATION = re.compile(rf",\s*{_WORDS}(?:,\s*{_WORDS})*,?\s+(?:and|or)\s+{_WORDS}")
@@ -206,6 +213,8 @@ RELATIONAL = {
     "end", "access",
     "seat", "seats", "share", "priority", "powers", "power", "say", "role", "duty", "right", "rights",
     "status", "stake", "voice", "place", "places", "control",
+    # "a fair formula for allocating the fund": a formula is named by what it shares out
+    "formula",
 }  # fmt: skip
 
 

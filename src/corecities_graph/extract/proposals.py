@@ -167,6 +167,23 @@ _SEEKS = re.compile(
     r"|will|would|could|should|has|have|had|also|already|for)\b)",
     re.IGNORECASE,
 )
+# "says the", "said that the": a reported ask, its body named right after the reporting verb
+_SAYS_BODY = re.compile(r"\b(?:says|said|argues|argued)\s+(?:that\s+)?$")
+_BARE_ACT = re.compile(
+    r"(?!(?:be|have|not|now|also|do|make|get|go|see|take|continue|remain|keep|work|help|try|feel|look)\b)"
+    r"[a-z]{3,}\s+(?:the\s+|a\s+|an\s+)?[a-z]"
+)
+_FUNDING_FOR = re.compile(r"(?:[\w-]+\s+){0,2}funding\s+for\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
+_AND_COMMITMENT = re.compile(
+    r",?\s+and\s+(?:also\s+)?(?:a|an)\s+(?:(?:firm|clear|formal|new)\s+)?(?:commitment|pledge|promise)\s+to\s+"
+)
+_ARTICLE = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
+_SEEN_DONE = re.compile(
+    r"(?!(?:it|this|that|them|more|how|what|whether)\b)(?:[\w’'-]+\s+){1,10}?"
+    r"(?:funded|built|delivered|reopened|completed|electrified|upgraded|devolved|extended)\s+"
+    r"(?=(?:in|by|within|through|before|from)\s)"
+)
+_SHARED = re.compile(r"\b(?:shared|joint|common|own)\s+$", re.IGNORECASE)
 _SEEKS_GATE = re.compile(
     r"seek|sought|recommend|propos|demand|want|urg|favo|to see|request|ask|priorit|call|need"
 )
@@ -408,6 +425,10 @@ def find_proposals(
         # "a formal role in allocating Higher Education Innovation Funding": named by what it is over
         first_words = [w.lower() for w in text[start:end].split(" ", 3)[:3]]
         relational = made or any(w in RELATIONAL for w in first_words) or first_words[0] in ACT_NAMES
+        # "long-term funding for the Maritime Centre": funding for a body names the body inside it
+        relational = relational or (
+            "funding" in first_words and _FUNDING_FOR.match(text, start, end) is not None
+        )
         name = name or text[start:end]
         if cut_at is not None and end >= cut_at:
             return  # "... and a new careers guaran": the page stopped inside this name
@@ -417,6 +438,8 @@ def find_proposals(
             not 2 <= len(name.split()) <= (20 if made else 16)
             or (name[:1].isdigit() and not _PER_CENT_OF.match(name))
             or VAGUE.match(name)
+            # "research is creating – in life sciences": a dash opens an aside, not a name
+            or name[:1] in "–—-"
             # "the freedom to spend what is already there": a clause, no thing named
             or " what " in name
             # (a name made from the ask, 'Requirement for Innovate UK to publish', may open on the body)
@@ -501,8 +524,8 @@ def find_proposals(
             # "calls on ministers to introduce ..., and urges them to agree ...": the same addressee again
             addressed_asks += list(_ADDRESSED_AGAIN.finditer(body, addressed_asks[0].end()))
         for ask in addressed_asks:
-            if _negated(body[: ask.start()]):
-                continue
+            if _negated(body[: ask.start()]) or ask.group().lower().endswith(" not to "):
+                continue  # "urged ministers not to cut the programme": asked not to act
             # "asks X to designate ..., and to devolve ...": every act asked of the same addressee
             asked = [ask.end()] + [m.end() for m in _AND_TO.finditer(body, ask.end())]
             for at in asked:
@@ -549,9 +572,23 @@ def find_proposals(
                         break
                     at = more.end()
         for seeks in _SEEKS.finditer(body) if running and _SEEKS_GATE.search(lowered) else ():
-            if _negated(body[: seeks.start()]):
-                continue
+            if _negated(body[: seeks.start()]) or (
+                seeks.group().lower().startswith("priorit") and _SHARED.search(body, 0, seeks.start())
+            ):
+                continue  # "five shared priorities, including a joint programme": the parties' own work
             at = sentence.start + seeks.end()
+            if seeks.group().lower().endswith("see ") and (seen := _SEEN_DONE.match(text, at, sentence.end)):
+                # "want to see four new stations on the main line funded in the next spending review":
+                # the thing in the state it is to be put in, named as the text puts it
+                stop = clause_end(text, seen.end(), sentence.end)
+                if stop > seen.end():
+                    start = article.end() if (article := _ARTICLE.match(text, at, stop)) else at
+                    add(start, stop, keep=True, name=text[start:stop])
+                    if pledge := _AND_COMMITMENT.match(text, stop, sentence.end):
+                        # "..., and a commitment to electrify the line": a further act wanted of them
+                        for name, first, last in asked_acts(text, pledge.end(), sentence.end):
+                            add(first, last, keep=True, name=name)
+                    continue
             if seeks.group().lower().endswith("see ") and (
                 agent := _SEEN_ACTING.match(text, at, sentence.end)
             ):
@@ -616,6 +653,15 @@ def find_proposals(
                 continue
             for name, start, end in acts:
                 add(start, end, keep=True, name=name)
+            if not acts and should.re is _SHOULD and (said := _SAYS_BODY.search(body, 0, should.start())):
+                # "and says the Skills Entitlement should cover modules taught jointly": a reported
+                # ask of a named body or scheme whose act no rule names, named as the text puts it
+                stop = clause_end(text, at, sentence.end)
+                who = _SHOULD_WORDS.sub("", body[said.end() : should.end()]).strip()
+                lo = sentence.start + should.start()
+                named = any(a < at and lo < b for a, b in org_spans)  # a party's own act is no ask of it
+                if not named and _BARE_ACT.match(text, at, stop) and len(text[at:stop].split()) >= 2:
+                    add(at, stop, keep=True, name=f"{who} should {text[at:stop]}")
         for asks in (
             [*_ASKS_THAT.finditer(body), *_ASKS_THAT_BARE.finditer(body)]
             if running and (" that " in lowered or " will " in lowered)

@@ -20,12 +20,18 @@ _TO_MAKE = (
     r"(?:[\w’'-]+\s+){0,4}?"
 )
 _SIGN_CUE = re.compile(
-    r"\b(?:(?:is|are|was|were)\s+(?:also\s+|now\s+|among\s+|one\s+of\s+)*(?:a\s+|the\s+)?(?:[\w-]+\s+)?signator(?:y|ies)"
+    # ("welcomed it but are not signatories": no party)
+    r"\b(?:(?:is|are|was|were)\s+(?:also\s+|now\s+|among\s+|one\s+of\s+)*(?:a\s+|the\s+)?(?!(?:not|never)\s)(?:[\w-]+\s+)?signator(?:y|ies)"
+    # "Edinburgh College is also a party.", "is a party to the accord"
+    r"|(?:is|are|was|were)\s+(?:also\s+|now\s+)*(?:a|the\s+other|another)\s+part(?:y|ies)(?=\s*[.;]|\s+to\s+(?:the|it|this)\b)"
     r"|join(?:s|ed|ing)?\s+forces"
     r"|bec(?:ome|omes|oming|ame)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+)?(?:signatory|party|partner|member)"
     # headlines: "UWE Bristol signs West of England Green Skills Charter", "Hull College and the University
     # of Hull sign skills compact", "Cardiff University joins Core Cities compact"
     rf"|\b(?<!\bto\s)(?:signs?|joins?|seals?|renews?|agrees?)\s+(?:(?:a|an|the|new|its|their)\s+)?"
+    rf"(?:(?!(?:of|on|about|into|for|to)\s+(?-i:[a-z]))[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})\b"
+    # "have formalised a ten-year partnership", "formalise innovation partnership"
+    rf"|\b(?<!\bto\s)formali[sz](?:e|es|ed)\s+(?:(?:a|an|the|new|its|their)\s+)?"
     rf"(?:(?!(?:of|on|about|into|for|to)\s+(?-i:[a-z]))[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})\b"
     # "joined as a signatory", "has added its name to", "co-signed", "put pen to paper", "gathered to sign"
     r"|joined\s+as\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:signatory|party|partner)"
@@ -80,7 +86,7 @@ _MAY_SIGN = re.compile(
     r"|launched|entered|formed|committed|sealed|(?:written|wrote)\s+(?:jointly|together)|jointly\s+wr|joint\s+letter|brings?\b|bringing|part(?:y|ies|ners?)\b|involved|named\s+in|put\s+together|drawn\s+up"
     r"|add(?:s|ed|ing)?\s+\w+\s+names?|pen\s+to\s+paper|between|unit(?:es?|ing)|sees|commits?|renewed|re-signed"
     r"|refreshed|extended|struck|forged|inked|(?:unveiled|published|announced)\s+\w+\s+(?:new\s+)?joint"
-    r"|together\s+(?:under|through)|seals?\b|renews?\b)",
+    r"|together\s+(?:under|through)|seals?\b|renews?\b|formali[sz]e)",
     re.IGNORECASE,
 )
 # "The partnership brings A and B together", "brings together A, B and C": the parties follow the verb
@@ -103,13 +109,17 @@ _SIGNED_BY = re.compile(
     # "signed at City Hall by", "signed at the University's Centre for Enterprise and Innovation on
     # Friday by", not "signed at a ceremony attended by" nor "signed in 2019 and is run by": the agent
     # is the signer's where no other verb comes between
-    r"(?:(?:co-?)?signed|agreed|drawn\s+up|put\s+together)"
+    r"(?:(?:(?:co-?)?signed|agreed|drawn\s+up|put\s+together)"
     # ("on Wednesday (March 11) by", "on Friday, 3 May, by": a date in brackets or commas)
-    r"(?:\s+(?!(?:by|is|are|was|were|has|have|had|will|would|which|who|that|but)\b)(?![\w-]+ed\b)\(?[\w’'-]+\)?,?){0,12}?\s+by\s",
+    r"(?:\s+(?!(?:by|is|are|was|were|has|have|had|will|would|which|who|that|but)\b)(?![\w-]+ed\b)\(?[\w’'-]+\)?,?){0,12}?\s+by\s"
+    # "formalised by A and B", "sealed on Monday by A": bodies named at once (not "sealed by a handshake")
+    r"|(?:sealed|formali[sz]ed)(?:\s+(?:on|at|in|last|this)\s+[\w’'-]+){0,2}\s+by\s+(?=(?:the\s+)?(?-i:[A-Z])))",
     re.IGNORECASE,
 )
 # the words without which no sentence has such a passive: a cheap test before the costly pattern
-_SIGNED_WORD = re.compile(r"signed|drawn\s+up|put\s+together|agreed(?=[^.;]{0,100}?\sby\s)", re.IGNORECASE)
+_SIGNED_WORD = re.compile(
+    r"signed|drawn\s+up|put\s+together|(?:agreed|sealed|formali[sz]ed)(?=[^.;]{0,100}?\sby\s)", re.IGNORECASE
+)
 _PARTIES_FOLLOW = re.compile(
     # "who signed on behalf of A"
     r"\bsign(?:s|ed|ing)?\s+(?:(?:it|the\s+[\w-]+)\s+)?on\s+behalf\s+of\s"
@@ -204,6 +214,10 @@ _LINE_TAIL = re.compile(
 )
 _RELATIVE = re.compile(
     r"\s*,?\s*(?:which|who)\s+(?:(?:has|have|had|also|both|all|jointly|first|originally)\s+)*"
+)
+_TEAMED_UP = re.compile(r"\bteam(?:s|ed|ing)?\s+up(?=\s+with\s)")
+_NAMES_AGREEMENT = re.compile(
+    r"\s*The\s+(?:[A-Z][\w’'-]*\s+){1,6}(?:Compact|Agreement|Charter|Accord|Partnership|Declaration|Pact|Concordat)\b"
 )
 _FOLLOWED = re.compile(
     r"\bfollowed\s+(?:[a-z]+ly\s+)?by\s"
@@ -472,6 +486,12 @@ def find_signatories(
         if not in_sentence:
             continue  # no organisation named here: no party to find
         cues = list(_SIGN_CUE.finditer(body))
+        if not cues and " up with " in body and index + 1 < len(seg.sentences):
+            # "A has teamed up with B to ... . The Heat Networks Compact, sealed this week, ...": the
+            # agreement is named in the sentence after
+            following = seg.sentences[index + 1]
+            if _NAMES_AGREEMENT.match(text, following.start, following.end):
+                cues = list(_TEAMED_UP.finditer(body))
         under = _UNDER.match(body)
         if under:
             verb = re.search(r"\s(?:are|is|have|has|will)\s", body[under.end() :])
@@ -802,9 +822,20 @@ def _list_end(text: str, start: int, end: int, orgs: list[OrgMention]) -> int:
         if aside:
             aside_ends = aside.end()  # "A, B - the city's oldest partners - and C": an aside in the list
             continue
+        if stop.group() == ";" and _PERSON_NEXT.match(text, stop.end(), end):
+            continue  # "signed by Professor A, Vice-Chancellor of X; Dr B, Principal of Y": one more signer
         if not any(o.evidence.span.start <= stop.start() < o.evidence.span.end for o in orgs):
             return stop.start()
     return end
+
+
+# after a semicolon, a further signer named by title, or by the post they hold at a body
+_PERSON_NEXT = re.compile(
+    r"\s*(?:and\s+)?(?:(?-i:(?:Professor|Prof\.?|Dr\.?|Cllr\.?|Councillor|Sir|Dame|Mr|Mrs|Ms)\s+[A-Z])"
+    r"|(?:the\s+)?(?-i:[A-Z][\w’'-]*)(?:\s+(?-i:[A-Z][\w’'-]*)){0,6}['’]s\s+"
+    r"(?:vice-chancellor|principal|leader|chief\s+executive|president|chair|provost|director)\b)",
+    re.IGNORECASE,
+)
 
 
 def _inside_name(org: OrgMention, seg: Segmented, lo: int, hi: int) -> bool:
