@@ -107,5 +107,5 @@ def interruptible(what: str, bars: StageBars | None = None) -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-class _Terminated(Exception):
-    """SIGTERM arrived."""
+class _Terminated(BaseException):
+    """SIGTERM arrived: like KeyboardInterrupt, not an error any `except Exception` may take for its own."""

@@ -380,7 +380,7 @@ _PROPOSED_ORG = re.compile(
 
 # "a" or "an" between spaces, which every proposed body's lead-in ends with: a cheap first test of the
 # lowered text before a name (the letters a and n lower as IGNORECASE reads them)
-_ARTICLE = re.compile(r"\san?\s")
+_A_OR_AN = re.compile(r"\san?\s")
 
 
 def proposed_organisations(seg: Segmented, orgs: list[OrgMention]) -> list[OrgMention]:
@@ -390,7 +390,7 @@ def proposed_organisations(seg: Segmented, orgs: list[OrgMention]) -> list[OrgMe
         sentence = seg.sentence_at(org.evidence.span.start)
         before = seg.text[max(sentence.start, org.evidence.span.start - 80) : org.evidence.span.start]
         if (
-            _ARTICLE.search(before.lower())
+            _A_OR_AN.search(before.lower())
             and _PROPOSED_ORG.search(before)
             and not _ASIDE.search(sentence.text)
         ):
