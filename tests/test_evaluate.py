@@ -80,6 +80,7 @@ def test_third_blind_batch_stays_at_its_score(reference) -> None:
         ("blind4", 20, 0.95),  # 0.880 first; read since: 0.969
         ("blind5", 10, 0.88),  # 0.845 first; never read: 0.899
         ("blind6", 20, 0.95),  # 0.841 first; read since: 0.970
+        ("blind7", 10, 0.87),  # 0.887 once, after the rules of its day; never read
         ("blind8", 12, 0.94),  # 0.872 first (0.923 with its units fixed); read since: 0.953
     ],
 )
