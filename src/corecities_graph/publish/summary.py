@@ -33,14 +33,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..graph.vocab import PREFIXES
-from .view_data import _HIDDEN_FACTS, _INVERSES, _SAME_AS, _TYPE_KINDS, degrees_of, kinds_of
+from ..store.embedded import SUMMARY_FILE
+from .kinds import HIDDEN_FACTS, INVERSES, SAME_AS, TYPE_KINDS, degrees_of, kinds_of
 
 if TYPE_CHECKING:
     import pyoxigraph
 
     from ..store.embedded import GraphStore
 
-SUMMARY_FILE = "corecities-summary.sqlite"
 STALE_SHARE = 0.1
 """Past this share of document graphs without a row that holds, the view uses the whole-store
 queries instead of reading those graphs one by one."""
@@ -54,7 +54,7 @@ _HOLDS = _ORG + "holds"
 _POST_IN = _ORG + "postIn"
 _CONTENT_HASH = _CCG + "contentHash"
 _STARTED = PREFIXES["prov"] + "startedAtTime"
-_SKIPPED = _INVERSES | _SAME_AS | _HIDDEN_FACTS
+_SKIPPED = INVERSES | SAME_AS | HIDDEN_FACTS
 
 
 def _key(term: Any) -> str:
@@ -84,7 +84,7 @@ def digest(triples: Iterable[Any], *, every_subject: bool = False) -> dict[str, 
     for triple in triples:
         s, p, o = triple.subject, triple.predicate.value, triple.object
         if p == _RDF_TYPE:
-            if o.value in _TYPE_KINDS and isinstance(s, ox.NamedNode):
+            if o.value in TYPE_KINDS and isinstance(s, ox.NamedNode):
                 types.add((s.value, o.value))
             continue
         if p == _INSTITUTION_TYPE and not isinstance(o, ox.Literal):
@@ -172,14 +172,6 @@ class SummaryFile:
 
     def close(self) -> None:
         self._db.close()
-
-
-def drop(store: GraphStore) -> None:
-    """Delete the summary file: the store was changed by a write it cannot follow."""
-    path = summary_path(store)
-    if path is not None:
-        for name in (path, path.with_name(path.name + "-journal")):
-            name.unlink(missing_ok=True)
 
 
 def store_fingerprints(store: pyoxigraph.Store) -> dict[str, tuple[str, str]]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..graph.vocab import PREFIXES
-from ..resolve.reference import INSTITUTION_TYPES
+from .kinds import HIDDEN_FACTS, INVERSES, SAME_AS, TYPE_KINDS, degrees_of, kinds_of
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -34,23 +34,6 @@ _BATCH = 400
 
 
 _URL_SCHEMES = ("http://", "https://")
-_TYPE_KINDS: dict[str, str] = {
-    "https://example.org/corecities/ontology#SourceDocument": "document",
-    "https://example.org/corecities/ontology#Declaration": "declaration",
-    "https://example.org/corecities/ontology#StatisticalClaim": "statistic",
-    "https://example.org/corecities/ontology#ClaimedCount": "statistic",
-    "https://example.org/corecities/ontology#Proposal": "proposal",
-    "https://schema.org/Quotation": "quote",
-    "http://www.w3.org/ns/org#Post": "post",
-    "https://schema.org/Person": "person",
-    "http://www.w3.org/ns/org#Organization": "other",
-    "https://schema.org/City": "city",
-    "https://example.org/corecities/ontology#Region": "region",
-    "https://schema.org/Country": "region",
-    "https://schema.org/AdministrativeArea": "region",
-}
-"""RDF classes the view shows, most specific first: a node takes the first that matches."""
-
 _LABEL_PREDICATES = (
     "https://schema.org/name",
     "http://www.w3.org/2000/01/rdf-schema#label",
@@ -59,24 +42,8 @@ _LABEL_PREDICATES = (
     "https://schema.org/text",
 )
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_SAME_AS = {"http://www.w3.org/2002/07/owl#sameAs", "https://schema.org/sameAs"}
 _SCHEMA_URL = "https://schema.org/url"
 _CCG = PREFIXES["ccg"]
-_ORGANISATION_KINDS = set(INSTITUTION_TYPES)
-_INVERSES = {
-    "http://www.w3.org/ns/org#heldBy",
-    "http://www.w3.org/ns/org#memberOf",
-    "https://example.org/corecities/ontology#proposedBy",
-    "https://schema.org/spokenByCharacter",
-    "https://schema.org/containedInPlace",
-}
-"""Relations that repeat another one backwards or twice: the view draws one arrow per pair."""
-_HIDDEN_FACTS = {
-    _RDF + "type",
-    *_SAME_AS,
-    _CCG + "contentHash",
-    _CCG + "institutionType",
-}
 
 
 @dataclass(frozen=True)
@@ -195,9 +162,9 @@ def view_from_store(
     facts: dict[str, set[tuple[str, str]]] = defaultdict(set)
     links: dict[str, set[str]] = defaultdict(set)
     for s, p, o in objects:
-        if p in _INVERSES or (p in _HIDDEN_FACTS and p not in _SAME_AS):
+        if p in INVERSES or (p in HIDDEN_FACTS and p not in SAME_AS):
             continue
-        if p in _SAME_AS:
+        if p in SAME_AS:
             if _web_url(o):
                 links[s].add(o)
         elif o in shown_set:
@@ -227,7 +194,7 @@ def view_from_store(
         label, _used = _node_label(kinds[iri], literals.get(iri, []))
         labels[iri] = label or _local_label(iri)
         for p, o in literals.get(iri, []):
-            if p in _HIDDEN_FACTS or (p in _LABEL_PREDICATES and o == labels[iri]):
+            if p in HIDDEN_FACTS or (p in _LABEL_PREDICATES and o == labels[iri]):
                 continue
             if p == _SCHEMA_URL and _web_url(o):
                 links[iri].add(o)
@@ -281,8 +248,8 @@ def _degrees(store: pyoxigraph.Store, kinds: dict[str, str]) -> Counter[str]:
     Oxigraph finds the distinct pairs (a handful per resource, however many graphs state them);
     only those pairs come back to Python.
     """
-    types = " ".join(f"<{t}>" for t in _TYPE_KINDS)
-    skipped = ", ".join(f"<{p}>" for p in sorted(_INVERSES | _SAME_AS | _HIDDEN_FACTS))
+    types = " ".join(f"<{t}>" for t in TYPE_KINDS)
+    skipped = ", ".join(f"<{p}>" for p in sorted(INVERSES | SAME_AS | HIDDEN_FACTS))
     query = f"""SELECT DISTINCT ?a ?b WHERE {{
         {{ SELECT DISTINCT ?a WHERE {{ VALUES ?t {{ {types} }} ?a a ?t FILTER isIRI(?a) }} }}
         ?a ?p ?b FILTER (isIRI(?b) && ?a != ?b && ?p NOT IN ({skipped}))
@@ -290,20 +257,6 @@ def _degrees(store: pyoxigraph.Store, kinds: dict[str, str]) -> Counter[str]:
     posts = "SELECT DISTINCT ?a ?b WHERE { ?a org:holds ?post . ?post org:postIn ?b FILTER (?a != ?b) }"
     # a person is linked to where a post is, too
     return degrees_of([*_rows(store, query), *_rows(store, posts)], kinds)
-
-
-def degrees_of(links: Iterable[tuple[str, str]], kinds: dict[str, str]) -> Counter[str]:
-    """How many others each resource is linked to, from (resource, resource) links either way;
-    links to or from resources the view does not show are left out."""
-    pairs = set()
-    for a, b in links:
-        if b in kinds and a in kinds and a != b:
-            pairs.add((a, b) if a < b else (b, a))
-    degree: Counter[str] = Counter()
-    for a, b in pairs:
-        degree[a] += 1
-        degree[b] += 1
-    return degree
 
 
 def _rows(store: pyoxigraph.Store, query: str, graph: str | None = None) -> Iterable[tuple[Any, ...]]:
@@ -330,29 +283,10 @@ def _terms(store: pyoxigraph.Store, query: str, graph: str | None = None) -> Ite
 
 def _store_kinds(store: pyoxigraph.Store) -> dict[str, str]:
     """Each resource the view shows, with its kind."""
-    types = " ".join(f"<{t}>" for t in _TYPE_KINDS)
+    types = " ".join(f"<{t}>" for t in TYPE_KINDS)
     query = "SELECT DISTINCT ?s ?n WHERE { ?s ccg:institutionType ?t . ?t skos:notation ?n }"
     typed = f"SELECT DISTINCT ?s ?type WHERE {{ VALUES ?type {{ {types} }} ?s a ?type FILTER isIRI(?s) }}"
     return kinds_of(_rows(store, typed), _rows(store, query))
-
-
-def kinds_of(types: Iterable[tuple[str, str]], notations: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Each resource's kind from its (resource, RDF class) pairs, the shown classes only, and the
-    (resource, notation) pairs of its institution types."""
-    order = list(_TYPE_KINDS)
-    institution: dict[str, set[str]] = defaultdict(set)
-    for s, notation in notations:
-        if notation in _ORGANISATION_KINDS:
-            institution[s].add(notation)
-    found: dict[str, tuple[int, str]] = {}
-    for s, type_ in types:
-        kind = _TYPE_KINDS[type_]
-        if kind == "other" and institution.get(s):
-            kind = min(institution[s])
-        rank = order.index(type_)
-        if s not in found or (rank, kind) < found[s]:
-            found[s] = (rank, kind)
-    return {s: kind for s, (_rank, kind) in sorted(found.items())}
 
 
 def _store_documents(store: pyoxigraph.Store, iris: Sequence[str]) -> list[ViewDocument]:

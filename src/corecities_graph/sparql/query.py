@@ -333,9 +333,7 @@ def run_query(
         return _run_remote(store, label, text, allow_update=allow_update)
     try:
         if allow_update and is_update(text):
-            from ..publish.summary import drop
-
-            drop(store)  # the view's digests cannot follow an arbitrary update
+            store.drop_summary()  # the view's digests cannot follow an arbitrary update
             store.oxigraph.update(text, prefixes=PREFIXES)
             return None
         return store.oxigraph.query(

@@ -29,6 +29,9 @@ from ..errors import StoreError
 from ..graph.vocab import CCG, DCTERMS, OWL, PROV, SCHEMA, SKOS
 
 STORE_DIR = "store"
+SUMMARY_FILE = "corecities-summary.sqlite"
+"""Beside the graphs in the store folder: what the view needs from each document graph, kept by
+the builds (publish/summary.py). A write the builds did not make deletes it (`drop_summary`)."""
 STAGING = ox.NamedNode("urn:x-corecities:staging")
 # Inside the store folder (RocksDB passes over files it did not make): the graphs a bulk load
 # is writing, one IRI a line, there only while it runs.
@@ -85,6 +88,12 @@ class GraphStore:
                 _recover(self._store, path)
         except OSError as exc:
             raise StoreError(f"{path}: cannot open the store: {exc}") from exc
+
+    def drop_summary(self) -> None:
+        """Delete the view's summary file: the store was changed by a write it cannot follow."""
+        if self.path is not None:
+            for name in (SUMMARY_FILE, SUMMARY_FILE + "-journal"):
+                (self.path / name).unlink(missing_ok=True)
 
     @classmethod
     def open(cls, out: Path, *, read_only: bool = False) -> GraphStore:
