@@ -16,6 +16,8 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corecities_graph.cli import cli
 from corecities_graph.graph.model import redact_contacts
@@ -221,3 +223,73 @@ def test_rebuild_without_the_flag_drops_kept_contacts(tmp_path: Path) -> None:
         if path.parent.name != "store":
             leaks += _leaks(path.name, path.read_bytes().decode("utf-8", "replace"))
     assert leaks == []
+
+
+# The annotator withholds contacts from each piece of text it stores without running the pattern
+# on every piece: a piece with fewer than seven digits and no @ is taken as clean, and a window
+# cut is only moved where a contact of the whole text is near. Both must agree with the pattern.
+_PARTS = ["0121 414 3344", "+44 (0)113 660 2028", "+1 2345678", "+1 234567", "+123456 7", "+12 345 678", "07700 900123",
+          "j.doe@bham.ac.uk", "j.doe@bham", "a@b.c", "Leeds", " ", "\n", "x", "7", "12", "@", "-", "(", ")", "+", "."]  # fmt: skip
+_CONTACTISH = st.one_of(
+    st.lists(st.sampled_from(_PARTS), max_size=40).map("".join),
+    st.text(alphabet="0123456789 +-()@.abjz\n", max_size=120),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_CONTACTISH, st.integers(0, 400), st.integers(0, 400))
+def test_a_piece_the_annotator_leaves_alone_holds_no_contact(text: str, i: int, j: int) -> None:
+
+    start, end = sorted((min(i, len(text)), min(j, len(text))))
+    annotator = _annotator(text)
+    assert annotator._piece(start, end) == redact_contacts(text[start:end])
+
+
+@settings(max_examples=600, deadline=None)
+@given(_CONTACTISH, st.integers(0, 400))
+def test_a_window_cut_moves_as_a_search_of_the_window_says(text: str, cut: int) -> None:
+    from corecities_graph.graph import model
+
+    annotator = _annotator(text)
+    expected = cut
+    for match in model._CONTACT.finditer(text, max(0, cut - 80), min(len(text), cut + 80)):
+        if match.start() < cut < match.end():
+            expected = match.start()
+            break
+    assert annotator._widen(cut) == expected
+
+
+def _annotator(text: str):  # type: ignore[no-untyped-def]
+    from corecities_graph.document import Document
+    from corecities_graph.graph import model
+
+    document = Document(doc_id="d", text=text)
+    mint = model.Minter("https://example.org/")
+    doc = mint.document("d")
+    return model._Annotator(model._Quads(doc), mint, doc, document, mint("run", "d"), False)
+
+
+_SAMPLES = [
+    "Press office: 0121 414 3344 or j.doe@bham.ac.uk. "
+    + "The council said more. " * 6
+    + "Call +44 (0)113 660 2028.",
+    "x" * 90 + "a.b@c.de" + "y" * 90 + "+1 234567" + " z" * 50,
+    "Leeds" * 30 + "07700 900123" + "Leeds" * 30,
+]
+
+
+@pytest.mark.parametrize("text", _SAMPLES)
+def test_every_window_cut_and_piece_of_a_text_agrees_with_the_pattern(text: str) -> None:
+    from corecities_graph.graph import model
+
+    annotator = _annotator(text)
+    for cut in range(len(text) + 40):
+        expected = cut
+        for match in model._CONTACT.finditer(text, max(0, cut - 80), min(len(text), cut + 80)):
+            if match.start() < cut < match.end():
+                expected = match.start()
+                break
+        assert annotator._widen(cut) == expected, cut
+        for width in (5, 32, 90):
+            start, end = max(0, cut - width), min(len(text), cut)
+            assert annotator._piece(start, end) == redact_contacts(text[start:end]), (start, end)

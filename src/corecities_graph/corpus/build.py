@@ -396,7 +396,7 @@ def _id(item: Document | Path) -> str:
 
 
 def _prepared(label: str, document: Document) -> Prepared:
-    from ..graph.model import document_quads, link_quads, mentioned_entities
+    from ..graph.model import document_triples, link_quads, mentioned_entities
     from ..publish.summary import digest, encode
 
     ref, model = _WORKER["ref"], _WORKER["model"]
@@ -408,10 +408,10 @@ def _prepared(label: str, document: Document) -> Prepared:
             f"{limits.DOCUMENT_FACTS:,} for one document; split it into smaller files"
         )
     extracted, began = _since(began), _clock()
-    quads = document_quads(document, extraction, model)  # type: ignore[arg-type]
+    graph = document_triples(document, extraction, model)  # type: ignore[arg-type]
     links = link_quads(mentioned_entities(extraction), ref, model)  # type: ignore[arg-type]
-    triples, link_triples = _ntriples(quads), _ntriples(links)
-    summary = encode(digest(quads))
+    triples, link_triples = _ntriples(graph), _ntriples([q.triple for q in links])
+    summary = encode(digest(graph))
     times = (extracted, _since(began))
     return Prepared(
         label,
@@ -473,8 +473,8 @@ def _renamed(item: Document | Path, doc_id: str, context: _Context) -> Prepared:
     return _prepared(str(document.path or doc_id), replace(document, doc_id=doc_id))
 
 
-def _ntriples(quads: Sequence[ox.Quad]) -> bytes:
-    data = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES)
+def _ntriples(triples: Sequence[ox.Triple]) -> bytes:
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     return data or b""
 
 

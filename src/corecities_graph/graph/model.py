@@ -8,12 +8,14 @@ IRIs and datatypes consistent.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import accumulate
 from types import SimpleNamespace
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from .._version import __version__
 from ..document import Document, is_date, is_web_url, slugify
@@ -82,9 +84,21 @@ def typed(value: object, datatype: object) -> Literal:
     return Literal(str(value), datatype=node(datatype))
 
 
+_INTEGER = NamedNode(str(XSD.integer))
+# Integer literals by value: every annotation holds four character offsets, and offsets repeat
+# from document to document.
+_INTEGERS: dict[int, Literal] = {}
+
+
 def number_literal(value: Decimal | int) -> Literal:
     if isinstance(value, int) or value == value.to_integral():
-        return typed(int(value), XSD.integer)
+        number = int(value)
+        cached = _INTEGERS.get(number)
+        if cached is None:
+            if len(_INTEGERS) > 100_000:
+                _INTEGERS.clear()
+            cached = _INTEGERS[number] = Literal(str(number), datatype=_INTEGER)
+        return cached
     return typed(format(value, "f"), XSD.decimal)
 
 
@@ -146,9 +160,34 @@ class _Quads:
         for s, p, o in self._seen:
             yield Quad(s, p, o, self.graph)  # type: ignore[arg-type]
 
+    def triples(self, *, redact: bool) -> list[Triple]:
+        """The triples, with every text literal's contacts withheld if `redact`, as `_redacted` does."""
+        out: list[Triple] = []
+        append = out.append
+        for s, p, o in self._seen:
+            if redact and type(o) is Literal and p not in _NOT_TEXT_NODES:
+                value = o.value
+                if _CONTACT.search(value) and o.datatype.value in _TEXT_TYPES:
+                    o = Literal(redact_contacts(value), language=o.language)
+            append(Triple(s, p, o))  # type: ignore[arg-type]
+        return out
+
 
 def document_quads(document: Document, extraction: Extraction, settings: ModelSettings) -> list[Quad]:
     """Everything read from one document, in the document's own named graph."""
+    out = _document_graph(document, extraction, settings)
+    if settings.include_contacts:
+        return list(out.quads())
+    # Every text literal, not only the evidence: a number can sit in a quote, a title, a purpose.
+    return [_redacted(q) for q in out.quads()]
+
+
+def document_triples(document: Document, extraction: Extraction, settings: ModelSettings) -> list[Triple]:
+    """The triples of `document_quads`, without their graph: what a build writes and digests."""
+    return _document_graph(document, extraction, settings).triples(redact=not settings.include_contacts)
+
+
+def _document_graph(document: Document, extraction: Extraction, settings: ModelSettings) -> _Quads:
     mint = Minter(settings.base_iri)
     doc = mint.document(document.doc_id)
     out = _Quads(doc)
@@ -276,10 +315,7 @@ def document_quads(document: Document, extraction: Extraction, settings: ModelSe
         alliance = mint.organisation(member.alliance)
         out.add(alliance, CCG.memberCity, mint.city(member.city))
         counter.annotate(alliance, member.evidence, "membership")
-    if settings.include_contacts:
-        return list(out.quads())
-    # Every text literal, not only the evidence: a number can sit in a quote, a title, a purpose.
-    return [_redacted(q) for q in out.quads()]
+    return out
 
 
 def _document(
@@ -415,6 +451,7 @@ _CONTACT = re.compile(
 # Literals that are not text from the document and must stay as they are.
 _NOT_TEXT = {str(CCG.contentHash), str(DCTERMS.identifier)}
 _TEXT_TYPES = {str(XSD.string), str(RDF.langString)}
+_NOT_TEXT_NODES = {NamedNode(iri) for iri in _NOT_TEXT}
 
 
 def redact_contacts(text: str) -> str:
@@ -475,9 +512,17 @@ class _Annotator:
     ) -> None:
         self.out, self.mint, self.doc, self.document, self.run = out, mint, doc, document, run
         self.clean = (lambda text: text) if keep_contacts else redact_contacts
+        self.sentences: set[tuple[int, int]] = set()
+        text = document.text
+        # Where the text's phone numbers and addresses are, and how many digits come before each
+        # offset: a piece of text with fewer than seven digits and no @ holds no contact (every
+        # phone number the pattern knows has seven digits or more).
+        self.keep = keep_contacts
+        self.contacts = [] if keep_contacts else [(m.start(), m.end()) for m in _CONTACT.finditer(text)]
+        self.marks = [] if keep_contacts else [0, *accumulate(char.isdigit() for char in text)]
 
     def annotate(self, body: NamedNode, evidence: Evidence, kind: str) -> None:
-        add, text, v = self.out.add, self.document.text, _V
+        add, v = self.out.add, _V
         start, end = evidence.span.start, evidence.span.end
         ann = self.mint("annotation", self.document.doc_id, f"{kind}-{start}-{end}-{_short(body)}")
         target = node(ann.value + "#target")
@@ -498,9 +543,13 @@ class _Annotator:
         add(position, v.start, number_literal(start))
         add(position, v.end, number_literal(end))
         add(quote, v.type, v.TextQuoteSelector)
-        add(quote, v.exact, text_literal(self.clean(text[start:end])))
-        add(quote, v.prefix, text_literal(self.clean(text[self._widen(max(0, start - 32)) : start])))
-        add(quote, v.suffix, text_literal(self.clean(text[end : self._widen(end + 32)])))
+        add(quote, v.exact, text_literal(self._piece(start, end)))
+        add(quote, v.prefix, text_literal(self._piece(self._widen(max(0, start - 32)), start)))
+        add(quote, v.suffix, text_literal(self._piece(end, self._widen(end + 32))))
+        bounds = (evidence.sentence.start, evidence.sentence.end)
+        if bounds in self.sentences:  # its triples are there already, from an earlier annotation
+            return
+        self.sentences.add(bounds)
         add(sentence, v.type, v.Sentence)
         add(sentence, v.type, v.String)
         add(sentence, v.beginIndex, number_literal(evidence.sentence.start))
@@ -508,15 +557,34 @@ class _Annotator:
         add(sentence, v.anchorOf, text_literal(self.clean(evidence.sentence.text)))
         add(sentence, v.referenceContext, self.doc)
 
+    def _piece(self, start: int, end: int) -> str:
+        """The text between two offsets, its contacts withheld unless they are kept."""
+        piece = self.document.text[start:end]
+        if self.keep:
+            return piece
+        last = len(self.marks) - 1
+        if "@" not in piece and self.marks[min(end, last)] - self.marks[min(start, last)] < 7:
+            return piece
+        return redact_contacts(piece)
+
     def _widen(self, cut: int) -> int:
         """A context window's cut moved back to the start of a phone number or address it would
         split, so that redaction sees all of it or none ("j.doe@bham" alone is no address)."""
-        if self.clean is redact_contacts:
+        # Only a contact of the whole text near the cut can match in the window around it: the
+        # window's own matches start where the whole text's search also looked, and no phone
+        # number the pattern knows is long enough to reach from the cut to the window's end.
+        if self.contacts and _near(self.contacts, cut - 80, cut + 80):
             text = self.document.text
             for match in _CONTACT.finditer(text, max(0, cut - 80), min(len(text), cut + 80)):
                 if match.start() < cut < match.end():
                     return match.start()
         return cut
+
+
+def _near(spans: list[tuple[int, int]], low: int, high: int) -> bool:
+    """Whether any of the sorted, disjoint spans reaches into [low, high)."""
+    at = bisect_left(spans, (low, -1))
+    return (at > 0 and spans[at - 1][1] > low) or (at < len(spans) and spans[at][0] < high)
 
 
 def _short(iri: NamedNode) -> str:
