@@ -34,7 +34,7 @@ from corecities_graph.corpus.build import BuildSettings, build
 from corecities_graph.graph.vocab import DEFAULT_BASE_IRI, PREFIXES
 from corecities_graph.network.analyse import analyse
 from corecities_graph.sparql.formats import write_result
-from corecities_graph.sparql.query import bind_params, named_queries, run_query
+from corecities_graph.sparql.query import bind_params, named_queries, run_named, run_query
 from corecities_graph.store.embedded import STORE_DIR, GraphStore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -147,7 +147,7 @@ def main() -> None:
 
         def project(named=named, params=params, sink=sink) -> None:  # type: ignore[no-untyped-def]
             bound = bind_params(store, named, params) if named.params else None
-            result = run_query(store, named.name, named.text, substitutions=bound)
+            result = run_named(store, named, substitutions=bound)
             write_result(result, "csv", sink)  # type: ignore[arg-type]
 
         bound = bind_params(store, named, params) if named.params else None

@@ -23,22 +23,13 @@ import pytest
 from click.testing import CliRunner
 
 from corecities_graph.cli import cli
+from corecities_graph.sparql.query import named_queries
 from corecities_graph.store.embedded import GraphStore
 from corecities_graph.store.remote import RemoteStore, endpoints
 
 ROOT = Path(__file__).resolve().parents[1]
-NAMED = [
-    "sources",
-    "cities",
-    "institutions",
-    "signatories",
-    "people",
-    "quotes",
-    "proposals",
-    "statistics",
-    "claimed_counts",
-    "conflicts",
-]
+# Every named query that takes no parameter: the texts written for Virtuoso among them.
+NAMED = [name for name, named in named_queries().items() if not named.params]
 USER, PASSWORD = "corecities", "s3cret-for-tests"
 INSTALL = "enable them with `apt-get install virtuoso-opensource` (virtuoso-t and isql-vt on the PATH)"
 
@@ -245,11 +236,11 @@ def _invoke(args: list[str]) -> str:
     return result.output
 
 
-def _same_answers(remote: list[str], out: Path, names: list[str] = NAMED) -> None:
-    for name in names:
+def _same_answers(remote: list[str], out: Path, *, may_be_empty: tuple[str, ...] = ("conflicts",)) -> None:
+    for name in NAMED:
         there = _invoke(["query", name, "--format", "csv", *remote])
         here = _invoke(["query", name, "--format", "csv", "--out", str(out)])
-        assert len(here.splitlines()) > 1 or name == "conflicts", f"{name}: no rows to compare"
+        assert len(here.splitlines()) > 1 or name in may_be_empty, f"{name}: no rows to compare"
         assert sorted(there.splitlines()) == sorted(here.splitlines()), name
 
 
@@ -261,7 +252,8 @@ def test_build_query_status_and_remove_on_virtuoso(server: Virtuoso, tmp_path: P
     assert f"Built 1 document into {server.url}." in built.output
     _invoke(["-q", "build", seed, "--out", str(tmp_path / "local")])
     assert server.graphs() == _as_virtuoso_keeps(_local_graphs(tmp_path / "local"))
-    _same_answers(remote, tmp_path / "local")
+    # every Core City has a signatory university in the seed
+    _same_answers(remote, tmp_path / "local", may_be_empty=("conflicts", "core_cities_without_university"))
 
     status = _invoke(["status", *remote, "--out", str(tmp_path / "out")])
     assert "Total: 1 document," in status
@@ -329,6 +321,47 @@ def test_nquads_batches_bulk_load_into_virtuoso_and_oxigraph(
         f"Error: {folder}: holds batch files of an earlier run; give an empty folder, so that a bulk "
         "load of it reads this run only"
     ]
+
+
+# The smallest generated corpus tried (200, 250, 300, 400 releases, seed 7) on which Virtuoso 7.2,
+# run from the INI above, answers the standard texts short: DISTINCT subqueries joined lose rows.
+LARGER = ("--n", "300", "--seed", "7")
+
+
+@pytest.mark.slow
+def test_named_queries_agree_on_virtuoso_over_300_releases(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The texts written for Virtuoso give the embedded store's rows where the standard ones lose some."""
+    corpus, local = tmp_path / "corpus", tmp_path / "local"
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "generate_corpus.py"), *LARGER, "--out", str(corpus)],
+        check=True,
+        capture_output=True,
+    )
+    _invoke(["-q", "build", str(corpus), "--out", str(local), "--no-outputs", "-j", "2"])
+    (tmp_path / "server").mkdir()
+    larger = _start(tmp_path / "server")
+    try:
+        (larger.folder / "quads").mkdir()
+        GraphStore.open(local, read_only=True).oxigraph.dump(
+            output=str(larger.folder / "quads" / "all.nq"), format=ox.RdfFormat.N_QUADS
+        )
+        larger.isql(
+            f"ld_dir('{larger.folder / 'quads'}', '*.nq', 'urn:x-corecities:unused'); rdf_loader_run(); checkpoint;"
+        )
+        monkeypatch.setenv("HOME", str(larger.folder))
+        _same_answers(["--store", larger.url, "--store-layout", "virtuoso"], local)
+
+        # The corpus is big enough for the texts to matter: the standard one answers short here.
+        named = named_queries()["proposal_signatories"]
+        here = GraphStore.open(local, read_only=True).oxigraph.query(
+            named.text, use_default_graph_as_union=True
+        )
+        there = larger.reader.select(named.text)
+        assert len(there) < len(list(here)), "this corpus (or this Virtuoso) no longer shows the loss"
+    finally:
+        larger.stop()
 
 
 def test_writes_without_the_right_credentials_are_one_error_line(

@@ -42,7 +42,7 @@ def query(
 ) -> tuple[list[str], list[list[str]]]:
     """Run a named query (or SPARQL text) read-only over the graph in OUT: its header and rows."""
     from .sparql.formats import rows
-    from .sparql.query import bind_params, named_queries, run_query
+    from .sparql.query import bind_params, named_queries, run_named, run_query
     from .store.embedded import GraphStore
 
     store = GraphStore.open(out, read_only=True)
@@ -50,7 +50,7 @@ def query(
     if named is None:
         return rows(run_query(store, "query", query))
     substitutions = bind_params(store, named, dict(params or {}))
-    return rows(run_query(store, named.name, named.text, substitutions=substitutions))
+    return rows(run_named(store, named, substitutions=substitutions))
 
 
 def analyse(out: Path) -> Analysis:

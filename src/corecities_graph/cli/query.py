@@ -81,7 +81,15 @@ def query_cli(
     """
     from ..errors import QueryError
     from ..sparql.formats import write_result
-    from ..sparql.query import Watchdog, bind_params, load_query, named_queries, parse_named, run_query
+    from ..sparql.query import (
+        Watchdog,
+        bind_params,
+        load_query,
+        named_queries,
+        parse_named,
+        run_named,
+        run_query,
+    )
     from ..store.embedded import GraphStore
     from ..store.remote import open_store
 
@@ -100,7 +108,8 @@ def query_cli(
             raise QueryError(f"{label}: --param wants NAME=VALUE, got {item!r}")
         given[name.strip()] = value
     graph_store = open_store(out, store, read_only=not allow_update)
-    named = named_queries().get(label) or parse_named(label, text)
+    shipped = named_queries().get(label) if expression is None else None
+    named = shipped or parse_named(label, text)
     substitutions = None
     if given or named.params:
         if not isinstance(graph_store, GraphStore):
@@ -115,14 +124,17 @@ def query_cli(
     sys.stdout.flush()
     sink = sys.stdout.buffer
     with Watchdog(timeout, expire):
-        result = run_query(
-            graph_store,
-            label,
-            text,
-            allow_update=allow_update,
-            allow_service=allow_service,
-            substitutions=substitutions,
-        )
+        if shipped is not None:
+            result = run_named(graph_store, shipped, substitutions=substitutions)
+        else:
+            result = run_query(
+                graph_store,
+                label,
+                text,
+                allow_update=allow_update,
+                allow_service=allow_service,
+                substitutions=substitutions,
+            )
         write_result(result, fmt, sink, limit=limit)
     sink.flush()
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import quote
 
 from ..sparql.formats import rows
-from ..sparql.query import named_queries, run_query
+from ..sparql.query import named_queries, run_named, run_query
 from ..stages import REPORT_DATA, Observer, Stages, stages_of
 from ..store.embedded import GraphStore
 from ..store.export import write_atomic
@@ -51,8 +51,8 @@ _KINDS = (
 
 def select(store: GraphStore, name: str) -> list[dict[str, str]]:
     """The rows of a named query, in its order, as plain strings."""
-    text = named_queries()[name].text
-    header, table = _sorted_here(store, name, text) or rows(run_query(store, name, text))
+    named = named_queries()[name]
+    header, table = _sorted_here(store, name, named.text) or rows(run_named(store, named))
     return [dict(zip(header, row, strict=True)) for row in table]
 
 

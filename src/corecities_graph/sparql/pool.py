@@ -21,7 +21,7 @@ import pyoxigraph as ox
 from ..errors import QueryError, StoreError
 from ..store.embedded import GraphStore
 from .conneg import negotiate
-from .query import bind_params, named_queries, run_query
+from .query import bind_params, named_queries, run_named, run_query
 from .results import (
     GRAPH_OFFERS,
     RESULT_OFFERS,
@@ -72,7 +72,7 @@ def answer(store: GraphStore, job: Job) -> Answer:
         if job.name is not None:
             named = named_queries()[job.name]
             bound = bind_params(store, named, dict(job.params))
-            result = run_query(store, job.name, named.text, substitutions=bound)
+            result = run_named(store, named, substitutions=bound)
         else:
             result = run_query(store, "query", job.text)
         if isinstance(result, ox.QueryBoolean):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import json
 import re
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -38,6 +40,7 @@ _UPDATE_WORDS = frozenset(
     {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 )
 _PARAM_LINE = re.compile(r"#\s*param\s+(?P<name>[A-Za-z_]\w*)\s*\((?P<kind>\w+)\)\s*:?\s*(?P<about>.*)")
+_SORTED_LINE = re.compile(r'#\s*sorted\s+(?P<column>[A-Za-z_]\w*)\s+"(?P<separator>[^"]+)"')
 PARAM_KINDS = ("literal", "iri", "entity", "document")
 _POSITION = re.compile(r"^error at (\d+):(\d+):\s*")
 
@@ -57,24 +60,44 @@ class NamedQuery:
     question: str
     text: str
     params: tuple[Param, ...] = ()
+    # (layout, text): the same columns and rows, written the way one kind of server answers them
+    # right (queries/LAYOUT/NAME.rq), for a remote store of that --store-layout.
+    layouts: tuple[tuple[str, str], ...] = ()
+    # (column, separator): a column that joins a list (GROUP_CONCAT, whose order SPARQL leaves to
+    # the server), declared `# sorted COLUMN "SEPARATOR"`; its parts are sorted after the query.
+    sorted_lists: tuple[tuple[str, str], ...] = ()
+
+    def text_for(self, layout: str | None) -> str:
+        """The text to send to a store of this layout (None: the embedded store)."""
+        return dict(self.layouts).get(layout, self.text) if layout else self.text
 
 
 def named_queries() -> dict[str, NamedQuery]:
-    """Every query shipped with the package, by name."""
+    """Every query shipped with the package, by name, with the texts written for one kind of server."""
     found: dict[str, NamedQuery] = {}
     folder = resources.files("corecities_graph.sparql") / "queries"
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+    entries = sorted(folder.iterdir(), key=lambda e: e.name)
+    servers = [entry for entry in entries if entry.is_dir()]
+    for entry in entries:
         if entry.name.endswith(".rq"):
             name = entry.name[:-3]
-            found[name] = parse_named(name, entry.read_text(encoding="utf-8"))
+            named = parse_named(name, entry.read_text(encoding="utf-8"))
+            layouts = tuple(
+                (server.name, (server / entry.name).read_text(encoding="utf-8"))
+                for server in servers
+                if (server / entry.name).is_file()
+            )
+            found[name] = dataclasses.replace(named, layouts=layouts)
     return found
 
 
 def parse_named(name: str, text: str) -> NamedQuery:
-    """A named query from its text: the first comment line is its question, `# param` lines its parameters."""
+    """A named query from its text: the first comment line is its question, `# param` lines its
+    parameters, `# sorted` lines its columns of sorted lists."""
     lines = text.splitlines()
     question = lines[0].lstrip("# ").strip() if lines else ""
     params: list[Param] = []
+    lists: list[tuple[str, str]] = []
     for line in lines:
         if not line.startswith("#"):
             break
@@ -83,7 +106,10 @@ def parse_named(name: str, text: str) -> NamedQuery:
             if match["kind"] not in PARAM_KINDS:
                 raise QueryError(f"{name}: parameter {match['name']} has unknown kind {match['kind']!r}")
             params.append(Param(match["name"], match["kind"], match["about"].strip()))
-    return NamedQuery(name, question, text, tuple(params))
+        listed = _SORTED_LINE.match(line)
+        if listed:
+            lists.append((listed["column"], listed["separator"]))
+    return NamedQuery(name, question, text, tuple(params), sorted_lists=tuple(lists))
 
 
 def load_query(spec: str, stdin_text: str | None = None) -> tuple[str, str]:
@@ -346,6 +372,35 @@ def run_query(
         raise QueryError(f"{label}: {syntax_message(exc)}") from exc
     except OSError as exc:
         raise QueryError(f"{label}: {exc}") from exc
+
+
+def run_named(
+    store: GraphStore | RemoteStore,
+    named: NamedQuery,
+    *,
+    substitutions: Mapping[ox.Variable, ox.NamedNode | ox.Literal] | None = None,
+) -> object:
+    """A named query's results: its text for the store's kind of server, its lists sorted."""
+    layout = None if isinstance(store, GraphStore) else store.endpoints.layout
+    result = run_query(store, named.name, named.text_for(layout), substitutions=substitutions)
+    return sort_lists(result, named.sorted_lists)
+
+
+def sort_lists(result: object, lists: tuple[tuple[str, str], ...]) -> object:
+    """The results with the parts of each listed column sorted, so that every server gives one order.
+
+    The parts are sorted as Python sorts strings, by code point, which is also SPARQL's order for
+    plain literals: the embedded store's answer, ordered by a subquery, comes out unchanged.
+    """
+    if not lists or not isinstance(result, ox.QuerySolutions):
+        return result
+    answer = json.loads(result.serialize(format=ox.QueryResultsFormat.JSON) or b"{}")
+    for binding in answer["results"]["bindings"]:
+        for column, separator in lists:
+            cell = binding.get(column)
+            if cell and cell["type"] == "literal":
+                cell["value"] = separator.join(sorted(cell["value"].split(separator)))
+    return ox.parse_query_results(json.dumps(answer).encode("utf-8"), format=ox.QueryResultsFormat.JSON)
 
 
 def _run_remote(store: RemoteStore, label: str, text: str, *, allow_update: bool) -> object:
