@@ -27,6 +27,7 @@ from ..sparql.query import named_queries, run_query
 from ..stages import REPORT_DATA, Observer, Stages, stages_of
 from ..store.embedded import GraphStore
 from ..store.export import write_atomic
+from .findings import conflicts, signed_by_source
 
 if TYPE_CHECKING:
     from ..network.analyse import Analysis
@@ -51,9 +52,19 @@ _KINDS = (
 
 def select(store: GraphStore, name: str) -> list[dict[str, str]]:
     """The rows of a named query, in its order, as plain strings."""
+    return select_terms(store, name)[0]
+
+
+def select_terms(store: GraphStore, name: str) -> tuple[list[dict[str, str]], list[tuple[object, ...]] | None]:
+    """The rows of a named query as `select` gives them, and the same rows as terms in the same
+    order where the report sorted them itself (else None)."""
     text = named_queries()[name].text
-    header, table = _sorted_here(store, name, text) or rows(run_query(store, name, text))
-    return [dict(zip(header, row, strict=True)) for row in table]
+    found = _sorted_terms(store, name, text)
+    if found is None:
+        header, table = rows(run_query(store, name, text))
+        return [dict(zip(header, row, strict=True)) for row in table], None
+    header, table, terms = found
+    return [dict(zip(header, row, strict=True)) for row in table], terms
 
 
 # Oxigraph's ORDER BY reads each compared value back from the store: sorting the 188,023 rows of
@@ -76,6 +87,15 @@ _STRING = {
 
 def _sorted_here(store: GraphStore, name: str, text: str) -> tuple[list[str], list[list[str]]] | None:
     """The query's rows sorted in Python, or None when its ORDER BY is not one this can follow."""
+    found = _sorted_terms(store, name, text)
+    return None if found is None else (found[0], found[1])
+
+
+def _sorted_terms(
+    store: GraphStore, name: str, text: str
+) -> tuple[list[str], list[list[str]], list[tuple[object, ...]]] | None:
+    """Header, rows as plain strings and the same rows as terms, sorted in Python; None when the
+    query's ORDER BY is not one this can follow."""
     import pyoxigraph as ox
 
     match = _ORDER_BY.search(text)
@@ -108,7 +128,7 @@ def _sorted_here(store: GraphStore, name: str, text: str) -> tuple[list[str], li
     for key, descending in reversed(keys):
         column, rank = columns[key], ranks[key]
         order.sort(key=lambda i: rank(solutions[i][column]), reverse=descending)
-    return header, [table[i] for i in order]
+    return header, [table[i] for i in order], [solutions[i] for i in order]
 
 
 def _column_rank(terms: list[object]) -> Callable[[object], tuple[int, float, str]] | None:
@@ -219,7 +239,18 @@ def report_data(store: GraphStore) -> ReportData:
     """Run the named queries, the report's own queries and the network analysis once."""
     from ..network.analyse import analyse
 
-    data = ReportData(tables={name: select(store, name) for name in _KINDS})
+    tables: dict[str, list[dict[str, str]]] = {}
+    claimed: list[tuple[object, ...]] | None = None
+    for name in _KINDS:
+        if name == "conflicts" and claimed is not None:
+            found = conflicts(store, claimed)
+            if found is not None:
+                tables[name] = found
+                continue
+        tables[name], terms = select_terms(store, name)
+        if name == "claimed_counts":
+            claimed = terms
+    data = ReportData(tables=tables)
     _, table = rows(run_query(store, "report", _SIGNATORIES_BY_CITY))
     data.signatories_by_city = [(city, int(count)) for city, count in table]
     _, table = rows(run_query(store, "report", _LINKS))
@@ -658,31 +689,11 @@ def write_reports(store: GraphStore, out: Path, stages: Observer | Stages | None
     return written
 
 
-# Each document repeats the membership and type triples of what it names, so each is made
-# distinct before it is joined to the signatures (joined as they are, they multiplied by the
-# number of documents twice over: minutes at 1,000 releases).
-_SIGNED_BY_SOURCE = """
-PREFIX ccg: <https://example.org/corecities/ontology#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?source ?declaration ?entry ?member ?type WHERE {
-  GRAPH ?source { ?signature ccg:signedBy ?entry ; ccg:signed ?declaration . }
-  OPTIONAL {
-    { SELECT DISTINCT ?entry ?member WHERE { ?entry org:hasMember ?member } }
-    OPTIONAL { { SELECT DISTINCT ?member ?member_type WHERE { ?member ccg:institutionType/skos:notation ?member_type } } }
-  }
-  OPTIONAL { { SELECT DISTINCT ?entry ?entry_type WHERE { ?entry ccg:institutionType/skos:notation ?entry_type } } }
-  BIND(COALESCE(?member_type, ?entry_type) AS ?type)
-}
-"""
-
-
 def _consistency(store: GraphStore, data: dict[str, list[dict[str, str]]]) -> list[str]:
     """Per source: how many parties it claims against how many it names."""
     named: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     types: dict[str, str] = {}
-    header, table = rows(run_query(store, "report", _SIGNED_BY_SOURCE))
-    for row in (dict(zip(header, r, strict=True)) for r in table):
+    for row in signed_by_source(store):
         institution = row["member"] or row["entry"]
         named[(row["declaration"], row["source"])][row["entry"]].add(institution)
         types[institution] = row["type"]
