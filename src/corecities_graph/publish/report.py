@@ -391,8 +391,9 @@ def sections(data: ReportData) -> list[Section]:
         for row in shown
     ]
     out.append(Section("Sources", [Bullets(items + _more_item(more, "sources", "documents"))]))
+    lines, more = _first(data.consistency)
     consistency: list[Block] = (
-        [Bullets([(line,) for line in data.consistency])]
+        [Bullets([(line,) for line in lines] + _more_sources(more))]
         if data.consistency
         else [Para(("No declaration found.",))]
     )
@@ -537,6 +538,19 @@ def _more_parts(count: int, query: str | None, what: str = "rows") -> Parts:
     if not query:
         return (f"… and {count:,} more {what}.",)
     return (f"… and {count:,} more {what}: ", Code(f"corecities-graph query {query}"), " lists them all.")
+
+
+def _more_sources(count: int) -> list[Parts]:
+    """The line that ends a cut list of sources on declarations: no one query lists these lines."""
+    if not count:
+        return []
+    return [
+        (
+            f"… and {count:,} more sources on declarations: ",
+            Code("corecities-graph query claimed_counts"),
+            " lists the counts each claims.",
+        )
+    ]
 
 
 def _more_item(count: int, query: str, what: str) -> list[Parts]:
