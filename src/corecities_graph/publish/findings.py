@@ -282,3 +282,61 @@ def _signed_by_source_in_store(store: GraphStore) -> list[dict[str, str]]:
     return [
         dict(zip(header, (_plain(t) for t in row), strict=True)) for row in _query(store, _SIGNED_BY_SOURCE)
     ]
+
+
+def _lookup(store: GraphStore, pattern: str, subjects: Iterable[object]) -> dict[object, list[object]]:
+    """The distinct objects of `pattern` (SPARQL with ?s and ?o) for each subject."""
+    found: dict[object, list[object]] = defaultdict(list)
+    values = _values(subjects)
+    if values:
+        for subject, value in _query(store, f"SELECT DISTINCT ?s ?o WHERE {{ VALUES ?s {{ {values} }} {pattern} }}"):
+            found[subject].append(value)
+    return found
+
+
+_SIGNATORY_ENTRIES = "SELECT DISTINCT ?entry WHERE { ?declaration ccg:signatory ?entry }"
+_SIGNATORIES_BY_CITY = """
+SELECT ?city_name (COUNT(DISTINCT ?institution) AS ?signatories) WHERE {
+  { SELECT DISTINCT ?institution WHERE { ?declaration ccg:signatory/org:hasMember? ?institution } }
+  MINUS { SELECT DISTINCT ?institution WHERE { ?institution org:hasMember ?member } }
+  OPTIONAL {
+    { SELECT DISTINCT ?institution ?city WHERE { ?institution schema:location ?city } }
+    { SELECT DISTINCT ?city WHERE { ?city a schema:City } }
+    { SELECT DISTINCT ?city ?located WHERE { ?city schema:name ?located } }
+  }
+  BIND(COALESCE(?located, "(no city)") AS ?city_name)
+}
+GROUP BY ?city_name
+ORDER BY DESC(?signatories) ?city_name
+"""
+"""Signatory institutions per city: a partnership signing as one entry counts as its members."""
+
+
+def signatories_by_city(store: GraphStore) -> list[tuple[str, int]]:
+    """(city name, signatory institutions) as `_SIGNATORIES_BY_CITY` counts them, most first, each
+    part looked up once for the institutions found (as one query, the store walked every
+    document's copy of each signature and location: 6 s CPU at 10,000 releases)."""
+    try:
+        entries = [entry for (entry,) in _query(store, _SIGNATORY_ENTRIES)]
+        members = _lookup(store, "?s org:hasMember ?o", entries)
+        candidates = set(entries) | {m for found in members.values() for m in found}
+        having = _lookup(store, "?s org:hasMember ?o", candidates)
+        institutions = {i for i in candidates if i not in having}
+        located = _lookup(store, "?s schema:location ?o", institutions)
+        places = {c for found in located.values() for c in found}
+        cities = _lookup(store, "?s a ?o FILTER(?o = schema:City)", places)
+        names = _lookup(store, "?s schema:name ?o", cities)
+    except _Unlike:
+        return [(city, int(count)) for city, count in _query_plain(store, _SIGNATORIES_BY_CITY)]
+    counted: dict[object, set[object]] = defaultdict(set)
+    no_city = ox.Literal("(no city)")
+    for institution in institutions:
+        found = [n for city in located.get(institution, []) if city in cities for n in names.get(city, [])]
+        for name in found or [no_city]:
+            counted[name].add(institution)
+    ordered = sorted(counted.items(), key=lambda item: (-len(item[1]), item[0].value, str(item[0])))  # type: ignore[attr-defined]
+    return [(name.value, len(found)) for name, found in ordered]  # type: ignore[attr-defined]
+
+
+def _query_plain(store: GraphStore, text: str) -> list[list[str]]:
+    return [[_plain(t) for t in row] for row in _query(store, text)]

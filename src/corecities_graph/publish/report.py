@@ -27,7 +27,7 @@ from ..sparql.query import named_queries, run_query
 from ..stages import REPORT_DATA, Observer, Stages, stages_of
 from ..store.embedded import GraphStore
 from ..store.export import write_atomic
-from .findings import conflicts, signed_by_source
+from .findings import conflicts, signatories_by_city, signed_by_source
 
 if TYPE_CHECKING:
     from ..network.analyse import Analysis
@@ -201,20 +201,6 @@ class ReportData:
 
 
 # Each document's graph repeats what it says about an entity, so each pattern is made distinct first.
-_SIGNATORIES_BY_CITY = """
-SELECT ?city_name (COUNT(DISTINCT ?institution) AS ?signatories) WHERE {
-  { SELECT DISTINCT ?institution WHERE { ?declaration ccg:signatory/org:hasMember? ?institution } }
-  MINUS { SELECT DISTINCT ?institution WHERE { ?institution org:hasMember ?member } }
-  OPTIONAL {
-    { SELECT DISTINCT ?institution ?city WHERE { ?institution schema:location ?city } }
-    { SELECT DISTINCT ?city WHERE { ?city a schema:City } }
-    { SELECT DISTINCT ?city ?located WHERE { ?city schema:name ?located } }
-  }
-  BIND(COALESCE(?located, "(no city)") AS ?city_name)
-}
-GROUP BY ?city_name
-ORDER BY DESC(?signatories) ?city_name
-"""
 _LINKS = """
 SELECT ?target (COUNT(DISTINCT ?entity) AS ?entities) WHERE {
   ?entity owl:sameAs ?same .
@@ -251,8 +237,7 @@ def report_data(store: GraphStore) -> ReportData:
         if name == "claimed_counts":
             claimed = terms
     data = ReportData(tables=tables)
-    _, table = rows(run_query(store, "report", _SIGNATORIES_BY_CITY))
-    data.signatories_by_city = [(city, int(count)) for city, count in table]
+    data.signatories_by_city = signatories_by_city(store)
     _, table = rows(run_query(store, "report", _LINKS))
     data.links = [(target, int(count)) for target, count in table]
     _, table = rows(run_query(store, "report", _UNLINKED))
