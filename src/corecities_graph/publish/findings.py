@@ -29,7 +29,7 @@ _STRING = _XSD + "string"
 _EXACT = Context(prec=60)
 """Integers and decimals as Oxigraph holds them (decimals to 18 places) stay exact in 60 digits."""
 
-Row = tuple[ox.Literal, str, str, str, str, str]
+Row = tuple[Any, str, str, str, str, str]
 """subject_name, measure, value_a, source_a, value_b, source_b (the name as its term: rows are
 distinct as terms, as in the query)."""
 
@@ -66,17 +66,6 @@ def _values(terms: Iterable[object]) -> str:
             raise _Unlike(term)
         found.append(str(term))
     return " ".join(found)
-
-
-def _names(store: GraphStore, subjects: Iterable[object]) -> dict[ox.NamedNode, list[ox.Literal]]:
-    """Every distinct schema:name of each subject."""
-    values = _values(subjects)
-    found: dict[ox.NamedNode, list[ox.Literal]] = defaultdict(list)
-    if values:
-        text = f"SELECT DISTINCT ?s ?name WHERE {{ VALUES ?s {{ {values} }} ?s schema:name ?name }}"
-        for subject, name in _query(store, text):
-            found[subject].append(name)
-    return found
 
 
 def conflicts(store: GraphStore, claimed: Sequence[Sequence[object]]) -> list[dict[str, str]] | None:
@@ -167,7 +156,7 @@ def _figure_pairs(store: GraphStore) -> list[Row]:
                     pairs.append((subject, measure, shown_a, first_a, shown_b, first_b))
     if not pairs:
         return []
-    names = _names(store, (p[0] for p in pairs))
+    names = _lookup(store, "?s schema:name ?o", (p[0] for p in pairs))
     return [(name, *pair[1:]) for pair in pairs for name in names.get(pair[0], [])]  # type: ignore[misc]
 
 
@@ -203,8 +192,8 @@ def _post_pairs(store: GraphStore) -> list[Row]:
                     pairs.append((person, organisation, value_a, pick_a, value_b, pick_b))
     if not pairs:
         return []
-    people = _names(store, (p[0] for p in pairs))
-    organisations = _names(store, (p[1] for p in pairs))
+    people = _lookup(store, "?s schema:name ?o", (p[0] for p in pairs))
+    organisations = _lookup(store, "?s schema:name ?o", (p[1] for p in pairs))
     return [
         (name, "post at " + _text(organisation_name), value_a, pick_a, value_b, pick_b)
         for person, organisation, value_a, pick_a, value_b, pick_b in pairs
@@ -289,7 +278,9 @@ def _lookup(store: GraphStore, pattern: str, subjects: Iterable[object]) -> dict
     found: dict[object, list[object]] = defaultdict(list)
     values = _values(subjects)
     if values:
-        for subject, value in _query(store, f"SELECT DISTINCT ?s ?o WHERE {{ VALUES ?s {{ {values} }} {pattern} }}"):
+        for subject, value in _query(
+            store, f"SELECT DISTINCT ?s ?o WHERE {{ VALUES ?s {{ {values} }} {pattern} }}"
+        ):
             found[subject].append(value)
     return found
 

@@ -55,7 +55,9 @@ def select(store: GraphStore, name: str) -> list[dict[str, str]]:
     return select_terms(store, name)[0]
 
 
-def select_terms(store: GraphStore, name: str) -> tuple[list[dict[str, str]], list[tuple[object, ...]] | None]:
+def select_terms(
+    store: GraphStore, name: str
+) -> tuple[list[dict[str, str]], list[tuple[object, ...]] | None]:
     """The rows of a named query as `select` gives them, and the same rows as terms in the same
     order where the report sorted them itself (else None)."""
     text = named_queries()[name].text
