@@ -299,3 +299,39 @@ def test_the_sources_on_declarations_stop_and_say_how_many_more(monkeypatch: pyt
     assert "release-3" not in page and "release-3" not in markdown
     monkeypatch.setattr(report, "REPORT_ROWS", 5)
     assert "more sources" not in report.build_report(None, data)  # type: ignore[arg-type]
+
+
+def test_a_persons_posts_are_listed_once_each_and_stop_and_say_how_many_more(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`people` gives a row per honorific a person is given, each repeating the post; a name
+    common to thousands of releases holds hundreds of posts, so a line lists PERSON_POSTS of them."""
+    from corecities_graph.publish import report
+
+    person = "https://example.org/corecities/id/person/ada-lovelace"
+    rows = [
+        {
+            "person": person,
+            "name": "Ada Lovelace",
+            "honorific": honorific,
+            "role": role,
+            "organisation_name": "X",
+        }
+        for honorific in ("Dr", "Professor")
+        for role in ("Chair", "Dean", "Director", "Provost", "Rector")
+    ]
+    data = ReportData(tables={name: [] for name in _KINDS} | {"people": rows})
+    monkeypatch.setattr(report, "PERSON_POSTS", 3)
+    markdown = report.build_report(None, data)  # type: ignore[arg-type]
+    assert (
+        "- Professor Ada Lovelace: Chair, X; Dean, X; Director, X … and 2 more posts: "
+        "`corecities-graph query people` lists them all." in markdown
+    )
+    page = report.build_report_html(data, b"")
+    assert (
+        "Director, X … and 2 more posts: <code>corecities-graph query people</code> lists them all.</li>"
+        in page
+    )
+    monkeypatch.setattr(report, "PERSON_POSTS", 5)
+    markdown = report.build_report(None, data)  # type: ignore[arg-type]
+    assert "- Professor Ada Lovelace: Chair, X; Dean, X; Director, X; Provost, X; Rector, X\n" in markdown

@@ -164,6 +164,8 @@ def _plain(term: object) -> str:
 # says how many more there are and which named query gives them all.
 REPORT_ROWS = 200
 COMMUNITY_NAMES = 40
+PERSON_POSTS = 20
+"""Posts listed for one person: a name common in thousands of releases is given hundreds."""
 
 T = TypeVar("T")
 
@@ -385,7 +387,7 @@ def sections(data: ReportData) -> list[Section]:
         else [Para(("No declaration found.",))]
     )
     out.append(Section("Signatories and claimed counts", consistency))
-    people: dict[tuple[str, str], list[Parts]] = defaultdict(list)
+    people: dict[tuple[str, str], dict[Parts, None]] = defaultdict(dict)
     honorific: dict[str, str] = {}
     for row in tables["people"]:
         key = (row["name"], row["person"])
@@ -398,16 +400,19 @@ def sections(data: ReportData) -> list[Section]:
                     Link(organisation, iri_of[organisation]) if organisation in iri_of else organisation
                 )
                 post += (", ", named)
-            people[key].append(post)
+            people[key][post] = None  # one row per honorific the person is given repeats each post
         else:
-            people.setdefault(key, [])
+            people.setdefault(key, {})
     shown_people, more = _first(sorted(people.items()))
     items = []
     for (name, person), posts in shown_people:
         line: Parts = (Link(f"{honorific[name]} {name}".strip(), person), ": ")
         if posts:
-            for i, post in enumerate(posts):
+            listed, left = _first(list(posts), PERSON_POSTS)
+            for i, post in enumerate(listed):
                 line += (("; ",) if i else ()) + post
+            if left:
+                line += (" ", *_more_parts(left, "people", "posts"))
         else:
             line += ("no post named",)
         items.append(line)
