@@ -408,8 +408,8 @@ def sections(data: ReportData) -> list[Section]:
     for (name, person), posts in shown_people:
         line: Parts = (Link(f"{honorific[name]} {name}".strip(), person), ": ")
         if posts:
-            listed, left = _first(list(posts), PERSON_POSTS)
-            for i, post in enumerate(listed):
+            held, left = _first(list(posts), PERSON_POSTS)
+            for i, post in enumerate(held):
                 line += (("; ",) if i else ()) + post
             if left:
                 line += (" ", *_more_parts(left, "people", "posts"))
