@@ -1,14 +1,16 @@
-"""Where sources disagree, found as the named query `conflicts` finds it, with the pairing done in Python.
+"""What the report finds by joining in Python what the store joins slowly: where sources
+disagree, the signatories each source names, and the signatories of each city.
 
-`conflicts` pairs two groups of claims inside the store, and Oxigraph computes each side of a
-pair once for every part that joins it: at 10,000 releases its posts part grouped the same posts
-twice (about 12 s CPU each), and its counts part regrouped the claimed counts the report has
-already read. Here each side is one query, run once, and the pairs, filters and names follow the
-query's own: a group is what its GROUP BY makes, each filter compares as SPARQL compares (numbers
-as exact decimals, strings by code point), and every value a SPARQL function computes (STR,
-LCASE, REPLACE, MIN) is computed by the store. Where the data holds a term the query would treat
-differently (a number that is not an integer or a decimal, a name that is not a string), this
-returns None and the report runs the named query itself.
+Each document's graph repeats what it says about an entity, and Oxigraph joins every copy: at
+10,000 releases `conflicts` grouped the same posts twice (about 12 s CPU each) and regrouped the
+claimed counts the report had already read, and the signatures met every copy of each membership,
+type and location. Here each side of a pair, and each lookup, is one query run once (a lookup
+only for the resources found, in a VALUES block), and the joins, pairs and filters follow the
+queries they stand for: a group is what its GROUP BY makes, each filter compares as SPARQL
+compares (numbers as exact decimals, strings by code point), and every value a SPARQL function
+computes (STR, LCASE, REPLACE, MIN) is computed by the store. Where the data holds a term the
+query would treat differently (a number that is not an integer or a decimal, a name that is not
+a string, a blank node no VALUES block can name), the report runs the query itself.
 """
 
 from __future__ import annotations
