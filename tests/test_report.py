@@ -271,3 +271,67 @@ def test_report_leaves_orders_it_cannot_follow_to_the_store(seed_out: Path) -> N
     assert _sorted_here(store, "x", mixed) is None
     numbers = "SELECT ?o WHERE { VALUES ?o { 10 9 2.5 } }\nORDER BY DESC(?o)"
     assert _sorted_here(store, "x", numbers) == (["o"], [["10"], ["9"], ["2.5"]])
+
+
+def test_the_sources_on_declarations_stop_and_say_how_many_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 10,000 releases the per-source lines of "Signatories and claimed counts" are one per
+    release: the list stops at REPORT_ROWS and says how many more there are, in both reports."""
+    from corecities_graph.publish import report
+
+    data = ReportData(
+        tables={name: [] for name in _KINDS},
+        consistency=[f"release-{i} on the-declaration: claims {i} universities" for i in range(5)],
+    )
+    monkeypatch.setattr(report, "REPORT_ROWS", 3)
+    markdown = report.build_report(None, data)  # type: ignore[arg-type]
+    part = markdown.split("## Signatories and claimed counts", 1)[1].split("## ", 1)[0]
+    assert [line for line in part.splitlines() if line.startswith("- ")] == [
+        "- release-0 on the-declaration: claims 0 universities",
+        "- release-1 on the-declaration: claims 1 universities",
+        "- release-2 on the-declaration: claims 2 universities",
+        "- … and 2 more sources on declarations: `corecities-graph query claimed_counts` lists the counts each claims.",
+    ]
+    page = report.build_report_html(data, b"")
+    assert (
+        "<li>… and 2 more sources on declarations: <code>corecities-graph query claimed_counts</code>"
+        " lists the counts each claims.</li>" in page
+    )
+    assert "release-3" not in page and "release-3" not in markdown
+    monkeypatch.setattr(report, "REPORT_ROWS", 5)
+    assert "more sources" not in report.build_report(None, data)  # type: ignore[arg-type]
+
+
+def test_a_persons_posts_are_listed_once_each_and_stop_and_say_how_many_more(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`people` gives a row per honorific a person is given, each repeating the post; a name
+    common to thousands of releases holds hundreds of posts, so a line lists PERSON_POSTS of them."""
+    from corecities_graph.publish import report
+
+    person = "https://example.org/corecities/id/person/ada-lovelace"
+    rows = [
+        {
+            "person": person,
+            "name": "Ada Lovelace",
+            "honorific": honorific,
+            "role": role,
+            "organisation_name": "X",
+        }
+        for honorific in ("Dr", "Professor")
+        for role in ("Chair", "Dean", "Director", "Provost", "Rector")
+    ]
+    data = ReportData(tables={name: [] for name in _KINDS} | {"people": rows})
+    monkeypatch.setattr(report, "PERSON_POSTS", 3)
+    markdown = report.build_report(None, data)  # type: ignore[arg-type]
+    assert (
+        "- Professor Ada Lovelace: Chair, X; Dean, X; Director, X … and 2 more posts: "
+        "`corecities-graph query people` lists them all." in markdown
+    )
+    page = report.build_report_html(data, b"")
+    assert (
+        "Director, X … and 2 more posts: <code>corecities-graph query people</code> lists them all.</li>"
+        in page
+    )
+    monkeypatch.setattr(report, "PERSON_POSTS", 5)
+    markdown = report.build_report(None, data)  # type: ignore[arg-type]
+    assert "- Professor Ada Lovelace: Chair, X; Dean, X; Director, X; Provost, X; Rector, X\n" in markdown

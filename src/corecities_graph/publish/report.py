@@ -27,6 +27,7 @@ from ..sparql.query import named_queries, run_named, run_query
 from ..stages import REPORT_DATA, Observer, Stages, stages_of
 from ..store.embedded import GraphStore
 from ..store.export import write_atomic
+from .findings import conflicts, signatories_by_city, signed_by_source
 
 if TYPE_CHECKING:
     from ..network.analyse import Analysis
@@ -51,9 +52,21 @@ _KINDS = (
 
 def select(store: GraphStore, name: str) -> list[dict[str, str]]:
     """The rows of a named query, in its order, as plain strings."""
+    return select_terms(store, name)[0]
+
+
+def select_terms(
+    store: GraphStore, name: str
+) -> tuple[list[dict[str, str]], list[tuple[object, ...]] | None]:
+    """The rows of a named query as `select` gives them, and the same rows as terms in the same
+    order where the report sorted them itself (else None)."""
     named = named_queries()[name]
-    header, table = _sorted_here(store, name, named.text) or rows(run_named(store, named))
-    return [dict(zip(header, row, strict=True)) for row in table]
+    found = _sorted_terms(store, name, named.text)
+    if found is None:
+        header, table = rows(run_named(store, named))
+        return [dict(zip(header, row, strict=True)) for row in table], None
+    header, table, terms = found
+    return [dict(zip(header, row, strict=True)) for row in table], terms
 
 
 # Oxigraph's ORDER BY reads each compared value back from the store: sorting the 188,023 rows of
@@ -76,6 +89,15 @@ _STRING = {
 
 def _sorted_here(store: GraphStore, name: str, text: str) -> tuple[list[str], list[list[str]]] | None:
     """The query's rows sorted in Python, or None when its ORDER BY is not one this can follow."""
+    found = _sorted_terms(store, name, text)
+    return None if found is None else (found[0], found[1])
+
+
+def _sorted_terms(
+    store: GraphStore, name: str, text: str
+) -> tuple[list[str], list[list[str]], list[tuple[object, ...]]] | None:
+    """Header, rows as plain strings and the same rows as terms, sorted in Python; None when the
+    query's ORDER BY is not one this can follow."""
     import pyoxigraph as ox
 
     match = _ORDER_BY.search(text)
@@ -108,7 +130,7 @@ def _sorted_here(store: GraphStore, name: str, text: str) -> tuple[list[str], li
     for key, descending in reversed(keys):
         column, rank = columns[key], ranks[key]
         order.sort(key=lambda i: rank(solutions[i][column]), reverse=descending)
-    return header, [table[i] for i in order]
+    return header, [table[i] for i in order], [solutions[i] for i in order]
 
 
 def _column_rank(terms: list[object]) -> Callable[[object], tuple[int, float, str]] | None:
@@ -142,6 +164,8 @@ def _plain(term: object) -> str:
 # says how many more there are and which named query gives them all.
 REPORT_ROWS = 200
 COMMUNITY_NAMES = 40
+PERSON_POSTS = 20
+"""Posts listed for one person: a name common in thousands of releases is given hundreds."""
 
 T = TypeVar("T")
 
@@ -181,20 +205,6 @@ class ReportData:
 
 
 # Each document's graph repeats what it says about an entity, so each pattern is made distinct first.
-_SIGNATORIES_BY_CITY = """
-SELECT ?city_name (COUNT(DISTINCT ?institution) AS ?signatories) WHERE {
-  { SELECT DISTINCT ?institution WHERE { ?declaration ccg:signatory/org:hasMember? ?institution } }
-  MINUS { SELECT DISTINCT ?institution WHERE { ?institution org:hasMember ?member } }
-  OPTIONAL {
-    { SELECT DISTINCT ?institution ?city WHERE { ?institution schema:location ?city } }
-    { SELECT DISTINCT ?city WHERE { ?city a schema:City } }
-    { SELECT DISTINCT ?city ?located WHERE { ?city schema:name ?located } }
-  }
-  BIND(COALESCE(?located, "(no city)") AS ?city_name)
-}
-GROUP BY ?city_name
-ORDER BY DESC(?signatories) ?city_name
-"""
 _LINKS = """
 SELECT ?target (COUNT(DISTINCT ?entity) AS ?entities) WHERE {
   ?entity owl:sameAs ?same .
@@ -219,9 +229,19 @@ def report_data(store: GraphStore) -> ReportData:
     """Run the named queries, the report's own queries and the network analysis once."""
     from ..network.analyse import analyse
 
-    data = ReportData(tables={name: select(store, name) for name in _KINDS})
-    _, table = rows(run_query(store, "report", _SIGNATORIES_BY_CITY))
-    data.signatories_by_city = [(city, int(count)) for city, count in table]
+    tables: dict[str, list[dict[str, str]]] = {}
+    claimed: list[tuple[object, ...]] | None = None
+    for name in _KINDS:
+        if name == "conflicts" and claimed is not None:
+            found = conflicts(store, claimed)
+            if found is not None:
+                tables[name] = found
+                continue
+        tables[name], terms = select_terms(store, name)
+        if name == "claimed_counts":
+            claimed = terms
+    data = ReportData(tables=tables)
+    data.signatories_by_city = signatories_by_city(store)
     _, table = rows(run_query(store, "report", _LINKS))
     data.links = [(target, int(count)) for target, count in table]
     _, table = rows(run_query(store, "report", _UNLINKED))
@@ -360,13 +380,14 @@ def sections(data: ReportData) -> list[Section]:
         for row in shown
     ]
     out.append(Section("Sources", [Bullets(items + _more_item(more, "sources", "documents"))]))
+    lines, more = _first(data.consistency)
     consistency: list[Block] = (
-        [Bullets([(line,) for line in data.consistency])]
+        [Bullets([(line,) for line in lines] + _more_sources(more))]
         if data.consistency
         else [Para(("No declaration found.",))]
     )
     out.append(Section("Signatories and claimed counts", consistency))
-    people: dict[tuple[str, str], list[Parts]] = defaultdict(list)
+    people: dict[tuple[str, str], dict[Parts, None]] = defaultdict(dict)
     honorific: dict[str, str] = {}
     for row in tables["people"]:
         key = (row["name"], row["person"])
@@ -379,16 +400,19 @@ def sections(data: ReportData) -> list[Section]:
                     Link(organisation, iri_of[organisation]) if organisation in iri_of else organisation
                 )
                 post += (", ", named)
-            people[key].append(post)
+            people[key][post] = None  # one row per honorific the person is given repeats each post
         else:
-            people.setdefault(key, [])
+            people.setdefault(key, {})
     shown_people, more = _first(sorted(people.items()))
     items = []
     for (name, person), posts in shown_people:
         line: Parts = (Link(f"{honorific[name]} {name}".strip(), person), ": ")
         if posts:
-            for i, post in enumerate(posts):
+            held, left = _first(list(posts), PERSON_POSTS)
+            for i, post in enumerate(held):
                 line += (("; ",) if i else ()) + post
+            if left:
+                line += (" ", *_more_parts(left, "people", "posts"))
         else:
             line += ("no post named",)
         items.append(line)
@@ -506,6 +530,19 @@ def _more_parts(count: int, query: str | None, what: str = "rows") -> Parts:
     if not query:
         return (f"… and {count:,} more {what}.",)
     return (f"… and {count:,} more {what}: ", Code(f"corecities-graph query {query}"), " lists them all.")
+
+
+def _more_sources(count: int) -> list[Parts]:
+    """The line that ends a cut list of sources on declarations: no one query lists these lines."""
+    if not count:
+        return []
+    return [
+        (
+            f"… and {count:,} more sources on declarations: ",
+            Code("corecities-graph query claimed_counts"),
+            " lists the counts each claims.",
+        )
+    ]
 
 
 def _more_item(count: int, query: str, what: str) -> list[Parts]:
@@ -658,31 +695,11 @@ def write_reports(store: GraphStore, out: Path, stages: Observer | Stages | None
     return written
 
 
-# Each document repeats the membership and type triples of what it names, so each is made
-# distinct before it is joined to the signatures (joined as they are, they multiplied by the
-# number of documents twice over: minutes at 1,000 releases).
-_SIGNED_BY_SOURCE = """
-PREFIX ccg: <https://example.org/corecities/ontology#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?source ?declaration ?entry ?member ?type WHERE {
-  GRAPH ?source { ?signature ccg:signedBy ?entry ; ccg:signed ?declaration . }
-  OPTIONAL {
-    { SELECT DISTINCT ?entry ?member WHERE { ?entry org:hasMember ?member } }
-    OPTIONAL { { SELECT DISTINCT ?member ?member_type WHERE { ?member ccg:institutionType/skos:notation ?member_type } } }
-  }
-  OPTIONAL { { SELECT DISTINCT ?entry ?entry_type WHERE { ?entry ccg:institutionType/skos:notation ?entry_type } } }
-  BIND(COALESCE(?member_type, ?entry_type) AS ?type)
-}
-"""
-
-
 def _consistency(store: GraphStore, data: dict[str, list[dict[str, str]]]) -> list[str]:
     """Per source: how many parties it claims against how many it names."""
     named: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     types: dict[str, str] = {}
-    header, table = rows(run_query(store, "report", _SIGNED_BY_SOURCE))
-    for row in (dict(zip(header, r, strict=True)) for r in table):
+    for row in signed_by_source(store):
         institution = row["member"] or row["entry"]
         named[(row["declaration"], row["source"])][row["entry"]].add(institution)
         types[institution] = row["type"]
