@@ -316,6 +316,7 @@ def main() -> None:
         floors["extract"] = measured("extract", sampler, lambda: extracted.append(floor_extract(files)))
         store = ox.Store.read_only(str(out / "store"))
         quads = len(store)
+        WORK.mkdir(parents=True, exist_ok=True)
         scratch = Path(tempfile.mkdtemp(prefix="e2e-floor-", dir=WORK))
         try:
             nq = scratch / "build.nq"
