@@ -42,24 +42,30 @@ class Triples:
         self.pairs: dict[str, list[tuple[str, str]]] = {}
         # The focus nodes of each shape, once found (shapes_sparql._local_focus).
         self.found: dict[str, set[str]] = {}
+        self.targets = targets
         for data in ntriples:
-            for line in data.decode("utf-8").splitlines():
-                if line and not line.startswith("#"):
-                    s, p, o = line.rstrip().removesuffix(" .").split(" ", 2)
-                    self.add(s, p, o, targets)
+            self.extend(data)
 
-    def add(self, s: str, p: str, o: str, targets: frozenset[str] = frozenset()) -> None:
+    def extend(self, ntriples: bytes) -> None:
+        """Add the triples of an N-Triples text, one per line."""
         self.found.clear()
-        objects = self.values.setdefault((s, p), [])
-        if o in objects:
-            return
-        if not objects:
-            self.subjects.setdefault(p, []).append(s)
-        objects.append(o)
-        if p == TYPE:
-            self.typed.setdefault(o, []).append(s)
-        if p in targets:
-            self.pairs.setdefault(p, []).append((s, o))
+        values, subjects, typed, pairs, targets = self.values, self.subjects, self.typed, self.pairs, self.targets
+        for line in ntriples.decode("utf-8").splitlines():
+            if not line or line[0] == "#":
+                continue
+            s, p, o = line.rstrip().removesuffix(" .").split(" ", 2)
+            objects = values.get((s, p))
+            if objects is None:
+                values[s, p] = [o]
+                subjects.setdefault(p, []).append(s)
+            elif o in objects:
+                continue
+            else:
+                objects.append(o)
+            if p == TYPE:
+                typed.setdefault(o, []).append(s)
+            if p in targets:
+                pairs.setdefault(p, []).append((s, o))
 
     def objects(self, s: str, p: str) -> list[str]:
         return self.values.get((s, p), [])

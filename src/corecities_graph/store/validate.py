@@ -317,10 +317,7 @@ def check_document(triples: bytes, links: bytes, shapes: str = SHAPES) -> Docume
     path = ontology_file(shapes)
     data = Triples([triples], targeted_objects(path))
     keys = data.keys()
-    for line in links.decode("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            s, p, o = line.rstrip().removesuffix(" .").split(" ", 2)
-            data.add(s, p, o, targeted_objects(path))
+    data.extend(links)
     if f"<{RDFS_SUBCLASS}>" in data.subjects or any(k.startswith("_:") for k in data.keys()):
         return DocumentCheck(False)
     if next(local_violations(data, compile_shapes(path)), None) is not None:
