@@ -402,3 +402,15 @@ def test_a_document_its_worker_found_wrong_fails_the_build_with_the_stores_repor
     message = _error(store, names, checked)
     assert message == _error(store, names, None)
     assert "0.1.0> schema:softwareVersion: Less than 1 values" in message
+
+
+def test_a_build_into_a_larger_store_checks_the_union_of_what_it_wrote() -> None:
+    """A store that holds a graph this build did not write: two written documents that disagree
+    fail the build with the store's own report; a graph not written is not checked again."""
+    other = _valid()
+    other.set((SOFTWARE, SCHEMA.name, rdflib.Literal("another name")))
+    store, names, checked = _written([(_valid(), None), (other, None), (_valid(), None)])
+    message = _error(store, names, checked)
+    assert message == _error(store, names, None)
+    assert "0.1.0> schema:name: More than 1 values" in message
+    check_build(store, [names[0], names[2]], LINKS, checked)

@@ -213,7 +213,11 @@ def test_a_violation_in_one_document_of_many_fails_a_parallel_build(tmp_path: Pa
         assert result.exit_code == 1, result.output
         assert not (out / "graph.ttl").exists()
         outputs.append(result.output.splitlines()[-1])
-    assert outputs[0] == outputs[1] == (
-        "Error: the build output does not conform to the shapes (1 violation): "
-        f"<{ID}city/sheffield> schema:latitude: Value does not satisfy sh:maxInclusive"
+    assert (
+        outputs[0]
+        == outputs[1]
+        == (
+            "Error: the build output does not conform to the shapes (1 violation): "
+            f"<{ID}city/sheffield> schema:latitude: Value does not satisfy sh:maxInclusive"
+        )
     )

@@ -146,7 +146,9 @@ def build(
     pending += [(d.path or d.doc_id, d) for d in documents]
     sources = dict(pending)
     report = stages_of(stages)
-    per_document = (READ, EXTRACT, MODEL, CHECK, STORE) if settings.validate else (READ, EXTRACT, MODEL, STORE)
+    per_document = (
+        (READ, EXTRACT, MODEL, CHECK, STORE) if settings.validate else (READ, EXTRACT, MODEL, STORE)
+    )
     for name in per_document:
         report.start(name, len(pending))
     seen_ids: dict[str, str] = {}
@@ -422,7 +424,7 @@ def _prepared(label: str, document: Document) -> Prepared:
     links = link_quads(mentioned_entities(extraction), ref, model)  # type: ignore[arg-type]
     triples, link_triples = _ntriples(quads), _ntriples(links)
     summary = encode(digest(quads))
-    times = (extracted, _since(began))
+    times: tuple[tuple[float, float], ...] = (extracted, _since(began))
     check = None
     if context.settings.validate:
         from ..store.validate import check_document

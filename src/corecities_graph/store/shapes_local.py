@@ -49,7 +49,13 @@ class Triples:
     def extend(self, ntriples: bytes) -> None:
         """Add the triples of an N-Triples text, one per line."""
         self.found.clear()
-        values, subjects, typed, pairs, targets = self.values, self.subjects, self.typed, self.pairs, self.targets
+        values, subjects, typed, pairs, targets = (
+            self.values,
+            self.subjects,
+            self.typed,
+            self.pairs,
+            self.targets,
+        )
         for line in ntriples.decode("utf-8").splitlines():
             if not line or line[0] == "#":
                 continue
@@ -73,7 +79,7 @@ class Triples:
     def has(self, s: str, p: str, o: str) -> bool:
         return o in self.values.get((s, p), ())
 
-    def keys(self) -> set[str]:
+    def nodes(self) -> set[str]:
         """Every node that a focus node's triples hang on: the subjects, and the objects of the
         predicates whose objects shapes target."""
         found = {s for s, _ in self.values}
@@ -134,7 +140,9 @@ _DECIMAL = re.compile(r"[+-]?[0-9]{1,18}(\.[0-9]{1,18})?")
 _DOUBLE = re.compile(r"[+-]?[0-9]{1,15}(\.[0-9]{1,15})?([eE][+-]?[0-9]{1,3})?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TIME = re.compile(r"[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?")
-_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})?")
+_DATETIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})?"
+)
 
 
 def _parses(pattern: re.Pattern[str], parse: Callable[[str], object]) -> Callable[[str], bool]:
@@ -201,7 +209,9 @@ NODE_KINDS: dict[str, Callable[[str], bool]] = {
 
 # The regular expressions whose meaning Python's re shares with SPARQL's REGEX: literal characters,
 # escaped punctuation, classes of ASCII ranges, groups, alternation, counted and plain repetition.
-_SAFE_REGEX = re.compile(r"(?:[A-Za-z0-9 _/:#=,;'\-^$|()?*+.]|\\[.\\/\-?*+()\[\]{}|^$]|\[\^?(?:[A-Za-z0-9 _/:.\-]|\\[.\\\-\]])+\]|\{[0-9]+(?:,[0-9]*)?\})*")
+_SAFE_REGEX = re.compile(
+    r"(?:[A-Za-z0-9 _/:#=,;'\-^$|()?*+.]|\\[.\\/\-?*+()\[\]{}|^$]|\[\^?(?:[A-Za-z0-9 _/:.\-]|\\[.\\\-\]])+\]|\{[0-9]+(?:,[0-9]*)?\})*"
+)
 
 
 def pattern_test(pattern: str, flags: str | None) -> Test | None:

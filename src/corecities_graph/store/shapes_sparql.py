@@ -509,7 +509,9 @@ def _property_checks(
                         if any(not py.ordered(v, w, strict) for w in data.objects(f, o)):
                             yield f, v
 
-            yield Check(name, p, component, f"Value is not {op} value of {other}", False, pair, local=unordered)
+            yield Check(
+                name, p, component, f"Value is not {op} value of {other}", False, pair, local=unordered
+            )
     qualified = shapes.one(prop, f"{SH}qualifiedValueShape")
     if qualified is not None:
         shapes.allow(qualified, _MEMBER)
@@ -581,7 +583,9 @@ def targeted_objects(path: Path) -> frozenset[str]:
     """The predicates whose objects a shape of this file targets (sh:targetObjectsOf)."""
     shapes = ox.Store()
     shapes.load(path=str(path), format=ox.RdfFormat.TURTLE)
-    return frozenset(str(q.object) for q in shapes.quads_for_pattern(None, ox.NamedNode(f"{SH}targetObjectsOf"), None))
+    return frozenset(
+        str(q.object) for q in shapes.quads_for_pattern(None, ox.NamedNode(f"{SH}targetObjectsOf"), None)
+    )
 
 
 @lru_cache(maxsize=8)
