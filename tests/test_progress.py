@@ -119,7 +119,7 @@ def test_a_build_tells_every_stage_in_order(corpus: Path, tmp_path: Path) -> Non
     )
     started = [e.stage for e in events if e.kind == "start"]
     ended = [e.stage for e in events if e.kind == "end"]
-    per_document = ["read", "extract", "model", "store"]
+    per_document = ["read", "extract", "model", "check", "store"]
     assert started == [*per_document, "store finish", "validate", *OUTPUTS]
     assert sorted(ended) == sorted(started)
     for stage in per_document:

@@ -10,9 +10,20 @@ import rdflib
 from rdflib.namespace import RDF, XSD
 
 from corecities_graph.errors import ShapesError
+from corecities_graph.store import validate as validate_module
 from corecities_graph.store.embedded import GraphStore
-from corecities_graph.store.shapes_sparql import Check, compile_shapes
-from corecities_graph.store.validate import CHECK_BATCH, ontology_file, validate_changed, validate_graph
+from corecities_graph.store.shapes_local import Triples
+from corecities_graph.store.shapes_sparql import Check, compile_shapes, targeted_objects
+from corecities_graph.store.validate import (
+    CHECK_BATCH,
+    DocumentCheck,
+    check_build,
+    check_document,
+    local_violations,
+    ontology_file,
+    validate_changed,
+    validate_graph,
+)
 
 VALID = Path(__file__).resolve().parent / "fixtures" / "shapes" / "valid.ttl"
 DOC = ox.NamedNode("https://example.org/corecities/id/document/d1")
@@ -48,6 +59,20 @@ def _fast(
         (v.focus, v.path, v.shape, v.constraint, v.value)
         for v in validate_changed(store, [DOC], LINKS).violations
     }
+
+
+def _nt(graph: rdflib.Graph | None) -> bytes:
+    """A graph as Oxigraph writes it in N-Triples, which is how a worker hands a document on."""
+    store = ox.Store()
+    if graph is not None and len(graph):
+        store.load(graph.serialize(format="nt").encode(), format=ox.RdfFormat.N_TRIPLES)
+    return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
+
+
+def _local(data: rdflib.Graph, links: rdflib.Graph | None = None) -> set[tuple[str, ...]]:
+    """What a worker's check (each check's Python form) finds in one document with its links."""
+    triples = Triples([_nt(data), _nt(links)], targeted_objects(ontology_file("shapes.ttl")))
+    return {(v.focus, v.path, v.shape, v.constraint, v.value) for v in local_violations(triples, CHECKS)}
 
 
 def _reference(data: rdflib.Graph) -> set[tuple[str, ...]]:
@@ -158,7 +183,8 @@ def _break(data: rdflib.Graph, check: Check) -> rdflib.term.Node:
 
 
 def test_valid_fixture_conforms_in_both() -> None:
-    assert _fast(_valid()) == set() == _reference(_valid())
+    assert _fast(_valid()) == set() == _reference(_valid()) == _local(_valid())
+    assert check_document(_nt(_valid()), b"").conforms
 
 
 def test_links_graph_counts_with_the_document() -> None:
@@ -183,6 +209,10 @@ def test_one_broken_constraint_gives_the_same_violations(check: Check) -> None:
     assert (check.shape.rsplit("#", 1)[-1], check.constraint) in {(r[2], r[3]) for r in reference}
     assert _fast(data) == reference
     assert _fast(data, partial=True) == reference
+    # A worker's check is never more lenient; where it is stricter (a length test on a number,
+    # see shapes_local.py), the store's check decides what is reported.
+    assert reference <= _local(data)
+    assert not check_document(_nt(data), b"").conforms
 
 
 def test_a_build_into_a_larger_store_checks_every_batch_it_wrote() -> None:
@@ -273,3 +303,114 @@ def test_a_broken_graph_among_many_is_found_in_its_batch() -> None:
         for v in validate_changed(store, names, LINKS).violations
     }
     assert found == alone
+
+
+SOFTWARE = rdflib.URIRef("https://example.org/corecities/id/software/corecities-graph/0.1.0")
+LEEDS = rdflib.URIRef("https://example.org/corecities/id/city/leeds")
+SCHEMA = rdflib.Namespace("https://schema.org/")
+
+
+def _written(
+    documents: list[tuple[rdflib.Graph, rdflib.Graph | None]],
+) -> tuple[GraphStore, list[ox.NamedNode], dict[str, DocumentCheck]]:
+    """A store as a first build leaves it: each document's graph, the links of them all, and
+    what the worker found checking each document with its own links."""
+    store = GraphStore(None)
+    names = [ox.NamedNode(f"https://example.org/corecities/id/document/w{i}") for i in range(len(documents))]
+    checked = {}
+    for name, (data, links) in zip(names, documents, strict=True):
+        triples, link_triples = _nt(data), _nt(links)
+        store.oxigraph.load(triples, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+        if link_triples:
+            store.oxigraph.load(link_triples, format=ox.RdfFormat.N_TRIPLES, to_graph=LINKS)
+        checked[name.value] = check_document(triples, link_triples)
+    return store, names, checked
+
+
+def _error(store: GraphStore, names: list[ox.NamedNode], checked: dict[str, DocumentCheck] | None) -> str:
+    with pytest.raises(ShapesError) as failure:
+        check_build(store, names, LINKS, checked)
+    return str(failure.value)
+
+
+def _latitude(value: str) -> rdflib.Graph:
+    links = rdflib.Graph()
+    links.add((LEEDS, SCHEMA.latitude, rdflib.Literal(value, datatype=XSD.decimal)))
+    return links
+
+
+def test_documents_that_conform_alone_are_not_checked_again_in_the_store(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With every worker's check passed and nothing the union alone can break, the store's own
+    check (validate_changed) is not run."""
+    store, names, checked = _written([(_valid(), _latitude("53.79648")), (_valid(), _latitude("53.79648"))])
+    assert all(c.conforms for c in checked.values())
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("the store's own check ran")
+
+    monkeypatch.setattr(validate_module, "validate_changed", refuse)
+    check_build(store, names, LINKS, checked)
+
+
+def test_a_violation_only_the_union_of_two_documents_shows_fails_the_build() -> None:
+    """Two documents, each conforming with its links, that between them give the software two
+    names: the build fails with the store's own report, as it did before the workers checked."""
+    other = _valid()
+    other.set((SOFTWARE, SCHEMA.name, rdflib.Literal("another name")))
+    store, names, checked = _written([(_valid(), None), (other, None)])
+    assert all(c.conforms for c in checked.values())
+    message = _error(store, names, checked)
+    assert message == _error(store, names, None)
+    assert message.startswith("the build output does not conform to the shapes (1 violation): <")
+    assert "0.1.0> schema:name: More than 1 values" in message
+
+
+def test_two_documents_links_that_disagree_fail_the_build() -> None:
+    """Each document's links give Leeds one latitude, a different one: only the links graph,
+    which holds both, breaks sh:maxCount."""
+    data = _valid()
+    data.remove((LEEDS, SCHEMA.latitude, None))
+    store, names, checked = _written([(data, _latitude("53.79648")), (data, _latitude("53.8"))])
+    assert all(c.conforms for c in checked.values())
+    message = _error(store, names, checked)
+    assert message == _error(store, names, None)
+    assert "city/leeds> schema:latitude: More than 1 values" in message
+
+
+def test_a_node_typed_in_another_documents_links_is_checked_with_each_document() -> None:
+    """A city typed in one document's links and named only in that document's graph: with the
+    other document and the links graph it has no name, which the store's check reports."""
+    nowhere = rdflib.URIRef("https://example.org/corecities/id/city/nowhere")
+    links = rdflib.Graph()
+    links.add((nowhere, RDF.type, SCHEMA.City))
+    named = _valid()
+    named.add((nowhere, SCHEMA.name, rdflib.Literal("Nowhere")))
+    store, names, checked = _written([(_valid(), None), (named, links)])
+    assert all(c.conforms for c in checked.values())
+    message = _error(store, names, checked)
+    assert message == _error(store, names, None)
+    assert "city/nowhere> schema:name: Less than 1 values" in message
+
+
+def test_a_document_its_worker_found_wrong_fails_the_build_with_the_stores_report() -> None:
+    broken = _valid()
+    broken.remove((SOFTWARE, SCHEMA.softwareVersion, None))
+    store, names, checked = _written([(_valid(), None), (broken, None), (_valid(), None)])
+    assert [c.conforms for c in checked.values()] == [True, False, True]
+    message = _error(store, names, checked)
+    assert message == _error(store, names, None)
+    assert "0.1.0> schema:softwareVersion: Less than 1 values" in message
+
+
+def test_a_build_into_a_larger_store_checks_the_union_of_what_it_wrote() -> None:
+    """A store that holds a graph this build did not write: two written documents that disagree
+    fail the build with the store's own report; a graph not written is not checked again."""
+    other = _valid()
+    other.set((SOFTWARE, SCHEMA.name, rdflib.Literal("another name")))
+    store, names, checked = _written([(_valid(), None), (other, None), (_valid(), None)])
+    message = _error(store, names, checked)
+    assert message == _error(store, names, None)
+    assert "0.1.0> schema:name: More than 1 values" in message
+    check_build(store, [names[0], names[2]], LINKS, checked)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,43 @@ def test_build_fails_loudly_when_its_output_does_not_conform(
     )
     assert result.exit_code == 0, result.output
     assert (out / "graph.ttl").exists()
+
+
+def test_a_violation_in_one_document_of_many_fails_a_parallel_build(tmp_path: Path) -> None:
+    """Reference data that puts Sheffield at latitude 253: only the one release of sixteen that
+    names Sheffield brings that link. Built with two workers, each checking its documents, the
+    build fails with the same Error line as with one, before any output is written."""
+    reference = tmp_path / "reference"
+    shutil.copytree(ROOT / "data" / "reference", reference)
+    identifiers = reference / "identifiers.csv"
+    text = identifiers.read_text(encoding="utf-8")
+    assert ",2638077,,,53.38297," in text
+    identifiers.write_text(text.replace(",2638077,,,53.38297,", ",2638077,,,253.38297,"), encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(1, 16):
+        (corpus / f"release-{i:02}.txt").write_text(
+            "Leeds leaders back new research fund\n\nLeeds City Council and the University of Leeds"
+            f" today announced a fund of £{i} million for civic research.\n"
+        )
+    (corpus / "release-16.txt").write_text(
+        "Sheffield backs the fund\n\nSheffield City Council and the University of Sheffield today"
+        " joined the civic research fund in Sheffield.\n"
+    )
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out-{jobs}"
+        result = CliRunner().invoke(
+            cli, ["build", str(corpus), "--out", str(out), "--reference", str(reference), "-j", jobs]
+        )
+        assert result.exit_code == 1, result.output
+        assert not (out / "graph.ttl").exists()
+        outputs.append(result.output.splitlines()[-1])
+    assert (
+        outputs[0]
+        == outputs[1]
+        == (
+            "Error: the build output does not conform to the shapes (1 violation): "
+            f"<{ID}city/sheffield> schema:latitude: Value does not satisfy sh:maxInclusive"
+        )
+    )

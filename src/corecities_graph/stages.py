@@ -4,7 +4,9 @@ The library never prints. A caller that shows progress, or times each step, pass
 (any callable taking a StageEvent) and hears every start, advance and end; with none, the events
 go nowhere. The stages of a build, in order:
 
-    read, extract, model, store   per document, as each one is written (one item each)
+    read, extract, model, store   per document, as each one is written (one item each); with
+                                  the SHACL check on, check comes between model and store: the
+                                  worker's check of the document's graph before it is stored
     store finish                  the store's last load, flush and, on a first build, its move into place
     validate                      the SHACL check of the graphs the build wrote
     graph.ttl, graph.trig         the dumps
@@ -26,6 +28,7 @@ from typing import Literal
 READ = "read"
 EXTRACT = "extract"
 MODEL = "model"
+CHECK = "check"
 STORE = "store"
 STORE_FINISH = "store finish"
 VALIDATE = "validate"

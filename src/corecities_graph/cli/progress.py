@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..stages import EXTRACT, MODEL, READ, REPORT_DATA, STORE, STORE_FINISH, VALIDATE, StageEvent
+from ..stages import CHECK, EXTRACT, MODEL, READ, REPORT_DATA, STORE, STORE_FINISH, VALIDATE, StageEvent
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
-# What each stage's bar says, and what it counts. Read, extract and model reach the writer with
-# each document it stores, so the documents bar (the store stage) stands for all four.
+# What each stage's bar says, and what it counts. Read, extract, model and check reach the writer
+# with each document it stores, so the documents bar (the store stage) stands for them all.
 _LABELS = {
     STORE: ("Building", "documents"),
     STORE_FINISH: ("Closing the store", ""),
@@ -25,7 +25,7 @@ _LABELS = {
     REPORT_DATA: ("Querying for the reports", ""),
     "push": ("Pushing", "graphs"),
 }
-_HIDDEN = frozenset({READ, EXTRACT, MODEL})
+_HIDDEN = frozenset({READ, EXTRACT, MODEL, CHECK})
 
 
 class StageBars:

@@ -32,9 +32,10 @@ from ..document import Document
 from ..errors import CorecitiesError, InputError
 from ..extract import extract
 from ..sources.read import DEFAULT_MAX_BYTES, iter_paths, read_document
-from ..stages import EXTRACT, MODEL, READ, STORE, STORE_FINISH, VALIDATE, Observer, Stages, stages_of
+from ..stages import CHECK, EXTRACT, MODEL, READ, STORE, STORE_FINISH, VALIDATE, Observer, Stages, stages_of
 from ..store.dataset import DEFAULT_LICENCE
 from ..store.embedded import STORE_DIR, BatchWriter, FreshStore, GraphStore, Store
+from ..store.validate import DocumentCheck
 from .limits import AUTO_OUTPUTS_MAX, VIEW_MAX_NODES
 
 # A log of the last build (time, counts, store), not an output: hidden, and left out of dumps and diffs.
@@ -85,10 +86,13 @@ class Prepared:
     triples: bytes
     links: bytes
     warnings: tuple[str, ...] = ()
-    # (wall, CPU) seconds the worker spent reading, extracting and modelling it, for stage events.
+    # (wall, CPU) seconds the worker spent reading, extracting, modelling and (with the SHACL
+    # check on) checking it, for stage events.
     times: tuple[tuple[float, float], ...] = ()
     # What the view needs from the graph (publish/summary.py), encoded.
     digest: bytes = b""
+    # What the worker found checking the graph against the shapes (None: not checked).
+    check: DocumentCheck | None = None
 
 
 @dataclass(frozen=True)
@@ -142,12 +146,17 @@ def build(
     pending += [(d.path or d.doc_id, d) for d in documents]
     sources = dict(pending)
     report = stages_of(stages)
-    for name in (READ, EXTRACT, MODEL, STORE):
+    per_document = (
+        (READ, EXTRACT, MODEL, CHECK, STORE) if settings.validate else (READ, EXTRACT, MODEL, STORE)
+    )
+    for name in per_document:
         report.start(name, len(pending))
     seen_ids: dict[str, str] = {}
     context = _Context(settings, run_time())
     # The view's digest of each graph written, stored beside the store once it holds the graphs.
     digests: list[tuple[str, bytes]] = []
+    # What the workers' SHACL check found in each graph written, by graph IRI.
+    checked: dict[str, DocumentCheck] = {}
     replaced = _Replaced(target)
     # The hash stored for each document, looked up by the id it will get, lets a worker skip a
     # document whose text is unchanged without extracting it.
@@ -175,10 +184,12 @@ def build(
                 replaced.forget(graph)
                 target.write_document(graph, item.triples, links, item.links)
                 digests.append((graph.value, item.digest))
+                if item.check is not None:
+                    checked[graph.value] = item.check
                 item = replace(item, times=(*item.times, _since(began)))
                 result.built.append(item.doc_id)
-        _advance(report, done, len(pending), item)
-    for name in (READ, EXTRACT, MODEL, STORE):
+        _advance(report, per_document, done, len(pending), item)
+    for name in per_document:
         report.end(name, len(pending), len(pending))
     if isinstance(target, FreshStore) and result.failed and not (result.built or result.unchanged):
         # Nothing could be read: leave no empty store or outputs behind, and no folder made for them.
@@ -202,7 +213,7 @@ def build(
         from ..store.validate import check_build
 
         report.start(VALIDATE)
-        check_build(target, [mint.document(doc_id) for doc_id in result.built], links)
+        check_build(target, [mint.document(doc_id) for doc_id in result.built], links, checked)
         report.end(VALIDATE)
     _record(settings.out, target, result)
     if isinstance(target, GraphStore) and settings.outputs is not False:
@@ -399,7 +410,8 @@ def _prepared(label: str, document: Document) -> Prepared:
     from ..graph.model import document_triples, link_quads, mentioned_entities
     from ..publish.summary import digest, encode
 
-    ref, model = _WORKER["ref"], _WORKER["model"]
+    ref, model, context = _WORKER["ref"], _WORKER["model"], _WORKER["context"]
+    assert isinstance(context, _Context)
     began = _clock()
     extraction = extract(document, ref)  # type: ignore[arg-type]
     if extraction.size() > limits.DOCUMENT_FACTS:
@@ -412,7 +424,14 @@ def _prepared(label: str, document: Document) -> Prepared:
     links = link_quads(mentioned_entities(extraction), ref, model)  # type: ignore[arg-type]
     triples, link_triples = _ntriples(graph), _ntriples([q.triple for q in links])
     summary = encode(digest(graph))
-    times = (extracted, _since(began))
+    times: tuple[tuple[float, float], ...] = (extracted, _since(began))
+    check = None
+    if context.settings.validate:
+        from ..store.validate import check_document
+
+        began = _clock()
+        check = check_document(triples, link_triples)
+        times = (*times, _since(began))
     return Prepared(
         label,
         document.doc_id,
@@ -422,6 +441,7 @@ def _prepared(label: str, document: Document) -> Prepared:
         tuple(document.warnings),
         times,
         summary,
+        check,
     )
 
 
@@ -457,10 +477,12 @@ def _since(began: tuple[float, float]) -> tuple[float, float]:
     return time.perf_counter() - began[0], time.thread_time() - began[1]
 
 
-def _advance(report: Stages, done: int, total: int, item: Prepared | Unchanged | str) -> None:
-    """One document more through read, extract, model and store, with the time each took."""
+def _advance(
+    report: Stages, stages: Sequence[str], done: int, total: int, item: Prepared | Unchanged | str
+) -> None:
+    """One document more through read, extract, model, (check) and store, with the time each took."""
     times = item.times if not isinstance(item, str) else ()
-    for name, (wall, cpu) in zip((READ, EXTRACT, MODEL, STORE), (*times, *[(0.0, 0.0)] * 4), strict=False):
+    for name, (wall, cpu) in zip(stages, (*times, *[(0.0, 0.0)] * len(stages)), strict=False):
         report.advance(name, done, total, seconds=wall, cpu=cpu)
 
 

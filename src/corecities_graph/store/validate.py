@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     import rdflib
 
     from .embedded import GraphStore
+    from .shapes_local import Triples
     from .shapes_sparql import Check
 
 SHAPES = "shapes.ttl"
@@ -288,8 +290,185 @@ def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
     return "(blank node)" if isinstance(term, ox.BlankNode) else _short(term.value)  # type: ignore[union-attr]
 
 
-def check_build(store: GraphStore, graphs: Sequence[ox.NamedNode], links: ox.NamedNode) -> None:
-    """Raise ShapesError when what this build wrote does not conform: that is a bug in the build."""
+@dataclass(frozen=True)
+class DocumentCheck:
+    """What a worker found checking one document's graph, with its own links, against the shapes."""
+
+    conforms: bool
+    # An 8-byte digest of each node the document graph's triples hang on (Triples.nodes): the
+    # build looks again at the nodes that more than one graph speaks of.
+    keys: bytes = b""
+
+
+def _digest(term: str) -> bytes:
+    return hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest()
+
+
+def check_document(triples: bytes, links: bytes, shapes: str = SHAPES) -> DocumentCheck:
+    """Check one document's graph (N-Triples) with its links, in memory, before it is stored.
+
+    Every compiled check runs here in Python (shapes_local.py), over the document and the links it
+    brings. conforms=False says only that the store must look (check_build); a graph with blank
+    nodes or rdfs:subClassOf is always left to the store.
+    """
+    from .shapes_local import Triples
+    from .shapes_sparql import compile_shapes, targeted_objects
+
+    path = ontology_file(shapes)
+    data = Triples([triples], targeted_objects(path))
+    keys = data.nodes()
+    data.extend(links)
+    # Blank nodes are named anew by each load into the store: leave a graph with any to the store.
+    if f"<{RDFS_SUBCLASS}>" in data.subjects or b"_:" in triples or b"_:" in links:
+        return DocumentCheck(False)
+    if next(local_violations(data, compile_shapes(path)), None) is not None:
+        return DocumentCheck(False)
+    return DocumentCheck(True, b"".join(_digest(k) for k in sorted(keys)))
+
+
+def local_violations(data: Triples, checks: Iterable[Check]) -> Iterator[Violation]:
+    """The violations the checks' Python forms find in one document's triples (shapes_local.py)."""
+    for check in checks:
+        if check.local is None:
+            continue
+        for focus, value in check.local(data):
+            yield Violation(
+                focus=_nt_term(focus),
+                path=_short(check.path[1:-1]) if check.path else "",
+                message=check.message,
+                shape=_short(check.shape),
+                value=_nt_term(value) if check.value and value is not None else "",
+                constraint=check.constraint,
+            )
+
+
+def _nt_term(term: str) -> str:
+    """A term written as N-Triples, shown as _term shows the store's terms."""
+    from .shapes_local import literal
+
+    if term.startswith("_:"):
+        return "(blank node)"
+    parsed = literal(term)
+    return _short(parsed[0] if parsed is not None else term[1:-1])
+
+
+def _conforms_as_checked(
+    store: GraphStore,
+    graphs: Sequence[ox.NamedNode],
+    links: ox.NamedNode,
+    checked: Mapping[str, DocumentCheck],
+    shapes: str = SHAPES,
+) -> bool:
+    """True when the workers' checks of each document, with what only the union can get wrong,
+    show that validate_changed would find nothing; False when the store must be asked.
+
+    validate_changed checks each document graph with the whole links graph (per-document
+    constraints) and the union of the graphs (union-scope ones). A worker checked each document
+    with its own links, every constraint. What that can miss:
+    - a per-document constraint at a node that another document's links target: the links graph
+      is checked alone, which a per-document constraint finds at least as wrong as with any
+      document added;
+    - a union-scope constraint broken only by triples from more than one graph, or by two
+      documents' links: its focus node is then one that several of the written graphs and the
+      links graph speak of (a shared key), so the union-scope checks run again for those nodes
+      alone, over what the written graphs and the links graph hold about them (in a build that
+      changed part of a store, more than each batch validate_changed reads: at least as strict).
+    """
+    from .shapes_local import Triples
+    from .shapes_sparql import Scope, compile_shapes, targeted_objects
+
+    path = ontology_file(shapes)
+    checks = compile_shapes(path)
+    if any(c.local is None or not c.about_focus for c in checks):
+        return False
+    if not graphs or not all(checked.get(g.value, DocumentCheck(False)).conforms for g in graphs):
+        return False
+    oxi = store.oxigraph
+    targets = targeted_objects(path)
+    link_triples = oxi.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=links) or b""
+    in_links = Triples([link_triples], targets)
+    if f"<{RDFS_SUBCLASS}>" in in_links.subjects or b"_:" in link_triples:
+        return False
+    if any(next(c.local(in_links), None) is not None for c in checks if c.local is not None):
+        return False
+    shared = _shared(oxi, graphs, checked, in_links.nodes(), targets)
+    if not shared:
+        return True
+    # What the union holds about the shared nodes, once each, in memory: a small graph, since most
+    # of it is the same triples written by many documents.
+    values = "VALUES ?f { " + " ".join(sorted(shared)) + " }"
+    # Over the written graphs and the links graph: where those are the whole store, as its union.
+    written = [*graphs, links]
+    whole_store = set(oxi.named_graphs()) <= set(written)
+    scope: dict[str, object] = (
+        {"use_default_graph_as_union": True} if whole_store else {"default_graph": written}
+    )
+    scratch = ox.Store()
+    # The triples about each node, and those that point at it with a predicate a shape targets.
+    for pattern in ["?f ?p ?o", *(f"?x {p} ?f" for p in sorted(targets))]:
+        found = oxi.query(f"CONSTRUCT {{ {pattern} }} WHERE {{ {values} {pattern} }}", **scope)  # type: ignore[arg-type]
+        scratch.extend(ox.Quad(t.subject, t.predicate, t.object) for t in found)  # type: ignore[union-attr]
+    whole = Scope(False)
+    return not any(any(True for _ in scratch.query(c.query(whole))) for c in checks if not c.per_document)  # type: ignore[union-attr]
+
+
+def _shared(
+    oxi: ox.Store,
+    graphs: Sequence[ox.NamedNode],
+    checked: Mapping[str, DocumentCheck],
+    link_keys: set[str],
+    targets: frozenset[str],
+) -> set[str]:
+    """The nodes that more than one of the written graphs and the links graph speak of.
+
+    The workers sent digests, not names: a shared node the links graph does not name is named
+    by reading the first written graph that holds its digest. (Two nodes with one digest, one
+    chance in 2**64 for each pair, would make one of them look shared when it is not: checked
+    again for nothing.)
+    """
+    import numpy as np
+
+    arrays = [np.frombuffer(checked[g.value].keys, dtype=np.uint64) for g in graphs]
+    by_digest = {_digest(k): k for k in link_keys}
+    arrays.append(np.frombuffer(b"".join(by_digest), dtype=np.uint64))
+    digests, counts = np.unique(np.concatenate(arrays), return_counts=True)
+    wanted = {d.tobytes() for d in digests[counts > 1]}
+    found = {by_digest[d] for d in wanted & by_digest.keys()}
+    missing = np.frombuffer(b"".join(sorted(wanted - by_digest.keys())), dtype=np.uint64)
+    readers: list[ox.NamedNode] = []
+    for graph, keys in zip(graphs, arrays, strict=False):
+        if not len(missing):
+            break
+        held = np.isin(missing, keys)
+        if held.any():
+            readers.append(graph)
+            missing = missing[~held]
+    if readers:
+        pointed = " UNION ".join(f"{{ ?x {p} ?k }}" for p in sorted(targets))
+        names = f"{{ ?k ?p ?o }} UNION {pointed}" if pointed else "?k ?p ?o"
+        query = f"SELECT DISTINCT ?k WHERE {{ VALUES ?g {{ {' '.join(str(g) for g in readers)} }} GRAPH ?g {{ {names} }} }}"
+        rest = wanted - by_digest.keys()
+        for row in oxi.query(query):  # type: ignore[union-attr]
+            term = str(row["k"])  # type: ignore[index]
+            if _digest(term) in rest:
+                found.add(term)
+    return found
+
+
+def check_build(
+    store: GraphStore,
+    graphs: Sequence[ox.NamedNode],
+    links: ox.NamedNode,
+    checked: Mapping[str, DocumentCheck] | None = None,
+) -> None:
+    """Raise ShapesError when what this build wrote does not conform: that is a bug in the build.
+
+    `checked` holds what the workers found for each document (check_document): where it settles
+    the question, the store is asked only about the nodes the graphs share; otherwise, and always
+    for the report, the store's own check (validate_changed) decides.
+    """
+    if checked is not None and _conforms_as_checked(store, graphs, links, checked):
+        return
     report = validate_changed(store, graphs, links)
     if not report.conforms:
         first = "; ".join(_line(v) for v in report.violations[:3])
