@@ -1,0 +1,103 @@
+"""Institutions, places and figures by construction: each case a small invented sentence, with
+near-misses that must give nothing."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from extracting import run
+
+
+def orgs_of(text: str, reference) -> dict[str, str]:
+    return {o.name: o.type for o in run(text, reference).organisations}
+
+
+# -- a news title as the one told, or the one a document was seen by -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Professor Ann Hale told the Wessex Evening Echo that the deal was overdue.", "Wessex Evening Echo"),
+        ("The plan, seen by Northern Policy Review, sets out four asks.", "Northern Policy Review"),
+        ("Speaking to Fenland Weekly Press, the leader said work starts soon.", "Fenland Weekly Press"),
+        ("Cllr Omar Reid told the Daily Harbour Chronicle: “We are ready.”", "Daily Harbour Chronicle"),
+        ("In an interview with Campus Times Magazine, she said the charter would last.", "Campus Times Magazine"),
+    ],
+)  # fmt: skip
+def test_a_news_title_told_or_reading_is_a_body(reference, text, name) -> None:
+    assert orgs_of(text, reference).get(name) == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Professor Ann Hale told Sarah Jones that the deal was overdue.",  # a person, not a title
+        "The leader said the Evening Echo had not been told.",  # a title, but nobody told it anything
+    ],
+)
+def test_no_news_title_without_telling_and_a_title_word(reference, text) -> None:
+    assert not any(w in name for name in orgs_of(text, reference) for w in ("Sarah", "Echo"))
+
+
+# -- a name with no head word introduced by an apposition naming a kind of body --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("Opportunity Tayside, the private sector economic development body, was consulted.",
+         "Opportunity Tayside", "other"),
+        ("The Severn Estuary Region, the six-council regional partnership, is an observer.",
+         "Severn Estuary Region", "other"),
+        ("Brightlines, a rail operator, will run the new service.", "Brightlines", "company"),
+        ("Civic Futures North, the think tank, published the figures.", "Civic Futures North", "institute"),
+        ("Making Music Midlands, a local charity, joined the partners.", "Making Music Midlands", "other"),
+    ],
+)  # fmt: skip
+def test_a_body_introduced_by_an_apposition(reference, text, name, type_) -> None:
+    assert orgs_of(text, reference).get(name) == type_
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leeds, the city's main employer hub, grew fastest.",  # a city described, not a body
+        "Helen Marsh, the partnership's chair, opened the meeting.",  # a person who chairs a body
+    ],
+)
+def test_no_body_from_an_apposition_about_a_place_or_a_person(reference, text) -> None:
+    names = orgs_of(text, reference)
+    assert "Leeds" not in names and "Helen Marsh" not in names
+
+
+# -- a building where an event took place is not a party ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("The agreement was signed at the Civic Centre by the leader and the vice-chancellor.", "Civic Centre"),
+        ("The compact was launched at the Royal Wessex Hospital on Monday.", "Royal Wessex Hospital"),
+        ("A ceremony at the Tyne Maritime Museum marked the start of the charter.", "Tyne Maritime Museum"),
+        ("Leaders met at the Merrion Centre to agree the plan.", "Merrion Centre"),
+    ],
+)  # fmt: skip
+def test_a_venue_is_not_a_body(reference, text, venue) -> None:
+    assert venue not in orgs_of(text, reference)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the same building also acts in the text: it is a body
+        ("The charter was signed at the Royal Wessex Hospital. The Royal Wessex Hospital said it was proud.",
+         "Royal Wessex Hospital"),
+        # a centre that works, not where something happened
+        ("Researchers at the Centre for Coastal Economies found the gap had grown.", "Centre for Coastal Economies"),
+    ],
+)  # fmt: skip
+def test_a_body_named_otherwise_stays(reference, text, name) -> None:
+    assert name in orgs_of(text, reference)
