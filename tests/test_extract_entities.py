@@ -101,3 +101,34 @@ def test_a_venue_is_not_a_body(reference, text, venue) -> None:
 )  # fmt: skip
 def test_a_body_named_otherwise_stays(reference, text, name) -> None:
     assert name in orgs_of(text, reference)
+
+
+# -- places that stand for universities in a list of universities ---------------------------------
+
+
+def cities_of(text: str, reference) -> set[str]:
+    return {p.name for p in run(text, reference).places if p.kind == "city"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Universities named in the charter include Coventry, Hull and Plymouth.",
+        "The universities that signed are Sunderland, Wolverhampton and Lincoln.",
+        "Other universities backing the bid include Exeter, Plymouth and Bath, alongside two colleges.",
+        "Universities in the network include Leeds, York, Bradford and Hull.",
+    ],
+)
+def test_places_listed_as_universities_are_not_places(reference, text) -> None:
+    assert cities_of(text, reference) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "cities"),
+    [
+        ("Universities in cities such as Leeds and Hull are growing.", {"Leeds", "Hull"}),
+        ("The universities are based in Coventry and Plymouth.", {"Coventry", "Plymouth"}),
+    ],
+)
+def test_places_where_universities_are_stay_places(reference, text, cities) -> None:
+    assert cities_of(text, reference) == cities
