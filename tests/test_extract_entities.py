@@ -132,3 +132,34 @@ def test_places_listed_as_universities_are_not_places(reference, text) -> None:
 )
 def test_places_where_universities_are_stay_places(reference, text, cities) -> None:
     assert cities_of(text, reference) == cities
+
+
+# -- a few already named, counted again with a definite article, claim nothing ---------------------
+
+
+def figures_of(text: str, reference) -> set[tuple[Decimal, str]]:
+    return {(s.value, s.unit) for s in run(text, reference).statistics}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a joint statement the four leaders said the city needed trams.",
+        "These three employers will each take on apprentices next year.",
+        "Those two researchers wrote the first draft of the plan.",
+        "All five trainees finished the course in the summer.",
+    ],
+)
+def test_a_definite_small_number_refers_back(reference, text) -> None:
+    assert figures_of(text, reference) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("More than 300 leaders attended the summit in March.", (Decimal(300), "people")),
+        ("The partners will recruit 1,200 apprentices by 2030.", (Decimal(1200), "people")),
+    ],
+)
+def test_a_figure_with_no_definite_article_is_a_claim(reference, text, figure) -> None:
+    assert figure in figures_of(text, reference)
