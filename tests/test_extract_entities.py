@@ -163,3 +163,51 @@ def test_a_definite_small_number_refers_back(reference, text) -> None:
 )
 def test_a_figure_with_no_definite_article_is_a_claim(reference, text, figure) -> None:
     assert figure in figures_of(text, reference)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("It was signed by the regional body, Severn Estuary Partnership, together with two councils.",
+         "Severn Estuary Partnership", "other"),
+        ("Work is led by a local charity, Making Music Midlands, with the university.", "Making Music Midlands", "other"),
+        ("The data come from a think tank, Civic Futures North, which studied ten cities.",
+         "Civic Futures North", "institute"),
+        ("The compact was signed in Newport by the regional body, Cardiff Capital Region, and the colleges.",
+         "Cardiff Capital Region", "council"),
+    ],
+)  # fmt: skip
+def test_a_body_introduced_by_its_kind_before_its_name(reference, text, name, type_) -> None:
+    assert orgs_of(text, reference).get(name) == type_
+
+
+def test_no_body_from_a_kind_before_a_place(reference) -> None:
+    names = orgs_of("Jobs went to the regional capital, Leeds, and to Bradford.", reference)
+    assert "Leeds" not in names
+
+
+# -- a nation's development agency, named by the nation and "Enterprise" ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Scottish Enterprise has endorsed the pact.", "Scottish Enterprise"),
+        ("The partners met South of Scotland Enterprise in June.", "South of Scotland Enterprise"),
+        ("Funding came from Welsh Enterprise and the council.", "Welsh Enterprise"),
+        ("- Scottish Enterprise\n", "Scottish Enterprise"),
+    ],
+)
+def test_a_nations_enterprise_agency_is_government(reference, text, name) -> None:
+    assert orgs_of(text, reference).get(name) == "government"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Leeds Enterprise Partnership signed the charter.", "Leeds Enterprise Partnership"),
+        ("Bradford Youth Enterprise ran the workshops.", "Bradford Youth Enterprise"),
+    ],
+)
+def test_other_enterprises_are_not_government(reference, text, name) -> None:
+    assert orgs_of(text, reference).get(name, "other") != "government"

@@ -309,9 +309,10 @@ def _publication_candidates(seg: Segmented, found: list[Candidate], ref: Referen
             yield Candidate(start, end, resolved, type_, name)
 
 
-# The kinds of body a noun names, and the type each gives; the class of nouns for an organisation
+# The kinds of body a noun names, and the type each gives ("body" gives none: the name's words decide);
+# the class of nouns for an organisation
 _KIND_TYPES = {
-    "body": "other", "organisation": "other", "organization": "other", "partnership": "other",
+    "body": "", "organisation": "", "organization": "", "partnership": "other",
     "charity": "other", "trust": "other", "board": "other", "forum": "other", "association": "other",
     "federation": "other", "commission": "other", "regulator": "other", "funder": "other",
     "union": "other", "agency": "other", "collaboration": "other", "coalition": "other",
@@ -329,18 +330,25 @@ _APPOSITION = re.compile(
     r"(?<![\w’'-])(?P<name>(?:The\s+)?[A-Z][\w’'-]+(?:\s+(?:of\s+|and\s+|for\s+|the\s+)*[A-Z][\w’'-]+){0,4}),"
     r"\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?P<kind>[a-z]+)\s*,"
 )
-_KIND_BEFORE_COMMA = re.compile(rf"\b(?:{'|'.join(_KIND_TYPES)}),")
+# "signed by the regional body, Cardiff Capital Region, together with": the same apposition, the kind first
+_KIND_THEN_APPOSITION = re.compile(
+    r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?P<kind>[a-z]+),\s+"
+    r"(?P<name>(?:The\s+)?[A-Z][\w’'-]+(?:\s+(?:of\s+|and\s+|for\s+|the\s+)*[A-Z][\w’'-]+){0,4}),"
+)
 
 
 def _appositive_candidates(seg: Segmented, found: list[Candidate], ref: Reference) -> Iterable[Candidate]:
     text = seg.text
+    # the cheap tests first: most texts and sentences have no kind of body before a comma
+    kinds = [f"{kind}," for kind in _KIND_TYPES if f"{kind}," in text]
+    if not kinds:
+        return
     for sentence in seg.sentences:
         lo, hi = sentence.start, sentence.end
-        if text.find(", the ", lo, hi) < 0 and text.find(", a", lo, hi) < 0:
-            continue  # the cheap tests first: most sentences have no apposition, and no kind of body in one
-        if not _KIND_BEFORE_COMMA.search(text, lo, hi):
+        if not any(text.find(kind, lo, hi) >= 0 for kind in kinds):
             continue
-        for match in _APPOSITION.finditer(text, sentence.start, sentence.end):
+        matches = [*_APPOSITION.finditer(text, lo, hi), *_KIND_THEN_APPOSITION.finditer(text, lo, hi)]
+        for match in matches:
             kind = match.group("kind")
             name = match.group("name")
             first = name.split()[0]
@@ -351,7 +359,10 @@ def _appositive_candidates(seg: Segmented, found: list[Candidate], ref: Referenc
             start, end = match.start("name"), match.end("name")
             if any(c.start < end and start < c.end for c in found):
                 continue  # a body the head words found already
-            resolved, type_ = resolve_name(name, _KIND_TYPES[kind], ref)
+            bare = re.sub(r"^The\s+", "", name)
+            # "the regional body, Cardiff Capital Region": a city region acting is the joint body of its councils
+            region = bare.endswith(" Region") and any(fold(bare) == fold(r) for r in ref.regions)
+            resolved, type_ = resolve_name(name, _KIND_TYPES[kind] or ("council" if region else type_of(bare)), ref)
             yield Candidate(start, end, resolved, type_, name)
 
 
