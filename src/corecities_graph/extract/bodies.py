@@ -137,7 +137,11 @@ def type_of(name: str) -> str:
         return "government"
     if words and words[-1] == "Agency":
         return "government"  # "Environment Agency", "UK Space Agency": an agency of the state
-    if len(words) >= 2 and words[-1] == "Enterprise" and (words[0] in NATION_ADJECTIVES or words[-2] in NATIONS):
+    if (
+        len(words) >= 2
+        and words[-1] == "Enterprise"
+        and (words[0] in NATION_ADJECTIVES or words[-2] in NATIONS)
+    ):
         return "government"  # "Scottish Enterprise", "South of Scotland Enterprise": a nation's development agency
     if name.endswith(" College London"):
         # "Imperial College London": a college of a federal university, a university itself

@@ -362,14 +362,26 @@ def _appositive_candidates(seg: Segmented, found: list[Candidate], ref: Referenc
             bare = re.sub(r"^The\s+", "", name)
             # "the regional body, Cardiff Capital Region": a city region acting is the joint body of its councils
             region = bare.endswith(" Region") and any(fold(bare) == fold(r) for r in ref.regions)
-            resolved, type_ = resolve_name(name, _KIND_TYPES[kind] or ("council" if region else type_of(bare)), ref)
+            resolved, type_ = resolve_name(
+                name, _KIND_TYPES[kind] or ("council" if region else type_of(bare)), ref
+            )
             yield Candidate(start, end, resolved, type_, name)
 
 
 # "signed at the Civic Centre", "launched at the Royal X Hospital": a building where an event took
 # place, named after a verb or noun of an event and "at"; such a body is no party unless the text
 # also names it otherwise
-_VENUE_HEADS = {"Centre", "Hospital", "Museum", "Hall", "Chambers", "Auditorium", "Library", "Gallery", "Arena"}
+_VENUE_HEADS = {
+    "Centre",
+    "Hospital",
+    "Museum",
+    "Hall",
+    "Chambers",
+    "Auditorium",
+    "Library",
+    "Gallery",
+    "Arena",
+}
 _EVENT_AT = re.compile(
     r"\b(?:signed|launched|held|hosted|unveiled|agreed|announced|staged|made|celebrated|marked|took\s+place"
     r"|ceremony|event|meeting|reception|launch|signing|summit|conference|gathered|met)"

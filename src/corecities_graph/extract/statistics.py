@@ -653,7 +653,11 @@ def _statistic(
             return None
         if not raw[0].isdigit() and raw.lower() in {"one", "a dozen"}:
             return None
-        if value <= 12 and not hedge and _DEFINITE_BEFORE.search(text, max(lo, match.start() - 8), match.start()):
+        if (
+            value <= 12
+            and not hedge
+            and _DEFINITE_BEFORE.search(text, max(lo, match.start() - 8), match.start())
+        ):
             return None  # "the four leaders said": those the text has named, counted again, not a claim
         if (
             not raw[0].isdigit()
