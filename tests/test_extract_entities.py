@@ -211,3 +211,41 @@ def test_a_nations_enterprise_agency_is_government(reference, text, name) -> Non
 )
 def test_other_enterprises_are_not_government(reference, text, name) -> None:
     assert orgs_of(text, reference).get(name, "other") != "government"
+
+
+# -- two places joined by "with" in a council's name, and as one borough ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Blackburn with Darwen Borough Council signed the compact.", "Blackburn with Darwen Borough Council"),
+        ("It was backed by Leeds with Otley Town Council.", "Leeds with Otley Town Council"),
+        ("The plan names Preston with Longridge Council as lead partner.", "Preston with Longridge Council"),
+        ("Talks began with Exeter with Topsham Partnership last year.", "Exeter with Topsham Partnership"),
+    ],
+)  # fmt: skip
+def test_a_council_of_two_places_joined_by_with(reference, text, name) -> None:
+    assert name in orgs_of(text, reference)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The university worked with Darwen Borough Council on housing.", "Darwen Borough Council"),
+        ("Leeds will partner with York City Council on transport.", "York City Council"),
+    ],
+)  # fmt: skip
+def test_with_after_a_verb_joins_nothing(reference, text, name) -> None:
+    assert name in orgs_of(text, reference)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The unitary authorities of Blackpool and Blackburn with Darwen agreed.", {"Blackpool"}),
+        ("Ministers compared Leeds with York last year.", {"Leeds", "York"}),
+    ],
+)
+def test_a_borough_of_two_places_is_not_the_city(reference, text, kept) -> None:
+    assert cities_of(text, reference) == kept

@@ -110,6 +110,7 @@ def find_organisations(seg: Segmented, ref: Reference) -> list[OrgMention]:
     chosen = _membership_bodies(text, chosen)
     chosen = sorted(chosen + _parents(text, chosen, ref), key=lambda c: (c.start, -(c.end - c.start)))
     chosen = _without_venues(text, chosen)
+    chosen = _joined_with(text, chosen, ref) if " with " in text else chosen
     titled = {c.name for c in chosen if _titled(text, c, ref)}
     mentions = []
     for cand in chosen:
@@ -402,6 +403,29 @@ def _without_venues(text: str, chosen: list[Candidate]) -> list[Candidate]:
             others.add(cand.name)
     venues -= others
     return [c for c in chosen if c.name not in venues] if venues else chosen
+
+
+# "Blackburn with Darwen Borough Council": a council of two places joined by "with", the first a city
+_PLACE_WITH_BEFORE = re.compile(r"(?<![\w’'-])(?P<place>[A-Z][\w’'-]+)[ \t]+with[ \t]+$")
+
+
+def _joined_with(text: str, chosen: list[Candidate], ref: Reference) -> list[Candidate]:
+    result = []
+    for cand in chosen:
+        words = cand.surface.split()
+        joined = (
+            _PLACE_WITH_BEFORE.search(text, max(0, cand.start - 30), cand.start)
+            if words[-1] in _JOINT_BODY_HEADS and ref.canonical_city(words[0]) is None
+            else None
+        )
+        if joined is None or ref.canonical_city(joined.group("place")) is None:
+            result.append(cand)
+            continue
+        start = joined.start("place")
+        surface = text[start : cand.end]
+        name, type_ = resolve_name(surface, type_of(surface), ref)
+        result.append(Candidate(start, cand.end, name, type_, surface))
+    return result
 
 
 _OWNER_BEFORE = re.compile(r"[’']s\s+(?:(?:[A-Z][\w-]*|and)\s+)*$")

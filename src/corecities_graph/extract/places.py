@@ -34,6 +34,9 @@ def find_places(seg: Segmented, ref: Reference, orgs: list[OrgMention]) -> list[
             start, end = match.start(), match.end()
             if not free(start, end) or text.endswith("County ", sentence.start, start):
                 continue  # "County Durham" is a county, not the city
+            joined = _WITH_PLACE.match(text, end) if text.startswith(" with ", end) else None
+            if joined and ref.canonical_city(joined.group("place")) is None:
+                continue  # "Blackburn with Darwen": one borough of two places, not the city
             if standing and any(lo <= start < hi for lo, hi in standing):
                 continue  # "Universities named in it include Hull and Plymouth": universities, not places
             canonical = ref.city_aliases[match.group()]
@@ -48,6 +51,7 @@ def find_places(seg: Segmented, ref: Reference, orgs: list[OrgMention]) -> list[
     return found
 
 
+_WITH_PLACE = re.compile(r"\s+with\s+(?P<place>[A-Z][\w’'-]+)(?![\w’'-])")
 _CACHE: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
