@@ -116,6 +116,7 @@ _NATIONAL_COUNCIL = re.compile(
 
 
 NATIONS = {"Scotland", "Wales", "England", "Ireland", "UK", "Cymru", "Britain"}
+NATION_ADJECTIVES = {"Scottish", "Welsh", "English", "British", "Irish", "Northern"}
 
 
 def type_of(name: str) -> str:
@@ -136,6 +137,12 @@ def type_of(name: str) -> str:
         return "government"
     if words and words[-1] == "Agency":
         return "government"  # "Environment Agency", "UK Space Agency": an agency of the state
+    if (
+        len(words) >= 2
+        and words[-1] == "Enterprise"
+        and (words[0] in NATION_ADJECTIVES or words[-2] in NATIONS)
+    ):
+        return "government"  # "Scottish Enterprise", "South of Scotland Enterprise": a nation's development agency
     if name.endswith(" College London"):
         # "Imperial College London": a college of a federal university, a university itself
         return "university"

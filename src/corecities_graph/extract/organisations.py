@@ -101,12 +101,16 @@ def find_organisations(seg: Segmented, ref: Reference) -> list[OrgMention]:
     candidates.extend(_masthead_candidates(seg, candidates))
     candidates.extend(table_cell_candidates(seg, candidates, ref))
     candidates.extend(named_body_candidates(seg, candidates, ref))
+    candidates.extend(_publication_candidates(seg, candidates, ref))
+    candidates.extend(_appositive_candidates(seg, candidates, ref))
     chosen = _owned_units(text, _non_overlapping(candidates), ref)
     chosen = _add_acronym_aliases(text, seg, chosen, ref)
     chosen = _add_composites(text, chosen)
     chosen = _non_overlapping(chosen + _bare_mentions(text, seg, chosen))
     chosen = _membership_bodies(text, chosen)
     chosen = sorted(chosen + _parents(text, chosen, ref), key=lambda c: (c.start, -(c.end - c.start)))
+    chosen = _without_venues(text, chosen)
+    chosen = _joined_with(text, chosen, ref) if " with " in text else chosen
     titled = {c.name for c in chosen if _titled(text, c, ref)}
     mentions = []
     for cand in chosen:
@@ -259,6 +263,169 @@ def furniture_only(seg: Segmented, mentions: list[OrgMention]) -> set[str]:
         else:
             outside.add(mention.name)
     return inside - outside
+
+
+# The nouns that make a capitalised phrase a news title: "Manchester Evening News", "Times Higher Education"
+_NEWS_TITLE_WORDS = {
+    "News", "Echo", "Post", "Press", "Argus", "Times", "Week", "Weekly", "Mail", "Telegraph", "Herald",
+    "Chronicle", "Journal", "Gazette", "Express", "Standard", "Observer", "Mirror", "Guardian", "Sentinel",
+    "Courier", "Star", "Record", "Review", "Live", "Magazine", "Bulletin", "Advertiser", "Examiner",
+    "Radio", "Television", "TV",
+}  # fmt: skip
+# "told Times Higher Education that", "seen by Research Professional News": a title of two or more
+# capitalised words as the one a speaker talks to or a document is read by, after a verb of telling
+# or reading (the class: told, speaking/talking to, an interview with, writing/quoted/reported in,
+# seen/obtained/reported by, according to)
+_TOLD_CUES = ("told ", "tells ", "telling ", " to ", "interview with ", "d in ", "g in ", " by ")
+_TOLD = re.compile(
+    r"\b(?:told|tells|telling|(?:[Ss]peaking|spoke|spoken|[Tt]alking|talked|talks|speaks|[Aa]ccording)\s+to"
+    r"|(?:[Aa]n\s+|[Ii]n\s+an\s+)?interview\s+with|(?:[Ww]riting|wrote|written|[Qq]uoted|reported|published)\s+in"
+    r"|(?:seen|obtained|reported|published)\s+by)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){1,4})"
+)
+
+
+def _publication_candidates(seg: Segmented, found: list[Candidate], ref: Reference) -> Iterable[Candidate]:
+    """A news title named as the one a speaker told or a document was seen by: a body, the publisher."""
+    text = seg.text
+    titles = [w for w in _NEWS_TITLE_WORDS if w in text]
+    if not titles:
+        return  # the cheap test first: most texts hold no title word at all
+    for sentence in seg.sentences:
+        lo, hi = sentence.start, sentence.end
+        if not any(text.find(w, lo, hi) >= 0 for w in titles):
+            continue
+        if not any(text.find(cue, lo, hi) >= 0 for cue in _TOLD_CUES):
+            continue
+        for match in _TOLD.finditer(text, sentence.start, sentence.end):
+            name = _POSSESSIVE.sub("", match.group("name").rstrip("."))
+            words = name.split()
+            if not _NEWS_TITLE_WORDS.intersection(words) or words[0] in ref.honorifics:
+                continue
+            start = match.start("name")
+            end = start + len(name)
+            if any(c.start < end and start < c.end for c in found):
+                continue
+            resolved, type_ = resolve_name(name, "other", ref)
+            yield Candidate(start, end, resolved, type_, name)
+
+
+# The kinds of body a noun names, and the type each gives ("body" gives none: the name's words decide);
+# the class of nouns for an organisation
+_KIND_TYPES = {
+    "body": "", "organisation": "", "organization": "", "partnership": "other",
+    "charity": "other", "trust": "other", "board": "other", "forum": "other", "association": "other",
+    "federation": "other", "commission": "other", "regulator": "other", "funder": "other",
+    "union": "other", "agency": "other", "collaboration": "other", "coalition": "other",
+    "enterprise": "other", "campaign": "other", "initiative": "other", "foundation": "other",
+    "network": "alliance", "alliance": "alliance", "consortium": "alliance",
+    "company": "company", "firm": "company", "business": "company", "developer": "company",
+    "consultancy": "company", "operator": "company", "publisher": "other", "newspaper": "other",
+    "broadcaster": "other", "institute": "institute", "centre": "institute", "tank": "institute",
+    "university": "university", "college": "other", "council": "council", "authority": "council",
+    "department": "government", "ministry": "government",
+}  # fmt: skip
+# "Opportunity North East, the private sector economic development body, was consulted": a name with no
+# head word introduced as a body by an apposition whose last word is a kind of organisation
+_APPOSITION = re.compile(
+    r"(?<![\w’'-])(?P<name>(?:The\s+)?[A-Z][\w’'-]+(?:\s+(?:of\s+|and\s+|for\s+|the\s+)*[A-Z][\w’'-]+){0,4}),"
+    r"\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?P<kind>[a-z]+)\s*,"
+)
+# "signed by the regional body, Cardiff Capital Region, together with": the same apposition, the kind first
+_KIND_THEN_APPOSITION = re.compile(
+    r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?P<kind>[a-z]+),\s+"
+    r"(?P<name>(?:The\s+)?[A-Z][\w’'-]+(?:\s+(?:of\s+|and\s+|for\s+|the\s+)*[A-Z][\w’'-]+){0,4}),"
+)
+
+
+def _appositive_candidates(seg: Segmented, found: list[Candidate], ref: Reference) -> Iterable[Candidate]:
+    text = seg.text
+    # the cheap tests first: most texts and sentences have no kind of body before a comma
+    kinds = [f"{kind}," for kind in _KIND_TYPES if f"{kind}," in text]
+    if not kinds:
+        return
+    for sentence in seg.sentences:
+        lo, hi = sentence.start, sentence.end
+        if not any(text.find(kind, lo, hi) >= 0 for kind in kinds):
+            continue
+        matches = [*_APPOSITION.finditer(text, lo, hi), *_KIND_THEN_APPOSITION.finditer(text, lo, hi)]
+        for match in matches:
+            kind = match.group("kind")
+            name = match.group("name")
+            first = name.split()[0]
+            if kind not in _KIND_TYPES or first in _DATE_WORDS or first in ref.honorifics:
+                continue
+            if ref.canonical_city(re.sub(r"^The\s+", "", name)) is not None or name in NATIONS:
+                continue  # "Leeds, the city's ...": a place
+            start, end = match.start("name"), match.end("name")
+            if any(c.start < end and start < c.end for c in found):
+                continue  # a body the head words found already
+            bare = re.sub(r"^The\s+", "", name)
+            # "the regional body, Cardiff Capital Region": a city region acting is the joint body of its councils
+            region = bare.endswith(" Region") and any(fold(bare) == fold(r) for r in ref.regions)
+            resolved, type_ = resolve_name(
+                name, _KIND_TYPES[kind] or ("council" if region else type_of(bare)), ref
+            )
+            yield Candidate(start, end, resolved, type_, name)
+
+
+# "signed at the Civic Centre", "launched at the Royal X Hospital": a building where an event took
+# place, named after a verb or noun of an event and "at"; such a body is no party unless the text
+# also names it otherwise
+_VENUE_HEADS = {
+    "Centre",
+    "Hospital",
+    "Museum",
+    "Hall",
+    "Chambers",
+    "Auditorium",
+    "Library",
+    "Gallery",
+    "Arena",
+}
+_EVENT_AT = re.compile(
+    r"\b(?:signed|launched|held|hosted|unveiled|agreed|announced|staged|made|celebrated|marked|took\s+place"
+    r"|ceremony|event|meeting|reception|launch|signing|summit|conference|gathered|met)"
+    r"(?:\s+[\w-]+){0,2}?\s+at\s+(?:the\s+)?$"
+)
+
+
+def _without_venues(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    if " at " not in text:
+        return chosen
+    venues = set()
+    others = set()
+    for cand in chosen:
+        last = cand.surface.split()[-1]
+        if last in _VENUE_HEADS and _EVENT_AT.search(text, max(0, cand.start - 60), cand.start):
+            venues.add(cand.name)
+        else:
+            others.add(cand.name)
+    venues -= others
+    return [c for c in chosen if c.name not in venues] if venues else chosen
+
+
+# "Blackburn with Darwen Borough Council": a council of two places joined by "with", the first a city
+_PLACE_WITH_BEFORE = re.compile(r"(?<![\w’'-])(?P<place>[A-Z][\w’'-]+)[ \t]+with[ \t]+$")
+
+
+def _joined_with(text: str, chosen: list[Candidate], ref: Reference) -> list[Candidate]:
+    result = []
+    for cand in chosen:
+        words = cand.surface.split()
+        joined = (
+            _PLACE_WITH_BEFORE.search(text, max(0, cand.start - 30), cand.start)
+            if words[-1] in _JOINT_BODY_HEADS and ref.canonical_city(words[0]) is None
+            else None
+        )
+        if joined is None or ref.canonical_city(joined.group("place")) is None:
+            result.append(cand)
+            continue
+        start = joined.start("place")
+        surface = text[start : cand.end]
+        name, type_ = resolve_name(surface, type_of(surface), ref)
+        result.append(Candidate(start, cand.end, name, type_, surface))
+    return result
 
 
 _OWNER_BEFORE = re.compile(r"[’']s\s+(?:(?:[A-Z][\w-]*|and)\s+)*$")

@@ -20,6 +20,11 @@ def find_places(seg: Segmented, ref: Reference, orgs: list[OrgMention]) -> list[
 
     regions, cities = _patterns(ref)
     for sentence in seg.sentences:
+        standing = (
+            _standing_for_universities(text, sentence.start, sentence.end)
+            if text.find("niversities", sentence.start, sentence.end) >= 0
+            else []
+        )
         for match in regions.finditer(text, sentence.start, sentence.end):
             start, end = match.start(), match.end()
             if free(start, end):
@@ -29,6 +34,11 @@ def find_places(seg: Segmented, ref: Reference, orgs: list[OrgMention]) -> list[
             start, end = match.start(), match.end()
             if not free(start, end) or text.endswith("County ", sentence.start, start):
                 continue  # "County Durham" is a county, not the city
+            joined = _WITH_PLACE.match(text, end) if text.startswith(" with ", end) else None
+            if joined and ref.canonical_city(joined.group("place")) is None:
+                continue  # "Blackburn with Darwen": one borough of two places, not the city
+            if standing and any(lo <= start < hi for lo, hi in standing):
+                continue  # "Universities named in it include Hull and Plymouth": universities, not places
             canonical = ref.city_aliases[match.group()]
             region = _CITY_REGION.match(text, end)
             if region:
@@ -41,6 +51,7 @@ def find_places(seg: Segmented, ref: Reference, orgs: list[OrgMention]) -> list[
     return found
 
 
+_WITH_PLACE = re.compile(r"\s+with\s+(?P<place>[A-Z][\w’'-]+)(?![\w’'-])")
 _CACHE: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
@@ -58,3 +69,23 @@ def _patterns(ref: Reference) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _title(name: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in name.split())
+
+
+# "Universities named in the charter include Coventry, Hull and Plymouth": the universities, each
+# by its place's name, are listed; "universities in cities such as Leeds and Hull" lists places
+_PLACE_WORD = r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?"
+_UNIVERSITIES_LISTED = re.compile(
+    r"\b[Uu]niversities\b(?P<between>[^.;:]{0,60}?)\s+(?:include|includes|included|including|are|were)\s+"
+    rf"(?P<list>{_PLACE_WORD}(?:,\s+{_PLACE_WORD})*,?\s+(?:and|&)\s+{_PLACE_WORD})(?![\w’'-])(?!\s+[Uu]niversit)"
+)
+_PLACE_NOUNS = re.compile(r"\b(?:cities|towns|places|areas|regions|nations|counties|boroughs)\b")
+
+
+def _standing_for_universities(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans of a list of places that stand for universities, which are not places there."""
+    spans = []
+    for match in _UNIVERSITIES_LISTED.finditer(text, lo, hi):
+        if _PLACE_NOUNS.search(match.group("between")):
+            continue
+        spans.append((match.start("list"), match.end("list")))
+    return spans

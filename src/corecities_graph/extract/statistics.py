@@ -654,6 +654,12 @@ def _statistic(
         if not raw[0].isdigit() and raw.lower() in {"one", "a dozen"}:
             return None
         if (
+            value <= 12
+            and not hedge
+            and _DEFINITE_BEFORE.search(text, max(lo, match.start() - 8), match.start())
+        ):
+            return None  # "the four leaders said": those the text has named, counted again, not a claim
+        if (
             not raw[0].isdigit()
             and value <= 12
             and not hedge
@@ -744,6 +750,8 @@ def _statistic(
     )
 
 
+# "the four leaders", "these three partners": a few already named, referred back to by their number
+_DEFINITE_BEFORE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Tt]hese|[Tt]hose|[Aa]ll)\s+$")
 # "only 12 of the agreements surveyed", "at least ten of the start-ups": how many of a kind, not a rank
 _SOME_OF_THE = re.compile(
     r"\s+of\s+the\s+(?!(?:biggest|largest|smallest|most|best|top|leading|main|first|last|next|other)\b)"
