@@ -413,6 +413,8 @@ def role_before(
     of_role = _role_of_before(text, lo, head, orgs, places, lex)
     if of_role is not None:
         return [of_role]
+    if head.endswith(",") and (indefinite := _indefinite_post_before(text, lo, head, orgs, places, lex)):
+        return [indefinite]
     fronted = _FRONTED_POST.match(head)
     if fronted and lex.role_word.search(fronted.group("role").split(" for ")[0].split(" of ")[0]):
         # "Cabinet Member for Education, Employment and Skills, Cllr X", "The council's cabinet member
@@ -628,6 +630,28 @@ def _role_of_before(
     if not role or role[0].islower():
         return None
     return role_at(role, target[2], target[3]) if target else Role(role, None)
+
+
+# "A representative of ", "a spokesperson for ": an indefinite article, a lower-case post ending in
+# its role word, and the word that links it to its body
+_INDEFINITE_POST = re.compile(
+    r"(?:^|(?<=\s))(?:[Aa]n?|[Oo]ne)\s+(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:of|for|at|from)\s+(?:the\s+)?$"
+)
+
+
+def _indefinite_post_before(
+    text: str, lo: int, head: str, orgs: list[OrgMention], places: list[PlaceMention], lex: Lexicon
+) -> Role | None:
+    """'A representative of the X Chamber, Jo Bloggs, said': a post introduced by an indefinite
+    article, in the organisation that ends just before the comma and the name."""
+    head_end = lo + len(head.rstrip(", "))
+    target = next((t for t in post_targets(lo, head_end, orgs, places) if t[1] == head_end), None)
+    if target is None or target[3] != "org":
+        return None
+    post = _INDEFINITE_POST.search(text, lo, target[0])
+    if post is None or not lex.role_tail.search(post.group("role")):
+        return None
+    return role_at(_clean(post.group("role")), target[2], target[3])
 
 
 # "the Labour leader of the council": a party's name before the post itself is no part of it (a

@@ -1,0 +1,204 @@
+"""Posts and people in constructions of the fourth round, each from small hand-made texts with
+invented people, organisations and places, and near-misses that must give nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from extracting import people_of
+
+
+# a seat's letters after a name (MS, MSP, MLA, AM, MEP, TD) stand between the name and its post
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        (
+            "Carwyn Lloyd MS, Minister for Further and Higher Education, said: “This matters.”",
+            "Carwyn Lloyd",
+            {("Minister for Further and Higher Education", None)},
+        ),
+        (
+            "Morven Baird MSP, Convener of the Education Committee, said the plan was sound.",
+            "Morven Baird",
+            {("Convener", "Education Committee")},
+        ),
+        (
+            "In a statement, Declan Quinn MLA, Minister for the Economy, said: “We welcome it.”",
+            "Declan Quinn",
+            {("Minister for the Economy", None)},
+        ),
+        (
+            "Aoife Brennan TD, Minister of State for Skills, said the two colleges had shown the way.",
+            "Aoife Brennan",
+            {("Minister of State for Skills", None)},
+        ),
+    ],
+)
+def test_seat_letters_before_post(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # capitals that are no seat: a unit and a word in capitals after a name-shaped pair
+        "The Harbour Road MS unit opened in May.",
+        "Doors open at Kelvin Hall AM and PM every day.",
+    ],
+)
+def test_seat_letters_near_misses(reference, text) -> None:
+    assert people_of(text, reference) == {}
+
+
+# a place, then a mayoral post that opens with the word after the place, then the name: the post
+# is the mayor's in the place, even when the place's council is named too
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        (
+            "Sunderland City Council and Sunderland College signed. Sunderland City Mayor Sir Tom Aske said it mattered.",
+            "Tom Aske",
+            {("City Mayor", "Sunderland")},
+        ),
+        (
+            "Leicester City Council backed the plan. Leicester City Mayor Rita Bhatt said it was overdue.",
+            "Rita Bhatt",
+            {("City Mayor", "Leicester")},
+        ),
+        (
+            "Bristol City Council and the University of Bristol agreed. Bristol City Mayor Dan Ogle spoke.",
+            "Dan Ogle",
+            {("City Mayor", "Bristol")},
+        ),
+        (
+            "Salford City Council signed it. Salford City Mayor Cllr Joan Platt said: “It is a start.”",
+            "Joan Platt",
+            {("City Mayor", "Salford")},
+        ),
+    ],
+)
+def test_place_then_mayoral_post(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # the short form of the council still stands for the council before a post of its own
+        (
+            "Leicester City Council signed. Leicester City Leader Cllr Ann Hoyle said it mattered.",
+            "Ann Hoyle",
+            {("Leader", "Leicester City Council")},
+        ),
+        # no mayoral post after the place: nothing about a mayor is made up
+        (
+            "Salford City Council signed. Salford City Chief Executive Tom Brine said it mattered.",
+            "Tom Brine",
+            {("Chief Executive", "Salford City Council")},
+        ),
+    ],
+)
+def test_place_then_mayoral_post_near_misses(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+# "on behalf of ORG, NAME, POST(S), said": the posts given without a body are the body's
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        (
+            "Responding on behalf of the Scottish Government, Rt Hon Ailsa Muir MSP, Cabinet Secretary "
+            "for Education, said she would meet the partners.",
+            "Ailsa Muir",
+            {("Cabinet Secretary for Education", "Scottish Government")},
+        ),
+        (
+            "Speaking on behalf of Universities UK, Professor Ian Rook, President, said the sector was ready.",
+            "Ian Rook",
+            {("President", "Universities UK")},
+        ),
+        (
+            "On behalf of the Welsh Government, Dr Nia Evans, Chief Scientific Adviser, said: “We agree.”",
+            "Nia Evans",
+            {("Chief Scientific Adviser", "Welsh Government")},
+        ),
+        (
+            "Replying on behalf of the UK Government, Tom Hale MP, Minister for Skills and Minister for "
+            "Science, said he would write to them.",
+            "Tom Hale",
+            {
+                ("Minister for Skills", "UK Government"),
+                ("Minister for Science", "UK Government"),
+                ("Member of Parliament", None),
+            },
+        ),
+    ],
+)
+def test_posts_on_behalf_of_a_body(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # the body spoken for is not the one before the comma: the post keeps no body
+        (
+            "On behalf of the Welsh Government and the sector, Dr Nia Evans, Chief Scientific Adviser, "
+            "said: “We agree.”",
+            "Nia Evans",
+            {("Chief Scientific Adviser", None)},
+        ),
+        # a post with its own body keeps it
+        (
+            "Speaking on behalf of Universities UK, Professor Ian Rook, Vice-Chancellor of Keele University, "
+            "said the sector was ready.",
+            "Ian Rook",
+            {("Vice-Chancellor", "Keele University")},
+        ),
+    ],
+)
+def test_posts_on_behalf_of_a_body_near_misses(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+# "A/An/One POST of/for/at ORG, NAME,": a lower-case post after an indefinite article, in the body
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        (
+            "A representative of the Tyne Chamber of Commerce, Gail Otley, welcomed the renewal.",
+            "Gail Otley",
+            {("Representative", "Tyne Chamber of Commerce")},
+        ),
+        (
+            "A spokesperson for Halden City Council, Priya Doshi, said the figures were provisional.",
+            "Priya Doshi",
+            {("Spokesperson", "Halden City Council")},
+        ),
+        (
+            "An adviser at Universities UK, Dr Tom Vesey, said the plan would need funding.",
+            "Tom Vesey",
+            {("Adviser", "Universities UK")},
+        ),
+        (
+            "One senior lecturer at Keele University, Dr Amy Roe, said students had been consulted.",
+            "Amy Roe",
+            {("Senior lecturer", "Keele University")},
+        ),
+    ],
+)
+def test_indefinite_post_before_name(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # no post word after the article: a description, not a post
+        ("A long-time friend of Keele University, Dr Amy Roe, said students had been consulted.", "Amy Roe"),
+        # the article's phrase names no body just before the name
+        ("A representative of the tenants, Gail Otley, welcomed the renewal.", "Gail Otley"),
+    ],
+)
+def test_indefinite_post_before_name_near_misses(reference, text, name) -> None:
+    assert people_of(text, reference).get(name, (None, set()))[1] == set()
