@@ -202,3 +202,103 @@ def test_indefinite_post_before_name(reference, text, name, roles) -> None:
 )
 def test_indefinite_post_before_name_near_misses(reference, text, name) -> None:
     assert people_of(text, reference).get(name, (None, set()))[1] == set()
+
+
+# a picture's line listing people, each followed by a body the text names (in brackets or after a
+# comma): each is a person, titled as written, with no post made up from the body
+@pytest.mark.parametrize(
+    ("text", "name", "honorific"),
+    [
+        (
+            "Keele University and Stoke-on-Trent City Council signed the compact.\n\n"
+            "Photo: Professor Ann Roe (Keele University) and Cllr Joe Platt (Stoke-on-Trent City Council) at the signing.",
+            "Ann Roe",
+            "Professor",
+        ),
+        (
+            "The University of Dundee and Abertay University agreed.\n\n"
+            "Picture: Dr Ruth Kerr, University of Dundee; Sam Iqbal, Abertay University",
+            "Sam Iqbal",
+            None,
+        ),
+        (
+            "Newcastle University, Newcastle College and the North East Chamber of Commerce agreed.\n\n"
+            "Image: Professor Ali Shah (Newcastle University), Rosa Bell (Newcastle College) and "
+            "Tom Kemp (North East Chamber of Commerce)",
+            "Tom Kemp",
+            None,
+        ),
+        (
+            "Cardiff University and Cardiff Council signed.\n\n"
+            "Photo: Cllr Huw Jones, Cardiff Council; and Professor Eira Owen, Cardiff University",
+            "Eira Owen",
+            "Professor",
+        ),
+    ],
+)
+def test_caption_lists_people_with_their_bodies(reference, text, name, honorific) -> None:
+    assert people_of(text, reference)[name] == (honorific, set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a photographer and an agency: a credit, not a caption
+        "Keele University signed the compact.\n\nPhoto: Sam Reid / Keele University",
+        # one name with a body may be the photographer's: nobody is listed
+        "Keele University signed the compact.\n\nPhoto: Sam Reid, Keele University",
+    ],
+)
+def test_caption_list_near_misses(reference, text) -> None:
+    assert "Sam Reid" not in people_of(text, reference)
+
+
+# "X's post, NAME": the owner word is the one named body whose name is that word and its head
+# nouns ("University of Strathclyde"), when no body's name opens with it
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        (
+            "The University of Strathclyde signed. Strathclyde’s vice-principal, Professor Alan Orr, said it mattered.",
+            "Alan Orr",
+            {("Vice-principal", "University of Strathclyde")},
+        ),
+        (
+            "The University of Roehampton signed. Roehampton's deputy vice-chancellor, Dr Kay Lam, said it mattered.",
+            "Kay Lam",
+            {("Deputy vice-chancellor", "University of Roehampton")},
+        ),
+        (
+            "The University of Bath agreed. Bath’s pro-vice-chancellor, Professor Ed Moss, spoke first.",
+            "Ed Moss",
+            {("Pro-vice-chancellor", "University of Bath")},
+        ),
+        (
+            "The University of Ravenmoor agreed. Ravenmoor’s principal, Professor Iona Gray, said it was right.",
+            "Iona Gray",
+            {("Principal", "University of Ravenmoor")},
+        ),
+    ],
+)
+def test_possessive_proper_word_of_one_body(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # two bodies are called by the word: whose post it is stays unsaid
+        (
+            "The University of Leeds and the Leeds College of Music signed. Leeds's vice-principal, "
+            "Professor Amy Tse, said it mattered.",
+            "Amy Tse",
+        ),
+        # a mayor's post after a possessive is not the university's
+        (
+            "The University of Roehampton signed. Roehampton's deputy mayor, Cllr Rob Lane, said it mattered.",
+            "Rob Lane",
+        ),
+    ],
+)
+def test_possessive_proper_word_near_misses(reference, text, name) -> None:
+    assert not any(org and org.startswith("University") for _, org in people_of(text, reference)[name][1])

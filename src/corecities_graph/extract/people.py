@@ -314,6 +314,7 @@ def find_people(
                 )
             )
     found += _caption_people(seg, found, orgs, places, lex, ref)
+    found += _caption_list(seg, found, orgs, lex, ref)
     return found + _short_references(seg, found, lex, ref) + _surname_posts(seg, found, orgs, places, lex)
 
 
@@ -391,6 +392,54 @@ def _caption_people(
                 ),
             )
         )
+    return people
+
+
+# after a name in a caption's list: its body in brackets, or after a comma up to the next item
+_LISTED_BODY = re.compile(r"\s*\((?P<paren>[^()]{3,80})\)|\s*,\s*(?P<comma>[^,;()]{3,80}?)\s*(?=[;,]|\s+and\s|\.?\s*$)")
+
+
+def _caption_list(
+    seg: Segmented, found: list[PersonMention], orgs: list[OrgMention], lex: Lexicon, ref: Reference
+) -> list[PersonMention]:
+    """'Photo: Professor A (X University), Cllr B (Y Council) and C (Z College) at the signing':
+    a picture's caption listing people, each followed by a body the text names; a credit's
+    photographer has none."""
+    text = seg.text
+    bodies = {n.lower() for o in orgs for n in (o.name, o.surface)}
+    named = {p.name for p in found}
+    people: list[PersonMention] = []
+    for paragraph in seg.paragraphs:
+        if not paragraph.noise or paragraph.text[:1] not in "IP":
+            continue
+        line = _CAPTION_LINE.match(text, paragraph.start, paragraph.end)
+        if line is None:
+            continue
+        lo, hi = line.start("caption"), line.end("caption")
+        listed: list[tuple[re.Match[str], str | None]] = []
+        for at in lex.name.finditer(text, lo, hi):
+            body = _LISTED_BODY.match(text, at.end(), hi)
+            held = body and (body.group("paren") or body.group("comma") or "").strip()
+            held = re.sub(r"^the\s+", "", held or "", flags=re.IGNORECASE)
+            if held.lower() in bodies and not lex.role_word.search(at.group("name")):
+                listed.append((at, (at.group("hon") or "").strip() or None))
+        if len(listed) < 2:
+            continue  # one name with a body may be the photographer's credit
+        for at, hon_surface in listed:
+            if at.group("name") in named:
+                continue
+            named.add(at.group("name"))
+            people.append(
+                PersonMention(
+                    name=at.group("name"),
+                    honorific=ref.canonical_honorific(hon_surface) if hon_surface else None,
+                    honorific_surface=hon_surface,
+                    roles=(),
+                    evidence=Evidence(
+                        Span(at.start("name"), at.end("name")), Sentence(lo, hi, text[lo:hi], paragraph.index)
+                    ),
+                )
+            )
     return people
 
 

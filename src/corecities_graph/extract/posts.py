@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .backrefs import KIND_NOUN, OF_NOUN, OWNER_NOUN, by_first_word, owner_of_its, referent
+from .bodies import HEADS
 from .facts import OrgMention, PlaceMention, Role
 from .lexicon import STOP, Lexicon
 from .text import capitalise, starting_within
@@ -525,7 +526,25 @@ def _possessive_owner(
     for _t_start, t_end, name, kind in post_targets(lo, at, orgs, places):
         if t_end == at and (kind == "org" or owner is None):
             return name, kind
+    if owner is None and short and not _MAYORAL.search(role):
+        owner = _by_proper_word(short.group(1), orgs)
     return (owner.name, "org") if owner is not None else None
+
+
+_LINK_WORDS = {"of", "the", "The", "for", "and", "&"}
+
+
+def _by_proper_word(word: str, orgs: list[OrgMention]) -> OrgMention | None:
+    """'Strathclyde's vice-principal': the one body named in the text whose name is that word and
+    its head nouns and link words only (University of Strathclyde)."""
+    word = word.replace("’", "'")
+    bodies = {
+        o.name: o
+        for o in orgs
+        if [w for w in o.name.split() if w not in HEADS and w not in _LINK_WORDS] == [word]
+        and len(o.name.split()) > 1
+    }
+    return next(iter(bodies.values())) if len(bodies) == 1 else None
 
 
 _MAYORAL = re.compile(r"\bMayor\b", re.IGNORECASE)
