@@ -302,3 +302,60 @@ def test_possessive_proper_word_of_one_body(reference, text, name, roles) -> Non
 )
 def test_possessive_proper_word_near_misses(reference, text, name) -> None:
     assert not any(org and org.startswith("University") for _, org in people_of(text, reference)[name][1])
+
+
+# "ORG post and Unknown Body post Cllr NAME": lower-case posts stacked before a name, the second
+# opened by capitalised words of a body: two posts, the second in that body when the finder knows
+# it ('Humber Estuary Forum'), else in none ('Tay Cities Region')
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        (
+            "Dundee City Council signed. Dundee City Council leader and Tay Cities Region joint "
+            "committee chair Cllr Moira Gall said it mattered.",
+            "Moira Gall",
+            {("Leader", "Dundee City Council"), ("Joint committee chair", None)},
+        ),
+        (
+            "Keele University signed. Keele University vice-chancellor and Staffordshire Skills Board "
+            "vice-chair Professor Tom Ivers said it mattered.",
+            "Tom Ivers",
+            {("Vice-chancellor", "Keele University"), ("Vice-chair", "Staffordshire Skills Board")},
+        ),
+        (
+            "Hull City Council agreed. Hull City Council leader and Humber Estuary Forum co-chair "
+            "Cllr Dana Rudd welcomed it.",
+            "Dana Rudd",
+            {("Leader", "Hull City Council"), ("Co-chair", "Humber Estuary Forum")},
+        ),
+        (
+            "Newcastle University agreed. Newcastle University pro-vice-chancellor and Tyne Valley "
+            "Green Corridor lead Dr Omar Haq spoke.",
+            "Omar Haq",
+            {("Pro-vice-chancellor", "Newcastle University"), ("Lead", None)},
+        ),
+    ],
+)
+def test_stacked_posts_with_an_unknown_body(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # 'Council leader' is the council's: one capitalised word is the body's kind, kept in the post
+        (
+            "Leeds City Council signed. Council leader and Core Cities UK vice-chair Cllr Ann Bell said it mattered.",
+            "Ann Bell",
+            {("Council leader", "Leeds City Council"), ("Vice-chair", "Core Cities UK")},
+        ),
+        # two people, each with a capitalised name: the second name is no body opening a post
+        (
+            "Hull City Council agreed. Hull City Council leader Cllr Dana Rudd and Tom Hobb welcomed it.",
+            "Dana Rudd",
+            {("Leader", "Hull City Council")},
+        ),
+    ],
+)
+def test_stacked_posts_with_an_unknown_body_near_misses(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles

@@ -314,7 +314,15 @@ def _post_chunks(
                     r"[\w-]+\s+for\s", text[owner_next.end() : end]
                 )  # a remit: "lead for the declaration"
             )
-            second = bool(another or owned_next)
+            # "X Council leader and Tay Cities Region joint committee chair": a body the finder does
+            # not know opens a second lower-case post, after a first that ends in its role word
+            unknown_next = (
+                complete
+                and lex.role_tail.search(head)
+                and (cut := _CAPITALS_THEN_LOWER.fullmatch(text, sep.end(), end)) is not None
+                and lex.role_tail.search(cut.group("post"))
+            )
+            second = bool(another or owned_next or unknown_next)
             if (
                 not owned
                 and not portfolio
@@ -614,16 +622,41 @@ def _chained_before(
             not any(a <= m.start("name") < b for a, b, _, _ in targets)
             and text[m.start("name") - 1] != "("  # "(Regional Engagement)": a post's field
             and not _FIELD_BEFORE.search(text, begin, m.start())  # "for Regional Engagement"
+            and not _body_opens_post(text, m.end(), end, lex)
             for m in lex.name.finditer(text, begin, end)
         ):
             continue  # another person's name and post stand in between
         chunks = _post_chunks(text, begin, end, targets, lex)
-        roles = [roles_in(text, a, b, orgs, places, lex) for a, b in chunks]
+        roles = [[_unknown_body_cut(r, lex) for r in roles_in(text, a, b, orgs, places, lex)] for a, b in chunks]
         # one post needs an organisation's possessive: "Devon County Council's cabinet member, Cllr X"
         chained_or_owned = len(chunks) >= 2 or re.search(r"[’']s\s", text[begin:end])
         if chained_or_owned and all(len(r) == 1 for r in roles) and any(r[0].org for r in roles):
             return [r[0] for r in roles]
     return []
+
+
+# "Tay Cities Region joint committee chair": capitals, then the lower-case words of a post
+_LOWER_POST_AFTER = re.compile(r"\s+(?P<post>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s*$")
+_CAPITALS_THEN_LOWER = re.compile(r"(?:[A-Z][\w’'-]*\s+){2,}(?P<post>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})")
+
+
+def _body_opens_post(text: str, at: int, end: int, lex: Lexicon) -> bool:
+    """Whether capitalised words ending at `at` are a body's name opening a lower-case post that runs
+    to `end`: a person's name is never followed by their post without a comma."""
+    post = _LOWER_POST_AFTER.fullmatch(text, at, end)
+    return post is not None and bool(lex.role_tail.search(post.group("post")))
+
+
+def _unknown_body_cut(role: Role, lex: Lexicon) -> Role:
+    """'Tay Cities Region joint committee chair' in a stack of posts, its body (two capitalised words
+    or more: 'Council leader' is the council's) not one the text names: the post is its lower-case
+    words, held in no known organisation."""
+    if role.org is not None:
+        return role
+    cut = _CAPITALS_THEN_LOWER.fullmatch(role.role)
+    if cut is None or not lex.role_tail.search(cut.group("post")):
+        return role
+    return Role(capitalise(cut.group("post")), None)
 
 
 def _role_of_before(
