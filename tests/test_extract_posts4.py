@@ -359,3 +359,51 @@ def test_stacked_posts_with_an_unknown_body(reference, text, name, roles) -> Non
 )
 def test_stacked_posts_with_an_unknown_body_near_misses(reference, text, name, roles) -> None:
     assert people_of(text, reference)[name][1] == roles
+
+
+# "POST of the NOUN's lower-case body": a body inside the one the kind noun stands for; the post
+# keeps its words, held in the body named before
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        (
+            "The declaration was backed by the Civic University Network. Sir Tom Hale, chair of the "
+            "network’s steering group, said it mattered.",
+            "Tom Hale",
+            {("Chair of the network’s steering group", "Civic University Network")},
+        ),
+        (
+            "Halden City Council agreed. Cllr Rita Moss, chair of the council's audit panel, said it was sound.",
+            "Rita Moss",
+            {("Chair of the council's audit panel", "Halden City Council")},
+        ),
+        (
+            "Keele University signed. Dr Ed Parr, head of the university's civic office, said it mattered.",
+            "Ed Parr",
+            {("Head of the university's civic office", "Keele University")},
+        ),
+        (
+            "The Northern Skills Alliance met. Jo Ray, convener of the alliance's skills group, said: “Yes.”",
+            "Jo Ray",
+            {("Convener of the alliance's skills group", "Northern Skills Alliance")},
+        ),
+    ],
+)
+def test_post_in_a_body_of_a_named_one(reference, text, name, roles) -> None:
+    assert people_of(text, reference)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # no body of that kind is named: the post's body stays unknown, and the post is dropped
+        ("Sir Tom Hale, chair of the network’s steering group, said it mattered.", "Tom Hale"),
+        # the owner is a document, not a kind of body
+        (
+            "Keele University signed. Dr Ed Parr, co-chair of the compact's steering group, said it mattered.",
+            "Ed Parr",
+        ),
+    ],
+)
+def test_post_in_a_body_of_a_named_one_near_misses(reference, text, name) -> None:
+    assert people_of(text, reference).get(name, (None, set()))[1] == set()

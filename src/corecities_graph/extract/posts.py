@@ -223,6 +223,9 @@ def _unnamed_post(text: str, start: int, end: int, orgs: list[OrgMention], lex: 
         owner = referent(of_noun.group("noun"), start, orgs)
         if owner is not None:
             body = body[: of_noun.start()]
+    if owner is None and "s " in body and (inner := _OF_OWNED_BODY.search(body.rstrip(" ,;:."))) is not None:
+        # "chair of the network's steering group": a body inside the one 'the network' stands for
+        owner = referent(inner.group("noun"), start, orgs)
     unknown = _AT_UNKNOWN.search(body.rstrip(" ,;:.")) if owner is None and " at " in body else None
     if unknown is not None and unknown.group("org").split()[0] not in STOP:
         role = _clean(body[: unknown.start()])
@@ -235,6 +238,10 @@ def _unnamed_post(text: str, start: int, end: int, orgs: list[OrgMention], lex: 
 
 
 _OF_SHORT = re.compile(r"\s+of\s+([A-Z][\w’'-]+)$")
+# "of the network's steering group": a lower-case body owned by one a kind noun names, ending the post
+_OF_OWNED_BODY = re.compile(
+    rf"\s(?:of|on)\s+the\s+(?P<noun>(?i:{KIND_NOUN}))[’']s\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}$"
+)
 
 
 def _sentence_start(text: str, at: int) -> int:
