@@ -407,3 +407,61 @@ def test_post_in_a_body_of_a_named_one(reference, text, name, roles) -> None:
 )
 def test_post_in_a_body_of_a_named_one_near_misses(reference, text, name) -> None:
     assert people_of(text, reference).get(name, (None, set()))[1] == set()
+
+
+# "By NAME, POST" on the writer's line: the post is in no body of its kind unless the text says so;
+# a journalist's post stays the publisher's
+@pytest.mark.parametrize(
+    ("text", "publisher", "name", "roles"),
+    [
+        (
+            "By Jo Penn, Senior Analyst\n\nResearch from the Northern Policy Institute shows the gap.",
+            "Northern Policy Institute",
+            "Jo Penn",
+            {("Senior Analyst", None)},
+        ),
+        (
+            "By Dr Ravi Mehta, Principal Economist\n\nThe Institute for Place Studies has published figures.",
+            "Institute for Place Studies",
+            "Ravi Mehta",
+            {("Principal Economist", None)},
+        ),
+        (
+            "By Ann Tull, Pro Vice-Chancellor\n\nKeele University signed the compact with the council.",
+            "Keele University",
+            "Ann Tull",
+            {("Pro Vice-Chancellor", None)},
+        ),
+        (
+            "Posted by Sam Bligh, Researcher\n\nThe Urban Futures Institute has looked at 60 towns.",
+            "Urban Futures Institute",
+            "Sam Bligh",
+            {("Researcher", None)},
+        ),
+    ],
+)
+def test_byline_post_names_no_body(reference, text, publisher, name, roles) -> None:
+    assert people_of(text, reference, publisher)[name][1] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher", "name", "roles"),
+    [
+        # the same post in the story's own words is the publisher's
+        (
+            "The Northern Policy Institute published it. Senior Analyst Jo Penn said the gap was wide.",
+            "Northern Policy Institute",
+            "Jo Penn",
+            {("Senior Analyst", "Northern Policy Institute")},
+        ),
+        # a journalist's post on the byline is the publisher's, as before
+        (
+            "By Kim Doyle, Education Correspondent\n\nKeele University signed the compact.",
+            "Halden Gazette",
+            "Kim Doyle",
+            {("Education Correspondent", "Halden Gazette")},
+        ),
+    ],
+)
+def test_byline_post_names_no_body_near_misses(reference, text, publisher, name, roles) -> None:
+    assert people_of(text, reference, publisher)[name][1] == roles
