@@ -237,10 +237,10 @@ def find_people(
             if pre_roles:
                 frame = True
                 roles = pre_roles + roles
-            if roles and "behalf" in before and (body := _behalf_body(text, before, name_at, orgs)):
+            if roles and "behalf" in before and (spoken_for := _behalf_body(text, before, name_at, orgs)):
                 # "Responding on behalf of the UK Government, X, Secretary of State for Wales, said":
                 # the posts the sentence gives without a body are held in the one spoken for
-                roles = [r if r.org else role_at(r.role, body, "org") for r in roles]
+                roles = [r if r.org else role_at(r.role, spoken_for, "org") for r in roles]
             if _CONTACT_BEFORE.search(before):
                 tail = re.compile(r"\s*,\s*").match(text, after_start, sentence.end)
                 if tail:
@@ -396,7 +396,9 @@ def _caption_people(
 
 
 # after a name in a caption's list: its body in brackets, or after a comma up to the next item
-_LISTED_BODY = re.compile(r"\s*\((?P<paren>[^()]{3,80})\)|\s*,\s*(?P<comma>[^,;()]{3,80}?)\s*(?=[;,]|\s+and\s|\.?\s*$)")
+_LISTED_BODY = re.compile(
+    r"\s*\((?P<paren>[^()]{3,80})\)|\s*,\s*(?P<comma>[^,;()]{3,80}?)\s*(?=[;,]|\s+and\s|\.?\s*$)"
+)
 
 
 def _caption_list(

@@ -634,7 +634,9 @@ def _chained_before(
         ):
             continue  # another person's name and post stand in between
         chunks = _post_chunks(text, begin, end, targets, lex)
-        roles = [[_unknown_body_cut(r, lex) for r in roles_in(text, a, b, orgs, places, lex)] for a, b in chunks]
+        roles = [
+            [_unknown_body_cut(r, lex) for r in roles_in(text, a, b, orgs, places, lex)] for a, b in chunks
+        ]
         # one post needs an organisation's possessive: "Devon County Council's cabinet member, Cllr X"
         chained_or_owned = len(chunks) >= 2 or re.search(r"[’']s\s", text[begin:end])
         if chained_or_owned and all(len(r) == 1 for r in roles) and any(r[0].org for r in roles):

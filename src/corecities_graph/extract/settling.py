@@ -169,7 +169,9 @@ def settle_posts(
                     target = publisher[0]
                 # a byline's post ("By X, Senior Analyst") is in no body of its kind unless the text says so
                 byline = _BYLINE.match(person.evidence.sentence.text)
-                kinds = [k for k, pattern in _POSTS_OF.items() if pattern.match(role.role)] if not byline else []
+                kinds = (
+                    [k for k, pattern in _POSTS_OF.items() if pattern.match(role.role)] if not byline else []
+                )
                 if target is None and publisher is not None and _kind(*publisher) in kinds:
                     target = publisher[0]  # the publisher's own post comes first
                 for kind in kinds:
