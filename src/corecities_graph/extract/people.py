@@ -74,7 +74,7 @@ def find_people(
     """People named in person frames (speech, apposition, role before name, contacts, bylines)."""
     lex = lexicon(ref)
     text = seg.text
-    passing = bodies_in_passing(seg, orgs, places)
+    passing = [o for o in bodies_in_passing(seg, orgs, places) if not _opens_post(seg.text, o, lex)]
     if passing:
         # "Chief Executive of Sheffield Teaching Hospitals": the trust, not the city its name opens with
         covered = SpanSet((o.evidence.span.start, o.evidence.span.end) for o in passing)
@@ -237,6 +237,10 @@ def find_people(
             if pre_roles:
                 frame = True
                 roles = pre_roles + roles
+            if roles and "behalf" in before and (spoken_for := _behalf_body(text, before, name_at, orgs)):
+                # "Responding on behalf of the UK Government, X, Secretary of State for Wales, said":
+                # the posts the sentence gives without a body are held in the one spoken for
+                roles = [r if r.org else role_at(r.role, spoken_for, "org") for r in roles]
             if _CONTACT_BEFORE.search(before):
                 tail = re.compile(r"\s*,\s*").match(text, after_start, sentence.end)
                 if tail:
@@ -310,7 +314,36 @@ def find_people(
                 )
             )
     found += _caption_people(seg, found, orgs, places, lex, ref)
+    found += _caption_list(seg, found, orgs, lex, ref)
     return found + _short_references(seg, found, lex, ref) + _surname_posts(seg, found, orgs, places, lex)
+
+
+# "on behalf of the UK Government, ": the body spoken for, then the speaker's name (and honorific)
+_BEHALF = re.compile(r"\b[Oo]n\s+behalf\s+of\s+(?:the\s+)?$")
+
+
+def _behalf_body(text: str, before: str, name_at: int, orgs: list[OrgMention]) -> str | None:
+    """The organisation named between 'on behalf of' and the comma before a speaker's name."""
+    comma = before.rstrip().rfind(",")
+    if comma < 0 or before[comma + 1 :].strip():
+        return None
+    lo = name_at - len(before)
+    body = next((o for o in orgs if o.evidence.span.end == lo + comma), None)
+    if body is None or not _BEHALF.search(text, lo, body.evidence.span.start):
+        return None
+    return body.name
+
+
+def _opens_post(text: str, short: OrgMention, lex: Lexicon) -> bool:
+    """'Leicester City Mayor': a short form whose last word opens a post with the word after it
+    ('City Mayor') is a place and that post, not the body whose name it opens."""
+    words = short.surface.split()
+    after = re.match(r"\s+([\w-]+)", text[short.evidence.span.end : short.evidence.span.end + 40])
+    return (
+        len(words) >= 2
+        and after is not None
+        and bool(lex.role_word.fullmatch(f"{words[-1]} {after.group(1)}"))
+    )
 
 
 # "Image: Metro Mayor X with the board at …. Photo: Y": a picture's caption, up to its credit
@@ -362,9 +395,61 @@ def _caption_people(
     return people
 
 
+# after a name in a caption's list: its body in brackets, or after a comma up to the next item
+_LISTED_BODY = re.compile(
+    r"\s*\((?P<paren>[^()]{3,80})\)|\s*,\s*(?P<comma>[^,;()]{3,80}?)\s*(?=[;,]|\s+and\s|\.?\s*$)"
+)
+
+
+def _caption_list(
+    seg: Segmented, found: list[PersonMention], orgs: list[OrgMention], lex: Lexicon, ref: Reference
+) -> list[PersonMention]:
+    """'Photo: Professor A (X University), Cllr B (Y Council) and C (Z College) at the signing':
+    a picture's caption listing people, each followed by a body the text names; a credit's
+    photographer has none."""
+    text = seg.text
+    bodies = {n.lower() for o in orgs for n in (o.name, o.surface)}
+    named = {p.name for p in found}
+    people: list[PersonMention] = []
+    for paragraph in seg.paragraphs:
+        if not paragraph.noise or paragraph.text[:1] not in "IP":
+            continue
+        line = _CAPTION_LINE.match(text, paragraph.start, paragraph.end)
+        if line is None:
+            continue
+        lo, hi = line.start("caption"), line.end("caption")
+        listed: list[tuple[re.Match[str], str | None]] = []
+        for at in lex.name.finditer(text, lo, hi):
+            body = _LISTED_BODY.match(text, at.end(), hi)
+            held = body and (body.group("paren") or body.group("comma") or "").strip()
+            held = re.sub(r"^the\s+", "", held or "", flags=re.IGNORECASE)
+            if held.lower() in bodies and not lex.role_word.search(at.group("name")):
+                listed.append((at, (at.group("hon") or "").strip() or None))
+        if len(listed) < 2:
+            continue  # one name with a body may be the photographer's credit
+        for at, hon_surface in listed:
+            if at.group("name") in named:
+                continue
+            named.add(at.group("name"))
+            people.append(
+                PersonMention(
+                    name=at.group("name"),
+                    honorific=ref.canonical_honorific(hon_surface) if hon_surface else None,
+                    honorific_surface=hon_surface,
+                    roles=(),
+                    evidence=Evidence(
+                        Span(at.start("name"), at.end("name")), Sentence(lo, hi, text[lo:hi], paragraph.index)
+                    ),
+                )
+            )
+    return people
+
+
 _ROW_POST_BODY = re.compile(r"\s*\|\s*(?P<post>[^|]{2,80}?)\s*\|\s*(?P<body>[^|\s][^|]{1,119}?)\s*\|?\s*$")
+# Honours, fellowships and seats: MP and the members of the other parliaments and assemblies (MS,
+# AM, MSP, MLA, MEP, TD), letters that stand between a name and its post
 _POST_NOMINALS = re.compile(
-    r"(?:\s+(?:OBE|MBE|CBE|DBE|KBE|GBE|KCB|FRS|FRSE|FBA|FREng|FMedSci|FAcSS|KC|QC|DL|JP|MP)\b)+"
+    r"(?:\s+(?:OBE|MBE|CBE|DBE|KBE|GBE|KCB|FRS|FRSE|FBA|FREng|FMedSci|FAcSS|KC|QC|DL|JP|MP|MS|AM|MSP|MLA|MEP|TD)\b)+"
     r"(?=\s*[,(]|\s+(?:said|says|added|told)\b)"
 )
 _MP_SEAT_AFTER = re.compile(

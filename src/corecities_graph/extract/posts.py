@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .backrefs import KIND_NOUN, OF_NOUN, OWNER_NOUN, by_first_word, owner_of_its, referent
+from .bodies import HEADS
 from .facts import OrgMention, PlaceMention, Role
 from .lexicon import STOP, Lexicon
 from .text import capitalise, starting_within
@@ -222,6 +223,9 @@ def _unnamed_post(text: str, start: int, end: int, orgs: list[OrgMention], lex: 
         owner = referent(of_noun.group("noun"), start, orgs)
         if owner is not None:
             body = body[: of_noun.start()]
+    if owner is None and "s " in body and (inner := _OF_OWNED_BODY.search(body.rstrip(" ,;:."))) is not None:
+        # "chair of the network's steering group": a body inside the one 'the network' stands for
+        owner = referent(inner.group("noun"), start, orgs)
     unknown = _AT_UNKNOWN.search(body.rstrip(" ,;:.")) if owner is None and " at " in body else None
     if unknown is not None and unknown.group("org").split()[0] not in STOP:
         role = _clean(body[: unknown.start()])
@@ -234,6 +238,10 @@ def _unnamed_post(text: str, start: int, end: int, orgs: list[OrgMention], lex: 
 
 
 _OF_SHORT = re.compile(r"\s+of\s+([A-Z][\w’'-]+)$")
+# "of the network's steering group": a lower-case body owned by one a kind noun names, ending the post
+_OF_OWNED_BODY = re.compile(
+    rf"\s(?:of|on)\s+the\s+(?P<noun>(?i:{KIND_NOUN}))[’']s\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}$"
+)
 
 
 def _sentence_start(text: str, at: int) -> int:
@@ -313,7 +321,15 @@ def _post_chunks(
                     r"[\w-]+\s+for\s", text[owner_next.end() : end]
                 )  # a remit: "lead for the declaration"
             )
-            second = bool(another or owned_next)
+            # "X Council leader and Tay Cities Region joint committee chair": a body the finder does
+            # not know opens a second lower-case post, after a first that ends in its role word
+            unknown_next = (
+                complete
+                and lex.role_tail.search(head)
+                and (cut := _CAPITALS_THEN_LOWER.fullmatch(text, sep.end(), end)) is not None
+                and lex.role_tail.search(cut.group("post"))
+            )
+            second = bool(another or owned_next or unknown_next)
             if (
                 not owned
                 and not portfolio
@@ -413,6 +429,8 @@ def role_before(
     of_role = _role_of_before(text, lo, head, orgs, places, lex)
     if of_role is not None:
         return [of_role]
+    if head.endswith(",") and (indefinite := _indefinite_post_before(text, lo, head, orgs, places, lex)):
+        return [indefinite]
     fronted = _FRONTED_POST.match(head)
     if fronted and lex.role_word.search(fronted.group("role").split(" for ")[0].split(" of ")[0]):
         # "Cabinet Member for Education, Employment and Skills, Cllr X", "The council's cabinet member
@@ -523,7 +541,25 @@ def _possessive_owner(
     for _t_start, t_end, name, kind in post_targets(lo, at, orgs, places):
         if t_end == at and (kind == "org" or owner is None):
             return name, kind
+    if owner is None and short and not _MAYORAL.search(role):
+        owner = _by_proper_word(short.group(1), orgs)
     return (owner.name, "org") if owner is not None else None
+
+
+_LINK_WORDS = {"of", "the", "The", "for", "and", "&"}
+
+
+def _by_proper_word(word: str, orgs: list[OrgMention]) -> OrgMention | None:
+    """'Strathclyde's vice-principal': the one body named in the text whose name is that word and
+    its head nouns and link words only (University of Strathclyde)."""
+    word = word.replace("’", "'")
+    bodies = {
+        o.name: o
+        for o in orgs
+        if [w for w in o.name.split() if w not in HEADS and w not in _LINK_WORDS] == [word]
+        and len(o.name.split()) > 1
+    }
+    return next(iter(bodies.values())) if len(bodies) == 1 else None
 
 
 _MAYORAL = re.compile(r"\bMayor\b", re.IGNORECASE)
@@ -593,16 +629,43 @@ def _chained_before(
             not any(a <= m.start("name") < b for a, b, _, _ in targets)
             and text[m.start("name") - 1] != "("  # "(Regional Engagement)": a post's field
             and not _FIELD_BEFORE.search(text, begin, m.start())  # "for Regional Engagement"
+            and not _body_opens_post(text, m.end(), end, lex)
             for m in lex.name.finditer(text, begin, end)
         ):
             continue  # another person's name and post stand in between
         chunks = _post_chunks(text, begin, end, targets, lex)
-        roles = [roles_in(text, a, b, orgs, places, lex) for a, b in chunks]
+        roles = [
+            [_unknown_body_cut(r, lex) for r in roles_in(text, a, b, orgs, places, lex)] for a, b in chunks
+        ]
         # one post needs an organisation's possessive: "Devon County Council's cabinet member, Cllr X"
         chained_or_owned = len(chunks) >= 2 or re.search(r"[’']s\s", text[begin:end])
         if chained_or_owned and all(len(r) == 1 for r in roles) and any(r[0].org for r in roles):
             return [r[0] for r in roles]
     return []
+
+
+# "Tay Cities Region joint committee chair": capitals, then the lower-case words of a post
+_LOWER_POST_AFTER = re.compile(r"\s+(?P<post>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s*$")
+_CAPITALS_THEN_LOWER = re.compile(r"(?:[A-Z][\w’'-]*\s+){2,}(?P<post>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})")
+
+
+def _body_opens_post(text: str, at: int, end: int, lex: Lexicon) -> bool:
+    """Whether capitalised words ending at `at` are a body's name opening a lower-case post that runs
+    to `end`: a person's name is never followed by their post without a comma."""
+    post = _LOWER_POST_AFTER.fullmatch(text, at, end)
+    return post is not None and bool(lex.role_tail.search(post.group("post")))
+
+
+def _unknown_body_cut(role: Role, lex: Lexicon) -> Role:
+    """'Tay Cities Region joint committee chair' in a stack of posts, its body (two capitalised words
+    or more: 'Council leader' is the council's) not one the text names: the post is its lower-case
+    words, held in no known organisation."""
+    if role.org is not None:
+        return role
+    cut = _CAPITALS_THEN_LOWER.fullmatch(role.role)
+    if cut is None or not lex.role_tail.search(cut.group("post")):
+        return role
+    return Role(capitalise(cut.group("post")), None)
 
 
 def _role_of_before(
@@ -628,6 +691,28 @@ def _role_of_before(
     if not role or role[0].islower():
         return None
     return role_at(role, target[2], target[3]) if target else Role(role, None)
+
+
+# "A representative of ", "a spokesperson for ": an indefinite article, a lower-case post ending in
+# its role word, and the word that links it to its body
+_INDEFINITE_POST = re.compile(
+    r"(?:^|(?<=\s))(?:[Aa]n?|[Oo]ne)\s+(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:of|for|at|from)\s+(?:the\s+)?$"
+)
+
+
+def _indefinite_post_before(
+    text: str, lo: int, head: str, orgs: list[OrgMention], places: list[PlaceMention], lex: Lexicon
+) -> Role | None:
+    """'A representative of the X Chamber, Jo Bloggs, said': a post introduced by an indefinite
+    article, in the organisation that ends just before the comma and the name."""
+    head_end = lo + len(head.rstrip(", "))
+    target = next((t for t in post_targets(lo, head_end, orgs, places) if t[1] == head_end), None)
+    if target is None or target[3] != "org":
+        return None
+    post = _INDEFINITE_POST.search(text, lo, target[0])
+    if post is None or not lex.role_tail.search(post.group("role")):
+        return None
+    return role_at(_clean(post.group("role")), target[2], target[3])
 
 
 # "the Labour leader of the council": a party's name before the post itself is no part of it (a

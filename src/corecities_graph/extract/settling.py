@@ -85,6 +85,8 @@ _SUB_BODY_POST = re.compile(
 
 
 _COUNCILLOR = {"Cllr", "Alderman"}
+# "By X, Senior Analyst", "Posted by X, Economist | 4 March": the writer's own line
+_BYLINE = re.compile(r"\s*(?:By|(?:Posted|Written)\s+by)\s")
 
 
 def _kind(name: str, type_: str) -> str:
@@ -165,7 +167,11 @@ def settle_posts(
                     # "Media enquiries: X, communications officer, 0113 …": the publisher's press contact;
                     # "Or Y, Communications Manager" after another body's contact names no employer
                     target = publisher[0]
-                kinds = [kind for kind, pattern in _POSTS_OF.items() if pattern.match(role.role)]
+                # a byline's post ("By X, Senior Analyst") is in no body of its kind unless the text says so
+                byline = _BYLINE.match(person.evidence.sentence.text)
+                kinds = (
+                    [k for k, pattern in _POSTS_OF.items() if pattern.match(role.role)] if not byline else []
+                )
                 if target is None and publisher is not None and _kind(*publisher) in kinds:
                     target = publisher[0]  # the publisher's own post comes first
                 for kind in kinds:
