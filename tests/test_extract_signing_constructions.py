@@ -1,0 +1,171 @@
+"""Parties to an agreement said by constructions the other signing tests do not cover.
+
+Each construction has its own sentences, with different bodies and wording, and near-misses that
+must name no party (or only the one that signed). The bodies are real, the people invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extracting import run
+
+
+def parties(text: str, reference) -> list[str]:
+    return sorted(s.org for s in run(text, reference).signatories)
+
+
+def counts(text: str, reference) -> list[tuple[str, int]]:
+    return sorted((c.what, c.count) for c in run(text, reference).claimed_counts)
+
+
+# -- an agreement as the subject of a passive of backing: "The compact is backed by A and B" ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("The new compact is backed by Swansea University and Swansea Council.",
+         ["Swansea University", "Swansea Council"]),
+        ("The Tees Valley Charter, unveiled on Monday, was endorsed by Teesside University and Darlington "
+         "Borough Council.", ["Teesside University", "Darlington Borough Council"]),
+        ("The declaration has been backed by institutions including the University of Bath, Bath Spa "
+         "University and the University of Bristol.",
+         ["University of Bath", "Bath Spa University", "University of Bristol"]),
+        ("The accord was formally endorsed by Aberdeen City Council and Robert Gordon University at a meeting "
+         "on Monday.", ["Aberdeen City Council", "Robert Gordon University"]),
+        # near-misses: a sentence that says who signed tells the backers apart; backing no agreement
+        ("The charter was backed by the Local Government Association and signed by the University of Essex.",
+         ["University of Essex"]),
+        ("The bid is backed by Keele University and Staffordshire University.", []),
+        ("Keele University signed the charter. The charter has also been endorsed by the Local Government "
+         "Association.", ["Keele University"]),
+        ("The charter has been endorsed by the University of Essex and backed by Essex County Council.", []),
+    ],
+)  # fmt: skip
+def test_an_agreement_backed_by_its_parties(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+# -- backing an agreement said actively: "A and B back the new civic compact" -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("Coventry University and Coventry City Council back the new civic compact.",
+         ["Coventry University", "Coventry City Council"]),
+        ("Northumbria University endorsed the declaration on Tuesday.", ["Northumbria University"]),
+        ("Bournemouth University has backed the Dorset Skills Charter.", ["Bournemouth University"]),
+        ("Leeds Beckett University endorses a new anchor charter for the city.", ["Leeds Beckett University"]),
+        # near-misses: backing that is denied, and backing something that is no agreement
+        ("The University of Kent has not endorsed the compact.", []),
+        ("Kent County Council backs calls for a new skills fund.", []),
+    ],
+)  # fmt: skip
+def test_bodies_that_back_an_agreement(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+# -- a clause whose means is signing: "A formalised its ties with B by signing a civic agreement" ------
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("The University of Derby has formalised its relationship with Derby City Council by signing a civic "
+         "agreement.", ["University of Derby", "Derby City Council"]),
+        ("Bangor University cemented its ties with Gwynedd Council by signing the Gwynedd Charter.",
+         ["Bangor University", "Gwynedd Council"]),
+        ("Ulster University marked the anniversary by joining the Belfast Skills Compact.", ["Ulster University"]),
+        ("Edge Hill University and West Lancashire Borough Council sealed their partnership through signing "
+         "a ten-year agreement.", ["Edge Hill University", "West Lancashire Borough Council"]),
+        # near-misses: a report's finding, and a signing still to come
+        ("A study by Centre for Cities says councils could gain by signing the compact.", []),
+        ("Hull City Council will mark the day by signing the charter.", []),
+    ],
+)  # fmt: skip
+def test_parties_of_a_clause_whose_means_is_signing(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+# -- a signer's apposition: "Professor A, Vice-Chancellor of B and one of the signatories, said" ------
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("Professor Ann Lee, Vice-Chancellor of Lancaster University and one of the signatories, said the "
+         "charter was overdue.", ["Lancaster University"]),
+        ("Cllr Tom Hart, leader of Wirral Council and one of the charter's signatories, welcomed it.",
+         ["Wirral Council"]),
+        ("Aston University, a signatory to the compact, hosted the event.", ["Aston University"]),
+        ("Dr Sam Okoro, Principal of Fife College, one of the founding signatories, spoke first at the "
+         "launch of the accord.", ["Fife College"]),
+        # near-misses: a signatory of another agreement, and signatories only spoken of
+        ("Aston University, a signatory to another compact, hosted the event.", []),
+        ("Dr Sam Okoro of Fife College asked whether the signatories of the accord would meet.", []),
+    ],
+)  # fmt: skip
+def test_a_signer_named_in_an_apposition(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+# -- an agreement that brings some bodies together with others ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("The accord brings Cardiff University and Cardiff Metropolitan University together with Cardiff "
+         "Council.", ["Cardiff University", "Cardiff Metropolitan University", "Cardiff Council"]),
+        ("The compact brings the University of Hull together with Hull City Council and Hull College for the "
+         "first time.", ["University of Hull", "Hull City Council", "Hull College"]),
+        ("The new partnership agreement brings Keele University together with Stoke-on-Trent City Council.",
+         ["Keele University", "Stoke-on-Trent City Council"]),
+        ("The charter brings Nottingham Trent University and the University of Nottingham together with "
+         "Nottingham City Council and Nottinghamshire County Council.",
+         ["Nottingham Trent University", "University of Nottingham", "Nottingham City Council",
+          "Nottinghamshire County Council"]),
+        # near-misses: an event, not an agreement; bodies the text does not name
+        ("The festival brings Leeds Beckett University together with Leeds City Council.", []),
+        ("The charter brings Keele University together with local employers.", ["Keele University"]),
+    ],
+)  # fmt: skip
+def test_an_agreement_that_brings_bodies_together_with_others(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+# -- a declaration named as a sentence's subject is the text's own, before an alliance's unnamed one ---
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A dozen universities have signed a joint declaration.\n\nThe Northern Civic Universities Declaration, "
+         "published on 16 January, is backed by members of the Civic University Network.",
+         "Northern Civic Universities Declaration"),
+        ("Core Cities UK welcomed the joint declaration.\n\nThe Midlands Skills Declaration sets out four asks.",
+         "Midlands Skills Declaration"),
+        ("The Civic University Network praised the joint declaration.\n\nThe Wales Research Declaration was "
+         "launched in Cardiff.", "Wales Research Declaration"),
+        ("Key Cities called it a joint declaration of intent.\n\nThe Coastal Towns Declaration names six goals.",
+         "Coastal Towns Declaration"),
+    ],
+)  # fmt: skip
+def test_a_declaration_named_as_a_subject(reference, text, name) -> None:
+    declaration = run(text, reference).declaration
+    assert declaration is not None and declaration.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near-misses: a named declaration only mentioned in passing leaves the alliance's own
+        "Core Cities UK has signed a joint declaration, building on the Leeds Climate Declaration of 2019.",
+        "Core Cities UK signed a joint declaration. It follows what some called the Bristol Declaration.",
+    ],
+)
+def test_a_declaration_named_in_passing_is_not_the_texts_own(reference, text) -> None:
+    declaration = run(text, reference).declaration
+    assert declaration is not None and declaration.name == "Core Cities UK declaration"
