@@ -169,3 +169,69 @@ def test_a_declaration_named_as_a_subject(reference, text, name) -> None:
 def test_a_declaration_named_in_passing_is_not_the_texts_own(reference, text) -> None:
     declaration = run(text, reference).declaration
     assert declaration is not None and declaration.name == "Core Cities UK declaration"
+
+
+# -- counts: the whole a partitive names is not the parties' count -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The letter carries the names of eight of the eleven Core Cities. Core Cities UK is the alliance of "
+         "eleven city councils.", [("cities", 8)]),
+        ("Four of the seven city councils have signed the compact. The seven city councils meet monthly.",
+         [("cities", 4)]),
+        ("Nine of the 24 universities have signed the charter, and the 24 universities have signed up to "
+         "the network.", [("universities", 9)]),
+        ("Three of the five partners signed the accord on Monday; the five partners will meet in June.",
+         [("signatories", 3)]),
+        # near-misses: with no partitive the whole is the count; the part alone is the part
+        ("The eleven Core Cities have signed the declaration.", [("cities", 11)]),
+        ("Eight of the eleven Core Cities have signed the declaration.", [("cities", 8)]),
+    ],
+)  # fmt: skip
+def test_the_whole_of_a_partitive_is_not_the_parties(reference, text, expected) -> None:
+    assert counts(text, reference) == expected
+
+
+# -- counts: one vice-chancellor a university, among those who signed --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The agreement was signed by the two vice-chancellors and the leader of the council.",
+         [("universities", 2)]),
+        ("Both vice-chancellors signed the charter at the Guildhall.", [("universities", 2)]),
+        ("The compact was signed by the three vice-chancellors at a ceremony in the city.", [("universities", 3)]),
+        ("All four university vice-chancellors have signed the pledge.", [("universities", 4)]),
+        # near-misses: heads who did not sign, and heads not counted
+        ("The two vice-chancellors spoke at the launch of the accord.", []),
+        ("The vice-chancellors of other universities have signed similar agreements.", []),
+    ],
+)  # fmt: skip
+def test_vice_chancellors_who_signed_count_universities(reference, text, expected) -> None:
+    assert counts(text, reference) == expected
+
+
+# -- counts: a number and an article start two phrases; a count that refers back to a few parties -----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The compact was renewed. Since 2019 the partners say they have met monthly.", []),
+        ("In 2022 the universities set up a joint fund under the accord.", []),
+        ("The declaration is signed by Leeds City Council, Bradford Council, Kirklees Council, the University "
+         "of Leeds and the University of Bradford. A data service will be run jointly by the two "
+         "organisations.", []),
+        ("The charter is signed by Hull City Council, the University of Hull, Hull College and East Riding of "
+         "Yorkshire Council. Its secretariat is shared by the two bodies.", []),
+        # near-misses: a count of all the parties, and a count said with signing, stay
+        ("The compact is signed by Hull City Council, the University of Hull and Hull College. The three "
+         "partners will meet each year.", [("signatories", 3)]),
+        ("The 12 partners signed the compact on Monday.", [("signatories", 12)]),
+    ],
+)  # fmt: skip
+def test_counts_across_an_article_or_of_a_few_parties(reference, text, expected) -> None:
+    assert counts(text, reference) == expected
