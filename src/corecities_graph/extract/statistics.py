@@ -364,9 +364,13 @@ _HEADS = re.compile(
     r"vice-chancellors\b(?!\s+of\s+(?:other|all|many|some)\b)",
     re.IGNORECASE,
 )
-_HEADS_ACT = re.compile(r"\b(?:sign(?:s|ed|ing)?|join(?:s|ed|ing)?|wr(?:ote|itten)|put\s+their\s+names?)\b", re.I)
+_HEADS_ACT = re.compile(
+    r"\b(?:sign(?:s|ed|ing)?|join(?:s|ed|ing)?|wr(?:ote|itten)|put\s+their\s+names?)\b", re.I
+)
 # "eight of the eleven Core Cities": the part that took part, and the whole it is part of
-_PARTITIVE = re.compile(rf"^(?:{NUMBER_PATTERN})\s+of\s+(?:the|its|their|our)\s+(?P<whole>{NUMBER_PATTERN})\s", re.I)
+_PARTITIVE = re.compile(
+    rf"^(?:{NUMBER_PATTERN})\s+of\s+(?:the|its|their|our)\s+(?P<whole>{NUMBER_PATTERN})\s", re.I
+)
 # "2019 the partners": a number and an article start different phrases, and count nothing together
 _ACROSS_ARTICLE = re.compile(r"^\S+\s+(?:the|a|an|this|that|these|those)\s", re.IGNORECASE)
 
@@ -403,7 +407,9 @@ def _heads_counted(seg: Segmented, sentence: Sentence) -> Iterable[ClaimedCount]
         if match.group().lower().startswith("both") and value is None:
             value = Decimal(2)  # "both vice-chancellors"
         if value is not None and 2 <= value < 100 and value == int(value):
-            yield ClaimedCount("universities", int(value), match.group(), seg.evidence(match.start(), match.end()))
+            yield ClaimedCount(
+                "universities", int(value), match.group(), seg.evidence(match.start(), match.end())
+            )
 
 
 def _without_wholes(counts: list[ClaimedCount]) -> list[ClaimedCount]:
