@@ -82,7 +82,7 @@ _SIGN_CUE = re.compile(
     re.IGNORECASE,
 )
 _MAY_SIGN = re.compile(
-    r"\b(?:signat|team(?:s|ed|ing)?\s+up|signs?\b|signed|signing|sign\b|join|part\s+in|among|agreed|under\b|represented|put\s+\w+\s+name|endorse[sd]?\b|back(?:s|ed)?\b"
+    r"\b(?:signat|team(?:s|ed|ing)?\s+up|signs?\b|signed|signing|sign\b|join|part\s+in|among|agreed|under\b|represented|put\s+\w+\s+name|endorse"
     r"|launched|entered|formed|committed|sealed|(?:written|wrote)\s+(?:jointly|together)|jointly\s+wr|joint\s+letter|brings?\b|bringing|part(?:y|ies|ners?)\b|involved|named\s+in|put\s+together|drawn\s+up"
     r"|add(?:s|ed|ing)?\s+\w+\s+names?|pen\s+to\s+paper|between|unit(?:es?|ing)|sees|commits?|renewed|re-signed"
     r"|refreshed|extended|struck|forged|inked|(?:unveiled|published|announced)\s+\w+\s+(?:new\s+)?joint"
@@ -453,6 +453,12 @@ _NOT_YET = re.compile(
 )
 
 
+def _backs_an_agreement(body: str) -> bool:
+    """Whether a sentence backs an agreement, actively or in a passive: the one cue the cheap test
+    before the costly patterns does not look for, since 'back' is a common word."""
+    return bool(_BACKS.search(body) or _BACKED_BY.search(body))
+
+
 def _other_cues(body: str) -> list[re.Match[str]]:
     """The signing cues said by backing or by a means clause, each read after a cheap word test:
     backing counts only where the sentence says nothing of signing, which would tell the two apart."""
@@ -583,7 +589,7 @@ def find_signatories(
                 if subjects and _WILL_DO.match(text, at):
                     for org in subjects:
                         add(org)
-        if not _MAY_SIGN.search(body):
+        if not _MAY_SIGN.search(body) and not (" back" in body and _backs_an_agreement(body)):
             continue  # neither a signing cue nor "Under the Agreement": nothing to read here
         in_sentence = [o for o in named_here if not _inside_name(o, seg, sentence.start, sentence.end)]
         if not in_sentence:

@@ -385,6 +385,10 @@ _PART_OF_DIGITS = re.compile(
 )
 
 
+# the cheap test for such a part: "of the" before a number in digits
+_WHOLE_IN_DIGITS = re.compile(r"\sof\s+(?:the|its|their|our)\s+\d")
+
+
 def _parts_counted(seg: Segmented, sentence: Sentence) -> Iterable[ClaimedCount]:
     """'Nine of the 24 universities have signed': the nine, where the sentence says they took part."""
     if not _PARTY_CONTEXT.search(sentence.text):
@@ -433,7 +437,7 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
     counts: list[ClaimedCount] = []
     for sentence in seg.sentences:
         counts.extend(_more_counts(seg, sentence))
-        if " of " in sentence.text and _DIGIT.search(sentence.text):
+        if _WHOLE_IN_DIGITS.search(sentence.text):
             counts.extend(_parts_counted(seg, sentence))
         if "vice-chancellors" in sentence.text.lower():
             counts.extend(_heads_counted(seg, sentence))
