@@ -235,3 +235,105 @@ def test_vice_chancellors_who_signed_count_universities(reference, text, expecte
 )  # fmt: skip
 def test_counts_across_an_article_or_of_a_few_parties(reference, text, expected) -> None:
     assert counts(text, reference) == expected
+
+
+# -- a verb that makes an agreement, with an article or, in a headline, none -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("University of Leeds and Leeds City Council enter into civic agreement",
+         ["University of Leeds", "Leeds City Council"]),
+        ("University of Hull forms civic partnership with Hull City Council",
+         ["University of Hull", "Hull City Council"]),
+        ("University of York launches compact with City of York Council",
+         ["University of York", "City of York Council"]),
+        ("Lancaster University agrees civic partnership with Lancashire County Council",
+         ["Lancaster University", "Lancashire County Council"]),
+        ("Keele University commits to the Staffordshire Skills Charter.", ["Keele University"]),
+        ("The University of Stirling and Stirling Council have entered a new partnership agreement.",
+         ["University of Stirling", "Stirling Council"]),
+        # near-misses: an agreement asked for, one still to come, and a consultation about one
+        ("Bristol City Council calls on the University of Bristol to launch a civic compact.", []),
+        ("Hull City Council will form a civic partnership next year.", []),
+        ("Leeds City Council launches consultation on a skills compact.", []),
+    ],
+)  # fmt: skip
+def test_a_verb_that_makes_an_agreement(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("University of Leeds and Leeds City Council enter into civic agreement",
+         "Civic agreement (University of Leeds)"),
+        ("Aston University seals ten-year skills compact", "Ten-year skills compact (Aston University)"),
+        ("Ulster University renews civic pact with Belfast City Council", "Civic pact (Ulster University)"),
+        ("Swansea University forms research partnership with Swansea Council",
+         "Research partnership (Swansea University)"),
+    ],
+)  # fmt: skip
+def test_an_agreement_a_headline_describes_without_an_article(reference, text, name) -> None:
+    declaration = run(text, reference).declaration
+    assert declaration is not None and declaration.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near-misses: an agreement only planned, and a verb of making with no agreement
+        "Leeds City Council to launch civic agreement",
+        "Sheffield City Council launches consultation on skills",
+    ],
+)
+def test_no_agreement_from_a_plan_or_a_consultation(reference, text) -> None:
+    assert run(text, reference).declaration is None
+
+
+# -- an agreement as the subject of a passive of making: "The compact was launched by A and B" -------
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("The civic agreement was launched by the University of Bristol and Bristol City Council on Monday.",
+         ["University of Bristol", "Bristol City Council"]),
+        ("The compact was formally launched on Friday by Sheffield Hallam University and Sheffield City "
+         "Council.", ["Sheffield Hallam University", "Sheffield City Council"]),
+        ("The partnership was formed by Aberdeen City Council and the University of Aberdeen in 2021.",
+         ["Aberdeen City Council", "University of Aberdeen"]),
+        ("The accord has been renewed by Glasgow City Council and the University of Strathclyde.",
+         ["Glasgow City Council", "University of Strathclyde"]),
+        # near-misses: an agent who is no body, and the agent of another verb
+        ("The charter was launched by the Mayor at a ceremony.", []),
+        ("The compact was launched at an event hosted by Leeds Beckett University.", []),
+    ],
+)  # fmt: skip
+def test_an_agreement_made_by_its_parties(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)
+
+
+# -- "A is a party to the agreement, as is B": the body a comparative clause adds -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        ("The University of Lincoln is now a party to the civic agreement, as is City of Lincoln Council.",
+         ["University of Lincoln", "City of Lincoln Council"]),
+        ("Hull College is a signatory to the compact, as are the University of Hull and Hull City Council.",
+         ["Hull College", "University of Hull", "Hull City Council"]),
+        ("Keele University became a signatory of the accord, as was Staffordshire University.",
+         ["Keele University", "Staffordshire University"]),
+        ("Cardiff University is a signatory to the compact, as is Cardiff Metropolitan University.",
+         ["Cardiff University", "Cardiff Metropolitan University"]),
+        # near-misses: a comparative clause that adds no body
+        ("Aston University is a signatory to the charter, as is customary.", ["Aston University"]),
+        ("Aston University is a signatory to the charter, as is usual for Birmingham City Council.",
+         ["Aston University"]),
+    ],
+)  # fmt: skip
+def test_a_party_added_by_as_is(reference, text, signatories) -> None:
+    assert parties(text, reference) == sorted(signatories)

@@ -221,7 +221,7 @@ _NAMES_AGREEMENT = re.compile(
 )
 _FOLLOWED = re.compile(
     r"\bfollowed\s+(?:[a-z]+ly\s+)?by\s"
-    r"|,\s*as\s+(?:did|do|does|have|has|had)\s+(?:also\s+)?"
+    r"|,\s*as\s+(?:did|do|does|have|has|had|is|are|was|were)\s+(?:also\s+)?"
 )
 # the words that say a paragraph's last sentence announces the parties below it
 _SIGN_WORD = re.compile(r"\b(?:sign(?:s|ed|ing)?|signator(?:y|ies)|join(?:s|ed)?)\b", re.IGNORECASE)
@@ -369,7 +369,74 @@ def find_declaration(seg: Segmented, orgs: list[OrgMention]) -> Declaration | No
         start, end, name, kind = named[0]
         kind_word = "agreement" if kind.lower().startswith("agreement") else "declaration"
         return Declaration(slugify(name), name, kind_word, True, seg.evidence(start, end))
-    return _described(seg, orgs, alliances)
+    return _described(seg, orgs, alliances) or _described_bare(seg, orgs, alliances)
+
+
+# the verbs by which bodies make an agreement, in every tense a headline or a sentence uses
+_MAKES = (
+    r"(?:signs?|signed|agrees?|agreed|enters?(?:\s+into)?|entered(?:\s+into)?|forms?|formed|launch(?:es|ed)?"
+    r"|seals?|sealed|strikes?|struck|forges?|forged|unveils?|unveiled|renews?|renewed|formali[sz](?:es|ed|e)"
+    r"|commits?\s+to|committed\s+to)"
+)
+# "University of Leeds and Leeds City Council enter into civic agreement", "University of Hull forms civic
+# partnership with Hull City Council": a verb of making, then (an article or none, as headlines drop
+# them) at most five words and an agreement noun; not "to launch a compact" (what is asked or planned)
+_MAKES_AGREEMENT = re.compile(
+    rf"(?<!\bto\s)\b{_MAKES}\s+(?:(?:a|an|the|new|its|their)\s+)?"
+    rf"(?:(?!(?:of|on|about|into|for|to|with|by|and)\s)[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})\b",
+    re.IGNORECASE,
+)
+# the same with no article: lower-case words before the noun describe the agreement it names
+_MAKES_BARE = re.compile(
+    rf"(?<!\bto\s)\b{_MAKES}\s+(?P<what>(?:new\s+)?(?:(?!(?:the|a|an|of|on|about|into|for|to|with|by|and)\s)"
+    rf"(?-i:[a-z])[\w’'-]*\s+){{0,3}}?(?P<kind>{_AGREEMENT_WORDS}))\b",
+    re.IGNORECASE,
+)
+# "The civic agreement was launched on Monday by A and B": an agreement as the subject of a passive of
+# making, its makers after "by"
+_MADE_BY = re.compile(
+    rf"\b(?:{_AGREEMENT_WORDS})\b(?:\s*,[^,;]{{1,80}}?,)?\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
+    r"(?:(?:jointly|formally|officially|now)\s+)*(?:launched|formed|forged|struck|entered\s+into|renewed)\s+"
+    # ("launched at an event hosted by A": another verb's agent)
+    r"(?:(?!(?:by|and|but|which|who)\b|[\w-]+ed\b)[\w’'-]+,?\s+){0,4}?by\s+",
+    re.IGNORECASE,
+)
+_KIND_WORDS = (
+    "agreement", "compact", "charter", "accord", "partnership", "declaration", "pact", "pledge", "concordat",
+    "deal", "memorandum",
+)  # fmt: skip
+
+
+def _names_a_kind(low: str) -> bool:
+    """The cheap test before the patterns of making: whether a lowered sentence holds an agreement noun."""
+    return any(word in low for word in _KIND_WORDS)
+
+
+def _described_bare(
+    seg: Segmented, orgs: list[OrgMention], alliances: list[OrgMention]
+) -> Declaration | None:
+    """'... enter into civic agreement', 'forms civic partnership with': an agreement a headline describes
+    with no article, after the verb that makes it."""
+    text = seg.text
+    for sentence in seg.sentences:
+        if not _names_a_kind(sentence.text.lower()):
+            continue
+        match = _MAKES_BARE.search(text, sentence.start, sentence.end)
+        if match is None:
+            continue
+        parties = [o for o in starting_within(orgs, sentence.start, sentence.end) if not o.members]
+        conveners = alliances or parties or orgs
+        if not conveners:
+            return None
+        convener = conveners[0]
+        what = re.sub(r"\s+", " ", match.group("what"))
+        kind_word = "declaration" if match.group("kind").lower().startswith("declaration") else "agreement"
+        return Declaration(
+            f"{slugify(convener.name)}-{slugify(_PLAIN_KIND.sub('', what) or kind_word)}",
+            f"{capitalise(what)} ({convener.name})", kind_word, False,
+            seg.evidence(match.start("what"), match.end("what")),
+        )  # fmt: skip
+    return None
 
 
 def _declaration_named(seg: Segmented, named: list[tuple[int, int, str, str]]) -> Declaration | None:
@@ -466,6 +533,8 @@ def _other_cues(body: str) -> list[re.Match[str]]:
     cues: list[re.Match[str]] = []
     if ("back" in low or "endorse" in low) and not _SIGN_WORD.search(body):
         cues.extend(_BACKS.finditer(body))
+    if _names_a_kind(low):
+        cues.extend(m for m in _MAKES_AGREEMENT.finditer(body) if not _NOT_YET.search(body, 0, m.start()))
     if " signing " in low or " joining " in low or "entering into" in low or " putting " in low:
         # ("will mark the day by signing the charter": not signed yet)
         cues.extend(m for m in _BY_SIGNING.finditer(body) if not _NOT_YET.search(body, 0, m.start()))
@@ -589,7 +658,11 @@ def find_signatories(
                 if subjects and _WILL_DO.match(text, at):
                     for org in subjects:
                         add(org)
-        if not _MAY_SIGN.search(body) and not (" back" in body and _backs_an_agreement(body)):
+        if (
+            not _MAY_SIGN.search(body)
+            and not (" back" in body and _backs_an_agreement(body))
+            and not (_names_a_kind(body.lower()) and _MAKES_AGREEMENT.search(body))
+        ):
             continue  # neither a signing cue nor "Under the Agreement": nothing to read here
         in_sentence = [o for o in named_here if not _inside_name(o, seg, sentence.start, sentence.end)]
         if not in_sentence:
@@ -628,6 +701,8 @@ def find_signatories(
             leads = sorted([*_SIGNED_BY.finditer(body), *leads], key=lambda m: m.start())
         elif "ed by" in body and not _SIGN_WORD.search(body):
             leads = sorted([*_BACKED_BY.finditer(body), *leads], key=lambda m: m.start())
+        if " by " in body and ("ed " in body or " struck " in body or " into " in body):
+            leads = sorted([*_MADE_BY.finditer(body), *leads], key=lambda m: m.start())
         for lead in leads:
             if "agreed" in lead.group() and not _BRINGS_CONTEXT.search(body, 0, lead.start()):
                 continue  # "a budget agreed by the council": only an agreement's agents are its parties
