@@ -401,9 +401,16 @@ _MADE_BY = re.compile(
     r"(?:(?!(?:by|and|but|which|who)\b|[\w-]+ed\b)[\w’'-]+,?\s+){0,4}?by\s+",
     re.IGNORECASE,
 )
+# the participles of the passive of making, for the cheap test before the pattern
+_MADE_VERBS = ("launched", "formed", "forged", "struck", "entered", "renewed")
 _KIND_WORDS = (
-    "agreement", "compact", "charter", "accord", "partnership", "declaration", "pact", "pledge", "concordat",
-    "deal", "memorandum",
+    # ("pact" is also in "compact")
+    "agreement", "charter", "accord", "partnership", "declaration", "pact", "pledge", "concordat", "deal",
+    "memorandum",
+)  # fmt: skip
+# the stems of the verbs of making, for the cheap test before the pattern
+_MAKE_STEMS = (
+    "sign", "agree", "enter", "form", "launch", "seal", "stri", "struck", "forg", "unveil", "renew", "commit",
 )  # fmt: skip
 
 
@@ -526,14 +533,15 @@ def _backs_an_agreement(body: str) -> bool:
     return bool(_BACKS.search(body) or _BACKED_BY.search(body))
 
 
-def _other_cues(body: str) -> list[re.Match[str]]:
-    """The signing cues said by backing or by a means clause, each read after a cheap word test:
-    backing counts only where the sentence says nothing of signing, which would tell the two apart."""
+def _other_cues(body: str, signing: bool) -> list[re.Match[str]]:
+    """The signing cues said by backing, by a verb of making or by a means clause, each read after a
+    cheap word test: backing counts only where the sentence says nothing of signing, which would tell
+    the two apart; a verb of making is looked for only where no other signing cue was found."""
     low = body.lower()
     cues: list[re.Match[str]] = []
     if ("back" in low or "endorse" in low) and not _SIGN_WORD.search(body):
         cues.extend(_BACKS.finditer(body))
-    if _names_a_kind(low):
+    if not signing and _names_a_kind(low) and any(stem in low for stem in _MAKE_STEMS):
         cues.extend(m for m in _MAKES_AGREEMENT.finditer(body) if not _NOT_YET.search(body, 0, m.start()))
     if " signing " in low or " joining " in low or "entering into" in low or " putting " in low:
         # ("will mark the day by signing the charter": not signed yet)
@@ -661,7 +669,11 @@ def find_signatories(
         if (
             not _MAY_SIGN.search(body)
             and not (" back" in body and _backs_an_agreement(body))
-            and not (_names_a_kind(body.lower()) and _MAKES_AGREEMENT.search(body))
+            and not (
+                any(stem in body for stem in _MAKE_STEMS)
+                and _names_a_kind(body.lower())
+                and _MAKES_AGREEMENT.search(body)
+            )
         ):
             continue  # neither a signing cue nor "Under the Agreement": nothing to read here
         in_sentence = [o for o in named_here if not _inside_name(o, seg, sentence.start, sentence.end)]
@@ -669,7 +681,8 @@ def find_signatories(
             continue  # no organisation named here: no party to find
         for org in _signers_for(text, sentence.start, sentence.end, in_sentence):
             add(org)
-        cues = list(_SIGN_CUE.finditer(body)) + _other_cues(body)
+        cues = list(_SIGN_CUE.finditer(body))
+        cues += _other_cues(body, bool(cues))
         if not cues and " up with " in body and index + 1 < len(seg.sentences):
             # "A has teamed up with B to ... . The Heat Networks Compact, sealed this week, ...": the
             # agreement is named in the sentence after
@@ -701,7 +714,7 @@ def find_signatories(
             leads = sorted([*_SIGNED_BY.finditer(body), *leads], key=lambda m: m.start())
         elif "ed by" in body and not _SIGN_WORD.search(body):
             leads = sorted([*_BACKED_BY.finditer(body), *leads], key=lambda m: m.start())
-        if " by " in body and ("ed " in body or " struck " in body or " into " in body):
+        if " by " in body and any(verb in body for verb in _MADE_VERBS):
             leads = sorted([*_MADE_BY.finditer(body), *leads], key=lambda m: m.start())
         for lead in leads:
             if "agreed" in lead.group() and not _BRINGS_CONTEXT.search(body, 0, lead.start()):

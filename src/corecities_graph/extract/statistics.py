@@ -437,9 +437,9 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
     counts: list[ClaimedCount] = []
     for sentence in seg.sentences:
         counts.extend(_more_counts(seg, sentence))
-        if _WHOLE_IN_DIGITS.search(sentence.text):
+        if " of " in sentence.text and _WHOLE_IN_DIGITS.search(sentence.text):
             counts.extend(_parts_counted(seg, sentence))
-        if "vice-chancellors" in sentence.text.lower():
+        if "hancellors" in sentence.text:
             counts.extend(_heads_counted(seg, sentence))
         has_party = _has_party(sentence.text)
         if has_party or any(words in sentence.text for words in _TO_TAKE_PART):
