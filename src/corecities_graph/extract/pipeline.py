@@ -10,7 +10,7 @@ from ..document import Document, slugify
 from ..resolve.reference import Reference
 from .backrefs import publishing
 from .bodies import HEADS, resolve_name, type_of, with_own_article
-from .facts import Declaration, Extraction, OrgMention
+from .facts import ClaimedCount, Declaration, Extraction, OrgMention
 from .organisations import find_organisations, furniture_only, masthead_only
 from .people import find_people
 from .places import find_places
@@ -65,6 +65,31 @@ _ONE_KIND_OF_PARTY = re.compile(
     r"|^[\w-]+\s+institutions$",
     re.IGNORECASE,
 )
+# "run jointly by the two organisations": a definite count that refers back, in a sentence that says
+# nothing of signing
+_REFERS_BACK = re.compile(r"^(?:the|these|those|both)\s|\b(?:the|these|those)\s+$", re.IGNORECASE)
+_SAYS_SIGNING = re.compile(
+    r"\b(?:sign(?:s|ed|ing|ator(?:y|ies))?|join(?:s|ed|ing)?|part(?:y|ies)|partners?\s+(?:in|to)|agree[sd]?"
+    r"|brings?\s+together)\b",
+    re.IGNORECASE,
+)
+
+
+def _some_of_the_parties(count: ClaimedCount, parties: int, text: str) -> bool:
+    """Whether a count of parties refers back to far fewer bodies (half or less) than the text names as
+    parties: 'the two organisations' of a declaration with thirteen signatories are two of them (the
+    ones the sentence is about), not how many signed."""
+    return (
+        count.what == "signatories"
+        and count.count * 2 <= parties
+        and bool(
+            _REFERS_BACK.match(count.surface)
+            or _REFERS_BACK.search(text, max(0, count.evidence.span.start - 8), count.evidence.span.start)
+        )
+        and not _SAYS_SIGNING.search(count.evidence.sentence.text)
+    )
+
+
 _URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d{2})/")
 
 
@@ -116,6 +141,7 @@ def extract(document: Document, ref: Reference) -> Extraction:
     counts = [
         c for c in counts
         if not (c.what == "signatories" and c.count < len(signatories) and _ONE_KIND_OF_PARTY.search(c.surface))
+        and not _some_of_the_parties(c, len(signatories), seg.text)
     ]  # fmt: skip
     # "Universities sign up to West Midlands Skills Compact": the agreement itself is not what it asks for
     proposals = [

@@ -82,7 +82,7 @@ _SIGN_CUE = re.compile(
     re.IGNORECASE,
 )
 _MAY_SIGN = re.compile(
-    r"\b(?:signat|team(?:s|ed|ing)?\s+up|signs?\b|signed|signing|sign\b|join|part\s+in|among|agreed|under\b|represented|put\s+\w+\s+name|endorsed"
+    r"\b(?:signat|team(?:s|ed|ing)?\s+up|signs?\b|signed|signing|sign\b|join|part\s+in|among|agreed|under\b|represented|put\s+\w+\s+name|endorse"
     r"|launched|entered|formed|committed|sealed|(?:written|wrote)\s+(?:jointly|together)|jointly\s+wr|joint\s+letter|brings?\b|bringing|part(?:y|ies|ners?)\b|involved|named\s+in|put\s+together|drawn\s+up"
     r"|add(?:s|ed|ing)?\s+\w+\s+names?|pen\s+to\s+paper|between|unit(?:es?|ing)|sees|commits?|renewed|re-signed"
     r"|refreshed|extended|struck|forged|inked|(?:unveiled|published|announced)\s+\w+\s+(?:new\s+)?joint"
@@ -221,7 +221,7 @@ _NAMES_AGREEMENT = re.compile(
 )
 _FOLLOWED = re.compile(
     r"\bfollowed\s+(?:[a-z]+ly\s+)?by\s"
-    r"|,\s*as\s+(?:did|do|does|have|has|had)\s+(?:also\s+)?"
+    r"|,\s*as\s+(?:did|do|does|have|has|had|is|are|was|were)\s+(?:also\s+)?"
 )
 # the words that say a paragraph's last sentence announces the parties below it
 _SIGN_WORD = re.compile(r"\b(?:sign(?:s|ed|ing)?|signator(?:y|ies)|join(?:s|ed)?)\b", re.IGNORECASE)
@@ -344,6 +344,9 @@ def find_declaration(seg: Segmented, orgs: list[OrgMention]) -> Declaration | No
             return Declaration(
                 f"{slugify(convener)}-{kind_word}", name, kind_word, True, seg.evidence(start, end)
             )
+    own_name = _declaration_named(seg, named)
+    if own_name is not None:
+        return own_name
     for sentence in seg.sentences:
         unnamed = _UNNAMED.search(text, sentence.start, sentence.end)
         if unnamed and unnamed.group("kind").lower() == "declaration" and alliances:
@@ -366,7 +369,96 @@ def find_declaration(seg: Segmented, orgs: list[OrgMention]) -> Declaration | No
         start, end, name, kind = named[0]
         kind_word = "agreement" if kind.lower().startswith("agreement") else "declaration"
         return Declaration(slugify(name), name, kind_word, True, seg.evidence(start, end))
-    return _described(seg, orgs, alliances)
+    return _described(seg, orgs, alliances) or _described_bare(seg, orgs, alliances)
+
+
+# the verbs by which bodies make an agreement, in every tense a headline or a sentence uses
+_MAKES = (
+    r"(?:signs?|signed|agrees?|agreed|enters?(?:\s+into)?|entered(?:\s+into)?|forms?|formed|launch(?:es|ed)?"
+    r"|seals?|sealed|strikes?|struck|forges?|forged|unveils?|unveiled|renews?|renewed|formali[sz](?:es|ed|e)"
+    r"|commits?\s+to|committed\s+to)"
+)
+# "University of Leeds and Leeds City Council enter into civic agreement", "University of Hull forms civic
+# partnership with Hull City Council": a verb of making, then (an article or none, as headlines drop
+# them) at most five words and an agreement noun; not "to launch a compact" (what is asked or planned)
+_MAKES_AGREEMENT = re.compile(
+    rf"(?<!\bto\s)\b{_MAKES}\s+(?:(?:a|an|the|new|its|their)\s+)?"
+    rf"(?:(?!(?:of|on|about|into|for|to|with|by|and)\s)[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})\b",
+    re.IGNORECASE,
+)
+# the same with no article: lower-case words before the noun describe the agreement it names
+_MAKES_BARE = re.compile(
+    rf"(?<!\bto\s)\b{_MAKES}\s+(?P<what>(?:new\s+)?(?:(?!(?:the|a|an|of|on|about|into|for|to|with|by|and)\s)"
+    rf"(?-i:[a-z])[\w’'-]*\s+){{0,3}}?(?P<kind>{_AGREEMENT_WORDS}))\b",
+    re.IGNORECASE,
+)
+# "The civic agreement was launched on Monday by A and B": an agreement as the subject of a passive of
+# making, its makers after "by"
+_MADE_BY = re.compile(
+    rf"\b(?:{_AGREEMENT_WORDS})\b(?:\s*,[^,;]{{1,80}}?,)?\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
+    r"(?:(?:jointly|formally|officially|now)\s+)*(?:launched|formed|forged|struck|entered\s+into|renewed)\s+"
+    # ("launched at an event hosted by A": another verb's agent)
+    r"(?:(?!(?:by|and|but|which|who)\b|[\w-]+ed\b)[\w’'-]+,?\s+){0,4}?by\s+",
+    re.IGNORECASE,
+)
+# the participles of the passive of making, for the cheap test before the pattern
+_MADE_VERBS = ("launched", "formed", "forged", "struck", "entered", "renewed")
+_KIND_WORDS = (
+    # ("pact" is also in "compact")
+    "agreement", "charter", "accord", "partnership", "declaration", "pact", "pledge", "concordat", "deal",
+    "memorandum",
+)  # fmt: skip
+# the stems of the verbs of making, for the cheap test before the pattern
+_MAKE_STEMS = (
+    "sign", "agree", "enter", "form", "launch", "seal", "stri", "struck", "forg", "unveil", "renew", "commit",
+)  # fmt: skip
+
+
+def _names_a_kind(low: str) -> bool:
+    """The cheap test before the patterns of making: whether a lowered sentence holds an agreement noun."""
+    return any(word in low for word in _KIND_WORDS)
+
+
+def _described_bare(
+    seg: Segmented, orgs: list[OrgMention], alliances: list[OrgMention]
+) -> Declaration | None:
+    """'... enter into civic agreement', 'forms civic partnership with': an agreement a headline describes
+    with no article, after the verb that makes it."""
+    text = seg.text
+    for sentence in seg.sentences:
+        if not _names_a_kind(sentence.text.lower()):
+            continue
+        match = _MAKES_BARE.search(text, sentence.start, sentence.end)
+        if match is None:
+            continue
+        parties = [o for o in starting_within(orgs, sentence.start, sentence.end) if not o.members]
+        conveners = alliances or parties or orgs
+        if not conveners:
+            return None
+        convener = conveners[0]
+        what = re.sub(r"\s+", " ", match.group("what"))
+        kind_word = "declaration" if match.group("kind").lower().startswith("declaration") else "agreement"
+        return Declaration(
+            f"{slugify(convener.name)}-{slugify(_PLAIN_KIND.sub('', what) or kind_word)}",
+            f"{capitalise(what)} ({convener.name})", kind_word, False,
+            seg.evidence(match.start("what"), match.end("what")),
+        )  # fmt: skip
+    return None
+
+
+def _declaration_named(seg: Segmented, named: list[tuple[int, int, str, str]]) -> Declaration | None:
+    """A declaration the text names as the subject of a sentence ('The Northern Civic Universities
+    Declaration, published on 16 January, is backed by ...'): the text's own, before any alliance's
+    unnamed 'joint declaration' elsewhere in it."""
+    for start, end, name, kind in named:
+        if kind != "Declaration":
+            continue
+        sentence = next((s for s in seg.sentences if s.start <= start < s.end), None)
+        if sentence is not None and _SUBJECT_AGREEMENT.match(seg.text, sentence.start, sentence.end):
+            opening = _SUBJECT_AGREEMENT.match(seg.text, sentence.start, sentence.end)
+            if opening is not None and opening.end("name") == end:
+                return Declaration(slugify(name), name, "declaration", True, seg.evidence(start, end))
+    return None
 
 
 def _described(seg: Segmented, orgs: list[OrgMention], alliances: list[OrgMention]) -> Declaration | None:
@@ -391,6 +483,100 @@ def _described(seg: Segmented, orgs: list[OrgMention], alliances: list[OrgMentio
                 seg.evidence(match.start("what"), match.end("what")),
             )  # fmt: skip
     return None
+
+
+# "The compact is backed by A and B", "The Declaration, published on Monday, was endorsed by institutions
+# including A and B": an agreement as the subject of a passive of backing, its agents named after "by"
+# (read only where the sentence says nothing of signing: "endorsed by A and signed by B" tells them apart)
+_BACKED_BY = re.compile(
+    rf"\b(?:{_AGREEMENT_WORDS})\b(?:\s*,[^,;]{{1,80}}?,)?\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
+    r"(?:(?:now|jointly|formally|publicly|already)\s+)*(?:backed|endorsed)\s+by\s+"
+    rf"(?:(?:[\w’'-]+\s+){{0,3}}?{_GROUP}\s*,?\s+(?:including|such\s+as|among\s+them)\s+)?"
+    # ("has also been endorsed by": a supporter beside parties named before; "endorsed by A and backed
+    # by B": supporters of one sort and another, not the parties)
+    r"(?![^.;]*?\b(?:and|,)\s+(?:(?:also|was|were|is|are)\s+)?(?-i:[a-z]+ed)\s+by\b)",
+    re.IGNORECASE,
+)
+# "A and B back the new civic compact", "Northumbria University endorsed the declaration": backing an
+# agreement said actively, its subject the party (not "backed by", a passive read above)
+_BACKS = re.compile(
+    rf"\b(?:backs?|backed|endorses?|endorsed)\s+(?!by\b)(?:(?:the|a|an|this|its|their|our|new)\s+)+"
+    rf"(?:(?!(?:of|on|about|into|for|to|by)\b)[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})\b",
+    re.IGNORECASE,
+)
+# "A has formalised its relationship with B by signing a civic agreement": a clause whose means is
+# signing; its subject, and the bodies it names on the way, are the parties
+_BY_SIGNING = re.compile(
+    r"\b(?:by|through)\s+(?:signing|co-signing|joining|entering\s+into|putting\s+(?:its|their)\s+names?\s+to)\s+"
+    rf"(?:the|a|an|this|its|their|our)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_AGREEMENT_WORDS})\b",
+    re.IGNORECASE,
+)
+# "Professor A, Vice-Chancellor of B and one of the signatories, said": a signer's apposition, and the
+# body named last before it the one they signed for; "B, a signatory to the charter,"
+_ONE_OF_SIGNERS = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:one|each)\s+of\s+(?:the|its|their|our)\s+(?:[\w’'-]+\s+)?signatories"
+    r"|(?:a\s+|the\s+(?:[\w-]+\s+)?)signatory)\b(?!\s+(?:to|of)\s+(?:a|an|another|other)\b)",
+    re.IGNORECASE,
+)
+
+
+# a modal or a plan before a means clause: what is to be done, not done
+_NOT_YET = re.compile(
+    r"\b(?:will|would|could|may|might|should|shall|(?:hopes?|plans?|intends?|aims?|wants?|is|are)\s+to)\s",
+    re.IGNORECASE,
+)
+
+
+def _backs_an_agreement(body: str) -> bool:
+    """Whether a sentence backs an agreement, actively or in a passive: the one cue the cheap test
+    before the costly patterns does not look for, since 'back' is a common word."""
+    return bool(_BACKS.search(body) or _BACKED_BY.search(body))
+
+
+def _other_cues(body: str, signing: bool) -> list[re.Match[str]]:
+    """The signing cues said by backing, by a verb of making or by a means clause, each read after a
+    cheap word test: backing counts only where the sentence says nothing of signing, which would tell
+    the two apart; a verb of making is looked for only where no other signing cue was found."""
+    low = body.lower()
+    cues: list[re.Match[str]] = []
+    if ("back" in low or "endorse" in low) and not _SIGN_WORD.search(body):
+        cues.extend(_BACKS.finditer(body))
+    if not signing and _names_a_kind(low) and any(stem in low for stem in _MAKE_STEMS):
+        cues.extend(m for m in _MAKES_AGREEMENT.finditer(body) if not _NOT_YET.search(body, 0, m.start()))
+    if " signing " in low or " joining " in low or "entering into" in low or " putting " in low:
+        # ("will mark the day by signing the charter": not signed yet)
+        cues.extend(m for m in _BY_SIGNING.finditer(body) if not _NOT_YET.search(body, 0, m.start()))
+    return cues
+
+
+def _signers_for(text: str, lo: int, hi: int, orgs: Sequence[OrgMention]) -> list[OrgMention]:
+    """The bodies an apposition says a signer signed for: 'Vice-Chancellor of B and one of the
+    signatories' names B; 'B, a signatory to the charter, said' names B."""
+    if "signator" not in text[lo:hi].lower():
+        return []  # the cheap test first
+    found = []
+    for org in orgs:
+        end = org.evidence.span.end
+        if lo <= org.evidence.span.start and end <= hi and _ONE_OF_SIGNERS.match(text, end, hi):
+            found.append(org)
+    return found
+
+
+def _together_with(text: str, at: int, hi: int, orgs: Sequence[OrgMention]) -> list[OrgMention]:
+    """'The accord brings A and B together with C and D': the bodies joined on after 'together with'."""
+    opens = re.match(r"\s*together\s+with\s+", text[at:hi])
+    if opens is None:
+        return []
+    at += opens.end()
+    found = []
+    for org in orgs:
+        if org.evidence.span.start < at:
+            continue
+        if not _JOINED.fullmatch(text, at, org.evidence.span.start):
+            break
+        found.append(org)
+        at = org.evidence.span.end
+    return found
 
 
 def find_signatories(
@@ -480,12 +666,23 @@ def find_signatories(
                 if subjects and _WILL_DO.match(text, at):
                     for org in subjects:
                         add(org)
-        if not _MAY_SIGN.search(body):
+        if (
+            not _MAY_SIGN.search(body)
+            and not (" back" in body and _backs_an_agreement(body))
+            and not (
+                any(stem in body for stem in _MAKE_STEMS)
+                and _names_a_kind(body.lower())
+                and _MAKES_AGREEMENT.search(body)
+            )
+        ):
             continue  # neither a signing cue nor "Under the Agreement": nothing to read here
         in_sentence = [o for o in named_here if not _inside_name(o, seg, sentence.start, sentence.end)]
         if not in_sentence:
             continue  # no organisation named here: no party to find
+        for org in _signers_for(text, sentence.start, sentence.end, in_sentence):
+            add(org)
         cues = list(_SIGN_CUE.finditer(body))
+        cues += _other_cues(body, bool(cues))
         if not cues and " up with " in body and index + 1 < len(seg.sentences):
             # "A has teamed up with B to ... . The Heat Networks Compact, sealed this week, ...": the
             # agreement is named in the sentence after
@@ -515,6 +712,10 @@ def find_signatories(
         leads = list(_PARTIES_FOLLOW.finditer(body))
         if _SIGNED_WORD.search(body):
             leads = sorted([*_SIGNED_BY.finditer(body), *leads], key=lambda m: m.start())
+        elif "ed by" in body and not _SIGN_WORD.search(body):
+            leads = sorted([*_BACKED_BY.finditer(body), *leads], key=lambda m: m.start())
+        if " by " in body and any(verb in body for verb in _MADE_VERBS):
+            leads = sorted([*_MADE_BY.finditer(body), *leads], key=lambda m: m.start())
         for lead in leads:
             if "agreed" in lead.group() and not _BRINGS_CONTEXT.search(body, 0, lead.start()):
                 continue  # "a budget agreed by the council": only an agreement's agents are its parties
@@ -556,6 +757,9 @@ def find_signatories(
             )
             for org in in_sentence:
                 if sentence.start + brings.end() <= org.evidence.span.start < stop:
+                    add(org)
+            if together is not None and together.group() == "together":
+                for org in _together_with(text, sentence.start + together.start(), sentence.end, in_sentence):
                     add(org)
         for cue in cues:
             if _NEGATION.search(body[max(0, cue.start() - 60) : cue.start()]) or _names_another(

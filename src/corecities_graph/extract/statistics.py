@@ -357,11 +357,90 @@ def _more_counts(seg: Segmented, sentence: Sentence) -> Iterable[ClaimedCount]:
             yield ClaimedCount(what, 2, match.group(), seg.evidence(match.start(), match.end()))
 
 
+# "signed by the leader of the council and the two vice-chancellors": one vice-chancellor a university,
+# where the sentence says they signed or joined
+_HEADS = re.compile(
+    rf"\b(?:[Tt]he|[Bb]oth|[Aa]ll)\s+(?:(?:of\s+the\s+)?(?P<num>{NUMBER_PATTERN})\s+)?"
+    r"vice-chancellors\b(?!\s+of\s+(?:other|all|many|some)\b)",
+    re.IGNORECASE,
+)
+_HEADS_ACT = re.compile(
+    r"\b(?:sign(?:s|ed|ing)?|join(?:s|ed|ing)?|wr(?:ote|itten)|put\s+their\s+names?)\b", re.I
+)
+# "eight of the eleven Core Cities": the part that took part, and the whole it is part of
+_PARTITIVE = re.compile(
+    rf"^(?:{NUMBER_PATTERN})\s+of\s+(?:the|its|their|our)\s+(?P<whole>{NUMBER_PATTERN})\s", re.I
+)
+# "2019 the partners": a number and an article start different phrases, and count nothing together
+_ACROSS_ARTICLE = re.compile(r"^\S+\s+(?:the|a|an|this|that|these|those)\s", re.IGNORECASE)
+
+
+# "Nine of the 24 universities have signed": the part, where the whole is in digits (a whole in words,
+# "eight of the eleven Core Cities", is read by the main pattern)
+_PART_OF_DIGITS = re.compile(
+    rf"(?<![\w,.])(?P<num>{NUMBER_PATTERN})\s+of\s+(?:the|its|their|our)\s+\d+\s+"
+    r"(?:(?!(?:of|in|and|or)\b)[\w-]+\s+){0,2}?"
+    r"(?P<what>universities|cities|city\s+councils|signatories|partners|parties|organisations|organizations)\b",
+    re.IGNORECASE,
+)
+
+
+# the cheap test for such a part: "of the" before a number in digits
+_WHOLE_IN_DIGITS = re.compile(r"\sof\s+(?:the|its|their|our)\s+\d")
+
+
+def _parts_counted(seg: Segmented, sentence: Sentence) -> Iterable[ClaimedCount]:
+    """'Nine of the 24 universities have signed': the nine, where the sentence says they took part."""
+    if not _PARTY_CONTEXT.search(sentence.text):
+        return
+    for match in _PART_OF_DIGITS.finditer(seg.text, sentence.start, sentence.end):
+        value = parse_number(match.group("num"))
+        if value is None or not 2 <= value < 100 or value != int(value):
+            continue
+        noun = match.group("what").lower()
+        what = "cities" if noun.startswith("city") else _WHAT.get(noun, noun)
+        yield ClaimedCount(what, int(value), match.group(), seg.evidence(match.start(), match.end()))
+
+
+def _heads_counted(seg: Segmented, sentence: Sentence) -> Iterable[ClaimedCount]:
+    """'the two vice-chancellors' among those who signed: as many universities."""
+    if not _HEADS_ACT.search(sentence.text):
+        return
+    for match in _HEADS.finditer(seg.text, sentence.start, sentence.end):
+        value = parse_number(match.group("num")) if match.group("num") else None
+        if match.group().lower().startswith("both") and value is None:
+            value = Decimal(2)  # "both vice-chancellors"
+        if value is not None and 2 <= value < 100 and value == int(value):
+            yield ClaimedCount(
+                "universities", int(value), match.group(), seg.evidence(match.start(), match.end())
+            )
+
+
+def _without_wholes(counts: list[ClaimedCount]) -> list[ClaimedCount]:
+    """The counts less a whole the text says only part of took part in: where 'eight of the eleven Core
+    Cities' signed, 'Core Cities UK is the alliance of eleven city councils' counts the alliance, not the
+    parties; and less a number read across an article ('Since 2019 the partners')."""
+    wholes = set()
+    for count in counts:
+        partitive = _PARTITIVE.match(count.surface)
+        whole = parse_number(partitive.group("whole")) if partitive else None
+        if whole is not None:
+            wholes.add((count.what, int(whole)))
+    return [
+        c for c in counts
+        if (c.what, c.count) not in wholes and not _ACROSS_ARTICLE.match(c.surface)
+    ]  # fmt: skip
+
+
 def find_counts(seg: Segmented) -> list[ClaimedCount]:
     """'21 universities', 'the 11 cities', 'two universities': how many a text says took part."""
     counts: list[ClaimedCount] = []
     for sentence in seg.sentences:
         counts.extend(_more_counts(seg, sentence))
+        if " of " in sentence.text and _WHOLE_IN_DIGITS.search(sentence.text):
+            counts.extend(_parts_counted(seg, sentence))
+        if "hancellors" in sentence.text:
+            counts.extend(_heads_counted(seg, sentence))
         has_party = _has_party(sentence.text)
         if has_party or any(words in sentence.text for words in _TO_TAKE_PART):
             for match in _NTH_PARTY.finditer(seg.text, sentence.start, sentence.end):
@@ -480,7 +559,7 @@ def find_counts(seg: Segmented) -> list[ClaimedCount]:
                     evidence=seg.evidence(match.start(), match.end()),
                 )
             )
-    return counts
+    return _without_wholes(counts)
 
 
 def find_statistics(
