@@ -49,7 +49,8 @@ _LOWER = re.compile(
 _LOWER_NAMED = re.compile(
     r"\b(?:call(?:s|ed|ing)?\s+(?:on\s+(?:the\s+)?\w+\s+)?for|ask(?:s|ed|ing)?\s+(?:(?:the\s+)?\w+\s+)?for"
     r"|need(?:s|ed)?|want(?:s|ed)?|propos\w+|urg\w+|recommend\w*|seek\w*|back(?:s|ed|ing)?)\s+(?:(?:an?|the)\s+)?(?:(?:new|brand-new|dedicated)\s+)?"
-    rf"(?P<np>(?!(?:to|that|see|for)\b)(?:[a-z][\w-]*\s+|[A-Z][\w’'-]*\s+(?:of\s+)?){{0,5}}?(?:{LOWER_HEADS}))\b"
+    # ("recommendations include a hub": the cue is a noun, and its verb no part of the name)
+    rf"(?P<np>(?!(?:to|that|see|for|include|includes|included|is|are|was|were)\b)(?:[a-z][\w-]*\s+|[A-Z][\w’'-]*\s+(?:of\s+)?){{0,5}}?(?:{LOWER_HEADS}))\b"
     r"(?!\s+(?:of|for)\b)"
 )
 # "the introduction of a cities trade package and a new urban trade strategy", "bringing in a visitor levy"
@@ -164,7 +165,9 @@ _SEEKS = re.compile(
     r"|support(?:s|ed|ing)?|echo(?:es|ed|ing)?|join(?:s|ed|ing)?)\s+(?:a|the|its|their)\s+(?:[\w-]+\s+)?calls?"
     r"\s+(?:(?:from|by)\s+[^.;]{1,60}?\s+)?for)\s+"
     r"(?!(?:to|that|it|them|this|these|those|him|her|us|our|their|its|his|whether|how|what|why|is|are|was|were"
-    r"|will|would|could|should|has|have|had|also|already|for)\b)",
+    r"|will|would|could|should|has|have|had|also|already|for"
+    # "Its demands include a settlement": the noun before the verb that lists them, read as such
+    r"|include|includes|included)\b)",
     re.IGNORECASE,
 )
 # "says the", "said that the": a reported ask, its body named right after the reporting verb
@@ -302,6 +305,17 @@ _ASIDE = re.compile(
     r"|(?:could|would|might)(?:\s+not)?\s+have\s+(?:\w+\s+)?(?:asked|called|pressed|sought|demanded|lobbied|proposed))\b",
     re.IGNORECASE,
 )
+# "the need for a skills academy", "the urgent need for a new fund": a thing said to be needed
+_NEED_FOR = re.compile(r"\bthe\s+(?:(?:urgent|clear|pressing|real|growing|obvious)\s+)?need\s+for\s+", re.IGNORECASE)
+# "reduce the need for", "removes the need for": a need done away with asks for nothing
+_REMOVES = re.compile(
+    r"\b(?:reduc|remov|avoid|eliminat|obviat|lessen|cut(?:s|ting)?\b|end(?:s|ed|ing)?\b|question|doubt|deni|deny"
+    r"|dismiss|reject)\w*\s+(?:(?:any|all|much|some)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+# "Asked whether ...", "Asked about ...": a participle opening the sentence puts a question to its
+# subject, and its "ask" is no ask
+_QUESTION_PUT = re.compile(r"\W*asked\s+(?=(?:whether|if|about|how|why|what|when|who)\b)", re.IGNORECASE)
 # "An earlier proposal to create a joint office was dropped": an ask given up is no longer made
 _DROPPED = re.compile(
     r"\b(?:proposals?|ideas?|plans?|suggestions?|calls?|asks?|bids?)\b[^.;]*?\b(?:was|were|has\s+been|have\s+been"
@@ -371,6 +385,7 @@ _PROPOSED_ORG = re.compile(
     r"\b(?:propos(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+for|creation\s+of|setting\s+up|establish(?:ing|ment\s+of)?"
     r"|want(?:s|ed)?|urg(?:e|es|ed|ing)|recommend(?:s|ed|ing)?|back(?:s|ed|ing)?|seek(?:s|ing)?|sought"
     r"|demand(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|(?:like|likes|hope|hopes|hoping|wants?|wanted)\s+to\s+see"
+    r"|(?<!\breduce\s)(?<!\bremove\s)(?<!\bavoid\s)the\s+need\s+for"
     r"|(?:should|must)\s+(?:create|establish|set\s+up|introduce|launch|fund)"
     r"|hop(?:e|es|ed|ing)\s+(?:that\s+)?(?:[\w’'-]+\s+){1,5}?will\s+(?:fund|back|create|establish|set\s+up)"
     r"|(?:ask\w*|urg\w*|call\w*\s+on)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?to\s+(?:back|fund|finance|create|establish|set\s+up))"
@@ -442,6 +457,7 @@ def find_proposals(
             or name[:1] in "–—-"
             # "the freedom to spend what is already there": a clause, no thing named
             or " what " in name
+            or (not made and _names_nothing(name, text, end))
             # (a name made from the ask, 'Requirement for Innovate UK to publish', may open on the body)
             or any(a < end and start < b and not (relational and (start < a or made)) for a, b in org_spans)
         ):
@@ -461,7 +477,7 @@ def find_proposals(
             found.append(Proposal(org.name + text[span.end : stop], None, seg.evidence(span.start, stop)))
             continue
         found.append(Proposal(org.name, None, org.evidence))
-    for start, end in _listed(seg):
+    for start, end in [*_listed(seg), *_listed_in_sentence(seg)]:
         # "create a regional skills passport", "devolve adult education budgets": an act or its object
         if done := _THAT_DONE.match(text, start, end):
             start, stop, done_name = _done(text, done, end)
@@ -488,7 +504,9 @@ def find_proposals(
         lowered = body.lower()
         if not _CUE_WORD.search(lowered):
             continue
-        cue = _ANY_CUE.search(body)
+        # "Asked whether they would call for ..., she said": a question put to a speaker asks nothing
+        question = _QUESTION_PUT.match(body)
+        cue = _ANY_CUE.search(body, body.find(",", question.end()) + 1 if question else 0)
         if cue is None:
             continue
         # a sentence without its full stop is a heading or was cut off with the page
@@ -571,6 +589,12 @@ def find_proposals(
                     if not more:
                         break
                     at = more.end()
+        for need in _NEED_FOR.finditer(body) if "need for" in lowered else ():
+            # "commits them to the need for a graduate retention programme": a thing needed, wherever
+            # the need is said, unless the need is denied or done away with
+            if not _negated(body[: need.start()]) and not _REMOVES.search(body, 0, need.start()):
+                for name, start, end in named_objects(text, sentence.start + need.end(), sentence.end, thing=True):
+                    add(start, end, keep=True, name=name)
         for seeks in _SEEKS.finditer(body) if running and _SEEKS_GATE.search(lowered) else ():
             if _negated(body[: seeks.start()]) or (
                 seeks.group().lower().startswith("priorit") and _SHARED.search(body, 0, seeks.start())
@@ -716,6 +740,38 @@ def find_proposals(
     return _distinct(found)
 
 
+# "any new fund", "every campus", "exactly this kind of offer", "such a scheme": a quantifier or a word
+# that points back opens the phrase, which then names no particular thing
+_NO_PARTICULAR = re.compile(
+    r"(?:(?:exactly|just|precisely|only)\s+)?(?:any|every|each|no|such|this|that|these|those|either|neither)\b",
+    re.IGNORECASE,
+)
+# "the jobs graduates are (looking for)": a phrase ending on an auxiliary is a clause cut before its verb
+_AUXILIARY_END = re.compile(
+    r"\s(?:is|are|was|were|be|been|being|am|has|have|had|do|does|did|will|would|can|could|may|might|shall"
+    r"|should|must)$",
+    re.IGNORECASE,
+)
+# "three specific measures:", "five asks:": a count of the items a colon leads in to, no item itself
+_COUNTED = re.compile(
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?:[\w-]+\s+)?[\w-]+s$",
+    re.IGNORECASE,
+)
+# "a shift in how skills money reaches places", "a change to how bids are judged": a way of doing
+# things, which is a goal and not a thing asked for
+_IN_HOW = re.compile(r"\s(?:in|to)\s+(?:how|the\s+way)\s", re.IGNORECASE)
+
+
+def _names_nothing(name: str, text: str, end: int) -> bool:
+    """Whether a phrase read as a proposal's name names no particular thing (see the patterns above)."""
+    return bool(
+        _NO_PARTICULAR.match(name)
+        or _AUXILIARY_END.search(name)
+        or _IN_HOW.search(name)
+        or (_COUNTED.match(name) and text[end : end + 2].lstrip().startswith(":"))
+    )
+
+
 def _done(text: str, done: re.Match[str], end: int) -> tuple[int, int, str]:
     """'devolution delivered on the same timetable': what is to be done, named with its doing."""
     start = done.start("np")
@@ -780,7 +836,8 @@ _ASKER = re.compile(
 # "10 per cent of new research funding": a share of something, which a figure starts
 _PER_CENT_OF = re.compile(r"\d[\d.]*\s*(?:per\s+cent|%)\s+of\s", re.IGNORECASE)
 _PRONOUN = re.compile(r"\W*(?:She|He|They)\b")
-_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\b[^.;]*$|n[’']t\b[^.;]*$", re.IGNORECASE)
+# "has not called for", "has yet to call for": an ask not (or not yet) made
+_NEGATED = re.compile(r"\b(?:not|never|no\s+longer|yet\s+to)\b[^.;]*$|n[’']t\b[^.;]*$", re.IGNORECASE)
 
 
 def _negated(before: str) -> bool:
@@ -853,6 +910,55 @@ def _listed(seg: Segmented) -> list[tuple[int, int]]:
             start = paragraph.start + cut.end()
         items.append((start, paragraph.end))
     close()
+    return found
+
+
+# "We are asking for: a fund, a settlement and an academy": the items of a list led in by an ask run
+# on in the lead-in's own sentence, split at semicolons, or else at commas and "and" before an article
+_SENTENCE_ITEMS = re.compile(r"\s*;\s*(?:and\s+|or\s+)?")
+_SENTENCE_COMMAS = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?=(?:an?|the|new)\s)|\s+(?:and|or)\s+(?=(?:an?|the|new)\s)")
+# "..., she said:": a colon that opens a quotation, which no list follows
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|added|adds|told|tells|wrote|writes|explained|explains|commented|comments|stated|states"
+    r"|noted|notes|remarked|declared|announced|announces)\b",
+    re.IGNORECASE,
+)
+_ITEM_OPENS = re.compile(r"(?:an?|the|new)\s", re.IGNORECASE)
+
+
+def _listed_in_sentence(seg: Segmented) -> list[tuple[int, int]]:
+    """Items of a list whose lead-in proposes and which run on after the colon in the same sentence."""
+    text = seg.text
+    found: list[tuple[int, int]] = []
+    for sentence in seg.sentences:
+        body = text[sentence.start : sentence.end]
+        colon = body.find(":")
+        if colon < 0 or not body[colon + 1 :].strip():
+            continue
+        lead, rest = body[: colon + 1], body[colon + 1 :]
+        cue = _LIST_LEAD.search(lead)
+        if (
+            cue is None
+            # "calls for a Regional Skills Fund: a pot for ...": a thing named, then explained
+            or re.search(r"\ban?\s", cue.group(), re.IGNORECASE)
+            or _OWN_SHOULD.search(lead)
+            or _REPORTING.search(lead)
+            or _INLINE.match(body, colon)
+            or "\n" in body[colon:].rstrip()
+            or rest.lstrip()[:1] in "\"“‘'"
+            or body.lstrip()[:1] in "\"“‘'"  # a speaker's own list, in a quotation
+        ):
+            continue
+        at = sentence.start + colon + 1
+        stop = sentence.start + len(body.rstrip().rstrip(".!?"))
+        splitter = _SENTENCE_ITEMS if ";" in rest else _SENTENCE_COMMAS
+        cuts = [(m.start(), m.end()) for m in splitter.finditer(text, at, stop)]
+        bounds = zip([at, *(b for _, b in cuts)], [*(a for a, _ in cuts), stop], strict=True)
+        for first, last in bounds:
+            while first < last and text[first].isspace():
+                first += 1
+            if _ITEM_OPENS.match(text, first, last) or asked_acts(text, first, last):
+                found.append((first, last))
     return found
 
 
