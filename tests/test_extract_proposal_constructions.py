@@ -190,3 +190,77 @@ def test_the_need_for_a_thing_is_a_proposal(reference, text, proposals) -> None:
 )  # fmt: skip
 def test_a_list_in_the_lead_ins_own_sentence(reference, text, proposals) -> None:
     assert names(text, reference) == proposals
+
+
+# -- "that X be set up": the thing made is named by itself; a passive making has its object before ---
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The report proposes that a Tyne mass transit delivery body be set up.", ["Tyne mass transit delivery body"]),
+        ("The partners proposed that a Solent Skills Observatory be established.", ["Solent Skills Observatory"]),
+        ("The universities demanded that a civic research fund is set up within a year.", ["Civic research fund"]),
+        ("The council recommends that a regional housing company be created by 2027.", ["Regional housing company"]),
+        # near-misses: a doing that is no making keeps its doing; a making that is only reported
+        ("The mayors demanded that the adult skills budget is devolved in full.", ["Adult skills budget devolved in full"]),
+        ("A regional housing company was set up last year.", []),
+    ],
+)  # fmt: skip
+def test_a_thing_asked_to_be_made_is_named_by_itself(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+# -- creation verbs that bring a plan forward ----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The charter urges government to bring forward a regional transport plan.", ["Regional transport plan"]),
+        ("Leaders called on the Treasury to draw up a five-year capital settlement.", ["Five-year capital settlement"]),
+        ("The letter asks ministers to come forward with a coastal communities fund.", ["Coastal communities fund"]),
+        ("The compact urges the Welsh Government to devise a graduate retention scheme.", ["Graduate retention scheme"]),
+        # near-misses: the parties' own drawing up, and a drawing up denied
+        ("The partners will draw up a joint estates strategy.", []),
+        ("The letter does not ask ministers to draw up a new transport plan.", []),
+    ],
+)  # fmt: skip
+def test_asks_to_bring_forward_or_draw_up_a_thing(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+# -- "for a settlement to give them certainty": after a thing, "to give" is its purpose ---------------
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The partners are pushing for a ten-year settlement to give them certainty.", ["Ten-year settlement"]),
+        ("The cities want a new retrofit fund to let councils insulate homes.", ["Retrofit fund"]),
+        ("Leaders called for a northern skills passport to allow adults to move between courses.",
+         ["Northern skills passport"]),
+        ("The mayors asked for a regional careers service to give every pupil advice.", ["Regional careers service"]),
+        # near-misses: after a body, "to be given" and "to resign" say who is to act
+        ("The group called for the council leader to resign.", []),
+        ("The report calls for the mayor to step down.", []),
+    ],
+)  # fmt: skip
+def test_a_thing_then_its_purpose_is_asked_for(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+# -- a list item that is itself a bid or a case names what it asks for after "for" -------------------
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The proposals include:\n\n- joint bids to the Scottish Government for a regional innovation zone;\n"
+         "- a shared estates plan.", ["Regional innovation zone", "Shared estates plan"]),
+        ("The proposals include:\n\n- a joint bid to Innovate UK for a new regional space cluster;\n"
+         "- a civic data fund.", ["Regional space cluster", "Civic data fund"]),
+        ("The asks are:\n\n1. a case to the Treasury for a northern rail settlement\n2. a tourist levy",
+         ["Northern rail settlement", "Tourist levy"]),
+        ("We are calling for:\n\n• applications for a coastal skills academy\n• a graduate retention bonus",
+         ["Coastal skills academy", "Graduate retention bonus"]),
+        # near-misses: a bid with nothing it is for is no name; a list led in by no ask gives nothing
+        ("The partners have agreed:\n\n- joint bids to the Scottish Government for a regional innovation zone;\n"
+         "- a shared estates plan.", []),
+        ("The proposals include:\n\n- joint bids to research councils;\n- bids for more money.", []),
+    ],
+)  # fmt: skip
+def test_a_bid_in_a_list_names_what_it_is_for(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals

@@ -34,6 +34,8 @@ _ACT = re.compile(
 # names something new by itself, the second ("support", "fund") needs a noun that is a thing
 _CREATES = re.compile(
     r"(?:establish|create|set\s+up|set\s+aside|introduce|launch|pilot|build|open|put\s+in\s+place|bring\s+in"
+    # "bring forward a transport plan", "draw up a settlement", "come forward with a fund"
+    r"|bring\s+forward|draw\s+up|come\s+forward\s+with|produce|devise|form|found"
     r"|commit\s+(?:[£$€][\d.,]+\s*(?:bn|m|k|million|billion)?\s+)?to"
     r"|adopt)\s+(?!(?:to|that|it|them|up|with)\b)",
     re.IGNORECASE,

@@ -18,6 +18,7 @@ from .proposal_names import (
     LOWER_HEADS,
     PROPOSAL_HEADS,
     RELATIONAL,
+    THING,
     VAGUE,
     clause_end,
     complement,
@@ -256,7 +257,7 @@ _ASK_FOR = re.compile(
     r"(?:\s+(?!for\b)(?:the\s+)?[\w-]+){0,2}?|push(?:es|ed|ing)?|argu(?:e|es|ed|ing)"
     # "the proposal is for a single skills fund"
     r"|(?:proposals?|asks?|calls?|demands?|requests?|recommendations?)\s+(?:is|are|was|were)"
-    r"|(?:make|makes|made|making)\s+(?:the|a|its|their)\s+(?:strong\s+|clear\s+)?case"
+    r"|(?:make|makes|made|making|put|puts|putting)\s+(?:the|a|its|their)\s+(?:strong\s+|clear\s+)?case"
     # "highlights the need for a careers service", "there is an urgent need for a fund"
     r"|(?:highlight|stress|underlin|emphasi[sz]|point\w*\s+to|set\w*\s+out|spell\w*\s+out|flag|identif|recogni[sz]"
     r"|argu|warn\w*\s+of)\w*\s+(?:(?:also|again)\s+)?the\s+(?:(?:urgent|clear|pressing|real|growing)\s+)?need"
@@ -347,6 +348,18 @@ _AGENT_ITEM = re.compile(
     r"|(?:combined|local|mayoral\s+combined|combined\s+county)\s+authorit(?:y|ies)|council|mayor|regulator)\s+to\s+(?=[a-z])",
     re.IGNORECASE,
 )
+# "joint bids to the Welsh Government for a zone", "a case to ministers for a fund": an item that is
+# itself an ask, addressed or not, names what it asks for after "for"
+_BID_NOUN = (
+    r"(?:(?:an?|the|joint|shared|common|combined|formal|strong)\s+)*(?:bids?|applications?|requests?|calls?|case"
+    r"|pleas?|representations?|submissions?)"
+)
+_BID = re.compile(rf"{_BID_NOUN}\b(?!\s+(?:for|of)\b)", re.IGNORECASE)
+_BID_FOR = re.compile(
+    rf"{_BID_NOUN}\s+(?:to\s+(?:[\w’'-]+\s+){{1,6}}?)?"
+    r"for\s+(?=(?:an?|the|new)\s)",
+    re.IGNORECASE,
+)
 _MAKING_ITEM = re.compile(
     r"(?:the\s+)?(creation|establishment|introduction|setting\s+up)\s+of\s+(?:an?\s+|the\s+)?(?=[a-z])", re.I
 )
@@ -388,10 +401,14 @@ _PROPOSED_ORG = re.compile(
     r"|(?<!\breduce\s)(?<!\bremove\s)(?<!\bavoid\s)the\s+need\s+for"
     r"|(?:should|must)\s+(?:create|establish|set\s+up|introduce|launch|fund)"
     r"|hop(?:e|es|ed|ing)\s+(?:that\s+)?(?:[\w’'-]+\s+){1,5}?will\s+(?:fund|back|create|establish|set\s+up)"
-    r"|(?:ask\w*|urg\w*|call\w*\s+on)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?to\s+(?:back|fund|finance|create|establish|set\s+up))"
+    r"|(?:ask\w*|urg\w*|call\w*\s+(?:on|for))\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?to\s+(?:back|fund|finance|create|establish|set\s+up))"
     r"\s+an?\s+(?:(?:new|brand-new|dedicated)\s+)?(?:[£$€]\d[\d.,]*\s*(?:bn|m|k|million|billion)?\s+)?$",
     re.IGNORECASE,
 )
+
+# "for a ten-year settlement to give them certainty": after a thing (not a body), "to give" says what
+# the thing is for, and the thing is asked for
+_ACTIVE_TO = re.compile(r"\s+to\s+(?!be\b)")
 
 # "a" or "an" between spaces, which every proposed body's lead-in ends with: a cheap first test of the
 # lowered text before a name (the letters a and n lower as IGNORECASE reads them)
@@ -447,7 +464,8 @@ def find_proposals(
         name = name or text[start:end]
         if cut_at is not None and end >= cut_at:
             return  # "... and a new careers guaran": the page stopped inside this name
-        if not made and _AGENT_TO.match(text, end):
+        serves = _ACTIVE_TO.match(text, end) and THING.search(text[start:end].rsplit(" ", 1)[-1])
+        if not made and _AGENT_TO.match(text, end) and not serves:
             return  # "for combined authorities to be given a duty": who is to act, not what is asked
         if (
             not 2 <= len(name.split()) <= (20 if made else 16)
@@ -486,6 +504,10 @@ def find_proposals(
         # "- the combined authority to use its housing funding ...": who is to act, then the act
         if agent := _AGENT_ITEM.match(text, start, end):
             start = agent.end()
+        if bid := _BID_FOR.match(text, start, end):
+            start = bid.end()  # "joint bids to the Welsh Government for a regional innovation zone"
+        elif _BID.match(text, start, end):
+            continue  # "joint bids to research councils": an ask with nothing it is for names nothing
         acts = asked_acts(text, start, end)
         for name, first, last in acts:
             add(first, last, keep=True, name=name)
@@ -526,7 +548,8 @@ def find_proposals(
             before = body[: making.start()]
             if not (_PROPOSING.search(before) or _CUE.search(before)) or _negated(before):
                 continue
-            if re.search(r"\b(?:be|been|being)\s+$", before) or _ASKS_PARTIES.search(before):
+            # ("that a fund is set up within a year": in the passive, the thing made went before)
+            if re.search(r"\b(?:be|been|being|is|are|was|were)\s+$", before) or _ASKS_PARTIES.search(before):
                 continue  # "a fund to be set up by government": what follows is who, not what
             at = sentence.start + making.end()
             while True:
@@ -574,6 +597,8 @@ def find_proposals(
                     # "for combined authorities to be given a duty to convene", "for the government to give
                     # York a share of ...": who is to act comes first, what is asked follows
                     then = _THEN_TO.match(text, end, sentence.end)
+                    if then and THING.search(text[start:end].rsplit(" ", 1)[-1]):
+                        then = None  # "for a skills passport to allow adults to ...": a thing and its purpose
                     acts = asked_acts(text, then.end(), sentence.end) if then else []
                     for name, first, last in acts:
                         add(first, last, keep=True, name=name)
@@ -772,11 +797,20 @@ def _names_nothing(name: str, text: str, end: int) -> bool:
     )
 
 
+# "set up", "created", "established": a doing that makes the thing, which then names the ask alone
+_MADE_DONE = re.compile(
+    r"set\s+up|created|established|launched|formed|founded|introduced", re.IGNORECASE
+)
+
+
 def _done(text: str, done: re.Match[str], end: int) -> tuple[int, int, str]:
     """'devolution delivered on the same timetable': what is to be done, named with its doing."""
     start = done.start("np")
     stop = trimmed(text, done.end("done"), end)[1]
     what = re.sub(r"^(?:the|a|an)\s+", "", done.group("np").strip(), flags=re.IGNORECASE)
+    if _MADE_DONE.fullmatch(done.group("done")):
+        # "proposes that a transit delivery body be set up": what is made is named by itself
+        return start + len(done.group("np")) - len(done.group("np").lstrip()), done.end("np") - 1, what
     return start, stop, f"{what} {text[done.start('done') : stop]}"
 
 
