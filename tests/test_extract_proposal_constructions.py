@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from corecities_graph.resolve.reference import Reference
-
 from extracting import run
 
 
@@ -263,4 +262,21 @@ def test_a_thing_then_its_purpose_is_asked_for(reference, text, proposals) -> No
     ],
 )  # fmt: skip
 def test_a_bid_in_a_list_names_what_it_is_for(reference, text, proposals) -> None:
+    assert names(text, reference) == proposals
+
+
+# -- an ask verb, then "a new" and a lower-case thing, whatever its head noun --------------------------
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        ("The partners want a new graduate retention bonus.", ["Graduate retention bonus"]),
+        ("The mayors are seeking a new northern research corridor.", ["Northern research corridor"]),
+        ("The report urges a new regional innovation council.", ["Regional innovation council"]),
+        ("Vice-chancellors have proposed a new shared graduate visa.", ["Shared graduate visa"]),
+        # near-misses: a person or post is no thing asked for; a new way of working is a goal
+        ("The board wants a new chief executive.", []),
+        ("Leaders want a new approach to skills.", []),
+    ],
+)  # fmt: skip
+def test_a_new_thing_asked_for_whatever_its_head(reference, text, proposals) -> None:
     assert names(text, reference) == proposals

@@ -307,7 +307,9 @@ _ASIDE = re.compile(
     re.IGNORECASE,
 )
 # "the need for a skills academy", "the urgent need for a new fund": a thing said to be needed
-_NEED_FOR = re.compile(r"\bthe\s+(?:(?:urgent|clear|pressing|real|growing|obvious)\s+)?need\s+for\s+", re.IGNORECASE)
+_NEED_FOR = re.compile(
+    r"\bthe\s+(?:(?:urgent|clear|pressing|real|growing|obvious)\s+)?need\s+for\s+", re.IGNORECASE
+)
 # "reduce the need for", "removes the need for": a need done away with asks for nothing
 _REMOVES = re.compile(
     r"\b(?:reduc|remov|avoid|eliminat|obviat|lessen|cut(?:s|ting)?\b|end(?:s|ed|ing)?\b|question|doubt|deni|deny"
@@ -409,6 +411,23 @@ _PROPOSED_ORG = re.compile(
 # "for a ten-year settlement to give them certainty": after a thing (not a body), "to give" says what
 # the thing is for, and the thing is asked for
 _ACTIVE_TO = re.compile(r"\s+to\s+(?!be\b)")
+
+# "wants a new", "is calling for a new", "urged ministers to back a new": an ask verb, then a thing
+# that "new" marks as not yet there
+_ASKED_NEW = re.compile(
+    r"\b(?:(?:call(?:s|ed|ing)?|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|push(?:es|ed|ing)?|argu(?:e|es|ed|ing))\s+for"
+    r"|want(?:s|ed)?|seek(?:s|ing)?|sought|propos(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|recommend(?:s|ed|ing)?"
+    r"|back(?:s|ed|ing)?|demand(?:s|ed|ing)?)\s+an?\s+new\s+(?=[a-z])",
+    re.IGNORECASE,
+)
+
+_LOWER_PHRASE = re.compile(r"[a-z][\w-]*(?:\s+[a-z][\w-]*){1,5}")
+# "a new chief executive", "a new skills minister": a person or a post, which is no thing asked for
+_PERSON_END = re.compile(
+    r"\b(?:executive|chair|chairman|chairwoman|chairperson|leader|director|minister|officer|commissioner|mayor"
+    r"|head|chief|secretary|manager|president|principal|chancellor|vice-chancellor|dean|provost|councillor|member"
+    r"|partner|tsar|czar|champion|envoy|adviser|advisor|lead|owner|employer|person|people|staff)s?$"
+)
 
 # "a" or "an" between spaces, which every proposed body's lead-in ends with: a cheap first test of the
 # lowered text before a name (the letters a and n lower as IGNORECASE reads them)
@@ -618,7 +637,9 @@ def find_proposals(
             # "commits them to the need for a graduate retention programme": a thing needed, wherever
             # the need is said, unless the need is denied or done away with
             if not _negated(body[: need.start()]) and not _REMOVES.search(body, 0, need.start()):
-                for name, start, end in named_objects(text, sentence.start + need.end(), sentence.end, thing=True):
+                for name, start, end in named_objects(
+                    text, sentence.start + need.end(), sentence.end, thing=True
+                ):
                     add(start, end, keep=True, name=name)
         for seeks in _SEEKS.finditer(body) if running and _SEEKS_GATE.search(lowered) else ():
             if _negated(body[: seeks.start()]) or (
@@ -750,6 +771,14 @@ def find_proposals(
             start = sentence.start + match.end("np") - len(" ".join(words))
             purpose = _PURPOSE.match(body[match.end() :])
             add(start, sentence.start + match.end(), purpose.group("p") if purpose else None, keep=True)
+        for match in _ASKED_NEW.finditer(body) if "new " in lowered else ():
+            # "the partners want a new graduate retention bonus": "new" marks a thing not yet there,
+            # whatever its head noun
+            if not _negated(body[: match.start()]) and not _NOT_ASKED.match(body, match.end()):
+                start, end = trimmed(text, sentence.start + match.end(), sentence.end)
+                phrase = text[start:end]
+                if _LOWER_PHRASE.fullmatch(phrase) and not _PERSON_END.search(phrase):
+                    add(start, end, keep=True)
         for match in _LOWER_NAMED.finditer(body):
             # "urged the Treasury not to cut the programme": a clause, no name
             # "asked for feedback on the plan": an invitation, no ask
@@ -798,9 +827,7 @@ def _names_nothing(name: str, text: str, end: int) -> bool:
 
 
 # "set up", "created", "established": a doing that makes the thing, which then names the ask alone
-_MADE_DONE = re.compile(
-    r"set\s+up|created|established|launched|formed|founded|introduced", re.IGNORECASE
-)
+_MADE_DONE = re.compile(r"set\s+up|created|established|launched|formed|founded|introduced", re.IGNORECASE)
 
 
 def _done(text: str, done: re.Match[str], end: int) -> tuple[int, int, str]:
@@ -950,7 +977,9 @@ def _listed(seg: Segmented) -> list[tuple[int, int]]:
 # "We are asking for: a fund, a settlement and an academy": the items of a list led in by an ask run
 # on in the lead-in's own sentence, split at semicolons, or else at commas and "and" before an article
 _SENTENCE_ITEMS = re.compile(r"\s*;\s*(?:and\s+|or\s+)?")
-_SENTENCE_COMMAS = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?=(?:an?|the|new)\s)|\s+(?:and|or)\s+(?=(?:an?|the|new)\s)")
+_SENTENCE_COMMAS = re.compile(
+    r"\s*,\s*(?:and\s+|or\s+)?(?=(?:an?|the|new)\s)|\s+(?:and|or)\s+(?=(?:an?|the|new)\s)"
+)
 # "..., she said:": a colon that opens a quotation, which no list follows
 _REPORTING = re.compile(
     r"\b(?:said|says|say|added|adds|told|tells|wrote|writes|explained|explains|commented|comments|stated|states"
