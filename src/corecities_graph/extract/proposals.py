@@ -26,7 +26,7 @@ from .proposal_names import (
     normalise,
     trimmed,
 )
-from .text import Paragraph, Segmented, capitalise
+from .text import Paragraph, Segmented, Sentence, capitalise
 
 _CUE = re.compile(
     r"\b(?:propos\w*|call(?:s|ed|ing)?\s+for|ask(?:s|ed|ing)?\s+(?:(?:the\s+)?\w+\s+)?for|urg\w+|recommend\w*|"
@@ -993,7 +993,14 @@ def _listed_in_sentence(seg: Segmented) -> list[tuple[int, int]]:
     """Items of a list whose lead-in proposes and which run on after the colon in the same sentence."""
     text = seg.text
     found: list[tuple[int, int]] = []
-    for sentence in seg.sentences:
+    # only sentences with a colon can hold such a list: go to each colon, not through every sentence
+    sentences: dict[int, Sentence] = {}
+    at = text.find(":")
+    while at >= 0:
+        sentence = seg.sentence_at(at)
+        sentences.setdefault(sentence.start, sentence)
+        at = text.find(":", max(at + 1, sentence.end))
+    for sentence in sentences.values():
         body = text[sentence.start : sentence.end]
         colon = body.find(":")
         if colon < 0 or not body[colon + 1 :].strip():
