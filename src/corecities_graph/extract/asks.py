@@ -34,6 +34,8 @@ _ACT = re.compile(
 # names something new by itself, the second ("support", "fund") needs a noun that is a thing
 _CREATES = re.compile(
     r"(?:establish|create|set\s+up|set\s+aside|introduce|launch|pilot|build|open|put\s+in\s+place|bring\s+in"
+    # "bring forward a transport plan", "draw up a settlement", "come forward with a fund"
+    r"|bring\s+forward|draw\s+up|come\s+forward\s+with|produce|devise|form|found"
     r"|commit\s+(?:[£$€][\d.,]+\s*(?:bn|m|k|million|billion)?\s+)?to"
     r"|adopt)\s+(?!(?:to|that|it|them|up|with)\b)",
     re.IGNORECASE,
@@ -57,6 +59,8 @@ _AS = re.compile(
     r"(?:designate|treat|recogni[sz]e|name|(?:re)?classify)\s+(?:[\w’'-]+\s+){1,6}?as\s+(?:(?:an?|the)\s+)?",
     re.IGNORECASE,
 )
+# "partners in local growth plans": the head noun of a phrase comes before its first preposition
+_ROLE_OR_THING = re.compile(r"\s(?:in|on|of|for|at|to|with|within|across)\s", re.IGNORECASE)
 # "let the council run ...", "allow mayors to co-commission ...": what they are to be allowed to do
 # "let combined authorities bid directly into ...": acts after "let" that name no thing of their own
 _BARE = "bid|borrow|charge|spend|invest|apply|draw|commission|co-commission"
@@ -160,7 +164,14 @@ def asked_acts(text: str, at: int, end: int, depth: int = 0) -> list[tuple[str |
     if gives := _GIVES.match(text, at, end):
         return named_objects(text, gives.end(), end, thing=False)
     if as_ := _AS.match(text, at, end):
-        return named_objects(text, as_.end(), end, thing=False)
+        # "recognise universities as partners in growth plans": with no article, what follows "as" is
+        # a role or a kind, and only a thing named there is asked for
+        found = named_objects(text, as_.end(), end, thing=False)
+        if re.search(r"\b(?:an?|the)\s+$", as_.group(), re.IGNORECASE) or re.match(
+            r"one\s+of\s", text[as_.end() : as_.end() + 7], re.IGNORECASE
+        ):
+            return found
+        return [(n, a, b) for n, a, b in found if THING.search(_ROLE_OR_THING.split(text[a:b], 1)[0])]
     if replaces := _REPLACES.match(text, at, end):
         return named_objects(text, replaces.end(), end, thing=False)
     if act := _ACT.match(text, at, end):

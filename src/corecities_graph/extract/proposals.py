@@ -18,6 +18,7 @@ from .proposal_names import (
     LOWER_HEADS,
     PROPOSAL_HEADS,
     RELATIONAL,
+    THING,
     VAGUE,
     clause_end,
     complement,
@@ -25,7 +26,7 @@ from .proposal_names import (
     normalise,
     trimmed,
 )
-from .text import Paragraph, Segmented, capitalise
+from .text import Paragraph, Segmented, Sentence, capitalise
 
 _CUE = re.compile(
     r"\b(?:propos\w*|call(?:s|ed|ing)?\s+for|ask(?:s|ed|ing)?\s+(?:(?:the\s+)?\w+\s+)?for|urg\w+|recommend\w*|"
@@ -49,7 +50,8 @@ _LOWER = re.compile(
 _LOWER_NAMED = re.compile(
     r"\b(?:call(?:s|ed|ing)?\s+(?:on\s+(?:the\s+)?\w+\s+)?for|ask(?:s|ed|ing)?\s+(?:(?:the\s+)?\w+\s+)?for"
     r"|need(?:s|ed)?|want(?:s|ed)?|propos\w+|urg\w+|recommend\w*|seek\w*|back(?:s|ed|ing)?)\s+(?:(?:an?|the)\s+)?(?:(?:new|brand-new|dedicated)\s+)?"
-    rf"(?P<np>(?!(?:to|that|see|for)\b)(?:[a-z][\w-]*\s+|[A-Z][\w’'-]*\s+(?:of\s+)?){{0,5}}?(?:{LOWER_HEADS}))\b"
+    # ("recommendations include a hub": the cue is a noun, and its verb no part of the name)
+    rf"(?P<np>(?!(?:to|that|see|for|include|includes|included|is|are|was|were)\b)(?:[a-z][\w-]*\s+|[A-Z][\w’'-]*\s+(?:of\s+)?){{0,5}}?(?:{LOWER_HEADS}))\b"
     r"(?!\s+(?:of|for)\b)"
 )
 # "the introduction of a cities trade package and a new urban trade strategy", "bringing in a visitor levy"
@@ -164,7 +166,9 @@ _SEEKS = re.compile(
     r"|support(?:s|ed|ing)?|echo(?:es|ed|ing)?|join(?:s|ed|ing)?)\s+(?:a|the|its|their)\s+(?:[\w-]+\s+)?calls?"
     r"\s+(?:(?:from|by)\s+[^.;]{1,60}?\s+)?for)\s+"
     r"(?!(?:to|that|it|them|this|these|those|him|her|us|our|their|its|his|whether|how|what|why|is|are|was|were"
-    r"|will|would|could|should|has|have|had|also|already|for)\b)",
+    r"|will|would|could|should|has|have|had|also|already|for"
+    # "Its demands include a settlement": the noun before the verb that lists them, read as such
+    r"|include|includes|included)\b)",
     re.IGNORECASE,
 )
 # "says the", "said that the": a reported ask, its body named right after the reporting verb
@@ -253,7 +257,7 @@ _ASK_FOR = re.compile(
     r"(?:\s+(?!for\b)(?:the\s+)?[\w-]+){0,2}?|push(?:es|ed|ing)?|argu(?:e|es|ed|ing)"
     # "the proposal is for a single skills fund"
     r"|(?:proposals?|asks?|calls?|demands?|requests?|recommendations?)\s+(?:is|are|was|were)"
-    r"|(?:make|makes|made|making)\s+(?:the|a|its|their)\s+(?:strong\s+|clear\s+)?case"
+    r"|(?:make|makes|made|making|put|puts|putting)\s+(?:the|a|its|their)\s+(?:strong\s+|clear\s+)?case"
     # "highlights the need for a careers service", "there is an urgent need for a fund"
     r"|(?:highlight|stress|underlin|emphasi[sz]|point\w*\s+to|set\w*\s+out|spell\w*\s+out|flag|identif|recogni[sz]"
     r"|argu|warn\w*\s+of)\w*\s+(?:(?:also|again)\s+)?the\s+(?:(?:urgent|clear|pressing|real|growing)\s+)?need"
@@ -302,6 +306,19 @@ _ASIDE = re.compile(
     r"|(?:could|would|might)(?:\s+not)?\s+have\s+(?:\w+\s+)?(?:asked|called|pressed|sought|demanded|lobbied|proposed))\b",
     re.IGNORECASE,
 )
+# "the need for a skills academy", "the urgent need for a new fund": a thing said to be needed
+_NEED_FOR = re.compile(
+    r"\bthe\s+(?:(?:urgent|clear|pressing|real|growing|obvious)\s+)?need\s+for\s+", re.IGNORECASE
+)
+# "reduce the need for", "removes the need for": a need done away with asks for nothing
+_REMOVES = re.compile(
+    r"\b(?:reduc|remov|avoid|eliminat|obviat|lessen|cut(?:s|ting)?\b|end(?:s|ed|ing)?\b|question|doubt|deni|deny"
+    r"|dismiss|reject)\w*\s+(?:(?:any|all|much|some)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+# "Asked whether ...", "Asked about ...": a participle opening the sentence puts a question to its
+# subject, and its "ask" is no ask
+_QUESTION_PUT = re.compile(r"\W*asked\s+(?=(?:whether|if|about|how|why|what|when|who)\b)", re.IGNORECASE)
 # "An earlier proposal to create a joint office was dropped": an ask given up is no longer made
 _DROPPED = re.compile(
     r"\b(?:proposals?|ideas?|plans?|suggestions?|calls?|asks?|bids?)\b[^.;]*?\b(?:was|were|has\s+been|have\s+been"
@@ -331,6 +348,18 @@ _AGENT_ITEM = re.compile(
     r"(?!an?\s)(?:the\s+)?(?:(?-i:[A-Z][\w’'-]*)(?:\s+(?:and\s+|of\s+|for\s+)?(?-i:[A-Z][\w’'-]*)){0,6}"
     r"|(?:UK\s+|Welsh\s+|Scottish\s+)?government|ministers|treasury|councils|mayors|universities"
     r"|(?:combined|local|mayoral\s+combined|combined\s+county)\s+authorit(?:y|ies)|council|mayor|regulator)\s+to\s+(?=[a-z])",
+    re.IGNORECASE,
+)
+# "joint bids to the Welsh Government for a zone", "a case to ministers for a fund": an item that is
+# itself an ask, addressed or not, names what it asks for after "for"
+_BID_NOUN = (
+    r"(?:(?:an?|the|joint|shared|common|combined|formal|strong)\s+)*(?:bids?|applications?|requests?|calls?|case"
+    r"|pleas?|representations?|submissions?)"
+)
+_BID = re.compile(rf"{_BID_NOUN}\b(?!\s+(?:for|of)\b)", re.IGNORECASE)
+_BID_FOR = re.compile(
+    rf"{_BID_NOUN}\s+(?:to\s+(?:[\w’'-]+\s+){{1,6}}?)?"
+    r"for\s+(?=(?:an?|the|new)\s)",
     re.IGNORECASE,
 )
 _MAKING_ITEM = re.compile(
@@ -371,11 +400,33 @@ _PROPOSED_ORG = re.compile(
     r"\b(?:propos(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+for|creation\s+of|setting\s+up|establish(?:ing|ment\s+of)?"
     r"|want(?:s|ed)?|urg(?:e|es|ed|ing)|recommend(?:s|ed|ing)?|back(?:s|ed|ing)?|seek(?:s|ing)?|sought"
     r"|demand(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|(?:like|likes|hope|hopes|hoping|wants?|wanted)\s+to\s+see"
+    r"|(?<!\breduce\s)(?<!\bremove\s)(?<!\bavoid\s)the\s+need\s+for"
     r"|(?:should|must)\s+(?:create|establish|set\s+up|introduce|launch|fund)"
     r"|hop(?:e|es|ed|ing)\s+(?:that\s+)?(?:[\w’'-]+\s+){1,5}?will\s+(?:fund|back|create|establish|set\s+up)"
-    r"|(?:ask\w*|urg\w*|call\w*\s+on)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?to\s+(?:back|fund|finance|create|establish|set\s+up))"
+    r"|(?:ask\w*|urg\w*|call\w*\s+(?:on|for))\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?to\s+(?:back|fund|finance|create|establish|set\s+up))"
     r"\s+an?\s+(?:(?:new|brand-new|dedicated)\s+)?(?:[£$€]\d[\d.,]*\s*(?:bn|m|k|million|billion)?\s+)?$",
     re.IGNORECASE,
+)
+
+# "for a ten-year settlement to give them certainty": after a thing (not a body), "to give" says what
+# the thing is for, and the thing is asked for
+_ACTIVE_TO = re.compile(r"\s+to\s+(?!be\b)")
+
+# "wants a new", "is calling for a new", "urged ministers to back a new": an ask verb, then a thing
+# that "new" marks as not yet there
+_ASKED_NEW = re.compile(
+    r"\b(?:(?:call(?:s|ed|ing)?|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|push(?:es|ed|ing)?|argu(?:e|es|ed|ing))\s+for"
+    r"|want(?:s|ed)?|seek(?:s|ing)?|sought|propos(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|recommend(?:s|ed|ing)?"
+    r"|back(?:s|ed|ing)?|demand(?:s|ed|ing)?)\s+an?\s+new\s+(?=[a-z])",
+    re.IGNORECASE,
+)
+
+_LOWER_PHRASE = re.compile(r"[a-z][\w-]*(?:\s+[a-z][\w-]*){1,5}")
+# "a new chief executive", "a new skills minister": a person or a post, which is no thing asked for
+_PERSON_END = re.compile(
+    r"\b(?:executive|chair|chairman|chairwoman|chairperson|leader|director|minister|officer|commissioner|mayor"
+    r"|head|chief|secretary|manager|president|principal|chancellor|vice-chancellor|dean|provost|councillor|member"
+    r"|partner|tsar|czar|champion|envoy|adviser|advisor|lead|owner|employer|person|people|staff)s?$"
 )
 
 # "a" or "an" between spaces, which every proposed body's lead-in ends with: a cheap first test of the
@@ -432,7 +483,8 @@ def find_proposals(
         name = name or text[start:end]
         if cut_at is not None and end >= cut_at:
             return  # "... and a new careers guaran": the page stopped inside this name
-        if not made and _AGENT_TO.match(text, end):
+        serves = _ACTIVE_TO.match(text, end) and THING.search(text[start:end].rsplit(" ", 1)[-1])
+        if not made and _AGENT_TO.match(text, end) and not serves:
             return  # "for combined authorities to be given a duty": who is to act, not what is asked
         if (
             not 2 <= len(name.split()) <= (20 if made else 16)
@@ -442,6 +494,7 @@ def find_proposals(
             or name[:1] in "–—-"
             # "the freedom to spend what is already there": a clause, no thing named
             or " what " in name
+            or (not made and _names_nothing(name, text, end))
             # (a name made from the ask, 'Requirement for Innovate UK to publish', may open on the body)
             or any(a < end and start < b and not (relational and (start < a or made)) for a, b in org_spans)
         ):
@@ -461,7 +514,7 @@ def find_proposals(
             found.append(Proposal(org.name + text[span.end : stop], None, seg.evidence(span.start, stop)))
             continue
         found.append(Proposal(org.name, None, org.evidence))
-    for start, end in _listed(seg):
+    for start, end in [*_listed(seg), *_listed_in_sentence(seg)]:
         # "create a regional skills passport", "devolve adult education budgets": an act or its object
         if done := _THAT_DONE.match(text, start, end):
             start, stop, done_name = _done(text, done, end)
@@ -470,6 +523,10 @@ def find_proposals(
         # "- the combined authority to use its housing funding ...": who is to act, then the act
         if agent := _AGENT_ITEM.match(text, start, end):
             start = agent.end()
+        if bid := _BID_FOR.match(text, start, end):
+            start = bid.end()  # "joint bids to the Welsh Government for a regional innovation zone"
+        elif _BID.match(text, start, end):
+            continue  # "joint bids to research councils": an ask with nothing it is for names nothing
         acts = asked_acts(text, start, end)
         for name, first, last in acts:
             add(first, last, keep=True, name=name)
@@ -488,7 +545,9 @@ def find_proposals(
         lowered = body.lower()
         if not _CUE_WORD.search(lowered):
             continue
-        cue = _ANY_CUE.search(body)
+        # "Asked whether they would call for ..., she said": a question put to a speaker asks nothing
+        question = _QUESTION_PUT.match(body)
+        cue = _ANY_CUE.search(body, body.find(",", question.end()) + 1 if question else 0)
         if cue is None:
             continue
         # a sentence without its full stop is a heading or was cut off with the page
@@ -508,7 +567,8 @@ def find_proposals(
             before = body[: making.start()]
             if not (_PROPOSING.search(before) or _CUE.search(before)) or _negated(before):
                 continue
-            if re.search(r"\b(?:be|been|being)\s+$", before) or _ASKS_PARTIES.search(before):
+            # ("that a fund is set up within a year": in the passive, the thing made went before)
+            if re.search(r"\b(?:be|been|being|is|are|was|were)\s+$", before) or _ASKS_PARTIES.search(before):
                 continue  # "a fund to be set up by government": what follows is who, not what
             at = sentence.start + making.end()
             while True:
@@ -556,6 +616,8 @@ def find_proposals(
                     # "for combined authorities to be given a duty to convene", "for the government to give
                     # York a share of ...": who is to act comes first, what is asked follows
                     then = _THEN_TO.match(text, end, sentence.end)
+                    if then and THING.search(text[start:end].rsplit(" ", 1)[-1]):
+                        then = None  # "for a skills passport to allow adults to ...": a thing and its purpose
                     acts = asked_acts(text, then.end(), sentence.end) if then else []
                     for name, first, last in acts:
                         add(first, last, keep=True, name=name)
@@ -571,6 +633,14 @@ def find_proposals(
                     if not more:
                         break
                     at = more.end()
+        for need in _NEED_FOR.finditer(body) if "need for" in lowered else ():
+            # "commits them to the need for a graduate retention programme": a thing needed, wherever
+            # the need is said, unless the need is denied or done away with
+            if not _negated(body[: need.start()]) and not _REMOVES.search(body, 0, need.start()):
+                for name, start, end in named_objects(
+                    text, sentence.start + need.end(), sentence.end, thing=True
+                ):
+                    add(start, end, keep=True, name=name)
         for seeks in _SEEKS.finditer(body) if running and _SEEKS_GATE.search(lowered) else ():
             if _negated(body[: seeks.start()]) or (
                 seeks.group().lower().startswith("priorit") and _SHARED.search(body, 0, seeks.start())
@@ -701,6 +771,14 @@ def find_proposals(
             start = sentence.start + match.end("np") - len(" ".join(words))
             purpose = _PURPOSE.match(body[match.end() :])
             add(start, sentence.start + match.end(), purpose.group("p") if purpose else None, keep=True)
+        for match in _ASKED_NEW.finditer(body) if "new " in lowered else ():
+            # "the partners want a new graduate retention bonus": "new" marks a thing not yet there,
+            # whatever its head noun
+            if not _negated(body[: match.start()]) and not _NOT_ASKED.match(body, match.end()):
+                start, end = trimmed(text, sentence.start + match.end(), sentence.end)
+                phrase = text[start:end]
+                if _LOWER_PHRASE.fullmatch(phrase) and not _PERSON_END.search(phrase):
+                    add(start, end, keep=True)
         for match in _LOWER_NAMED.finditer(body):
             # "urged the Treasury not to cut the programme": a clause, no name
             # "asked for feedback on the plan": an invitation, no ask
@@ -716,11 +794,50 @@ def find_proposals(
     return _distinct(found)
 
 
+# "any new fund", "every campus", "exactly this kind of offer", "such a scheme": a quantifier or a word
+# that points back opens the phrase, which then names no particular thing
+_NO_PARTICULAR = re.compile(
+    r"(?:(?:exactly|just|precisely|only)\s+)?(?:any|every|each|no|such|this|that|these|those|either|neither)\b",
+    re.IGNORECASE,
+)
+# "the jobs graduates are (looking for)": a phrase ending on an auxiliary is a clause cut before its verb
+_AUXILIARY_END = re.compile(
+    r"\s(?:is|are|was|were|be|been|being|am|has|have|had|do|does|did|will|would|can|could|may|might|shall"
+    r"|should|must)$",
+    re.IGNORECASE,
+)
+# "three specific measures:", "five asks:": a count of the items a colon leads in to, no item itself
+_COUNTED = re.compile(
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?:[\w-]+\s+)?[\w-]+s$",
+    re.IGNORECASE,
+)
+# "a shift in how skills money reaches places", "a change to how bids are judged": a way of doing
+# things, which is a goal and not a thing asked for
+_IN_HOW = re.compile(r"\s(?:in|to)\s+(?:how|the\s+way)\s", re.IGNORECASE)
+
+
+def _names_nothing(name: str, text: str, end: int) -> bool:
+    """Whether a phrase read as a proposal's name names no particular thing (see the patterns above)."""
+    return bool(
+        _NO_PARTICULAR.match(name)
+        or _AUXILIARY_END.search(name)
+        or _IN_HOW.search(name)
+        or (_COUNTED.match(name) and text[end : end + 2].lstrip().startswith(":"))
+    )
+
+
+# "set up", "created", "established": a doing that makes the thing, which then names the ask alone
+_MADE_DONE = re.compile(r"set\s+up|created|established|launched|formed|founded|introduced", re.IGNORECASE)
+
+
 def _done(text: str, done: re.Match[str], end: int) -> tuple[int, int, str]:
     """'devolution delivered on the same timetable': what is to be done, named with its doing."""
     start = done.start("np")
     stop = trimmed(text, done.end("done"), end)[1]
     what = re.sub(r"^(?:the|a|an)\s+", "", done.group("np").strip(), flags=re.IGNORECASE)
+    if _MADE_DONE.fullmatch(done.group("done")):
+        # "proposes that a transit delivery body be set up": what is made is named by itself
+        return start + len(done.group("np")) - len(done.group("np").lstrip()), done.end("np") - 1, what
     return start, stop, f"{what} {text[done.start('done') : stop]}"
 
 
@@ -780,7 +897,8 @@ _ASKER = re.compile(
 # "10 per cent of new research funding": a share of something, which a figure starts
 _PER_CENT_OF = re.compile(r"\d[\d.]*\s*(?:per\s+cent|%)\s+of\s", re.IGNORECASE)
 _PRONOUN = re.compile(r"\W*(?:She|He|They)\b")
-_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\b[^.;]*$|n[’']t\b[^.;]*$", re.IGNORECASE)
+# "has not called for", "has yet to call for": an ask not (or not yet) made
+_NEGATED = re.compile(r"\b(?:not|never|no\s+longer|yet\s+to)\b[^.;]*$|n[’']t\b[^.;]*$", re.IGNORECASE)
 
 
 def _negated(before: str) -> bool:
@@ -853,6 +971,64 @@ def _listed(seg: Segmented) -> list[tuple[int, int]]:
             start = paragraph.start + cut.end()
         items.append((start, paragraph.end))
     close()
+    return found
+
+
+# "We are asking for: a fund, a settlement and an academy": the items of a list led in by an ask run
+# on in the lead-in's own sentence, split at semicolons, or else at commas and "and" before an article
+_SENTENCE_ITEMS = re.compile(r"\s*;\s*(?:and\s+|or\s+)?")
+_SENTENCE_COMMAS = re.compile(
+    r"\s*,\s*(?:and\s+|or\s+)?(?=(?:an?|the|new)\s)|\s+(?:and|or)\s+(?=(?:an?|the|new)\s)"
+)
+# "..., she said:": a colon that opens a quotation, which no list follows
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|added|adds|told|tells|wrote|writes|explained|explains|commented|comments|stated|states"
+    r"|noted|notes|remarked|declared|announced|announces)\b",
+    re.IGNORECASE,
+)
+_ITEM_OPENS = re.compile(r"(?:an?|the|new)\s", re.IGNORECASE)
+
+
+def _listed_in_sentence(seg: Segmented) -> list[tuple[int, int]]:
+    """Items of a list whose lead-in proposes and which run on after the colon in the same sentence."""
+    text = seg.text
+    found: list[tuple[int, int]] = []
+    # only sentences with a colon can hold such a list: go to each colon, not through every sentence
+    sentences: dict[int, Sentence] = {}
+    at = text.find(":")
+    while at >= 0:
+        sentence = seg.sentence_at(at)
+        sentences.setdefault(sentence.start, sentence)
+        at = text.find(":", max(at + 1, sentence.end))
+    for sentence in sentences.values():
+        body = text[sentence.start : sentence.end]
+        colon = body.find(":")
+        if colon < 0 or not body[colon + 1 :].strip():
+            continue
+        lead, rest = body[: colon + 1], body[colon + 1 :]
+        cue = _LIST_LEAD.search(lead)
+        if (
+            cue is None
+            # "calls for a Regional Skills Fund: a pot for ...": a thing named, then explained
+            or re.search(r"\ban?\s", cue.group(), re.IGNORECASE)
+            or _OWN_SHOULD.search(lead)
+            or _REPORTING.search(lead)
+            or _INLINE.match(body, colon)
+            or "\n" in body[colon:].rstrip()
+            or rest.lstrip()[:1] in "\"“‘'"
+            or body.lstrip()[:1] in "\"“‘'"  # a speaker's own list, in a quotation
+        ):
+            continue
+        at = sentence.start + colon + 1
+        stop = sentence.start + len(body.rstrip().rstrip(".!?"))
+        splitter = _SENTENCE_ITEMS if ";" in rest else _SENTENCE_COMMAS
+        cuts = [(m.start(), m.end()) for m in splitter.finditer(text, at, stop)]
+        bounds = zip([at, *(b for _, b in cuts)], [*(a for a, _ in cuts), stop], strict=True)
+        for first, last in bounds:
+            while first < last and text[first].isspace():
+                first += 1
+            if _ITEM_OPENS.match(text, first, last) or asked_acts(text, first, last):
+                found.append((first, last))
     return found
 
 
