@@ -66,6 +66,13 @@ def test_a_body_introduced_by_an_apposition(reference, text, name, type_) -> Non
     [
         "Leeds, the city's main employer hub, grew fastest.",  # a city described, not a body
         "Helen Marsh, the partnership's chair, opened the meeting.",  # a person who chairs a body
+        "Helen Marsh, the chair of the city's new skills partnership, opened the meeting.",
+        "Helen Marsh, the recently appointed director of a regional charity, opened the meeting.",
+        "Helen Marsh, a founding trustee of the local trust, opened the meeting.",
+        "Helen Marsh, who leads the council's work with the partnership, opened the meeting.",
+        "It was signed by the chair of the regional partnership, Helen Marsh, on Monday.",
+        "It was signed by a director of the charity, Helen Marsh, on Monday.",
+        "Helen Marsh, the programme lead at the university's enterprise agency, opened the meeting.",
     ],
 )
 def test_no_body_from_an_apposition_about_a_place_or_a_person(reference, text) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -331,6 +332,23 @@ _APPOSITION = re.compile(
     r"(?<![\w’'-])(?P<name>(?:The\s+)?[A-Z][\w’'-]+(?:\s+(?:of\s+|and\s+|for\s+|the\s+)*[A-Z][\w’'-]+){0,4}),"
     r"\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?P<kind>[a-z]+)\s*,"
 )
+# Words that make an apposition a post held in a body rather than the body: a post "of", "at", "for",
+# "with" or "on" a body, the nouns of a person's part in one, and the head nouns of roles.txt
+_PERSON_APPOSITION = frozenset(
+    {"of", "at", "for", "with", "on", "member", "trustee", "fellow", "lead", "founder", "co-founder",
+     "spokesperson", "spokesman", "spokeswoman", "representative", "adviser", "advisor", "champion"}
+)  # fmt: skip
+
+
+def _names_a_post(words: str, ref: Reference) -> bool:
+    return not _post_heads(ref.roles).isdisjoint(words.lower().split())
+
+
+@functools.cache
+def _post_heads(roles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(role.split()[-1].lower() for role in roles if role.split())
+
+
 # "signed by the regional body, Cardiff Capital Region, together with": the same apposition, the kind first
 _KIND_THEN_APPOSITION = re.compile(
     r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?P<kind>[a-z]+),\s+"
@@ -357,6 +375,10 @@ def _appositive_candidates(seg: Segmented, found: list[Candidate], ref: Referenc
                 continue
             if ref.canonical_city(re.sub(r"^The\s+", "", name)) is not None or name in NATIONS:
                 continue  # "Leeds, the city's ...": a place
+            after = match.start("name") < match.start("kind")
+            between = text[match.end("name") if after else match.start() : match.start("kind")]
+            if not _PERSON_APPOSITION.isdisjoint(between.lower().split()) or _names_a_post(between, ref):
+                continue  # "Ann Lee, the chair of the partnership,": a person's post in a body
             start, end = match.start("name"), match.end("name")
             if any(c.start < end and start < c.end for c in found):
                 continue  # a body the head words found already
