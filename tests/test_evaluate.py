@@ -82,6 +82,7 @@ def test_third_blind_batch_stays_at_its_score(reference) -> None:
         ("blind6", 20, 0.95),  # 0.841 first; read since: 0.970
         ("blind7", 10, 0.87),  # 0.887 once, after the rules of its day; never read
         ("blind8", 12, 0.94),  # 0.872 first (0.923 with its units fixed); read since: 0.953
+        ("blind10", 10, 0.91),  # 0.926 with the code before its round, 0.925 after it; never read
     ],
 )
 def test_later_blind_batches_stay_at_their_scores(
@@ -92,6 +93,16 @@ def test_later_blind_batches_stay_at_their_scores(
     assert evaluation.overall.f1 >= floor, render(evaluation)
     low = {n: round(s.precision, 3) for n, s in evaluation.scores.items() if s.precision < 0.8}
     assert set(low) <= {"proposals", "roles"}, render(evaluation)
+
+
+def test_blind9_stays_at_its_score(reference) -> None:
+    # 0.914 first; read since: 0.964. Its gold never counts the parties ("the three partners"), which
+    # the other sets' gold and GOLD.md do, so its claimed counts' precision is not held to 0.8.
+    evaluation = evaluate(Path(__file__).resolve().parent / "blind9", reference)
+    assert len(evaluation.documents) == 14
+    assert evaluation.overall.f1 >= 0.95, render(evaluation)
+    low = {n: round(s.precision, 3) for n, s in evaluation.scores.items() if s.precision < 0.85}
+    assert set(low) <= {"claimed_counts"}, render(evaluation)
 
 
 def test_through_queries_and_through_extraction_agree_on_the_seed(reference) -> None:
